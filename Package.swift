@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+// Byline: a terminal news reader for folders of plain-text articles.
+import PackageDescription
+
+let package = Package(
+    name: "Byline",
+    products: [
+        .executable(name: "byline", targets: ["byline"]),
+        .library(name: "BylineModel", targets: ["BylineModel"]),
+        .library(name: "BylineCanvas", targets: ["BylineCanvas"]),
+        .library(name: "BylineReader", targets: ["BylineReader"]),
+        .library(name: "BylineTheme", targets: ["BylineTheme"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // MARK: - C shim
+        // The system library ncursesw, with its macros wrapped as functions.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+
+        // MARK: - Plain Swift layers (no terminal I/O)
+        // Articles: decoding, sanitising, parsing, quotes, the library of a folder.
+        .target(name: "BylineModel"),
+        // The cell grid everything draws into: sizes, rects, roles, display width, wrapping.
+        .target(name: "BylineCanvas"),
+        // Themes: TOML files naming roles, colour-depth fallback.
+        .target(name: "BylineTheme", dependencies: [
+            "BylineCanvas",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // The reader: state, actions, one update function, key map, layout, panes, run loop.
+        .target(name: "BylineReader", dependencies: ["BylineModel", "BylineCanvas", "BylineTheme"]),
+
+        // MARK: - The terminal (the only module that imports curses)
+        .target(name: "BylineTerminal", dependencies: ["CNcursesw", "BylineCanvas", "BylineTheme", "BylineReader"]),
+
+        // MARK: - The executable
+        .executableTarget(name: "byline", dependencies: [
+            "BylineModel", "BylineReader", "BylineTerminal", "BylineTheme",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: - Tests
+        .target(name: "BylineTestSupport", dependencies: ["BylineReader", "BylineCanvas", "BylineModel"], path: "Tests/BylineTestSupport"),
+        .testTarget(name: "BylineModelTests", dependencies: [
+            "BylineModel", "BylineTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "BylineCanvasTests", dependencies: ["BylineCanvas"]),
+        .testTarget(name: "BylineThemeTests", dependencies: ["BylineTheme", "BylineCanvas"]),
+        .testTarget(name: "BylineReaderTests", dependencies: ["BylineReader", "BylineTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineTestSupport", "byline"]),
+    ]
+)

@@ -1,0 +1,95 @@
+/// Display width of text in terminal cells.
+///
+/// Widths follow what terminals (via the C library's `wcwidth`) actually do:
+/// East Asian wide and fullwidth characters and emoji with emoji presentation
+/// take two cells, combining marks and other zero-width characters none,
+/// everything else one. Measure the *terminal-safe* form of a grapheme
+/// (``TerminalGlyph``) so the width matches what reaches the screen.
+public enum DisplayWidth {
+    /// Width of one Unicode scalar: 0, 1 or 2.
+    @inlinable
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x300 { return (v < 0x20 || (v >= 0x7F && v < 0xA0)) ? 0 : 1 }
+        if isZeroWidth(scalar) { return 0 }
+        if isWide(v) { return 2 }
+        if v >= 0x1F000 && scalar.properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+
+    /// Width of a grapheme as it will be drawn (its terminal-safe form).
+    public static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let only = scalars.first { return of(only) }
+        return TerminalGlyph.cells(of: character).reduce(0) { $0 + $1.width }
+    }
+
+    /// Width of a string as the canvas will draw it.
+    public static func of<S: StringProtocol>(_ text: S) -> Int {
+        var total = 0
+        for character in text {
+            if character.isASCII { total += character == "\n" ? 0 : 1; continue }
+            total += of(character)
+        }
+        return total
+    }
+
+    /// Combining marks, zero-width joiners and spaces, variation selectors, and similar.
+    @usableFromInline
+    static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        switch v {
+        case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFE00...0xFE0F, 0xFEFF,
+             0x1F3FB...0x1F3FF, 0xE0000...0xE0FFF:
+            return true
+        default:
+            break
+        }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// East Asian Wide (W) and Fullwidth (F) ranges, compacted.
+    @usableFromInline
+    static func isWide(_ v: UInt32) -> Bool {
+        if v < 0x1100 { return false }
+        if v <= 0x115F { return true }
+        if v < 0x2329 { return v == 0x231A || v == 0x231B }
+        if v < 0x2E80 { return isWideSymbol(v) }
+        if v <= 0xA4CF { return v != 0x303F && !(0x4DC0...0x4DFF).contains(v) }
+        if v >= 0xA960 && v <= 0xA97F { return true }
+        if v >= 0xAC00 && v <= 0xD7A3 { return true }
+        if v >= 0xF900 && v <= 0xFAFF { return true }
+        if v >= 0xFE10 && v <= 0xFE19 { return true }
+        if v >= 0xFE30 && v <= 0xFE6F { return true }
+        if v >= 0xFF00 && v <= 0xFF60 { return true }
+        if v >= 0xFFE0 && v <= 0xFFE6 { return true }
+        if v >= 0x16FE0 && v <= 0x18CFF { return true }
+        if v >= 0x1B000 && v <= 0x1B2FF { return true }
+        if v >= 0x1F200 && v <= 0x1F202 { return true }
+        if v >= 0x1F210 && v <= 0x1F23B { return true }
+        if v >= 0x1F240 && v <= 0x1F248 { return true }
+        if v >= 0x1F250 && v <= 0x1F251 { return true }
+        if v >= 0x20000 && v <= 0x3FFFD { return true }
+        return false
+    }
+
+    /// Wide symbols between U+2329 and U+2E7F (mostly emoji-presentation symbols).
+    @usableFromInline
+    static func isWideSymbol(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2329, 0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3, 0x25FD, 0x25FE, 0x2614, 0x2615,
+             0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA, 0x26AB, 0x26BD, 0x26BE, 0x26C4, 0x26C5,
+             0x26CE, 0x26D4, 0x26EA, 0x26F2, 0x26F3, 0x26F5, 0x26FA, 0x26FD, 0x2705, 0x270A, 0x270B,
+             0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757, 0x2795...0x2797, 0x27B0, 0x27BF,
+             0x2B1B, 0x2B1C, 0x2B50, 0x2B55:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// Word wrapping by display width.
+public enum WordWrap {
+    /// Break `text` into lines no wider than `width` cells. Breaks at spaces;
+    /// a word longer than a line is split between graphemes. Runs of spaces
+    /// collapse at line breaks. Always returns at least one line.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [""] }
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let w = DisplayWidth.of(word)
+            if lineWidth > 0 && lineWidth + 1 + w <= width {
+                line += " "
+                line += word
+                lineWidth += 1 + w
+                continue
+            }
+            if lineWidth > 0 {
+                lines.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            if w <= width {
+                line = String(word)
+                lineWidth = w
+                continue
+            }
+            // A word wider than the line: cut it between graphemes.
+            for character in word {
+                let cw = DisplayWidth.of(character)
+                if lineWidth + cw > width, lineWidth > 0 {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                line.append(character)
+                lineWidth += cw
+            }
+        }
+        if lineWidth > 0 || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}

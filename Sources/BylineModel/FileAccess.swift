@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Thin, non-throwing wrappers over POSIX file calls: every failure becomes a reason string.
+enum FileAccess {
+    /// The text of `errno` (or of `code`).
+    static func errorText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+
+    enum Kind: Equatable { case regular(size: Int), directory, other, missing(String) }
+
+    /// What `path` is, following symbolic links.
+    static func kind(_ path: String) -> Kind {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return .missing(errorText()) }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return .regular(size: Int(st.st_size))
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    struct Read {
+        var data: Data
+        /// File size at open time.
+        var size: Int
+        /// True when the whole file was read (it was no longer than `limit`).
+        var complete: Bool
+    }
+
+    /// Reads at most `limit` bytes from the start of a regular file. Never blocks on a FIFO
+    /// (opened non-blocking and refused) and never follows more than the kernel's symlink limit.
+    static func read(_ path: String, limit: Int) -> Result<Read, FileFailure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return .failure(FileFailure(reason: "cannot open: \(errorText())")) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(FileFailure(reason: "cannot stat: \(errorText())")) }
+        let type = st.st_mode & S_IFMT
+        if type == S_IFDIR { return .failure(FileFailure(reason: "is a directory")) }
+        guard type == S_IFREG else { return .failure(FileFailure(reason: "not a regular file")) }
+        let size = Int(st.st_size)
+        let want = min(limit, max(size, 0) + 1)
+        var buffer = [UInt8](repeating: 0, count: max(want, 1))
+        var got = 0
+        var eof = false
+        while got < want {
+            let n = buffer.withUnsafeMutableBytes { raw in
+                sysRead(fd, raw.baseAddress! + got, want - got)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileFailure(reason: "cannot read: \(errorText())"))
+            }
+            if n == 0 { eof = true; break }
+            got += n
+        }
+        // Grew while we read: treat the limit as reached.
+        let complete = eof || got < limit
+        return .success(Read(data: Data(buffer[0..<got]), size: size, complete: complete))
+    }
+}
+
+private func sysRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.read(fd, buffer, count)
+    #elseif canImport(Musl)
+    return Musl.read(fd, buffer, count)
+    #else
+    return Darwin.read(fd, buffer, count)
+    #endif
+}
+
+struct FileFailure: Error, Equatable {
+    var reason: String
+}

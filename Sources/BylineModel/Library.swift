@@ -1,0 +1,400 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Synchronization
+
+/// One article file of a library.
+public struct LibraryEntry: Sendable, Equatable {
+    /// File name without `.txt`.
+    public let id: String
+    public let path: String
+
+    public init(id: String, path: String) {
+        self.id = id
+        self.path = path
+    }
+}
+
+/// A file the library skipped or could not read, and why.
+public struct LibraryProblem: Sendable, Equatable {
+    public let path: String
+    public let reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// Why a library could not be opened at all: one line naming the path.
+public struct LibraryError: Error, CustomStringConvertible, Sendable, Equatable {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// The articles of a folder (or of given files), read lazily.
+///
+/// Opening lists file names only (`opendir`/`readdir`, no `stat` when the directory entry says
+/// "regular file"), so a folder of 100,000 files opens at once. Headlines are read from the
+/// first 8 KB of a file when first asked for and remembered; bodies are parsed on demand and
+/// kept in a small LRU cache (`cacheCapacity` articles). Entries are ordered by the bytes of
+/// their (relative) path. Hidden files (names starting with `.`) are left out.
+///
+/// Entries that cannot be used (a directory named `x.txt`, a dangling link or link loop, a
+/// FIFO) are listed in `problems`; files found to be binary or unreadable when read are added
+/// there too. Nothing here throws or crashes after `init`.
+public final class Library: Sendable {
+    /// Articles kept parsed at most.
+    public static let cacheCapacity = 64
+    /// Bytes read for a headline.
+    public static let headlineBytes = 8192
+    /// Bytes per word for the estimate before a file is parsed.
+    public static let bytesPerWord = 6
+
+    public let entries: [LibraryEntry]
+    private let initialProblems: [LibraryProblem]
+    private let state: Mutex<State>
+
+    private struct State: Sendable {
+        var headlines: [String?]
+        var sizes: [Int]
+        var words: [Int]
+        var unreadable: Set<Int> = []
+        var cache: [Int: Article] = [:]
+        var recent: [Int] = []
+        var lazyProblems: [LibraryProblem] = []
+        var problemPaths: Set<String> = []
+
+        mutating func addProblem(_ p: LibraryProblem) {
+            if problemPaths.insert(p.path).inserted { lazyProblems.append(p) }
+        }
+    }
+
+    private init(entries: [LibraryEntry], problems: [LibraryProblem]) {
+        self.entries = entries
+        self.initialProblems = problems
+        let n = entries.count
+        self.state = Mutex(State(headlines: Array(repeating: nil, count: n),
+                                 sizes: Array(repeating: -1, count: n),
+                                 words: Array(repeating: -1, count: n),
+                                 problemPaths: Set(problems.map(\.path))))
+    }
+
+    /// The `*.txt` files of `folder` (and of its subfolders when `recursive`).
+    public convenience init(folder: String, recursive: Bool = false) throws(LibraryError) {
+        var scan = Scan()
+        try scan.folder(folder, recursive: recursive)
+        self.init(entries: scan.sortedEntries(), problems: scan.problems)
+    }
+
+    /// Exactly these files, in this order. A missing or unusable one becomes a problem; only
+    /// when none of them can be used (and some were given) does this throw.
+    public convenience init(files: [String]) throws(LibraryError) {
+        var scan = Scan()
+        var entries: [LibraryEntry] = []
+        for f in files { if let e = scan.file(f) { entries.append(e) } }
+        if entries.isEmpty, let first = scan.problems.first {
+            throw LibraryError("byline: cannot open file \(TextSanitizer.sanitize(first.path)): \(first.reason)")
+        }
+        self.init(entries: entries, problems: scan.problems)
+    }
+
+    /// Any mix of folders and files, in argument order (each folder's files sorted).
+    /// Throws only when nothing given can be opened.
+    public convenience init(paths: [String], recursive: Bool = false) throws(LibraryError) {
+        var scan = Scan()
+        var entries: [LibraryEntry] = []
+        var firstError: LibraryError?
+        var anyOpened = false
+        var seen: Set<String> = []
+        for p in paths where seen.insert(p).inserted {
+            if case .directory = FileAccess.kind(p) {
+                var sub = Scan()
+                do {
+                    try sub.folder(p, recursive: recursive)
+                    anyOpened = true
+                    entries += sub.sortedEntries()
+                    scan.problems += sub.problems
+                } catch {
+                    firstError = firstError ?? error
+                    scan.problems.append(LibraryProblem(path: p, reason: Self.reasonPart(error)))
+                }
+            } else if let e = scan.file(p) {
+                anyOpened = true
+                entries.append(e)
+            } else if firstError == nil, let last = scan.problems.last {
+                let what = p.hasSuffix(".txt") ? "file" : "folder"
+                firstError = LibraryError("byline: cannot open \(what) \(TextSanitizer.sanitize(p)): \(last.reason)")
+            }
+        }
+        if !anyOpened, let firstError { throw firstError }
+        self.init(entries: entries, problems: scan.problems)
+    }
+
+    private static func reasonPart(_ e: LibraryError) -> String {
+        if let r = e.description.range(of: ": ", options: .backwards) { return String(e.description[r.upperBound...]) }
+        return e.description
+    }
+
+    // MARK: - Reading
+
+    public var count: Int { entries.count }
+
+    /// Problems found while listing, plus those found later when files were read.
+    public var problems: [LibraryProblem] {
+        initialProblems + state.withLock { $0.lazyProblems }
+    }
+
+    /// The sanitised headline of entry `index`, from the first few KB of the file; remembered.
+    /// For an unreadable file, its id.
+    public func headline(at index: Int) -> String {
+        guard entries.indices.contains(index) else { return "" }
+        if let h = state.withLock({ $0.headlines[index] }) { return h }
+        let entry = entries[index]
+        let headline: String
+        var problem: LibraryProblem?
+        var size = -1
+        switch FileAccess.read(entry.path, limit: Self.headlineBytes) {
+        case .failure(let f):
+            headline = ArticleParser.placeholderHeadline(id: entry.id)
+            problem = LibraryProblem(path: entry.path, reason: f.reason)
+        case .success(let r):
+            size = r.size
+            switch ArticleParser.headline(prefix: r.data, id: entry.id, complete: r.complete) {
+            case .headline(let h): headline = h
+            case .unreadable(let reason):
+                headline = ArticleParser.placeholderHeadline(id: entry.id)
+                problem = LibraryProblem(path: entry.path, reason: reason)
+            }
+        }
+        return state.withLock { s in
+            if let h = s.headlines[index] { return h }
+            s.headlines[index] = headline
+            if size >= 0 { s.sizes[index] = size }
+            if let problem {
+                s.unreadable.insert(index)
+                s.addProblem(problem)
+            }
+            return headline
+        }
+    }
+
+    /// Reading minutes: exact once the article was parsed, else estimated from the file size
+    /// (`bytesPerWord` bytes a word). 0 for an unreadable file.
+    public func estimatedMinutes(at index: Int) -> Int {
+        guard entries.indices.contains(index) else { return 0 }
+        let known = state.withLock { s -> (words: Int, size: Int, bad: Bool) in
+            (s.words[index], s.sizes[index], s.unreadable.contains(index))
+        }
+        if known.bad { return 0 }
+        if known.words >= 0 { return Article.readingMinutes(words: known.words) }
+        var size = known.size
+        if size < 0 {
+            if case .regular(let sz) = FileAccess.kind(entries[index].path) {
+                size = sz
+                state.withLock { $0.sizes[index] = sz }
+            } else {
+                return 0
+            }
+        }
+        return Article.readingMinutes(words: min(size, TextDecoding.byteCap) / Self.bytesPerWord)
+    }
+
+    /// The parsed article of entry `index`: parsed on first use and kept in a bounded cache.
+    /// A file that vanished, shrank or cannot be read gives an unreadable article with a reason.
+    public func article(at index: Int) -> Article {
+        guard entries.indices.contains(index) else {
+            return ArticleParser.unreadable(id: "", path: "", reason: "no such entry")
+        }
+        if let hit = state.withLock({ s -> Article? in
+            guard let a = s.cache[index] else { return nil }
+            if let k = s.recent.lastIndex(of: index) { s.recent.remove(at: k) }
+            s.recent.append(index)
+            return a
+        }) { return hit }
+
+        let entry = entries[index]
+        let article: Article
+        switch FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) {
+        case .failure(let f):
+            article = ArticleParser.unreadable(id: entry.id, path: entry.path, reason: f.reason)
+        case .success(let r):
+            article = ArticleParser.parse(data: r.data, id: entry.id, path: entry.path)
+        }
+        return state.withLock { s in
+            if let a = s.cache[index] { return a }
+            s.cache[index] = article
+            s.recent.append(index)
+            if s.recent.count > Self.cacheCapacity {
+                let old = s.recent.removeFirst()
+                s.cache[old] = nil
+            }
+            s.headlines[index] = article.headline
+            s.words[index] = article.words
+            if let reason = article.unreadableReason {
+                s.unreadable.insert(index)
+                s.addProblem(LibraryProblem(path: entry.path, reason: reason))
+            } else {
+                s.unreadable.remove(index)
+            }
+            return article
+        }
+    }
+
+    /// Forgets what was read of entry `index` (after the file changed).
+    public func invalidate(at index: Int) {
+        guard entries.indices.contains(index) else { return }
+        state.withLock { s in
+            s.cache[index] = nil
+            s.recent.removeAll { $0 == index }
+            s.headlines[index] = nil
+            s.words[index] = -1
+            s.sizes[index] = -1
+            s.unreadable.remove(index)
+        }
+    }
+
+    /// How many parsed articles are cached now (for tests and diagnostics).
+    public var cachedArticleCount: Int { state.withLock { $0.cache.count } }
+}
+
+// MARK: - Listing
+
+/// Walks folders with `opendir`/`readdir`.
+private struct Scan {
+    var problems: [LibraryProblem] = []
+    /// Relative path bytes (NUL-terminated, for `strcmp`), full path, id.
+    var found: [(key: [CChar], path: String, id: String)] = []
+    private var visited: Set<[UInt64]> = []
+
+    static let dtUnknown: UInt8 = 0, dtDir: UInt8 = 4, dtReg: UInt8 = 8, dtLnk: UInt8 = 10
+
+    mutating func folder(_ folder: String, recursive: Bool) throws(LibraryError) {
+        guard let dir = opendir(folder) else {
+            throw LibraryError("byline: cannot open folder \(TextSanitizer.sanitize(folder)): \(FileAccess.errorText())")
+        }
+        closedir(dir)
+        _ = markVisited(folder)
+        walk(folder, prefix: [], recursive: recursive, depth: 0)
+    }
+
+    /// Records a directory's device and inode; false when it was seen already (a loop).
+    private mutating func markVisited(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return false }
+        return visited.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted
+    }
+
+    private static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    private mutating func walk(_ folder: String, prefix: [CChar], recursive: Bool, depth: Int) {
+        guard let dir = opendir(folder) else {
+            problems.append(LibraryProblem(path: folder, reason: FileAccess.errorText()))
+            return
+        }
+        defer { closedir(dir) }
+        var subfolders: [(String, [CChar])] = []
+        while let ent = readdir(dir) {
+            let type = ent.pointee.d_type
+            let nameBytes: [CChar] = withUnsafePointer(to: &ent.pointee.d_name) { p in
+                p.withMemoryRebound(to: CChar.self, capacity: 256) { c in
+                    Array(UnsafeBufferPointer(start: c, count: strlen(c)))
+                }
+            }
+            guard let firstByte = nameBytes.first, firstByte != 0x2E else { continue }  // ".", "..", hidden
+            let isTxt = Self.hasTxtSuffix(nameBytes)
+            guard isTxt || recursive else { continue }
+            let name = Self.string(nameBytes)
+            let path = Self.join(folder, name)
+            var kind: UInt8 = type
+            if type == Self.dtLnk || type == Self.dtUnknown {
+                switch FileAccess.kind(path) {
+                case .regular: kind = Self.dtReg
+                case .directory: kind = Self.dtDir
+                case .other:
+                    if isTxt { problems.append(LibraryProblem(path: path, reason: "not a regular file")) }
+                    continue
+                case .missing(let reason):
+                    if isTxt { problems.append(LibraryProblem(path: path, reason: reason)) }
+                    continue
+                }
+            }
+            switch kind {
+            case Self.dtReg where isTxt:
+                let key = prefix + nameBytes + [0]
+                let id = String(name.dropLast(4))
+                found.append((key, path, id))
+            case Self.dtDir:
+                if recursive {
+                    subfolders.append((path, prefix + nameBytes + [0x2F]))
+                } else if isTxt {
+                    problems.append(LibraryProblem(path: path, reason: "is a directory"))
+                }
+            default:
+                if isTxt && kind != Self.dtReg {
+                    problems.append(LibraryProblem(path: path, reason: "not a regular file"))
+                }
+            }
+        }
+        for (path, sub) in subfolders {
+            guard depth < 64 else {
+                problems.append(LibraryProblem(path: path, reason: "folders nested too deeply"))
+                continue
+            }
+            guard markVisited(path) else {
+                problems.append(LibraryProblem(path: path, reason: "folder already listed (link loop)"))
+                continue
+            }
+            walk(path, prefix: sub, recursive: true, depth: depth + 1)
+        }
+    }
+
+    private static func hasTxtSuffix(_ b: [CChar]) -> Bool {
+        guard b.count > 4 else { return false }
+        let n = b.count
+        return b[n - 4] == 0x2E && (b[n - 3] | 0x20) == 0x74 && (b[n - 2] | 0x20) == 0x78 && (b[n - 1] | 0x20) == 0x74
+    }
+
+    private static func string(_ bytes: [CChar]) -> String {
+        let u = bytes.map { UInt8(bitPattern: $0) }
+        return String(validating: u, as: UTF8.self) ?? String(decoding: u, as: UTF8.self)
+    }
+
+    /// Found entries in byte order of their relative path.
+    func sortedEntries() -> [LibraryEntry] {
+        let sorted = found.sorted { a, b in
+            a.key.withUnsafeBufferPointer { pa in
+                b.key.withUnsafeBufferPointer { pb in strcmp(pa.baseAddress!, pb.baseAddress!) < 0 }
+            }
+        }
+        return sorted.map { LibraryEntry(id: $0.id, path: $0.path) }
+    }
+
+    /// One explicitly named file, or nil (with a problem noted).
+    mutating func file(_ path: String) -> LibraryEntry? {
+        switch FileAccess.kind(path) {
+        case .regular:
+            var name = Substring(path)
+            if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
+            if name.lowercased().hasSuffix(".txt") && name.count > 4 { name = name.dropLast(4) }
+            return LibraryEntry(id: String(name), path: path)
+        case .directory:
+            problems.append(LibraryProblem(path: path, reason: "is a directory"))
+        case .other:
+            problems.append(LibraryProblem(path: path, reason: "not a regular file"))
+        case .missing(let reason):
+            problems.append(LibraryProblem(path: path, reason: reason))
+        }
+        return nil
+    }
+}

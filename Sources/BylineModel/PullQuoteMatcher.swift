@@ -1,0 +1,107 @@
+import Foundation
+
+/// Decides whether a line repeats speech quoted elsewhere in the article.
+///
+/// Both sides are normalised: lower case, letters and digits only, so quote marks, case and
+/// punctuation do not matter. Every body quote is cut into fragments at sentence ends and dashes,
+/// and each fragment and each whole quote is hashed. A line of 4 to 80 words matches when
+///  - its whole normalised text is a known quote or fragment, or
+///  - every fragment of its own is known (a dash may join two quoted sentences, even from two
+///    quotes in consecutive paragraphs), or known fragments of at least 4 words cover 75% of
+///    its words, or
+///  - it has at least 6 words and appears inside one quote (a trimmed repeat); this last check
+///    scans at most a fixed budget of quote text, so huge inputs stay linear.
+/// A line never matches a quote in its own paragraph.
+struct PullQuoteMatcher {
+    private var index: [String: [Int]] = [:]
+    private let quotes: [QuoteFinder.Found]
+    private var normalizedQuotes: [String?]
+    private var budget = 4_000_000
+
+    init(quotes: [QuoteFinder.Found]) {
+        self.quotes = quotes
+        self.normalizedQuotes = Array(repeating: nil, count: quotes.count)
+        for (k, q) in quotes.enumerated() {
+            add(TextScan.normalized(q.text), k)
+            for f in Self.fragments(q.text) { add(f, k) }
+        }
+    }
+
+    private mutating func add(_ key: String, _ k: Int) {
+        guard !key.isEmpty else { return }
+        var list = index[key, default: []]
+        if list.count < 4 && list.last != k {
+            list.append(k)
+            index[key] = list
+        }
+    }
+
+    private func lookup(_ key: String, notIn paragraph: Int) -> Int? {
+        index[key]?.first { quotes[$0].paragraph != paragraph }
+    }
+
+    /// The index (into the quotes given at init) of the quote `line` repeats, or nil.
+    mutating func match(_ line: String, notInParagraph paragraph: Int) -> Int? {
+        guard !quotes.isEmpty else { return nil }
+        let whole = TextScan.normalized(line)
+        let wordCount = whole.split(separator: " ").count
+        guard (4...80).contains(wordCount) else { return nil }
+        if let k = lookup(whole, notIn: paragraph) { return k }
+
+        var first: Int?
+        var covered = 0
+        var allKnown = true
+        var longKnown = false
+        for f in Self.fragments(line) {
+            let n = f.split(separator: " ").count
+            if let k = lookup(f, notIn: paragraph) {
+                first = first ?? k
+                covered += n
+                if n >= 4 { longKnown = true }
+            } else {
+                allKnown = false
+            }
+        }
+        if let first, allKnown || (longKnown && covered * 4 >= wordCount * 3) { return first }
+
+        guard wordCount >= 6 else { return nil }
+        for k in quotes.indices where quotes[k].paragraph != paragraph {
+            if normalizedQuotes[k] == nil { normalizedQuotes[k] = TextScan.normalized(quotes[k].text) }
+            let q = normalizedQuotes[k]!
+            budget -= q.utf8.count + whole.utf8.count
+            if budget < 0 { return nil }
+            if q.utf8.count >= whole.utf8.count && q.contains(whole) { return k }
+        }
+        return nil
+    }
+
+    /// Normalised pieces of `text` cut at sentence ends (. ! ? …), semicolons and dashes.
+    static func fragments(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        let s = Array(text.unicodeScalars)
+        func flush() {
+            let f = TextScan.normalized(String(current))
+            if !f.isEmpty { result.append(f) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for (i, c) in s.enumerated() {
+            switch c {
+            case ".", "!", "?", "…", ";", "\u{2014}", "\u{2013}", "\u{2015}":
+                // Keep decimal points and abbreviations like "3.5" together.
+                if c == ".", i + 1 < s.count, !TextScan.isSpace(s[i + 1]), s[i + 1] != "\"", s[i + 1] != "\u{201D}" {
+                    current.append(c)
+                } else {
+                    flush()
+                }
+            case "-":
+                let spaced = i > 0 && i + 1 < s.count && TextScan.isSpace(s[i - 1]) && (TextScan.isSpace(s[i + 1]) || s[i + 1] == "-")
+                if spaced { flush() } else { current.append(c) }
+            default:
+                current.append(c)
+            }
+        }
+        flush()
+        return result
+    }
+}

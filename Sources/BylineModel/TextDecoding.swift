@@ -1,0 +1,152 @@
+import Foundation
+
+/// Bytes of an article file to clean text: encoding, line endings, entities, sanitising.
+///
+/// The same steps serve the full parse and the library's cheap headline read, so the list and
+/// the article always agree.
+public enum TextDecoding {
+    /// At most this many bytes of a file are parsed.
+    public static let byteCap = 4 * 1024 * 1024
+
+    /// The outcome of decoding a file's bytes.
+    public enum Result: Equatable, Sendable {
+        /// Clean text (sanitised, `\n` line ends) and what was odd about it.
+        case text(String, warnings: [String])
+        /// The bytes are not text; the reason says why.
+        case binary(reason: String)
+    }
+
+    /// Decodes, caps, entity-decodes and sanitises `data`.
+    ///
+    /// - Parameter complete: false when `data` is only the start of a file (a headline read): a
+    ///   multi-byte character cut at the end is then dropped instead of reported.
+    public static func decode(_ data: Data, complete: Bool = true) -> Result {
+        var warnings: [String] = []
+        var bytes = data
+        if bytes.count > byteCap {
+            bytes = bytes.prefix(byteCap)
+            warnings.append("body truncated at 4 MiB")
+            bytes = trimCutUTF8(bytes)
+        } else if !complete {
+            bytes = trimCutUTF8(bytes)
+        }
+        // Byte order marks.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes = bytes.dropFirst(3)
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes.first == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var it = bytes.dropFirst(2).makeIterator()
+            while let a = it.next(), let b = it.next() {
+                units.append(little ? UInt16(a) | UInt16(b) << 8 : UInt16(a) << 8 | UInt16(b))
+            }
+            warnings.append("decoded as UTF-16")
+            return .text(clean(String(decoding: units, as: UTF16.self), &warnings), warnings: warnings)
+        }
+        if let reason = binaryReason(bytes) { return .binary(reason: reason) }
+
+        let text: String
+        if let s = String(validating: bytes, as: UTF8.self) {
+            text = s
+        } else {
+            let (valid, invalid) = utf8Census(bytes)
+            if valid >= invalid && valid > 0 {
+                text = String(decoding: bytes, as: UTF8.self)
+                warnings.append("invalid UTF-8: \(invalid) bad byte\(invalid == 1 ? "" : "s") replaced with U+FFFD")
+            } else {
+                text = windows1252(bytes)
+                warnings.append("not UTF-8: decoded as Windows-1252 (Latin-1)")
+            }
+        }
+        return .text(clean(text, &warnings), warnings: warnings)
+    }
+
+    /// Entities once, then the sanitiser; notes removed controls.
+    private static func clean(_ s: String, _ warnings: inout [String]) -> String {
+        let (text, removed) = TextSanitizer.sanitizeCounting(HTMLEntities.decode(s))
+        if removed > 0 {
+            warnings.append("removed \(removed) control character\(removed == 1 ? "" : "s") or escape sequence\(removed == 1 ? "" : "s")")
+        }
+        return text
+    }
+
+    /// Drops an incomplete UTF-8 sequence at the very end (from cutting a buffer).
+    static func trimCutUTF8(_ bytes: Data) -> Data {
+        guard let last = bytes.last, last >= 0x80 else { return bytes }
+        // Walk back over continuation bytes to the lead byte.
+        var k = bytes.endIndex - 1
+        var back = 0
+        while k > bytes.startIndex, bytes[k] & 0xC0 == 0x80, back < 3 { k -= 1; back += 1 }
+        let lead = bytes[k]
+        let need: Int
+        switch lead {
+        case 0xC0...0xDF: need = 2
+        case 0xE0...0xEF: need = 3
+        case 0xF0...0xF7: need = 4
+        default: return bytes
+        }
+        let have = bytes.endIndex - k
+        return have < need ? bytes[bytes.startIndex..<k] : bytes
+    }
+
+    /// Why `bytes` look binary, or nil: a NUL in the first 8 KB, or more than 10% of
+    /// them being control bytes other than tab, newline, CR, form feed and ESC.
+    static func binaryReason(_ bytes: Data) -> String? {
+        let sample = bytes.prefix(8192)
+        guard !sample.isEmpty else { return nil }
+        var controls = 0
+        for b in sample {
+            if b == 0 { return "binary file (contains NUL bytes)" }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+        }
+        if controls * 10 > sample.count { return "binary file (mostly control bytes)" }
+        return nil
+    }
+
+    /// Counts well-formed multi-byte UTF-8 sequences and bytes that belong to none.
+    static func utf8Census(_ bytes: Data) -> (valid: Int, invalid: Int) {
+        var valid = 0, invalid = 0
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let need: Int
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0...0xEF: need = 2
+            case 0xF0...0xF4: need = 3
+            default: invalid += 1; i += 1; continue
+            }
+            var ok = i + need < end
+            if ok {
+                for k in 1...need where bytes[i + k] & 0xC0 != 0x80 { ok = false; break }
+            }
+            if ok { valid += 1; i += need + 1 } else { invalid += 1; i += 1 }
+        }
+        return (valid, invalid)
+    }
+
+    /// Windows-1252 (a superset of Latin-1's printable range); its five holes become U+FFFD.
+    static func windows1252(_ bytes: Data) -> String {
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(bytes.count)
+        for b in bytes {
+            if b >= 0x80 && b <= 0x9F {
+                let v = cp1252High[Int(b) - 0x80]
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            } else {
+                out.append(Unicode.Scalar(b))
+            }
+        }
+        return String(out)
+    }
+
+    private static let cp1252High: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+}

@@ -1,0 +1,110 @@
+/// Small character-class helpers shared by the parser and the quote finder.
+enum TextScan {
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\n" || c.properties.isWhitespace
+    }
+
+    /// Letters or digits (any script), the things a word is made of.
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 {
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
+    }
+
+    /// Han, kana and similar scripts that are written without spaces between words.
+    static func isCJK(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Trims whitespace (any Unicode whitespace) from both ends.
+    static func trim<S: StringProtocol>(_ s: S) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// Words for reading time: each whitespace-separated token holding a letter or digit counts
+    /// one; text in scripts written without spaces (Chinese, Japanese) counts one word per two
+    /// characters, which matches reading speed roughly.
+    static func countWords<S: StringProtocol>(_ s: S) -> Int {
+        var words = 0
+        var inToken = false
+        var tokenHasWord = false
+        var cjkRun = 0
+        func endToken() {
+            if tokenHasWord { words += 1 }
+            words += (cjkRun + 1) / 2
+            tokenHasWord = false
+            cjkRun = 0
+            inToken = false
+        }
+        for c in s.unicodeScalars {
+            if isSpace(c) {
+                if inToken { endToken() }
+                continue
+            }
+            inToken = true
+            if isCJK(c) {
+                cjkRun += 1
+            } else if isWordScalar(c) {
+                tokenHasWord = true
+            }
+        }
+        if inToken { endToken() }
+        return words
+    }
+
+    /// Lower-case letters and digits only, words separated by one space: for comparing quotes.
+    static func normalized<S: StringProtocol>(_ s: S) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for c in s.unicodeScalars {
+            let v = c.value
+            if v < 0x80 {
+                if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) {
+                    if pendingSpace { out.append(" "); pendingSpace = false }
+                    out.append(c)
+                } else if v >= 0x41 && v <= 0x5A {
+                    if pendingSpace { out.append(" "); pendingSpace = false }
+                    out.append(Unicode.Scalar(v + 32)!)
+                } else if !out.isEmpty {
+                    pendingSpace = true
+                }
+                continue
+            }
+            let p = c.properties
+            if p.isAlphabetic || p.numericType != nil {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                if p.changesWhenLowercased {
+                    out.append(contentsOf: p.lowercaseMapping.unicodeScalars)
+                } else {
+                    out.append(c)
+                }
+            } else if p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark {
+                out.append(c)
+            } else if !out.isEmpty {
+                pendingSpace = true
+            }
+        }
+        return String(out)
+    }
+
+    static let quoteMarks: Set<Unicode.Scalar> = ["\"", "'", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}",
+                                                  "\u{201E}", "\u{201A}", "\u{00AB}", "\u{00BB}"]
+
+    /// `s` without quote marks wrapped around the whole of it.
+    static func stripWrappingQuotes(_ s: String) -> String {
+        var scalars = Substring(s).unicodeScalars
+        while let f = scalars.first, quoteMarks.contains(f) { scalars = scalars.dropFirst() }
+        while let l = scalars.last, quoteMarks.contains(l) { scalars = scalars.dropLast() }
+        return trim(String(String.UnicodeScalarView(scalars)))
+    }
+}

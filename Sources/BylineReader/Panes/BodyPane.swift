@@ -1,0 +1,43 @@
+import BylineCanvas
+
+/// The article body: the laid-out lines from `bodyTop`, centred at a comfortable measure,
+/// with a scroll thumb in the right-hand column.
+public struct BodyPane {
+    public init() {}
+
+    /// The text measure for a body pane of the given width (room for margins and the thumb).
+    public static func measure(for paneWidth: Int) -> Int {
+        max(1, min(BodyLayout.maxMeasure, paneWidth - 4))
+    }
+
+    public func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
+        canvas.fill(rect, role: .body)
+        guard let body = state.body else {
+            canvas.put("No article selected.", x: rect.x + 1, y: rect.y, role: .body, maxX: rect.maxX)
+            return
+        }
+        let measure = BodyPane.measure(for: rect.width)
+        let left = rect.x + max(min(2, rect.width - measure), (rect.width - 1 - measure) / 2)
+        let textMaxX = rect.maxX - 1
+        for row in 0..<rect.height {
+            let index = state.bodyTop + row
+            guard index < body.lines.count else { break }
+            let line = body.lines[index]
+            var x = left + line.indent
+            for span in line.spans {
+                x = canvas.put(span.text, x: x, y: rect.y + row, role: span.role, maxX: textMaxX)
+            }
+        }
+        drawThumb(state, body: body, rect: rect, on: &canvas)
+    }
+
+    private func drawThumb(_ state: ReaderState, body: BodyLayout, rect: Rect, on canvas: inout Canvas) {
+        let total = body.lines.count
+        guard total > rect.height, rect.height > 0 else { return }
+        let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
+        let size = max(1, rect.height * rect.height / total)
+        let maxTop = total - rect.height
+        let offset = maxTop == 0 ? 0 : (rect.height - size) * state.bodyTop / maxTop
+        canvas.vline(glyphs.thumb, x: rect.maxX - 1, y: rect.y + offset, height: size, role: .border)
+    }
+}

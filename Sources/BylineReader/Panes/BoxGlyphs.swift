@@ -1,0 +1,19 @@
+/// The line-drawing characters, in Unicode or plain ASCII.
+public struct BoxGlyphs: Sendable {
+    public let vertical: String
+    public let horizontal: String
+    public let topLeft, topRight, bottomLeft, bottomRight: String
+    public let unreadMark: String
+    public let currentMark: String
+    public let thumb: String
+    public let ellipsis: String
+
+    public static let unicode = BoxGlyphs(vertical: "│", horizontal: "─", topLeft: "┌", topRight: "┐",
+                                          bottomLeft: "└", bottomRight: "┘", unreadMark: "•", currentMark: "▶",
+                                          thumb: "┃", ellipsis: "…")
+    public static let ascii = BoxGlyphs(vertical: "|", horizontal: "-", topLeft: "+", topRight: "+",
+                                        bottomLeft: "+", bottomRight: "+", unreadMark: "*", currentMark: ">",
+                                        thumb: "#", ellipsis: "...")
+
+    public static func forMode(ascii: Bool) -> BoxGlyphs { ascii ? .ascii : .unicode }
+}

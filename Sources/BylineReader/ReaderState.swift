@@ -1,0 +1,120 @@
+import BylineCanvas
+import BylineModel
+
+/// Everything the reader shows, in one value. Only ``update(_:_:)`` changes it.
+public struct ReaderState: Sendable {
+    // MARK: - Inputs
+    public let library: Library
+    public var size: Size
+    public var ascii: Bool
+    /// Names of the themes `t` cycles through, and the one in use.
+    public var themeNames: [String]
+    public var themeName: String
+
+    // MARK: - Where the user is
+    public var focus: Focus = .list
+    public var selected: Int = 0
+    public var listTop: Int = 0
+    public var bodyTop: Int = 0
+    /// Index into ``sidebarEntries`` of the quote the user chose, if any.
+    public var chosenQuote: Int?
+    public var sidebarTop: Int = 0
+
+    // MARK: - Modes
+    /// `s` pressed: hides the sidebar when all three panes fit, shows it when they do not.
+    public var sidebarToggled: Bool = false
+    public var readingMode: Bool = false
+    public var overlay: Overlay?
+    /// Scroll offset inside the open overlay.
+    public var overlayTop: Int = 0
+    public var footersUnfolded: Bool = false
+    /// A one-line note for the status line (theme changes, "no more pull quotes").
+    public var message: String?
+    /// Articles opened in this session.
+    public var read: Set<Int> = []
+
+    // MARK: - Derived (kept in step by `update`)
+    /// The selected article, parsed.
+    public internal(set) var article: Article?
+    /// The selected article laid out for the current body width.
+    public internal(set) var body: BodyLayout?
+
+    /// An overlay drawn over the panes.
+    public enum Overlay: Sendable, Equatable { case help, problems }
+
+    public init(library: Library, size: Size, ascii: Bool = false, themeNames: [String] = ["default"], themeName: String = "default") {
+        self.library = library
+        self.size = size
+        self.ascii = ascii
+        self.themeNames = themeNames
+        self.themeName = themeName
+        refresh()
+    }
+
+    /// The current layout of panes.
+    public var layout: Layout {
+        Layout(size: size, focus: focus, sidebarToggled: sidebarToggled, readingMode: readingMode)
+    }
+
+    /// The sidebar's quotes: pull quotes first, then other speech, as indices into `article.quotes`.
+    public var sidebarEntries: [Int] {
+        guard let quotes = article?.quotes else { return [] }
+        let pulls = quotes.indices.filter { quotes[$0].pull }
+        let others = quotes.indices.filter { !quotes[$0].pull }
+        return pulls + others
+    }
+
+    /// Lines of body the body pane shows at once.
+    public var bodyHeight: Int { max(1, layout.body?.height ?? 1) }
+
+    /// The sidebar entry to mark: the chosen one while it is in view, else the first in view.
+    public var currentSidebarEntry: Int? {
+        guard let article, let body else { return nil }
+        let entries = sidebarEntries
+        let visible = bodyTop..<(bodyTop + bodyHeight)
+        func inView(_ entry: Int) -> Bool {
+            let range = body.lineRange(ofBlock: article.quotes[entries[entry]].block)
+            return range.overlaps(visible)
+        }
+        if let chosen = chosenQuote, chosen < entries.count, inView(chosen) { return chosen }
+        return entries.indices.first(where: inView)
+    }
+
+    /// Scroll position through the body as a percentage.
+    public var bodyPercent: Int {
+        guard let body else { return 100 }
+        let maxTop = max(0, body.lines.count - bodyHeight)
+        return maxTop == 0 ? 100 : min(100, bodyTop * 100 / maxTop)
+    }
+
+    /// Re-derive the article and its layout after the selection, size or folding changed.
+    mutating func refresh() {
+        guard library.count > 0 else {
+            article = nil
+            body = nil
+            return
+        }
+        selected = min(max(0, selected), library.count - 1)
+        if article?.id != library.entries[selected].id || article == nil {
+            article = library.article(at: selected)
+        }
+        guard let article, let rect = layout.body else {
+            body = nil
+            return
+        }
+        let width = BodyPane.measure(for: rect.width)
+        if body?.articleID != article.id || body?.width != width || body?.footersUnfolded != footersUnfolded {
+            body = BodyLayout(article: article, width: width, ascii: ascii, footersUnfolded: footersUnfolded)
+        }
+        clampScroll()
+    }
+
+    mutating func clampScroll() {
+        let count = body?.lines.count ?? 0
+        bodyTop = min(max(0, bodyTop), max(0, count - bodyHeight))
+        let rows = max(1, layout.list?.height ?? 1)
+        if selected < listTop { listTop = selected }
+        if selected >= listTop + rows { listTop = selected - rows + 1 }
+        listTop = min(max(0, listTop), max(0, library.count - rows))
+    }
+}

@@ -1,0 +1,33 @@
+import BylineCanvas
+
+/// Draws a whole frame from the reader state: panes, borders, status line, overlay.
+public struct Screen {
+    public let keyMap: KeyMap
+
+    public init(keyMap: KeyMap = .standard) {
+        self.keyMap = keyMap
+    }
+
+    public func render(_ state: ReaderState) -> Canvas {
+        var canvas = Canvas(size: state.size, role: .base)
+        let layout = state.layout
+        if layout.tooSmall {
+            let note = "Terminal too small (need \(Layout.minimum))"
+            let text = state.size.width >= DisplayWidth.of(note) ? note : "Too small"
+            canvas.put(text, x: 0, y: 0, role: .error)
+            return canvas
+        }
+        if let r = layout.list { ListPane().draw(state, in: r, on: &canvas) }
+        if let r = layout.body { BodyPane().draw(state, in: r, on: &canvas) }
+        if let r = layout.sidebar { SidebarPane().draw(state, in: r, on: &canvas) }
+        let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
+        for x in layout.borders {
+            canvas.vline(glyphs.vertical, x: x, y: 0, height: state.size.height - 1, role: .border)
+        }
+        if let r = layout.status { StatusLine().draw(state, in: r, on: &canvas) }
+        if state.overlay != nil {
+            OverlayPane(keyMap: keyMap).draw(state, in: Rect(x: 0, y: 0, width: state.size.width, height: state.size.height - 1), on: &canvas)
+        }
+        return canvas
+    }
+}

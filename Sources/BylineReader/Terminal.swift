@@ -1,0 +1,28 @@
+import BylineCanvas
+
+/// Something the terminal reports.
+public enum TerminalEvent: Equatable, Sendable {
+    case key(Key)
+    /// The terminal changed size.
+    case resize(Size)
+    /// SIGTERM, SIGINT, SIGHUP or SIGQUIT arrived (the number).
+    case signal(Int32)
+    /// Input is gone (the terminal hung up, or stdin reached end of file).
+    case inputClosed
+    /// The screen may have been disturbed (resumed after a suspend): repaint it all.
+    case repaint
+    /// Something was read that means nothing (an unbound key sequence): ignore it.
+    case none
+}
+
+/// The screen the reader draws on: curses in the program, an in-memory stand-in in tests.
+public protocol Terminal: AnyObject {
+    /// The current size in cells.
+    var size: Size { get }
+    /// Block until something happens. Never polls.
+    func nextEvent() -> TerminalEvent
+    /// Show a finished frame; only cells that differ from the last frame need sending.
+    func present(_ canvas: Canvas)
+    /// Forget what is on screen so the next `present` repaints every cell.
+    func invalidate()
+}

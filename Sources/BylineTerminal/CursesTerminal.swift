@@ -1,0 +1,183 @@
+import BylineCanvas
+import BylineReader
+import BylineTheme
+import CNcursesw
+
+/// The real terminal, through ncursesw: the only type in Byline that calls curses.
+///
+/// Start it with ``start(options:)``; ``stop()`` restores the terminal and must run on
+/// every way out. Input blocks (no timers, no polling); SIGTERM, SIGINT, SIGHUP and
+/// SIGQUIT only set a flag that interrupts the blocked read.
+public final class CursesTerminal: Terminal {
+    /// How to start.
+    public struct Options: Sendable {
+        /// Use colours at all (false for NO_COLOR, `--color never`, or no colour support wanted).
+        public var colors: Bool
+        /// The locale speaks UTF-8; when false, non-ASCII cells are drawn as `?`.
+        public var utf8: Bool
+
+        public init(colors: Bool, utf8: Bool = true) {
+            self.colors = colors
+            self.utf8 = utf8
+        }
+    }
+
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var last: Canvas?
+    private var pairs: ColorPairs
+    private var stopped = false
+    private var failedReads = 0
+    private var scratch = [wchar_t](repeating: 0, count: 8)
+    public let colorsEnabled: Bool
+    private let utf8: Bool
+
+    /// Number of colours the terminal offers (0 when colours are off).
+    public let colorCount: Int
+
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, colors: Bool, utf8: Bool) {
+        self.utf8 = utf8
+        self.screen = screen
+        self.window = window
+        self.colorsEnabled = colors
+        self.colorCount = colors ? Int(byline_colors()) : 0
+        self.pairs = ColorPairs(palette: [:], colorsEnabled: false)
+    }
+
+    /// Check that standard input and output are a usable terminal, then enter curses mode.
+    public static func start(options: Options, environment: [String: String]) throws(TerminalError) -> CursesTerminal {
+        guard byline_isatty_stdout() != 0 else {
+            throw TerminalError("byline: standard output is not a terminal; use 'byline inspect PATH' for plain text")
+        }
+        guard byline_isatty_stdin() != 0 else {
+            throw TerminalError("byline: standard input is not a terminal; the reader needs a keyboard")
+        }
+        let term = environment["TERM"] ?? ""
+        guard !term.isEmpty else { throw TerminalError("byline: TERM is not set; set it to your terminal type (e.g. xterm-256color)") }
+        guard term != "dumb" else { throw TerminalError("byline: TERM=dumb cannot show a full-screen reader; use 'byline inspect PATH'") }
+        _ = byline_setlocale_all()
+        byline_install_signal_handlers()
+        guard let screen = byline_newterm(nil) else {
+            throw TerminalError("byline: unknown terminal type '\(term.filter { $0.isLetter || $0.isNumber || "-_.+".contains($0) })' (no terminfo entry); set TERM to e.g. xterm-256color")
+        }
+        _ = set_term(screen)
+        guard let window = byline_stdscr() else {
+            endwin()
+            throw TerminalError("byline: the terminal could not be set up")
+        }
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        meta(window, true)
+        wtimeout(window, -1)
+        curs_set(0)
+        set_escdelay(25)
+        var colors = false
+        if options.colors && has_colors() {
+            start_color()
+            use_default_colors()
+            colors = true
+        }
+        return CursesTerminal(screen: screen, window: window, colors: colors, utf8: options.utf8)
+    }
+
+    /// Use a theme's resolved palette from the next frame on.
+    public func setPalette(_ palette: [Role: ResolvedStyle]) {
+        pairs = ColorPairs(palette: palette, colorsEnabled: colorsEnabled)
+        invalidate()
+    }
+
+    /// Leave curses mode and restore the terminal. Safe to call more than once.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        endwin()
+        delscreen(screen)
+    }
+
+    deinit { stop() }
+
+    // MARK: - Terminal
+
+    public var size: Size {
+        Size(width: Int(byline_cols(window)), height: Int(byline_lines(window)))
+    }
+
+    public func nextEvent() -> TerminalEvent {
+        var ch: wint_t = 0
+        let result = wget_wch(window, &ch)
+        let signal = byline_take_signal()
+        if signal != 0 { return .signal(signal) }
+        if result == ERR {
+            if byline_errno() == EINTR {
+                // Another signal (SIGCONT after a suspend): repaint everything.
+                failedReads = 0
+                return .repaint
+            }
+            failedReads += 1
+            return failedReads >= 2 ? .inputClosed : .none
+        }
+        failedReads = 0
+        if result == byline_key_code_yes() {
+            if Int32(ch) == KEY_RESIZE { return .resize(size) }
+            return KeyDecoder.function(Int32(ch)).map(TerminalEvent.key) ?? .none
+        }
+        return KeyDecoder.character(UInt32(ch)).map(TerminalEvent.key) ?? .none
+    }
+
+    public func present(_ canvas: Canvas) {
+        let previous = (last?.size == canvas.size) ? last : nil
+        if previous == nil { werase(window) }
+        let width = canvas.size.width
+        canvas.cells.withUnsafeBufferPointer { cells in
+            for y in 0..<canvas.size.height {
+                for x in 0..<width {
+                    let i = y * width + x
+                    let cell = cells[i]
+                    if cell.isContinuation { continue }
+                    if let previous, previous.cells[i] == cell,
+                       cell.width == 1 || previous.cells[i + 1] == cells[i + 1] { continue }
+                    draw(cell, x: x, y: y)
+                }
+            }
+        }
+        last = canvas
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    public func invalidate() {
+        last = nil
+        clearok(window, true)
+    }
+
+    // MARK: - Drawing a cell
+
+    private func draw(_ cell: Cell, x: Int, y: Int) {
+        let look = pairs.look(cell.role)
+        var n = 0
+        if !utf8 && !cell.text.allSatisfy(\.isASCII) {
+            scratch[0] = 63  // "?"
+            scratch[1] = 0
+            _ = scratch.withUnsafeBufferPointer { byline_put_cell(window, Int32(y), Int32(x), $0.baseAddress, look.attributes, look.pair) }
+            if cell.width == 2 {
+                _ = scratch.withUnsafeBufferPointer { byline_put_cell(window, Int32(y), Int32(x + 1), $0.baseAddress, look.attributes, look.pair) }
+            }
+            return
+        }
+        for scalar in cell.text.unicodeScalars where n < scratch.count - 1 {
+            scratch[n] = wchar_t(bitPattern: scalar.value)
+            n += 1
+        }
+        if n == 0 {
+            scratch[0] = 32
+            n = 1
+        }
+        scratch[n] = 0
+        _ = scratch.withUnsafeBufferPointer { buffer in
+            byline_put_cell(window, Int32(y), Int32(x), buffer.baseAddress, look.attributes, look.pair)
+        }
+    }
+}

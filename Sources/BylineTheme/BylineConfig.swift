@@ -1,0 +1,83 @@
+/// The user's settings from `$XDG_CONFIG_HOME/byline/config.toml`.
+///
+/// ```toml
+/// theme = "paper"      # a theme name, or a path to a .toml file
+/// color = "auto"       # auto, always or never
+/// ```
+/// Any other key is an error, so a typo does not go unnoticed.
+public struct BylineConfig: Equatable, Sendable {
+    /// The theme to start with, by name or path (nil: `default`).
+    public var theme: String?
+    /// The colour choice (nil: `auto`, or whatever `--color` says).
+    public var color: ColorChoice?
+
+    public init(theme: String? = nil, color: ColorChoice? = nil) {
+        self.theme = theme
+        self.color = color
+    }
+
+    /// The keys a config file may hold.
+    static let keys = ["theme", "color"]
+
+    /// Parses the text of a config file.
+    ///
+    /// A relative theme path (containing `/` or ending `.toml`) is taken relative to the
+    /// config file's directory, and `~/` is expanded with `HOME` from `environment`.
+    public init(parsing text: String, file: String, environment: [String: String] = [:]) throws(ThemeError) {
+        let document = try TOMLDocument(text: text, file: file)
+        var errors: [ThemeError] = []
+        var config = BylineConfig()
+        for key in document.root.keys {
+            guard let value = document.root[key] else { continue }
+            switch key {
+            case "theme":
+                guard let name = value.string, !name.trimmingWhitespace().isEmpty else {
+                    errors.append(document.error(at: [key], "theme must be a theme name or path in quotes, not \(value.string == nil ? value.kindDescription : "an empty string")"))
+                    continue
+                }
+                config.theme = Self.resolveThemePath(name, configFile: file, environment: environment)
+            case "color":
+                guard let word = value.string, let choice = ColorChoice(rawValue: word.lowercased()) else {
+                    let found = value.string.map { "\"\($0)\"" } ?? value.kindDescription
+                    errors.append(document.error(at: [key], "color must be \"auto\", \"always\" or \"never\", not \(found)"))
+                    continue
+                }
+                config.color = choice
+            default:
+                errors.append(document.error(at: [key], "unknown key \"\(key)\" (the config file takes \(Self.keys.joined(separator: " and ")))"))
+            }
+        }
+        if let error = TOMLDocument.first(of: errors) { throw error }
+        self = config
+    }
+
+    /// `$XDG_CONFIG_HOME/byline/config.toml` (or `~/.config/byline/config.toml`).
+    public static func path(environment: [String: String]) -> String? {
+        ThemeCatalog.configDirectory(environment: environment).map { $0 + "/config.toml" }
+    }
+
+    /// Loads the user's config; no config file at all is an empty config, not an error.
+    public static func load(environment: [String: String]) throws(ThemeError) -> BylineConfig {
+        guard let path = path(environment: environment) else { return BylineConfig() }
+        return try load(path: path, environment: environment) ?? BylineConfig()
+    }
+
+    /// Loads the config at `path`, or nil when there is no such file.
+    public static func load(path: String, environment: [String: String] = [:]) throws(ThemeError) -> BylineConfig? {
+        do throws(ThemeError) {
+            let text = try readText(path: path, what: "config")
+            return try BylineConfig(parsing: text, file: path, environment: environment)
+        } catch where error.message == "no such config file" {
+            return nil
+        }
+    }
+
+    private static func resolveThemePath(_ theme: String, configFile: String, environment: [String: String]) -> String {
+        guard ThemeCatalog.isPath(theme) else { return theme }
+        if theme.hasPrefix("~/"), let home = environment["HOME"] {
+            return home.trimmingTrailingSlashes() + theme.dropFirst()
+        }
+        guard !theme.hasPrefix("/"), let slash = configFile.lastIndex(of: "/") else { return theme }
+        return String(configFile[...slash]) + theme
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import BylineModel
+import BylineReader
+import BylineTerminal
+import BylineTheme
+import Foundation
+
+/// `byline [PATH...]`: open the reader on folders or files (the bundled samples when none).
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Open the reader (the default command).",
+        discussion: "With no PATH, opens the bundled sample library. Press ? in the reader for the keys."
+    )
+
+    @Argument(help: "Article folders or .txt files.")
+    var paths: [String] = []
+
+    @Flag(help: "Also read .txt files in subfolders.")
+    var recursive = false
+
+    @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
+    var ascii = false
+
+    @Option(help: "Theme name or path to a .toml theme.")
+    var theme: String?
+
+    @Option(help: "Use colour: auto, always or never (NO_COLOR is honoured with auto).")
+    var color: String?
+
+    @Flag(help: "List the themes and exit.")
+    var listThemes = false
+
+    mutating func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let data = DataLocator(environment: environment)
+        // Everything that can fail on bad input fails here, before the terminal is touched.
+        let themes: ThemeSetup
+        do {
+            themes = try ThemeSetup(themeOption: theme, colorOption: color, shippedDirectory: data.folder("Themes"), environment: environment)
+        } catch {
+            Self.fail(error.description)
+        }
+        if listThemes {
+            print(themes.listing(), terminator: "")
+            return
+        }
+        let library: Library
+        do {
+            if paths.isEmpty {
+                guard let samples = data.folder("Samples") else {
+                    Self.fail("byline: the bundled sample library was not found; set BYLINE_DATA_DIR or give a folder")
+                }
+                library = try Library(folder: samples)
+            } else {
+                library = try Library(paths: paths, recursive: recursive)
+            }
+        } catch {
+            Self.fail(error.description)
+        }
+        let useASCII = ascii || !Self.localeIsUTF8(environment)
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal.start(options: .init(colors: themes.wantsColor, utf8: !useASCII), environment: environment)
+        } catch {
+            Self.fail(error.description)
+        }
+        let depth = themes.depth(colorCount: terminal.colorCount)
+        terminal.setPalette(themes.current.resolved(depth: depth))
+        var state = ReaderState(library: library, size: terminal.size, ascii: useASCII,
+                                themeNames: themes.names, themeName: themes.currentKey)
+        let loop = RunLoop(terminal: terminal) { name in
+            do throws(ThemeError) {
+                let next = try themes.load(name)
+                terminal.setPalette(next.resolved(depth: depth))
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        let reason = loop.run(&state)
+        terminal.stop()
+        switch reason {
+        case .quit:
+            return
+        case .inputClosed:
+            throw ExitCode(1)
+        case .signal(let number):
+            throw ExitCode(128 + number)
+        }
+    }
+
+    /// Print a one-line error and exit with status 2.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(2)
+    }
+
+    /// Whether the locale the user asked for speaks UTF-8.
+    static func localeIsUTF8(_ environment: [String: String]) -> Bool {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let lower = locale.lowercased()
+        return lower.contains("utf-8") || lower.contains("utf8")
+    }
+}

@@ -1,0 +1,60 @@
+import BylineCanvas
+import XCTest
+
+final class CanvasTests: XCTestCase {
+    func testPutClipsAtMaxX() {
+        var canvas = Canvas(size: Size(width: 10, height: 1))
+        let end = canvas.put("Hello, world", x: 1, y: 0, role: .body, maxX: 6)
+        XCTAssertEqual(end, 6)
+        XCTAssertEqual(canvas.lines(), [" Hello    "])
+    }
+
+    func testWideGlyphTakesTwoCellsAndNeverStraddlesTheEdge() {
+        var canvas = Canvas(size: Size(width: 5, height: 1))
+        canvas.put("a東京", x: 0, y: 0, role: .body)
+        XCTAssertEqual(canvas.lines(), ["a東京"])
+        XCTAssertEqual(canvas[x: 1, y: 0].width, 2)
+        XCTAssertTrue(canvas[x: 2, y: 0].isContinuation)
+        var edge = Canvas(size: Size(width: 4, height: 1))
+        edge.put("ab東京", x: 0, y: 0, role: .body)
+        XCTAssertEqual(edge.lines(), ["ab東"])
+        var cut = Canvas(size: Size(width: 3, height: 1))
+        cut.put("ab東", x: 0, y: 0, role: .body)
+        XCTAssertEqual(cut.lines(), ["ab "], "a wide glyph that does not fit is not drawn")
+    }
+
+    func testOverwritingHalfAWideGlyphBlanksTheOtherHalf() {
+        var canvas = Canvas(size: Size(width: 4, height: 1))
+        canvas.put("東京", x: 0, y: 0, role: .body)
+        canvas.put("x", x: 1, y: 0, role: .body)
+        XCTAssertEqual(canvas.lines(), [" x京"])
+        canvas.put("y", x: 2, y: 0, role: .body)
+        XCTAssertEqual(canvas.lines(), [" xy "])
+    }
+
+    func testNoControlCharacterEntersTheGrid() {
+        var canvas = Canvas(size: Size(width: 20, height: 1))
+        canvas.put("a\u{1B}]52;c;ZZ\u{07}b\u{9B}c\u{7F}", x: 0, y: 0, role: .body)
+        for cell in canvas.cells {
+            for scalar in cell.text.unicodeScalars {
+                XCTAssertFalse(TerminalGlyph.isUnsafe(scalar), "unsafe scalar \(scalar.value) in grid")
+            }
+        }
+    }
+
+    func testFillAndRestyleKeepGeometry() {
+        var canvas = Canvas(size: Size(width: 3, height: 2))
+        canvas.fill(Rect(x: 1, y: 0, width: 5, height: 5), role: .status)
+        XCTAssertEqual(canvas[x: 0, y: 0].role, .base)
+        XCTAssertEqual(canvas[x: 2, y: 1].role, .status)
+        canvas.restyle(Rect(x: 0, y: 0, width: 1, height: 1), role: .error)
+        XCTAssertEqual(canvas[x: 0, y: 0].role, .error)
+    }
+
+    func testZeroSizedCanvasIsSafe() {
+        var canvas = Canvas(size: Size(width: 0, height: 0))
+        canvas.put("x", x: 0, y: 0, role: .body)
+        canvas.fill(Rect(x: 0, y: 0, width: 3, height: 3), role: .body)
+        XCTAssertEqual(canvas.lines(), [])
+    }
+}

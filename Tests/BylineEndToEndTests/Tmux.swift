@@ -1,0 +1,120 @@
+import Foundation
+import XCTest
+
+/// A private tmux server running the real `byline` binary, driven as a user would:
+/// `send-keys` to type, `capture-pane` to read the screen, polling instead of sleeping.
+final class Tmux {
+    let socket: String
+    private let configPath: String
+
+    /// The built `byline` next to the test bundle.
+    static var binary: String {
+        var dir = Bundle(for: Tmux.self).bundleURL.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: dir.appendingPathComponent("byline").path) {
+            dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent(".build/debug")
+        }
+        return dir.appendingPathComponent("byline").path
+    }
+
+    static var available: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
+    }
+
+    /// Start `byline ARGS` in a fresh server at a size, with a UTF-8 locale and a known TERM.
+    init(arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+        socket = "byline-e2e-\(UUID().uuidString.prefix(8))"
+        configPath = NSTemporaryDirectory() + socket + ".conf"
+        try """
+        set -g remain-on-exit on
+        set -g default-terminal "tmux-256color"
+        set -g status off
+        set -g history-limit 0
+        """.write(toFile: configPath, atomically: true, encoding: .utf8)
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": NSTemporaryDirectory(), "XDG_CONFIG_HOME": NSTemporaryDirectory() + socket + "-config"]
+        env.merge(environment) { $1 }
+        let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        let command = "env \(assignments) \(Self.quote(Self.binary)) \(arguments.map(Self.quote).joined(separator: " "))"
+        try run(["-f", configPath, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "main", command])
+    }
+
+    deinit {
+        _ = try? run(["kill-server"])
+        try? FileManager.default.removeItem(atPath: configPath)
+    }
+
+    // MARK: - Acting
+
+    /// Send keys by tmux name (`Down`, `Enter`, `C-l`) or literal text.
+    func send(_ keys: String...) throws {
+        try run(["send-keys", "-t", "main"] + keys)
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    // MARK: - Reading
+
+    /// The screen as text, one string per row.
+    func screen() throws -> [String] {
+        try run(["capture-pane", "-p", "-t", "main"]).components(separatedBy: "\n")
+    }
+
+    /// Wait until the screen satisfies a condition; fail with the last screen if it never does.
+    @discardableResult
+    func waitFor(_ what: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
+                 _ condition: ([String]) -> Bool) throws -> [String] {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last: [String] = []
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            usleep(30_000)
+        }
+        XCTFail("timed out waiting for \(what); screen:\n\(last.joined(separator: "\n"))", file: file, line: line)
+        return last
+    }
+
+    /// Wait until the text shows anywhere on screen.
+    @discardableResult
+    func waitFor(text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+        try waitFor("\"\(text)\"", timeout: timeout, file: file, line: line) { $0.contains { $0.contains(text) } }
+    }
+
+    /// The program's exit status once it has ended (nil while it runs).
+    func exitStatus() throws -> Int? {
+        let out = try run(["display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let parts = out.split(separator: " ")
+        guard parts.first == "1", parts.count > 1 else { return nil }
+        return Int(parts[1])
+    }
+
+    /// Wait for the program to end and return its status.
+    func waitForExit(timeout: TimeInterval = 10) throws -> Int? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let status = try exitStatus() { return status }
+            usleep(30_000)
+        }
+        return nil
+    }
+
+    // MARK: - Plumbing
+
+    @discardableResult
+    private func run(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", socket] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}

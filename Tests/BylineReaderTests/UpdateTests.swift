@@ -1,0 +1,133 @@
+import BylineCanvas
+import BylineReader
+import BylineTestSupport
+import XCTest
+
+final class UpdateTests: XCTestCase {
+    private let wide = Size(width: 160, height: 40)
+
+    func testFocusStartsOnListAndMovingShowsArticleAtOnce() throws {
+        var state = try ReaderFixtures.state(wide)
+        XCTAssertEqual(state.focus, .list)
+        XCTAssertEqual(state.article?.id, "000_db09bf8f9e96a4f5")
+        _ = update(&state, .moveDown)
+        XCTAssertEqual(state.selected, 1)
+        XCTAssertEqual(state.article?.id, "001_harbour")
+        XCTAssertEqual(state.bodyTop, 0)
+        _ = update(&state, .moveUp)
+        _ = update(&state, .moveUp)
+        XCTAssertEqual(state.selected, 0, "moving above the first article stays put")
+    }
+
+    func testEnterFocusesBodyAndEscapeGoesBack() throws {
+        var state = try ReaderFixtures.state(wide)
+        _ = update(&state, .focusForward)
+        XCTAssertEqual(state.focus, .body)
+        XCTAssertTrue(state.read.contains(0))
+        _ = update(&state, .moveDown)
+        XCTAssertEqual(state.bodyTop, 1)
+        _ = update(&state, .focusBack)
+        XCTAssertEqual(state.focus, .list)
+    }
+
+    func testTabCyclesFocusThroughAllPanes() throws {
+        var state = try ReaderFixtures.state(wide)
+        var seen: [Focus] = []
+        for _ in 0..<3 {
+            _ = update(&state, .cycleFocus)
+            seen.append(state.focus)
+        }
+        XCTAssertEqual(seen, [.body, .sidebar, .list])
+    }
+
+    func testNextPullQuoteScrollsBodyAndMarksSidebar() throws {
+        var state = try ReaderFixtures.state(Size(width: 120, height: 24))
+        _ = update(&state, .moveDown)  // the harbour article
+        let article = try XCTUnwrap(state.article)
+        XCTAssertEqual(article.quotes.filter(\.pull).count, 3)
+        _ = update(&state, .nextQuote)
+        let first = try XCTUnwrap(state.chosenQuote)
+        XCTAssertEqual(state.currentSidebarEntry, first)
+        XCTAssertGreaterThan(state.bodyTop, 0, "the first pull quote is below the first screen")
+        let block = article.quotes[state.sidebarEntries[first]].block
+        let range = try XCTUnwrap(state.body).lineRange(ofBlock: block)
+        XCTAssertTrue(range.lowerBound >= state.bodyTop && range.upperBound <= state.bodyTop + state.bodyHeight)
+        _ = update(&state, .nextQuote)
+        XCTAssertEqual(state.chosenQuote, first + 1)
+        _ = update(&state, .previousQuote)
+        XCTAssertEqual(state.chosenQuote, first)
+    }
+
+    func testNextQuotePastTheLastGoesToNextArticle() throws {
+        var state = try ReaderFixtures.state(Size(width: 120, height: 24))
+        _ = update(&state, .moveDown)
+        for _ in 0..<3 { _ = update(&state, .nextQuote) }
+        XCTAssertEqual(state.selected, 1)
+        _ = update(&state, .nextQuote)
+        XCTAssertEqual(state.selected, 2, "past the last pull quote, on to the next article's first")
+        XCTAssertEqual(state.chosenQuote, 0)
+        _ = update(&state, .nextQuote)
+        XCTAssertEqual(state.selected, 2)
+        XCTAssertEqual(state.message, "No more pull quotes")
+    }
+
+    func testCrossheadJumps() throws {
+        var state = try ReaderFixtures.state(Size(width: 120, height: 24))
+        _ = update(&state, .moveDown)
+        _ = update(&state, .nextCrosshead)
+        let body = try XCTUnwrap(state.body)
+        XCTAssertEqual(body.lines[state.bodyTop].spans.first?.text, "THE COST OF DELAY")
+        _ = update(&state, .nextCrosshead)
+        XCTAssertEqual(body.lines[state.bodyTop].spans.first?.text, "WHAT HAPPENS NEXT")
+        _ = update(&state, .previousCrosshead)
+        XCTAssertEqual(body.lines[state.bodyTop].spans.first?.text, "THE COST OF DELAY")
+    }
+
+    func testResizeKeepsTopParagraphInView() throws {
+        var state = try ReaderFixtures.state(Size(width: 160, height: 30))
+        _ = update(&state, .moveDown)
+        _ = update(&state, .focusForward)
+        for _ in 0..<30 { _ = update(&state, .moveDown) }
+        let block = try XCTUnwrap(state.body?.block(atLine: state.bodyTop))
+        _ = update(&state, .resize(Size(width: 90, height: 20)))
+        let body = try XCTUnwrap(state.body)
+        XCTAssertNotEqual(body.width, 76, "reflowed to the narrower pane")
+        XCTAssertEqual(body.block(atLine: state.bodyTop), block)
+    }
+
+    func testQuitAndRedrawAreEffects() throws {
+        var state = try ReaderFixtures.state(wide)
+        XCTAssertEqual(update(&state, .quit), [.quit])
+        XCTAssertEqual(update(&state, .redraw), [.redrawAll])
+    }
+
+    func testThemeCyclingSkipsBrokenThemeWithMessage() throws {
+        var state = try ReaderFixtures.state(wide)
+        state.themeNames = ["default", "dark", "broken", "light"]
+        XCTAssertEqual(update(&state, .cycleTheme), [.loadTheme("dark")])
+        _ = update(&state, .themeApplied(name: "dark", error: nil))
+        XCTAssertEqual(state.themeName, "dark")
+        XCTAssertEqual(state.message, "Theme: dark")
+        XCTAssertEqual(update(&state, .cycleTheme), [.loadTheme("broken")])
+        XCTAssertEqual(update(&state, .themeApplied(name: "broken", error: "bad colour")), [.loadTheme("light")])
+        _ = update(&state, .themeApplied(name: "light", error: nil))
+        XCTAssertEqual(state.themeName, "light")
+        XCTAssertEqual(state.message, "Theme broken skipped: bad colour · Theme: light")
+    }
+
+    func testSidebarToggleAtMediumWidthShowsQuotes() throws {
+        var state = try ReaderFixtures.state(Size(width: 100, height: 30))
+        XCTAssertFalse(state.layout.shows(.sidebar))
+        _ = update(&state, .toggleSidebar)
+        XCTAssertTrue(state.layout.shows(.sidebar))
+        XCTAssertTrue(state.layout.shows(.body))
+    }
+
+    func testReadingModeIsFullWidthBody() throws {
+        var state = try ReaderFixtures.state(Size(width: 120, height: 30))
+        _ = update(&state, .toggleReadingMode)
+        XCTAssertEqual(state.layout.body?.width, 120)
+        XCTAssertNil(state.layout.list)
+        XCTAssertEqual(state.focus, .body)
+    }
+}
