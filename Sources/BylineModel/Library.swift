@@ -306,15 +306,23 @@ private struct Scan {
         var subfolders: [(String, [CChar])] = []
         while let ent = readdir(dir) {
             let type = ent.pointee.d_type
-            let nameBytes: [CChar] = withUnsafePointer(to: &ent.pointee.d_name) { p in
-                p.withMemoryRebound(to: CChar.self, capacity: 256) { c in
-                    Array(UnsafeBufferPointer(start: c, count: strlen(c)))
+            // Name bytes with their NUL (the sort key), skipping hidden and non-.txt names early.
+            let named: (bytes: [CChar], name: String, isTxt: Bool)? = withUnsafePointer(to: &ent.pointee.d_name) { p in
+                p.withMemoryRebound(to: CChar.self, capacity: 256) { c -> ([CChar], String, Bool)? in
+                    let len = strlen(c)
+                    guard len > 0, c[0] != 0x2E else { return nil }  // ".", "..", hidden
+                    let isTxt = len > 4 && c[len - 4] == 0x2E && (c[len - 3] | 0x20) == 0x74
+                        && (c[len - 2] | 0x20) == 0x78 && (c[len - 1] | 0x20) == 0x74
+                    guard isTxt || recursive else { return nil }
+                    let bytes = Array(UnsafeBufferPointer(start: c, count: len + 1))
+                    let name = String(validatingCString: c) ?? String(decoding: UnsafeRawBufferPointer(start: c, count: len), as: UTF8.self)
+                    return (bytes, name, isTxt)
                 }
             }
-            guard let firstByte = nameBytes.first, firstByte != 0x2E else { continue }  // ".", "..", hidden
-            let isTxt = Self.hasTxtSuffix(nameBytes)
-            guard isTxt || recursive else { continue }
-            let name = Self.string(nameBytes)
+            guard let named else { continue }
+            let isTxt = named.isTxt
+            let name = named.name
+            let nameBytes = named.bytes.dropLast()
             let path = Self.join(folder, name)
             var kind: UInt8 = type
             if type == Self.dtLnk || type == Self.dtUnknown {
@@ -331,7 +339,7 @@ private struct Scan {
             }
             switch kind {
             case Self.dtReg where isTxt:
-                let key = prefix + nameBytes + [0]
+                let key = prefix.isEmpty ? named.bytes : prefix + named.bytes
                 let id = String(name.dropLast(4))
                 found.append((key, path, id))
             case Self.dtDir:
@@ -359,25 +367,17 @@ private struct Scan {
         }
     }
 
-    private static func hasTxtSuffix(_ b: [CChar]) -> Bool {
-        guard b.count > 4 else { return false }
-        let n = b.count
-        return b[n - 4] == 0x2E && (b[n - 3] | 0x20) == 0x74 && (b[n - 2] | 0x20) == 0x78 && (b[n - 1] | 0x20) == 0x74
-    }
-
-    private static func string(_ bytes: [CChar]) -> String {
-        let u = bytes.map { UInt8(bitPattern: $0) }
-        return String(validating: u, as: UTF8.self) ?? String(decoding: u, as: UTF8.self)
-    }
-
     /// Found entries in byte order of their relative path.
     func sortedEntries() -> [LibraryEntry] {
-        let sorted = found.sorted { a, b in
-            a.key.withUnsafeBufferPointer { pa in
-                b.key.withUnsafeBufferPointer { pb in strcmp(pa.baseAddress!, pb.baseAddress!) < 0 }
+        var order = Array(found.indices)
+        found.withUnsafeBufferPointer { f in
+            order.sort { a, b in
+                f[a].key.withUnsafeBufferPointer { pa in
+                    f[b].key.withUnsafeBufferPointer { pb in strcmp(pa.baseAddress!, pb.baseAddress!) < 0 }
+                }
             }
         }
-        return sorted.map { LibraryEntry(id: $0.id, path: $0.path) }
+        return order.map { LibraryEntry(id: found[$0].id, path: found[$0].path) }
     }
 
     /// One explicitly named file, or nil (with a problem noted).

@@ -44,7 +44,7 @@ struct PullQuoteMatcher {
     mutating func match(_ line: String, notInParagraph paragraph: Int) -> Int? {
         guard !quotes.isEmpty else { return nil }
         let whole = TextScan.normalized(line)
-        let wordCount = whole.split(separator: " ").count
+        let wordCount = TextScan.countWords(whole)
         guard (4...80).contains(wordCount) else { return nil }
         if let k = lookup(whole, notIn: paragraph) { return k }
 
@@ -53,7 +53,7 @@ struct PullQuoteMatcher {
         var allKnown = true
         var longKnown = false
         for f in Self.fragments(line) {
-            let n = f.split(separator: " ").count
+            let n = TextScan.countWords(f)
             if let k = lookup(f, notIn: paragraph) {
                 first = first ?? k
                 covered += n
@@ -75,7 +75,7 @@ struct PullQuoteMatcher {
         return nil
     }
 
-    /// Normalised pieces of `text` cut at sentence ends (. ! ? …), semicolons and dashes.
+    /// Normalised pieces of `text` cut at sentence ends (. ! ? … 。 ！ ？), semicolons and dashes.
     static func fragments(_ text: String) -> [String] {
         var result: [String] = []
         var current = String.UnicodeScalarView()
@@ -87,7 +87,7 @@ struct PullQuoteMatcher {
         }
         for (i, c) in s.enumerated() {
             switch c {
-            case ".", "!", "?", "…", ";", "\u{2014}", "\u{2013}", "\u{2015}":
+            case ".", "!", "?", "…", ";", "\u{2014}", "\u{2013}", "\u{2015}", "\u{3002}", "\u{FF01}", "\u{FF1F}":
                 // Keep decimal points and abbreviations like "3.5" together.
                 if c == ".", i + 1 < s.count, !TextScan.isSpace(s[i + 1]), s[i + 1] != "\"", s[i + 1] != "\u{201D}" {
                     current.append(c)

@@ -14,7 +14,9 @@
 /// a verb or colon before it in the same sentence; an earlier speaker in the same paragraph;
 /// for a paragraph that opens with a quote and names nobody, the speaker of the previous
 /// paragraph's last quote (a continued quote). `he`, `she`, `they`, `I`, `we` resolve to the last
-/// named speaker. A subject such as `SDF spokesman Mustafa Bali` or `Maria Núñez, council leader,`
+/// named person: a speaker, or someone named in the narrative (two or more capitalised words, or
+/// one followed by a speech verb). A lone surname (`Núñez said`) becomes the full name seen before.
+/// Chinese and Japanese attributions written without spaces (`…と話した`) are not understood. A subject such as `SDF spokesman Mustafa Bali` or `Maria Núñez, council leader,`
 /// yields the name (`Mustafa Bali`, `Maria Núñez`): the run of capitalised words ending the
 /// subject, without leading titles and acronyms, or the part before a comma.
 struct QuoteFinder {
@@ -48,6 +50,7 @@ struct QuoteFinder {
             let words = TextScan.countWords(quoteText)
             guard words > 0 else { prevEnd = min(s.count, span.close + 1); continue }
 
+            noteMentions(s, from: prevEnd, to: span.open)
             let pre = Self.preAttribution(s, from: max(prevEnd, span.open - Self.window), to: span.open)
             // `"…," said X` needs the quote to end a clause: punctuation inside or a comma after.
             let rawLast = s[span.open + 1..<span.close].last(where: { !TextScan.isSpace($0) })
@@ -64,7 +67,7 @@ struct QuoteFinder {
                 if speaker == nil, let subject = a.subject { speaker = resolve(subject) }
             }
             let last = quoteText.unicodeScalars.last
-            let sentenceLike = last.map { ".,!?…".unicodeScalars.contains($0) } ?? false
+            let sentenceLike = last.map { ".,!?…。！？".unicodeScalars.contains($0) } ?? false
             let isSpeech = context
                 || (words >= 3 && (sentenceLike || !span.terminated))
                 || (words >= 3 && k == 0 && startsWithQuote)
@@ -80,6 +83,7 @@ struct QuoteFinder {
             found.append(Found(text: quoteText, speaker: speaker, paragraph: index,
                                position: span.open, unterminated: !span.terminated))
         }
+        noteMentions(s, from: prevEnd, to: s.count)
         if let lastQuote = found.last {
             previous = (index, lastQuote.speaker, lastQuote.unterminated)
         } else {
@@ -91,9 +95,54 @@ struct QuoteFinder {
     /// Name for a subject phrase; pronouns resolve to the last named speaker.
     private mutating func resolve(_ subject: String) -> String? {
         if Self.pronouns.contains(Self.bare(subject)) { return lastSpeaker }
-        guard let name = Self.name(fromSubject: subject) else { return nil }
-        lastSpeaker = name
+        guard var name = Self.name(fromSubject: subject) else { return nil }
+        if !name.contains(" "), let full = fullNames[name] { name = full }
+        remember(name)
         return name
+    }
+
+    /// Full names by their last word, so a later "Núñez said" is Maria Núñez.
+    private var fullNames: [String: String] = [:]
+
+    private mutating func remember(_ name: String) {
+        lastSpeaker = name
+        let parts = name.split(separator: " ")
+        if parts.count >= 2, let last = parts.last { fullNames[String(last)] = name }
+    }
+
+    /// People named in the narrative between quotes: a run of two or more capitalised words
+    /// (titles and acronyms dropped), or one followed by a speech verb ("Kierkegård said").
+    /// The last one becomes the person `he`/`she` refer to.
+    private mutating func noteMentions(_ s: [Unicode.Scalar], from lo: Int, to hi: Int) {
+        guard lo < hi else { return }
+        let tokens = Self.words(s[lo..<min(hi, lo + 2000)])
+        var run: [String] = []
+        func flush(nextIsVerb: Bool) {
+            defer { run.removeAll() }
+            guard !run.isEmpty else { return }
+            guard let name = Self.name(fromSubject: run.joined(separator: " ")) else { return }
+            let words = name.split(separator: " ")
+            if words.count >= 2 || nextIsVerb {
+                if words.allSatisfy({ Self.isAcronym(String($0)) }) { return }
+                var full = name
+                if words.count == 1, let known = fullNames[name] { full = known }
+                remember(full)
+            }
+        }
+        for t in tokens {
+            let core = Self.bare(t)
+            if core.isEmpty { flush(nextIsVerb: false); continue }
+            var trimmed = Substring(t)
+            while let f = trimmed.unicodeScalars.first, !TextScan.isWordScalar(f) { trimmed = trimmed.dropFirst() }
+            let startsClean = trimmed.count == t.count
+            if startsClean && (Self.isNameWord(String(trimmed)) || (!run.isEmpty && Self.isParticle(String(trimmed)))) {
+                run.append(t)
+                if let l = t.unicodeScalars.last, !TextScan.isWordScalar(l) { flush(nextIsVerb: false) }
+            } else {
+                flush(nextIsVerb: Self.speechVerbs.contains(core))
+            }
+        }
+        flush(nextIsVerb: false)
     }
 
     /// Forget the previous paragraph (after a crosshead or a block that is not a paragraph).
@@ -158,6 +207,9 @@ struct QuoteFinder {
         "writes", "argued", "argues", "recalled", "recalls", "announced", "confirmed", "urged",
         "joked", "laughed", "shouted", "whispered", "commented", "responded", "answered",
         "conceded", "concedes", "added:", "agreed", "agrees", "pleaded", "stressed", "stresses",
+        // Greek and Russian, for articles written in them.
+        "είπε", "δήλωσε", "τόνισε", "πρόσθεσε", "εξήγησε", "ανέφερε", "σημείωσε", "λέει",
+        "сказал", "сказала", "заявил", "заявила", "добавил", "добавила", "отметил", "отметила", "говорит",
     ]
     static let pronouns: Set<String> = ["he", "she", "they", "i", "we"]
 
@@ -208,7 +260,7 @@ struct QuoteFinder {
     static func postAttribution(_ s: [Unicode.Scalar], from lo: Int, to hi: Int) -> Attribution {
         guard lo < hi else { return .none }
         var tokens: [String] = []
-        for w in words(s[lo..<hi]) {
+        for w in words(s[lo..<hi]) where !(tokens.isEmpty && bare(w).isEmpty) {
             tokens.append(w)
             if let l = w.unicodeScalars.last, ".!?:;".unicodeScalars.contains(l) { break }
             if tokens.count >= 12 { break }
@@ -244,11 +296,15 @@ struct QuoteFinder {
         "superintendent", "officer", "deputy", "leader", "spokesman", "spokeswoman", "spokesperson",
         "the", "a", "an", "but", "and", "yesterday", "today", "later", "however", "then", "now",
         "earlier", "meanwhile", "last", "on", "in", "at", "this", "that", "so", "also", "when",
+        // Roles that open a subject ("Organiser Sato Misaki said").
+        "organiser", "organizer", "student", "engineer", "resident", "trader", "teacher", "nurse",
+        "driver", "fisherman", "author", "historian", "chair", "chairman", "chairwoman", "station",
+        "master", "harbour", "police", "boat", "owner", "its", "his", "her", "their",
     ]
     static let particles: Set<String> = ["de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
                                          "del", "dos", "das", "bin", "ibn", "al", "el", "ter", "af"]
 
-    private static func isNameWord(_ w: String) -> Bool {
+    static func isNameWord(_ w: String) -> Bool {
         guard let f = w.unicodeScalars.first else { return false }
         if f.properties.isUppercase { return true }
         if f.properties.isAlphabetic && !f.properties.isLowercase && !f.properties.changesWhenUppercased {
@@ -257,7 +313,7 @@ struct QuoteFinder {
         return false
     }
 
-    private static func isParticle(_ w: String) -> Bool {
+    static func isParticle(_ w: String) -> Bool {
         let lower = w.lowercased()
         if particles.contains(lower) { return true }
         if let dash = lower.firstIndex(of: "-"), particles.contains(String(lower[..<dash])) { return true }
@@ -268,7 +324,7 @@ struct QuoteFinder {
     static func name(fromSubject subject: String) -> String? {
         // "Maria Núñez, council leader," names her before the comma; "The chair, Amélie
         // Poulain," after it: the first comma-separated part that holds a name wins.
-        for part in subject.split(separator: ",") {
+        for part in subject.split(whereSeparator: { $0 == "," || $0 == "、" || $0 == "(" || $0 == "（" }) {
             if let name = name(fromPart: part) { return name }
         }
         return nil
@@ -304,7 +360,7 @@ struct QuoteFinder {
         return run.isEmpty ? nil : run.joined(separator: " ")
     }
 
-    private static func isAcronym(_ w: String) -> Bool {
+    static func isAcronym(_ w: String) -> Bool {
         let letters = w.unicodeScalars.filter { $0.properties.isAlphabetic }
         return letters.count >= 2 && letters.count == w.unicodeScalars.count
             && letters.allSatisfy { $0.properties.isUppercase }

@@ -57,10 +57,12 @@ public struct ReaderState: Sendable {
     }
 
     /// The sidebar's quotes: pull quotes first, then other speech, as indices into `article.quotes`.
+    /// Speech that a pull quote repeats is listed once, as the pull quote.
     public var sidebarEntries: [Int] {
         guard let quotes = article?.quotes else { return [] }
         let pulls = quotes.indices.filter { quotes[$0].pull }
-        let others = quotes.indices.filter { !quotes[$0].pull }
+        let repeated = Set(pulls.compactMap { quotes[$0].repeats })
+        let others = quotes.indices.filter { !quotes[$0].pull && !repeated.contains($0) }
         return pulls + others
     }
 

@@ -24,6 +24,10 @@ public struct Screen {
         for x in layout.borders {
             canvas.vline(glyphs.vertical, x: x, y: 0, height: state.size.height - 1, role: .border)
         }
+        if let r = layout.body {
+            let border = layout.borders.first { $0 == r.maxX }
+            BodyPane.drawThumb(state, rect: r, x: border ?? r.maxX - 1, on: &canvas)
+        }
         if let r = layout.status { StatusLine().draw(state, in: r, on: &canvas) }
         if state.overlay != nil {
             OverlayPane(keyMap: keyMap).draw(state, in: Rect(x: 0, y: 0, width: state.size.width, height: state.size.height - 1), on: &canvas)

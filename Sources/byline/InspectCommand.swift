@@ -54,7 +54,7 @@ struct InspectCommand: ParsableCommand {
     /// One article as a single line of JSON.
     static func jsonLine(_ article: Article) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         guard let data = try? encoder.encode(ArticleDTO(article)) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }

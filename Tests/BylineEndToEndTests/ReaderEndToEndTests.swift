@@ -1,5 +1,6 @@
 import BylineTestSupport
 import Foundation
+import Glibc
 import XCTest
 
 /// The real binary in a private tmux server, used as a person would use it.
@@ -61,7 +62,7 @@ final class ReaderEndToEndTests: XCTestCase {
             var borders: [Int] = []
             for scalar in row.unicodeScalars {
                 if scalar == "│" { borders.append(col) }
-                col += max(0, Int(wcwidth(wchar_t(bitPattern: scalar.value))))
+                col += max(0, Int(systemWcwidth(Int32(bitPattern: scalar.value))))
             }
             if !borders.isEmpty { columns.insert(borders) }
         }
@@ -85,3 +86,7 @@ final class ReaderEndToEndTests: XCTestCase {
         XCTAssertEqual(text.filter { $0.contains("/nonexistent/articles") }.count, 1, "\(text)")
     }
 }
+
+/// The C library's `wcwidth` (not exported by the Glibc module): the width terminals use.
+@_silgen_name("wcwidth")
+private func systemWcwidth(_ character: Int32) -> Int32

@@ -102,18 +102,24 @@ final class Tmux {
 
     // MARK: - Plumbing
 
+    /// Run a tmux client and return what it printed. Output goes through a file, not a pipe:
+    /// the server that `new-session` starts would hold a pipe open forever.
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
+        let outPath = NSTemporaryDirectory() + "\(socket)-\(UUID().uuidString.prefix(6)).out"
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: outPath) }
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["tmux", "-L", socket] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try output.close()
+        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
