@@ -7,7 +7,7 @@ struct Byline: ParsableCommand {
         commandName: "byline",
         abstract: "A calm terminal reader for folders of plain-text news articles.",
         version: "0.1.0",
-        subcommands: [ReadCommand.self, InspectCommand.self],
+        subcommands: [ReadCommand.self, InspectCommand.self, GenerateCorpusCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }

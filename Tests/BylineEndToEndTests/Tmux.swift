@@ -29,12 +29,14 @@ final class Tmux {
         set -g remain-on-exit on
         set -g default-terminal "tmux-256color"
         set -g status off
-        set -g history-limit 0
         """.write(toFile: configPath, atomically: true, encoding: .utf8)
         var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": NSTemporaryDirectory(), "XDG_CONFIG_HOME": NSTemporaryDirectory() + socket + "-config"]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = "env \(assignments) \(Self.quote(Self.binary)) \(arguments.map(Self.quote).joined(separator: " "))"
+        // The pane's shell reports the exit status itself: tmux's own pane_dead_status is not
+        // reliable when its server is started from a test process.
+        let run = "env \(assignments) \(Self.quote(Self.binary)) \(arguments.map(Self.quote).joined(separator: " "))"
+        let command = "sh -c \(Self.quote(run + "; echo \"\(Self.exitMarker)$?]\""))"
         try run(["-f", configPath, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "main", command])
     }
 
@@ -82,21 +84,25 @@ final class Tmux {
         try waitFor("\"\(text)\"", timeout: timeout, file: file, line: line) { $0.contains { $0.contains(text) } }
     }
 
+    static let exitMarker = "[byline exited "
+
     /// The program's exit status once it has ended (nil while it runs).
     func exitStatus() throws -> Int? {
-        let out = try run(["display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let parts = out.split(separator: " ")
-        guard parts.first == "1", parts.count > 1 else { return nil }
-        return Int(parts[1])
+        for row in try screen() {
+            guard let range = row.range(of: Self.exitMarker) else { continue }
+            return Int(row[range.upperBound...].prefix { $0.isNumber })
+        }
+        return nil
     }
 
     /// Wait for the program to end and return its status.
-    func waitForExit(timeout: TimeInterval = 10) throws -> Int? {
+    func waitForExit(timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws -> Int? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let status = try exitStatus() { return status }
             usleep(30_000)
         }
+        XCTFail("still running after \(timeout) s; screen:\n\(try screen().joined(separator: "\n"))", file: file, line: line)
         return nil
     }
 
@@ -107,12 +113,14 @@ final class Tmux {
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
         let outPath = NSTemporaryDirectory() + "\(socket)-\(UUID().uuidString.prefix(6)).out"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: outPath) }
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
+        // Close every inherited descriptor above 2 first: the server `new-session` starts would
+        // otherwise keep Foundation's own descriptors open, and the wait below would never end.
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", Self.closeFdsAndRunTmux, "tmux", "-L", socket] + arguments
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
@@ -121,6 +129,9 @@ final class Tmux {
         try output.close()
         return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     }
+
+    private static let closeFdsAndRunTmux =
+        #"for fd in /proc/$$/fd/*; do n=${fd##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done 2>/dev/null; exec tmux "$@""#
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }

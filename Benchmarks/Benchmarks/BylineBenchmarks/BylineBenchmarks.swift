@@ -1,0 +1,193 @@
+import Benchmark
+import BylineCanvas
+import BylineModel
+import BylineReader
+import Foundation
+
+// Byline's micro-benchmarks. They report; nothing here asserts a time.
+//
+// Corpora (1k, 10k, 100k articles from `CorpusGenerator`, seed 1) are generated on first use
+// into $BYLINE_BENCH_CORPUS, default <tmp>/byline-bench-corpus, and reused while their marker
+// file matches.
+
+// MARK: - Corpora
+
+enum Corpus {
+    static let seed: UInt64 = 1
+
+    static var root: String {
+        if let dir = ProcessInfo.processInfo.environment["BYLINE_BENCH_CORPUS"], !dir.isEmpty { return dir }
+        return NSTemporaryDirectory() + "byline-bench-corpus"
+    }
+
+    /// The folder of `count` articles, generated if missing or incomplete.
+    static func folder(_ count: Int) -> String {
+        let dir = "\(root)/\(count)"
+        let marker = "\(dir)/.complete-seed\(seed)-n\(count)"
+        if !FileManager.default.fileExists(atPath: marker) {
+            try? FileManager.default.removeItem(atPath: dir)
+            do {
+                _ = try CorpusGenerator(seed: seed).write(count: count, to: dir)
+                FileManager.default.createFile(atPath: marker, contents: Data())
+            } catch {
+                fatalError("cannot generate the corpus in \(dir): \(error)")
+            }
+        }
+        return dir
+    }
+
+    /// A reader on `count` articles at `size`, list focused, first frame's needs loaded.
+    static func state(_ count: Int, _ size: Size) -> ReaderState {
+        let library = try! Library(folder: folder(count))
+        return ReaderState(library: library, size: size)
+    }
+}
+
+/// Files of the 1k corpus held in memory, for parse throughput without disk reads.
+final class ParseInput: @unchecked Sendable {
+    static let shared = ParseInput()
+    let files: [(id: String, data: Data)]
+    let bytes: Int
+
+    private init() {
+        let dir = Corpus.folder(1000)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir))?.filter { $0.hasSuffix(".txt") }.sorted() ?? []
+        files = names.map { ($0, FileManager.default.contents(atPath: "\(dir)/\($0)") ?? Data()) }
+        bytes = files.reduce(0) { $0 + $1.data.count }
+    }
+}
+
+// MARK: - Benchmarks
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
+        timeUnits: .microseconds,
+        warmupIterations: 3,
+        maxDuration: .seconds(3),
+        maxIterations: 2000
+    )
+
+    // Parse: every article of the 1k corpus, from memory; reports MB/s as a custom metric
+    // (megabytes of article text parsed per second of wall clock).
+    let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
+    Benchmark("Parse 1k corpus (whole articles)",
+              configuration: .init(metrics: [.wallClock, .mallocCountTotal, megabytesPerSecond], maxIterations: 30)) { benchmark in
+        let input = ParseInput.shared
+        let clock = ContinuousClock()
+        benchmark.startMeasurement()
+        let start = clock.now
+        for file in input.files {
+            blackHole(ArticleParser.parse(data: file.data, id: file.id, path: file.id))
+        }
+        let elapsed = clock.now - start
+        benchmark.stopMeasurement()
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        benchmark.measurement(megabytesPerSecond, Int(Double(input.bytes) / 1_000_000 / max(seconds, 1e-9)))
+    }
+
+    Benchmark("Headline 1k corpus (first 8 KB each)",
+              configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxIterations: 100)) { benchmark in
+        let input = ParseInput.shared
+        let prefixes = input.files.map { (id: $0.id, data: $0.data.prefix(Library.headlineBytes), complete: $0.data.count <= Library.headlineBytes) }
+        benchmark.startMeasurement()
+        for p in prefixes {
+            blackHole(ArticleParser.headline(prefix: p.data, id: p.id, complete: p.complete))
+        }
+    }
+
+    // Library open: list the folder, then what the first frame's list needs (40 headlines and
+    // reading times), as `byline DIR` does before its first frame. Warm page cache.
+    for count in [1000, 10000, 100_000] {
+        let label = count >= 1000 ? "\(count / 1000)k" : "\(count)"
+        Benchmark("Library open + 40 headlines \(label)",
+                  configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
+                                       maxDuration: .seconds(5), maxIterations: count >= 100_000 ? 20 : 100,
+                                       setup: { _ = Corpus.folder(count) })) { benchmark in
+            let dir = Corpus.folder(count)
+            benchmark.startMeasurement()
+            let library = try! Library(folder: dir)
+            for i in 0..<min(40, library.count) {
+                blackHole(library.headline(at: i))
+                blackHole(library.estimatedMinutes(at: i))
+            }
+            benchmark.stopMeasurement()
+            blackHole(library)
+        }
+
+        Benchmark("First frame (open + state + render 120x40) \(label)",
+                  configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal],
+                                       maxDuration: .seconds(5), maxIterations: count >= 100_000 ? 20 : 100,
+                                       setup: { _ = Corpus.folder(count) })) { benchmark in
+            let dir = Corpus.folder(count)
+            benchmark.startMeasurement()
+            let library = try! Library(folder: dir)
+            let state = ReaderState(library: library, size: Size(width: 120, height: 40))
+            blackHole(Screen().render(state))
+            benchmark.stopMeasurement()
+        }
+    }
+
+    // Frame render: Screen().render(state) of an unchanged state, list focused and body focused.
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        Benchmark("Render \(w)x\(h)", configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal])) { benchmark in
+            let state = Corpus.state(1000, Size(width: w, height: h))
+            let screen = Screen()
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations { blackHole(screen.render(state)) }
+        }
+    }
+
+    Benchmark("Render 200x60 reading mode", configuration: .init(metrics: [.wallClock, .mallocCountTotal])) { benchmark in
+        var state = Corpus.state(1000, Size(width: 200, height: 60))
+        _ = update(&state, .toggleReadingMode)
+        let screen = Screen()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(screen.render(state)) }
+    }
+
+    // Keystrokes: one update + one render, as the run loop does per key.
+    for count in [10000, 100_000] {
+        let label = "\(count / 1000)k"
+        Benchmark("Key Down in list (update+render 120x40) \(label)",
+                  configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxIterations: 2000,
+                                       setup: { _ = Corpus.folder(count) })) { benchmark in
+            var state = Corpus.state(count, Size(width: 120, height: 40))
+            let screen = Screen()
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                if state.selected == state.library.count - 1 { _ = update(&state, .top) }
+                _ = update(&state, .moveDown)
+                blackHole(screen.render(state))
+            }
+        }
+
+        Benchmark("Key j in body (update+render 120x40) \(label)",
+                  configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal],
+                                       setup: { _ = Corpus.folder(count) })) { benchmark in
+            var state = Corpus.state(count, Size(width: 120, height: 40))
+            _ = update(&state, .focusForward)
+            let screen = Screen()
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                let before = state.bodyTop
+                _ = update(&state, .moveDown)
+                if state.bodyTop == before { _ = update(&state, .top) }
+                blackHole(screen.render(state))
+            }
+        }
+    }
+
+    // Allocations per frame: one render, malloc counts only (scaledIterations = 1).
+    for (w, h) in [(80, 24), (200, 60)] {
+        Benchmark("Allocations per frame \(w)x\(h)",
+                  configuration: .init(metrics: [.mallocCountTotal, .mallocCountSmall, .mallocCountLarge, .memoryLeaked],
+                                       maxIterations: 50)) { benchmark in
+            let state = Corpus.state(1000, Size(width: w, height: h))
+            let screen = Screen()
+            blackHole(screen.render(state))  // warm: headlines read, article parsed
+            benchmark.startMeasurement()
+            blackHole(screen.render(state))
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import BylineReader
+import BylineTestSupport
+import Foundation
+import XCTest
+
+/// The README's key table and the key map must not drift apart.
+final class ReadmeKeyTableTests: XCTestCase {
+    func testEveryBoundKeyIsInTheReadmeKeyTable() throws {
+        let readme = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try XCTUnwrap(readme.range(of: "### Keys"))
+        let table = readme[start.upperBound...].prefix { _ in true }.components(separatedBy: "\n## ").first ?? ""
+        for binding in KeyMap.standard.bindings where binding.context == .global {
+            for key in binding.keys {
+                XCTAssertTrue(table.contains("`\(key.label)`"), "README key table lacks `\(key.label)` (\(binding.help))")
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Whole-program measurements of Byline through a pseudo-terminal, side by side with newsboat.
+#
+#   scripts/measure.sh            # 5 runs each, 120x40, 10k and 100k articles
+#   RUNS=3 SIZES="10000" scripts/measure.sh
+#
+# Builds release into $SCRATCH (default .build-measure), generates the corpora into $WORK
+# (default $TMPDIR/byline-measure) with ../shared/tools/gen_corpus.py when it exists (the
+# generator of the issue's newsboat figures), else with `byline generate-corpus`, then runs
+# ptybench.py for: start to the list, peak memory, bytes and latency per list move (@list),
+# per body line scroll in the three-pane layout (@scroll) and in reading mode (@focus),
+# idle CPU and wake-ups, and exit after a hangup. If newsboat is installed (or NEWSBOAT=install
+# and apt-get can install it) it is measured on the same articles through to_rss.py.
+# Prints a Markdown table of medians on stdout; raw JSON stays in $WORK/results.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${BYLINE_SHARED:-$ROOT/../shared}
+WORK=${BYLINE_MEASURE_DIR:-${TMPDIR:-/tmp}/byline-measure}
+SCRATCH=${SCRATCH:-$ROOT/.build-measure}
+RUNS=${RUNS:-5}
+SIZES=${SIZES:-"10000 100000"}
+COLS=${COLS:-120}
+ROWS=${ROWS:-40}
+NEWSBOAT=${NEWSBOAT:-auto}   # auto: measure if installed; install: try apt-get; skip
+NEWSBOAT_SIZES=${NEWSBOAT_SIZES:-10000}
+PTYBENCH=${PTYBENCH:-$SHARED/tools/ptybench.py}
+RESULTS=$WORK/results
+mkdir -p "$WORK" "$RESULTS"
+
+log() { printf '%s\n' "$*" >&2; }
+
+# MARK: - Build
+log "== building release into $SCRATCH"
+nice swift build -c release --package-path "$ROOT" --scratch-path "$SCRATCH" --product byline >&2
+BIN=$SCRATCH/release/byline
+
+# MARK: - Tools
+if [ ! -f "$PTYBENCH" ]; then
+    log "ptybench.py not found at $PTYBENCH (set PTYBENCH or BYLINE_SHARED)"; exit 1
+fi
+python3 -c 'import pyte' 2>/dev/null || python3 -m pip install --quiet pyte >&2
+
+# MARK: - Corpora
+if [ -f "$SHARED/tools/gen_corpus.py" ]; then GENERATOR=gen_corpus.py; else GENERATOR=byline; fi
+corpus() {  # corpus NAME N [extra gen_corpus args]: a folder, generated once
+    local name=$1 n=$2; shift 2
+    local dir=$WORK/$name marker=$WORK/$name/.complete-$GENERATOR
+    if [ ! -f "$marker" ]; then
+        log "== generating $n articles into $dir ($GENERATOR)"
+        rm -rf "$dir"
+        if [ "$GENERATOR" = gen_corpus.py ]; then
+            nice python3 "$SHARED/tools/gen_corpus.py" "$dir" "$n" "$@" >&2
+        else
+            nice "$BIN" generate-corpus "$dir" "$n" >&2
+        fi
+        touch "$marker"
+    fi
+    printf '%s' "$dir"
+}
+# A short folder whose first article is long, for the body-scroll measurements.
+if [ "$GENERATOR" = gen_corpus.py ]; then SCROLL=$(corpus scroll 100 --long-first 4000)
+else SCROLL=$(corpus scroll 100); fi
+
+bench() {  # bench LABEL READY KEYS -- CMD...
+    local label=$1 ready=$2 keys=$3; shift 4
+    log "== $label ($RUNS runs)"
+    nice -n 0 python3 "$PTYBENCH" --cols "$COLS" --rows "$ROWS" --runs "$RUNS" --label "$label" \
+        --ready "$ready" --keys "$keys" --out "$RESULTS/$label.json" -- "$@" || log "   ($label: some runs failed; see $RESULTS/$label.json)"
+}
+
+# MARK: - Byline
+for n in $SIZES; do
+    dir=$(corpus "c$n" "$n")
+    bench "byline-$n" "1/$n" '@list,down*20' -- "$BIN" "$dir"
+done
+# Body scroll: three panes (Enter, then j), then reading mode (z, then j), on a long article.
+bench "byline-scroll" "1/100" 'enter,sleep:0.3,@scroll,j*20,z,sleep:0.3,@focus,j*20' -- "$BIN" "$SCROLL"
+
+# MARK: - newsboat
+NB=$(command -v newsboat || true)
+if [ -z "$NB" ] && [ "$NEWSBOAT" = install ]; then
+    (apt-get install -y newsboat || { apt-get update && apt-get install -y newsboat; }) >&2 || true
+    NB=$(command -v newsboat || true)
+fi
+if [ -n "$NB" ] && [ "$NEWSBOAT" != skip ]; then
+    for n in $NEWSBOAT_SIZES; do
+        dir=$(corpus "c$n" "$n")
+        nbdir=$WORK/newsboat-$n
+        mkdir -p "$nbdir"
+        [ -f "$nbdir/feed.xml" ] || python3 "$SHARED/tools/to_rss.py" "$dir" "$nbdir/feed.xml" >&2
+        echo "file://$nbdir/feed.xml" > "$nbdir/urls"
+        : > "$nbdir/config"
+        # Fill the cache once (a warm cache is how newsboat is normally started).
+        if [ ! -f "$nbdir/cache.db.warm" ]; then
+            rm -f "$nbdir/cache.db"
+            "$NB" -u "$nbdir/urls" -c "$nbdir/cache.db" -C "$nbdir/config" -x reload >&2
+            cp "$nbdir/cache.db" "$nbdir/cache.db.warm"
+        fi
+        first=$(head -n 1 "$(find "$dir" -maxdepth 1 -name '*.txt' | sort | head -n 1)" | cut -c1-24)
+        bench "newsboat-$n" "Peerbench corpus" "enter,wait:$first,@list,down*20" -- \
+            "$NB" -u "$nbdir/urls" -c "$nbdir/cache.db" -C "$nbdir/config"
+    done
+else
+    log "== newsboat not installed: skipped (NEWSBOAT=install to try apt-get)"
+fi
+
+# MARK: - Table
+python3 - "$RESULTS" "$GENERATOR" "$RUNS" "$COLS" "$ROWS" <<'PY'
+import json, os, statistics, sys
+results, generator, runs, cols, rows = sys.argv[1:6]
+
+def load(label):
+    p = os.path.join(results, label + ".json")
+    if not os.path.exists(p):
+        return None
+    with open(p) as f:
+        return json.load(f)
+
+def runs_ok(d):
+    return [r for r in d["runs"] if r.get("ok")] or d["runs"]
+
+def med(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+def pick(d, *path):
+    out = []
+    for r in runs_ok(d):
+        v = r
+        for k in path:
+            v = v.get(k) if isinstance(v, dict) else None
+        out.append(v)
+    return med(out)
+
+def fmt(v, unit="", scale=1.0, digits=0):
+    if v is None:
+        return "n/a"
+    return f"{v * scale:,.{digits}f}{unit}"
+
+def peak_kb(d):
+    vals = []
+    for r in runs_ok(d):
+        vals.append(max((r.get(k) or {}).get("VmHWM_kb") or 0 for k in ("mem_ready", "mem_end")) or None)
+    return med(vals)
+
+def exit_ms(d):
+    vals = []
+    for r in runs_ok(d):
+        h = r.get("hangup") or {}
+        vals.append(h.get("exit_s") * 1000 if h.get("exited") else None)
+    return med(vals)
+
+rowsout = []
+for label in sorted(os.listdir(results)):
+    if not label.endswith(".json"):
+        continue
+    d = load(label[:-5])
+    name = label[:-5]
+    if name == "byline-scroll":
+        continue
+    step = None
+    if name.startswith("newsboat"):
+        step = med([(r.get("steps") or [{}])[0].get("t_text_s") if r.get("steps") else None for r in runs_ok(d)])
+    rowsout.append((name, d, step))
+
+print(f"Medians of {runs} runs, {cols}x{rows}, corpus from {generator}; "
+      f"start = spawn to the list on screen (ptybench t_text_s).\n")
+print("| program | articles | start to list | + items (newsboat) | peak RSS | list move: bytes/key | list move: key to frame | idle CPU (5 s) | idle wake-ups/s | exit after hangup |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+for name, d, step in rowsout:
+    prog, _, n = name.partition("-")
+    print("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
+        prog, f"{int(n):,}" if n.isdigit() else n,
+        fmt(pick(d, "startup", "t_text_s"), " ms", 1000),
+        fmt(step, " ms", 1000) if step is not None else "",
+        fmt(peak_kb(d), " MiB", 1 / 1024, 1),
+        fmt(pick(d, "groups", "list", "bytes_median"), " B"),
+        fmt(pick(d, "groups", "list", "latency_last_ms_median"), " ms", 1, 2),
+        fmt(pick(d, "idle", "cpu_s"), " s", 1, 4),
+        fmt(pick(d, "idle", "wakeups_per_s"), "", 1, 2),
+        fmt(exit_ms(d), " ms", 1, 1)))
+
+s = load("byline-scroll")
+if s:
+    print("\n| byline body scroll (long article) | bytes per line (median) | mean | key to frame |")
+    print("|---|---|---|---|")
+    for g, what in (("scroll", "three panes (Enter, then j)"), ("focus", "reading mode (z, then j)")):
+        print("| {} | {} | {} | {} |".format(what,
+            fmt(pick(s, "groups", g, "bytes_median"), " B"),
+            fmt(pick(s, "groups", g, "bytes_mean"), " B", 1, 1),
+            fmt(pick(s, "groups", g, "latency_last_ms_median"), " ms", 1, 2)))
+PY
