@@ -85,7 +85,7 @@ public struct BodyLayout: Equatable, Sendable {
             lines.append(.blank)
             add(wrapped: standfirst, role: .standfirst)
         }
-        let meta = "\(article.words) words · \(article.readingMinutes) min read"
+        let meta = "\(article.words) words\(BoxGlyphs.forMode(ascii: ascii).separator)\(article.readingMinutes) min read"
         lines.append(.blank)
         add(wrapped: meta, role: .attribution)
         let bar = ascii ? "| " : "┃ "

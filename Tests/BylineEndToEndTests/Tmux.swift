@@ -33,10 +33,11 @@ final class Tmux {
         var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": NSTemporaryDirectory(), "XDG_CONFIG_HOME": NSTemporaryDirectory() + socket + "-config"]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        // The pane's shell reports the exit status itself: tmux's own pane_dead_status is not
-        // reliable when its server is started from a test process.
-        let run = "env \(assignments) \(Self.quote(Self.binary)) \(arguments.map(Self.quote).joined(separator: " "))"
-        let command = "sh -c \(Self.quote(run + "; echo \"\(Self.exitMarker)$?]\""))"
+        // The pane's shell reports the exit status itself and stays alive: tmux's own
+        // pane_dead_status is unreliable when its server is started from a test process, and
+        // a pane that dies at once can lose its last output.
+        let invocation = "env \(assignments) \(Self.quote(Self.binary)) \(arguments.map(Self.quote).joined(separator: " "))"
+        let command = "sh -c \(Self.quote(invocation + "; echo \"\(Self.exitMarker)$?]\"; exec sleep 600"))"
         try run(["-f", configPath, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "main", command])
     }
 

@@ -7,13 +7,15 @@ public struct BoxGlyphs: Sendable {
     public let currentMark: String
     public let thumb: String
     public let ellipsis: String
+    /// Between items on one line ("492 words · 3 min read").
+    public let separator: String
 
     public static let unicode = BoxGlyphs(vertical: "│", horizontal: "─", topLeft: "┌", topRight: "┐",
                                           bottomLeft: "└", bottomRight: "┘", unreadMark: "•", currentMark: "▶",
-                                          thumb: "┃", ellipsis: "…")
+                                          thumb: "┃", ellipsis: "…", separator: " · ")
     public static let ascii = BoxGlyphs(vertical: "|", horizontal: "-", topLeft: "+", topRight: "+",
                                         bottomLeft: "+", bottomRight: "+", unreadMark: "*", currentMark: ">",
-                                        thumb: "#", ellipsis: "...")
+                                        thumb: "#", ellipsis: "...", separator: " - ")
 
     public static func forMode(ascii: Bool) -> BoxGlyphs { ascii ? .ascii : .unicode }
 }

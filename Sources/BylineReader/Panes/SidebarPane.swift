@@ -14,7 +14,7 @@ public struct SidebarPane {
         guard let article = state.article, rect.width > 3 else { return }
         let entries = state.sidebarEntries
         let pullCount = entries.filter { article.quotes[$0].pull }.count
-        let title = entries.isEmpty ? "No quotes" : "Quotes \(pullCount) pull · \(entries.count - pullCount) more"
+        let title = entries.isEmpty ? "No quotes" : "Quotes \(pullCount) pull\(glyphs.separator)\(entries.count - pullCount) more"
         canvas.put(title, x: rect.x + 1, y: rect.y, role: .crosshead, maxX: rect.maxX)
         let textWidth = rect.width - 3
         let current = state.currentSidebarEntry
