@@ -168,7 +168,7 @@ public final class Library: Sendable {
             problem = LibraryProblem(path: entry.path, reason: f.reason)
         case .success(let r):
             size = r.size
-            switch ArticleParser.headline(prefix: r.data, id: entry.id, complete: r.complete) {
+            switch Self.headline(prefix: r.data, id: entry.id, complete: r.complete) {
             case .headline(let h): headline = h
             case .unreadable(let reason):
                 headline = ArticleParser.placeholderHeadline(id: entry.id)
@@ -184,6 +184,48 @@ public final class Library: Sendable {
                 s.addProblem(problem)
             }
             return headline
+        }
+    }
+
+    /// The headline from a file's first bytes: the same result as
+    /// `ArticleParser.headline(prefix:id:complete:)` on the whole prefix, but only the first
+    /// non-blank line is decoded and sanitised when the prefix is plain UTF-8 text (no byte order
+    /// mark, not binary, no escape, C1 control or `&` before that line ends). Anything else takes
+    /// the full path, so the list and the article always agree.
+    static func headline(prefix data: Data, id: String, complete: Bool) -> ArticleParser.HeadlineRead {
+        if let cut = plainFirstLineEnd(data, complete: complete) {
+            let read = ArticleParser.headline(prefix: data.prefix(cut), id: id, complete: true)
+            if case .headline(let h) = read, h != ArticleParser.placeholderHeadline(id: id) { return read }
+        }
+        return ArticleParser.headline(prefix: data, id: id, complete: complete)
+    }
+
+    /// Where the first line holding a visible byte ends (after its `\n`), when the bytes up to
+    /// there can be decoded on their own exactly as the whole prefix would be; else nil.
+    static func plainFirstLineEnd(_ data: Data, complete: Bool) -> Int? {
+        let bytes = complete ? data : TextDecoding.trimCutUTF8(data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return nil
+        }
+        if TextDecoding.binaryReason(bytes) != nil { return nil }
+        // The decoder picks UTF-8 or Windows-1252 from the whole prefix: only take the short
+        // path when the whole prefix is valid UTF-8 (then so is every line of it).
+        guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        return bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
+            var visible = false
+            var previous: UInt8 = 0
+            for (i, b) in raw.enumerated() {
+                // Escape sequences (raw, or made by an entity such as `&#27;`) may run across lines.
+                if b == 0x1B || b == 0x26 { return nil }
+                if previous == 0xC2 && b >= 0x80 && b <= 0x9F { return nil }  // C1 controls (CSI, OSC...)
+                if b == 0x0A {
+                    if visible { return i + 1 }
+                } else if b > 0x20 {
+                    visible = true
+                }
+                previous = b
+            }
+            return nil
         }
     }
 

@@ -24,7 +24,10 @@ public struct Screen {
         for x in layout.borders {
             canvas.vline(glyphs.vertical, x: x, y: 0, height: state.size.height - 1, role: .border)
         }
-        if let r = layout.body {
+        // The thumb rides on the body's right-hand border (or its last column). Reading mode has none: there the
+        // status line gives the position, and whole lines stay identical as they scroll, so
+        // curses can scroll the screen instead of repainting it.
+        if let r = layout.body, !state.readingMode {
             let border = layout.borders.first { $0 == r.maxX }
             BodyPane.drawThumb(state, rect: r, x: border ?? r.maxX - 1, on: &canvas)
         }

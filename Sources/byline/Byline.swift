@@ -6,6 +6,12 @@ struct Byline: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "byline",
         abstract: "A calm terminal reader for folders of plain-text news articles.",
+        usage: """
+            byline [<paths> ...] [--theme <theme>] [--color <color>] [--ascii] [--recursive]
+              byline --list-themes
+              byline inspect [--json] [--recursive] <paths> ...
+            """,
+        discussion: "With no path, opens the bundled sample library. 'byline help read' lists the reader's options; press ? in the reader for its keys.",
         version: "0.1.0",
         subcommands: [ReadCommand.self, InspectCommand.self, GenerateCorpusCommand.self],
         defaultSubcommand: ReadCommand.self

@@ -20,7 +20,8 @@ public struct ListPane {
             let isRead = state.read.contains(index)
             let role: Role = isSelected ? (focused ? .listSelected : .listSelectedUnfocused) : (isRead ? .listRead : .listUnread)
             canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
-            let minutes = "\(state.library.estimatedMinutes(at: index))m"
+            let estimate = state.library.estimatedMinutes(at: index)
+            let minutes = estimate > 0 ? "\(estimate)m" : ""
             let mark = isRead ? " " : glyphs.unreadMark
             let headline = state.library.headline(at: index)
             let headWidth = rect.width - 2 - minutes.count - 1
