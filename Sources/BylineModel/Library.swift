@@ -313,8 +313,11 @@ public final class Library: Sendable {
 /// Walks folders with `opendir`/`readdir`.
 private struct Scan {
     var problems: [LibraryProblem] = []
-    /// Relative path bytes (NUL-terminated, for `strcmp`), full path, id.
-    var found: [(key: [CChar], path: String, id: String)] = []
+    /// The relative paths of found entries, each NUL-terminated, back to back: the sort keys,
+    /// in one allocation rather than one array per file.
+    var keyBytes: [CChar] = []
+    /// Where an entry's key starts in `keyBytes`, its full path and id.
+    var found: [(keyStart: Int, path: String, id: String)] = []
     private var visited: Set<[UInt64]> = []
 
     static let dtUnknown: UInt8 = 0, dtDir: UInt8 = 4, dtReg: UInt8 = 8, dtLnk: UInt8 = 10
@@ -381,9 +384,11 @@ private struct Scan {
             }
             switch kind {
             case Self.dtReg where isTxt:
-                let key = prefix.isEmpty ? named.bytes : prefix + named.bytes
+                let start = keyBytes.count
+                keyBytes.append(contentsOf: prefix)
+                keyBytes.append(contentsOf: named.bytes)
                 let id = String(name.dropLast(4))
-                found.append((key, path, id))
+                found.append((start, path, id))
             case Self.dtDir:
                 if recursive {
                     subfolders.append((path, prefix + nameBytes + [0x2F]))
@@ -411,12 +416,12 @@ private struct Scan {
 
     /// Found entries in byte order of their relative path.
     func sortedEntries() -> [LibraryEntry] {
+        guard !found.isEmpty else { return [] }
         var order = Array(found.indices)
-        found.withUnsafeBufferPointer { f in
-            order.sort { a, b in
-                f[a].key.withUnsafeBufferPointer { pa in
-                    f[b].key.withUnsafeBufferPointer { pb in strcmp(pa.baseAddress!, pb.baseAddress!) < 0 }
-                }
+        keyBytes.withUnsafeBufferPointer { k in
+            found.withUnsafeBufferPointer { f in
+                let base = k.baseAddress!
+                order.sort { a, b in strcmp(base + f[a].keyStart, base + f[b].keyStart) < 0 }
             }
         }
         return order.map { LibraryEntry(id: found[$0].id, path: found[$0].path) }

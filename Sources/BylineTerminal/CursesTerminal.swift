@@ -71,6 +71,9 @@ public final class CursesTerminal: Terminal {
         intrflush(window, false)
         keypad(window, true)
         meta(window, true)
+        // Let ncurses scroll the screen (scroll regions, insert/delete line) when whole lines
+        // move, as in full-width reading mode: a line of scrolling then costs one new line.
+        idlok(window, true)
         wtimeout(window, -1)
         curs_set(0)
         set_escdelay(25)
@@ -110,9 +113,14 @@ public final class CursesTerminal: Terminal {
         let result = wget_wch(window, &ch)
         let signal = byline_take_signal()
         if signal != 0 { return .signal(signal) }
+        if byline_take_continued() != 0 {
+            // Resumed after a stop: whatever was read, the screen needs painting again.
+            failedReads = 0
+            if result == ERR { return .repaint }
+        }
         if result == ERR {
             if byline_errno() == EINTR {
-                // Another signal (SIGCONT after a suspend): repaint everything.
+                // Interrupted by a signal that set no flag: repaint, to be safe.
                 failedReads = 0
                 return .repaint
             }
@@ -168,7 +176,8 @@ public final class CursesTerminal: Terminal {
             return
         }
         for scalar in cell.text.unicodeScalars where n < scratch.count - 1 {
-            scratch[n] = wchar_t(bitPattern: scalar.value)
+            // The canvas never holds controls; this is the last door before the terminal.
+            scratch[n] = TerminalGlyph.isUnsafe(scalar) ? 0xFFFD : wchar_t(bitPattern: scalar.value)
             n += 1
         }
         if n == 0 {

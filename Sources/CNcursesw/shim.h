@@ -66,6 +66,13 @@ static volatile sig_atomic_t byline_signal_pending = 0;
 
 static inline void byline_signal_handler(int sig) { byline_signal_pending = sig; }
 
+/* SIGCONT interrupts the blocked read and asks for a full repaint: after `kill -STOP` and
+ * `kill -CONT` nothing else would redraw the screen. A flag, not errno: ncurses may have
+ * overwritten errno by the time wget_wch returns. */
+static volatile sig_atomic_t byline_continue_pending = 0;
+
+static inline void byline_continue_handler(int sig) { (void)sig; byline_continue_pending = 1; }
+
 static inline void byline_install_signal_handlers(void) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -76,6 +83,8 @@ static inline void byline_install_signal_handlers(void) {
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGQUIT, &sa, NULL);
+    sa.sa_handler = byline_continue_handler;
+    sigaction(SIGCONT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
 }
 
@@ -84,6 +93,13 @@ static inline int byline_take_signal(void) {
     int sig = byline_signal_pending;
     byline_signal_pending = 0;
     return sig;
+}
+
+/* Whether the process was continued since the last call (cleared by reading it). */
+static inline int byline_take_continued(void) {
+    int c = byline_continue_pending;
+    byline_continue_pending = 0;
+    return c;
 }
 
 #endif

@@ -90,9 +90,11 @@ struct ReadCommand: ParsableCommand {
         }
     }
 
-    /// Print a one-line error and exit with status 2.
+    /// Print a one-line error and exit with status 2. The message may quote a path, a theme name
+    /// or TERM as given, so controls are stripped and it is kept to one line.
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        let line = TextSanitizer.sanitize(message).split(separator: "\n").joined(separator: " ")
+        FileHandle.standardError.write(Data((line + "\n").utf8))
         Foundation.exit(2)
     }
 

@@ -8,6 +8,24 @@ import XCTest
 final class HostileEndToEndTests: XCTestCase {
     // MARK: - Hostile files
 
+    func testRunsTheBinaryBuiltWithTheTests() {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        XCTAssertEqual(URL(fileURLWithPath: PTYSession.binary).deletingLastPathComponent().path, exe.path)
+    }
+
+    func testStreamCheckFindsEachKindOfControl() {
+        let ncurses = Array("\u{1B}[?1049h\u{1B}[22;0;0t\u{1B}[1;1H\u{1B}(B\u{1B}[mText é 隅\u{1B}[38;5;12m\u{1B}7\u{1B}8\r\n\u{08}\t".utf8)
+        XCTAssertEqual(Self.foreignControls(in: ncurses), [])
+        let foreign: [[UInt8]] = [
+            Array("\u{1B}]52;c;aGFja2Vk\u{07}".utf8), Array("\u{1B}]0;title\u{1B}\\".utf8), Array("\u{1B}P+q\u{1B}\\".utf8),
+            Array("\u{1B}_apc".utf8), Array("\u{1B}^pm".utf8), Array("\u{1B}Xsos".utf8), [0x07], [0x7F], [0x00], [0x9B],
+            Array("\u{9B}31m".utf8), Array("\u{85}".utf8), Array("\u{202E}".utf8), Array("\u{2066}".utf8), [0xC0, 0x9B],
+        ]
+        for bytes in foreign {
+            XCTAssertFalse(Self.foreignControls(in: Array("ok".utf8) + bytes + Array("ok".utf8)).isEmpty, PTYSession.visible(bytes))
+        }
+    }
+
     func testHostileFolderNeverReachesTheTerminalAsControls() throws {
         let folder = try Self.hostileFolder()
         let pty = try PTYSession(arguments: [folder.path], cols: 120, rows: 40)
@@ -37,7 +55,7 @@ final class HostileEndToEndTests: XCTestCase {
         pty.waitFor(text: "Unreadable", from: beforeProblems)
         pty.waitFor(text: "link", from: beforeProblems)  // the symlink loop is listed with its reason
         pty.waitForQuiet(0.2)
-        pty.send("!")
+        pty.closeOverlay()
         for _ in 0..<4 {
             pty.send("t")
             pty.waitForQuiet(0.1)
@@ -77,7 +95,8 @@ final class HostileEndToEndTests: XCTestCase {
         pty.send("!")
         pty.waitForQuiet(0.2)
         XCTAssertTrue(pty.isRunning)
-        pty.send("!q")
+        pty.closeOverlay()
+        pty.send("q")
         XCTAssertEqual(try pty.waitForExit().0, PTYSession.Termination.exited(0))
     }
 
@@ -150,7 +169,7 @@ final class HostileEndToEndTests: XCTestCase {
         // is orphaned and the kernel discards its SIGTSTP): a job-control bash runs the reader,
         // and reading a line after the stop stands for the user typing `fg`.
         let script = #"set -m; "$0" "$@"; s=$?; while [ $s -eq 148 ]; do read -r _; fg; s=$?; done; exit $s"#
-        let pty = try PTYSession(executable: "/bin/bash", arguments: ["-c", script, Tmux.binary, try Self.plainFolder().path],
+        let pty = try PTYSession(executable: "/bin/bash", arguments: ["-c", script, PTYSession.binary, try Self.plainFolder().path],
                                  cols: 100, rows: 30)
         pty.waitFor(text: "QuietHeadline")
         pty.waitForQuiet(0.2)
@@ -170,6 +189,30 @@ final class HostileEndToEndTests: XCTestCase {
         XCTAssertEqual(try pty.waitForExit().0, PTYSession.Termination.exited(0))
     }
 
+    func testStopAndContinueRepaints() throws {
+        let pty = try PTYSession(arguments: [try Self.plainFolder().path], cols: 100, rows: 30)
+        pty.waitFor(text: "QuietHeadline")
+        pty.waitForQuiet(0.2)
+        pty.signal(SIGSTOP)
+        XCTAssertTrue(Self.waitUntil { PTYSession.state(of: pty.pid) == "T" })
+        let before = pty.outputCount
+        pty.signal(SIGCONT)
+        pty.waitFor(text: "QuietHeadline", from: before)
+        pty.send("q")
+        XCTAssertEqual(try pty.waitForExit().0, PTYSession.Termination.exited(0))
+    }
+
+    func testBadThemeNameIsOneLineWithoutEscapes() throws {
+        let pty = try PTYSession(arguments: ["--theme", "\u{1B}]0;THEMETITLE\u{07}\nsecond", try Self.plainFolder().path])
+        let (how, _) = try pty.waitForExit()
+        pty.waitForQuiet(0.1, timeout: 1)
+        let text = String(decoding: pty.output, as: UTF8.self)
+        XCTAssertEqual(how, PTYSession.Termination.exited(2), text)
+        XCTAssertFalse(pty.output.contains(0x1B), text.debugDescription)
+        XCTAssertFalse(pty.output.contains(0x07), text.debugDescription)
+        XCTAssertEqual(text.split(whereSeparator: \.isNewline).count, 1, text.debugDescription)
+    }
+
     // MARK: - Sizes
 
     func testTinyAndHugeTerminals() throws {
@@ -180,13 +223,15 @@ final class HostileEndToEndTests: XCTestCase {
             pty.send(.down)
             pty.send("?")
             pty.waitForQuiet(0.2)
-            pty.send("?!")
+            pty.closeOverlay()
+            pty.send("!")
             pty.waitForQuiet(0.2)
             XCTAssertTrue(pty.isRunning, "crashed at \(cols)x\(rows) after keys")
             let before = pty.outputCount
             pty.resize(cols: 500, rows: 200)
             pty.waitFor(text: "QuietHeadline", from: before)
-            pty.send("!q")
+            pty.closeOverlay()
+            pty.send("q")
             XCTAssertEqual(try pty.waitForExit().0, PTYSession.Termination.exited(0), "at \(cols)x\(rows)")
         }
     }
@@ -238,7 +283,7 @@ final class HostileEndToEndTests: XCTestCase {
     func testNoColorSendsNoColourAndNoBell() throws {
         let pty = try PTYSession(arguments: [try Self.hostileFolder().path], cols: 120, rows: 40, environment: ["NO_COLOR": "1"])
         pty.waitFor(text: "HostileAlpha")
-        for key in ["j", "j", "t", "t", "?", "?", "!", "!", "j", "t"] {
+        for key in ["j", "j", "t", "t", "?", "\u{1B}", "!", "\u{1B}", "j", "t"] {
             pty.send(key)
             pty.waitForQuiet(0.1)
         }
@@ -324,7 +369,7 @@ final class HostileEndToEndTests: XCTestCase {
                 + "\(esc)P+qDCSPAYLOAD\(esc)\\ \(esc)_APCPAYLOAD\(esc)\\ \(esc)^PMPAYLOAD\(esc)\\ \(esc)XSOSPAYLOAD\(esc)\\\n\n"
                 + "Bell\u{07}\u{07} back\u{08}\u{08}space del\u{7F} nul-free \(esc)c\(esc)7\(esc)8 reset.\n\n"
                 + "\u{201C}Unclosed OSC swallows nothing,\u{201D} she said. \(esc)]0;PWNEDTITLE\n\nAfter it.\n",
-            "02_c1_bidi.txt": "HostileBeta \u{9B}32mUTFCSI \u{202E}evil\u{202C} \u{2066}iso\u{2069}\n\n"
+            "02_c1_bidi.txt": "HostileBeta \u{9B}32mVisibleAfter \u{202E}evil\u{202C} \u{2066}iso\u{2069}\n\n"
                 + "Encoded C1: \u{9B}31m \u{9D}0;UTFCSI\u{9C} \u{85}next \u{90}DCS\u{9C}.\n\n"
                 + "Bidi \u{202A}\u{202B}\u{202D}\u{202E}\u{2067}\u{2068} gone.\n",
             "05_empty.txt": "",
@@ -378,6 +423,12 @@ final class HostileEndToEndTests: XCTestCase {
     /// DEL, C1 (raw or encoded), bidi control, string sequence (OSC, DCS, APC, PM, SOS) or other
     /// escape; no invalid UTF-8.
     static func assertNoControlsFromFiles(_ stream: [UInt8], file: StaticString = #filePath, line: UInt = #line) {
+        let problems = foreignControls(in: stream)
+        XCTAssertTrue(problems.isEmpty, "controls reached the terminal:\n" + problems.joined(separator: "\n"), file: file, line: line)
+    }
+
+    /// What in `stream` ncurses would not have sent (at most 10 findings, with context).
+    static func foreignControls(in stream: [UInt8]) -> [String] {
         func context(_ i: Int) -> String {
             PTYSession.visible(stream[max(0, i - 60)..<min(stream.count, i + 60)])
         }
@@ -429,7 +480,7 @@ final class HostileEndToEndTests: XCTestCase {
                 i += length
             }
         }
-        XCTAssertTrue(problems.isEmpty, "controls reached the terminal:\n" + problems.joined(separator: "\n"), file: file, line: line)
+        return problems
     }
 
     /// The parameter strings of every SGR (`CSI ... m`) in the stream.

@@ -50,7 +50,7 @@ final class PTYSession: @unchecked Sendable {
     /// The environment is minimal and fixed: PATH, TERM=xterm-256color, a UTF-8 locale and a
     /// temporary HOME and XDG_CONFIG_HOME; `environment` adds or replaces entries and a `nil`
     /// value removes one (e.g. `["TERM": nil]`). `stdin` names a file to open instead of the pty.
-    init(executable: String = Tmux.binary, arguments: [String], cols: Int = 100, rows: Int = 30,
+    init(executable: String = PTYSession.binary, arguments: [String], cols: Int = 100, rows: Int = 30,
          environment: [String: String?] = [:], stdout: Output = .terminal, stdin: String? = nil) throws {
         (master, slavePath) = try Self.openPseudoTerminal()
         // Held open by the test so the master never reports a hangup before the child opens it.
@@ -126,6 +126,19 @@ final class PTYSession: @unchecked Sendable {
         try? FileManager.default.removeItem(at: home)
     }
 
+    /// The `byline` built beside the running test binary (`/proc/self/exe` is the `.xctest`
+    /// executable on Linux; `Bundle(for:)` there is the runner's bundle, not the test's), or
+    /// `BYLINE_BINARY` when set.
+    static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["BYLINE_BINARY"], !path.isEmpty { return path }
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let beside = exe.deletingLastPathComponent().appendingPathComponent("byline").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        // Fall back to the default debug build of the package these tests belong to.
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/byline").path
+    }
+
     /// A new pseudo-terminal: the master descriptor (close-on-exec) and the slave's path.
     static func openPseudoTerminal() throws -> (master: Int32, slavePath: String) {
         let fd = ptyOpen(O_RDWR | O_NOCTTY | O_CLOEXEC)
@@ -164,6 +177,13 @@ final class PTYSession: @unchecked Sendable {
 
     func send(_ key: Key, times: Int = 1) {
         for _ in 0..<times { send(key.rawValue) }
+    }
+
+    /// Press Escape alone (closing an overlay) and let the reader see it as a key of its own,
+    /// not the start of a sequence.
+    func closeOverlay() {
+        send([0x1B])
+        waitForQuiet(0.1)
     }
 
     /// Set the window size; the kernel sends SIGWINCH to the foreground process group.

@@ -7,15 +7,8 @@ final class Tmux {
     let socket: String
     private let configPath: String
 
-    /// The built `byline` next to the test bundle.
-    static var binary: String {
-        var dir = Bundle(for: Tmux.self).bundleURL.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: dir.appendingPathComponent("byline").path) {
-            dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent(".build/debug")
-        }
-        return dir.appendingPathComponent("byline").path
-    }
+    /// The `byline` built with these tests (see ``PTYSession/binary``).
+    static var binary: String { PTYSession.binary }
 
     static var available: Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
