@@ -339,7 +339,7 @@ public enum ArticleParser {
         guard text.unicodeScalars.count <= 80, !text.isEmpty else { return false }
         let inner = TextScan.stripWrappingQuotes(text)
         guard !inner.isEmpty, !inner.hasSuffix("."), !inner.hasSuffix(","), !inner.hasSuffix(":") else { return false }
-        let words = inner.split(whereSeparator: { $0.isWhitespace })
+        let words = inner.split(whereSeparator: TextScan.isSpace)
         guard words.count <= 10 else { return false }
         var upper = 0
         for c in inner.unicodeScalars {
@@ -356,7 +356,7 @@ public enum ArticleParser {
         guard !text.isEmpty, text.unicodeScalars.count <= 80 else { return false }
         guard let last = text.unicodeScalars.last, !".!?:;,…\"“”".unicodeScalars.contains(last) else { return false }
         guard !text.unicodeScalars.contains(where: { QuoteFinder.openers.contains($0) || QuoteFinder.closers.contains($0) }) else { return false }
-        let words = text.split(whereSeparator: { $0.isWhitespace })
+        let words = text.split(whereSeparator: TextScan.isSpace)
         guard (1...8).contains(words.count) else { return false }
         guard let f = text.unicodeScalars.first, f.properties.isAlphabetic else { return false }
         if isCrosshead(text) && words.count > 1 && text.unicodeScalars.count > 30 { return false }
@@ -374,20 +374,19 @@ public enum ArticleParser {
     /// paragraph (at most 40 words) that asks to be contacted ("email us", "call us", "contact
     /// us", "get in touch", "WhatsApp"), also an e-mail address or a phone number.
     public static func isBoilerplate(_ text: String, nearEnd: Bool) -> Bool {
-        let lower = text.lowercased()
         let strong = ["[email protected]", "[email&#160;protected]", "click here", "we pay for your stories",
                       "©", "all rights reserved", "sign up to our newsletter", "sign up for our newsletter",
                       "follow us on", "subscribe to our newsletter"]
-        if strong.contains(where: { lower.contains($0) }) { return true }
-        if lower.hasPrefix("copyright") || lower.hasPrefix("(c) ") { return true }
+        if strong.contains(where: { TextScan.containsIgnoringCase(text, $0) }) { return true }
+        if TextScan.hasPrefixIgnoringCase(text, "copyright") || TextScan.hasPrefixIgnoringCase(text, "(c) ") { return true }
         let contactWords = ["email us", "e-mail us", "call us", "contact us", "get in touch", "whatsapp", "text us"]
-        let asks = TextScan.countWords(text) <= 40 && contactWords.contains(where: { lower.contains($0) })
+        let asks = TextScan.countWords(text) <= 40 && contactWords.contains(where: { TextScan.containsIgnoringCase(text, $0) })
         guard nearEnd || asks else { return false }
         return containsEmail(text) || containsPhone(text)
     }
 
     static func containsEmail(_ text: String) -> Bool {
-        for token in text.split(whereSeparator: { $0.isWhitespace }) where token.contains("@") {
+        for token in text.split(whereSeparator: TextScan.isSpace) where token.contains("@") {
             let parts = token.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2 else { continue }
             let local = parts[0].unicodeScalars.filter(TextScan.isWordScalar)

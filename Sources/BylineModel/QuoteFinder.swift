@@ -115,7 +115,6 @@ struct QuoteFinder {
     /// The last one becomes the person `he`/`she` refer to.
     private mutating func noteMentions(_ s: [Unicode.Scalar], from lo: Int, to hi: Int) {
         guard lo < hi else { return }
-        let tokens = Self.words(s[lo..<min(hi, lo + 2000)])
         var run: [String] = []
         func flush(nextIsVerb: Bool) {
             defer { run.removeAll() }
@@ -129,7 +128,19 @@ struct QuoteFinder {
                 remember(full)
             }
         }
-        for t in tokens {
+        let end = min(hi, lo + 2000)
+        var i = lo
+        while i < end {
+            while i < end && TextScan.isSpace(s[i]) { i += 1 }
+            guard i < end else { break }
+            let start = i
+            while i < end && !TextScan.isSpace(s[i]) { i += 1 }
+            // Fast path: with no name run open, a word opening in an ASCII lower-case letter or
+            // digit can neither start a name nor continue one, and flushing an empty run is a
+            // no-op; so skip it without making a string of it.
+            let f = s[start].value
+            if run.isEmpty && ((f >= 0x61 && f <= 0x7A) || (f >= 0x30 && f <= 0x39)) { continue }
+            let t = String(String.UnicodeScalarView(s[start..<i]))
             let core = Self.bare(t)
             if core.isEmpty { flush(nextIsVerb: false); continue }
             var trimmed = Substring(t)
@@ -214,7 +225,7 @@ struct QuoteFinder {
     static let pronouns: Set<String> = ["he", "she", "they", "i", "we"]
 
     private static func words(_ s: ArraySlice<Unicode.Scalar>) -> [String] {
-        String(String.UnicodeScalarView(s)).split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        String(String.UnicodeScalarView(s)).split(whereSeparator: TextScan.isSpace).map(String.init)
     }
 
     static func bare(_ word: String) -> String {
@@ -238,7 +249,7 @@ struct QuoteFinder {
         }
         let clause = TextScan.trim(String(String.UnicodeScalarView(s[start..<hi])))
         guard !clause.isEmpty else { return .none }
-        let tokens = clause.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        let tokens = clause.split(whereSeparator: TextScan.isSpace).map(String.init)
         let colon = clause.hasSuffix(":")
         let comma = clause.hasSuffix(",")
         if let vi = tokens.lastIndex(where: { speechVerbs.contains(bare($0)) }),
@@ -331,7 +342,7 @@ struct QuoteFinder {
     }
 
     private static func name(fromPart phrase: Substring) -> String? {
-        var tokens = phrase.split(whereSeparator: { $0.isWhitespace }).map { word -> String in
+        var tokens = phrase.split(whereSeparator: TextScan.isSpace).map { word -> String in
             var t = Substring(word)
             while let l = t.unicodeScalars.last, !TextScan.isWordScalar(l) { t = t.dropLast() }
             while let f = t.unicodeScalars.first, !TextScan.isWordScalar(f) { t = t.dropFirst() }

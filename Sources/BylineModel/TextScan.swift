@@ -1,7 +1,51 @@
 /// Small character-class helpers shared by the parser and the quote finder.
 enum TextScan {
+    /// Whitespace, with an ASCII fast path (the Unicode property lookup is slow, and most
+    /// text is ASCII).
+    @inline(__always)
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c == " " || c == "\n" || c.properties.isWhitespace
+        let v = c.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return c.properties.isWhitespace
+    }
+
+    /// `Character.isWhitespace` with an ASCII fast path, for `split(whereSeparator:)`.
+    @inline(__always)
+    static func isSpace(_ c: Character) -> Bool {
+        if let ascii = c.asciiValue { return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) }
+        return c.isWhitespace
+    }
+
+    /// Whether `haystack` holds `needle`, ignoring ASCII case (`needle` is lower-case ASCII);
+    /// a byte search, with no Foundation, locale or lower-cased copy.
+    static func containsIgnoringCase(_ haystack: String, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        var h = haystack
+        return h.withUTF8 { buffer -> Bool in
+            let count = buffer.count, m = n.count
+            guard m <= count else { return false }
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            var i = 0
+            while i <= count - m {
+                if lower(buffer[i]) == first {
+                    var j = 1
+                    while j < m && lower(buffer[i + j]) == n[j] { j += 1 }
+                    if j == m { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether `text` starts with `prefix` (lower-case ASCII), ignoring ASCII case.
+    static func hasPrefixIgnoringCase(_ text: String, _ prefix: String) -> Bool {
+        var a = text.utf8.makeIterator()
+        for b in prefix.utf8 {
+            guard let c = a.next(), (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) == b else { return false }
+        }
+        return true
     }
 
     /// Letters or digits (any script), the things a word is made of.
