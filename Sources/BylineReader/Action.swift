@@ -38,4 +38,6 @@ public enum Effect: Equatable, Sendable {
     case redrawAll
     /// Load the named theme and hand it to the terminal, then send `.themeApplied`.
     case loadTheme(String)
+    /// Parse these articles in the background, nearest first (the neighbours of the selection).
+    case prefetch([Int])
 }

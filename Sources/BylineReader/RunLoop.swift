@@ -15,10 +15,15 @@ public struct RunLoop<T: Terminal> {
     /// Loads a theme by name and hands it to the terminal; returns an error message on failure.
     public let loadTheme: (String) -> String?
 
-    public init(terminal: T, keyMap: KeyMap = .standard, loadTheme: @escaping (String) -> String? = { _ in nil }) {
+    /// Parses neighbouring articles in the background (nil: parse only on demand).
+    public let prefetcher: Prefetcher?
+
+    public init(terminal: T, keyMap: KeyMap = .standard, prefetcher: Prefetcher? = nil,
+                loadTheme: @escaping (String) -> String? = { _ in nil }) {
         self.terminal = terminal
         self.keyMap = keyMap
         self.screen = Screen(keyMap: keyMap)
+        self.prefetcher = prefetcher
         self.loadTheme = loadTheme
     }
 
@@ -26,6 +31,7 @@ public struct RunLoop<T: Terminal> {
     public func run(_ state: inout ReaderState) -> ExitReason {
         if state.size != terminal.size { _ = update(&state, .resize(terminal.size)) }
         terminal.present(screen.render(state))
+        prefetcher?.warm([state.selected + 1])
         while true {
             let action: Action
             switch terminal.nextEvent() {
@@ -56,6 +62,8 @@ public struct RunLoop<T: Terminal> {
                         terminal.invalidate()
                     case .loadTheme(let name):
                         pending.append(.themeApplied(name: name, error: loadTheme(name)))
+                    case .prefetch(let indices):
+                        prefetcher?.warm(indices)
                     }
                 }
             }

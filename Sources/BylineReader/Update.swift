@@ -2,6 +2,17 @@ import BylineModel
 
 /// The only place reader state changes: apply one action, return what the outside world must do.
 public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
+    let selectedBefore = state.selected
+    var effects = apply(&state, action)
+    if state.selected != selectedBefore {
+        let step = state.selected > selectedBefore ? 1 : -1
+        effects.append(.prefetch([state.selected + step, state.selected - step, state.selected + 2 * step]))
+    }
+    return effects
+}
+
+/// The body of `update`: one case per action.
+private func apply(_ state: inout ReaderState, _ action: Action) -> [Effect] {
     var effects: [Effect] = []
     if !isThemeMessage(action) { state.message = nil }
     switch action {

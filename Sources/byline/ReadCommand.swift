@@ -69,7 +69,7 @@ struct ReadCommand: ParsableCommand {
         terminal.setPalette(themes.current.resolved(depth: depth))
         var state = ReaderState(library: library, size: terminal.size, ascii: useASCII,
                                 themeNames: themes.names, themeName: themes.currentKey)
-        let loop = RunLoop(terminal: terminal) { name in
+        let loop = RunLoop(terminal: terminal, prefetcher: Prefetcher(library: library)) { name in
             do throws(ThemeError) {
                 let next = try themes.load(name)
                 terminal.setPalette(next.resolved(depth: depth))

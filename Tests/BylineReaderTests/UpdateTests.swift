@@ -130,4 +130,11 @@ final class UpdateTests: XCTestCase {
         XCTAssertNil(state.layout.list)
         XCTAssertEqual(state.focus, .body)
     }
+
+    func testMovingTheSelectionPrefetchesItsNeighboursInTheDirectionOfTravel() throws {
+        var state = try ReaderFixtures.state(wide)
+        XCTAssertEqual(update(&state, .moveDown), [.prefetch([2, 0, 3])])
+        XCTAssertEqual(update(&state, .moveUp), [.prefetch([-1, 1, -2])])
+        XCTAssertEqual(update(&state, .moveUp), [], "no move, nothing to prefetch")
+    }
 }
