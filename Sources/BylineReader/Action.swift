@@ -27,6 +27,8 @@ public enum Action: Equatable, Sendable {
     case quit
     /// The terminal changed size.
     case resize(Size)
+    /// Parse and show the selected article (after a first frame drawn without it).
+    case showSelection
     /// A theme finished loading (or failed); the message goes to the status line.
     case themeApplied(name: String, error: String?)
 }

@@ -6,44 +6,71 @@ import Foundation
 ///
 /// One worker thread blocks on a condition while there is nothing to do: no timers, no
 /// polling, no wake-ups when idle. A newer request replaces an older one that has not started
-/// (cancellation by generation), so holding a key down never queues stale work.
-public final class Prefetcher: @unchecked Sendable {
-    private let library: Library
-    private let condition = NSCondition()
-    /// Guarded by `condition`.
-    private var pending: [Int] = []
-    private var generation = 0
-    private var started = false
+/// (cancellation), so holding a key down never queues stale work. The thread ends when the
+/// prefetcher goes away.
+public final class Prefetcher: Sendable {
+    private let worker: Worker
 
     public init(library: Library) {
-        self.library = library
+        worker = Worker(library: library)
     }
+
+    deinit { worker.stop() }
 
     /// Replace whatever is waiting with these entries, parsed in order.
     public func warm(_ indices: [Int]) {
-        let wanted = indices.filter { $0 >= 0 && $0 < library.count }
-        guard !wanted.isEmpty else { return }
-        condition.lock()
-        pending = wanted
-        generation += 1
-        if !started {
-            started = true
-            let thread = Thread { [weak self] in self?.work() }
-            thread.name = "byline-prefetch"
-            thread.qualityOfService = .utility
-            thread.start()
-        }
-        condition.signal()
-        condition.unlock()
+        worker.replace(with: indices)
     }
 
-    private func work() {
-        while true {
+    /// The queue and its thread; all state is guarded by `condition`.
+    private final class Worker: @unchecked Sendable {
+        let library: Library
+        let condition = NSCondition()
+        var pending: [Int] = []
+        var started = false
+        var stopped = false
+
+        init(library: Library) {
+            self.library = library
+        }
+
+        func replace(with indices: [Int]) {
+            let wanted = indices.filter { $0 >= 0 && $0 < library.count }
+            guard !wanted.isEmpty else { return }
             condition.lock()
-            while pending.isEmpty { condition.wait() }
-            let index = pending.removeFirst()
+            defer { condition.unlock() }
+            guard !stopped else { return }
+            pending = wanted
+            if !started {
+                started = true
+                let thread = Thread { self.run() }
+                thread.name = "byline-prefetch"
+                thread.qualityOfService = .utility
+                thread.start()
+            }
+            condition.signal()
+        }
+
+        func stop() {
+            condition.lock()
+            stopped = true
+            pending.removeAll()
+            condition.signal()
             condition.unlock()
-            _ = library.article(at: index)
+        }
+
+        private func run() {
+            while true {
+                condition.lock()
+                while pending.isEmpty && !stopped { condition.wait() }
+                if stopped {
+                    condition.unlock()
+                    return
+                }
+                let index = pending.removeFirst()
+                condition.unlock()
+                _ = library.article(at: index)
+            }
         }
     }
 }

@@ -42,14 +42,21 @@ public struct ReaderState: Sendable {
     /// An overlay drawn over the panes.
     public enum Overlay: Sendable, Equatable { case help, problems }
 
-    public init(library: Library, size: Size, ascii: Bool = false, themeNames: [String] = ["default"], themeName: String = "default") {
+    /// - Parameter deferBody: leave the selected article unparsed, so the first frame needs only
+    ///   what the list needs; `.showSelection` (sent by the run loop after that frame) parses it.
+    public init(library: Library, size: Size, ascii: Bool = false, themeNames: [String] = ["default"],
+                themeName: String = "default", deferBody: Bool = false) {
         self.library = library
         self.size = size
         self.ascii = ascii
         self.themeNames = themeNames
         self.themeName = themeName
+        self.bodyDeferred = deferBody
         refresh()
     }
+
+    /// True until the first article is parsed, when the state was made with `deferBody`.
+    public internal(set) var bodyDeferred = false
 
     /// The current layout of panes.
     public var layout: Layout {
@@ -97,6 +104,10 @@ public struct ReaderState: Sendable {
             return
         }
         selected = min(max(0, selected), library.count - 1)
+        if bodyDeferred {
+            clampScroll()
+            return
+        }
         if article?.id != library.entries[selected].id || article == nil {
             article = library.article(at: selected)
         }

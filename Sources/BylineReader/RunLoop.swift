@@ -31,7 +31,12 @@ public struct RunLoop<T: Terminal> {
     public func run(_ state: inout ReaderState) -> ExitReason {
         if state.size != terminal.size { _ = update(&state, .resize(terminal.size)) }
         terminal.present(screen.render(state))
-        prefetcher?.warm([state.selected + 1])
+        if state.bodyDeferred {
+            // The list is on screen: now parse the selected article and show it.
+            let effects = update(&state, .showSelection)
+            terminal.present(screen.render(state))
+            for case .prefetch(let indices) in effects { prefetcher?.warm(indices) }
+        }
         while true {
             let action: Action
             switch terminal.nextEvent() {

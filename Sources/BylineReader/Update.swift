@@ -81,6 +81,9 @@ private func apply(_ state: inout ReaderState, _ action: Action) -> [Effect] {
             let skipped = state.message.map { $0.contains("skipped") ? $0 + " · " : "" } ?? ""
             state.message = skipped + "Theme: \(name)"
         }
+    case .showSelection:
+        state.bodyDeferred = false
+        effects.append(.prefetch([state.selected + 1]))
     case .redraw: effects.append(.redrawAll)
     case .quit: effects.append(.quit)
     case .resize(let size):

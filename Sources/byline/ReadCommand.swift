@@ -68,7 +68,7 @@ struct ReadCommand: ParsableCommand {
         let depth = themes.depth(colorCount: terminal.colorCount)
         terminal.setPalette(themes.current.resolved(depth: depth))
         var state = ReaderState(library: library, size: terminal.size, ascii: useASCII,
-                                themeNames: themes.names, themeName: themes.currentKey)
+                                themeNames: themes.names, themeName: themes.currentKey, deferBody: true)
         let loop = RunLoop(terminal: terminal, prefetcher: Prefetcher(library: library)) { name in
             do throws(ThemeError) {
                 let next = try themes.load(name)

@@ -46,10 +46,24 @@ final class RunLoopTests: XCTestCase {
         let library = try ReaderFixtures.library()
         let terminal = TestTerminal(size: Size(width: 120, height: 30), events: [.key(.down)])
         var state = ReaderState(library: library, size: Size(width: 120, height: 30))
-        _ = RunLoop(terminal: terminal, prefetcher: Prefetcher(library: library)).run(&state)
+        let prefetcher = Prefetcher(library: library)
+        _ = RunLoop(terminal: terminal, prefetcher: prefetcher).run(&state)
         // The worker parses in the background: wait (bounded) until the neighbour is cached.
         let deadline = Date().addingTimeInterval(5)
         while library.cachedArticleCount < 3 && Date() < deadline { usleep(10_000) }
         XCTAssertEqual(library.cachedArticleCount, 3, "selected, previous and next are parsed")
+        withExtendedLifetime(prefetcher) {}
+    }
+
+    func testDeferredBodyDrawsTheListFirstThenTheArticle() throws {
+        let library = try ReaderFixtures.library()
+        let terminal = TestTerminal(size: Size(width: 120, height: 30), events: [])
+        var state = ReaderState(library: library, size: Size(width: 120, height: 30), deferBody: true)
+        XCTAssertEqual(library.cachedArticleCount, 0, "nothing parsed before the first frame")
+        _ = RunLoop(terminal: terminal).run(&state)
+        XCTAssertEqual(terminal.frames.count, 2)
+        XCTAssertTrue(terminal.frames[0].text.contains("Loading…"))
+        XCTAssertTrue(terminal.frames[0].text.contains("Harbour bridge opens"), "the list is there at once")
+        XCTAssertTrue(terminal.frames[1].text.contains("492 words"), "then the article")
     }
 }

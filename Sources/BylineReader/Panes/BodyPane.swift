@@ -13,7 +13,8 @@ public struct BodyPane {
     public func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
         canvas.fill(rect, role: .body)
         guard let body = state.body else {
-            canvas.put("No article selected.", x: rect.x + 1, y: rect.y, role: .body, maxX: rect.maxX)
+            let note = state.bodyDeferred ? "Loading" + BoxGlyphs.forMode(ascii: state.ascii).ellipsis : "No article selected."
+            canvas.put(note, x: rect.x + 2, y: rect.y, role: .body, maxX: rect.maxX)
             return
         }
         let measure = BodyPane.measure(for: rect.width)
