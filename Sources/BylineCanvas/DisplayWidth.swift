@@ -19,6 +19,8 @@ public enum DisplayWidth {
 
     /// Width of a grapheme as it will be drawn (its terminal-safe form).
     public static func of(_ character: Character) -> Int {
+        // ASCII is one cell; an ASCII control is drawn as a one-cell U+FFFD (see TerminalGlyph).
+        if character.isASCII { return 1 }
         let scalars = character.unicodeScalars
         if scalars.count == 1, let only = scalars.first { return of(only) }
         return TerminalGlyph.cells(of: character).reduce(0) { $0 + $1.width }
@@ -27,10 +29,7 @@ public enum DisplayWidth {
     /// Width of a string as the canvas will draw it.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         var total = 0
-        for character in text {
-            if character.isASCII { total += character == "\n" ? 0 : 1; continue }
-            total += of(character)
-        }
+        for character in text { total += of(character) }
         return total
     }
 

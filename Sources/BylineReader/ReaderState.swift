@@ -38,6 +38,8 @@ public struct ReaderState: Sendable {
     public internal(set) var article: Article?
     /// The selected article laid out for the current body width.
     public internal(set) var body: BodyLayout?
+    /// The sidebar's quotes wrapped for the sidebar's width (nil while it is not shown).
+    public internal(set) var sidebar: SidebarLayout?
 
     /// An overlay drawn over the panes.
     public enum Overlay: Sendable, Equatable { case help, problems }
@@ -65,7 +67,9 @@ public struct ReaderState: Sendable {
 
     /// The sidebar's quotes: pull quotes first, then other speech, as indices into `article.quotes`.
     /// Speech that a pull quote repeats is listed once, as the pull quote.
-    public var sidebarEntries: [Int] {
+    public internal(set) var sidebarEntries: [Int] = []
+
+    static func sidebarEntries(of article: Article?) -> [Int] {
         guard let quotes = article?.quotes else { return [] }
         let pulls = quotes.indices.filter { quotes[$0].pull }
         let repeated = Set(pulls.compactMap { quotes[$0].repeats })
@@ -101,6 +105,8 @@ public struct ReaderState: Sendable {
         guard library.count > 0 else {
             article = nil
             body = nil
+            sidebar = nil
+            sidebarEntries = []
             return
         }
         selected = min(max(0, selected), library.count - 1)
@@ -110,8 +116,18 @@ public struct ReaderState: Sendable {
         }
         if article?.id != library.entries[selected].id || article == nil {
             article = library.article(at: selected)
+            sidebarEntries = Self.sidebarEntries(of: article)
         }
-        guard let article, let rect = layout.body else {
+        guard let article else { return }
+        if let rect = layout.sidebar {
+            let width = SidebarPane.textWidth(for: rect.width)
+            if sidebar?.articleID != article.id || sidebar?.textWidth != width {
+                sidebar = SidebarLayout(article: article, entries: sidebarEntries, textWidth: width, ascii: ascii)
+            }
+        } else {
+            sidebar = nil
+        }
+        guard let rect = layout.body else {
             body = nil
             return
         }

@@ -80,13 +80,15 @@ struct ReadCommand: ParsableCommand {
         }
         let reason = loop.run(&state)
         terminal.stop()
+        // Exit at once: there is nothing to save, and freeing a large library's caches would only
+        // delay the exit (after a hangup, sshd is waiting for us).
         switch reason {
         case .quit:
-            return
+            Foundation.exit(0)
         case .inputClosed:
-            throw ExitCode(1)
+            Foundation.exit(1)
         case .signal(let number):
-            throw ExitCode(128 + number)
+            Foundation.exit(128 + number)
         }
     }
 

@@ -2,20 +2,24 @@ import BylineCanvas
 
 /// Cutting text to a display width.
 enum Truncate {
-    /// `text` cut to at most `width` cells, ending in an ellipsis when cut.
+    /// `text` cut to at most `width` cells, ending in an ellipsis when cut. One pass that stops
+    /// as soon as the text is known not to fit; text that fits is returned as it is.
     static func toWidth(_ text: String, _ width: Int, ellipsis: String) -> String {
         guard width > 0 else { return "" }
-        if DisplayWidth.of(text) <= width { return text }
         let room = width - DisplayWidth.of(ellipsis)
-        guard room > 0 else { return String(repeating: ".", count: width) }
-        var out = ""
         var used = 0
-        for character in text {
-            let w = DisplayWidth.of(character)
-            if used + w > room { break }
-            out.append(character)
+        var cut = text.startIndex  // end of the longest prefix that fits in `room`
+        var index = text.startIndex
+        while index < text.endIndex {
+            let w = DisplayWidth.of(text[index])
+            if used + w > width {
+                guard room > 0 else { return String(repeating: ".", count: width) }
+                return String(text[..<cut]) + ellipsis
+            }
             used += w
+            index = text.index(after: index)
+            if used <= room { cut = index }
         }
-        return out + ellipsis
+        return text
     }
 }

@@ -1,0 +1,42 @@
+import BylineCanvas
+import BylineModel
+
+/// The sidebar's quotes wrapped for one width: built once per (article, width), like
+/// ``BodyLayout``, so a frame only copies lines.
+public struct SidebarLayout: Equatable, Sendable {
+    public let articleID: String
+    public let textWidth: Int
+    /// Per entry (in ``ReaderState/sidebarEntries`` order): its lines and their roles.
+    public let entries: [[Span]]
+    /// The first line of each entry, counting a blank line between entries.
+    public let starts: [Int]
+
+    /// Longest a quote runs in the sidebar before it is cut.
+    public static let maxQuoteLines = 4
+
+    public init(article: Article, entries quoteIndices: [Int], textWidth: Int, ascii: Bool) {
+        articleID = article.id
+        self.textWidth = textWidth
+        let glyphs = BoxGlyphs.forMode(ascii: ascii)
+        let open = ascii ? "\"" : "“", close = ascii ? "\"" : "”"
+        let dash = ascii ? "-- " : "— "
+        var entries: [[Span]] = []
+        var starts: [Int] = []
+        var total = 0
+        for quoteIndex in quoteIndices {
+            let quote = article.quotes[quoteIndex]
+            var wrapped = WordWrap.wrap(open + quote.text + close, width: textWidth)
+            if wrapped.count > Self.maxQuoteLines {
+                wrapped = Array(wrapped.prefix(Self.maxQuoteLines))
+                wrapped[wrapped.count - 1] = Truncate.toWidth(wrapped[wrapped.count - 1] + glyphs.ellipsis, textWidth, ellipsis: glyphs.ellipsis)
+            }
+            var lines = wrapped.map { Span($0, quote.pull ? .pullquote : .sidebarNormal) }
+            lines.append(Span(Truncate.toWidth(dash + (quote.speaker ?? "unattributed"), textWidth, ellipsis: glyphs.ellipsis), .attribution))
+            starts.append(total)
+            total += lines.count + 1
+            entries.append(lines)
+        }
+        self.entries = entries
+        self.starts = starts
+    }
+}
