@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BylineCanvas", targets: ["BylineCanvas"]),
         .library(name: "BylineReader", targets: ["BylineReader"]),
         .library(name: "BylineTheme", targets: ["BylineTheme"]),
+        .library(name: "BylineCorpus", targets: ["BylineCorpus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +25,8 @@ let package = Package(
         // MARK: - Plain Swift layers (no terminal I/O)
         // Articles: decoding, sanitising, parsing, quotes, the library of a folder.
         .target(name: "BylineModel"),
+        // A deterministic generator of article folders, for benchmarks and measurements.
+        .target(name: "BylineCorpus"),
         // The cell grid everything draws into: sizes, rects, roles, display width, wrapping.
         .target(name: "BylineCanvas"),
         // Themes: TOML files naming roles, colour-depth fallback.
@@ -39,14 +42,14 @@ let package = Package(
 
         // MARK: - The executable
         .executableTarget(name: "byline", dependencies: [
-            "BylineModel", "BylineReader", "BylineTerminal", "BylineTheme",
+            "BylineModel", "BylineReader", "BylineTerminal", "BylineTheme", "BylineCorpus",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: - Tests
         .target(name: "BylineTestSupport", dependencies: ["BylineReader", "BylineCanvas", "BylineModel"], path: "Tests/BylineTestSupport"),
         .testTarget(name: "BylineModelTests", dependencies: [
-            "BylineModel", "BylineTestSupport",
+            "BylineModel", "BylineCorpus", "BylineTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "BylineCanvasTests", dependencies: ["BylineCanvas"]),

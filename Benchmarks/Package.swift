@@ -23,6 +23,7 @@ let package = Package(
                 .product(name: "BylineModel", package: "Byline"),
                 .product(name: "BylineReader", package: "Byline"),
                 .product(name: "BylineCanvas", package: "Byline"),
+                .product(name: "BylineCorpus", package: "Byline"),
             ],
             path: "Benchmarks/BylineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

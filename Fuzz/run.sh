@@ -19,6 +19,9 @@ out=.build-fuzz/fuzz
 mkdir -p "$out"
 opt="${FUZZ_OPT:--O}"
 nice_cmd=(nice -n "${NICE:-10}")
+# Without this the Swift runtime's in-process backtracer runs after a trap, and ASan reports
+# its memory reads as a second, unrelated crash.
+export SWIFT_BACKTRACE=enable=no
 # lld: gold links too but warns about every ASan helper symbol.
 swiftc_cmd=(swiftc -sanitize=fuzzer,address -use-ld=lld -parse-as-library "$opt" -g -module-name BylineFuzz)
 

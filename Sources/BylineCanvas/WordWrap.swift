@@ -10,13 +10,15 @@ public enum WordWrap {
         var lineWidth = 0
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
             let w = DisplayWidth.of(word)
-            if lineWidth > 0 && lineWidth + 1 + w <= width {
+            // Test the line for emptiness, not its width: a word of zero-width characters
+            // (U+200B, combining marks alone) is still a word and must not be overwritten.
+            if !line.isEmpty && lineWidth + 1 + w <= width {
                 line += " "
                 line += word
                 lineWidth += 1 + w
                 continue
             }
-            if lineWidth > 0 {
+            if !line.isEmpty {
                 lines.append(line)
                 line = ""
                 lineWidth = 0
@@ -38,7 +40,7 @@ public enum WordWrap {
                 lineWidth += cw
             }
         }
-        if lineWidth > 0 || lines.isEmpty { lines.append(line) }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
     }
 }

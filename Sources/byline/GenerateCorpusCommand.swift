@@ -1,5 +1,5 @@
 import ArgumentParser
-import BylineModel
+import BylineCorpus
 import Foundation
 
 /// `byline generate-corpus OUTDIR N [--seed S]`: a deterministic folder of synthetic articles.

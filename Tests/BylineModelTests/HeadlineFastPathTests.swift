@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BylineModel
+import BylineCorpus
 
 /// The library's short headline path must give what the full headline read gives.
 @Suite struct HeadlineFastPathTests {

@@ -1,5 +1,6 @@
 import Benchmark
 import BylineCanvas
+import BylineCorpus
 import BylineModel
 import BylineReader
 import Foundation
@@ -163,6 +164,22 @@ let benchmarks: @Sendable () -> Void = {
                 _ = update(&state, .moveDown)
                 blackHole(screen.render(state))
             }
+            benchmark.stopMeasurement()  // the state's release is not part of a keystroke
+        }
+
+        // The same move when the next article is already parsed, as the reader's background
+        // prefetch of the selection's neighbours leaves it.
+        Benchmark("Key Down in list, next article prefetched (update+render 120x40) \(label)",
+                  configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxIterations: 500,
+                                       setup: { _ = Corpus.folder(count) })) { benchmark in
+            var state = Corpus.state(count, Size(width: 120, height: 40))
+            let screen = Screen()
+            blackHole(screen.render(state))
+            _ = state.library.article(at: state.selected + 1)
+            benchmark.startMeasurement()
+            _ = update(&state, .moveDown)
+            blackHole(screen.render(state))
+            benchmark.stopMeasurement()
         }
 
         Benchmark("Key j in body (update+render 120x40) \(label)",
@@ -179,6 +196,7 @@ let benchmarks: @Sendable () -> Void = {
                 if state.bodyTop == before { _ = update(&state, .top) }
                 blackHole(screen.render(state))
             }
+            benchmark.stopMeasurement()
         }
     }
 
