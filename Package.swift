@@ -55,6 +55,6 @@ let package = Package(
         .testTarget(name: "BylineCanvasTests", dependencies: ["BylineCanvas"]),
         .testTarget(name: "BylineThemeTests", dependencies: ["BylineTheme", "BylineCanvas"]),
         .testTarget(name: "BylineReaderTests", dependencies: ["BylineReader", "BylineTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineTestSupport", "byline"]),
+        .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineTestSupport", "BylineCorpus", "byline"]),
     ]
 )

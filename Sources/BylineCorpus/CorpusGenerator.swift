@@ -204,16 +204,17 @@ private func corpusWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) 
 
 // MARK: - Randomness
 
-/// SplitMix64 (Steele, Lea & Flood 2014), seeded from the corpus seed and the article index.
-struct SplitMix64 {
+/// SplitMix64 (Steele, Lea & Flood 2014): a small deterministic generator, seeded from the
+/// corpus seed and the article index (tests use it to replay random storms).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64, index: UInt64) {
+    public init(seed: UInt64, index: UInt64 = 0) {
         state = seed &* 0x9E37_79B9_7F4A_7C15 ^ (index &+ 0x632B_E59B_D9B4_E019)
         _ = next()
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -222,7 +223,7 @@ struct SplitMix64 {
     }
 
     /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     mutating func chance(_ p: Double) -> Bool { unit() < p }
 
