@@ -28,6 +28,13 @@ public enum DisplayWidth {
 
     /// Width of a string as the canvas will draw it.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        // All-ASCII text (most words) is one cell a byte: no grapheme breaking needed.
+        var ascii = true
+        for byte in text.utf8 where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total

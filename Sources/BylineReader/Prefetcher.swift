@@ -1,13 +1,16 @@
 import BylineModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parses articles near the selection on a background thread, so that the next move in the
 /// list finds its article already parsed.
 ///
 /// One worker thread blocks on a condition while there is nothing to do: no timers, no
 /// polling, no wake-ups when idle. A newer request replaces an older one that has not started
-/// (cancellation), so holding a key down never queues stale work. The thread ends when the
-/// prefetcher goes away.
+/// (cancellation), so holding a key down never queues stale work. The thread blocks every
+/// signal, so they interrupt the main thread's read, and it ends when the prefetcher goes away.
 public final class Prefetcher: Sendable {
     private let worker: Worker
 
@@ -60,6 +63,11 @@ public final class Prefetcher: Sendable {
         }
 
         private func run() {
+            // Signals must reach the main thread: its blocked read is what they interrupt
+            // (SIGTERM, SIGHUP, SIGCONT, SIGWINCH). A signal handled here would go unnoticed.
+            var all = sigset_t()
+            sigfillset(&all)
+            pthread_sigmask(SIG_BLOCK, &all, nil)
             while true {
                 condition.lock()
                 while pending.isEmpty && !stopped { condition.wait() }

@@ -104,9 +104,7 @@ final class HostileEndToEndTests: XCTestCase {
     // MARK: - Losing the terminal
 
     func testHangupExitsWithinOneSecondWithoutSpinning() throws {
-        let pty = try PTYSession(arguments: [try Self.plainFolder().path], cols: 100, rows: 30)
-        pty.waitFor(text: "QuietHeadline")
-        pty.waitForQuiet(0.2)
+        let pty = try Self.readerAtRest()
         let cpuBefore = try XCTUnwrap(pty.cpuSeconds)
         let hungUp = Date()
         pty.closeMaster()
@@ -191,9 +189,7 @@ final class HostileEndToEndTests: XCTestCase {
     }
 
     func testStopAndContinueRepaints() throws {
-        let pty = try PTYSession(arguments: [try Self.plainFolder().path], cols: 100, rows: 30)
-        pty.waitFor(text: "QuietHeadline")
-        pty.waitForQuiet(0.2)
+        let pty = try Self.readerAtRest()
         pty.signal(SIGSTOP)
         XCTAssertTrue(Self.waitUntil { PTYSession.state(of: pty.pid) == "T" })
         let before = pty.outputCount
@@ -516,6 +512,14 @@ final class HostileEndToEndTests: XCTestCase {
             from = at + 1
         }
         return found
+    }
+
+    /// The reader on the plain folder at 100x30, its first screen drawn and the output settled.
+    static func readerAtRest() throws -> PTYSession {
+        let pty = try PTYSession(arguments: [try plainFolder().path], cols: 100, rows: 30)
+        pty.waitFor(text: "QuietHeadline")
+        pty.waitForQuiet(0.2)
+        return pty
     }
 
     static func waitUntil(timeout: TimeInterval = 5, _ condition: () -> Bool) -> Bool {
