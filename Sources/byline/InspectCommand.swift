@@ -45,8 +45,10 @@ struct InspectCommand: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
+    /// One line on stderr, with any control (from a path the user typed) removed.
     private static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        let clean = TextSanitizer.sanitize(line).split(separator: "\n").joined(separator: " ")
+        FileHandle.standardError.write(Data((clean + "\n").utf8))
     }
 
     // MARK: - JSON
