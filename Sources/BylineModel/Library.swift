@@ -153,6 +153,11 @@ public final class Library: Sendable {
         initialProblems + state.withLock { $0.lazyProblems }
     }
 
+    /// How many problems there are, without copying them (the status line asks every frame).
+    public var problemCount: Int {
+        initialProblems.count + state.withLock { $0.lazyProblems.count }
+    }
+
     /// The sanitised headline of entry `index`, from the first few KB of the file; remembered.
     /// For an unreadable file, its id.
     public func headline(at index: Int) -> String {

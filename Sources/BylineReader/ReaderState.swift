@@ -18,7 +18,6 @@ public struct ReaderState: Sendable {
     public var bodyTop: Int = 0
     /// Index into ``sidebarEntries`` of the quote the user chose, if any.
     public var chosenQuote: Int?
-    public var sidebarTop: Int = 0
 
     // MARK: - Modes
     /// `s` pressed: hides the sidebar when all three panes fit, shows it when they do not.

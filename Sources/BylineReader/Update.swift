@@ -64,9 +64,15 @@ private func apply(_ state: inout ReaderState, _ action: Action) -> [Effect] {
         if state.readingMode { state.focus = .body }
         keepTopBlock(&state) { $0.refresh() }
         return effects
-    case .toggleHelp: state.overlay = state.overlay == .help ? nil : .help
-    case .toggleProblems: state.overlay = state.overlay == .problems ? nil : .problems
-    case .closeOverlay: state.overlay = nil
+    case .toggleHelp:
+        state.overlay = state.overlay == .help ? nil : .help
+        state.overlayTop = 0
+    case .toggleProblems:
+        state.overlay = state.overlay == .problems ? nil : .problems
+        state.overlayTop = 0
+    case .closeOverlay:
+        state.overlay = nil
+        state.overlayTop = 0
     case .toggleFooters: state.footersUnfolded.toggle()
 
     case .cycleTheme:
@@ -139,7 +145,6 @@ private func select(_ state: inout ReaderState, _ index: Int) {
     state.selected = target
     state.bodyTop = 0
     state.chosenQuote = nil
-    state.sidebarTop = 0
     if state.focus != .list { state.read.insert(target) }
     state.refresh()
 }

@@ -137,4 +137,14 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(update(&state, .moveUp), [.prefetch([-1, 1, -2])])
         XCTAssertEqual(update(&state, .moveUp), [], "no move, nothing to prefetch")
     }
+
+    func testReopenedOverlayStartsAtTheTop() throws {
+        var state = try ReaderFixtures.state(wide)
+        _ = update(&state, .toggleHelp)
+        for _ in 0..<5 { _ = update(&state, .moveDown) }
+        XCTAssertEqual(state.overlayTop, 5)
+        _ = update(&state, .closeOverlay)
+        _ = update(&state, .toggleHelp)
+        XCTAssertEqual(state.overlayTop, 0)
+    }
 }

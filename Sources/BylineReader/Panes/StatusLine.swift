@@ -10,7 +10,7 @@ public struct StatusLine {
         let position = count == 0 ? "0/0" : "\(state.selected + 1)/\(count)"
         var left = " \(position)  \(state.bodyPercent)%"
         if state.readingMode { left += "  reading" }
-        let problems = state.library.problems.count
+        let problems = state.library.problemCount
         if problems > 0 { left += "  \(problems) unreadable (!)" }
         let hints = state.size.width >= 100 ? "]/[ quotes  ? help  q quit " : "? help  q quit "
         let message = state.message ?? ""
