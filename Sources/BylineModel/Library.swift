@@ -59,14 +59,15 @@ public final class Library: Sendable {
     /// Bytes per word for the estimate before a file is parsed.
     public static let bytesPerWord = 6
 
-    public let entries: [LibraryEntry]
+    public let entries: LibraryEntries
     private let initialProblems: [LibraryProblem]
     private let state: Mutex<State>
 
     private struct State: Sendable {
         var headlines: [String?]
-        var sizes: [Int]
-        var words: [Int]
+        /// File sizes (capped) and word counts, -1 until known; 32 bits, for 100,000 entries.
+        var sizes: [Int32]
+        var words: [Int32]
         var unreadable: Set<Int> = []
         var cache: [Int: Article] = [:]
         var recent: [Int] = []
@@ -78,7 +79,7 @@ public final class Library: Sendable {
         }
     }
 
-    private init(entries: [LibraryEntry], problems: [LibraryProblem]) {
+    private init(entries: LibraryEntries, problems: [LibraryProblem]) {
         self.entries = entries
         self.initialProblems = problems
         let n = entries.count
@@ -99,8 +100,8 @@ public final class Library: Sendable {
     /// when none of them can be used (and some were given) does this throw.
     public convenience init(files: [String]) throws(LibraryError) {
         var scan = Scan()
-        var entries: [LibraryEntry] = []
-        for f in files { if let e = scan.file(f) { entries.append(e) } }
+        var entries = LibraryEntries()
+        for f in files where scan.file(f) { entries.append(path: f) }
         if entries.isEmpty, let first = scan.problems.first {
             throw LibraryError("byline: cannot open file \(TextSanitizer.sanitize(first.path)): \(first.reason)")
         }
@@ -111,7 +112,7 @@ public final class Library: Sendable {
     /// Throws only when nothing given can be opened.
     public convenience init(paths: [String], recursive: Bool = false) throws(LibraryError) {
         var scan = Scan()
-        var entries: [LibraryEntry] = []
+        var entries = LibraryEntries()
         var firstError: LibraryError?
         var anyOpened = false
         var seen: Set<String> = []
@@ -121,15 +122,15 @@ public final class Library: Sendable {
                 do {
                     try sub.folder(p, recursive: recursive)
                     anyOpened = true
-                    entries += sub.sortedEntries()
+                    entries.append(contentsOf: sub.sortedEntries())
                     scan.problems += sub.problems
                 } catch {
                     firstError = firstError ?? error
                     scan.problems.append(LibraryProblem(path: p, reason: Self.reasonPart(error)))
                 }
-            } else if let e = scan.file(p) {
+            } else if scan.file(p) {
                 anyOpened = true
-                entries.append(e)
+                entries.append(path: p)
             } else if firstError == nil, let last = scan.problems.last {
                 let what = p.hasSuffix(".txt") ? "file" : "folder"
                 firstError = LibraryError("byline: cannot open \(what) \(TextSanitizer.sanitize(p)): \(last.reason)")
@@ -183,7 +184,7 @@ public final class Library: Sendable {
         return state.withLock { s in
             if let h = s.headlines[index] { return h }
             s.headlines[index] = headline
-            if size >= 0 { s.sizes[index] = size }
+            if size >= 0 { s.sizes[index] = Int32(clamping: size) }
             if let problem {
                 s.unreadable.insert(index)
                 s.addProblem(problem)
@@ -238,16 +239,16 @@ public final class Library: Sendable {
     /// (`bytesPerWord` bytes a word). 0 for an unreadable file.
     public func estimatedMinutes(at index: Int) -> Int {
         guard entries.indices.contains(index) else { return 0 }
-        let known = state.withLock { s -> (words: Int, size: Int, bad: Bool) in
+        let known = state.withLock { s -> (words: Int32, size: Int32, bad: Bool) in
             (s.words[index], s.sizes[index], s.unreadable.contains(index))
         }
         if known.bad { return 0 }
-        if known.words >= 0 { return Article.readingMinutes(words: known.words) }
-        var size = known.size
+        if known.words >= 0 { return Article.readingMinutes(words: Int(known.words)) }
+        var size = Int(known.size)
         if size < 0 {
-            if case .regular(let sz) = FileAccess.kind(entries[index].path) {
+            if case .regular(let sz) = FileAccess.kind(entries.path(at: index)) {
                 size = sz
-                state.withLock { $0.sizes[index] = sz }
+                state.withLock { $0.sizes[index] = Int32(clamping: sz) }
             } else {
                 return 0
             }
@@ -285,7 +286,7 @@ public final class Library: Sendable {
                 s.cache[old] = nil
             }
             s.headlines[index] = article.headline
-            s.words[index] = article.words
+            s.words[index] = Int32(clamping: article.words)
             if let reason = article.unreadableReason {
                 s.unreadable.insert(index)
                 s.addProblem(LibraryProblem(path: entry.path, reason: reason))
@@ -321,8 +322,10 @@ private struct Scan {
     /// The relative paths of found entries, each NUL-terminated, back to back: the sort keys,
     /// in one allocation rather than one array per file.
     var keyBytes: [CChar] = []
-    /// Where an entry's key starts in `keyBytes`, its full path and id.
-    var found: [(keyStart: Int, path: String, id: String)] = []
+    /// Where each entry's key starts in `keyBytes`.
+    var found: [Int] = []
+    /// The folder the keys are relative to, with its trailing `/`.
+    var root = ""
     private var visited: Set<[UInt64]> = []
 
     static let dtUnknown: UInt8 = 0, dtDir: UInt8 = 4, dtReg: UInt8 = 8, dtLnk: UInt8 = 10
@@ -332,6 +335,7 @@ private struct Scan {
             throw LibraryError("byline: cannot open folder \(TextSanitizer.sanitize(folder)): \(FileAccess.errorText())")
         }
         closedir(dir)
+        root = folder.hasSuffix("/") ? folder : folder + "/"
         _ = markVisited(folder)
         walk(folder, prefix: [], recursive: recursive, depth: 0)
     }
@@ -357,23 +361,21 @@ private struct Scan {
         while let ent = readdir(dir) {
             let type = ent.pointee.d_type
             // Name bytes with their NUL (the sort key), skipping hidden and non-.txt names early.
-            let named: (bytes: [CChar], name: String, isTxt: Bool)? = withUnsafePointer(to: &ent.pointee.d_name) { p in
-                p.withMemoryRebound(to: CChar.self, capacity: 256) { c -> ([CChar], String, Bool)? in
+            let named: (bytes: [CChar], isTxt: Bool)? = withUnsafePointer(to: &ent.pointee.d_name) { p in
+                p.withMemoryRebound(to: CChar.self, capacity: 256) { c -> ([CChar], Bool)? in
                     let len = strlen(c)
                     guard len > 0, c[0] != 0x2E else { return nil }  // ".", "..", hidden
                     let isTxt = len > 4 && c[len - 4] == 0x2E && (c[len - 3] | 0x20) == 0x74
                         && (c[len - 2] | 0x20) == 0x78 && (c[len - 1] | 0x20) == 0x74
                     guard isTxt || recursive else { return nil }
-                    let bytes = Array(UnsafeBufferPointer(start: c, count: len + 1))
-                    let name = String(validatingCString: c) ?? String(decoding: UnsafeRawBufferPointer(start: c, count: len), as: UTF8.self)
-                    return (bytes, name, isTxt)
+                    return (Array(UnsafeBufferPointer(start: c, count: len + 1)), isTxt)
                 }
             }
             guard let named else { continue }
             let isTxt = named.isTxt
-            let name = named.name
             let nameBytes = named.bytes.dropLast()
-            let path = Self.join(folder, name)
+            // The full path as a string only where it is needed: a regular .txt file needs none.
+            var path: String { Self.join(folder, String(decoding: nameBytes.map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
             var kind: UInt8 = type
             if type == Self.dtLnk || type == Self.dtUnknown {
                 switch FileAccess.kind(path) {
@@ -389,11 +391,9 @@ private struct Scan {
             }
             switch kind {
             case Self.dtReg where isTxt:
-                let start = keyBytes.count
+                found.append(keyBytes.count)
                 keyBytes.append(contentsOf: prefix)
                 keyBytes.append(contentsOf: named.bytes)
-                let id = String(name.dropLast(4))
-                found.append((start, path, id))
             case Self.dtDir:
                 if recursive {
                     subfolders.append((path, prefix + nameBytes + [0x2F]))
@@ -420,26 +420,30 @@ private struct Scan {
     }
 
     /// Found entries in byte order of their relative path.
-    func sortedEntries() -> [LibraryEntry] {
-        guard !found.isEmpty else { return [] }
-        var order = Array(found.indices)
+    func sortedEntries() -> LibraryEntries {
+        var entries = LibraryEntries()
+        guard !found.isEmpty else { return entries }
+        var order = found
         keyBytes.withUnsafeBufferPointer { k in
-            found.withUnsafeBufferPointer { f in
-                let base = k.baseAddress!
-                order.sort { a, b in strcmp(base + f[a].keyStart, base + f[b].keyStart) < 0 }
+            let base = k.baseAddress!
+            order.sort { a, b in strcmp(base + a, base + b) < 0 }
+        }
+        let rootNumber = entries.addRoot(root)
+        entries.reserve(count: found.count, byteCount: keyBytes.count - found.count)
+        keyBytes.withUnsafeBufferPointer { k in
+            for start in order {
+                let length = strlen(k.baseAddress! + start)
+                entries.append(root: rootNumber, relative: UnsafeRawBufferPointer(start: k.baseAddress! + start, count: length))
             }
         }
-        return order.map { LibraryEntry(id: found[$0].id, path: found[$0].path) }
+        return entries
     }
 
-    /// One explicitly named file, or nil (with a problem noted).
-    mutating func file(_ path: String) -> LibraryEntry? {
+    /// Can this explicitly named file be read? If not, a problem says why.
+    mutating func file(_ path: String) -> Bool {
         switch FileAccess.kind(path) {
         case .regular:
-            var name = Substring(path)
-            if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
-            if name.lowercased().hasSuffix(".txt") && name.count > 4 { name = name.dropLast(4) }
-            return LibraryEntry(id: String(name), path: path)
+            return true
         case .directory:
             problems.append(LibraryProblem(path: path, reason: "is a directory"))
         case .other:
@@ -447,6 +451,6 @@ private struct Scan {
         case .missing(let reason):
             problems.append(LibraryProblem(path: path, reason: reason))
         }
-        return nil
+        return false
     }
 }

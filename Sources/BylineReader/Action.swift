@@ -17,7 +17,8 @@ public enum Action: Equatable, Sendable {
     case nextCrosshead, previousCrosshead
     case nextArticle, previousArticle
     case toggleSidebar
-    case toggleReadingMode
+    /// `z`: the focused pane alone, full width (with the body focused, reading mode).
+    case toggleZoom
     case toggleHelp
     case toggleProblems
     case toggleFooters

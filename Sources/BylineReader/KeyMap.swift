@@ -76,7 +76,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.left, .escape], .focusBack, "Back towards the list", section: "Panes"),
         KeyBinding([.tab], .cycleFocus, "Cycle focus list → body → quotes", section: "Panes"),
         KeyBinding([.char("s")], .toggleSidebar, "Show or hide the quote sidebar", section: "Panes"),
-        KeyBinding([.char("z")], .toggleReadingMode, "Full-width reading mode", section: "Panes"),
+        KeyBinding([.char("z")], .toggleZoom, "Zoom the focused pane to full width", section: "Panes"),
         KeyBinding([.char("]")], .nextQuote, "Next pull quote (on to the next article)", section: "Jump"),
         KeyBinding([.char("[")], .previousQuote, "Previous pull quote", section: "Jump"),
         KeyBinding([.char("}")], .nextCrosshead, "Next crosshead", section: "Jump"),

@@ -6,7 +6,8 @@ import BylineCanvas
 /// - 80–119: list and body; `s` (or focusing the quotes) swaps the list for the sidebar.
 /// - `s` hides the sidebar at 120 columns and up.
 /// - under 80: one pane at a time, the focused one.
-/// - reading mode (`z`): the body alone, full width.
+/// - zoomed (`z`): the focused pane alone, full width; for the body this is reading mode, for
+///   the list a full-width index where a move repaints only the two rows that change.
 /// - under 20x6: nothing but a "terminal too small" line.
 public struct Layout: Equatable, Sendable {
     public let size: Size
@@ -20,15 +21,15 @@ public struct Layout: Equatable, Sendable {
 
     public static let minimum = Size(width: 20, height: 6)
 
-    public init(size: Size, focus: Focus, sidebarToggled: Bool, readingMode: Bool) {
+    public init(size: Size, focus: Focus, sidebarToggled: Bool, zoomed: Bool) {
         self.size = size
         tooSmall = size.width < Self.minimum.width || size.height < Self.minimum.height
         guard !tooSmall else { return }
         let h = size.height - 1
         status = Rect(x: 0, y: h, width: size.width, height: 1)
         let w = size.width
-        if readingMode {
-            body = Rect(x: 0, y: 0, width: w, height: h)
+        if zoomed {
+            place(columns: [(focus, w)], height: h)
             return
         }
         if w >= 120 {

@@ -22,7 +22,10 @@ public struct ReaderState: Sendable {
     // MARK: - Modes
     /// `s` pressed: hides the sidebar when all three panes fit, shows it when they do not.
     public var sidebarToggled: Bool = false
-    public var readingMode: Bool = false
+    /// `z`: the focused pane alone, full width.
+    public var zoomed: Bool = false
+    /// The body alone, full width: zoomed with the body focused.
+    public var readingMode: Bool { zoomed && focus == .body }
     public var overlay: Overlay?
     /// Scroll offset inside the open overlay.
     public var overlayTop: Int = 0
@@ -33,8 +36,11 @@ public struct ReaderState: Sendable {
     public var read: Set<Int> = []
 
     // MARK: - Derived (kept in step by `update`)
-    /// The selected article, parsed.
+    /// The selected article, parsed; nil while no pane shows it (a list alone on screen), so
+    /// moving through a list shown alone reads nothing but headlines.
     public internal(set) var article: Article?
+    /// The library index `article` was read from.
+    private var articleIndex: Int?
     /// The selected article laid out for the current body width.
     public internal(set) var body: BodyLayout?
     /// The sidebar's quotes wrapped for the sidebar's width (nil while it is not shown).
@@ -61,7 +67,7 @@ public struct ReaderState: Sendable {
 
     /// The current layout of panes.
     public var layout: Layout {
-        Layout(size: size, focus: focus, sidebarToggled: sidebarToggled, readingMode: readingMode)
+        Layout(size: size, focus: focus, sidebarToggled: sidebarToggled, zoomed: zoomed)
     }
 
     /// The sidebar's quotes: pull quotes first, then other speech, as indices into `article.quotes`.
@@ -102,10 +108,7 @@ public struct ReaderState: Sendable {
     /// Re-derive the article and its layout after the selection, size or folding changed.
     mutating func refresh() {
         guard library.count > 0 else {
-            article = nil
-            body = nil
-            sidebar = nil
-            sidebarEntries = []
+            forgetArticle()
             return
         }
         selected = min(max(0, selected), library.count - 1)
@@ -113,10 +116,13 @@ public struct ReaderState: Sendable {
             clampScroll()
             return
         }
-        if article?.id != library.entries[selected].id || article == nil {
-            article = library.article(at: selected)
-            sidebarEntries = Self.sidebarEntries(of: article)
+        let layout = self.layout
+        guard layout.body != nil || layout.sidebar != nil else {
+            if articleIndex != selected { forgetArticle() }
+            clampScroll()
+            return
         }
+        loadArticle()
         guard let article else { return }
         if let rect = layout.sidebar {
             let width = SidebarPane.textWidth(for: rect.width)
@@ -137,9 +143,30 @@ public struct ReaderState: Sendable {
         clampScroll()
     }
 
+    /// Parse the selected article (if it is not the one held), whether or not a pane shows it.
+    mutating func loadArticle() {
+        guard library.count > 0, articleIndex != selected || article == nil else { return }
+        article = library.article(at: selected)
+        articleIndex = selected
+        sidebarEntries = Self.sidebarEntries(of: article)
+        // Laid out again for the new article (two files may share a name in different folders).
+        body = nil
+        sidebar = nil
+    }
+
+    private mutating func forgetArticle() {
+        article = nil
+        articleIndex = nil
+        body = nil
+        sidebar = nil
+        sidebarEntries = []
+    }
+
     mutating func clampScroll() {
-        let count = body?.lines.count ?? 0
-        bodyTop = min(max(0, bodyTop), max(0, count - bodyHeight))
+        // While the body is not laid out (a list alone on screen), its scroll stays as it was.
+        if let count = body?.lines.count, layout.body != nil {
+            bodyTop = min(max(0, bodyTop), max(0, count - bodyHeight))
+        }
         let rows = max(1, layout.list?.height ?? 1)
         if selected < listTop { listTop = selected }
         if selected >= listTop + rows { listTop = selected - rows + 1 }

@@ -4,7 +4,8 @@ import BylineModel
 public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
     let selectedBefore = state.selected
     var effects = apply(&state, action)
-    if state.selected != selectedBefore {
+    // Neighbours are worth parsing ahead only while a pane shows articles, not a list alone.
+    if state.selected != selectedBefore && state.article != nil {
         let step = state.selected > selectedBefore ? 1 : -1
         effects.append(.prefetch([state.selected + step, state.selected - step, state.selected + 2 * step]))
     }
@@ -32,6 +33,8 @@ private func apply(_ state: inout ReaderState, _ action: Action) -> [Effect] {
             if !state.sidebarEntries.isEmpty { state.focus = .sidebar }
         case .sidebar:
             if let chosen = state.chosenQuote ?? state.currentSidebarEntry { choose(&state, entry: chosen) }
+            // The sidebar alone on screen: show the body where the quote is.
+            if !state.layout.shows(.body) { state.focus = .body }
         }
     case .focusBack:
         switch state.focus {
@@ -39,7 +42,6 @@ private func apply(_ state: inout ReaderState, _ action: Action) -> [Effect] {
         case .body: state.focus = .list
         case .sidebar: state.focus = .body
         }
-        if state.readingMode && state.focus == .list { state.readingMode = false }
     case .cycleFocus:
         let order: [Focus] = [.list, .body, .sidebar]
         var next = state.focus
@@ -49,19 +51,26 @@ private func apply(_ state: inout ReaderState, _ action: Action) -> [Effect] {
         state.focus = next
         if next == .body { state.read.insert(state.selected) }
 
-    case .nextQuote: jumpToPullQuote(&state, forward: true)
-    case .previousQuote: jumpToPullQuote(&state, forward: false)
-    case .nextCrosshead: jumpToCrosshead(&state, forward: true)
-    case .previousCrosshead: jumpToCrosshead(&state, forward: false)
+    case .nextQuote:
+        showBody(&state)
+        jumpToPullQuote(&state, forward: true)
+    case .previousQuote:
+        showBody(&state)
+        jumpToPullQuote(&state, forward: false)
+    case .nextCrosshead:
+        showBody(&state)
+        jumpToCrosshead(&state, forward: true)
+    case .previousCrosshead:
+        showBody(&state)
+        jumpToCrosshead(&state, forward: false)
     case .nextArticle: select(&state, state.selected + 1)
     case .previousArticle: select(&state, state.selected - 1)
 
     case .toggleSidebar:
         state.sidebarToggled.toggle()
         if state.focus == .sidebar && !state.layout.shows(.sidebar) { state.focus = .body }
-    case .toggleReadingMode:
-        state.readingMode.toggle()
-        if state.readingMode { state.focus = .body }
+    case .toggleZoom:
+        state.zoomed.toggle()
         keepTopBlock(&state) { $0.refresh() }
         return effects
     case .toggleHelp:
@@ -89,7 +98,8 @@ private func apply(_ state: inout ReaderState, _ action: Action) -> [Effect] {
         }
     case .showSelection:
         state.bodyDeferred = false
-        effects.append(.prefetch([state.selected + 1]))
+        state.refresh()
+        if state.article != nil { effects.append(.prefetch([state.selected + 1])) }
     case .redraw: effects.append(.redrawAll)
     case .quit: effects.append(.quit)
     case .resize(let size):
@@ -199,7 +209,8 @@ private func jumpToPullQuote(_ state: inout ReaderState, forward: Bool) {
         let candidate = state.library.article(at: index)
         if candidate.quotes.contains(where: \.pull) {
             select(&state, index)
-            let pullsThere = state.sidebarEntries.filter { state.article!.quotes[$0].pull }
+            guard let shown = state.article else { return }
+            let pullsThere = state.sidebarEntries.filter { shown.quotes[$0].pull }
             choose(&state, entry: forward ? 0 : pullsThere.count - 1)
             return
         }
@@ -207,6 +218,14 @@ private func jumpToPullQuote(_ state: inout ReaderState, forward: Bool) {
         looked += 1
     }
     state.message = forward ? "No more pull quotes" : "No earlier pull quotes"
+}
+
+/// Jumps land in the body: when it is not on screen (the list or quotes alone), focus it.
+private func showBody(_ state: inout ReaderState) {
+    guard !state.layout.shows(.body), !state.layout.tooSmall, state.library.count > 0 else { return }
+    state.focus = .body
+    state.read.insert(state.selected)
+    state.refresh()
 }
 
 /// `}` and `{`: put the next or previous crosshead at the top of the body.

@@ -49,6 +49,32 @@ final class ReaderEndToEndTests: XCTestCase {
         XCTAssertEqual(try tmux.waitForExit(), 0)
     }
 
+    func testZoomedListThenFullWidthReadingAndBack() throws {
+        let tmux = try Tmux(arguments: [try fixtureFolder().path], width: 100, height: 24)
+        try tmux.waitFor(text: "1/3")
+        // `z` on the list: a full-width index with whole headlines and no other pane.
+        try tmux.send("z")
+        try tmux.waitFor("the list alone") { rows in
+            !rows.contains { $0.contains("│") } && rows.contains { $0.contains("Harbour bridge opens after a decade of delay") }
+        }
+        try tmux.send("Down")
+        try tmux.waitFor(text: "2/3")
+        // Enter reads the article full width; Left comes back to the index.
+        try tmux.send("Enter")
+        let reading = try tmux.waitFor(text: "reading")
+        XCTAssertTrue(reading.contains { $0.contains("Engineers and residents gathered") })
+        XCTAssertFalse(reading.contains { $0.contains("│") })
+        try tmux.send("Left")
+        try tmux.waitFor("the index again") { rows in
+            !rows.contains { $0.contains("reading") } && rows.contains { $0.contains("東京の新しい橋 opens") }
+        }
+        // `z` again: the panes come back.
+        try tmux.send("z")
+        try tmux.waitFor("two panes") { $0.contains { $0.contains("│") } }
+        try tmux.send("q")
+        XCTAssertEqual(try tmux.waitForExit(), 0)
+    }
+
     func testWideCharacterArticleKeepsEveryBorderInOneColumn() throws {
         let tmux = try Tmux(arguments: [try fixtureFolder().path], width: 130, height: 24)
         try tmux.waitFor(text: "1/3")

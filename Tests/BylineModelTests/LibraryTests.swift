@@ -108,6 +108,24 @@ import Testing
         #expect(mixed.problems.count == 1)
     }
 
+    @Test func packedEntriesGiveBackEachPathAndId() throws {
+        let dir = try makeTempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: "\(dir)/a/b", withIntermediateDirectories: true)
+        try write("Deep\nBody.\n", to: "\(dir)/a/b/deep.TXT")
+        try write("Top\nBody.\n", to: "\(dir)/top.txt")
+        try write("Named\nBody.\n", to: "\(dir)/a/Named.Txt")
+        let deep = try Library(folder: dir + "/", recursive: true)
+        #expect(deep.entries.map(\.path) == ["\(dir)/a/Named.Txt", "\(dir)/a/b/deep.TXT", "\(dir)/top.txt"])
+        #expect(deep.entries.map(\.id) == ["Named", "deep", "top"])
+        #expect(deep.headline(at: 1) == "Deep")
+        // Folders and files mixed: each keeps its own root.
+        let mixed = try Library(paths: ["\(dir)/a/b", "\(dir)/top.txt", "\(dir)/a"])
+        #expect(mixed.entries.map(\.path) == ["\(dir)/a/b/deep.TXT", "\(dir)/top.txt", "\(dir)/a/Named.Txt"])
+        #expect(mixed.entries.map(\.id) == ["deep", "top", "Named"])
+        #expect(mixed.article(at: 2).headline == "Named")
+    }
+
     @Test func headlineMatchesParsedHeadline() throws {
         let dir = try makeTempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -31,6 +31,13 @@ final class ScreenSnapshotTests: XCTestCase {
         XCTAssertTrue(canvas.text.contains("▶"))
     }
 
+    func testZoomedListIsAFullWidthIndex() throws {
+        let canvas = try render(Size(width: 100, height: 8), [.toggleZoom, .moveDown])
+        assertSnapshot(canvas.text, named: "zoomed-list-100x8")
+        XCTAssertFalse(canvas.text.contains("│"), "no other pane, no border")
+        XCTAssertTrue(canvas.text.contains("Harbour bridge opens after a decade of delay"), "the headline is not cut")
+    }
+
     func testHelpOverlay() throws {
         let canvas = try render(Size(width: 80, height: 40), [.toggleHelp])
         assertSnapshot(canvas.text, named: "help-80x40")

@@ -123,12 +123,58 @@ final class UpdateTests: XCTestCase {
         XCTAssertTrue(state.layout.shows(.body))
     }
 
-    func testReadingModeIsFullWidthBody() throws {
+    func testZoomWithTheBodyFocusedIsFullWidthReading() throws {
         var state = try ReaderFixtures.state(Size(width: 120, height: 30))
-        _ = update(&state, .toggleReadingMode)
+        _ = update(&state, .focusForward)
+        _ = update(&state, .toggleZoom)
         XCTAssertEqual(state.layout.body?.width, 120)
         XCTAssertNil(state.layout.list)
+        XCTAssertNil(state.layout.sidebar)
         XCTAssertEqual(state.focus, .body)
+        XCTAssertTrue(state.readingMode)
+    }
+
+    func testZoomedListIsFullWidthAndReadsNoBodiesWhileMoving() throws {
+        var state = try ReaderFixtures.state(Size(width: 120, height: 30))
+        _ = update(&state, .toggleZoom)
+        XCTAssertEqual(state.layout.list?.width, 120)
+        XCTAssertNil(state.layout.body)
+        XCTAssertFalse(state.readingMode)
+        XCTAssertEqual(update(&state, .moveDown), [], "no body on screen: nothing parsed, nothing prefetched")
+        XCTAssertNil(state.article)
+        XCTAssertEqual(state.selected, 1)
+        // Enter reads the article full width; Left comes back to the full-width list.
+        _ = update(&state, .focusForward)
+        XCTAssertTrue(state.readingMode)
+        XCTAssertEqual(state.article?.id, state.library.entries[1].id)
+        XCTAssertEqual(state.layout.body?.width, 120)
+        _ = update(&state, .focusBack)
+        XCTAssertEqual(state.layout.list?.width, 120)
+        XCTAssertEqual(state.focus, .list)
+        _ = update(&state, .toggleZoom)
+        XCTAssertTrue(state.layout.shows(.body), "z again: back to the panes")
+        XCTAssertEqual(state.article?.id, state.library.entries[1].id)
+    }
+
+    func testBodyScrollSurvivesALeaveToTheListAlone() throws {
+        var state = try ReaderFixtures.state(Size(width: 60, height: 20))
+        _ = update(&state, .focusForward)
+        _ = update(&state, .pageDown)
+        let top = state.bodyTop
+        XCTAssertGreaterThan(top, 0)
+        _ = update(&state, .focusBack)
+        XCTAssertFalse(state.layout.shows(.body))
+        _ = update(&state, .focusForward)
+        XCTAssertEqual(state.bodyTop, top)
+    }
+
+    func testQuoteJumpFromTheListAloneOpensTheBody() throws {
+        var state = try ReaderFixtures.state(Size(width: 60, height: 20))
+        XCTAssertFalse(state.layout.shows(.body))
+        _ = update(&state, .nextQuote)
+        XCTAssertEqual(state.focus, .body)
+        XCTAssertNotNil(state.chosenQuote)
+        XCTAssertTrue(state.article!.quotes[state.sidebarEntries[state.chosenQuote!]].pull)
     }
 
     func testMovingTheSelectionPrefetchesItsNeighboursInTheDirectionOfTravel() throws {

@@ -142,7 +142,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Render 200x60 reading mode", configuration: .init(metrics: [.wallClock, .mallocCountTotal])) { benchmark in
         var state = Corpus.state(1000, Size(width: 200, height: 60))
-        _ = update(&state, .toggleReadingMode)
+        _ = update(&state, .toggleZoom)
         let screen = Screen()
         blackHole(screen.render(state))
         benchmark.startMeasurement()

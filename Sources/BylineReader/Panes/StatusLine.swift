@@ -1,6 +1,6 @@
 import BylineCanvas
 
-/// The bottom line: article n/N, position, a message, and key hints.
+/// The bottom line: article n/N, how far through the body, a message, and key hints.
 public struct StatusLine {
     public init() {}
 
@@ -8,7 +8,9 @@ public struct StatusLine {
         canvas.fill(rect, role: .status)
         let count = state.library.count
         let position = count == 0 ? "0/0" : "\(state.selected + 1)/\(count)"
-        var left = " \(position)  \(state.bodyPercent)%"
+        var left = " \(position)"
+        // How far through the body: only while the body is on screen.
+        if state.layout.shows(.body) { left += "  \(state.bodyPercent)%" }
         if state.readingMode { left += "  reading" }
         let problems = state.library.problemCount
         if problems > 0 { left += "  \(problems) unreadable (!)" }

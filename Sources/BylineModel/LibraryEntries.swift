@@ -1,0 +1,84 @@
+/// The article files of a library, packed: every file's path relative to its folder lies in
+/// one byte buffer, so an entry costs its name's bytes and 8 bytes of bookkeeping rather than
+/// two heap strings (at 100,000 files, about 5 MB instead of 25 MB).
+///
+/// An entry's ``LibraryEntry`` (its id and full path) is made when asked for.
+public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
+    /// What paths start with: a folder with its trailing `/`, or "" for files named in full.
+    private var roots: [String] = []
+    /// The relative paths, back to back.
+    private var bytes: [UInt8] = []
+    /// Where each entry's bytes end in `bytes` (the next one starts there).
+    private var ends: [UInt32] = []
+    /// Each entry's index into `roots`.
+    private var rootOf: [UInt32] = []
+
+    public init() {}
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { ends.count }
+
+    public subscript(position: Int) -> LibraryEntry {
+        LibraryEntry(id: id(at: position), path: path(at: position))
+    }
+
+    /// The entry's path, as given or as found under its folder.
+    public func path(at index: Int) -> String {
+        roots[Int(rootOf[index])] + String(decoding: relativeBytes(index), as: UTF8.self)
+    }
+
+    /// The entry's file name without its `.txt` (in any case).
+    public func id(at index: Int) -> String {
+        let relative = relativeBytes(index)
+        var name = relative[...]
+        if let slash = relative.lastIndex(of: 0x2F) { name = relative[(slash + 1)...] }
+        if name.count > 4 {
+            let e = name.endIndex
+            let hasTxt = name[e - 4] == 0x2E && name[e - 3] | 0x20 == 0x74 && name[e - 2] | 0x20 == 0x78 && name[e - 1] | 0x20 == 0x74
+            if hasTxt { name = name.dropLast(4) }
+        }
+        return String(decoding: name, as: UTF8.self)
+    }
+
+    private func relativeBytes(_ index: Int) -> ArraySlice<UInt8> {
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        return bytes[start..<Int(ends[index])]
+    }
+
+    // MARK: - Building
+
+    /// Adds a path prefix that entries can name; returns its number.
+    mutating func addRoot(_ root: String) -> Int {
+        if let last = roots.last, last == root { return roots.count - 1 }
+        roots.append(root)
+        return roots.count - 1
+    }
+
+    /// Adds an entry: `relative` under root number `root`.
+    mutating func append(root: Int, relative: some Collection<UInt8>) {
+        bytes.append(contentsOf: relative)
+        ends.append(UInt32(bytes.count))
+        rootOf.append(UInt32(root))
+    }
+
+    /// Adds a file named by its full path.
+    mutating func append(path: String) {
+        append(root: addRoot(""), relative: Array(path.utf8))
+    }
+
+    /// Adds the entries of `other` after these.
+    mutating func append(contentsOf other: LibraryEntries) {
+        let rootMap = other.roots.map { addRoot($0) }
+        reserve(count: other.count, byteCount: other.bytes.count)
+        for i in other.indices {
+            append(root: rootMap[Int(other.rootOf[i])], relative: other.relativeBytes(i))
+        }
+    }
+
+    /// Makes room for `count` more entries holding `byteCount` more bytes.
+    mutating func reserve(count: Int, byteCount: Int) {
+        bytes.reserveCapacity(bytes.count + byteCount)
+        ends.reserveCapacity(ends.count + count)
+        rootOf.reserveCapacity(rootOf.count + count)
+    }
+}
