@@ -69,7 +69,7 @@ public enum ArticleParser {
         case .binary(let reason):
             return .unreadable(reason: reason)
         case .text(let text, _):
-            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            for line in TextScan.lines(text) where !line.isEmpty {
                 let t = collapse(line)
                 if !t.isEmpty { return .headline(splitLongHeadline(t).headline) }
             }
@@ -93,7 +93,7 @@ public enum ArticleParser {
 
     static func parse(text: String, id: String, path: String, warnings: [String], wasEmpty: Bool) -> Article {
         var warnings = warnings
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = TextScan.lines(text)
         guard let first = lines.firstIndex(where: { !isBlank($0) }) else {
             warnings.append(wasEmpty ? "empty file" : "no text")
             return Article(id: id, path: path, headline: placeholderHeadline(id: id), standfirst: nil,
@@ -298,7 +298,7 @@ public enum ArticleParser {
 
     /// Trimmed, with runs of whitespace collapsed to one space.
     static func collapse<S: StringProtocol>(_ s: S) -> String {
-        var out = String.UnicodeScalarView()
+        var out = ScalarWriter()
         var pending = false
         for c in s.unicodeScalars {
             if TextScan.isSpace(c) {
@@ -308,7 +308,7 @@ public enum ArticleParser {
                 out.append(c)
             }
         }
-        return String(out)
+        return out.string
     }
 
     /// Headline and remainder for a first line; only an over-long line is split.
@@ -374,18 +374,26 @@ public enum ArticleParser {
     /// paragraph (at most 40 words) that asks to be contacted ("email us", "call us", "contact
     /// us", "get in touch", "WhatsApp"), also an e-mail address or a phone number.
     public static func isBoilerplate(_ text: String, nearEnd: Bool) -> Bool {
-        let strong = ["[email protected]", "[email&#160;protected]", "click here", "we pay for your stories",
-                      "©", "all rights reserved", "sign up to our newsletter", "sign up for our newsletter",
-                      "follow us on", "subscribe to our newsletter"]
-        if strong.contains(where: { TextScan.containsIgnoringCase(text, $0) }) { return true }
+        if boilerplatePhrases.found(in: text) { return true }
         if TextScan.hasPrefixIgnoringCase(text, "copyright") || TextScan.hasPrefixIgnoringCase(text, "(c) ") { return true }
-        let contactWords = ["email us", "e-mail us", "call us", "contact us", "get in touch", "whatsapp", "text us"]
-        let asks = TextScan.countWords(text) <= 40 && contactWords.contains(where: { TextScan.containsIgnoringCase(text, $0) })
+        let asks = contactPhrases.found(in: text) && TextScan.countWords(text) <= 40
         guard nearEnd || asks else { return false }
         return containsEmail(text) || containsPhone(text)
     }
 
+    /// Phrases that make a paragraph promotional wherever it is.
+    private static let boilerplatePhrases = TextScan.Needles([
+        "[email protected]", "[email&#160;protected]", "click here", "we pay for your stories",
+        "©", "all rights reserved", "sign up to our newsletter", "sign up for our newsletter",
+        "follow us on", "subscribe to our newsletter",
+    ])
+    /// Phrases asking readers to get in touch: promotional in a short paragraph with an address.
+    private static let contactPhrases = TextScan.Needles([
+        "email us", "e-mail us", "call us", "contact us", "get in touch", "whatsapp", "text us",
+    ])
+
     static func containsEmail(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return false }
         for token in text.split(whereSeparator: TextScan.isSpace) where token.contains("@") {
             let parts = token.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2 else { continue }

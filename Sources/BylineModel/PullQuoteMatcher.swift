@@ -78,12 +78,12 @@ struct PullQuoteMatcher {
     /// Normalised pieces of `text` cut at sentence ends (. ! ? … 。 ！ ？), semicolons and dashes.
     static func fragments(_ text: String) -> [String] {
         var result: [String] = []
-        var current = String.UnicodeScalarView()
+        var current = ScalarWriter()
         let s = Array(text.unicodeScalars)
         func flush() {
-            let f = TextScan.normalized(String(current))
+            let f = TextScan.normalized(current.string)
             if !f.isEmpty { result.append(f) }
-            current.removeAll(keepingCapacity: true)
+            current.removeAll()
         }
         for (i, c) in s.enumerated() {
             switch c {

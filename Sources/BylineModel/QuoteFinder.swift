@@ -42,7 +42,7 @@ struct QuoteFinder {
         let spans = Self.spans(s)
         var found: [Found] = []
         var paragraphSpeaker: String?
-        let startsWithQuote = s.first.map { Self.openers.contains($0) } ?? false
+        let startsWithQuote = s.first.map(Self.isOpener) ?? false
         var prevEnd = 0
         for (k, span) in spans.enumerated() {
             let nextStart = k + 1 < spans.count ? spans[k + 1].open : s.count
@@ -117,8 +117,10 @@ struct QuoteFinder {
         guard lo < hi else { return }
         var run: [String] = []
         func flush(nextIsVerb: Bool) {
-            defer { run.removeAll() }
-            guard !run.isEmpty else { return }
+            defer { run.removeAll(keepingCapacity: true) }
+            // One word names someone only before a speech verb (a run's words hold no spaces,
+            // so its name has one word at most): a sentence's opening word costs nothing more.
+            guard run.count >= 2 || (nextIsVerb && !run.isEmpty) else { return }
             guard let name = Self.name(fromSubject: run.joined(separator: " ")) else { return }
             let words = name.split(separator: " ")
             if words.count >= 2 || nextIsVerb {
@@ -140,7 +142,7 @@ struct QuoteFinder {
             // no-op; so skip it without making a string of it.
             let f = s[start].value
             if run.isEmpty && ((f >= 0x61 && f <= 0x7A) || (f >= 0x30 && f <= 0x39)) { continue }
-            let t = String(String.UnicodeScalarView(s[start..<i]))
+            let t = ScalarWriter.string(s[start..<i])
             let core = Self.bare(t)
             if core.isEmpty { flush(nextIsVerb: false); continue }
             var trimmed = Substring(t)
@@ -164,6 +166,14 @@ struct QuoteFinder {
     static let openers: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{201E}", "\u{00AB}"]
     static let closers: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{00BB}", "\u{201C}"]
 
+    /// `openers.contains(c)` without hashing: it runs on every character of every paragraph.
+    @inline(__always) static func isOpener(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x22, 0x201C, 0x201E, 0xAB: return true
+        default: return false
+        }
+    }
+
     struct Span { var open: Int; var close: Int; var terminated: Bool }
 
     /// Quoted spans in order; an unclosed one runs to the end (`close == s.count`).
@@ -172,7 +182,7 @@ struct QuoteFinder {
         var i = 0
         while i < s.count {
             let c = s[i]
-            if openers.contains(c) {
+            if isOpener(c) {
                 var j = i + 1
                 while j < s.count {
                     let d = s[j]
@@ -196,7 +206,7 @@ struct QuoteFinder {
     }
 
     static func cleanQuoteText(_ s: ArraySlice<Unicode.Scalar>) -> String {
-        var t = TextScan.trim(String(String.UnicodeScalarView(s)))
+        var t = TextScan.trim(ScalarWriter.string(s))
         while t.hasSuffix(",") { t.removeLast() }
         return t
     }
@@ -225,14 +235,14 @@ struct QuoteFinder {
     static let pronouns: Set<String> = ["he", "she", "they", "i", "we"]
 
     private static func words(_ s: ArraySlice<Unicode.Scalar>) -> [String] {
-        String(String.UnicodeScalarView(s)).split(whereSeparator: TextScan.isSpace).map(String.init)
+        ScalarWriter.string(s).split(whereSeparator: TextScan.isSpace).map(String.init)
     }
 
     static func bare(_ word: String) -> String {
         var scalars = Substring(word).unicodeScalars
         while let f = scalars.first, !TextScan.isWordScalar(f) { scalars = scalars.dropFirst() }
         while let l = scalars.last, !TextScan.isWordScalar(l) { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars)).lowercased()
+        return ScalarWriter.string(scalars).lowercased()
     }
 
     /// The clause before a quote: `X said:`, `X told reporters:`, `X, role, said`, `X:`.
@@ -247,7 +257,7 @@ struct QuoteFinder {
             }
             k -= 1
         }
-        let clause = TextScan.trim(String(String.UnicodeScalarView(s[start..<hi])))
+        let clause = TextScan.trim(ScalarWriter.string(s[start..<hi]))
         guard !clause.isEmpty else { return .none }
         let tokens = clause.split(whereSeparator: TextScan.isSpace).map(String.init)
         let colon = clause.hasSuffix(":")

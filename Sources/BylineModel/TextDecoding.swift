@@ -130,8 +130,7 @@ public enum TextDecoding {
 
     /// Windows-1252 (a superset of Latin-1's printable range); its five holes become U+FFFD.
     static func windows1252(_ bytes: Data) -> String {
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(bytes.count)
+        var out = ScalarWriter(capacity: bytes.count)
         for b in bytes {
             if b >= 0x80 && b <= 0x9F {
                 let v = cp1252High[Int(b) - 0x80]
@@ -140,7 +139,7 @@ public enum TextDecoding {
                 out.append(Unicode.Scalar(b))
             }
         }
-        return String(out)
+        return out.string
     }
 
     private static let cp1252High: [UInt32] = [

@@ -17,8 +17,7 @@ public enum TextSanitizer {
     /// Sanitises `s` and reports how many characters or sequences were removed.
     static func sanitizeCounting(_ s: String) -> (text: String, removed: Int) {
         let input = Array(s.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(input.count)
+        var out = ScalarWriter(capacity: input.count)
         var removed = 0
         var i = 0
         let n = input.count
@@ -61,7 +60,7 @@ public enum TextSanitizer {
                 i += 1
             }
         }
-        return (String(out), removed)
+        return (out.string, removed)
     }
 
     /// After an ESC at `i - 1`: the index just past the whole sequence.
@@ -132,8 +131,7 @@ public enum HTMLEntities {
     public static func decode(_ s: String) -> String {
         guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
         let input = Array(s.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(input.count)
+        var out = ScalarWriter(capacity: input.count)
         var i = 0
         let n = input.count
         while i < n {
@@ -144,7 +142,7 @@ public enum HTMLEntities {
             let limit = min(n, i + 34)
             while j < limit && input[j] != ";" && input[j] != "&" && input[j].value > 0x20 { j += 1 }
             guard j < limit, input[j] == ";", j > i + 1 else { out.append(c); i += 1; continue }
-            let body = String(String.UnicodeScalarView(input[(i + 1)..<j]))
+            let body = ScalarWriter.string(input[(i + 1)..<j])
             if let decoded = decodeBody(body) {
                 out.append(contentsOf: decoded.unicodeScalars)
                 i = j + 1
@@ -153,7 +151,7 @@ public enum HTMLEntities {
                 i += 1
             }
         }
-        return String(out)
+        return out.string
     }
 
     private static func decodeBody(_ body: String) -> String? {

@@ -16,26 +16,70 @@ enum TextScan {
         return c.isWhitespace
     }
 
-    /// Whether `haystack` holds `needle`, ignoring ASCII case (`needle` is lower-case ASCII);
-    /// a byte search, with no Foundation, locale or lower-cased copy.
-    static func containsIgnoringCase(_ haystack: String, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        var h = haystack
-        return h.withUTF8 { buffer -> Bool in
-            let count = buffer.count, m = n.count
-            guard m <= count else { return false }
-            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-            var i = 0
-            while i <= count - m {
-                if lower(buffer[i]) == first {
-                    var j = 1
-                    while j < m && lower(buffer[i + j]) == n[j] { j += 1 }
-                    if j == m { return true }
-                }
-                i += 1
+    /// The lines of `text`, split at `\n`, found by bytes rather than by grapheme clusters. For
+    /// sanitised text (no carriage return, so no `\r\n` cluster) this is exactly
+    /// `split(separator: "\n", omittingEmptySubsequences: false)`: a line feed is then always a
+    /// character of its own.
+    static func lines(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == 0x0A {
+                result.append(text[start..<i])
+                start = utf8.index(after: i)
             }
-            return false
+            i = utf8.index(after: i)
+        }
+        result.append(text[start..<utf8.endIndex])
+        return result
+    }
+
+    /// Lower-case needles looked for together, in one pass over a text, ignoring ASCII case.
+    struct Needles: Sendable {
+        /// The needles' bytes back to back, sorted by first byte, and where each one starts.
+        private let bytes: [UInt8]
+        private let starts: [Int]
+        /// For each byte, the range of needles (in `starts`) that begin with it.
+        private let byFirst: [Range<Int>]
+
+        init(_ words: [String]) {
+            let sorted = words.map { Array($0.utf8) }.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
+            bytes = sorted.flatMap { $0 }
+            var starts = [0]
+            for n in sorted { starts.append(starts.last! + n.count) }
+            self.starts = starts
+            byFirst = (0..<256).map { b in
+                let lo = sorted.firstIndex { Int($0[0]) == b } ?? 0
+                let hi = sorted.lastIndex { Int($0[0]) == b }.map { $0 + 1 } ?? 0
+                return lo..<max(lo, hi)
+            }
+        }
+
+        /// Does `haystack` hold any of the needles?
+        func found(in haystack: String) -> Bool {
+            var h = haystack
+            return h.withUTF8 { buffer -> Bool in
+                bytes.withUnsafeBufferPointer { needleBytes in
+                    starts.withUnsafeBufferPointer { starts in
+                        byFirst.withUnsafeBufferPointer { byFirst in
+                            let count = buffer.count
+                            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+                            for i in 0..<count {
+                                for k in byFirst[Int(lower(buffer[i]))] {
+                                    let lo = starts[k], m = starts[k + 1] - lo
+                                    guard i + m <= count else { continue }
+                                    var j = 1
+                                    while j < m && lower(buffer[i + j]) == needleBytes[lo + j] { j += 1 }
+                                    if j == m { return true }
+                                }
+                            }
+                            return false
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -72,7 +116,7 @@ enum TextScan {
         let scalars = s.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return ScalarWriter.string(scalars[first...last])
     }
 
     /// Words for reading time: each whitespace-separated token holding a letter or digit counts
@@ -108,7 +152,7 @@ enum TextScan {
 
     /// Lower-case letters and digits only, words separated by one space: for comparing quotes.
     static func normalized<S: StringProtocol>(_ s: S) -> String {
-        var out = String.UnicodeScalarView()
+        var out = ScalarWriter()
         var pendingSpace = false
         for c in s.unicodeScalars {
             let v = c.value
@@ -138,7 +182,7 @@ enum TextScan {
                 pendingSpace = true
             }
         }
-        return String(out)
+        return out.string
     }
 
     static let quoteMarks: Set<Unicode.Scalar> = ["\"", "'", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}",
@@ -149,6 +193,6 @@ enum TextScan {
         var scalars = Substring(s).unicodeScalars
         while let f = scalars.first, quoteMarks.contains(f) { scalars = scalars.dropFirst() }
         while let l = scalars.last, quoteMarks.contains(l) { scalars = scalars.dropLast() }
-        return trim(String(String.UnicodeScalarView(scalars)))
+        return trim(ScalarWriter.string(scalars))
     }
 }

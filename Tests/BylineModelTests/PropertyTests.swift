@@ -52,6 +52,21 @@ import Testing
         }
     }
 
+    /// The byte-level helpers the parser uses agree with the slow, obvious versions.
+    @Test func fastScansAgreeWithTheObviousOnes() async {
+        let needles = ["said", "©", "click here", "é", "jane doe"]
+        let set = TextScan.Needles(needles)
+        await propertyCheck(count: 600, input: Self.text) { s in
+            let clean = TextSanitizer.sanitize(s)
+            #expect(TextScan.lines(clean) == clean.split(separator: "\n", omittingEmptySubsequences: false))
+            // ASCII case is ignored, other bytes must match exactly.
+            let lowered = String(clean.unicodeScalars.map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 32)! : $0 }.map(Character.init))
+            let naive = needles.contains { Array(lowered.utf8).firstRange(of: Array($0.utf8)) != nil }
+            #expect(set.found(in: clean) == naive, "\(clean.debugDescription)")
+            #expect(ScalarWriter.string(clean.unicodeScalars) == clean)
+        }
+    }
+
     @Test func randomFragmentsAsLatin1Bytes() async {
         // The same fragments with their UTF-8 cut at random: exercises the Windows-1252 and U+FFFD paths.
         await propertyCheck(count: 300, input: Self.text, Gen.int(in: 0...8)) { s, cut in
