@@ -9,8 +9,11 @@
 # generator of the issue's newsboat figures), else with `byline generate-corpus`, then runs
 # ptybench.py for: start to the list, peak memory, bytes and latency per list move (@list),
 # per body line scroll in the three-pane layout (@scroll) and in reading mode (@focus),
-# idle CPU and wake-ups, and exit after a hangup. If newsboat is installed (or NEWSBOAT=install
-# and apt-get can install it) it is measured on the same articles through to_rss.py.
+# idle CPU and wake-ups, and exit after a hangup; then per move in the zoomed list (`z`, @zlist).
+# When this user may write /proc/sys/vm/drop_caches (root), it also measures a cold start: every
+# cache dropped before each run, so the program, its libraries and the folder come from disk
+# (COLD=skip to leave that out). If newsboat is installed (or NEWSBOAT=install and apt-get can
+# install it) it is measured on the same articles through to_rss.py.
 # Prints a Markdown table of medians on stdout; raw JSON stays in $WORK/results.
 set -euo pipefail
 
@@ -24,6 +27,7 @@ COLS=${COLS:-120}
 ROWS=${ROWS:-40}
 NEWSBOAT=${NEWSBOAT:-auto}   # auto: measure if installed; install: try apt-get; skip
 NEWSBOAT_SIZES=${NEWSBOAT_SIZES:-10000}
+COLD=${COLD:-auto}           # auto: measure a cold start when caches can be dropped; skip
 PTYBENCH=${PTYBENCH:-$SHARED/tools/ptybench.py}
 RESULTS=$WORK/results
 mkdir -p "$WORK" "$RESULTS"
@@ -64,18 +68,35 @@ corpus() {  # corpus NAME N [extra gen_corpus args]: a folder, generated once
 if [ "$GENERATOR" = gen_corpus.py ]; then SCROLL=$(corpus scroll 100 --long-first 4000)
 else SCROLL=$(corpus scroll 100); fi
 
-bench() {  # bench LABEL READY KEYS -- CMD...
+bench() {  # bench LABEL READY KEYS -- CMD...   (PRE=shell command run before each run)
     local label=$1 ready=$2 keys=$3; shift 4
+    local pre=()
+    [ -n "${PRE:-}" ] && pre=(--pre "$PRE")
     log "== $label ($RUNS runs)"
-    nice -n 0 python3 "$PTYBENCH" --cols "$COLS" --rows "$ROWS" --runs "$RUNS" --label "$label" \
+    nice -n 0 python3 "$PTYBENCH" --cols "$COLS" --rows "$ROWS" --runs "$RUNS" --label "$label" "${pre[@]}" \
         --ready "$ready" --keys "$keys" --out "$RESULTS/$label.json" -- "$@" || log "   ($label: some runs failed; see $RESULTS/$label.json)"
 }
 
 # MARK: - Byline
 for n in $SIZES; do
     dir=$(corpus "c$n" "$n")
-    bench "byline-$n" "1/$n" '@list,down*20' -- "$BIN" "$dir"
+    bench "byline-$n" "1/$n" '@list,down*20,z,sleep:0.3,@zlist,down*20' -- "$BIN" "$dir"
 done
+# Cold start: nothing in the page cache, not even the program.
+if [ "$COLD" != skip ] && [ -w /proc/sys/vm/drop_caches ]; then
+    for n in $SIZES; do
+        PRE="sync; echo 3 > /proc/sys/vm/drop_caches" bench "cold-byline-$n" "1/$n" '' -- "$BIN" "$WORK/c$n"
+    done
+    mkdir -p "$WORK/one"
+    cp "$(ls "$WORK/c${SIZES%% *}"/*.txt | head -n 1)" "$WORK/one/"
+    PRE="sync; echo 3 > /proc/sys/vm/drop_caches" bench "cold-byline-1" "1/1" '' -- "$BIN" "$WORK/one"
+    # The program warm (run once after the drop), the folder cold: what a cache could act on.
+    n=${SIZES%% *}
+    PRE="sync; echo 3 > /proc/sys/vm/drop_caches; $BIN --version >/dev/null; $BIN $WORK/one/none >/dev/null 2>&1; true" \
+        bench "cold-folder-byline-$n" "1/$n" '' -- "$BIN" "$WORK/c$n"
+else
+    log "== cold start skipped (needs a writable /proc/sys/vm/drop_caches)"
+fi
 # Body scroll: three panes (Enter, then j), then reading mode (z, then j), on a long article.
 bench "byline-scroll" "1/100" 'enter,sleep:0.3,@scroll,j*20,z,sleep:0.3,@focus,j*20' -- "$BIN" "$SCROLL"
 
@@ -159,7 +180,7 @@ for label in sorted(os.listdir(results)):
         continue
     d = load(label[:-5])
     name = label[:-5]
-    if name == "byline-scroll":
+    if name == "byline-scroll" or name.startswith("cold-"):
         continue
     step = None
     if name.startswith("newsboat"):
@@ -168,20 +189,32 @@ for label in sorted(os.listdir(results)):
 
 print(f"Medians of {runs} runs, {cols}x{rows}, corpus from {generator}; "
       f"start = spawn to the list on screen (ptybench t_text_s).\n")
-print("| program | articles | start to list | + items (newsboat) | peak RSS | list move: bytes/key | list move: key to frame | idle CPU (5 s) | idle wake-ups/s | exit after hangup |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+print("| program | articles | start to list | + items (newsboat) | peak RSS | list move: bytes/key | list move: key to frame | zoomed list (z) move: bytes/key | idle CPU (5 s) | idle wake-ups/s | exit after hangup |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for name, d, step in rowsout:
     prog, _, n = name.partition("-")
-    print("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
+    zoomed = pick(d, "groups", "zlist", "bytes_median")
+    print("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
         prog, f"{int(n):,}" if n.isdigit() else n,
         fmt(pick(d, "startup", "t_text_s"), " ms", 1000),
         fmt(step, " ms", 1000) if step is not None else "",
         fmt(peak_kb(d), " MiB", 1 / 1024, 1),
         fmt(pick(d, "groups", "list", "bytes_median"), " B"),
         fmt(pick(d, "groups", "list", "latency_last_ms_median"), " ms", 1, 2),
+        fmt(zoomed, " B") if zoomed is not None else "",
         fmt(pick(d, "idle", "cpu_s"), " s", 1, 4),
         fmt(pick(d, "idle", "wakeups_per_s"), "", 1, 2),
         fmt(exit_ms(d), " ms", 1, 1)))
+
+cold = sorted((n for n in (f[:-5] for f in os.listdir(results) if f.endswith(".json")) if n.startswith("cold-")),
+              key=lambda n: int(n.rpartition("-")[2]))
+if cold:
+    print("\n| cold start (every cache dropped before each run) | articles | start to list |")
+    print("|---|---|---|")
+    for name in cold:
+        d = load(name)
+        what = "byline, program warm, folder cold" if name.startswith("cold-folder-") else "byline"
+        print("| {} | {} | {} |".format(what, f"{int(name.rpartition('-')[2]):,}", fmt(pick(d, "startup", "t_text_s"), " ms", 1000)))
 
 s = load("byline-scroll")
 if s:

@@ -142,6 +142,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Render 200x60 reading mode", configuration: .init(metrics: [.wallClock, .mallocCountTotal])) { benchmark in
         var state = Corpus.state(1000, Size(width: 200, height: 60))
+        _ = update(&state, .focusForward)
         _ = update(&state, .toggleZoom)
         let screen = Screen()
         blackHole(screen.render(state))
@@ -179,6 +180,23 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             _ = update(&state, .moveDown)
             blackHole(screen.render(state))
+            benchmark.stopMeasurement()
+        }
+
+        // `z` on the list: the list alone, full width; a move parses nothing.
+        Benchmark("Key Down in zoomed list (update+render 120x40) \(label)",
+                  configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxIterations: 2000,
+                                       setup: { _ = Corpus.folder(count) })) { benchmark in
+            var state = Corpus.state(count, Size(width: 120, height: 40))
+            _ = update(&state, .toggleZoom)
+            let screen = Screen()
+            blackHole(screen.render(state))
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                if state.selected == state.library.count - 1 { _ = update(&state, .top) }
+                _ = update(&state, .moveDown)
+                blackHole(screen.render(state))
+            }
             benchmark.stopMeasurement()
         }
 
