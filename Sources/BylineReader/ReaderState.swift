@@ -167,7 +167,9 @@ public struct ReaderState: Sendable {
         if let count = body?.lines.count, layout.body != nil {
             bodyTop = min(max(0, bodyTop), max(0, count - bodyHeight))
         }
-        let rows = max(1, layout.list?.height ?? 1)
+        // Likewise the list's scroll, while the list is hidden (reading mode, one pane).
+        guard let listRect = layout.list else { return }
+        let rows = max(1, listRect.height)
         if selected < listTop { listTop = selected }
         if selected >= listTop + rows { listTop = selected - rows + 1 }
         listTop = min(max(0, listTop), max(0, library.count - rows))

@@ -156,6 +156,17 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.article?.id, state.library.entries[1].id)
     }
 
+    func testListScrollSurvivesReadingFullWidth() throws {
+        var state = try ReaderFixtures.state(Size(width: 120, height: 30))
+        _ = update(&state, .moveDown)
+        XCTAssertEqual(state.listTop, 0)
+        _ = update(&state, .focusForward)
+        _ = update(&state, .toggleZoom)
+        XCTAssertNil(state.layout.list)
+        _ = update(&state, .toggleZoom)
+        XCTAssertEqual(state.listTop, 0, "the list did not scroll while it was hidden")
+    }
+
     func testBodyScrollSurvivesALeaveToTheListAlone() throws {
         var state = try ReaderFixtures.state(Size(width: 60, height: 20))
         _ = update(&state, .focusForward)
