@@ -1,7 +1,24 @@
-import BylineCanvas
+@testable import BylineCanvas
 import XCTest
 
 final class WordWrapTests: XCTestCase {
+    /// The byte-level word split agrees with `split(separator: " ")`, which walks characters,
+    /// also where a space is joined to a combining mark, a joiner or a prepended sign.
+    func testWordSplitAgreesWithCharacterSplit() {
+        let pieces = [" ", "  ", " \u{301}", "\u{301}", "a", "é", "word", "\u{200D}", " \u{200D}", "👩", "👍🏽",
+                      "\u{0600}", "\u{0600} ", "東", "\u{1F1EC}", "\u{1F1E7}", " \u{FE0F}", "\u{0903}", " \u{0903}",
+                      "\r", "\n", " \r\n", "“", "” ", "\u{200B}"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+        for _ in 0..<3000 {
+            let text = (0..<(next() % 24)).map { _ in pieces[next() % pieces.count] }.joined()
+            XCTAssertEqual(WordWrap.words(text), text.split(separator: " "), "\(text.debugDescription)")
+        }
+    }
+
     func testWrapsAtSpacesWithinWidth() {
         XCTAssertEqual(WordWrap.wrap("the quick brown fox jumps", width: 10), ["the quick", "brown fox", "jumps"])
     }
