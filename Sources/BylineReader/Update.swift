@@ -4,10 +4,16 @@ import BylineModel
 public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
     let selectedBefore = state.selected
     var effects = apply(&state, action)
-    // Neighbours are worth parsing ahead only while a pane shows articles, not a list alone.
+    // Parse ahead where one key can go next: the neighbours, nearest in the direction of travel
+    // first, then a list page either way. Only while a pane shows articles, not a list alone.
     if state.selected != selectedBefore && state.article != nil {
         let step = state.selected > selectedBefore ? 1 : -1
-        effects.append(.prefetch([state.selected + step, state.selected - step, state.selected + 2 * step]))
+        var ahead = [state.selected + step, state.selected - step, state.selected + 2 * step]
+        if let list = state.layout.list, list.height > 3 {
+            let page = list.height - 1
+            ahead += [state.selected + step * page, state.selected - step * page]
+        }
+        effects.append(.prefetch(ahead))
     }
     return effects
 }

@@ -190,8 +190,9 @@ final class UpdateTests: XCTestCase {
 
     func testMovingTheSelectionPrefetchesItsNeighboursInTheDirectionOfTravel() throws {
         var state = try ReaderFixtures.state(wide)
-        XCTAssertEqual(update(&state, .moveDown), [.prefetch([2, 0, 3])])
-        XCTAssertEqual(update(&state, .moveUp), [.prefetch([-1, 1, -2])])
+        let page = state.layout.list!.height - 1
+        XCTAssertEqual(update(&state, .moveDown), [.prefetch([2, 0, 3, 1 + page, 1 - page])])
+        XCTAssertEqual(update(&state, .moveUp), [.prefetch([-1, 1, -2, 0 - page, 0 + page])])
         XCTAssertEqual(update(&state, .moveUp), [], "no move, nothing to prefetch")
     }
 

@@ -183,6 +183,22 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()
         }
 
+        // PgDn in the list when the article a page on is parsed, as the prefetch after a move
+        // leaves it (it parses a list page either way as well as the neighbours).
+        Benchmark("Key PgDn in list, target prefetched (update+render 120x40) \(label)",
+                  configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxIterations: 500,
+                                       setup: { _ = Corpus.folder(count) })) { benchmark in
+            var state = Corpus.state(count, Size(width: 120, height: 40))
+            let screen = Screen()
+            blackHole(screen.render(state))
+            let page = (state.layout.list?.height ?? 2) - 1
+            _ = state.library.article(at: state.selected + page)
+            benchmark.startMeasurement()
+            _ = update(&state, .pageDown)
+            blackHole(screen.render(state))
+            benchmark.stopMeasurement()
+        }
+
         // `z` on the list: the list alone, full width; a move parses nothing.
         Benchmark("Key Down in zoomed list (update+render 120x40) \(label)",
                   configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxIterations: 2000,
