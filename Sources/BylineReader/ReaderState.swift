@@ -143,8 +143,8 @@ public struct ReaderState: Sendable {
         clampScroll()
     }
 
-    /// Parse the selected article (if it is not the one held), whether or not a pane shows it.
-    mutating func loadArticle() {
+    /// Parse the selected article, unless it is the one held.
+    private mutating func loadArticle() {
         guard library.count > 0, articleIndex != selected || article == nil else { return }
         article = library.article(at: selected)
         articleIndex = selected
@@ -163,6 +163,7 @@ public struct ReaderState: Sendable {
     }
 
     mutating func clampScroll() {
+        let layout = self.layout
         // While the body is not laid out (a list alone on screen), its scroll stays as it was.
         if let count = body?.lines.count, layout.body != nil {
             bodyTop = min(max(0, bodyTop), max(0, count - bodyHeight))

@@ -57,18 +57,10 @@ private func apply(_ state: inout ReaderState, _ action: Action) -> [Effect] {
         state.focus = next
         if next == .body { state.read.insert(state.selected) }
 
-    case .nextQuote:
-        showBody(&state)
-        jumpToPullQuote(&state, forward: true)
-    case .previousQuote:
-        showBody(&state)
-        jumpToPullQuote(&state, forward: false)
-    case .nextCrosshead:
-        showBody(&state)
-        jumpToCrosshead(&state, forward: true)
-    case .previousCrosshead:
-        showBody(&state)
-        jumpToCrosshead(&state, forward: false)
+    case .nextQuote: jumpToPullQuote(&state, forward: true)
+    case .previousQuote: jumpToPullQuote(&state, forward: false)
+    case .nextCrosshead: jumpToCrosshead(&state, forward: true)
+    case .previousCrosshead: jumpToCrosshead(&state, forward: false)
     case .nextArticle: select(&state, state.selected + 1)
     case .previousArticle: select(&state, state.selected - 1)
 
@@ -189,6 +181,7 @@ private func scrollIntoView(_ state: inout ReaderState, _ range: Range<Int>) {
 /// `]` and `[`: the next or previous pull quote, crossing into neighbouring articles.
 private func jumpToPullQuote(_ state: inout ReaderState, forward: Bool) {
     state.overlay = nil
+    showBody(&state)
     guard let article = state.article, let body = state.body else { return }
     let entries = state.sidebarEntries
     let pulls = entries.indices.filter { article.quotes[entries[$0]].pull }
@@ -236,6 +229,7 @@ private func showBody(_ state: inout ReaderState) {
 
 /// `}` and `{`: put the next or previous crosshead at the top of the body.
 private func jumpToCrosshead(_ state: inout ReaderState, forward: Bool) {
+    showBody(&state)
     guard let article = state.article, let body = state.body else { return }
     let starts = article.blocks.indices.filter { article.blocks[$0].kind == .crosshead }.map { body.blockStart[$0] }
     let target = forward ? starts.first(where: { $0 > state.bodyTop }) : starts.last(where: { $0 < state.bodyTop })

@@ -153,67 +153,30 @@ let benchmarks: @Sendable () -> Void = {
     // Keystrokes: one update + one render, as the run loop does per key.
     for count in [10000, 100_000] {
         let label = "\(count / 1000)k"
-        Benchmark("Key Down in list (update+render 120x40) \(label)",
-                  configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxIterations: 2000,
-                                       setup: { _ = Corpus.folder(count) })) { benchmark in
-            var state = Corpus.state(count, Size(width: 120, height: 40))
-            let screen = Screen()
-            blackHole(screen.render(state))  // warm: the first frame was drawn before any key
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                if state.selected == state.library.count - 1 { _ = update(&state, .top) }
-                _ = update(&state, .moveDown)
-                blackHole(screen.render(state))
-            }
-            benchmark.stopMeasurement()  // the state's release is not part of a keystroke
+        let keystroke = Benchmark.Configuration(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxIterations: 2000,
+                                               setup: { _ = Corpus.folder(count) })
+        let single = Benchmark.Configuration(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxIterations: 500,
+                                            setup: { _ = Corpus.folder(count) })
+
+        Benchmark("Key Down in list (update+render 120x40) \(label)", configuration: keystroke) { benchmark in
+            listMoves(benchmark, count: count, zoomed: false)
         }
 
         // The same move when the next article is already parsed, as the reader's background
         // prefetch of the selection's neighbours leaves it.
-        Benchmark("Key Down in list, next article prefetched (update+render 120x40) \(label)",
-                  configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxIterations: 500,
-                                       setup: { _ = Corpus.folder(count) })) { benchmark in
-            var state = Corpus.state(count, Size(width: 120, height: 40))
-            let screen = Screen()
-            blackHole(screen.render(state))
-            _ = state.library.article(at: state.selected + 1)
-            benchmark.startMeasurement()
-            _ = update(&state, .moveDown)
-            blackHole(screen.render(state))
-            benchmark.stopMeasurement()
+        Benchmark("Key Down in list, next article prefetched (update+render 120x40) \(label)", configuration: single) { benchmark in
+            oneKey(benchmark, count: count, .moveDown, parsedAhead: { _ in 1 })
         }
 
         // PgDn in the list when the article a page on is parsed, as the prefetch after a move
         // leaves it (it parses a list page either way as well as the neighbours).
-        Benchmark("Key PgDn in list, target prefetched (update+render 120x40) \(label)",
-                  configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxIterations: 500,
-                                       setup: { _ = Corpus.folder(count) })) { benchmark in
-            var state = Corpus.state(count, Size(width: 120, height: 40))
-            let screen = Screen()
-            blackHole(screen.render(state))
-            let page = (state.layout.list?.height ?? 2) - 1
-            _ = state.library.article(at: state.selected + page)
-            benchmark.startMeasurement()
-            _ = update(&state, .pageDown)
-            blackHole(screen.render(state))
-            benchmark.stopMeasurement()
+        Benchmark("Key PgDn in list, target prefetched (update+render 120x40) \(label)", configuration: single) { benchmark in
+            oneKey(benchmark, count: count, .pageDown, parsedAhead: { ($0.layout.list?.height ?? 2) - 1 })
         }
 
         // `z` on the list: the list alone, full width; a move parses nothing.
-        Benchmark("Key Down in zoomed list (update+render 120x40) \(label)",
-                  configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxIterations: 2000,
-                                       setup: { _ = Corpus.folder(count) })) { benchmark in
-            var state = Corpus.state(count, Size(width: 120, height: 40))
-            _ = update(&state, .toggleZoom)
-            let screen = Screen()
-            blackHole(screen.render(state))
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                if state.selected == state.library.count - 1 { _ = update(&state, .top) }
-                _ = update(&state, .moveDown)
-                blackHole(screen.render(state))
-            }
-            benchmark.stopMeasurement()
+        Benchmark("Key Down in zoomed list (update+render 120x40) \(label)", configuration: keystroke) { benchmark in
+            listMoves(benchmark, count: count, zoomed: true)
         }
 
         Benchmark("Key j in body (update+render 120x40) \(label)",
@@ -246,4 +209,33 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(screen.render(state))
         }
     }
+}
+
+// MARK: - Keystroke helpers
+
+/// Down in the list, over and over (back to the top at the end), each one update and one render.
+private func listMoves(_ benchmark: Benchmark, count: Int, zoomed: Bool) {
+    var state = Corpus.state(count, Size(width: 120, height: 40))
+    if zoomed { _ = update(&state, .toggleZoom) }
+    let screen = Screen()
+    blackHole(screen.render(state))  // warm: the first frame was drawn before any key
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+        if state.selected == state.library.count - 1 { _ = update(&state, .top) }
+        _ = update(&state, .moveDown)
+        blackHole(screen.render(state))
+    }
+    benchmark.stopMeasurement()  // the state's release is not part of a keystroke
+}
+
+/// One key whose target article (`parsedAhead` rows on) was parsed before it, as the prefetch leaves it.
+private func oneKey(_ benchmark: Benchmark, count: Int, _ action: Action, parsedAhead: (ReaderState) -> Int) {
+    var state = Corpus.state(count, Size(width: 120, height: 40))
+    let screen = Screen()
+    blackHole(screen.render(state))
+    _ = state.library.article(at: state.selected + parsedAhead(state))
+    benchmark.startMeasurement()
+    _ = update(&state, action)
+    blackHole(screen.render(state))
+    benchmark.stopMeasurement()
 }
