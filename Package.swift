@@ -19,8 +19,8 @@ let package = Package(
     ],
     targets: [
         // MARK: - C shim
-        // The system library ncursesw, with its macros wrapped as functions.
-        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // ncursesw, with its macros wrapped as functions, and the signal flags and self-pipe.
+        .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
 
         // MARK: - Plain Swift layers (no terminal I/O)
         // Articles: decoding, sanitising, parsing, quotes, the library of a folder.
@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The reader: state, actions, one update function, key map, layout, panes, run loop.
-        .target(name: "BylineReader", dependencies: ["BylineModel", "BylineCanvas", "BylineTheme"]),
+        .target(name: "BylineReader", dependencies: ["BylineModel", "BylineCanvas"]),
 
         // MARK: - The terminal (the only module that imports curses)
         .target(name: "BylineTerminal", dependencies: ["CNcursesw", "BylineCanvas", "BylineTheme", "BylineReader"]),

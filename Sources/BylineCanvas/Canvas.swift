@@ -7,6 +7,8 @@
 public struct Canvas: Equatable, Sendable {
     public let size: Size
     public private(set) var cells: [Cell]
+    /// Where the terminal's cursor should show (a prompt being typed in); nil keeps it hidden.
+    public var cursor: Point?
 
     public init(size: Size, role: Role = .base) {
         self.size = size

@@ -33,9 +33,9 @@ public struct Rect: Equatable, Hashable, Sendable {
     public var maxY: Int { y + height }
     public var isEmpty: Bool { width == 0 || height == 0 }
 
-    /// The rectangle shrunk by the given margins (never below zero size).
-    public func inset(top: Int = 0, left: Int = 0, bottom: Int = 0, right: Int = 0) -> Rect {
-        Rect(x: x + left, y: y + top, width: width - left - right, height: height - top - bottom)
+    /// Whether the cell at (`px`, `py`) lies inside.
+    public func contains(x px: Int, y py: Int) -> Bool {
+        px >= x && px < maxX && py >= y && py < maxY
     }
 
     /// The overlap of two rectangles (empty when they do not meet).
@@ -43,5 +43,16 @@ public struct Rect: Equatable, Hashable, Sendable {
         let x0 = max(x, other.x), y0 = max(y, other.y)
         let x1 = min(maxX, other.maxX), y1 = min(maxY, other.maxY)
         return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+}
+
+/// A cell's column and row.
+public struct Point: Equatable, Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
     }
 }

@@ -1,46 +1,82 @@
 /// Word wrapping by display width.
 public enum WordWrap {
+    /// One wrapped line and where its text came from.
+    public struct Line: Equatable, Sendable {
+        /// The line as drawn: words joined by single spaces.
+        public var text: String
+        /// The UTF-8 offsets in the wrapped text from the first byte of the line's first word to
+        /// the end of its last word, so a position in the text maps to a line and back.
+        public var range: Range<Int>
+
+        public init(text: String, range: Range<Int>) {
+            self.text = text
+            self.range = range
+        }
+    }
+
     /// Break `text` into lines no wider than `width` cells. Breaks at spaces;
     /// a word longer than a line is split between graphemes. Runs of spaces
     /// collapse at line breaks. Always returns at least one line.
     public static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [""] }
-        var lines: [String] = []
+        lines(text, width: width).map(\.text)
+    }
+
+    /// ``wrap(_:width:)`` with each line's source range (UTF-8 offsets into `text`).
+    public static func lines(_ text: String, width: Int) -> [Line] {
+        guard width > 0 else { return [Line(text: "", range: 0..<0)] }
+        let utf8 = text.utf8
+        func offset(_ index: String.Index) -> Int { utf8.distance(from: utf8.startIndex, to: index) }
+        var lines: [Line] = []
         var line = ""
         var lineWidth = 0
+        var start = 0
+        var end = 0
+        func finish() {
+            lines.append(Line(text: line, range: start..<end))
+            line = ""
+            lineWidth = 0
+        }
         for word in words(text) {
             let w = DisplayWidth.of(word)
+            let wordStart = offset(word.startIndex)
             // Test the line for emptiness, not its width: a word of zero-width characters
             // (U+200B, combining marks alone) is still a word and must not be overwritten.
             if !line.isEmpty && lineWidth + 1 + w <= width {
                 line += " "
                 line += word
                 lineWidth += 1 + w
+                end = offset(word.endIndex)
                 continue
             }
-            if !line.isEmpty {
-                lines.append(line)
-                line = ""
-                lineWidth = 0
-            }
+            if !line.isEmpty { finish() }
             if w <= width {
                 line = String(word)
                 lineWidth = w
+                start = wordStart
+                end = offset(word.endIndex)
                 continue
             }
             // A word wider than the line: cut it between graphemes.
-            for character in word {
+            start = wordStart
+            var index = word.startIndex
+            while index < word.endIndex {
+                let character = word[index]
                 let cw = DisplayWidth.of(character)
                 if lineWidth + cw > width, lineWidth > 0 {
-                    lines.append(line)
-                    line = ""
-                    lineWidth = 0
+                    end = offset(index)
+                    finish()
+                    start = end
                 }
                 line.append(character)
                 lineWidth += cw
+                index = word.index(after: index)
             }
+            end = offset(word.endIndex)
         }
-        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        if !line.isEmpty || lines.isEmpty {
+            if line.isEmpty { start = utf8.count; end = utf8.count }
+            finish()
+        }
         return lines
     }
 

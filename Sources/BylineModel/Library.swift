@@ -40,17 +40,25 @@ public struct LibraryError: Error, CustomStringConvertible, Sendable, Equatable 
     }
 }
 
-/// The articles of a folder (or of given files), read lazily.
+/// The articles of a folder (or of given files), read lazily, and kept up to date as the
+/// folder changes.
 ///
 /// Opening lists file names only (`opendir`/`readdir`, no `stat` when the directory entry says
-/// "regular file"), so a folder of 100,000 files opens at once. Headlines are read from the
-/// first 8 KB of a file when first asked for and remembered; bodies are parsed on demand and
-/// kept in a small LRU cache (`cacheCapacity` articles). Entries are ordered by the bytes of
-/// their (relative) path. Hidden files (names starting with `.`) are left out.
+/// "regular file"), so a folder of 100,000 files opens at once. Each file gets an
+/// ``ArticleID``; files that appear later (``apply(_:)``) get new ones, and a deleted file's
+/// identity stays reserved for it. Entries are listed by the bytes of their relative path.
+/// Hidden files (names starting with `.`) are left out.
 ///
-/// Entries that cannot be used (a directory named `x.txt`, a dangling link or link loop, a
-/// FIFO) are listed in `problems`; files found to be binary or unreadable when read are added
-/// there too. Nothing here throws or crashes after `init`.
+/// Two kinds of access:
+/// - **Reading** (``readHeadline(_:)``, ``article(_:)``) opens files. Only workers and command-line
+///   tools call these; what they read is remembered.
+/// - **Looking up** (``cachedHeadline(_:)``, ``cachedArticle(_:)``, ``readingTime(_:)``) never
+///   touches the disk, so the reader's `update` and its panes can call them freely.
+///
+/// Headlines come from the first 8 KB of a file; bodies are parsed on demand and kept in a small
+/// LRU cache (`cacheCapacity` articles). Entries that cannot be used (a directory named `x.txt`,
+/// a dangling link or link loop, a FIFO) are listed in `problems`; files found to be binary or
+/// unreadable when read are added there too. Nothing here throws or crashes after `init`.
 public final class Library: Sendable {
     /// Articles kept parsed at most.
     public static let cacheCapacity = 64
@@ -59,11 +67,19 @@ public final class Library: Sendable {
     /// Bytes per word for the estimate before a file is parsed.
     public static let bytesPerWord = 6
 
-    public let entries: LibraryEntries
+    /// The folders the library lists (as given, with a trailing `/`), for watching.
+    public let folders: [String]
+    /// Files named on the command line, as given.
+    public let namedFiles: [String]
+    /// Whether subfolders are listed too.
+    public let recursive: Bool
     private let initialProblems: [LibraryProblem]
     private let state: Mutex<State>
 
     private struct State: Sendable {
+        var entries: LibraryEntries
+        /// False for an entry whose file is gone.
+        var alive: [Bool]
         var headlines: [String?]
         /// File sizes (capped) and word counts, -1 until known; 32 bits, for 100,000 entries.
         var sizes: [Int32]
@@ -73,27 +89,48 @@ public final class Library: Sendable {
         var recent: [Int] = []
         var lazyProblems: [LibraryProblem] = []
         var problemPaths: Set<String> = []
+        /// Full path to slot, built the first time the folder changes.
+        var slotByPath: [String: Int32]?
+
+        init(entries: LibraryEntries, problems: [LibraryProblem]) {
+            self.entries = entries
+            let n = entries.count
+            alive = Array(repeating: true, count: n)
+            headlines = Array(repeating: nil, count: n)
+            sizes = Array(repeating: -1, count: n)
+            words = Array(repeating: -1, count: n)
+            problemPaths = Set(problems.map(\.path))
+        }
 
         mutating func addProblem(_ p: LibraryProblem) {
             if problemPaths.insert(p.path).inserted { lazyProblems.append(p) }
         }
+
+        mutating func forget(_ slot: Int) {
+            cache[slot] = nil
+            recent.removeAll { $0 == slot }
+            headlines[slot] = nil
+            words[slot] = -1
+            sizes[slot] = -1
+            unreadable.remove(slot)
+            let path = entries.path(at: slot)
+            if problemPaths.remove(path) != nil { lazyProblems.removeAll { $0.path == path } }
+        }
     }
 
-    private init(entries: LibraryEntries, problems: [LibraryProblem]) {
-        self.entries = entries
+    private init(entries: LibraryEntries, problems: [LibraryProblem], folders: [String], namedFiles: [String], recursive: Bool) {
         self.initialProblems = problems
-        let n = entries.count
-        self.state = Mutex(State(headlines: Array(repeating: nil, count: n),
-                                 sizes: Array(repeating: -1, count: n),
-                                 words: Array(repeating: -1, count: n),
-                                 problemPaths: Set(problems.map(\.path))))
+        self.folders = folders
+        self.namedFiles = namedFiles
+        self.recursive = recursive
+        self.state = Mutex(State(entries: entries, problems: problems))
     }
 
     /// The `*.txt` files of `folder` (and of its subfolders when `recursive`).
     public convenience init(folder: String, recursive: Bool = false) throws(LibraryError) {
         var scan = Scan()
         try scan.folder(folder, recursive: recursive)
-        self.init(entries: scan.sortedEntries(), problems: scan.problems)
+        self.init(entries: scan.sortedEntries(), problems: scan.problems, folders: [scan.root], namedFiles: [], recursive: recursive)
     }
 
     /// Exactly these files, in this order. A missing or unusable one becomes a problem; only
@@ -105,7 +142,7 @@ public final class Library: Sendable {
         if entries.isEmpty, let first = scan.problems.first {
             throw LibraryError("byline: cannot open file \(TextSanitizer.sanitize(first.path)): \(first.reason)")
         }
-        self.init(entries: entries, problems: scan.problems)
+        self.init(entries: entries, problems: scan.problems, folders: [], namedFiles: entries.indices.map { entries.path(at: $0) }, recursive: false)
     }
 
     /// Any mix of folders and files, in argument order (each folder's files sorted).
@@ -116,6 +153,8 @@ public final class Library: Sendable {
         var firstError: LibraryError?
         var anyOpened = false
         var seen: Set<String> = []
+        var folders: [String] = []
+        var files: [String] = []
         for p in paths where seen.insert(p).inserted {
             if case .directory = FileAccess.kind(p) {
                 var sub = Scan()
@@ -124,6 +163,7 @@ public final class Library: Sendable {
                     anyOpened = true
                     entries.append(contentsOf: sub.sortedEntries())
                     scan.problems += sub.problems
+                    folders.append(sub.root)
                 } catch {
                     firstError = firstError ?? error
                     scan.problems.append(LibraryProblem(path: p, reason: Self.reasonPart(error)))
@@ -131,13 +171,14 @@ public final class Library: Sendable {
             } else if scan.file(p) {
                 anyOpened = true
                 entries.append(path: p)
+                files.append(p)
             } else if firstError == nil, let last = scan.problems.last {
                 let what = p.hasSuffix(".txt") ? "file" : "folder"
                 firstError = LibraryError("byline: cannot open \(what) \(TextSanitizer.sanitize(p)): \(last.reason)")
             }
         }
         if !anyOpened, let firstError { throw firstError }
-        self.init(entries: entries, problems: scan.problems)
+        self.init(entries: entries, problems: scan.problems, folders: folders, namedFiles: files, recursive: recursive)
     }
 
     private static func reasonPart(_ e: LibraryError) -> String {
@@ -145,9 +186,64 @@ public final class Library: Sendable {
         return e.description
     }
 
-    // MARK: - Reading
+    // MARK: - Entries
 
-    public var count: Int { entries.count }
+    /// Entries ever listed, including those whose file has gone (see ``isPresent(_:)``).
+    public var count: Int { state.withLock { $0.entries.count } }
+
+    /// A copy of the entry table.
+    public var entries: LibraryEntries { state.withLock { $0.entries } }
+
+    /// The identity of entry `index` (its slot).
+    public func id(at index: Int) -> ArticleID { ArticleID(slot: Int32(index)) }
+
+    /// Every entry whose file is there, in table order (listing order, then later arrivals).
+    public var presentIDs: [ArticleID] {
+        state.withLock { s in
+            var ids: [ArticleID] = []
+            ids.reserveCapacity(s.entries.count)
+            for slot in s.entries.indices where s.alive[slot] { ids.append(ArticleID(slot: Int32(slot))) }
+            return ids
+        }
+    }
+
+    /// `rows` (in listing order) with `new` merged in at their places in that order.
+    public func merge(_ new: [ArticleID], into rows: [ArticleID]) -> [ArticleID] {
+        guard !new.isEmpty else { return rows }
+        return state.withLock { s in
+            let incoming = new.sorted { s.entries.precedes($0.index, $1.index) }
+            var out: [ArticleID] = []
+            out.reserveCapacity(rows.count + incoming.count)
+            var k = 0
+            for id in rows {
+                while k < incoming.count && s.entries.precedes(incoming[k].index, id.index) {
+                    out.append(incoming[k])
+                    k += 1
+                }
+                out.append(id)
+            }
+            out.append(contentsOf: incoming[k...])
+            return out
+        }
+    }
+
+    /// Whether the article's file is there (false once it was deleted).
+    public func isPresent(_ id: ArticleID) -> Bool {
+        state.withLock { $0.alive.indices.contains(id.index) && $0.alive[id.index] }
+    }
+
+    /// The article's full path.
+    public func path(of id: ArticleID) -> String { state.withLock { $0.entries.path(at: id.index) } }
+
+    /// The article's path relative to its folder (as given, for a file named in full): its
+    /// identity across sessions.
+    public func relativePath(of id: ArticleID) -> String { state.withLock { $0.entries.relativePath(at: id.index) } }
+
+    /// The folder the article was found in, with a trailing `/` ("" for a file named in full).
+    public func folder(of id: ArticleID) -> String { state.withLock { $0.entries.root(at: id.index) } }
+
+    /// The article's file name without `.txt`.
+    public func name(of id: ArticleID) -> String { state.withLock { $0.entries.id(at: id.index) } }
 
     /// Problems found while listing, plus those found later when files were read.
     public var problems: [LibraryProblem] {
@@ -159,26 +255,66 @@ public final class Library: Sendable {
         initialProblems.count + state.withLock { $0.lazyProblems.count }
     }
 
-    /// The sanitised headline of entry `index`, from the first few KB of the file; remembered.
-    /// For an unreadable file, its id.
-    public func headline(at index: Int) -> String {
-        guard entries.indices.contains(index) else { return "" }
-        if let h = state.withLock({ $0.headlines[index] }) { return h }
-        let entry = entries[index]
+    // MARK: - Looking up (never touches the disk)
+
+    /// The headline, if it was read.
+    public func cachedHeadline(_ id: ArticleID) -> String? {
+        state.withLock { $0.headlines.indices.contains(id.index) ? $0.headlines[id.index] : nil }
+    }
+
+    /// The parsed article, if it is in the cache (and marks it recently used).
+    public func cachedArticle(_ id: ArticleID) -> Article? {
+        state.withLock { s in
+            guard let a = s.cache[id.index] else { return nil }
+            if let k = s.recent.lastIndex(of: id.index) { s.recent.remove(at: k) }
+            s.recent.append(id.index)
+            return a
+        }
+    }
+
+    /// How long the article takes to read, as far as is known without reading more.
+    public func readingTime(_ id: ArticleID) -> ReadingTime {
+        state.withLock { s in
+            let i = id.index
+            guard s.entries.indices.contains(i) else { return .unknown }
+            if s.unreadable.contains(i) { return .unreadable }
+            if s.words[i] >= 0 { return .exact(Article.readingMinutes(words: Int(s.words[i]))) }
+            if s.sizes[i] >= 0 {
+                return .estimate(Article.readingMinutes(words: min(Int(s.sizes[i]), TextDecoding.byteCap) / Self.bytesPerWord))
+            }
+            return .unknown
+        }
+    }
+
+    /// Whether the file was found unreadable (binary, or an I/O error) when it was read.
+    public func isUnreadable(_ id: ArticleID) -> Bool { state.withLock { $0.unreadable.contains(id.index) } }
+
+    // MARK: - Reading (opens files: for workers and command-line tools)
+
+    /// The sanitised headline of an article, from the first few KB of its file; remembered.
+    /// For an unreadable file, its name.
+    public func readHeadline(_ id: ArticleID) -> String {
+        let index = id.index
+        let read = state.withLock { s -> (headline: String?, path: String, name: String)? in
+            guard s.entries.indices.contains(index) else { return nil }
+            return (s.headlines[index], s.entries.path(at: index), s.entries.id(at: index))
+        }
+        guard let read else { return "" }
+        if let h = read.headline { return h }
         let headline: String
         var problem: LibraryProblem?
         var size = -1
-        switch FileAccess.read(entry.path, limit: Self.headlineBytes) {
+        switch FileAccess.read(read.path, limit: Self.headlineBytes) {
         case .failure(let f):
-            headline = ArticleParser.placeholderHeadline(id: entry.id)
-            problem = LibraryProblem(path: entry.path, reason: f.reason)
+            headline = ArticleParser.placeholderHeadline(id: read.name)
+            problem = LibraryProblem(path: read.path, reason: f.reason)
         case .success(let r):
             size = r.size
-            switch Self.headline(prefix: r.data, id: entry.id, complete: r.complete) {
+            switch Self.headline(prefix: r.data, id: read.name, complete: r.complete) {
             case .headline(let h): headline = h
             case .unreadable(let reason):
-                headline = ArticleParser.placeholderHeadline(id: entry.id)
-                problem = LibraryProblem(path: entry.path, reason: reason)
+                headline = ArticleParser.placeholderHeadline(id: read.name)
+                problem = LibraryProblem(path: read.path, reason: reason)
             }
         }
         return state.withLock { s in
@@ -191,6 +327,143 @@ public final class Library: Sendable {
             }
             return headline
         }
+    }
+
+    /// The parsed article: parsed on first use and kept in a bounded cache. A file that
+    /// vanished, shrank or cannot be read gives an unreadable article with a reason.
+    public func article(_ id: ArticleID) -> Article {
+        let index = id.index
+        if let hit = cachedArticle(id) { return hit }
+        guard let entry = state.withLock({ s -> LibraryEntry? in
+            s.entries.indices.contains(index) ? s.entries[index] : nil
+        }) else {
+            return ArticleParser.unreadable(id: "", path: "", reason: "no such entry")
+        }
+        let article: Article
+        switch FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) {
+        case .failure(let f):
+            article = ArticleParser.unreadable(id: entry.id, path: entry.path, reason: f.reason)
+        case .success(let r):
+            article = ArticleParser.parse(data: r.data, id: entry.id, path: entry.path)
+        }
+        return state.withLock { s in
+            if let a = s.cache[index] { return a }
+            s.cache[index] = article
+            s.recent.append(index)
+            if s.recent.count > Self.cacheCapacity {
+                let old = s.recent.removeFirst()
+                s.cache[old] = nil
+            }
+            s.headlines[index] = article.headline
+            s.words[index] = Int32(clamping: article.words)
+            if let reason = article.unreadableReason {
+                s.unreadable.insert(index)
+                s.addProblem(LibraryProblem(path: entry.path, reason: reason))
+            } else {
+                s.unreadable.remove(index)
+            }
+            return article
+        }
+    }
+
+    /// ``readHeadline(_:)`` by position in the entry table.
+    public func headline(at index: Int) -> String { readHeadline(id(at: index)) }
+
+    /// ``article(_:)`` by position in the entry table.
+    public func article(at index: Int) -> Article {
+        guard index >= 0, index < count else { return ArticleParser.unreadable(id: "", path: "", reason: "no such entry") }
+        return article(id(at: index))
+    }
+
+    /// Forgets what was read of an article (after its file changed).
+    public func invalidate(_ id: ArticleID) {
+        state.withLock { s in
+            guard s.entries.indices.contains(id.index) else { return }
+            s.forget(id.index)
+        }
+    }
+
+    /// How many parsed articles are cached now (for tests and diagnostics).
+    public var cachedArticleCount: Int { state.withLock { $0.cache.count } }
+
+    // MARK: - Changes
+
+    /// Makes the path index that ``apply(_:)`` needs; call it off the main thread first, since
+    /// at 100,000 files it takes a few tens of milliseconds.
+    public func prepareForChanges() {
+        state.withLock { s in
+            guard s.slotByPath == nil else { return }
+            var index: [String: Int32] = [:]
+            index.reserveCapacity(s.entries.count)
+            for i in s.entries.indices { index[s.entries.path(at: i)] = Int32(i) }
+            s.slotByPath = index
+        }
+    }
+
+    /// Takes in what changed on disk: new files get identities, rewritten ones are forgotten
+    /// (to be read again), deleted ones are marked gone. Returns what that did to the entries.
+    public func apply(_ change: FolderChange) -> LibraryUpdate {
+        prepareForChanges()
+        return state.withLock { s in
+            var result = LibraryUpdate()
+            var seen = Set<Int32>()
+            for path in change.present {
+                if let slot = s.slotByPath?[path] {
+                    seen.insert(slot)
+                    let i = Int(slot)
+                    if s.alive[i] {
+                        s.forget(i)
+                        result.modified.append(ArticleID(slot: slot))
+                    } else {
+                        s.alive[i] = true
+                        s.forget(i)
+                        result.added.append(ArticleID(slot: slot))
+                    }
+                    continue
+                }
+                guard let (folder, relative) = placement(of: path) else { continue }
+                let root = s.entries.addRoot(folder)
+                let slot = Int32(s.entries.count)
+                s.entries.append(root: root, relative: Array(relative.utf8))
+                s.alive.append(true)
+                s.headlines.append(nil)
+                s.sizes.append(-1)
+                s.words.append(-1)
+                s.slotByPath?[path] = slot
+                seen.insert(slot)
+                result.added.append(ArticleID(slot: slot))
+            }
+            var gone = change.gone.compactMap { s.slotByPath?[$0] }
+            if !change.goneFolders.isEmpty || change.complete {
+                let prefixes = change.goneFolders.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+                for i in s.entries.indices where s.alive[i] {
+                    let path = s.entries.path(at: i)
+                    if prefixes.contains(where: { path.hasPrefix($0) }) || (change.complete && !seen.contains(Int32(i))) {
+                        gone.append(Int32(i))
+                    }
+                }
+            }
+            for slot in gone where s.alive[Int(slot)] && !seen.contains(slot) {
+                s.alive[Int(slot)] = false
+                s.forget(Int(slot))
+                result.removed.append(ArticleID(slot: slot))
+            }
+            return result
+        }
+    }
+
+    /// Which folder a new file's path belongs to, and its path relative to it; nil for a path
+    /// the library does not list (another folder, a subfolder without `recursive`, a hidden name).
+    private func placement(of path: String) -> (folder: String, relative: String)? {
+        guard let name = path.split(separator: "/").last, Scan.isArticleName(name) else { return nil }
+        for folder in folders where path.hasPrefix(folder) {
+            let relative = String(path.dropFirst(folder.count))
+            let parts = relative.split(separator: "/")
+            guard !parts.isEmpty, parts.count == 1 || recursive else { continue }
+            if parts.contains(where: { $0.hasPrefix(".") }) { continue }
+            return (folder, relative)
+        }
+        return nil
     }
 
     /// The headline from a file's first bytes: the same result as
@@ -235,222 +508,4 @@ public final class Library: Sendable {
         }
     }
 
-    /// Reading minutes: exact once the article was parsed, else estimated from the file size
-    /// (`bytesPerWord` bytes a word). 0 for an unreadable file.
-    public func estimatedMinutes(at index: Int) -> Int {
-        guard entries.indices.contains(index) else { return 0 }
-        let known = state.withLock { s -> (words: Int32, size: Int32, bad: Bool) in
-            (s.words[index], s.sizes[index], s.unreadable.contains(index))
-        }
-        if known.bad { return 0 }
-        if known.words >= 0 { return Article.readingMinutes(words: Int(known.words)) }
-        var size = Int(known.size)
-        if size < 0 {
-            if case .regular(let sz) = FileAccess.kind(entries.path(at: index)) {
-                size = sz
-                state.withLock { $0.sizes[index] = Int32(clamping: sz) }
-            } else {
-                return 0
-            }
-        }
-        return Article.readingMinutes(words: min(size, TextDecoding.byteCap) / Self.bytesPerWord)
-    }
-
-    /// The parsed article of entry `index`: parsed on first use and kept in a bounded cache.
-    /// A file that vanished, shrank or cannot be read gives an unreadable article with a reason.
-    public func article(at index: Int) -> Article {
-        guard entries.indices.contains(index) else {
-            return ArticleParser.unreadable(id: "", path: "", reason: "no such entry")
-        }
-        if let hit = state.withLock({ s -> Article? in
-            guard let a = s.cache[index] else { return nil }
-            if let k = s.recent.lastIndex(of: index) { s.recent.remove(at: k) }
-            s.recent.append(index)
-            return a
-        }) { return hit }
-
-        let entry = entries[index]
-        let article: Article
-        switch FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) {
-        case .failure(let f):
-            article = ArticleParser.unreadable(id: entry.id, path: entry.path, reason: f.reason)
-        case .success(let r):
-            article = ArticleParser.parse(data: r.data, id: entry.id, path: entry.path)
-        }
-        return state.withLock { s in
-            if let a = s.cache[index] { return a }
-            s.cache[index] = article
-            s.recent.append(index)
-            if s.recent.count > Self.cacheCapacity {
-                let old = s.recent.removeFirst()
-                s.cache[old] = nil
-            }
-            s.headlines[index] = article.headline
-            s.words[index] = Int32(clamping: article.words)
-            if let reason = article.unreadableReason {
-                s.unreadable.insert(index)
-                s.addProblem(LibraryProblem(path: entry.path, reason: reason))
-            } else {
-                s.unreadable.remove(index)
-            }
-            return article
-        }
-    }
-
-    /// Forgets what was read of entry `index` (after the file changed).
-    public func invalidate(at index: Int) {
-        guard entries.indices.contains(index) else { return }
-        state.withLock { s in
-            s.cache[index] = nil
-            s.recent.removeAll { $0 == index }
-            s.headlines[index] = nil
-            s.words[index] = -1
-            s.sizes[index] = -1
-            s.unreadable.remove(index)
-        }
-    }
-
-    /// How many parsed articles are cached now (for tests and diagnostics).
-    public var cachedArticleCount: Int { state.withLock { $0.cache.count } }
-}
-
-// MARK: - Listing
-
-/// Walks folders with `opendir`/`readdir`.
-private struct Scan {
-    var problems: [LibraryProblem] = []
-    /// The relative paths of found entries, each NUL-terminated, back to back: the sort keys,
-    /// in one allocation rather than one array per file.
-    var keyBytes: [CChar] = []
-    /// Where each entry's key starts in `keyBytes`.
-    var found: [Int] = []
-    /// The folder the keys are relative to, with its trailing `/`.
-    var root = ""
-    private var visited: Set<[UInt64]> = []
-
-    static let dtUnknown: UInt8 = 0, dtDir: UInt8 = 4, dtReg: UInt8 = 8, dtLnk: UInt8 = 10
-
-    mutating func folder(_ folder: String, recursive: Bool) throws(LibraryError) {
-        guard let dir = opendir(folder) else {
-            throw LibraryError("byline: cannot open folder \(TextSanitizer.sanitize(folder)): \(FileAccess.errorText())")
-        }
-        closedir(dir)
-        root = folder.hasSuffix("/") ? folder : folder + "/"
-        _ = markVisited(folder)
-        walk(folder, prefix: [], recursive: recursive, depth: 0)
-    }
-
-    /// Records a directory's device and inode; false when it was seen already (a loop).
-    private mutating func markVisited(_ path: String) -> Bool {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return false }
-        return visited.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted
-    }
-
-    private static func join(_ folder: String, _ name: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
-    }
-
-    private mutating func walk(_ folder: String, prefix: [CChar], recursive: Bool, depth: Int) {
-        guard let dir = opendir(folder) else {
-            problems.append(LibraryProblem(path: folder, reason: FileAccess.errorText()))
-            return
-        }
-        defer { closedir(dir) }
-        var subfolders: [(String, [CChar])] = []
-        while let ent = readdir(dir) {
-            let type = ent.pointee.d_type
-            // Name bytes with their NUL (the sort key), skipping hidden and non-.txt names early.
-            let named: (bytes: [CChar], isTxt: Bool)? = withUnsafePointer(to: &ent.pointee.d_name) { p in
-                p.withMemoryRebound(to: CChar.self, capacity: 256) { c -> ([CChar], Bool)? in
-                    let len = strlen(c)
-                    guard len > 0, c[0] != 0x2E else { return nil }  // ".", "..", hidden
-                    let isTxt = len > 4 && c[len - 4] == 0x2E && (c[len - 3] | 0x20) == 0x74
-                        && (c[len - 2] | 0x20) == 0x78 && (c[len - 1] | 0x20) == 0x74
-                    guard isTxt || recursive else { return nil }
-                    return (Array(UnsafeBufferPointer(start: c, count: len + 1)), isTxt)
-                }
-            }
-            guard let named else { continue }
-            let isTxt = named.isTxt
-            let nameBytes = named.bytes.dropLast()
-            // The full path as a string only where it is needed: a regular .txt file needs none.
-            var path: String { Self.join(folder, String(decoding: nameBytes.map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
-            var kind: UInt8 = type
-            if type == Self.dtLnk || type == Self.dtUnknown {
-                switch FileAccess.kind(path) {
-                case .regular: kind = Self.dtReg
-                case .directory: kind = Self.dtDir
-                case .other:
-                    if isTxt { problems.append(LibraryProblem(path: path, reason: "not a regular file")) }
-                    continue
-                case .missing(let reason):
-                    if isTxt { problems.append(LibraryProblem(path: path, reason: reason)) }
-                    continue
-                }
-            }
-            switch kind {
-            case Self.dtReg where isTxt:
-                found.append(keyBytes.count)
-                keyBytes.append(contentsOf: prefix)
-                keyBytes.append(contentsOf: named.bytes)
-            case Self.dtDir:
-                if recursive {
-                    subfolders.append((path, prefix + nameBytes + [0x2F]))
-                } else if isTxt {
-                    problems.append(LibraryProblem(path: path, reason: "is a directory"))
-                }
-            default:
-                if isTxt && kind != Self.dtReg {
-                    problems.append(LibraryProblem(path: path, reason: "not a regular file"))
-                }
-            }
-        }
-        for (path, sub) in subfolders {
-            guard depth < 64 else {
-                problems.append(LibraryProblem(path: path, reason: "folders nested too deeply"))
-                continue
-            }
-            guard markVisited(path) else {
-                problems.append(LibraryProblem(path: path, reason: "folder already listed (link loop)"))
-                continue
-            }
-            walk(path, prefix: sub, recursive: true, depth: depth + 1)
-        }
-    }
-
-    /// Found entries in byte order of their relative path.
-    func sortedEntries() -> LibraryEntries {
-        var entries = LibraryEntries()
-        guard !found.isEmpty else { return entries }
-        var order = found
-        keyBytes.withUnsafeBufferPointer { k in
-            let base = k.baseAddress!
-            order.sort { a, b in strcmp(base + a, base + b) < 0 }
-        }
-        let rootNumber = entries.addRoot(root)
-        entries.reserve(count: found.count, byteCount: keyBytes.count - found.count)
-        keyBytes.withUnsafeBufferPointer { k in
-            for start in order {
-                let length = strlen(k.baseAddress! + start)
-                entries.append(root: rootNumber, relative: UnsafeRawBufferPointer(start: k.baseAddress! + start, count: length))
-            }
-        }
-        return entries
-    }
-
-    /// Can this explicitly named file be read? If not, a problem says why.
-    mutating func file(_ path: String) -> Bool {
-        switch FileAccess.kind(path) {
-        case .regular:
-            return true
-        case .directory:
-            problems.append(LibraryProblem(path: path, reason: "is a directory"))
-        case .other:
-            problems.append(LibraryProblem(path: path, reason: "not a regular file"))
-        case .missing(let reason):
-            problems.append(LibraryProblem(path: path, reason: reason))
-        }
-        return false
-    }
 }

@@ -40,6 +40,21 @@ public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
         return String(decoding: name, as: UTF8.self)
     }
 
+    /// The entry's path relative to its folder (its path as given, for a file named in full).
+    public func relativePath(at index: Int) -> String {
+        String(decoding: relativeBytes(index), as: UTF8.self)
+    }
+
+    /// The folder the entry was found in, with its trailing `/` ("" for a file named in full).
+    public func root(at index: Int) -> String { roots[Int(rootOf[index])] }
+
+    /// Listing order: by folder (in the order the folders were given), then by the bytes of the
+    /// relative path.
+    public func precedes(_ a: Int, _ b: Int) -> Bool {
+        if rootOf[a] != rootOf[b] { return rootOf[a] < rootOf[b] }
+        return relativeBytes(a).lexicographicallyPrecedes(relativeBytes(b))
+    }
+
     private func relativeBytes(_ index: Int) -> ArraySlice<UInt8> {
         let start = index == 0 ? 0 : Int(ends[index - 1])
         return bytes[start..<Int(ends[index])]
@@ -49,7 +64,7 @@ public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
 
     /// Adds a path prefix that entries can name; returns its number.
     mutating func addRoot(_ root: String) -> Int {
-        if let last = roots.last, last == root { return roots.count - 1 }
+        if let known = roots.lastIndex(of: root) { return known }
         roots.append(root)
         return roots.count - 1
     }

@@ -1,12 +1,10 @@
 import BylineCanvas
+import BylineModel
 
-/// Which pane has the keyboard.
-public enum Focus: String, Sendable, CaseIterable {
-    case list, body, sidebar
-}
-
-/// What the user means: every change of reader state starts as one of these.
+/// What happened: every change of reader state starts as one of these, whether the user
+/// pressed a key, the terminal changed size, or a worker finished reading something.
 public enum Action: Equatable, Sendable {
+    // MARK: The user
     case moveUp, moveDown
     case pageUp, pageDown
     case top, bottom
@@ -26,21 +24,49 @@ public enum Action: Equatable, Sendable {
     case cycleTheme
     case redraw
     case quit
+    /// Open the prompt for something typed.
+    case openPrompt(Prompt.Kind)
+    case editPrompt(PromptEdit)
+    case submitPrompt
+    case cancelPrompt
+
+    // MARK: The terminal and the run loop
     /// The terminal changed size.
     case resize(Size)
-    /// Parse and show the selected article (after a first frame drawn without it).
+    /// The reader starts: ask for what the first frame needs.
+    case start
+    /// Show the selected article (after a first frame drawn with the list alone).
     case showSelection
     /// A theme finished loading (or failed); the message goes to the status line.
     case themeApplied(name: String, error: String?)
+    /// Something to say once in the status line (e.g. why the folder is not watched).
+    case notice(String)
+
+    // MARK: Workers
+    /// An article was read and parsed (on request, or ahead of need).
+    case articleLoaded(ArticleID, Article)
+    /// Headlines were read into the library.
+    case headlinesLoaded([ArticleID])
+    /// The folder watcher reported events (to be examined on a worker).
+    case folderEvents([FolderEvent])
+    /// A worker examined folder events: what is on disk now.
+    case folderChanged(FolderChange)
 }
 
-/// What `update` asks the outside world to do; the run loop carries these out.
+/// What `update` asks the outside world to do; the run loop carries these out (work that reads
+/// files goes to a worker, and its result comes back as an ``Action``).
 public enum Effect: Equatable, Sendable {
     case quit
     /// Repaint every cell, not only the changed ones.
     case redrawAll
     /// Load the named theme and hand it to the terminal, then send `.themeApplied`.
     case loadTheme(String)
-    /// Parse these articles in the background, nearest first (the neighbours of the selection).
-    case prefetch([Int])
+    /// Read and parse an article that is on screen (answered by `.articleLoaded`).
+    case loadArticle(ArticleID)
+    /// Read the headlines of list rows on screen (answered by `.headlinesLoaded`).
+    case loadHeadlines([ArticleID])
+    /// Parse these articles in the background, nearest first, replacing any not yet started.
+    case prefetch([ArticleID])
+    /// Look at what the folder watcher reported (answered by `.folderChanged`).
+    case examine([FolderEvent])
 }

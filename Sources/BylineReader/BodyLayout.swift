@@ -17,13 +17,19 @@ public struct BodyLine: Equatable, Sendable {
     /// Columns of indent before the first span.
     public var indent: Int
     public var spans: [Span]
-    /// The article block this line belongs to; nil for the headline, standfirst and spacing.
+    /// The article block this line belongs to; nil for the header and spacing.
     public var block: Int?
+    /// Where the line's text starts in the article, and how many UTF-8 bytes of it the line
+    /// shows; nil for spacing lines.
+    public var source: TextPosition?
+    public var length: Int
 
-    public init(indent: Int = 0, spans: [Span] = [], block: Int? = nil) {
+    public init(indent: Int = 0, spans: [Span] = [], block: Int? = nil, source: TextPosition? = nil, length: Int = 0) {
         self.indent = indent
         self.spans = spans
         self.block = block
+        self.source = source
+        self.length = length
     }
 
     static let blank = BodyLine()
@@ -31,22 +37,28 @@ public struct BodyLine: Equatable, Sendable {
 
 /// An article's body word-wrapped for one measure: the lines the body pane scrolls
 /// through, and where each block starts. Built once per (article, width, folding).
+///
+/// Every line with text keeps the ``TextPosition`` it came from, so a position maps to a
+/// line (``line(of:)``) and a line to a position (``position(atLine:)``) at any width.
 public struct BodyLayout: Equatable, Sendable {
-    public let articleID: String
+    public let articleID: ArticleID
     public let width: Int
     public let footersUnfolded: Bool
     public private(set) var lines: [BodyLine] = []
     /// First line of each block, indexed like `Article.blocks`.
     public private(set) var blockStart: [Int] = []
+    /// Indices of the lines that show text, in text order (for mapping positions to lines).
+    private var textLines: [Int] = []
 
     /// The widest measure the body uses, for comfortable reading.
     public static let maxMeasure = 76
 
-    public init(article: Article, width: Int, ascii: Bool = false, footersUnfolded: Bool = false) {
-        self.articleID = article.id
+    public init(article: Article, id: ArticleID, width: Int, ascii: Bool = false, footersUnfolded: Bool = false) {
+        self.articleID = id
         self.width = max(1, width)
         self.footersUnfolded = footersUnfolded
         build(article, ascii: ascii)
+        textLines = lines.indices.filter { lines[$0].source != nil }
     }
 
     /// The block shown at a line, looking upwards past spacing lines.
@@ -69,64 +81,103 @@ public struct BodyLayout: Equatable, Sendable {
         return start..<max(end, start + 1)
     }
 
+    /// The text position a line shows (for a spacing line, that of the next line with text).
+    public func position(atLine line: Int) -> TextPosition {
+        guard !lines.isEmpty else { return .top }
+        var i = min(max(0, line), lines.count - 1)
+        while i < lines.count {
+            if let source = lines[i].source { return source }
+            i += 1
+        }
+        return lines[textLines.last ?? 0].source ?? .top
+    }
+
+    /// The line that shows a text position: the last line starting at or before it.
+    public func line(of position: TextPosition) -> Int {
+        guard !textLines.isEmpty else { return 0 }
+        var lo = 0, hi = textLines.count - 1, found = 0
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if lines[textLines[mid]].source! <= position {
+                found = mid
+                lo = mid + 1
+            } else {
+                hi = mid - 1
+            }
+        }
+        return textLines[found]
+    }
+
     // MARK: - Building
 
     private mutating func build(_ article: Article, ascii: Bool) {
         let w = width
+        var header = 0
+        func addHeader(_ text: String, _ role: Role) {
+            add(wrapped: text, role: role, block: nil, position: TextPosition(block: TextPosition.header, offset: header))
+            header += text.utf8.count + 1
+        }
         if let reason = article.unreadableReason {
-            add(wrapped: article.headline, role: .headline)
+            addHeader(article.headline, .headline)
             lines.append(.blank)
-            add(wrapped: "This file could not be read: \(reason)", role: .error)
-            blockStart = []
+            addHeader("This file could not be read: \(reason)", .error)
             return
         }
-        add(wrapped: article.headline, role: .headline)
+        addHeader(article.headline, .headline)
         if let standfirst = article.standfirst, !standfirst.isEmpty {
             lines.append(.blank)
-            add(wrapped: standfirst, role: .standfirst)
+            addHeader(standfirst, .standfirst)
         }
         let meta = "\(article.words) words\(BoxGlyphs.forMode(ascii: ascii).separator)\(article.readingMinutes) min read"
         lines.append(.blank)
-        add(wrapped: meta, role: .attribution)
+        addHeader(meta, .attribution)
         let bar = ascii ? "| " : "┃ "
         for (index, block) in article.blocks.enumerated() {
             lines.append(.blank)
             blockStart.append(lines.count)
+            let start = TextPosition(block: index, offset: 0)
             switch block.kind {
             case .paragraph:
-                add(wrapped: block.text, role: .body, block: index)
+                add(wrapped: block.text, role: .body, block: index, position: start)
             case .crosshead:
-                add(wrapped: block.text, role: .crosshead, block: index)
+                add(wrapped: block.text, role: .crosshead, block: index, position: start)
             case .pullquote:
                 let indent = w >= 30 ? 4 : 1
                 let textWidth = max(1, w - indent - 2 - (w >= 30 ? 2 : 0))
-                for line in WordWrap.wrap(block.text, width: textWidth) {
-                    lines.append(BodyLine(indent: indent, spans: [Span(bar, .quoteMark), Span(line, .pullquote)], block: index))
+                for line in WordWrap.lines(block.text, width: textWidth) {
+                    lines.append(BodyLine(indent: indent, spans: [Span(bar, .quoteMark), Span(line.text, .pullquote)], block: index,
+                                          source: TextPosition(block: index, offset: line.range.lowerBound), length: line.range.count))
                 }
                 if let who = block.attribution, !who.isEmpty {
                     let dash = ascii ? "-- " : "— "
-                    for line in WordWrap.wrap(dash + who, width: textWidth) {
-                        lines.append(BodyLine(indent: indent, spans: [Span(bar, .quoteMark), Span(line, .attribution)], block: index))
+                    let base = block.text.utf8.count + 1 - dash.utf8.count
+                    for line in WordWrap.lines(dash + who, width: textWidth) {
+                        let from = max(block.text.utf8.count + 1, base + line.range.lowerBound)
+                        lines.append(BodyLine(indent: indent, spans: [Span(bar, .quoteMark), Span(line.text, .attribution)], block: index,
+                                              source: TextPosition(block: index, offset: from), length: line.range.count))
                     }
                 }
             case .boilerplate:
                 if footersUnfolded {
-                    add(wrapped: block.text, role: .boilerplate, block: index)
+                    add(wrapped: block.text, role: .boilerplate, block: index, position: start)
                 } else {
                     let marker = ascii ? "> " : "▸ "
                     let hint = "  (f unfolds)"
                     let room = max(1, w - DisplayWidth.of(marker) - hint.count)
                     let first = WordWrap.wrap(block.text, width: room)
                     let text = first.count > 1 ? first[0] + (ascii ? "..." : "…") : first[0]
-                    lines.append(BodyLine(spans: [Span(marker + text + hint, .boilerplate)], block: index))
+                    lines.append(BodyLine(spans: [Span(marker + text + hint, .boilerplate)], block: index,
+                                          source: start, length: block.text.utf8.count))
                 }
             }
         }
     }
 
-    private mutating func add(wrapped text: String, role: Role, block: Int? = nil) {
-        for line in WordWrap.wrap(text, width: width) {
-            lines.append(BodyLine(spans: [Span(line, role)], block: block))
+    private mutating func add(wrapped text: String, role: Role, block: Int?, position: TextPosition) {
+        for line in WordWrap.lines(text, width: width) {
+            lines.append(BodyLine(spans: [Span(line.text, role)], block: block,
+                                  source: TextPosition(block: position.block, offset: position.offset + line.range.lowerBound),
+                                  length: line.range.count))
         }
     }
 }

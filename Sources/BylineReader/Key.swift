@@ -4,7 +4,7 @@ public enum Key: Hashable, Sendable {
     case ctrl(Character)
     case up, down, left, right
     case pageUp, pageDown, home, end
-    case enter, escape, tab, backTab, backspace
+    case enter, escape, tab, backTab, backspace, delete
     case function(Int)
 
     /// How the key is written in the help overlay.
@@ -26,7 +26,14 @@ public enum Key: Hashable, Sendable {
         case .tab: return "Tab"
         case .backTab: return "S-Tab"
         case .backspace: return "Bksp"
+        case .delete: return "Del"
         case .function(let n): return "F\(n)"
         }
+    }
+
+    /// The character a printable key types into a prompt (nil for keys that do not type).
+    public var typed: Character? {
+        if case .char(let c) = self { return c }
+        return nil
     }
 }

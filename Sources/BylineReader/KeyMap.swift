@@ -1,26 +1,20 @@
-/// Where a key binding applies.
-public enum KeyContext: String, Sendable, CaseIterable {
-    /// Everywhere (unless an overlay is open).
-    case global
-    /// While the help or problems overlay is open.
-    case overlay
-}
-
-/// One key binding: the keys, what they do, and how the help overlay describes them.
+/// One key binding: the keys, what they do, how the help overlay describes them, and the
+/// input modes it is live in.
 public struct KeyBinding: Sendable {
     public let keys: [Key]
     public let action: Action
     public let help: String
-    public let context: KeyContext
-    /// Where the overlay lists it.
+    /// Where the help overlay lists it.
     public let section: String
+    /// The modes in which these keys mean `action`.
+    public let modes: Set<InputMode>
 
-    public init(_ keys: [Key], _ action: Action, _ help: String, section: String, context: KeyContext = .global) {
+    public init(_ keys: [Key], _ action: Action, _ help: String, section: String, modes: Set<InputMode> = [.normal]) {
         self.keys = keys
         self.action = action
         self.help = help
-        self.context = context
         self.section = section
+        self.modes = modes
     }
 
     /// The keys as the help overlay shows them, e.g. "↓ j".
@@ -35,29 +29,19 @@ public struct KeyMap: Sendable {
         self.bindings = bindings
     }
 
-    /// The action for a key in a context, if any. Overlay bindings take precedence while
-    /// an overlay is open; other keys then close it and do nothing else.
-    public func action(for key: Key, overlayOpen: Bool) -> Action? {
-        if overlayOpen {
-            if let b = bindings.first(where: { $0.context == .overlay && $0.keys.contains(key) }) { return b.action }
-            if let b = bindings.first(where: { $0.context == .global && $0.keys.contains(key) }),
-               [.quit, .redraw].contains(b.action) || isScroll(b.action) {
-                return b.action
-            }
-            return nil
-        }
-        return bindings.first(where: { $0.context == .global && $0.keys.contains(key) })?.action
+    /// What a key means in a mode. In a prompt, a printable key that no prompt binding claims
+    /// types itself; in the overlay, keys with no overlay binding do nothing.
+    public func action(for key: Key, mode: InputMode) -> Action? {
+        if let b = bindings.first(where: { $0.modes.contains(mode) && $0.keys.contains(key) }) { return b.action }
+        if mode == .prompt, let c = key.typed { return .editPrompt(.insert(c)) }
+        return nil
     }
 
-    private func isScroll(_ action: Action) -> Bool {
-        [.moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom].contains(action)
-    }
-
-    /// Sections in the order the overlay shows them, each with its global bindings.
-    public var sections: [(title: String, bindings: [KeyBinding])] {
+    /// The bindings of a mode, grouped in sections in the order the overlay shows them.
+    public func sections(for mode: InputMode = .normal) -> [(title: String, bindings: [KeyBinding])] {
         var order: [String] = []
         var bySection: [String: [KeyBinding]] = [:]
-        for b in bindings where b.context == .global {
+        for b in bindings where b.modes.contains(mode) {
             if bySection[b.section] == nil { order.append(b.section) }
             bySection[b.section, default: []].append(b)
         }
@@ -66,12 +50,13 @@ public struct KeyMap: Sendable {
 
     /// Byline's keys.
     public static let standard = KeyMap(bindings: [
-        KeyBinding([.down, .char("j")], .moveDown, "Next article / scroll down", section: "Move"),
-        KeyBinding([.up, .char("k")], .moveUp, "Previous article / scroll up", section: "Move"),
-        KeyBinding([.pageDown, .char(" ")], .pageDown, "Page down", section: "Move"),
-        KeyBinding([.pageUp, .char("b")], .pageUp, "Page up", section: "Move"),
-        KeyBinding([.home, .char("g")], .top, "Go to top", section: "Move"),
-        KeyBinding([.end, .char("G")], .bottom, "Go to bottom", section: "Move"),
+        KeyBinding([.down, .char("j")], .moveDown, "Next article / scroll down", section: "Move", modes: [.normal, .overlay]),
+        KeyBinding([.up, .char("k")], .moveUp, "Previous article / scroll up", section: "Move", modes: [.normal, .overlay]),
+        KeyBinding([.pageDown, .char(" ")], .pageDown, "Page down", section: "Move", modes: [.normal, .overlay]),
+        KeyBinding([.pageUp, .char("b")], .pageUp, "Page up", section: "Move", modes: [.normal, .overlay]),
+        KeyBinding([.home, .char("g")], .top, "Go to top", section: "Move", modes: [.normal, .overlay]),
+        KeyBinding([.end, .char("G")], .bottom, "Go to bottom", section: "Move", modes: [.normal, .overlay]),
+        KeyBinding([.char(":")], .openPrompt(.goToArticle), "Go to article number…", section: "Move"),
         KeyBinding([.enter, .right], .focusForward, "Read: focus the body (or the quotes)", section: "Panes"),
         KeyBinding([.left, .escape], .focusBack, "Back towards the list", section: "Panes"),
         KeyBinding([.tab], .cycleFocus, "Cycle focus list → body → quotes", section: "Panes"),
@@ -87,8 +72,22 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("t")], .cycleTheme, "Next theme", section: "View"),
         KeyBinding([.char("!")], .toggleProblems, "Files that could not be read", section: "View"),
         KeyBinding([.char("?")], .toggleHelp, "This help", section: "View"),
-        KeyBinding([.ctrl("l")], .redraw, "Redraw the screen", section: "View"),
+        KeyBinding([.ctrl("l")], .redraw, "Redraw the screen", section: "View", modes: [.normal, .overlay, .prompt]),
         KeyBinding([.char("q")], .quit, "Quit", section: "View"),
-        KeyBinding([.escape, .char("?"), .char("q")], .closeOverlay, "Close this overlay", section: "Overlay", context: .overlay),
+        // The open overlay.
+        KeyBinding([.escape, .char("?"), .char("q")], .closeOverlay, "Close the overlay", section: "Overlay", modes: [.overlay]),
+        // A prompt taking text.
+        KeyBinding([.enter], .submitPrompt, "Done", section: "Prompt", modes: [.prompt]),
+        KeyBinding([.escape, .ctrl("g")], .cancelPrompt, "Cancel", section: "Prompt", modes: [.prompt]),
+        KeyBinding([.left, .ctrl("b")], .editPrompt(.left), "Cursor left", section: "Prompt", modes: [.prompt]),
+        KeyBinding([.right, .ctrl("f")], .editPrompt(.right), "Cursor right", section: "Prompt", modes: [.prompt]),
+        KeyBinding([.home, .ctrl("a")], .editPrompt(.home), "Start of the line", section: "Prompt", modes: [.prompt]),
+        KeyBinding([.end, .ctrl("e")], .editPrompt(.end), "End of the line", section: "Prompt", modes: [.prompt]),
+        KeyBinding([.backspace], .editPrompt(.backspace), "Delete the character before the cursor", section: "Prompt", modes: [.prompt]),
+        KeyBinding([.delete, .ctrl("d")], .editPrompt(.deleteForward), "Delete the character under the cursor", section: "Prompt", modes: [.prompt]),
+        KeyBinding([.ctrl("u")], .editPrompt(.deleteToStart), "Delete to the start of the line", section: "Prompt", modes: [.prompt]),
+        KeyBinding([.ctrl("w")], .editPrompt(.deleteWordBack), "Delete the word before the cursor", section: "Prompt", modes: [.prompt]),
+        KeyBinding([.up, .ctrl("p")], .editPrompt(.historyBack), "Earlier entry", section: "Prompt", modes: [.prompt]),
+        KeyBinding([.down, .ctrl("n")], .editPrompt(.historyForward), "Later entry", section: "Prompt", modes: [.prompt]),
     ])
 }

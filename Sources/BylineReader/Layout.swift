@@ -11,9 +11,8 @@ import BylineCanvas
 /// - under 20x6: nothing but a "terminal too small" line.
 public struct Layout: Equatable, Sendable {
     public let size: Size
-    public private(set) var list: Rect?
-    public private(set) var body: Rect?
-    public private(set) var sidebar: Rect?
+    /// The panes on screen, left to right, with their rectangles.
+    public private(set) var panes: [(pane: Pane, rect: Rect)] = []
     /// Columns where a vertical border is drawn.
     public private(set) var borders: [Int] = []
     public private(set) var status: Rect?
@@ -21,7 +20,7 @@ public struct Layout: Equatable, Sendable {
 
     public static let minimum = Size(width: 20, height: 6)
 
-    public init(size: Size, focus: Focus, sidebarToggled: Bool, zoomed: Bool) {
+    public init(size: Size, focus: Pane, sidebarToggled: Bool, zoomed: Bool) {
         self.size = size
         tooSmall = size.width < Self.minimum.width || size.height < Self.minimum.height
         guard !tooSmall else { return }
@@ -52,26 +51,30 @@ public struct Layout: Equatable, Sendable {
         }
     }
 
-    /// Is the pane on screen?
-    public func shows(_ pane: Focus) -> Bool { rect(of: pane) != nil }
-
-    public func rect(of pane: Focus) -> Rect? {
-        switch pane {
-        case .list: return list
-        case .body: return body
-        case .sidebar: return sidebar
-        }
+    public static func == (a: Layout, b: Layout) -> Bool {
+        a.size == b.size && a.tooSmall == b.tooSmall && a.borders == b.borders && a.status == b.status
+            && a.panes.map(\.pane) == b.panes.map(\.pane) && a.panes.map(\.rect) == b.panes.map(\.rect)
     }
 
-    private mutating func place(columns: [(Focus, Int)], height: Int) {
+    /// The pane's rectangle, or nil when it is not on screen.
+    public func rect(of pane: Pane) -> Rect? { panes.first { $0.pane == pane }?.rect }
+
+    /// Is the pane on screen?
+    public func shows(_ pane: Pane) -> Bool { rect(of: pane) != nil }
+
+    public var list: Rect? { rect(of: .list) }
+    public var body: Rect? { rect(of: .body) }
+    public var sidebar: Rect? { rect(of: .sidebar) }
+
+    /// The pane under a cell, if any (borders and the status line belong to none).
+    public func pane(at point: Point) -> Pane? {
+        panes.first { $0.rect.contains(x: point.x, y: point.y) }?.pane
+    }
+
+    private mutating func place(columns: [(Pane, Int)], height: Int) {
         var x = 0
         for (i, (pane, width)) in columns.enumerated() {
-            let r = Rect(x: x, y: 0, width: width, height: height)
-            switch pane {
-            case .list: list = r
-            case .body: body = r
-            case .sidebar: sidebar = r
-            }
+            panes.append((pane, Rect(x: x, y: 0, width: width, height: height)))
             x += width
             if i < columns.count - 1 {
                 borders.append(x)

@@ -2,88 +2,152 @@ import BylineCanvas
 import BylineModel
 
 /// Everything the reader shows, in one value. Only ``update(_:_:)`` changes it.
+///
+/// Articles are known by identity (``ArticleID``), never by row: the list is a ``RowsView``
+/// over the library, and the selection, read marks, loads and the reading position follow the
+/// article when rows come and go. Nothing here reads files: what is not in the library's cache
+/// yet is asked for with an ``Effect`` and arrives later as an ``Action``.
 public struct ReaderState: Sendable {
     // MARK: - Inputs
     public let library: Library
-    public var size: Size
+    public internal(set) var size: Size
     public var ascii: Bool
     /// Names of the themes `t` cycles through, and the one in use.
     public var themeNames: [String]
-    public var themeName: String
+    public internal(set) var themeName: String
 
     // MARK: - Where the user is
-    public var focus: Focus = .list
-    public var selected: Int = 0
-    public var listTop: Int = 0
-    public var bodyTop: Int = 0
+    public internal(set) var focus: Pane = .list
+    /// The list's rows.
+    public internal(set) var rows: RowsView
+    /// The selected article (nil only while the list is empty).
+    public internal(set) var selection: ArticleID?
+    /// The selection's row in ``rows`` (kept in step with it).
+    public internal(set) var selectedRow: Int = 0
+    public internal(set) var listTop: Int = 0
+    /// The body's first line on screen (derived from ``bodyAnchor`` whenever the body reflows).
+    public internal(set) var bodyTop: Int = 0
+    /// The text at the top of the body: the reading position, kept across reflows.
+    public internal(set) var bodyAnchor: TextPosition = .top
+    /// The top line is the spacing just above ``bodyAnchor``'s line.
+    var bodyAnchorOnSpacing = false
     /// Index into ``sidebarEntries`` of the quote the user chose, if any.
-    public var chosenQuote: Int?
+    public internal(set) var chosenQuote: Int?
 
     // MARK: - Modes
     /// `s` pressed: hides the sidebar when all three panes fit, shows it when they do not.
-    public var sidebarToggled: Bool = false
+    public internal(set) var sidebarToggled: Bool = false
     /// `z`: the focused pane alone, full width.
-    public var zoomed: Bool = false
+    public internal(set) var zoomed: Bool = false
     /// The body alone, full width: zoomed with the body focused.
     public var readingMode: Bool { zoomed && focus == .body }
-    public var overlay: Overlay?
+    public internal(set) var overlay: Overlay?
     /// Scroll offset inside the open overlay.
-    public var overlayTop: Int = 0
-    public var footersUnfolded: Bool = false
+    public internal(set) var overlayTop: Int = 0
+    public internal(set) var footersUnfolded: Bool = false
+    /// The prompt being typed in, if one is open.
+    public internal(set) var prompt: Prompt?
+    /// What was entered in each kind of prompt, oldest first.
+    public internal(set) var promptHistory: [Prompt.Kind: [String]] = [:]
     /// A one-line note for the status line (theme changes, "no more pull quotes").
-    public var message: String?
+    public internal(set) var message: String?
+
+    // MARK: - Marks
     /// Articles opened in this session.
-    public var read: Set<Int> = []
+    public internal(set) var read: Set<ArticleID> = []
+    /// Articles that appeared in the folder while the reader was open and have not been on
+    /// screen in the list yet ("+N new").
+    public internal(set) var fresh: Set<ArticleID> = []
+    /// Articles whose file was deleted but that stay in the list while selected, with the
+    /// headline they had.
+    public internal(set) var deleted: [ArticleID: String] = [:]
 
     // MARK: - Derived (kept in step by `update`)
-    /// The selected article, parsed; nil while no pane shows it (a list alone on screen), so
-    /// moving through a list shown alone reads nothing but headlines.
+    /// The article the body shows (or is waiting for): the selection while a pane shows it.
+    public internal(set) var articleID: ArticleID?
+    /// That article, parsed; nil while it loads, or while no pane shows an article (a list
+    /// alone on screen), so moving through a list shown alone reads nothing but headlines.
     public internal(set) var article: Article?
-    /// The library index `article` was read from.
-    private var articleIndex: Int?
-    /// The selected article laid out for the current body width.
+    /// The article laid out for the current body width.
     public internal(set) var body: BodyLayout?
     /// The sidebar's quotes wrapped for the sidebar's width (nil while it is not shown).
     public internal(set) var sidebar: SidebarLayout?
+    /// The sidebar's quotes: pull quotes first, then other speech, as indices into `article.quotes`.
+    /// Speech that a pull quote repeats is listed once, as the pull quote.
+    public internal(set) var sidebarEntries: [Int] = []
+    /// True until the first article is shown, when the state was made with `deferBody`.
+    public internal(set) var bodyDeferred = false
+
+    // MARK: - Loads in flight
+    var loadingArticles: Set<ArticleID> = []
+    var loadingHeadlines: Set<ArticleID> = []
+    /// A `]` / `[` looking for pull quotes in the next articles, waiting for one to be parsed.
+    var pendingJump: PendingJump?
+    /// A jump that needs the selected article, which is being parsed: done again when it arrives.
+    var replay: (action: Action, waitingFor: ArticleID)?
+    /// A block's text to find again when the shown article is read anew after its file changed.
+    var reanchorText: String?
+    /// True while something on screen waits for a worker (the article, or list headlines): the
+    /// run loop holds the frame back briefly so the answer shows without a flash of "Loading".
+    public internal(set) var awaitingVisible = false
+    /// Counts changes that show on screen; a frame is drawn only when it moved.
+    public internal(set) var revision = 0
+
+    /// A pull-quote jump that crosses into articles not parsed yet.
+    struct PendingJump: Equatable, Sendable {
+        var forward: Bool
+        /// The article being parsed to see whether it has pull quotes.
+        var candidate: ArticleID
+        /// Articles looked at so far.
+        var looked: Int
+    }
 
     /// An overlay drawn over the panes.
     public enum Overlay: Sendable, Equatable { case help, problems }
 
-    /// - Parameter deferBody: leave the selected article unparsed, so the first frame needs only
-    ///   what the list needs; `.showSelection` (sent by the run loop after that frame) parses it.
+    /// - Parameters:
+    ///   - deferBody: leave the selected article unshown, so the first frame needs only what the
+    ///     list needs; `.showSelection` (sent by the run loop after that frame) shows it.
+    ///   - notice: a line for the status line of the first frame.
     public init(library: Library, size: Size, ascii: Bool = false, themeNames: [String] = ["default"],
-                themeName: String = "default", deferBody: Bool = false) {
+                themeName: String = "default", deferBody: Bool = false, notice: String? = nil) {
+        self.message = notice
         self.library = library
         self.size = size
         self.ascii = ascii
         self.themeNames = themeNames
         self.themeName = themeName
         self.bodyDeferred = deferBody
-        refresh()
+        self.rows = RowsView(library.presentIDs)
+        self.selection = rows.id(at: 0)
     }
-
-    /// True until the first article is parsed, when the state was made with `deferBody`.
-    public internal(set) var bodyDeferred = false
 
     /// The current layout of panes.
     public var layout: Layout {
         Layout(size: size, focus: focus, sidebarToggled: sidebarToggled, zoomed: zoomed)
     }
 
-    /// The sidebar's quotes: pull quotes first, then other speech, as indices into `article.quotes`.
-    /// Speech that a pull quote repeats is listed once, as the pull quote.
-    public internal(set) var sidebarEntries: [Int] = []
+    /// What keys mean now.
+    public var inputMode: InputMode {
+        if prompt != nil { return .prompt }
+        if overlay != nil { return .overlay }
+        return .normal
+    }
 
-    static func sidebarEntries(of article: Article?) -> [Int] {
-        guard let quotes = article?.quotes else { return [] }
-        let pulls = quotes.indices.filter { quotes[$0].pull }
-        let repeated = Set(pulls.compactMap { quotes[$0].repeats })
-        let others = quotes.indices.filter { !quotes[$0].pull && !repeated.contains($0) }
-        return pulls + others
+    /// Whether a pane that shows the selected article is on screen.
+    public var showsArticle: Bool {
+        let layout = self.layout
+        return layout.body != nil || layout.sidebar != nil
     }
 
     /// Lines of body the body pane shows at once.
     public var bodyHeight: Int { max(1, layout.body?.height ?? 1) }
+
+    /// The rows the list shows now, when it is on screen.
+    public var visibleRows: Range<Int> {
+        guard let rect = layout.list else { return 0..<0 }
+        return listTop..<min(rows.count, listTop + rect.height)
+    }
 
     /// The sidebar entry to mark: the chosen one while it is in view, else the first in view.
     public var currentSidebarEntry: Int? {
@@ -105,74 +169,16 @@ public struct ReaderState: Sendable {
         return maxTop == 0 ? 100 : min(100, bodyTop * 100 / maxTop)
     }
 
-    /// Re-derive the article and its layout after the selection, size or folding changed.
-    mutating func refresh() {
-        guard library.count > 0 else {
-            forgetArticle()
-            return
-        }
-        selected = min(max(0, selected), library.count - 1)
-        if bodyDeferred {
-            clampScroll()
-            return
-        }
-        let layout = self.layout
-        guard layout.body != nil || layout.sidebar != nil else {
-            if articleIndex != selected { forgetArticle() }
-            clampScroll()
-            return
-        }
-        loadArticle()
-        guard let article else { return }
-        if let rect = layout.sidebar {
-            let width = SidebarPane.textWidth(for: rect.width)
-            if sidebar?.articleID != article.id || sidebar?.textWidth != width {
-                sidebar = SidebarLayout(article: article, entries: sidebarEntries, textWidth: width, ascii: ascii)
-            }
-        } else {
-            sidebar = nil
-        }
-        guard let rect = layout.body else {
-            body = nil
-            return
-        }
-        let width = BodyPane.measure(for: rect.width)
-        if body?.articleID != article.id || body?.width != width || body?.footersUnfolded != footersUnfolded {
-            body = BodyLayout(article: article, width: width, ascii: ascii, footersUnfolded: footersUnfolded)
-        }
-        clampScroll()
+    /// The headline a list row shows: read, or kept for a deleted article; nil while unread.
+    public func headline(of id: ArticleID) -> String? {
+        library.cachedHeadline(id) ?? deleted[id]
     }
 
-    /// Parse the selected article, unless it is the one held.
-    private mutating func loadArticle() {
-        guard library.count > 0, articleIndex != selected || article == nil else { return }
-        article = library.article(at: selected)
-        articleIndex = selected
-        sidebarEntries = Self.sidebarEntries(of: article)
-        // Laid out again for the new article (two files may share a name in different folders).
-        body = nil
-        sidebar = nil
-    }
-
-    private mutating func forgetArticle() {
-        article = nil
-        articleIndex = nil
-        body = nil
-        sidebar = nil
-        sidebarEntries = []
-    }
-
-    mutating func clampScroll() {
-        let layout = self.layout
-        // While the body is not laid out (a list alone on screen), its scroll stays as it was.
-        if let count = body?.lines.count, layout.body != nil {
-            bodyTop = min(max(0, bodyTop), max(0, count - bodyHeight))
-        }
-        // Likewise the list's scroll, while the list is hidden (reading mode, one pane).
-        guard let listRect = layout.list else { return }
-        let rows = max(1, listRect.height)
-        if selected < listTop { listTop = selected }
-        if selected >= listTop + rows { listTop = selected - rows + 1 }
-        listTop = min(max(0, listTop), max(0, library.count - rows))
+    static func sidebarEntries(of article: Article?) -> [Int] {
+        guard let quotes = article?.quotes else { return [] }
+        let pulls = quotes.indices.filter { quotes[$0].pull }
+        let repeated = Set(pulls.compactMap { quotes[$0].repeats })
+        let others = quotes.indices.filter { !quotes[$0].pull && !repeated.contains($0) }
+        return pulls + others
     }
 }

@@ -4,7 +4,7 @@ import BylineModel
 /// The sidebar's quotes wrapped for one width: built once per (article, width), like
 /// ``BodyLayout``, so a frame only copies lines.
 public struct SidebarLayout: Equatable, Sendable {
-    public let articleID: String
+    public let articleID: ArticleID
     public let textWidth: Int
     /// Per entry (in ``ReaderState/sidebarEntries`` order): its lines and their roles.
     public let entries: [[Span]]
@@ -14,8 +14,8 @@ public struct SidebarLayout: Equatable, Sendable {
     /// Longest a quote runs in the sidebar before it is cut.
     public static let maxQuoteLines = 4
 
-    public init(article: Article, entries quoteIndices: [Int], textWidth: Int, ascii: Bool) {
-        articleID = article.id
+    public init(article: Article, id: ArticleID, entries quoteIndices: [Int], textWidth: Int, ascii: Bool) {
+        articleID = id
         self.textWidth = textWidth
         let glyphs = BoxGlyphs.forMode(ascii: ascii)
         let open = ascii ? "\"" : "“", close = ascii ? "\"" : "”"

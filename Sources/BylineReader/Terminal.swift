@@ -11,16 +11,19 @@ public enum TerminalEvent: Equatable, Sendable {
     case inputClosed
     /// The screen may have been disturbed (resumed after a suspend): repaint it all.
     case repaint
-    /// Something was read that means nothing (an unbound key sequence): ignore it.
-    case none
+    /// One of the other descriptors the wait was given is readable.
+    case ready(Int32)
 }
 
 /// The screen the reader draws on: curses in the program, an in-memory stand-in in tests.
 public protocol Terminal: AnyObject {
     /// The current size in cells.
     var size: Size { get }
-    /// Block until something happens. Never polls.
-    func nextEvent() -> TerminalEvent
+    /// Blocks until the terminal has something to report (keys, a resize, a signal), one of
+    /// `descriptors` becomes readable, or `timeout` seconds pass (nil: wait as long as it takes).
+    /// Never polls: with nothing happening, the process sleeps. Returns what happened, in order;
+    /// nothing after a timeout.
+    func wait(for descriptors: [Int32], timeout: Double?) -> [TerminalEvent]
     /// Show a finished frame; only cells that differ from the last frame need sending.
     func present(_ canvas: Canvas)
     /// Forget what is on screen so the next `present` repaints every cell.

@@ -5,9 +5,10 @@ import CNcursesw
 
 /// The real terminal, through ncursesw: the only type in Byline that calls curses.
 ///
-/// Start it with ``start(options:)``; ``stop()`` restores the terminal and must run on
-/// every way out. Input blocks (no timers, no polling); SIGTERM, SIGINT, SIGHUP and
-/// SIGQUIT only set a flag that interrupts the blocked read.
+/// Start it with ``start(options:environment:)``; ``stop()`` restores the terminal and must run
+/// on every way out. ``wait(for:timeout:)`` blocks in one `poll` on the keyboard, the signal
+/// self-pipe and whatever descriptors the reader adds (its inbox, the folder watcher): no
+/// timers, no polling. SIGTERM, SIGINT, SIGHUP and SIGQUIT only set a flag and wake the wait.
 public final class CursesTerminal: Terminal {
     /// How to start.
     public struct Options: Sendable {
@@ -28,6 +29,7 @@ public final class CursesTerminal: Terminal {
     private var pairs: ColorPairs
     private var stopped = false
     private var failedReads = 0
+    private var cursorShown = false
     private var scratch = [wchar_t](repeating: 0, count: 8)
     public let colorsEnabled: Bool
     private let utf8: Bool
@@ -56,7 +58,7 @@ public final class CursesTerminal: Terminal {
         guard !term.isEmpty else { throw TerminalError("byline: TERM is not set; set it to your terminal type (e.g. xterm-256color)") }
         guard term != "dumb" else { throw TerminalError("byline: TERM=dumb cannot show a full-screen reader; use 'byline inspect PATH'") }
         _ = byline_setlocale_all()
-        byline_install_signal_handlers()
+        guard byline_signals_install() == 0 else { throw TerminalError("byline: cannot set up signal handling: out of file descriptors") }
         guard let screen = byline_newterm(nil) else {
             throw TerminalError("byline: unknown terminal type '\(term.filter { $0.isLetter || $0.isNumber || "-_.+".contains($0) })' (no terminfo entry); set TERM to e.g. xterm-256color")
         }
@@ -65,6 +67,7 @@ public final class CursesTerminal: Terminal {
             endwin()
             throw TerminalError("byline: the terminal could not be set up")
         }
+        byline_signals_watch_resize()
         cbreak()
         noecho()
         nonl()
@@ -108,31 +111,62 @@ public final class CursesTerminal: Terminal {
         Size(width: Int(byline_cols(window)), height: Int(byline_lines(window)))
     }
 
-    public func nextEvent() -> TerminalEvent {
-        var ch: wint_t = 0
-        let result = wget_wch(window, &ch)
+    public func wait(for descriptors: [Int32], timeout: Double?) -> [TerminalEvent] {
+        // Keys ncurses has already taken in come first.
+        var events = readKeys()
+        if !events.isEmpty { return events }
+        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: byline_signal_descriptor(), events: Int16(POLLIN), revents: 0)]
+        fds += descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        let milliseconds = timeout.map { Int32(min(60_000, max(0, ($0 * 1000).rounded(.up)))) } ?? -1
+        let ready = poll(&fds, nfds_t(fds.count), milliseconds)
+        if fds[1].revents != 0 { byline_signals_drain() }
         let signal = byline_take_signal()
-        if signal != 0 { return .signal(signal) }
+        if signal != 0 { return [.signal(signal)] }
         if byline_take_continued() != 0 {
-            // Resumed after a stop: whatever was read, the screen needs painting again.
+            // Resumed after a stop: the screen needs painting again.
             failedReads = 0
-            if result == ERR { return .repaint }
+            events.append(.repaint)
         }
-        if result == ERR {
-            if byline_errno() == EINTR {
-                // Interrupted by a signal that set no flag: repaint, to be safe.
+        guard ready > 0 || fds[1].revents != 0 else { return events }
+        let input = fds[0].revents
+        if input & Int16(POLLIN) != 0 || fds[1].revents != 0 {
+            let keys = readKeys()
+            events += keys
+            if keys.isEmpty && input & Int16(POLLIN) != 0 {
+                // Readable but nothing to read, again and again: end of file.
+                failedReads += 1
+                if failedReads >= 3 { return events + [.inputClosed] }
+            } else if !keys.isEmpty {
                 failedReads = 0
-                return .repaint
             }
-            failedReads += 1
-            return failedReads >= 2 ? .inputClosed : .none
+        } else if input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            return events + [.inputClosed]
         }
-        failedReads = 0
-        if result == byline_key_code_yes() {
-            if Int32(ch) == KEY_RESIZE { return .resize(size) }
-            return KeyDecoder.function(Int32(ch)).map(TerminalEvent.key) ?? .none
+        for fd in fds.dropFirst(2) where fd.revents != 0 { events.append(.ready(fd.fd)) }
+        return events
+    }
+
+    /// Every key ncurses can give without waiting (at most a screenful of key repeats).
+    private func readKeys() -> [TerminalEvent] {
+        var events: [TerminalEvent] = []
+        wtimeout(window, 0)
+        defer { wtimeout(window, -1) }
+        while events.count < 256 {
+            var ch: wint_t = 0
+            let result = wget_wch(window, &ch)
+            if result == ERR { break }
+            if result == byline_key_code_yes() {
+                if Int32(ch) == KEY_RESIZE {
+                    events.append(.resize(size))
+                } else if let key = KeyDecoder.function(Int32(ch)) {
+                    events.append(.key(key))
+                }
+            } else if let key = KeyDecoder.character(UInt32(ch)) {
+                events.append(.key(key))
+            }
         }
-        return KeyDecoder.character(UInt32(ch)).map(TerminalEvent.key) ?? .none
+        return events
     }
 
     public func present(_ canvas: Canvas) {
@@ -152,6 +186,13 @@ public final class CursesTerminal: Terminal {
             }
         }
         last = canvas
+        if let cursor = canvas.cursor {
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+            if !cursorShown { curs_set(1) }
+        } else if cursorShown {
+            curs_set(0)
+        }
+        cursorShown = canvas.cursor != nil
         wnoutrefresh(window)
         doupdate()
     }

@@ -32,6 +32,7 @@ enum KeyDecoder {
         case KEY_ENTER: return .enter
         case KEY_BTAB: return .backTab
         case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
         case (KEY_F0 + 1)...(KEY_F0 + 24): return .function(Int(code - KEY_F0))
         default: return nil
         }

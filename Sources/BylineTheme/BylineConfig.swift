@@ -3,6 +3,7 @@
 /// ```toml
 /// theme = "paper"      # a theme name, or a path to a .toml file
 /// color = "auto"       # auto, always or never
+/// watch = true         # follow the folder while reading (false: like --no-watch)
 /// ```
 /// Any other key is an error, so a typo does not go unnoticed.
 public struct BylineConfig: Equatable, Sendable {
@@ -10,14 +11,17 @@ public struct BylineConfig: Equatable, Sendable {
     public var theme: String?
     /// The colour choice (nil: `auto`, or whatever `--color` says).
     public var color: ColorChoice?
+    /// Whether to follow the folder while reading (nil: yes, unless `--no-watch`).
+    public var watch: Bool?
 
-    public init(theme: String? = nil, color: ColorChoice? = nil) {
+    public init(theme: String? = nil, color: ColorChoice? = nil, watch: Bool? = nil) {
         self.theme = theme
         self.color = color
+        self.watch = watch
     }
 
     /// The keys a config file may hold.
-    static let keys = ["theme", "color"]
+    static let keys = ["theme", "color", "watch"]
 
     /// Parses the text of a config file.
     ///
@@ -43,8 +47,14 @@ public struct BylineConfig: Equatable, Sendable {
                     continue
                 }
                 config.color = choice
+            case "watch":
+                guard let flag = value.bool else {
+                    errors.append(document.error(at: [key], "watch must be true or false, not \(value.kindDescription)"))
+                    continue
+                }
+                config.watch = flag
             default:
-                errors.append(document.error(at: [key], "unknown key \"\(key)\" (the config file takes \(Self.keys.joined(separator: " and ")))"))
+                errors.append(document.error(at: [key], "unknown key \"\(key)\" (the config file takes \(Self.keys.dropLast().joined(separator: ", ")) and \(Self.keys.last!))"))
             }
         }
         if let error = TOMLDocument.first(of: errors) { throw error }

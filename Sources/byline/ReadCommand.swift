@@ -26,7 +26,10 @@ struct ReadCommand: ParsableCommand {
     var theme: String?
 
     @Option(help: "Use colour: auto, always or never (NO_COLOR is honoured with auto).")
-    var color: String?
+    var color: ColorChoice?
+
+    @Flag(help: "Do not follow the folder for new, changed and deleted articles while reading.")
+    var noWatch = false
 
     @Flag(help: "List the themes and exit.")
     var listThemes = false
@@ -37,7 +40,7 @@ struct ReadCommand: ParsableCommand {
         // Everything that can fail on bad input fails here, before the terminal is touched.
         let themes: ThemeSetup
         do {
-            themes = try ThemeSetup(themeOption: theme, colorOption: color, shippedDirectory: data.folder("Themes"), environment: environment)
+            themes = try ThemeSetup(themeOption: theme, colorChoice: color, shippedDirectory: data.folder("Themes"), environment: environment)
         } catch {
             Self.fail(error.description)
         }
@@ -58,6 +61,13 @@ struct ReadCommand: ParsableCommand {
         } catch {
             Self.fail(error.description)
         }
+        // Watch the folder (inotify) unless told not to; a note says why when it cannot.
+        var watcher: FolderWatcher?
+        var notice: String?
+        if !noWatch && themes.config.watch != false {
+            let limit = environment["BYLINE_INOTIFY_WATCH_LIMIT"].flatMap { Int($0) }
+            (watcher, notice) = FolderWatcher.start(library: library, watchLimit: limit)
+        }
         let useASCII = ascii || !Self.localeIsUTF8(environment)
         let terminal: CursesTerminal
         do {
@@ -68,8 +78,8 @@ struct ReadCommand: ParsableCommand {
         let depth = themes.depth(colorCount: terminal.colorCount)
         terminal.setPalette(themes.current.resolved(depth: depth))
         var state = ReaderState(library: library, size: terminal.size, ascii: useASCII,
-                                themeNames: themes.names, themeName: themes.currentKey, deferBody: true)
-        let loop = RunLoop(terminal: terminal, prefetcher: Prefetcher(library: library)) { name in
+                                themeNames: themes.names, themeName: themes.currentKey, deferBody: true, notice: notice)
+        let loop = ReaderLoop(terminal: terminal, library: library, watcher: watcher) { name in
             do throws(ThemeError) {
                 let next = try themes.load(name)
                 terminal.setPalette(next.resolved(depth: depth))
@@ -107,3 +117,5 @@ struct ReadCommand: ParsableCommand {
         return lower.contains("utf-8") || lower.contains("utf8")
     }
 }
+
+extension ColorChoice: ExpressibleByArgument {}

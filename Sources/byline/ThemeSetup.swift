@@ -9,18 +9,13 @@ struct ThemeSetup {
     let currentKey: String
     let choice: ColorChoice
     let environment: [String: String]
+    /// The config file's settings.
+    let config: BylineConfig
 
-    init(themeOption: String?, colorOption: String?, shippedDirectory: String?, environment: [String: String]) throws(ThemeError) {
-        let config = try BylineConfig.load(environment: environment)
+    init(themeOption: String?, colorChoice: ColorChoice?, shippedDirectory: String?, environment: [String: String]) throws(ThemeError) {
+        config = try BylineConfig.load(environment: environment)
         catalog = ThemeCatalog(shippedDirectory: shippedDirectory, environment: environment)
-        if let colorOption {
-            guard let parsed = ColorChoice(rawValue: colorOption.lowercased()) else {
-                throw ThemeError(file: nil, message: "--color takes auto, always or never, not \"\(colorOption)\"")
-            }
-            choice = parsed
-        } else {
-            choice = config.color ?? .auto
-        }
+        choice = colorChoice ?? config.color ?? .auto
         currentKey = themeOption ?? config.theme ?? "default"
         current = try catalog.load(currentKey)
         self.environment = environment

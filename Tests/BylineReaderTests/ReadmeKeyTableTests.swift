@@ -9,7 +9,7 @@ final class ReadmeKeyTableTests: XCTestCase {
         let readme = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let start = try XCTUnwrap(readme.range(of: "### Keys"))
         let table = readme[start.upperBound...].prefix { _ in true }.components(separatedBy: "\n## ").first ?? ""
-        for binding in KeyMap.standard.bindings where binding.context == .global {
+        for binding in KeyMap.standard.bindings where binding.modes.contains(.normal) {
             for key in binding.keys {
                 XCTAssertTrue(table.contains("`\(key.label)`"), "README key table lacks `\(key.label)` (\(binding.help))")
             }

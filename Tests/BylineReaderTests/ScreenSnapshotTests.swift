@@ -8,7 +8,7 @@ import XCTest
 final class ScreenSnapshotTests: XCTestCase {
     private func render(_ size: Size, ascii: Bool = false, _ actions: [Action] = []) throws -> Canvas {
         var state = try ReaderFixtures.state(size, ascii: ascii)
-        for action in actions { _ = update(&state, action) }
+        state.send(actions)
         return Screen().render(state)
     }
 
@@ -16,7 +16,7 @@ final class ScreenSnapshotTests: XCTestCase {
         for (w, h) in [(1, 1), (20, 6), (40, 10), (80, 24), (120, 40), (200, 60)] {
             let canvas = try render(Size(width: w, height: h))
             XCTAssertEqual(canvas.lines().count, h)
-            assertSnapshot(canvas.text, named: "screen-\(w)x\(h)")
+            assertScreenSnapshot(canvas, named: "screen-\(w)x\(h)")
         }
     }
 
@@ -27,26 +27,26 @@ final class ScreenSnapshotTests: XCTestCase {
 
     func testQuoteJumpMarksSidebar() throws {
         let canvas = try render(Size(width: 120, height: 40), [.moveDown, .nextQuote, .nextQuote])
-        assertSnapshot(canvas.text, named: "harbour-second-pull-quote-120x40")
+        assertScreenSnapshot(canvas, named: "harbour-second-pull-quote-120x40")
         XCTAssertTrue(canvas.text.contains("▶"))
     }
 
     func testZoomedListIsAFullWidthIndex() throws {
         let canvas = try render(Size(width: 100, height: 8), [.toggleZoom, .moveDown])
-        assertSnapshot(canvas.text, named: "zoomed-list-100x8")
+        assertScreenSnapshot(canvas, named: "zoomed-list-100x8")
         XCTAssertFalse(canvas.text.contains("│"), "no other pane, no border")
         XCTAssertTrue(canvas.text.contains("Harbour bridge opens after a decade of delay"), "the headline is not cut")
     }
 
     func testHelpOverlay() throws {
         let canvas = try render(Size(width: 80, height: 40), [.toggleHelp])
-        assertSnapshot(canvas.text, named: "help-80x40")
+        assertScreenSnapshot(canvas, named: "help-80x40")
         XCTAssertTrue(canvas.text.contains("Next pull quote"))
     }
 
     func testASCIIFallbackDrawsNoBoxCharacters() throws {
         let canvas = try render(Size(width: 120, height: 30), ascii: true, [.moveDown, .moveDown])
-        assertSnapshot(canvas.text, named: "ascii-wide-article-120x30")
+        assertScreenSnapshot(canvas, named: "ascii-wide-article-120x30")
         XCTAssertFalse(canvas.text.contains("│"))
     }
 

@@ -10,31 +10,31 @@ final class UpdateTests: XCTestCase {
         var state = try ReaderFixtures.state(wide)
         XCTAssertEqual(state.focus, .list)
         XCTAssertEqual(state.article?.id, "000_db09bf8f9e96a4f5")
-        _ = update(&state, .moveDown)
-        XCTAssertEqual(state.selected, 1)
+        state.send(.moveDown)
+        XCTAssertEqual(state.selectedRow, 1)
         XCTAssertEqual(state.article?.id, "001_harbour")
         XCTAssertEqual(state.bodyTop, 0)
-        _ = update(&state, .moveUp)
-        _ = update(&state, .moveUp)
-        XCTAssertEqual(state.selected, 0, "moving above the first article stays put")
+        state.send(.moveUp)
+        state.send(.moveUp)
+        XCTAssertEqual(state.selectedRow, 0, "moving above the first article stays put")
     }
 
     func testEnterFocusesBodyAndEscapeGoesBack() throws {
         var state = try ReaderFixtures.state(wide)
-        _ = update(&state, .focusForward)
+        state.send(.focusForward)
         XCTAssertEqual(state.focus, .body)
-        XCTAssertTrue(state.read.contains(0))
-        _ = update(&state, .moveDown)
+        XCTAssertTrue(state.read.contains(state.library.id(at: 0)))
+        state.send(.moveDown)
         XCTAssertEqual(state.bodyTop, 1)
-        _ = update(&state, .focusBack)
+        state.send(.focusBack)
         XCTAssertEqual(state.focus, .list)
     }
 
     func testTabCyclesFocusThroughAllPanes() throws {
         var state = try ReaderFixtures.state(wide)
-        var seen: [Focus] = []
+        var seen: [Pane] = []
         for _ in 0..<3 {
-            _ = update(&state, .cycleFocus)
+            state.send(.cycleFocus)
             seen.append(state.focus)
         }
         XCTAssertEqual(seen, [.body, .sidebar, .list])
@@ -42,54 +42,54 @@ final class UpdateTests: XCTestCase {
 
     func testNextPullQuoteScrollsBodyAndMarksSidebar() throws {
         var state = try ReaderFixtures.state(Size(width: 120, height: 24))
-        _ = update(&state, .moveDown)  // the harbour article
+        state.send(.moveDown)  // the harbour article
         let article = try XCTUnwrap(state.article)
         XCTAssertEqual(article.quotes.filter(\.pull).count, 3)
-        _ = update(&state, .nextQuote)
+        state.send(.nextQuote)
         let first = try XCTUnwrap(state.chosenQuote)
         XCTAssertEqual(state.currentSidebarEntry, first)
         XCTAssertGreaterThan(state.bodyTop, 0, "the first pull quote is below the first screen")
         let block = article.quotes[state.sidebarEntries[first]].block
         let range = try XCTUnwrap(state.body).lineRange(ofBlock: block)
         XCTAssertTrue(range.lowerBound >= state.bodyTop && range.upperBound <= state.bodyTop + state.bodyHeight)
-        _ = update(&state, .nextQuote)
+        state.send(.nextQuote)
         XCTAssertEqual(state.chosenQuote, first + 1)
-        _ = update(&state, .previousQuote)
+        state.send(.previousQuote)
         XCTAssertEqual(state.chosenQuote, first)
     }
 
     func testNextQuotePastTheLastGoesToNextArticle() throws {
         var state = try ReaderFixtures.state(Size(width: 120, height: 24))
-        _ = update(&state, .moveDown)
-        for _ in 0..<3 { _ = update(&state, .nextQuote) }
-        XCTAssertEqual(state.selected, 1)
-        _ = update(&state, .nextQuote)
-        XCTAssertEqual(state.selected, 2, "past the last pull quote, on to the next article's first")
+        state.send(.moveDown)
+        for _ in 0..<3 { state.send(.nextQuote) }
+        XCTAssertEqual(state.selectedRow, 1)
+        state.send(.nextQuote)
+        XCTAssertEqual(state.selectedRow, 2, "past the last pull quote, on to the next article's first")
         XCTAssertEqual(state.chosenQuote, 0)
-        _ = update(&state, .nextQuote)
-        XCTAssertEqual(state.selected, 2)
+        state.send(.nextQuote)
+        XCTAssertEqual(state.selectedRow, 2)
         XCTAssertEqual(state.message, "No more pull quotes")
     }
 
     func testCrossheadJumps() throws {
         var state = try ReaderFixtures.state(Size(width: 120, height: 24))
-        _ = update(&state, .moveDown)
-        _ = update(&state, .nextCrosshead)
+        state.send(.moveDown)
+        state.send(.nextCrosshead)
         let body = try XCTUnwrap(state.body)
         XCTAssertEqual(body.lines[state.bodyTop].spans.first?.text, "THE COST OF DELAY")
-        _ = update(&state, .nextCrosshead)
+        state.send(.nextCrosshead)
         XCTAssertEqual(body.lines[state.bodyTop].spans.first?.text, "WHAT HAPPENS NEXT")
-        _ = update(&state, .previousCrosshead)
+        state.send(.previousCrosshead)
         XCTAssertEqual(body.lines[state.bodyTop].spans.first?.text, "THE COST OF DELAY")
     }
 
     func testResizeKeepsTopParagraphInView() throws {
         var state = try ReaderFixtures.state(Size(width: 160, height: 30))
-        _ = update(&state, .moveDown)
-        _ = update(&state, .focusForward)
-        for _ in 0..<30 { _ = update(&state, .moveDown) }
+        state.send(.moveDown)
+        state.send(.focusForward)
+        for _ in 0..<30 { state.send(.moveDown) }
         let block = try XCTUnwrap(state.body?.block(atLine: state.bodyTop))
-        _ = update(&state, .resize(Size(width: 90, height: 20)))
+        state.send(.resize(Size(width: 90, height: 20)))
         let body = try XCTUnwrap(state.body)
         XCTAssertNotEqual(body.width, 76, "reflowed to the narrower pane")
         XCTAssertEqual(body.block(atLine: state.bodyTop), block)
@@ -97,20 +97,20 @@ final class UpdateTests: XCTestCase {
 
     func testQuitAndRedrawAreEffects() throws {
         var state = try ReaderFixtures.state(wide)
-        XCTAssertEqual(update(&state, .quit), [.quit])
-        XCTAssertEqual(update(&state, .redraw), [.redrawAll])
+        XCTAssertEqual(state.send(.quit), [.quit])
+        XCTAssertEqual(state.send(.redraw), [.redrawAll])
     }
 
     func testThemeCyclingSkipsBrokenThemeWithMessage() throws {
         var state = try ReaderFixtures.state(wide)
         state.themeNames = ["default", "dark", "broken", "light"]
-        XCTAssertEqual(update(&state, .cycleTheme), [.loadTheme("dark")])
-        _ = update(&state, .themeApplied(name: "dark", error: nil))
+        XCTAssertEqual(state.send(.cycleTheme), [.loadTheme("dark")])
+        state.send(.themeApplied(name: "dark", error: nil))
         XCTAssertEqual(state.themeName, "dark")
         XCTAssertEqual(state.message, "Theme: dark")
-        XCTAssertEqual(update(&state, .cycleTheme), [.loadTheme("broken")])
-        XCTAssertEqual(update(&state, .themeApplied(name: "broken", error: "bad colour")), [.loadTheme("light")])
-        _ = update(&state, .themeApplied(name: "light", error: nil))
+        XCTAssertEqual(state.send(.cycleTheme), [.loadTheme("broken")])
+        XCTAssertEqual(state.send(.themeApplied(name: "broken", error: "bad colour")), [.loadTheme("light")])
+        state.send(.themeApplied(name: "light", error: nil))
         XCTAssertEqual(state.themeName, "light")
         XCTAssertEqual(state.message, "Theme broken skipped: bad colour · Theme: light")
     }
@@ -118,15 +118,15 @@ final class UpdateTests: XCTestCase {
     func testSidebarToggleAtMediumWidthShowsQuotes() throws {
         var state = try ReaderFixtures.state(Size(width: 100, height: 30))
         XCTAssertFalse(state.layout.shows(.sidebar))
-        _ = update(&state, .toggleSidebar)
+        state.send(.toggleSidebar)
         XCTAssertTrue(state.layout.shows(.sidebar))
         XCTAssertTrue(state.layout.shows(.body))
     }
 
     func testZoomWithTheBodyFocusedIsFullWidthReading() throws {
         var state = try ReaderFixtures.state(Size(width: 120, height: 30))
-        _ = update(&state, .focusForward)
-        _ = update(&state, .toggleZoom)
+        state.send(.focusForward)
+        state.send(.toggleZoom)
         XCTAssertEqual(state.layout.body?.width, 120)
         XCTAssertNil(state.layout.list)
         XCTAssertNil(state.layout.sidebar)
@@ -136,53 +136,53 @@ final class UpdateTests: XCTestCase {
 
     func testZoomedListIsFullWidthAndReadsNoBodiesWhileMoving() throws {
         var state = try ReaderFixtures.state(Size(width: 120, height: 30))
-        _ = update(&state, .toggleZoom)
+        state.send(.toggleZoom)
         XCTAssertEqual(state.layout.list?.width, 120)
         XCTAssertNil(state.layout.body)
         XCTAssertFalse(state.readingMode)
-        XCTAssertEqual(update(&state, .moveDown), [], "no body on screen: nothing parsed, nothing prefetched")
+        XCTAssertEqual(state.send(.moveDown), [], "no body on screen: nothing parsed, nothing prefetched")
         XCTAssertNil(state.article)
-        XCTAssertEqual(state.selected, 1)
+        XCTAssertEqual(state.selectedRow, 1)
         // Enter reads the article full width; Left comes back to the full-width list.
-        _ = update(&state, .focusForward)
+        state.send(.focusForward)
         XCTAssertTrue(state.readingMode)
-        XCTAssertEqual(state.article?.id, state.library.entries[1].id)
+        XCTAssertEqual(state.article?.id, state.library.name(of: state.rows[1]))
         XCTAssertEqual(state.layout.body?.width, 120)
-        _ = update(&state, .focusBack)
+        state.send(.focusBack)
         XCTAssertEqual(state.layout.list?.width, 120)
         XCTAssertEqual(state.focus, .list)
-        _ = update(&state, .toggleZoom)
+        state.send(.toggleZoom)
         XCTAssertTrue(state.layout.shows(.body), "z again: back to the panes")
-        XCTAssertEqual(state.article?.id, state.library.entries[1].id)
+        XCTAssertEqual(state.article?.id, state.library.name(of: state.rows[1]))
     }
 
     func testListScrollSurvivesReadingFullWidth() throws {
         var state = try ReaderFixtures.state(Size(width: 120, height: 30))
-        _ = update(&state, .moveDown)
+        state.send(.moveDown)
         XCTAssertEqual(state.listTop, 0)
-        _ = update(&state, .focusForward)
-        _ = update(&state, .toggleZoom)
+        state.send(.focusForward)
+        state.send(.toggleZoom)
         XCTAssertNil(state.layout.list)
-        _ = update(&state, .toggleZoom)
+        state.send(.toggleZoom)
         XCTAssertEqual(state.listTop, 0, "the list did not scroll while it was hidden")
     }
 
     func testBodyScrollSurvivesALeaveToTheListAlone() throws {
         var state = try ReaderFixtures.state(Size(width: 60, height: 20))
-        _ = update(&state, .focusForward)
-        _ = update(&state, .pageDown)
+        state.send(.focusForward)
+        state.send(.pageDown)
         let top = state.bodyTop
         XCTAssertGreaterThan(top, 0)
-        _ = update(&state, .focusBack)
+        state.send(.focusBack)
         XCTAssertFalse(state.layout.shows(.body))
-        _ = update(&state, .focusForward)
+        state.send(.focusForward)
         XCTAssertEqual(state.bodyTop, top)
     }
 
     func testQuoteJumpFromTheListAloneOpensTheBody() throws {
         var state = try ReaderFixtures.state(Size(width: 60, height: 20))
         XCTAssertFalse(state.layout.shows(.body))
-        _ = update(&state, .nextQuote)
+        state.send(.nextQuote)
         XCTAssertEqual(state.focus, .body)
         XCTAssertNotNil(state.chosenQuote)
         XCTAssertTrue(state.article!.quotes[state.sidebarEntries[state.chosenQuote!]].pull)
@@ -190,19 +190,20 @@ final class UpdateTests: XCTestCase {
 
     func testMovingTheSelectionPrefetchesItsNeighboursInTheDirectionOfTravel() throws {
         var state = try ReaderFixtures.state(wide)
-        let page = state.layout.list!.height - 1
-        XCTAssertEqual(update(&state, .moveDown), [.prefetch([2, 0, 3, 1 + page, 1 - page])])
-        XCTAssertEqual(update(&state, .moveUp), [.prefetch([-1, 1, -2, 0 - page, 0 + page])])
-        XCTAssertEqual(update(&state, .moveUp), [], "no move, nothing to prefetch")
+        let ids = state.rows.ids
+        XCTAssertEqual(state.send(.moveDown), [.loadArticle(ids[1]), .prefetch([ids[2], ids[0]])],
+                       "the article to show, then the next and the previous (rows past the ends are left out)")
+        XCTAssertEqual(state.send(.moveUp), [.prefetch([ids[1]])])
+        XCTAssertEqual(state.send(.moveUp), [], "no move, nothing to prefetch")
     }
 
     func testReopenedOverlayStartsAtTheTop() throws {
         var state = try ReaderFixtures.state(wide)
-        _ = update(&state, .toggleHelp)
-        for _ in 0..<5 { _ = update(&state, .moveDown) }
+        state.send(.toggleHelp)
+        for _ in 0..<5 { state.send(.moveDown) }
         XCTAssertEqual(state.overlayTop, 5)
-        _ = update(&state, .closeOverlay)
-        _ = update(&state, .toggleHelp)
+        state.send(.closeOverlay)
+        state.send(.toggleHelp)
         XCTAssertEqual(state.overlayTop, 0)
     }
 }

@@ -10,9 +10,6 @@ public enum Fixtures {
     /// The bundled sample library.
     public static var samples: URL { packageRoot.appendingPathComponent("Samples") }
 
-    /// `../shared` beside the package, if present.
-    public static var shared: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared") }
-
     /// A fresh temporary folder holding the given files (name → contents).
     public static func folder(_ files: [String: String]) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-test-\(UUID().uuidString)")

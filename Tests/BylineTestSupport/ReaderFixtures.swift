@@ -54,8 +54,10 @@ public enum ReaderFixtures {
         return try Library(folder: dir.path)
     }
 
-    /// Reader state on the fixture library at a size.
+    /// Reader state on the fixture library at a size, started (the first article shown).
     public static func state(_ size: Size, ascii: Bool = false) throws -> ReaderState {
-        ReaderState(library: try library(), size: size, ascii: ascii)
+        var state = ReaderState(library: try library(), size: size, ascii: ascii)
+        state.send(.start)
+        return state
     }
 }

@@ -1,7 +1,13 @@
 import BylineCanvas
 import BylineReader
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An in-memory terminal for tests: replays scripted events and keeps every frame.
+///
+/// When the reader waits with a timeout (a worker's answer is due), the wait is real: it polls
+/// the descriptors it was given, so background work can finish before the next scripted event.
 public final class TestTerminal: Terminal {
     public private(set) var size: Size
     private var events: [TerminalEvent]
@@ -16,11 +22,16 @@ public final class TestTerminal: Terminal {
     }
 
     /// Replays the next event; once the script is done, input is closed.
-    public func nextEvent() -> TerminalEvent {
-        guard !events.isEmpty else { return .inputClosed }
+    public func wait(for descriptors: [Int32], timeout: Double?) -> [TerminalEvent] {
+        if let timeout {
+            var fds = descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            _ = poll(&fds, nfds_t(fds.count), Int32(timeout * 1000))
+            return fds.filter { $0.revents != 0 }.map { .ready($0.fd) }
+        }
+        guard !events.isEmpty else { return [.inputClosed] }
         let event = events.removeFirst()
         if case .resize(let newSize) = event { size = newSize }
-        return event
+        return [event]
     }
 
     public func present(_ canvas: Canvas) { frames.append(canvas) }

@@ -1,6 +1,6 @@
 import BylineCanvas
 
-/// The article body: the laid-out lines from `bodyTop`, centred at a comfortable measure,
+/// The article body: the laid-out lines from `bodyTop`, centred at a comfortable measure.
 /// Its scroll thumb rides on the border to its right (see ``drawThumb(_:rect:x:on:)``).
 public struct BodyPane {
     public init() {}
@@ -13,7 +13,7 @@ public struct BodyPane {
     public func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
         canvas.fill(rect, role: .body)
         guard let body = state.body else {
-            let note = state.bodyDeferred ? "Loading" + BoxGlyphs.forMode(ascii: state.ascii).ellipsis : "No article selected."
+            let note = state.selection == nil ? "No article selected." : "Loading" + BoxGlyphs.forMode(ascii: state.ascii).ellipsis
             canvas.put(note, x: rect.x + 2, y: rect.y, role: .body, maxX: rect.maxX)
             return
         }
@@ -29,6 +29,19 @@ public struct BodyPane {
                 x = canvas.put(span.text, x: x, y: rect.y + row, role: span.role, maxX: textMaxX)
             }
         }
+        if let id = state.articleID, state.deleted[id] != nil {
+            // The file is gone: say so on the top row until the user moves away.
+            let note = " Deleted from the folder: it stays here until you move to another article "
+            canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .error)
+            canvas.put(note, x: rect.x + max(0, (rect.width - DisplayWidth.of(note)) / 2), y: rect.y, role: .error, maxX: rect.maxX)
+        }
+    }
+
+    /// The body line under a cell of the pane, if there is one.
+    public static func line(at point: Point, in rect: Rect, state: ReaderState) -> Int? {
+        guard rect.contains(x: point.x, y: point.y), let body = state.body else { return nil }
+        let line = state.bodyTop + point.y - rect.y
+        return line < body.lines.count ? line : nil
     }
 
     /// The scroll thumb: drawn over column `x` (the body's right-hand border, or its last column).

@@ -1,6 +1,11 @@
 import BylineCanvas
+import BylineModel
 
-/// The article list: one row per article with an unread mark, the headline and reading time.
+/// The article list: one row per article with its marks, the headline and reading time.
+///
+/// Marks: `•` unread, `+` new since the reader opened (the folder changed), `x` deleted while
+/// selected. Reading times are counted once the article was parsed and estimated from the file's
+/// size before. Rows whose headline is not read yet show the file name until it arrives.
 public struct ListPane {
     public init() {}
 
@@ -8,22 +13,27 @@ public struct ListPane {
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
         let focused = state.focus == .list
         canvas.fill(rect, role: .listNormal)
-        guard state.library.count > 0 else {
+        guard !state.rows.isEmpty else {
             canvas.put("No articles here.", x: rect.x + 1, y: rect.y, role: .listNormal, maxX: rect.maxX)
             return
         }
-        for row in 0..<rect.height {
-            let index = state.listTop + row
-            guard index < state.library.count else { break }
-            let y = rect.y + row
-            let isSelected = index == state.selected
-            let isRead = state.read.contains(index)
+        for row in state.visibleRows {
+            let id = state.rows[row]
+            let y = rect.y + row - state.listTop
+            let isSelected = row == state.selectedRow
+            let isRead = state.read.contains(id)
             let role: Role = isSelected ? (focused ? .listSelected : .listSelectedUnfocused) : (isRead ? .listRead : .listUnread)
             canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
-            let estimate = state.library.estimatedMinutes(at: index)
-            let minutes = estimate > 0 ? "\(estimate)m" : ""
-            let mark = isRead ? " " : glyphs.unreadMark
-            let headline = state.library.headline(at: index)
+            let minutes = Self.minutesLabel(state.library.readingTime(id))
+            let mark: String
+            if state.deleted[id] != nil {
+                mark = glyphs.deletedMark
+            } else if state.fresh.contains(id) {
+                mark = glyphs.newMark
+            } else {
+                mark = isRead ? " " : glyphs.unreadMark
+            }
+            let headline = state.headline(of: id) ?? state.library.name(of: id)
             let headWidth = rect.width - 2 - minutes.count - 1
             var x = canvas.put(mark, x: rect.x, y: y, role: role, maxX: rect.maxX)
             x = canvas.put(" ", x: x, y: y, role: role, maxX: rect.maxX)
@@ -34,5 +44,20 @@ public struct ListPane {
                 canvas.put(headline, x: x, y: y, role: role, maxX: rect.maxX)
             }
         }
+    }
+
+    static func minutesLabel(_ time: ReadingTime) -> String {
+        switch time {
+        case .exact(let m): return "\(m)m"
+        case .estimate(let m): return "\(m)m"
+        case .unknown, .unreadable: return ""
+        }
+    }
+
+    /// The list row under a cell of the pane, if there is an article there.
+    public static func row(at point: Point, in rect: Rect, state: ReaderState) -> Int? {
+        guard rect.contains(x: point.x, y: point.y) else { return nil }
+        let row = state.listTop + point.y - rect.y
+        return row < state.rows.count ? row : nil
     }
 }

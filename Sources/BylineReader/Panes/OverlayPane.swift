@@ -14,8 +14,9 @@ public struct OverlayPane {
         switch state.overlay {
         case .help, .none:
             var out: [(String, Role)] = []
-            let keyWidth = keyMap.bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 8
-            for (title, bindings) in keyMap.sections {
+            let sections = keyMap.sections(for: .normal)
+            let keyWidth = sections.flatMap { $0.bindings.map { DisplayWidth.of($0.keyLabel) } }.max() ?? 8
+            for (title, bindings) in sections {
                 if !out.isEmpty { out.append(("", .help)) }
                 out.append((title, .crosshead))
                 for b in bindings {

@@ -15,14 +15,8 @@ public struct SidebarPane {
         canvas.put(title, x: rect.x + 1, y: rect.y, role: .crosshead, maxX: rect.maxX)
         let current = state.currentSidebarEntry
         let top = rect.y + 2
-        let height = rect.height - 2
-        guard height > 0 else { return }
-        // Scroll so the current entry shows.
-        var scroll = 0
-        if let current, current < layout.entries.count {
-            let s = layout.starts[current], e = s + layout.entries[current].count
-            if e > height { scroll = min(s, e - height) }
-        }
+        guard rect.height > 2 else { return }
+        let scroll = Self.scroll(layout, current: current, height: rect.height - 2)
         for (n, lines) in layout.entries.enumerated() {
             let first = top + layout.starts[n] - scroll
             if first >= rect.maxY { break }
@@ -37,6 +31,21 @@ public struct SidebarPane {
                 canvas.put(line.text, x: rect.x + 2, y: y, role: role, maxX: rect.maxX)
             }
         }
+    }
+
+    /// Lines scrolled off the top so the current entry shows in `height` lines.
+    static func scroll(_ layout: SidebarLayout, current: Int?, height: Int) -> Int {
+        guard let current, current < layout.entries.count else { return 0 }
+        let s = layout.starts[current], e = s + layout.entries[current].count
+        return e > height ? min(s, e - height) : 0
+    }
+
+    /// The sidebar entry (an index into ``ReaderState/sidebarEntries``) under a cell of the pane.
+    public static func entry(at point: Point, in rect: Rect, state: ReaderState) -> Int? {
+        guard rect.contains(x: point.x, y: point.y), let layout = state.sidebar, rect.height > 2 else { return nil }
+        let line = point.y - rect.y - 2 + scroll(layout, current: state.currentSidebarEntry, height: rect.height - 2)
+        guard line >= 0 else { return nil }
+        return layout.starts.indices.first { line >= layout.starts[$0] && line < layout.starts[$0] + layout.entries[$0].count }
     }
 
     /// Columns of quote text in a sidebar of the given width.

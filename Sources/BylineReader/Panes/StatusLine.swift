@@ -1,17 +1,23 @@
 import BylineCanvas
 
-/// The bottom line: article n/N, how far through the body, a message, and key hints.
+/// The bottom line: article n/N, how far through the body, new arrivals, a message, and key
+/// hints; or, while a prompt is open, the prompt with its cursor.
 public struct StatusLine {
     public init() {}
 
     public func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
         canvas.fill(rect, role: .status)
-        let count = state.library.count
-        let position = count == 0 ? "0/0" : "\(state.selected + 1)/\(count)"
+        if let prompt = state.prompt {
+            drawPrompt(prompt, in: rect, on: &canvas)
+            return
+        }
+        let count = state.rows.count
+        let position = count == 0 ? "0/0" : "\(state.selectedRow + 1)/\(count)"
         var left = " \(position)"
         // How far through the body: only while the body is on screen.
         if state.layout.shows(.body) { left += "  \(state.bodyPercent)%" }
         if state.readingMode { left += "  reading" }
+        if !state.fresh.isEmpty { left += "  +\(state.fresh.count) new" }
         let problems = state.library.problemCount
         if problems > 0 { left += "  \(problems) unreadable (!)" }
         let hints = state.size.width >= 100 ? "]/[ quotes  ? help  q quit " : "? help  q quit "
@@ -22,5 +28,28 @@ public struct StatusLine {
             x = canvas.put("  " + message, x: x, y: rect.y, role: .status, maxX: hintX > x + 10 ? hintX - 1 : rect.maxX)
         }
         if hintX > x + 1 { canvas.put(hints, x: hintX, y: rect.y, role: .status, maxX: rect.maxX) }
+    }
+
+    /// The prompt's label, its text scrolled so the cursor shows, and the cursor.
+    private func drawPrompt(_ prompt: Prompt, in rect: Rect, on canvas: inout Canvas) {
+        let label = prompt.kind.label
+        let x0 = canvas.put(label, x: rect.x, y: rect.y, role: .status, maxX: rect.maxX)
+        let room = rect.maxX - x0 - 1
+        guard room > 0 else { return }
+        if prompt.text.isEmpty {
+            canvas.put(prompt.kind.placeholder, x: x0 + 1, y: rect.y, role: .boilerplate, maxX: rect.maxX)
+            canvas.cursor = Point(x: x0, y: rect.y)
+            return
+        }
+        // Scroll the text so the cursor stays in view: drop characters from the front as needed.
+        var first = 0
+        while first < prompt.cursor,
+              DisplayWidth.of(String(prompt.text[first..<prompt.cursor])) >= room {
+            first += 1
+        }
+        let before = String(prompt.text[first..<prompt.cursor])
+        let cursorX = canvas.put(before, x: x0, y: rect.y, role: .status, maxX: x0 + room)
+        canvas.put(String(prompt.text[prompt.cursor...]), x: cursorX, y: rect.y, role: .status, maxX: x0 + room)
+        canvas.cursor = Point(x: cursorX, y: rect.y)
     }
 }

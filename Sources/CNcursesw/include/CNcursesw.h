@@ -4,7 +4,8 @@
  * defined before the header; SwiftPM's pkgConfig drops such defines, so they
  * live here. Macros that Swift cannot import (attributes, COLOR_PAIR,
  * getmaxyx) and C globals Swift 6 rejects (stdscr, COLORS) are wrapped as
- * static inline functions. Signal handlers only set a flag.
+ * static inline functions. Signal handling (signals.c) only sets flags and
+ * wakes the terminal's wait through a self-pipe.
  */
 #ifndef BYLINE_CNCURSESW_SHIM_H
 #define BYLINE_CNCURSESW_SHIM_H
@@ -24,6 +25,7 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
+#include <poll.h>
 
 /* MARK: screen and sizes */
 
@@ -60,46 +62,31 @@ static inline int byline_put_cell(WINDOW *w, int y, int x, const wchar_t *text, 
     return mvwadd_wch(w, y, x, &cc);
 }
 
-/* MARK: signals (handlers only set a flag; reads are not restarted so a blocked read returns) */
+/* MARK: signals (signals.c)
+ *
+ * Handlers only set a flag and write a byte to a self-pipe, whose read end the terminal's wait
+ * watches together with the keyboard: a signal that comes just before the wait still wakes it.
+ * The flags live in signals.c, once for the whole program. */
 
-static volatile sig_atomic_t byline_signal_pending = 0;
+/* Install handlers for SIGTERM, SIGINT, SIGHUP, SIGQUIT (remembered, see byline_take_signal)
+ * and SIGCONT (repaint), and ignore SIGPIPE. Call before newterm. Returns -1 if the pipe
+ * cannot be made. */
+int byline_signals_install(void);
 
-static inline void byline_signal_handler(int sig) { byline_signal_pending = sig; }
+/* After newterm: SIGWINCH also wakes the wait, and still reaches ncurses' own handler, so the
+ * next read returns KEY_RESIZE. */
+void byline_signals_watch_resize(void);
 
-/* SIGCONT interrupts the blocked read and asks for a full repaint: after `kill -STOP` and
- * `kill -CONT` nothing else would redraw the screen. A flag, not errno: ncurses may have
- * overwritten errno by the time wget_wch returns. */
-static volatile sig_atomic_t byline_continue_pending = 0;
+/* The read end of the self-pipe. */
+int byline_signal_descriptor(void);
 
-static inline void byline_continue_handler(int sig) { (void)sig; byline_continue_pending = 1; }
+/* Empty the self-pipe after a wake-up. */
+void byline_signals_drain(void);
 
-static inline void byline_install_signal_handlers(void) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = byline_signal_handler;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0;
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGQUIT, &sa, NULL);
-    sa.sa_handler = byline_continue_handler;
-    sigaction(SIGCONT, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
-}
-
-/* The pending signal number (0 for none), cleared by reading it. */
-static inline int byline_take_signal(void) {
-    int sig = byline_signal_pending;
-    byline_signal_pending = 0;
-    return sig;
-}
+/* The pending terminating signal (0 for none), cleared by reading it. */
+int byline_take_signal(void);
 
 /* Whether the process was continued since the last call (cleared by reading it). */
-static inline int byline_take_continued(void) {
-    int c = byline_continue_pending;
-    byline_continue_pending = 0;
-    return c;
-}
+int byline_take_continued(void);
 
 #endif

@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+// MARK: - Listing
+
+/// Walks folders with `opendir`/`readdir`.
+struct Scan {
+    var problems: [LibraryProblem] = []
+    /// The relative paths of found entries, each NUL-terminated, back to back: the sort keys,
+    /// in one allocation rather than one array per file.
+    var keyBytes: [CChar] = []
+    /// Where each entry's key starts in `keyBytes`.
+    var found: [Int] = []
+    /// The folder the keys are relative to, with its trailing `/`.
+    var root = ""
+    private var visited: Set<[UInt64]> = []
+
+    /// Whether a file name is one the library lists: ends in `.txt` (any case) and is not hidden.
+    static func isArticleName<S: StringProtocol>(_ name: S) -> Bool {
+        let bytes = Array(name.utf8)
+        let n = bytes.count
+        guard n > 4, bytes[0] != 0x2E else { return false }
+        return bytes[n - 4] == 0x2E && bytes[n - 3] | 0x20 == 0x74 && bytes[n - 2] | 0x20 == 0x78 && bytes[n - 1] | 0x20 == 0x74
+    }
+
+    static let dtUnknown: UInt8 = 0, dtDir: UInt8 = 4, dtReg: UInt8 = 8, dtLnk: UInt8 = 10
+
+    mutating func folder(_ folder: String, recursive: Bool) throws(LibraryError) {
+        guard let dir = opendir(folder) else {
+            throw LibraryError("byline: cannot open folder \(TextSanitizer.sanitize(folder)): \(FileAccess.errorText())")
+        }
+        closedir(dir)
+        root = folder.hasSuffix("/") ? folder : folder + "/"
+        _ = markVisited(folder)
+        walk(folder, prefix: [], recursive: recursive, depth: 0)
+    }
+
+    /// Records a directory's device and inode; false when it was seen already (a loop).
+    private mutating func markVisited(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return false }
+        return visited.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted
+    }
+
+    private static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    private mutating func walk(_ folder: String, prefix: [CChar], recursive: Bool, depth: Int) {
+        guard let dir = opendir(folder) else {
+            problems.append(LibraryProblem(path: folder, reason: FileAccess.errorText()))
+            return
+        }
+        defer { closedir(dir) }
+        var subfolders: [(String, [CChar])] = []
+        while let ent = readdir(dir) {
+            let type = ent.pointee.d_type
+            // Name bytes with their NUL (the sort key), skipping hidden and non-.txt names early.
+            let named: (bytes: [CChar], isTxt: Bool)? = withUnsafePointer(to: &ent.pointee.d_name) { p in
+                p.withMemoryRebound(to: CChar.self, capacity: 256) { c -> ([CChar], Bool)? in
+                    let len = strlen(c)
+                    guard len > 0, c[0] != 0x2E else { return nil }  // ".", "..", hidden
+                    let isTxt = len > 4 && c[len - 4] == 0x2E && (c[len - 3] | 0x20) == 0x74
+                        && (c[len - 2] | 0x20) == 0x78 && (c[len - 1] | 0x20) == 0x74
+                    guard isTxt || recursive else { return nil }
+                    return (Array(UnsafeBufferPointer(start: c, count: len + 1)), isTxt)
+                }
+            }
+            guard let named else { continue }
+            let isTxt = named.isTxt
+            let nameBytes = named.bytes.dropLast()
+            // The full path as a string only where it is needed: a regular .txt file needs none.
+            var path: String { Self.join(folder, String(decoding: nameBytes.map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
+            var kind: UInt8 = type
+            if type == Self.dtLnk || type == Self.dtUnknown {
+                switch FileAccess.kind(path) {
+                case .regular: kind = Self.dtReg
+                case .directory: kind = Self.dtDir
+                case .other:
+                    if isTxt { problems.append(LibraryProblem(path: path, reason: "not a regular file")) }
+                    continue
+                case .missing(let reason):
+                    if isTxt { problems.append(LibraryProblem(path: path, reason: reason)) }
+                    continue
+                }
+            }
+            switch kind {
+            case Self.dtReg where isTxt:
+                found.append(keyBytes.count)
+                keyBytes.append(contentsOf: prefix)
+                keyBytes.append(contentsOf: named.bytes)
+            case Self.dtDir:
+                if recursive {
+                    subfolders.append((path, prefix + nameBytes + [0x2F]))
+                } else if isTxt {
+                    problems.append(LibraryProblem(path: path, reason: "is a directory"))
+                }
+            default:
+                if isTxt && kind != Self.dtReg {
+                    problems.append(LibraryProblem(path: path, reason: "not a regular file"))
+                }
+            }
+        }
+        for (path, sub) in subfolders {
+            guard depth < 64 else {
+                problems.append(LibraryProblem(path: path, reason: "folders nested too deeply"))
+                continue
+            }
+            guard markVisited(path) else {
+                problems.append(LibraryProblem(path: path, reason: "folder already listed (link loop)"))
+                continue
+            }
+            walk(path, prefix: sub, recursive: true, depth: depth + 1)
+        }
+    }
+
+    /// Found entries in byte order of their relative path.
+    func sortedEntries() -> LibraryEntries {
+        var entries = LibraryEntries()
+        let rootNumber = entries.addRoot(root)
+        guard !found.isEmpty else { return entries }
+        var order = found
+        keyBytes.withUnsafeBufferPointer { k in
+            let base = k.baseAddress!
+            order.sort { a, b in strcmp(base + a, base + b) < 0 }
+        }
+        entries.reserve(count: found.count, byteCount: keyBytes.count - found.count)
+        keyBytes.withUnsafeBufferPointer { k in
+            for start in order {
+                let length = strlen(k.baseAddress! + start)
+                entries.append(root: rootNumber, relative: UnsafeRawBufferPointer(start: k.baseAddress! + start, count: length))
+            }
+        }
+        return entries
+    }
+
+    /// Can this explicitly named file be read? If not, a problem says why.
+    mutating func file(_ path: String) -> Bool {
+        switch FileAccess.kind(path) {
+        case .regular:
+            return true
+        case .directory:
+            problems.append(LibraryProblem(path: path, reason: "is a directory"))
+        case .other:
+            problems.append(LibraryProblem(path: path, reason: "not a regular file"))
+        case .missing(let reason):
+            problems.append(LibraryProblem(path: path, reason: reason))
+        }
+        return false
+    }
+}

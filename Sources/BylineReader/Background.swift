@@ -1,0 +1,78 @@
+import BylineModel
+import Synchronization
+
+/// Carries out the effects that read files, off the reader's thread, and posts what they find
+/// to the ``Inbox`` as actions: articles to show (urgent), headlines for the list (urgent),
+/// articles ahead of need (replaceable), and folder events to examine (coalesced: events that
+/// arrive while a batch is being examined are examined together next).
+public final class Background: Sendable {
+    /// How work is run.
+    public enum Mode: Sendable {
+        /// On worker threads (the reader).
+        case threads
+        /// At once, on the calling thread (deterministic tests).
+        case inline
+    }
+
+    private let library: Library
+    private let inbox: Inbox
+    private let watcher: FolderWatcher?
+    private let mode: Mode
+    private let reading = WorkerThread(name: "byline-read")
+    private let scanning = WorkerThread(name: "byline-scan")
+    private let waitingEvents = Mutex<[FolderEvent]>([])
+
+    public init(library: Library, inbox: Inbox, watcher: FolderWatcher? = nil, mode: Mode = .threads) {
+        self.library = library
+        self.inbox = inbox
+        self.watcher = watcher
+        self.mode = mode
+    }
+
+    deinit { stop() }
+
+    /// Stops the worker threads (pending work is dropped).
+    public func stop() {
+        reading.stop()
+        scanning.stop()
+    }
+
+    /// Starts the work an effect asks for; effects that are not about files are ignored.
+    public func perform(_ effect: Effect) {
+        let library = self.library, inbox = self.inbox
+        switch effect {
+        case .loadArticle(let id):
+            run(on: reading) { inbox.post(.articleLoaded(id, library.article(id))) }
+        case .loadHeadlines(let ids):
+            run(on: reading) {
+                for id in ids { _ = library.readHeadline(id) }
+                inbox.post(.headlinesLoaded(ids))
+            }
+        case .prefetch(let ids):
+            let jobs: [WorkerThread.Job] = ids.map { id in { inbox.post(.articleLoaded(id, library.article(id))) } }
+            if mode == .inline { jobs.forEach { $0() } } else { reading.ahead(jobs) }
+        case .examine(let events):
+            let first = waitingEvents.withLock { waiting -> Bool in
+                waiting += events
+                return waiting.count == events.count
+            }
+            guard first else { return }
+            let watcher = self.watcher
+            run(on: scanning) { [self] in
+                library.prepareForChanges()
+                let batch = self.waitingEvents.withLock { waiting -> [FolderEvent] in
+                    defer { waiting.removeAll() }
+                    return waiting
+                }
+                let change = FolderChange.examine(batch, library: library, watcher: watcher)
+                if !change.isEmpty { inbox.post(.folderChanged(change)) }
+            }
+        case .quit, .redrawAll, .loadTheme:
+            break
+        }
+    }
+
+    private func run(on thread: WorkerThread, _ job: @escaping WorkerThread.Job) {
+        if mode == .inline { job() } else { thread.now(job) }
+    }
+}

@@ -1,0 +1,127 @@
+import BylineCanvas
+import BylineModel
+import Foundation
+
+/// Why the reader stopped.
+public enum ExitReason: Equatable, Sendable {
+    case quit
+    case signal(Int32)
+    case inputClosed
+}
+
+/// The loop that ties a terminal to the reader: it waits for keys, resizes, signals, the
+/// inbox and the folder watcher in one blocking wait; turns each into an ``Action``; runs it
+/// through ``update(_:_:)``; hands effects to the ``Background`` (or carries them out itself:
+/// quitting, repainting, themes); and draws a frame when something on screen changed.
+///
+/// When an action leaves something on screen waiting for a worker (a list move to an article
+/// not parsed yet), the frame is held back for at most `loadWait` seconds, so a quick answer
+/// shows at once and a slow one (a huge file) shows "Loading…" meanwhile. Keys are read the
+/// whole time.
+public final class ReaderLoop<T: Terminal> {
+    public let terminal: T
+    public let keyMap: KeyMap
+    public let screen: Screen
+    public let inbox: Inbox
+    public let background: Background
+    public let watcher: FolderWatcher?
+    public let loadWait: Double
+    /// Loads a theme by name and hands it to the terminal; returns an error message on failure.
+    public let loadTheme: (String) -> String?
+
+    public init(terminal: T, library: Library, keyMap: KeyMap = .standard, inbox: Inbox = Inbox(),
+                watcher: FolderWatcher? = nil, backgroundMode: Background.Mode = .threads, loadWait: Double = 0.05,
+                loadTheme: @escaping (String) -> String? = { _ in nil }) {
+        self.terminal = terminal
+        self.keyMap = keyMap
+        self.screen = Screen(keyMap: keyMap)
+        self.inbox = inbox
+        self.watcher = watcher
+        self.background = Background(library: library, inbox: inbox, watcher: watcher, mode: backgroundMode)
+        self.loadWait = loadWait
+        self.loadTheme = loadTheme
+    }
+
+    deinit { background.stop() }
+
+    /// Run until the user quits, a signal arrives or input goes away.
+    public func run(_ state: inout ReaderState) -> ExitReason {
+        var presented: Int?
+        var waitingSince: Date?
+        let descriptors = [inbox.descriptor] + (watcher.map { [$0.descriptor] } ?? [])
+        for action in [Action.resize(terminal.size), .start] {
+            if process(action, &state, presented: &presented) { return .quit }
+        }
+        while true {
+            // Carry out everything workers posted.
+            for action in inbox.drain() {
+                if process(action, &state, presented: &presented) { return .quit }
+            }
+            // Draw, unless the screen waits (briefly) for a worker's answer.
+            var timeout: Double?
+            if presented != state.revision {
+                if state.awaitingVisible {
+                    let since = waitingSince ?? Date()
+                    waitingSince = since
+                    let left = loadWait - Date().timeIntervalSince(since)
+                    if left > 0 { timeout = left }
+                }
+                if timeout == nil {
+                    terminal.present(screen.render(state))
+                    presented = state.revision
+                    waitingSince = nil
+                    if state.bodyDeferred && !state.awaitingVisible {
+                        // The list is on screen: now show the selected article.
+                        if process(.showSelection, &state, presented: &presented) { return .quit }
+                        continue
+                    }
+                }
+            } else {
+                waitingSince = nil
+            }
+            if inbox.hasPending { continue }
+            // Wait for the next thing to happen. Each key is read in the mode the keys before
+            // it left (a key that opens a prompt changes what the next one means).
+            for event in terminal.wait(for: descriptors, timeout: timeout) {
+                var action: Action?
+                switch event {
+                case .key(let key):
+                    action = keyMap.action(for: key, mode: state.inputMode)
+                case .resize(let size):
+                    action = .resize(size)
+                case .signal(let number):
+                    return .signal(number)
+                case .inputClosed:
+                    return .inputClosed
+                case .repaint:
+                    terminal.invalidate()
+                    presented = nil
+                case .ready(let fd):
+                    if let watcher, fd == watcher.descriptor { action = .folderEvents(watcher.readEvents()) }
+                }
+                if let action, process(action, &state, presented: &presented) { return .quit }
+            }
+        }
+    }
+
+    /// Runs one action through `update` and carries out its effects. Returns true to quit.
+    private func process(_ action: Action, _ state: inout ReaderState, presented: inout Int?) -> Bool {
+        var pending = [action]
+        while !pending.isEmpty {
+            for effect in update(&state, pending.removeFirst()) {
+                switch effect {
+                case .quit:
+                    return true
+                case .redrawAll:
+                    terminal.invalidate()
+                    presented = nil
+                case .loadTheme(let name):
+                    pending.append(.themeApplied(name: name, error: loadTheme(name)))
+                default:
+                    background.perform(effect)
+                }
+            }
+        }
+        return false
+    }
+}

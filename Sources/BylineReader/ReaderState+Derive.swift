@@ -1,0 +1,152 @@
+import BylineCanvas
+import BylineModel
+
+/// Keeping derived state in step: the shown article and its layouts, scroll bounds, and what
+/// must be read next for the screen. None of it reads a file: a miss becomes an ``Effect``.
+extension ReaderState {
+    /// Brings everything derived in line with the state after a change, and returns the loads
+    /// that the screen needs.
+    mutating func settle() -> [Effect] {
+        var effects: [Effect] = []
+        deriveShown()
+        if showsArticle, !bodyDeferred, let id = selection, article == nil, deleted[id] == nil,
+           loadingArticles.insert(id).inserted {
+            effects.append(.loadArticle(id))
+        }
+        // Headlines of the rows on screen; a row seen in the list is no longer new.
+        var missing: [ArticleID] = []
+        var waitingForHeadlines = false
+        for row in visibleRows {
+            let id = rows[row]
+            fresh.remove(id)
+            guard headline(of: id) == nil else { continue }
+            waitingForHeadlines = true
+            if loadingHeadlines.insert(id).inserted { missing.append(id) }
+        }
+        if !missing.isEmpty { effects.append(.loadHeadlines(missing)) }
+        let waitingForArticle = showsArticle && !bodyDeferred && selection != nil && article == nil
+            && selection.map { deleted[$0] == nil } == true
+        awaitingVisible = waitingForHeadlines || waitingForArticle
+        return effects
+    }
+
+    /// Shows the selection from what is cached and lays it out, without asking for anything:
+    /// for use in the middle of an action (the final ``settle()`` asks for what is missing).
+    mutating func deriveShown() {
+        syncSelectedRow()
+        if showsArticle, !bodyDeferred, let id = selection {
+            if articleID != id { show(id) }
+        } else if articleID != selection {
+            forgetArticle()
+        }
+        relayout()
+        clampScroll()
+    }
+
+    /// Points ``selectedRow`` at the selection's row (rows may have moved under it).
+    mutating func syncSelectedRow() {
+        if let id = selection, rows.id(at: selectedRow) == id { return }
+        if let id = selection, let row = rows.row(of: id) {
+            selectedRow = row
+            return
+        }
+        guard !rows.isEmpty else {
+            selection = nil
+            selectedRow = 0
+            return
+        }
+        selectedRow = min(max(0, selectedRow), rows.count - 1)
+        selection = rows[selectedRow]
+    }
+
+    /// Starts showing an article: from the library's cache if it is there, else empty until it
+    /// is loaded.
+    private mutating func show(_ id: ArticleID) {
+        articleID = id
+        article = library.cachedArticle(id)
+        sidebarEntries = Self.sidebarEntries(of: article)
+        body = nil
+        sidebar = nil
+    }
+
+    mutating func forgetArticle() {
+        articleID = nil
+        article = nil
+        body = nil
+        sidebar = nil
+        sidebarEntries = []
+    }
+
+    /// Takes in a freshly parsed version of the shown article.
+    mutating func replaceArticle(_ new: Article) {
+        article = new
+        sidebarEntries = Self.sidebarEntries(of: new)
+        body = nil
+        sidebar = nil
+        if let chosen = chosenQuote, chosen >= sidebarEntries.count { chosenQuote = nil }
+        // A rewritten file: find the block that was on top again, by its text.
+        if let text = reanchorText {
+            reanchorText = nil
+            let candidates = new.blocks.indices.filter { new.blocks[$0].text == text }
+            if let nearest = candidates.min(by: { abs($0 - bodyAnchor.block) < abs($1 - bodyAnchor.block) }) {
+                bodyAnchor.block = nearest
+            }
+        }
+        if bodyAnchor.block >= new.blocks.count { bodyAnchor = TextPosition(block: max(TextPosition.header, new.blocks.count - 1), offset: 0) }
+    }
+
+    /// Lays the shown article out for the panes on screen, keeping the reading position.
+    mutating func relayout() {
+        guard let article, let id = articleID else {
+            body = nil
+            sidebar = nil
+            return
+        }
+        let layout = self.layout
+        if let rect = layout.sidebar {
+            let width = SidebarPane.textWidth(for: rect.width)
+            if sidebar?.articleID != id || sidebar?.textWidth != width {
+                sidebar = SidebarLayout(article: article, id: id, entries: sidebarEntries, textWidth: width, ascii: ascii)
+            }
+        } else {
+            sidebar = nil
+        }
+        guard let rect = layout.body else {
+            // Not on screen: its scroll stays as it was, as the reading position.
+            body = nil
+            return
+        }
+        let width = BodyPane.measure(for: rect.width)
+        if body?.articleID != id || body?.width != width || body?.footersUnfolded != footersUnfolded {
+            let laid = BodyLayout(article: article, id: id, width: width, ascii: ascii, footersUnfolded: footersUnfolded)
+            body = laid
+            bodyTop = laid.line(of: bodyAnchor)
+            // The top was the spacing above that text: keep it there.
+            if bodyAnchorOnSpacing && bodyTop > 0 && laid.lines[bodyTop - 1].source == nil { bodyTop -= 1 }
+        }
+    }
+
+    /// Keeps the scroll offsets inside what there is to show.
+    mutating func clampScroll() {
+        let layout = self.layout
+        if let count = body?.lines.count, layout.body != nil {
+            bodyTop = min(max(0, bodyTop), max(0, count - bodyHeight))
+        }
+        // The list's scroll stays as it was while the list is hidden (reading mode, one pane).
+        guard let listRect = layout.list else { return }
+        let height = max(1, listRect.height)
+        if selectedRow < listTop { listTop = selectedRow }
+        if selectedRow >= listTop + height { listTop = selectedRow - height + 1 }
+        listTop = min(max(0, listTop), max(0, rows.count - height))
+    }
+
+    /// Scrolls the body so `line` is on top, and remembers the text there as the reading position.
+    mutating func scrollBody(to line: Int) {
+        bodyTop = line
+        clampScroll()
+        if let body {
+            bodyAnchor = body.position(atLine: bodyTop)
+            bodyAnchorOnSpacing = body.lines.indices.contains(bodyTop) && body.lines[bodyTop].source == nil
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import BylineModel
+
+/// What workers bring back: parsed articles and changes to the folder.
+extension ReaderState {
+    mutating func articleLoaded(_ id: ArticleID, _ loaded: Article) -> [Effect] {
+        loadingArticles.remove(id)
+        if id == articleID {
+            replaceArticle(loaded)
+            revision &+= 1
+            if let (action, waitingFor) = replay, waitingFor == id {
+                replay = nil
+                deriveShown()
+                return apply(action)
+            }
+        }
+        if let jump = pendingJump, jump.candidate == id {
+            pendingJump = nil
+            guard let row = rows.row(of: id) else { return [] }
+            revision &+= 1
+            if loaded.quotes.contains(where: \.pull) {
+                // Look at it again through the cache, as for a parsed neighbour.
+                return continueJump(forward: jump.forward, after: row - (jump.forward ? 1 : -1), looked: jump.looked)
+            }
+            return continueJump(forward: jump.forward, after: row, looked: jump.looked + 1)
+        }
+        return []
+    }
+
+    /// Takes in what a worker found on disk: new rows in their places, gone ones out (the
+    /// selection stays, marked deleted, until the user moves away), rewritten ones read again.
+    /// The selection and the list's scroll stay on the same articles.
+    mutating func folderChanged(_ change: FolderChange) -> [Effect] {
+        if let note = change.note { message = note }
+        let topID = rows.id(at: listTop)
+        let shownHeadline = selection.flatMap { library.cachedHeadline($0) ?? (articleID == $0 ? article?.headline : nil) }
+        if let id = articleID, change.present.contains(library.path(of: id)), let top = article?.blocks[safe: bodyAnchor.block] {
+            reanchorText = top.text
+        }
+        let result = library.apply(change)
+        var effects: [Effect] = []
+        guard !result.isEmpty || change.note != nil else { return [] }
+        revision &+= 1
+
+        var gone = Set<ArticleID>()
+        for id in result.removed {
+            if id == selection {
+                deleted[id] = shownHeadline ?? library.name(of: id)
+            } else {
+                gone.insert(id)
+            }
+        }
+        rows.remove(gone)
+        read.subtract(gone)
+        fresh.subtract(gone)
+        loadingHeadlines.subtract(gone)
+
+        var back: [ArticleID] = []
+        for id in result.added {
+            if deleted.removeValue(forKey: id) != nil {
+                back.append(id)
+            } else {
+                fresh.insert(id)
+            }
+        }
+        rows.insert(result.added, library: library)
+        // Rewritten (or back from deletion): what was read is forgotten; the shown article is
+        // read again and keeps its place, the list asks for headlines on screen anew.
+        for id in result.modified + back {
+            loadingHeadlines.remove(id)
+            if id == articleID, loadingArticles.insert(id).inserted {
+                effects.append(.loadArticle(id))
+            }
+        }
+        if let topID, let row = rows.row(of: topID) { listTop = row }
+        syncSelectedRow()
+        return effects
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

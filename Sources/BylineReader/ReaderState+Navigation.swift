@@ -1,0 +1,183 @@
+import BylineModel
+
+/// Moving: the list selection, the body's scroll, the sidebar's choice, and jumps.
+extension ReaderState {
+    /// How far a page key moves in the focused pane.
+    var page: Int {
+        switch focus {
+        case .list: return max(1, (layout.list?.height ?? 1) - 1)
+        case .body: return max(1, bodyHeight - 2)
+        case .sidebar: return 3
+        }
+    }
+
+    mutating func move(by delta: Int) {
+        if overlay != nil {
+            overlayTop = max(0, overlayTop.addingReportingOverflow(delta).partialValue)
+            return
+        }
+        switch focus {
+        case .list:
+            select(row: Self.clamp(selectedRow.addingReportingOverflow(delta).partialValue, 0, rows.count - 1))
+        case .body:
+            guard body != nil else { return }
+            scrollBody(to: bodyTop.addingReportingOverflow(delta).partialValue)
+            markRead()
+        case .sidebar:
+            guard !sidebarEntries.isEmpty else { return }
+            let from = chosenQuote ?? currentSidebarEntry ?? 0
+            choose(entry: Self.clamp(from.addingReportingOverflow(delta).partialValue, 0, sidebarEntries.count - 1))
+        }
+    }
+
+    static func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { min(max(value, low), max(low, high)) }
+
+    /// Marks the selection read (it was opened in the body).
+    mutating func markRead() {
+        if let selection { read.insert(selection) }
+    }
+
+    mutating func focusForward() {
+        switch focus {
+        case .list:
+            focus = .body
+            markRead()
+        case .body:
+            if !sidebarEntries.isEmpty { focus = .sidebar }
+        case .sidebar:
+            if let chosen = chosenQuote ?? currentSidebarEntry { choose(entry: chosen) }
+            // The sidebar alone on screen: show the body where the quote is.
+            if !layout.shows(.body) { focus = .body }
+        }
+    }
+
+    /// Selects the article at a row and shows it from its top. Leaving an article whose file
+    /// was deleted drops it from the list.
+    mutating func select(row: Int) {
+        guard !rows.isEmpty else { return }
+        let target = Self.clamp(row, 0, rows.count - 1)
+        let id = rows[target]
+        guard id != selection else { return }
+        if let leaving = selection, deleted.removeValue(forKey: leaving) != nil {
+            rows.remove([leaving])
+            read.remove(leaving)
+        }
+        selection = id
+        selectedRow = rows.row(of: id) ?? target
+        bodyTop = 0
+        bodyAnchor = .top
+        bodyAnchorOnSpacing = false
+        chosenQuote = nil
+        if focus != .list { markRead() }
+        deriveShown()
+    }
+
+    /// Marks a sidebar entry and scrolls the body so its quote is in view.
+    mutating func choose(entry: Int) {
+        chosenQuote = entry
+        guard let article, let body, entry < sidebarEntries.count else { return }
+        let range = body.lineRange(ofBlock: article.quotes[sidebarEntries[entry]].block)
+        scrollIntoView(range)
+        markRead()
+    }
+
+    private mutating func scrollIntoView(_ range: Range<Int>) {
+        let height = bodyHeight
+        let visible = bodyTop..<(bodyTop + height)
+        if range.lowerBound >= visible.lowerBound && range.upperBound <= visible.upperBound { return }
+        scrollBody(to: range.lowerBound - min(height / 4, max(0, height - range.count)))
+    }
+
+    // MARK: - Jumps
+
+    /// `]` and `[`: the next or previous pull quote, crossing into neighbouring articles.
+    mutating func jumpToPullQuote(forward: Bool) -> [Effect] {
+        overlay = nil
+        showBody()
+        guard let article, let body else { return [] }
+        let entries = sidebarEntries
+        let pulls = entries.indices.filter { article.quotes[entries[$0]].pull }
+        let start: (Int) -> Int = { body.lineRange(ofBlock: article.quotes[entries[$0]].block).lowerBound }
+        var target: Int?
+        if let chosen = chosenQuote, pulls.contains(chosen), currentSidebarEntry == chosen {
+            let i = pulls.firstIndex(of: chosen)!
+            let j = forward ? i + 1 : i - 1
+            target = pulls.indices.contains(j) ? pulls[j] : nil
+        } else if forward {
+            target = pulls.first(where: { start($0) >= bodyTop })
+        } else {
+            target = pulls.last(where: { start($0) < bodyTop })
+        }
+        if let target {
+            choose(entry: target)
+            return []
+        }
+        return continueJump(forward: forward, after: selectedRow, looked: 0)
+    }
+
+    /// Looks for pull quotes in the articles after (or before) a row, as far as they are parsed;
+    /// asks for the first one that is not and waits for it (see ``articleLoaded(_:_:)``).
+    mutating func continueJump(forward: Bool, after row: Int, looked: Int) -> [Effect] {
+        let step = forward ? 1 : -1
+        var index = row + step
+        var count = looked
+        while let id = rows.id(at: index), count < 500 {
+            guard let candidate = library.cachedArticle(id) else {
+                pendingJump = PendingJump(forward: forward, candidate: id, looked: count)
+                return [.loadArticle(id)]
+            }
+            if candidate.quotes.contains(where: \.pull) {
+                select(row: index)
+                let pulls = sidebarEntries.filter { candidate.quotes[$0].pull }
+                choose(entry: sidebarEntries.firstIndex(of: forward ? pulls.first! : pulls.last!)!)
+                return []
+            }
+            index += step
+            count += 1
+        }
+        message = forward ? "No more pull quotes" : "No earlier pull quotes"
+        return []
+    }
+
+    /// Jumps land in the body: when it is not on screen (the list or quotes alone), focus it.
+    mutating func showBody() {
+        guard !layout.shows(.body), !layout.tooSmall, !rows.isEmpty else { return }
+        focus = .body
+        markRead()
+        deriveShown()
+    }
+
+    /// `}` and `{`: put the next or previous crosshead at the top of the body.
+    mutating func jumpToCrosshead(forward: Bool) {
+        showBody()
+        guard let article, let body else { return }
+        let starts = article.blocks.indices.filter { article.blocks[$0].kind == .crosshead }.map { body.blockStart[$0] }
+        let target = forward ? starts.first(where: { $0 > bodyTop }) : starts.last(where: { $0 < bodyTop })
+        guard let target else {
+            message = forward ? "No more crossheads" : "No earlier crossheads"
+            return
+        }
+        scrollBody(to: target)
+        markRead()
+    }
+
+    // MARK: - The prompt
+
+    mutating func submitPrompt() {
+        guard let open = prompt else { return }
+        prompt = nil
+        let text = String(open.string.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        guard !text.isEmpty else { return }
+        var history = promptHistory[open.kind] ?? []
+        if history.last != text { history.append(text) }
+        promptHistory[open.kind] = Array(history.suffix(100))
+        switch open.kind {
+        case .goToArticle:
+            guard let number = Int(text), number >= 1, number <= rows.count else {
+                message = rows.isEmpty ? "No articles here" : "No article \(text): there are 1 to \(rows.count)"
+                return
+            }
+            select(row: number - 1)
+        }
+    }
+}
