@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "BylineCanvasTests", dependencies: ["BylineCanvas"]),
         .testTarget(name: "BylineThemeTests", dependencies: ["BylineTheme", "BylineCanvas"]),
         .testTarget(name: "BylineReaderTests", dependencies: ["BylineReader", "BylineTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineReader", "CNcursesw"]),
         .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineTestSupport", "BylineCorpus", "byline"]),
     ]
 )

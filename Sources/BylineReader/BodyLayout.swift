@@ -150,11 +150,10 @@ public struct BodyLayout: Equatable, Sendable {
                 }
                 if let who = block.attribution, !who.isEmpty {
                     let dash = ascii ? "-- " : "— "
-                    let base = block.text.utf8.count + 1 - dash.utf8.count
+                    let base = block.text.utf8.count + 1
                     for line in WordWrap.lines(dash + who, width: textWidth) {
-                        let from = max(block.text.utf8.count + 1, base + line.range.lowerBound)
                         lines.append(BodyLine(indent: indent, spans: [Span(bar, .quoteMark), Span(line.text, .attribution)], block: index,
-                                              source: TextPosition(block: index, offset: from), length: line.range.count))
+                                              source: TextPosition(block: index, offset: base + line.range.lowerBound), length: line.range.count))
                     }
                 }
             case .boilerplate:

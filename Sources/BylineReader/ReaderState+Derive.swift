@@ -13,12 +13,11 @@ extension ReaderState {
            loadingArticles.insert(id).inserted {
             effects.append(.loadArticle(id))
         }
-        // Headlines of the rows on screen; a row seen in the list is no longer new.
+        // Headlines of the rows on screen.
         var missing: [ArticleID] = []
         var waitingForHeadlines = false
         for row in visibleRows {
             let id = rows[row]
-            fresh.remove(id)
             guard headline(of: id) == nil else { continue }
             waitingForHeadlines = true
             if loadingHeadlines.insert(id).inserted { missing.append(id) }

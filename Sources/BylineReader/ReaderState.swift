@@ -55,8 +55,8 @@ public struct ReaderState: Sendable {
     // MARK: - Marks
     /// Articles opened in this session.
     public internal(set) var read: Set<ArticleID> = []
-    /// Articles that appeared in the folder while the reader was open and have not been on
-    /// screen in the list yet ("+N new").
+    /// Articles that appeared in the folder while the reader was open and have not been seen:
+    /// on screen in the list when a key was pressed ("+N new", and a `+` in the list).
     public internal(set) var fresh: Set<ArticleID> = []
     /// Articles whose file was deleted but that stay in the list while selected, with the
     /// headline they had.

@@ -2,8 +2,9 @@
 ///
 /// Blocks are the article's body blocks (`Article.blocks`, from 0). The header (headline,
 /// standfirst and the reading-time line) is block ``header``, its parts counted one after the
-/// other. In a pull quote, the attribution follows the quote's text. The reading position is one
-/// of these, not a line number, so a resize or another terminal width keeps the same text on top.
+/// other. In a pull quote, the attribution line (with its dash, as shown) follows the quote's
+/// text. The reading position is one of these, not a line number, so a resize or another
+/// terminal width keeps the same text on top.
 public struct TextPosition: Hashable, Comparable, Sendable {
     public var block: Int
     public var offset: Int

@@ -6,6 +6,10 @@ public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
     let rowBefore = state.selectedRow
     let revisionBefore = state.revision
     if action.isFromUser {
+        // New arrivals that were on screen in the list when a key was pressed have been seen.
+        if !state.fresh.isEmpty {
+            for row in state.visibleRows { state.fresh.remove(state.rows[row]) }
+        }
         state.message = nil
         state.pendingJump = nil
         state.replay = nil
