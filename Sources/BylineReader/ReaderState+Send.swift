@@ -1,0 +1,29 @@
+import BylineModel
+
+extension ReaderState {
+    /// Applies an action as the reader would, but with the file reading it asks for done at once
+    /// on this thread and the answers fed back through ``update(_:_:)``: the state the screen
+    /// would show once everything settled. For tests, benchmarks and tools; the reader itself
+    /// runs the same effects on workers (``ReaderLoop``). Returns the effects of the action itself.
+    /// - Parameter readingAhead: also parse what `.prefetch` asks for (false leaves it unparsed).
+    @discardableResult
+    public mutating func send(_ action: Action, readingAhead: Bool = true) -> [Effect] {
+        let inbox = Inbox()
+        let background = Background(library: library, inbox: inbox, mode: .inline)
+        let effects = update(&self, action)
+        var pending = effects
+        while !pending.isEmpty {
+            for effect in pending {
+                if case .prefetch = effect, !readingAhead { continue }
+                background.perform(effect)
+            }
+            pending = inbox.drain().flatMap { update(&self, $0) }
+        }
+        return effects
+    }
+
+    /// ``send(_:readingAhead:)`` for several actions in turn.
+    public mutating func send(_ actions: [Action]) {
+        for action in actions { send(action) }
+    }
+}
