@@ -7,7 +7,7 @@ struct Byline: ParsableCommand {
         commandName: "byline",
         abstract: "A calm terminal reader for folders of plain-text news articles.",
         usage: """
-            byline [<paths> ...] [--theme <theme>] [--color <color>] [--ascii] [--recursive]
+            byline [<paths> ...] [--theme <theme>] [--color <color>] [--ascii] [--recursive] [--no-watch]
               byline --list-themes
               byline inspect [--json] [--recursive] <paths> ...
             """,
