@@ -54,7 +54,10 @@ let package = Package(
         ]),
         .testTarget(name: "BylineCanvasTests", dependencies: ["BylineCanvas"]),
         .testTarget(name: "BylineThemeTests", dependencies: ["BylineTheme", "BylineCanvas"]),
-        .testTarget(name: "BylineReaderTests", dependencies: ["BylineReader", "BylineTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "BylineReaderTests", dependencies: [
+            "BylineReader", "BylineTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["Snapshots"]),
         .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineReader", "CNcursesw"]),
         .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineTestSupport", "BylineCorpus", "byline"]),
     ]

@@ -33,6 +33,10 @@ extension ReaderState {
     /// for use in the middle of an action (the final ``settle()`` asks for what is missing).
     mutating func deriveShown() {
         syncSelectedRow()
+        // Focus stays on a pane that is on screen (the sidebar can be hidden under it by `s` at
+        // one width and a resize to another).
+        let panes = layout
+        if !panes.tooSmall && !panes.shows(focus) { focus = panes.shows(.body) ? .body : .list }
         if showsArticle, !bodyDeferred, let id = selection {
             if articleID != id { show(id) }
         } else if articleID != selection {

@@ -206,4 +206,14 @@ final class UpdateTests: XCTestCase {
         state.send(.toggleHelp)
         XCTAssertEqual(state.overlayTop, 0)
     }
+
+    /// Found by the random walk: focus on the quotes at one width, hidden by `s` at another.
+    func testFocusLeavesAPaneThatAResizeHides() throws {
+        var state = try ReaderFixtures.state(Size(width: 1, height: 1))
+        state.send([.toggleSidebar, .cycleFocus, .cycleFocus])
+        XCTAssertEqual(state.focus, .sidebar)
+        state.send(.resize(Size(width: 120, height: 6)))
+        XCTAssertFalse(state.layout.shows(.sidebar), "s hides the quotes at 120 columns")
+        XCTAssertEqual(state.focus, .body)
+    }
 }
