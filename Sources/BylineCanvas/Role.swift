@@ -24,5 +24,7 @@ public enum Role: String, CaseIterable, Sendable, Hashable {
     case status
     case help
     case searchMatch = "search-match"
+    /// The match a search is at (set apart from the other matches).
+    case searchCurrent = "search-current"
     case error
 }

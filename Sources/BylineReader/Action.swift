@@ -14,6 +14,8 @@ public enum Action: Equatable, Sendable {
     case nextQuote, previousQuote
     case nextCrosshead, previousCrosshead
     case nextArticle, previousArticle
+    /// `n` / `N`: the next or previous match of the search.
+    case nextMatch, previousMatch
     case toggleSidebar
     /// `z`: the focused pane alone, full width (with the body focused, reading mode).
     case toggleZoom

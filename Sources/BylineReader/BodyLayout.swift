@@ -50,6 +50,9 @@ public struct BodyLayout: Equatable, Sendable {
     /// Indices of the lines that show text, in text order (for mapping positions to lines).
     private var textLines: [Int] = []
 
+    /// What is drawn before a pull quote's attribution.
+    public static func attributionDash(ascii: Bool) -> String { ascii ? "-- " : "— " }
+
     /// The widest measure the body uses, for comfortable reading.
     public static let maxMeasure = 76
 
@@ -149,7 +152,7 @@ public struct BodyLayout: Equatable, Sendable {
                                           source: TextPosition(block: index, offset: line.range.lowerBound), length: line.range.count))
                 }
                 if let who = block.attribution, !who.isEmpty {
-                    let dash = ascii ? "-- " : "— "
+                    let dash = Self.attributionDash(ascii: ascii)
                     let base = block.text.utf8.count + 1
                     for line in WordWrap.lines(dash + who, width: textWidth) {
                         lines.append(BodyLine(indent: indent, spans: [Span(bar, .quoteMark), Span(line.text, .attribution)], block: index,

@@ -6,11 +6,14 @@ public struct Prompt: Equatable, Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         /// `:`: go to article number N of the list.
         case goToArticle
+        /// `/` in the article: find text, highlighted as it is typed.
+        case findInArticle
 
         /// What the status line shows before the text.
         public var label: String {
             switch self {
             case .goToArticle: return ":"
+            case .findInArticle: return "/"
             }
         }
 
@@ -18,6 +21,7 @@ public struct Prompt: Equatable, Sendable {
         public var placeholder: String {
             switch self {
             case .goToArticle: return "article number"
+            case .findInArticle: return "find in this article"
             }
         }
     }

@@ -83,6 +83,7 @@ extension ReaderState {
     /// Takes in a freshly parsed version of the shown article.
     mutating func replaceArticle(_ new: Article) {
         article = new
+        search?.indexedArticle = nil  // the text changed: search it anew
         sidebarEntries = Self.sidebarEntries(of: new)
         body = nil
         sidebar = nil
@@ -114,6 +115,10 @@ extension ReaderState {
         } else {
             sidebar = nil
         }
+        // A search goes on in whatever article is shown (and in footers once unfolded).
+        if let found = search, found.indexedArticle != id || found.indexedUnfolded != footersUnfolded {
+            runSearch(from: bodyAnchor)
+        }
         guard let rect = layout.body else {
             // Not on screen: its scroll stays as it was, as the reading position.
             body = nil
@@ -123,9 +128,7 @@ extension ReaderState {
         if body?.articleID != id || body?.width != width || body?.footersUnfolded != footersUnfolded {
             let laid = BodyLayout(article: article, id: id, width: width, ascii: ascii, footersUnfolded: footersUnfolded)
             body = laid
-            bodyTop = laid.line(of: bodyAnchor)
-            // The top was the spacing above that text: keep it there.
-            if bodyAnchorOnSpacing && bodyTop > 0 && laid.lines[bodyTop - 1].source == nil { bodyTop -= 1 }
+            bodyTop = Self.line(in: laid, of: bodyAnchor, onSpacing: bodyAnchorOnSpacing)
         }
     }
 
@@ -141,6 +144,18 @@ extension ReaderState {
         if selectedRow < listTop { listTop = selectedRow }
         if selectedRow >= listTop + height { listTop = selectedRow - height + 1 }
         listTop = min(max(0, listTop), max(0, rows.count - height))
+    }
+
+    /// The line that shows a reading position (the spacing just above it, when that was on top).
+    static func line(in body: BodyLayout, of position: TextPosition, onSpacing: Bool) -> Int {
+        let line = body.line(of: position)
+        return onSpacing && line > 0 && body.lines[line - 1].source == nil ? line - 1 : line
+    }
+
+    /// Scrolls the body back to a reading position remembered earlier.
+    mutating func returnTo(_ position: TextPosition, onSpacing: Bool) {
+        guard let body else { return }
+        scrollBody(to: Self.line(in: body, of: position, onSpacing: onSpacing))
     }
 
     /// Scrolls the body so `line` is on top, and remembers the text there as the reading position.

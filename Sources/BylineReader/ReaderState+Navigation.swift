@@ -167,11 +167,16 @@ extension ReaderState {
         guard let open = prompt else { return }
         prompt = nil
         let text = String(open.string.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-        guard !text.isEmpty else { return }
+        guard !text.isEmpty else {
+            if open.kind == .findInArticle { search = nil }
+            return
+        }
         var history = promptHistory[open.kind] ?? []
         if history.last != text { history.append(text) }
         promptHistory[open.kind] = Array(history.suffix(100))
         switch open.kind {
+        case .findInArticle:
+            if let search, search.matches.isEmpty { message = "Not found: \(search.query)" }
         case .goToArticle:
             guard let number = Int(text), number >= 1, number <= rows.count else {
                 message = rows.isEmpty ? "No articles here" : "No article \(text): there are 1 to \(rows.count)"

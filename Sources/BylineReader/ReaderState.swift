@@ -45,6 +45,8 @@ public struct ReaderState: Sendable {
     /// Scroll offset inside the open overlay.
     public internal(set) var overlayTop: Int = 0
     public internal(set) var footersUnfolded: Bool = false
+    /// The search in the shown article, if any (its highlights and `n` / `N`).
+    public internal(set) var search: BodySearch?
     /// The prompt being typed in, if one is open.
     public internal(set) var prompt: Prompt?
     /// What was entered in each kind of prompt, oldest first.

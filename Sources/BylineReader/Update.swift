@@ -68,6 +68,10 @@ extension ReaderState {
 
         case .focusForward: focusForward()
         case .focusBack:
+            if search != nil {
+                search = nil
+                return []
+            }
             switch focus {
             case .list: break
             case .body: focus = .list
@@ -97,6 +101,8 @@ extension ReaderState {
             }
         case .nextArticle: select(row: selectedRow + 1)
         case .previousArticle: select(row: selectedRow - 1)
+        case .nextMatch: stepMatch(forward: true)
+        case .previousMatch: stepMatch(forward: false)
 
         case .toggleSidebar:
             sidebarToggled.toggle()
@@ -128,13 +134,28 @@ extension ReaderState {
         case .notice(let text): message = text
         case .openPrompt(let kind):
             overlay = nil
+            if kind == .findInArticle {
+                showBody()
+                guard article != nil else {
+                    message = "No article to search"
+                    return []
+                }
+                search = BodySearch(query: "", origin: bodyAnchor, originOnSpacing: bodyAnchorOnSpacing)
+            }
             prompt = Prompt(kind: kind)
         case .editPrompt(let edit):
             guard var open = prompt else { break }
             open.apply(edit, history: promptHistory[open.kind] ?? [])
             prompt = open
+            if open.kind == .findInArticle { searchAsTyped(open.string) }
         case .submitPrompt: submitPrompt()
-        case .cancelPrompt: prompt = nil
+        case .cancelPrompt:
+            if prompt?.kind == .findInArticle, let found = search {
+                // Esc while typing: no search, and back to where the reading was.
+                search = nil
+                returnTo(found.origin, onSpacing: found.originOnSpacing)
+            }
+            prompt = nil
         case .redraw: return [.redrawAll]
         case .quit: return [.quit]
         case .resize(let newSize): size = newSize

@@ -78,6 +78,12 @@ extension Theme {
         fg = "black"
         bg = "yellow"
 
+        [search-current]
+        fg = "black"
+        bg = "brightyellow"
+        bold = true
+        underline = true
+
         [error]
         fg = "red"
         bold = true

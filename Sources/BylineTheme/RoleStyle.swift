@@ -67,7 +67,8 @@ extension Role {
     /// `list.read`, `list.unread` and `list.selected` inherit from `list.normal`;
     /// `list.selected-unfocused` from `list.selected` (so a theme that styles only the
     /// selection still shows it when the list loses focus); `sidebar.current` from
-    /// `sidebar.normal`; `quote-mark` from `pullquote`. Everything else, and those
+    /// `sidebar.normal`; `quote-mark` from `pullquote`; `search-current` from
+    /// `search-match`. Everything else, and those
     /// parents, inherit from `base`.
     public var themeParent: Role? {
         switch self {
@@ -76,6 +77,7 @@ extension Role {
         case .listSelectedUnfocused: .listSelected
         case .sidebarCurrent: .sidebarNormal
         case .quoteMark: .pullquote
+        case .searchCurrent: .searchMatch
         default: .base
         }
     }
@@ -89,6 +91,7 @@ extension Role {
     /// | `list.selected` | reverse, bold |
     /// | `list.selected-unfocused` | underline (so it stays apart from the focused selection) |
     /// | `sidebar.current`, `status`, `search-match` | reverse |
+    /// | `search-current` | reverse, bold, underline |
     /// | `headline`, `list.unread`, `quote-mark`, `error` | bold |
     /// | `crosshead` | bold, underline |
     /// | `standfirst` | italic |
@@ -103,6 +106,7 @@ extension Role {
         case .listSelected: RoleStyle(bold: true, reverse: true)
         case .listSelectedUnfocused: RoleStyle(underline: true)
         case .sidebarCurrent, .status, .searchMatch: RoleStyle(reverse: true)
+        case .searchCurrent: RoleStyle(bold: true, underline: true, reverse: true)
         case .headline, .listUnread, .quoteMark, .error: RoleStyle(bold: true)
         case .crosshead: RoleStyle(bold: true, underline: true)
         case .standfirst: RoleStyle(italic: true)
@@ -115,7 +119,7 @@ extension Role {
     /// `base`, its parent, and the others of its group (the article's text, the list,
     /// the sidebar).
     var fallbackPeers: [Role] {
-        let article: [Role] = [.body, .headline, .standfirst, .crosshead, .pullquote, .attribution, .quoteMark, .boilerplate, .searchMatch]
+        let article: [Role] = [.body, .headline, .standfirst, .crosshead, .pullquote, .attribution, .quoteMark, .boilerplate, .searchMatch, .searchCurrent]
         let list: [Role] = [.listNormal, .listSelected, .listSelectedUnfocused, .listRead, .listUnread]
         let sidebar: [Role] = [.sidebarNormal, .sidebarCurrent]
         var peers: [Role] = [.base, themeParent ?? .base]

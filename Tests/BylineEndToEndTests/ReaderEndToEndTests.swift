@@ -111,6 +111,35 @@ final class ReaderEndToEndTests: XCTestCase {
         let text = try tmux.screen().filter { !$0.isEmpty && !$0.contains(Tmux.exitMarker) }
         XCTAssertEqual(text, ["byline: cannot open folder /nonexistent/articles: No such file or directory"])
     }
+
+    func testFindInTheArticleHighlightsAsYouTypeAndNGoesOn() throws {
+        let tmux = try Tmux(arguments: [try fixtureFolder().path], width: 120, height: 30)
+        try tmux.waitFor(text: "1/3")
+        try tmux.send("Down")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Engineers and residents gathered")
+        try tmux.send("/")
+        try tmux.waitFor(text: "find in this article")
+        try tmux.send("-l", "toll")
+        let typed = try tmux.waitFor(text: "/toll")
+        XCTAssertTrue(typed.contains { $0.contains("┃ Tolls will end in spring") || $0.contains("\"Tolls will end in spring") }, "scrolled to a match while typing")
+        // The match is drawn in another style than the text around it: an SGR sequence starts
+        // right before "Toll" (the quote mark before it keeps the paragraph's style).
+        let styled = try tmux.styledScreen().filter { $0.contains("Toll") }
+        XCTAssertTrue(styled.contains { $0.contains(/"\x{1B}\[[0-9;]*mToll/) }, "\(styled.map(\.debugDescription))")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "/toll 1/2")
+        try tmux.send("n")
+        try tmux.waitFor(text: "/toll 2/2")
+        try tmux.send("n")
+        try tmux.waitFor(text: "Search wrapped to the top")
+        try tmux.send("Escape")
+        try tmux.waitFor("search cleared") { !$0.contains { $0.contains("/toll") } }
+        try tmux.send("J")
+        try tmux.waitFor(text: "3/3")
+        try tmux.send("q")
+        XCTAssertEqual(try tmux.waitForExit(), 0)
+    }
 }
 
 /// The C library's `wcwidth` (not exported by the Glibc module): the width terminals use.

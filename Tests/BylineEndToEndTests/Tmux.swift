@@ -57,6 +57,11 @@ final class Tmux {
         try run(["capture-pane", "-p", "-t", "main"]).components(separatedBy: "\n")
     }
 
+    /// The screen with its colours and attributes as escape sequences (`capture-pane -e`).
+    func styledScreen() throws -> [String] {
+        try run(["capture-pane", "-p", "-e", "-t", "main"]).components(separatedBy: "\n")
+    }
+
     /// Wait until the screen satisfies a condition; fail with the last screen if it never does.
     @discardableResult
     func waitFor(_ what: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,

@@ -38,6 +38,18 @@ final class ScreenSnapshotTests: XCTestCase {
         XCTAssertTrue(canvas.text.contains("Harbour bridge opens after a decade of delay"), "the headline is not cut")
     }
 
+    func testSearchHighlightsMatchesAndSetsTheCurrentOneApart() throws {
+        var actions: [Action] = [.moveDown, .focusForward, .openPrompt(.findInArticle)]
+        actions += "council".map { .editPrompt(.insert($0)) }
+        actions += [.submitPrompt, .nextMatch]
+        let canvas = try render(Size(width: 100, height: 30), actions)
+        assertScreenSnapshot(canvas, named: "search-council-100x30")
+        let roles = RoleCodes.lines(canvas).joined()
+        XCTAssertTrue(roles.contains("mmmmmmm"), "the current match")
+        XCTAssertTrue(roles.contains("MMMMMMM"), "another match")
+        XCTAssertTrue(canvas.lines().last!.contains("/council 2/"))
+    }
+
     func testHelpOverlay() throws {
         let canvas = try render(Size(width: 80, height: 40), [.toggleHelp])
         assertScreenSnapshot(canvas, named: "help-80x40")

@@ -48,6 +48,7 @@ public enum RoleCodes {
         case .status: return "_"
         case .help: return "h"
         case .searchMatch: return "M"
+        case .searchCurrent: return "m"
         case .error: return "E"
         }
     }
@@ -64,8 +65,7 @@ public enum RoleCodes {
 /// change of styling (selection, focus, read marks, folded text) fails as surely as a change of text.
 public func assertScreenSnapshot(_ canvas: Canvas, named name: String, testFile: StaticString = #filePath,
                                  file: StaticString = #filePath, line: UInt = #line) {
-    let text = canvas.text + "\n--- roles (" + legend + ")\n" + RoleCodes.lines(canvas).joined(separator: "\n")
+    let text = canvas.text + "\n--- roles (letters: RoleCodes in Tests/BylineTestSupport/Snapshot.swift)\n"
+        + RoleCodes.lines(canvas).joined(separator: "\n")
     assertSnapshot(text, named: name, testFile: testFile, file: file, line: line)
 }
-
-private let legend = Role.allCases.map { "\(RoleCodes.code($0))=\($0.rawValue)" }.joined(separator: " ")

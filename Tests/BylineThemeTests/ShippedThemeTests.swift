@@ -49,6 +49,8 @@ struct ShippedThemeTests {
             #expect(styles[.sidebarCurrent] != styles[.sidebarNormal], "\(name) at \(depth)")
             #expect(styles[.status] != styles[.base], "\(name) at \(depth)")
             #expect(styles[.searchMatch] != styles[.body], "\(name) at \(depth)")
+            #expect(styles[.searchCurrent] != styles[.searchMatch], "\(name) at \(depth): the current match stands out")
+            #expect(styles[.searchCurrent] != styles[.body], "\(name) at \(depth)")
             #expect(styles[.boilerplate]?.dim == true, "\(name) at \(depth): boilerplate is dim")
         }
     }

@@ -185,6 +185,6 @@ struct ThemeErrorTests {
     }
 
     private var roleList: String {
-        "base, border, list.normal, list.selected, list.selected-unfocused, list.read, list.unread, headline, standfirst, body, crosshead, pullquote, attribution, quote-mark, boilerplate, sidebar.normal, sidebar.current, status, help, search-match, error"
+        "base, border, list.normal, list.selected, list.selected-unfocused, list.read, list.unread, headline, standfirst, body, crosshead, pullquote, attribution, quote-mark, boilerplate, sidebar.normal, sidebar.current, status, help, search-match, search-current, error"
     }
 }

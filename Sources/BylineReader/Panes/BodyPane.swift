@@ -25,8 +25,15 @@ public struct BodyPane {
             guard index < body.lines.count else { break }
             let line = body.lines[index]
             var x = left + line.indent
-            for span in line.spans {
-                x = canvas.put(span.text, x: x, y: rect.y + row, role: span.role, maxX: textMaxX)
+            let hits = state.search.flatMap { search in
+                line.source.map { search.hits(inBlock: $0.block, range: $0.offset..<($0.offset + line.length)) }
+            } ?? []
+            for (k, span) in line.spans.enumerated() {
+                if !hits.isEmpty, k == line.spans.count - 1, let source = line.source {
+                    x = Self.put(span, highlighting: hits, from: source.offset, x: x, y: rect.y + row, maxX: textMaxX, on: &canvas)
+                } else {
+                    x = canvas.put(span.text, x: x, y: rect.y + row, role: span.role, maxX: textMaxX)
+                }
             }
         }
         if let id = state.articleID, state.deleted[id] != nil {
@@ -35,6 +42,24 @@ public struct BodyPane {
             canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .error)
             canvas.put(note, x: rect.x + max(0, (rect.width - DisplayWidth.of(note)) / 2), y: rect.y, role: .error, maxX: rect.maxX)
         }
+    }
+
+    /// A line's text with the search's matches in it drawn in the match roles. `start` is the
+    /// text's offset in its block; match edges are widened to whole characters.
+    private static func put(_ span: Span, highlighting hits: [(range: Range<Int>, current: Bool)], from start: Int,
+                            x: Int, y: Int, maxX: Int, on canvas: inout Canvas) -> Int {
+        var x = x
+        var offset = start
+        for character in span.text {
+            let end = offset + character.utf8.count
+            var role = span.role
+            for hit in hits where hit.range.lowerBound < end && offset < max(hit.range.upperBound, hit.range.lowerBound + 1) {
+                role = hit.current ? .searchCurrent : .searchMatch
+            }
+            x = canvas.put(String(character), x: x, y: y, role: role, maxX: maxX)
+            offset = end
+        }
+        return x
     }
 
     /// The body line under a cell of the pane, if there is one.

@@ -17,6 +17,7 @@ public struct StatusLine {
         // How far through the body: only while the body is on screen.
         if state.layout.shows(.body) { left += "  \(state.bodyPercent)%" }
         if state.readingMode { left += "  reading" }
+        if let search = state.search, !search.query.isEmpty { left += "  /\(search.query) \(search.counter)" }
         if !state.fresh.isEmpty { left += "  +\(state.fresh.count) new" }
         let problems = state.library.problemCount
         if problems > 0 { left += "  \(problems) unreadable (!)" }
