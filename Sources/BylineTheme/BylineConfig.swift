@@ -3,6 +3,7 @@
 /// ```toml
 /// theme = "paper"      # a theme name, or a path to a .toml file
 /// color = "auto"       # auto, always or never
+/// state = "~/.local/state/byline/state.sqlite3"   # where read marks and positions are kept
 /// ```
 /// Any other key is an error, so a typo does not go unnoticed.
 public struct BylineConfig: Equatable, Sendable {
@@ -10,14 +11,17 @@ public struct BylineConfig: Equatable, Sendable {
     public var theme: String?
     /// The colour choice (nil: `auto`, or whatever `--color` says).
     public var color: ColorChoice?
+    /// The state store's path, resolved like a theme path (nil: the default place).
+    public var state: String?
 
-    public init(theme: String? = nil, color: ColorChoice? = nil) {
+    public init(theme: String? = nil, color: ColorChoice? = nil, state: String? = nil) {
         self.theme = theme
         self.color = color
+        self.state = state
     }
 
     /// The keys a config file may hold.
-    static let keys = ["theme", "color"]
+    static let keys = ["theme", "color", "state"]
 
     /// Parses the text of a config file.
     ///
@@ -43,8 +47,14 @@ public struct BylineConfig: Equatable, Sendable {
                     continue
                 }
                 config.color = choice
+            case "state":
+                guard let path = value.string, !path.trimmingWhitespace().isEmpty else {
+                    errors.append(document.error(at: [key], "state must be a path in quotes, not \(value.string == nil ? value.kindDescription : "an empty string")"))
+                    continue
+                }
+                config.state = Self.resolvePath(path, configFile: file, environment: environment)
             default:
-                errors.append(document.error(at: [key], "unknown key \"\(key)\" (the config file takes \(Self.keys.joined(separator: " and ")))"))
+                errors.append(document.error(at: [key], "unknown key \"\(key)\" (the config file takes \(Self.keys.dropLast().joined(separator: ", ")) and \(Self.keys.last ?? ""))"))
             }
         }
         if let error = TOMLDocument.first(of: errors) { throw error }
@@ -74,10 +84,15 @@ public struct BylineConfig: Equatable, Sendable {
 
     private static func resolveThemePath(_ theme: String, configFile: String, environment: [String: String]) -> String {
         guard ThemeCatalog.isPath(theme) else { return theme }
-        if theme.hasPrefix("~/"), let home = environment["HOME"] {
-            return home.trimmingTrailingSlashes() + theme.dropFirst()
+        return resolvePath(theme, configFile: configFile, environment: environment)
+    }
+
+    /// `~/` expanded with `HOME`; a relative path taken from the config file's folder.
+    private static func resolvePath(_ path: String, configFile: String, environment: [String: String]) -> String {
+        if path.hasPrefix("~/"), let home = environment["HOME"] {
+            return home.trimmingTrailingSlashes() + path.dropFirst()
         }
-        guard !theme.hasPrefix("/"), let slash = configFile.lastIndex(of: "/") else { return theme }
-        return String(configFile[...slash]) + theme
+        guard !path.hasPrefix("/"), let slash = configFile.lastIndex(of: "/") else { return path }
+        return String(configFile[...slash]) + path
     }
 }
