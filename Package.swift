@@ -44,7 +44,10 @@ let package = Package(
 
         // MARK: - The state store (the only module that imports GRDB, i.e. SQLite)
         // Read marks, reading positions and where you left off, per library, in one SQLite file.
-        .target(name: "BylineStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "BylineStore", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
 
         // MARK: - The executable
         .executableTarget(name: "byline", dependencies: [

@@ -140,8 +140,9 @@ public final class StateStore: Sendable {
         guard !changes.isEmpty else { return true }
         return backend.withLock { backend in
             let batch = (backend.pending.removeValue(forKey: library) ?? []) + changes
+            let durability = Durability(for: batch)
             let saved = perform(&backend, writing: true, fallback: false) { database in
-                try database.write { try StoreQueries.apply($0, batch, library: library) }
+                try durability.write(database) { try StoreQueries.apply($0, batch, library: library) }
                 return true
             }
             if !saved, backend.lastFault == .busy { backend.pending[library] = batch }
@@ -179,7 +180,7 @@ public final class StateStore: Sendable {
     /// library whose folder is missing altogether is left alone and listed.
     public func forgetMissing(fileExists: (String) -> Bool = { access($0, F_OK) == 0 }) -> ForgetSummary {
         perform(writing: true, fallback: ForgetSummary()) { database in
-            try database.write { try StoreQueries.forgetMissing($0, fileExists: fileExists) }
+            try Durability.synced.write(database) { try StoreQueries.forgetMissing($0, fileExists: fileExists) }
         }
     }
 

@@ -3,7 +3,7 @@ import GRDB
 
 /// Opens the store file, whatever state it is in, without ever throwing at the reader.
 ///
-/// - A usable store is opened read-write: WAL journal, `synchronous = FULL`, a busy timeout,
+/// - A usable store is opened read-write: WAL journal, a busy timeout,
 ///   migrated to the current schema.
 /// - An unusable one (not a database, malformed, a folder in its place, a schema from a newer
 ///   Byline) is renamed aside (``Quarantine``) and a fresh one created, with a notice.
@@ -87,13 +87,17 @@ enum StoreOpener {
             guard mode?.lowercased() == "wal" else {
                 throw StoreFault.cannotWrite("cannot switch it to WAL (journal mode \(mode ?? "unknown"))")
             }
-            // FULL: each commit reaches the disk before it returns, so a mark survives kill -9
-            // (NORMAL would too) and a power cut (NORMAL would not). See DECISIONS.md.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Each write picks its own level (``Durability``); until then, the stronger one.
+            try Durability.synced.set(on: db)
             try db.execute(sql: "PRAGMA journal_size_limit = 1048576")
-            try quickCheck(db)
-            if try StoreSchema.migrator.hasBeenSuperseded(db) {
-                throw StoreFault.unusable("its schema is from a newer Byline")
+            // Under the write lock, so a store another process is creating this very moment is
+            // seen whole or not at all.
+            try db.inTransaction(.immediate) {
+                try quickCheck(db)
+                if try StoreSchema.migrator.hasBeenSuperseded(db) {
+                    throw StoreFault.unusable("its schema is from a newer Byline")
+                }
+                return .commit
             }
         }
         try StoreSchema.migrate(queue)

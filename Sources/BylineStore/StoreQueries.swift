@@ -1,30 +1,58 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The SQL behind ``StateStore``: each function runs inside the caller's transaction.
 enum StoreQueries {
     // MARK: - Reading
 
+    /// The library's rows in one range scan of the clustered table. This is what the reader
+    /// waits for before its list can show read marks, so it steps SQLite's statement itself
+    /// and builds each path straight from the column's bytes.
     static func libraryState(_ db: Database, library: String) throws -> LibraryState {
         guard let row = try Row.fetchOne(db, sql: "SELECT id, lastSelected, sortOrder FROM library WHERE path = ?",
                                          arguments: [library]) else { return LibraryState() }
         let id: Int64 = row[0]
         var state = LibraryState(lastSelected: row[1], sortOrder: row[2])
-        let rows = try Row.fetchCursor(db, sql: """
+        // Collected first and hashed once into a set of the right size: growing a set of 100k
+        // strings would rehash them all along the way.
+        var read: [String] = []
+        let statement = try db.makeStatement(sql: """
             SELECT path, readAt IS NOT NULL, block, offset, blockCount, fileSize, fileModified, fileHash, anchor
-            FROM article WHERE libraryId = ?
-            """, arguments: [id])
-        while let row = try rows.next() {
-            let path: String = row[0]
-            if row[1] as Bool { state.read.insert(path) }
-            if let position = savedPosition(row, from: 2) { state.positions[path] = position }
+            FROM articleState WHERE libraryId = ?
+            """)
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, 1, id)
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                    message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) })
+            }
+            let bytes = UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, 0), count: Int(sqlite3_column_bytes(handle, 0)))
+            let path = String(decoding: bytes, as: UTF8.self)
+            if sqlite3_column_int(handle, 1) != 0 { read.append(path) }
+            guard sqlite3_column_type(handle, 2) != SQLITE_NULL else { continue }
+            func integer(_ column: Int32) -> Int64? {
+                sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+            }
+            let signature = integer(5).flatMap { size in
+                integer(6).map { FileSignature(size: size, modified: $0, contentHash: integer(7)) }
+            }
+            state.positions[path] = SavedPosition(
+                position: ReadingPosition(block: Int(sqlite3_column_int64(handle, 2)), offset: Int(integer(3) ?? 0)),
+                blockCount: Int(integer(4) ?? 0), signature: signature, anchor: integer(8))
         }
+        state.read = Set(read)
         return state
     }
 
     static func savedPosition(_ db: Database, library: String, article: String) throws -> SavedPosition? {
         let row = try Row.fetchOne(db, sql: """
-            SELECT block, offset, blockCount, fileSize, fileModified, fileHash, anchor FROM article
+            SELECT block, offset, blockCount, fileSize, fileModified, fileHash, anchor FROM articleState
             WHERE libraryId = (SELECT id FROM library WHERE path = ?) AND path = ?
             """, arguments: [library, article])
         return row.flatMap { savedPosition($0, from: 0) }
@@ -44,9 +72,9 @@ enum StoreQueries {
 
     static func export(_ db: Database) throws -> [ExportedArticle] {
         try Row.fetchAll(db, sql: """
-            SELECT library.path, article.path, readAt, block, offset FROM article
-            JOIN library ON library.id = article.libraryId
-            ORDER BY library.path, article.path
+            SELECT library.path, articleState.path, readAt, block, offset FROM articleState
+            JOIN library ON library.id = articleState.libraryId
+            ORDER BY library.path, articleState.path
             """).map { row in
             let readAt: Int64? = row[2]
             let block: Int? = row[3]
@@ -68,18 +96,18 @@ enum StoreQueries {
             switch change {
             case .markRead(let paths, let date):
                 let statement = try db.cachedStatement(sql: """
-                    INSERT INTO article (libraryId, path, readAt) VALUES (?, ?, ?)
+                    INSERT INTO articleState (libraryId, path, readAt) VALUES (?, ?, ?)
                     ON CONFLICT (libraryId, path) DO UPDATE SET readAt = coalesce(readAt, excluded.readAt)
                     """)
                 let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
                 for path in paths { try statement.execute(arguments: [id, path, seconds]) }
             case .markUnread(let paths):
-                let statement = try db.cachedStatement(sql: "UPDATE article SET readAt = NULL WHERE libraryId = ? AND path = ?")
+                let statement = try db.cachedStatement(sql: "UPDATE articleState SET readAt = NULL WHERE libraryId = ? AND path = ?")
                 for path in paths { try statement.execute(arguments: [id, path]) }
                 emptied += paths
             case .position(let path, let saved?):
                 try db.execute(sql: """
-                    INSERT INTO article (libraryId, path, block, offset, blockCount, fileSize, fileModified, fileHash, anchor, savedAt)
+                    INSERT INTO articleState (libraryId, path, block, offset, blockCount, fileSize, fileModified, fileHash, anchor, savedAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (libraryId, path) DO UPDATE SET block = excluded.block, offset = excluded.offset,
                         blockCount = excluded.blockCount, fileSize = excluded.fileSize, fileModified = excluded.fileModified,
@@ -89,7 +117,7 @@ enum StoreQueries {
                                      saved.anchor, Int64(Date().timeIntervalSince1970)])
             case .position(let path, nil):
                 try db.execute(sql: """
-                    UPDATE article SET block = NULL, offset = NULL, blockCount = NULL, fileSize = NULL,
+                    UPDATE articleState SET block = NULL, offset = NULL, blockCount = NULL, fileSize = NULL,
                         fileModified = NULL, fileHash = NULL, anchor = NULL, savedAt = NULL
                     WHERE libraryId = ? AND path = ?
                     """, arguments: [id, path])
@@ -101,7 +129,7 @@ enum StoreQueries {
             }
         }
         // A row that holds nothing any more goes.
-        let delete = try db.cachedStatement(sql: "DELETE FROM article WHERE libraryId = ? AND path = ? AND readAt IS NULL AND block IS NULL")
+        let delete = try db.cachedStatement(sql: "DELETE FROM articleState WHERE libraryId = ? AND path = ? AND readAt IS NULL AND block IS NULL")
         for path in emptied { try delete.execute(arguments: [id, path]) }
     }
 
@@ -116,10 +144,10 @@ enum StoreQueries {
                 summary.missingLibraries.append(root)
                 continue
             }
-            let rows = try Row.fetchAll(db, sql: "SELECT id, path FROM article WHERE libraryId = ?", arguments: [id])
-            let statement = try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?")
-            for row in rows where !fileExists(join(root, row[1])) {
-                try statement.execute(arguments: [row[0] as Int64])
+            let paths = try String.fetchAll(db, sql: "SELECT path FROM articleState WHERE libraryId = ?", arguments: [id])
+            let statement = try db.cachedStatement(sql: "DELETE FROM articleState WHERE libraryId = ? AND path = ?")
+            for path in paths where !fileExists(join(root, path)) {
+                try statement.execute(arguments: [id, path])
                 summary.forgotten += 1
             }
         }

@@ -1,19 +1,22 @@
 import GRDB
 
 /// The store's tables, built by GRDB's `DatabaseMigrator`. A migration, once shipped, never
-/// changes: a new need is a new migration appended here.
+/// changes: a new need is a new migration appended here (the search index of issue 14 will be
+/// one: its own document table with an integer rowid for FTS5, beside these).
 ///
 /// ```sql
 /// library (id INTEGER PRIMARY KEY, path TEXT UNIQUE,   -- the library's canonical path
 ///          lastSelected TEXT, sortOrder TEXT)
-/// article (id INTEGER PRIMARY KEY,                       -- a rowid: room for an FTS5 index
-///          libraryId → library ON DELETE CASCADE, path TEXT, UNIQUE (libraryId, path),
+/// articleState (libraryId → library ON DELETE CASCADE, path TEXT,
+///               PRIMARY KEY (libraryId, path)) WITHOUT ROWID:
 ///          readAt INTEGER,                               -- seconds since 1970; NULL = unread
 ///          block, offset, blockCount,                    -- the reading position; NULL = top
 ///          fileSize, fileModified, fileHash, anchor,     -- the file and block it was saved for
-///          savedAt INTEGER)
+///          savedAt INTEGER
 /// ```
-/// A row exists only while it holds something (read, or a position).
+/// `articleState` is clustered by library (`WITHOUT ROWID`): a library's rows are read in one
+/// sequential range scan, and there is no second index to keep. A row exists only while it
+/// holds something (a mark, or a position).
 enum StoreSchema {
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
@@ -25,8 +28,7 @@ enum StoreSchema {
                     lastSelected TEXT,
                     sortOrder TEXT
                 );
-                CREATE TABLE article (
-                    id INTEGER PRIMARY KEY,
+                CREATE TABLE articleState (
                     libraryId INTEGER NOT NULL REFERENCES library(id) ON DELETE CASCADE,
                     path TEXT NOT NULL,
                     readAt INTEGER,
@@ -38,22 +40,27 @@ enum StoreSchema {
                     fileHash INTEGER,
                     anchor INTEGER,
                     savedAt INTEGER,
-                    UNIQUE (libraryId, path)
-                );
+                    PRIMARY KEY (libraryId, path)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator
     }()
 
     /// Brings the schema up to date. Two processes opening a new store at once may both try
-    /// the first migration (GRDB's migrator reads what is applied before it takes the write
-    /// lock); the loser fails on "table already exists" after waiting for the winner, and then
-    /// finds everything applied.
+    /// the first migration: GRDB's migrator reads what is applied before it takes the write
+    /// lock, so the loser fails ("table already exists", or "no such table" while the winner
+    /// is half-way), having waited for the winner's lock. It then tries again, and finds
+    /// everything applied.
     static func migrate(_ writer: some DatabaseWriter) throws {
-        do {
-            try migrator.migrate(writer)
-        } catch {
-            guard try writer.read(migrator.hasCompletedMigrations) else { throw error }
+        for attempt in 1...5 {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                if try writer.read(migrator.hasCompletedMigrations) { return }
+                if attempt == 5 { throw error }
+            }
         }
     }
 }
