@@ -2,7 +2,7 @@ import Benchmark
 import BylineStore
 import Foundation
 
-// The state store: marking read and saving a position (each one synced transaction, as the
+// The state store: marking read (a synced transaction) and saving a position (a logged one), as the
 // reader does them), and opening a store with 10k or 100k marks and loading a library's state
 // (what the reader needs for the list's markers). Stores are built on first use next to the
 // corpora, with corpus-like file names and a saved position for one article in ten.
@@ -98,7 +98,7 @@ func storeBenchmarks() {
         }
     }
 
-    Benchmark("Store save a reading position (one synced transaction), 10k marks", configuration: write) { benchmark in
+    Benchmark("Store save a reading position (one logged transaction), 10k marks", configuration: write) { benchmark in
         let store = scratchStore("position")
         var offset = 0
         benchmark.startMeasurement()
