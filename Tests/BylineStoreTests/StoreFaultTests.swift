@@ -42,11 +42,7 @@ struct StoreFaultTests {
     func truncated() throws {
         let folder = try StoreFolder()
         defer { folder.cleanUp() }
-        do {
-            let store = StateStore.open(.file(folder.store))
-            for chunk in 0..<20 { store.markRead(articles(200, from: chunk * 200), library: library) }
-            store.close()
-        }
+        folder.seed(articles(4000))
         let size = try FileManager.default.attributesOfItem(atPath: folder.store)[.size] as? Int ?? 0
         #expect(size > 40_000)
         #expect(truncate(folder.store, off_t(size / 2)) == 0)
@@ -57,11 +53,7 @@ struct StoreFaultTests {
     func cutHeader() throws {
         let folder = try StoreFolder()
         defer { folder.cleanUp() }
-        do {
-            let store = StateStore.open(.file(folder.store))
-            store.markRead(["x.txt"], library: library)
-            store.close()
-        }
+        folder.seed(["x.txt"])
         #expect(truncate(folder.store, 50) == 0)
         expectMovedAside(folder, reason: "malformed")
     }
@@ -79,7 +71,7 @@ struct StoreFaultTests {
     func newerSchema() throws {
         let folder = try StoreFolder()
         defer { folder.cleanUp() }
-        StateStore.open(.file(folder.store)).close()
+        folder.seed([])
         try rawConnection(folder.store).write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
         }
@@ -156,11 +148,7 @@ struct StoreFaultTests {
     func readOnlyFolder() throws {
         let folder = try StoreFolder()
         defer { folder.cleanUp() }
-        do {
-            let store = StateStore.open(.file(folder.store))
-            store.markRead(["old.txt"], library: library)
-            store.close()
-        }
+        folder.seed(["old.txt"])
         #expect(ReadOnlyFolder.make(folder.path))
         let store = StateStore.open(.file(folder.store))
         let notices = store.takeNotices()

@@ -27,6 +27,13 @@ struct StoreFolder {
         names().filter { $0.contains(".corrupt-") && !$0.hasSuffix("-wal") }
     }
 
+    /// Makes the store with these articles marked read, and closes it.
+    func seed(_ read: [String]) {
+        let store = StateStore.open(.file(self.store))
+        store.markRead(read, library: library)
+        store.close()
+    }
+
     func cleanUp() {
         ReadOnlyFolder.undo(path)
         try? FileManager.default.removeItem(atPath: path)

@@ -85,29 +85,29 @@ func storeBenchmarks() {
         return StateStore.open(.file(path))
     }
 
-    let write = Benchmark.Configuration(metrics: [.wallClock, .cpuTotal, .mallocCountTotal],
-                                        maxDuration: .seconds(5), maxIterations: 1000,
-                                        setup: { _ = StoreFixture.store(marks: 10_000) })
-    Benchmark("Store mark one article read (one synced transaction), 10k marks", configuration: write) { benchmark in
-        let store = scratchStore("mark")
-        var next = 1_000_000
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            next += 1
-            precondition(store.markRead([StoreFixture.article(next)], library: StoreFixture.library))
+    /// One write per iteration, into a copy of the 10k store: `body(store, n)` for n = 1, 2, …
+    func writes(_ name: String, _ body: @escaping (StateStore, Int) -> Bool) {
+        Benchmark(name, configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal],
+                                             maxDuration: .seconds(5), maxIterations: 1000,
+                                             setup: { _ = StoreFixture.store(marks: 10_000) })) { benchmark in
+            let store = scratchStore(String(name.prefix(16)))
+            var count = 0
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                count += 1
+                precondition(body(store, count))
+            }
         }
     }
 
-    Benchmark("Store save a reading position (one logged transaction), 10k marks", configuration: write) { benchmark in
-        let store = scratchStore("position")
-        var offset = 0
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            offset += 1
-            let position = SavedPosition(position: ReadingPosition(block: 12, offset: offset), blockCount: 60,
-                                         signature: FileSignature(size: 7400, modified: 1_790_000_000_000_000_000))
-            precondition(store.savePosition(position, article: StoreFixture.article(42), library: StoreFixture.library))
-        }
+    writes("Store mark one article read (one synced transaction), 10k marks") { store, n in
+        store.markRead([StoreFixture.article(1_000_000 + n)], library: StoreFixture.library)
+    }
+
+    writes("Store save a reading position (one logged transaction), 10k marks") { store, n in
+        let position = SavedPosition(position: ReadingPosition(block: 12, offset: n), blockCount: 60,
+                                     signature: FileSignature(size: 7400, modified: 1_790_000_000_000_000_000))
+        return store.savePosition(position, article: StoreFixture.article(42), library: StoreFixture.library)
     }
 
     Benchmark("Store mark 10k articles read in one batch (M)",
