@@ -14,13 +14,18 @@ enum Quarantine {
             target = "\(path).corrupt-\(stamp)-\(counter)"
             counter += 1
         }
+        // The log goes first: killed half-way, a log left behind must never meet the fresh store
+        // (SQLite would replay the old file's pages into it); a store left without its log is
+        // still unusable, and is moved aside again next time.
+        for suffix in ["-wal", "-journal"] where entryExists(path + suffix) {
+            guard rename(path + suffix, target + suffix) == 0 else {
+                throw StoreFault.cannotWrite("cannot rename \(path + suffix) aside: \(String(cString: strerror(errno)))")
+            }
+        }
+        unlink(path + "-shm")
         guard rename(path, target) == 0 else {
             throw StoreFault.cannotWrite("cannot rename \(path) aside: \(String(cString: strerror(errno)))")
         }
-        for suffix in ["-wal", "-journal"] where entryExists(path + suffix) {
-            _ = rename(path + suffix, target + suffix)
-        }
-        unlink(path + "-shm")
         return target
     }
 

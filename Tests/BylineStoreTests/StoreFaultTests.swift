@@ -78,6 +78,20 @@ struct StoreFaultTests {
         expectMovedAside(folder, reason: "newer Byline")
     }
 
+    @Test("the log goes aside with the bad file; the shared-memory index is dropped")
+    func logGoesAside() throws {
+        let folder = try StoreFolder()
+        defer { folder.cleanUp() }
+        _ = FileManager.default.createFile(atPath: folder.store, contents: Data(repeating: 0x41, count: 8192))
+        _ = FileManager.default.createFile(atPath: folder.store + "-wal", contents: Data("old log".utf8))
+        _ = FileManager.default.createFile(atPath: folder.store + "-shm", contents: Data("old index".utf8))
+        expectMovedAside(folder, reason: "not a database")
+        let aside = folder.file("state.sqlite3.corrupt-20270115T080000Z")
+        #expect(FileManager.default.contents(atPath: aside + "-wal") == Data("old log".utf8))
+        #expect(FileManager.default.contents(atPath: folder.store + "-wal") != Data("old log".utf8))
+        #expect(!folder.names().contains("state.sqlite3.corrupt-20270115T080000Z-shm"))
+    }
+
     @Test("an empty file is a new store, not a corrupt one")
     func emptyFile() throws {
         let folder = try StoreFolder()
