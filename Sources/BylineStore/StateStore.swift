@@ -150,11 +150,14 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// Marks articles read (synced to disk before it returns); an article already read keeps
+    /// its first read time.
     @discardableResult
     public func markRead(_ articles: [String], library: String, at date: Date = Date()) -> Bool {
         apply([.markRead(articles, at: date)], library: library)
     }
 
+    /// Marks articles unread (synced); their positions stay.
     @discardableResult
     public func markUnread(_ articles: [String], library: String) -> Bool {
         apply([.markUnread(articles)], library: library)
@@ -166,11 +169,13 @@ public final class StateStore: Sendable {
         apply([.position(article, position)], library: library)
     }
 
+    /// Remembers the selected article, to reopen on it next time (nil: none).
     @discardableResult
     public func saveLastSelected(_ article: String?, library: String) -> Bool {
         apply([.lastSelected(article)], library: library)
     }
 
+    /// Remembers the list's sort order, as the reader names it (nil: its default).
     @discardableResult
     public func saveSortOrder(_ order: String?, library: String) -> Bool {
         apply([.sortOrder(order)], library: library)
