@@ -61,8 +61,9 @@ final class SSHServer {
                 self.daemon = daemon
                 return
             }
-            lastError = daemon.stderr
+            kill(daemon.process.processIdentifier, SIGTERM)
             daemon.waitForExit(timeout: 5)
+            lastError = daemon.stderr
             if !lastError.contains("Address already in use") { break }
         }
         try? FileManager.default.removeItem(atPath: folder)
