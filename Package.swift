@@ -11,11 +11,13 @@ let package = Package(
         .library(name: "BylineReader", targets: ["BylineReader"]),
         .library(name: "BylineTheme", targets: ["BylineTheme"]),
         .library(name: "BylineCorpus", targets: ["BylineCorpus"]),
+        .library(name: "BylineStore", targets: ["BylineStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - C shim
@@ -40,9 +42,16 @@ let package = Package(
         // MARK: - The terminal (the only module that imports curses)
         .target(name: "BylineTerminal", dependencies: ["CNcursesw", "BylineCanvas", "BylineTheme", "BylineReader"]),
 
+        // MARK: - The state store (the only module that imports GRDB, i.e. SQLite)
+        // Read marks, reading positions and where you left off, per library, in one SQLite file.
+        .target(name: "BylineStore", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
+
         // MARK: - The executable
         .executableTarget(name: "byline", dependencies: [
-            "BylineModel", "BylineReader", "BylineTerminal", "BylineTheme", "BylineCorpus",
+            "BylineModel", "BylineReader", "BylineTerminal", "BylineTheme", "BylineCorpus", "BylineStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -59,6 +68,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Snapshots"]),
         .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineReader", "CNcursesw"]),
-        .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineTestSupport", "BylineCorpus", "byline"]),
+        .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore"]),
+        .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineTestSupport", "BylineCorpus", "BylineStore", "byline"]),
     ]
 )

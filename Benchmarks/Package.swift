@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        // Parse throughput, library open, frame render, keystrokes, allocations per frame.
+        // Parse throughput, library open, frame render, keystrokes, allocations per frame, the state store.
         .executableTarget(
             name: "BylineBenchmarks",
             dependencies: [
@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "BylineReader", package: "Byline"),
                 .product(name: "BylineCanvas", package: "Byline"),
                 .product(name: "BylineCorpus", package: "Byline"),
+                .product(name: "BylineStore", package: "Byline"),
             ],
             path: "Benchmarks/BylineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

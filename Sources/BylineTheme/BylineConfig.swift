@@ -4,6 +4,7 @@
 /// theme = "paper"      # a theme name, or a path to a .toml file
 /// color = "auto"       # auto, always or never
 /// watch = true         # follow the folder while reading (false: like --no-watch)
+/// state = "~/.local/state/byline/state.sqlite3"   # where read marks and positions are kept
 /// ```
 /// Any other key is an error, so a typo does not go unnoticed.
 public struct BylineConfig: Equatable, Sendable {
@@ -13,15 +14,18 @@ public struct BylineConfig: Equatable, Sendable {
     public var color: ColorChoice?
     /// Whether to follow the folder while reading (nil: yes, unless `--no-watch`).
     public var watch: Bool?
+    /// The state store's path, resolved like a theme path (nil: the default place).
+    public var state: String?
 
-    public init(theme: String? = nil, color: ColorChoice? = nil, watch: Bool? = nil) {
+    public init(theme: String? = nil, color: ColorChoice? = nil, watch: Bool? = nil, state: String? = nil) {
         self.theme = theme
         self.color = color
         self.watch = watch
+        self.state = state
     }
 
     /// The keys a config file may hold.
-    static let keys = ["theme", "color", "watch"]
+    static let keys = ["theme", "color", "watch", "state"]
 
     /// Parses the text of a config file.
     ///
@@ -53,8 +57,14 @@ public struct BylineConfig: Equatable, Sendable {
                     continue
                 }
                 config.watch = flag
+            case "state":
+                guard let path = value.string, !path.trimmingWhitespace().isEmpty else {
+                    errors.append(document.error(at: [key], "state must be a path in quotes, not \(value.string == nil ? value.kindDescription : "an empty string")"))
+                    continue
+                }
+                config.state = Self.resolvePath(path, configFile: file, environment: environment)
             default:
-                errors.append(document.error(at: [key], "unknown key \"\(key)\" (the config file takes \(Self.keys.dropLast().joined(separator: ", ")) and \(Self.keys.last!))"))
+                errors.append(document.error(at: [key], "unknown key \"\(key)\" (the config file takes \(Self.keys.dropLast().joined(separator: ", ")) and \(Self.keys.last ?? ""))"))
             }
         }
         if let error = TOMLDocument.first(of: errors) { throw error }
@@ -84,10 +94,15 @@ public struct BylineConfig: Equatable, Sendable {
 
     private static func resolveThemePath(_ theme: String, configFile: String, environment: [String: String]) -> String {
         guard ThemeCatalog.isPath(theme) else { return theme }
-        if theme.hasPrefix("~/"), let home = environment["HOME"] {
-            return home.trimmingTrailingSlashes() + theme.dropFirst()
+        return resolvePath(theme, configFile: configFile, environment: environment)
+    }
+
+    /// `~/` expanded with `HOME`; a relative path taken from the config file's folder.
+    private static func resolvePath(_ path: String, configFile: String, environment: [String: String]) -> String {
+        if path.hasPrefix("~/"), let home = environment["HOME"] {
+            return home.trimmingTrailingSlashes() + path.dropFirst()
         }
-        guard !theme.hasPrefix("/"), let slash = configFile.lastIndex(of: "/") else { return theme }
-        return String(configFile[...slash]) + theme
+        guard !path.hasPrefix("/"), let slash = configFile.lastIndex(of: "/") else { return path }
+        return String(configFile[...slash]) + path
     }
 }

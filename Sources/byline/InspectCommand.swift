@@ -46,7 +46,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     /// One line on stderr, with any control (from a path the user typed) removed.
-    private static func printError(_ line: String) {
+    static func printError(_ line: String) {
         let clean = TextSanitizer.sanitize(line).split(separator: "\n").joined(separator: " ")
         FileHandle.standardError.write(Data((clean + "\n").utf8))
     }

@@ -129,6 +129,20 @@ struct CatalogTests {
         #expect(try BylineConfig.load(environment: env) == BylineConfig(theme: "/home/u/t/mine.toml", color: .always))
     }
 
+    @Test("config reads the state store's path: ~/ expanded, relative to the config's folder")
+    func configState() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let env = ["XDG_CONFIG_HOME": dir.path, "HOME": "/home/u"]
+        try dir.write("byline/config.toml", "state = \"~/s/state.sqlite3\"\n")
+        #expect(try BylineConfig.load(environment: env) == BylineConfig(state: "/home/u/s/state.sqlite3"))
+        try dir.write("byline/config.toml", "state = \"state.sqlite3\"\n")
+        #expect(try BylineConfig.load(environment: env).state == dir.path + "/byline/state.sqlite3")
+        try dir.write("byline/config.toml", "state = 3\n")
+        let error = themeError { _ = try BylineConfig.load(environment: env) }
+        #expect(error?.message.hasPrefix("state must be a path in quotes") == true)
+    }
+
     @Test("a broken config is an error from load")
     func brokenConfig() throws {
         let dir = try TemporaryDirectory()

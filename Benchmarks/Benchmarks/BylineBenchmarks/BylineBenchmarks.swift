@@ -71,6 +71,8 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 2000
     )
 
+    storeBenchmarks()
+
     // Parse: every article of the 1k corpus, from memory; reports MB/s as a custom metric
     // (megabytes of article text parsed per second of wall clock).
     let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)

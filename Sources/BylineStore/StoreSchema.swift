@@ -1,0 +1,66 @@
+import GRDB
+
+/// The store's tables, built by GRDB's `DatabaseMigrator`. A migration, once shipped, never
+/// changes: a new need is a new migration appended here (the search index of issue 14 will be
+/// one: its own document table with an integer rowid for FTS5, beside these).
+///
+/// ```sql
+/// library (id INTEGER PRIMARY KEY, path TEXT UNIQUE,   -- the library's canonical path
+///          lastSelected TEXT, sortOrder TEXT)
+/// articleState (libraryId → library ON DELETE CASCADE, path TEXT,
+///               PRIMARY KEY (libraryId, path)) WITHOUT ROWID:
+///          readAt INTEGER,                               -- seconds since 1970; NULL = unread
+///          block, offset, blockCount,                    -- the reading position; NULL = top
+///          fileSize, fileModified, fileHash, anchor,     -- the file and block it was saved for
+///          savedAt INTEGER
+/// ```
+/// `articleState` is clustered by library (`WITHOUT ROWID`): a library's rows are read in one
+/// sequential range scan, and there is no second index to keep. A row exists only while it
+/// holds something (a mark, or a position).
+enum StoreSchema {
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: libraries and articles") { db in
+            try db.execute(sql: """
+                CREATE TABLE library (
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL UNIQUE,
+                    lastSelected TEXT,
+                    sortOrder TEXT
+                );
+                CREATE TABLE articleState (
+                    libraryId INTEGER NOT NULL REFERENCES library(id) ON DELETE CASCADE,
+                    path TEXT NOT NULL,
+                    readAt INTEGER,
+                    block INTEGER,
+                    offset INTEGER,
+                    blockCount INTEGER,
+                    fileSize INTEGER,
+                    fileModified INTEGER,
+                    fileHash INTEGER,
+                    anchor INTEGER,
+                    savedAt INTEGER,
+                    PRIMARY KEY (libraryId, path)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }()
+
+    /// Brings the schema up to date. Two processes opening a new store at once may both try
+    /// the first migration: GRDB's migrator reads what is applied before it takes the write
+    /// lock, so the loser fails ("table already exists", or "no such table" while the winner
+    /// is half-way), having waited for the winner's lock. It then tries again, and finds
+    /// everything applied.
+    static func migrate(_ writer: some DatabaseWriter) throws {
+        for attempt in 1...5 {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                if try writer.read(migrator.hasCompletedMigrations) { return }
+                if attempt == 5 { throw error }
+            }
+        }
+    }
+}
