@@ -37,7 +37,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The reader: state, actions, one update function, key map, layout, panes, run loop.
-        .target(name: "BylineReader", dependencies: ["BylineModel", "BylineCanvas"]),
+        .target(name: "BylineReader", dependencies: ["BylineModel", "BylineCanvas", "BylineStore"]),
 
         // MARK: - The terminal (the only module that imports curses)
         .target(name: "BylineTerminal", dependencies: ["CNcursesw", "BylineCanvas", "BylineTheme", "BylineReader"]),

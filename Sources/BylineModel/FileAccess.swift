@@ -31,6 +31,8 @@ enum FileAccess {
         var data: Data
         /// File size at open time.
         var size: Int
+        /// Modification time at open time, in nanoseconds since 1970.
+        var modified: Int64
         /// True when the whole file was read (it was no longer than `limit`).
         var complete: Bool
     }
@@ -64,7 +66,8 @@ enum FileAccess {
         }
         // Grew while we read: treat the limit as reached.
         let complete = eof || got < limit
-        return .success(Read(data: Data(buffer[0..<got]), size: size, complete: complete))
+        let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        return .success(Read(data: Data(buffer[0..<got]), size: size, modified: modified, complete: complete))
     }
 }
 

@@ -87,6 +87,8 @@ public final class Library: Sendable {
         var unreadable: Set<Int> = []
         var cache: [Int: Article] = [:]
         var recent: [Int] = []
+        /// Size and modification time of the file each cached article was parsed from.
+        var stamps: [Int: FileStamp] = [:]
         var lazyProblems: [LibraryProblem] = []
         var problemPaths: Set<String> = []
         /// Full path to slot, built the first time the folder changes.
@@ -108,6 +110,7 @@ public final class Library: Sendable {
 
         mutating func forget(_ slot: Int) {
             cache[slot] = nil
+            stamps[slot] = nil
             recent.removeAll { $0 == slot }
             headlines[slot] = nil
             words[slot] = -1
@@ -286,6 +289,16 @@ public final class Library: Sendable {
         }
     }
 
+    /// The size and modification time of the file the cached article was parsed from.
+    public func fileStamp(_ id: ArticleID) -> FileStamp? { state.withLock { $0.stamps[id.index] } }
+
+    /// The article whose file has this full path (as the library spells it), if it is listed.
+    /// Builds the path index on first use (see ``prepareForChanges()``).
+    public func id(forPath path: String) -> ArticleID? {
+        prepareForChanges()
+        return state.withLock { s in s.slotByPath?[path].map { ArticleID(slot: $0) } }
+    }
+
     /// Whether the file was found unreadable (binary, or an I/O error) when it was read.
     public func isUnreadable(_ id: ArticleID) -> Bool { state.withLock { $0.unreadable.contains(id.index) } }
 
@@ -340,19 +353,23 @@ public final class Library: Sendable {
             return ArticleParser.unreadable(id: "", path: "", reason: "no such entry")
         }
         let article: Article
+        var stamp: FileStamp?
         switch FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) {
         case .failure(let f):
             article = ArticleParser.unreadable(id: entry.id, path: entry.path, reason: f.reason)
         case .success(let r):
             article = ArticleParser.parse(data: r.data, id: entry.id, path: entry.path)
+            stamp = FileStamp(size: Int64(r.size), modified: r.modified)
         }
         return state.withLock { s in
             if let a = s.cache[index] { return a }
             s.cache[index] = article
+            s.stamps[index] = stamp
             s.recent.append(index)
             if s.recent.count > Self.cacheCapacity {
                 let old = s.recent.removeFirst()
                 s.cache[old] = nil
+                s.stamps[old] = nil
             }
             s.headlines[index] = article.headline
             s.words[index] = Int32(clamping: article.words)

@@ -16,6 +16,12 @@ public enum Action: Equatable, Sendable {
     case nextArticle, previousArticle
     /// `n` / `N`: the next or previous match of the search.
     case nextMatch, previousMatch
+    /// `m`: mark the selected article read or unread.
+    case toggleRead
+    /// `u` / `U`: the next or previous unread article.
+    case nextUnread, previousUnread
+    /// `M` in the list: mark every article in the list read (after a confirmation).
+    case markAllRead
     case toggleSidebar
     /// `z`: the focused pane alone, full width (with the body focused, reading mode).
     case toggleZoom
@@ -43,6 +49,8 @@ public enum Action: Equatable, Sendable {
     case themeApplied(name: String, error: String?)
     /// Something to say once in the status line (e.g. why the folder is not watched).
     case notice(String)
+    /// The reader is about to exit (quit, a hangup, a signal): save where it was.
+    case leaving
 
     // MARK: Workers
     /// An article was read and parsed (on request, or ahead of need).
@@ -53,6 +61,8 @@ public enum Action: Equatable, Sendable {
     case folderEvents([FolderEvent])
     /// A worker examined folder events: what is on disk now.
     case folderChanged(FolderChange)
+    /// What the state store held for this library (read marks, positions, last selected).
+    case stateLoaded(SavedState)
 }
 
 /// What `update` asks the outside world to do; the run loop carries these out (work that reads
@@ -71,4 +81,8 @@ public enum Effect: Equatable, Sendable {
     case prefetch([ArticleID])
     /// Look at what the folder watcher reported (answered by `.folderChanged`).
     case examine([FolderEvent])
+    /// Load what the state store holds for this library (answered by `.stateLoaded`).
+    case loadState
+    /// Save read marks, positions, the last selected article.
+    case saveState([StateEdit])
 }

@@ -1,10 +1,14 @@
 import BylineModel
+import BylineStore
+import Foundation
 import Synchronization
 
-/// Carries out the effects that read files, off the reader's thread, and posts what they find
-/// to the ``Inbox`` as actions: articles to show (urgent), headlines for the list (urgent),
-/// articles ahead of need (replaceable), and folder events to examine (coalesced: events that
-/// arrive while a batch is being examined are examined together next).
+/// Carries out the effects that read or write files, off the reader's thread, and posts what
+/// they find to the ``Inbox`` as actions: articles to show (urgent), headlines for the list
+/// (urgent), articles ahead of need (replaceable), folder events to examine (coalesced: events
+/// that arrive while a batch is being examined are examined together next), and the state
+/// store's loads and saves (in order, on a thread of their own, so a synced write never holds
+/// up reading).
 public final class Background: Sendable {
     /// How work is run.
     public enum Mode: Sendable {
@@ -20,13 +24,19 @@ public final class Background: Sendable {
     private let mode: Mode
     private let reading = WorkerThread(name: "byline-read")
     private let scanning = WorkerThread(name: "byline-scan")
+    private let remembering = WorkerThread(name: "byline-state")
     private let waitingEvents = Mutex<[FolderEvent]>([])
+    private let memory: ReaderMemory
+    private let notices = Mutex<[String]>([])
 
-    public init(library: Library, inbox: Inbox, watcher: FolderWatcher? = nil, mode: Mode = .threads) {
+    /// - Parameter store: where read marks and positions are kept (default: nowhere).
+    public init(library: Library, inbox: Inbox, watcher: FolderWatcher? = nil, store: StoreOpening = StoreOpening(.open(.none(reason: nil))),
+                mode: Mode = .threads) {
         self.library = library
         self.inbox = inbox
         self.watcher = watcher
         self.mode = mode
+        self.memory = ReaderMemory(store: store, library: library)
     }
 
     deinit { stop() }
@@ -35,7 +45,22 @@ public final class Background: Sendable {
     public func stop() {
         reading.stop()
         scanning.stop()
+        remembering.stop()
     }
+
+    /// Waits (at most `timeout` seconds) until every save asked for so far is done: the reader
+    /// calls it on its way out, so a mark made just before quitting (or a hangup) is kept.
+    @discardableResult
+    public func finishSaving(timeout: Double = 2) -> Bool {
+        guard mode == .threads else { return true }
+        let done = DispatchSemaphore(value: 0)
+        remembering.now { done.signal() }
+        return done.wait(timeout: .now() + timeout) == .success
+    }
+
+    /// The store's notices so far (a store moved aside, state not saved), each once: shown in
+    /// the status line as they come, and printed after the reader exits.
+    public var storeNotices: [String] { notices.withLock { $0 } }
 
     /// Starts the work an effect asks for; effects that are not about files are ignored.
     public func perform(_ effect: Effect) {
@@ -67,9 +92,30 @@ public final class Background: Sendable {
                 let change = FolderChange.examine(batch, library: library, watcher: watcher)
                 if !change.isEmpty { inbox.post(.folderChanged(change)) }
             }
+        case .loadState:
+            let memory = self.memory
+            run(on: remembering) { [self] in
+                let saved = memory.load()
+                inbox.post(.stateLoaded(saved))
+                self.passOn(memory.store.takeNotices())
+            }
+        case .saveState(let edits):
+            let memory = self.memory
+            let now = Date()
+            run(on: remembering) { [self] in
+                memory.save(edits, at: now)
+                self.passOn(memory.store.takeNotices())
+            }
         case .quit, .redrawAll, .loadTheme:
             break
         }
+    }
+
+    /// Store notices go to the status line and are kept for after the exit.
+    private func passOn(_ new: [String]) {
+        guard !new.isEmpty else { return }
+        notices.withLock { $0 += new }
+        for notice in new { inbox.post(.notice(notice)) }
     }
 
     private func run(on thread: WorkerThread, _ job: @escaping WorkerThread.Job) {

@@ -3,17 +3,20 @@
 /// applies ``PromptEdit``s to it.
 public struct Prompt: Equatable, Sendable {
     /// What the prompt is for.
-    public enum Kind: String, Sendable, CaseIterable {
+    public enum Kind: Hashable, Sendable {
         /// `:`: go to article number N of the list.
         case goToArticle
         /// `/` in the article: find text, highlighted as it is typed.
         case findInArticle
+        /// `M`: mark this many unread articles read? (`y` says yes, any other key no).
+        case confirmMarkAllRead(Int)
 
         /// What the status line shows before the text.
         public var label: String {
             switch self {
             case .goToArticle: return ":"
             case .findInArticle: return "/"
+            case .confirmMarkAllRead(let n): return "Mark \(n) unread article\(n == 1 ? "" : "s") read? (y/n) "
             }
         }
 
@@ -22,6 +25,7 @@ public struct Prompt: Equatable, Sendable {
             switch self {
             case .goToArticle: return "article number"
             case .findInArticle: return "find in this article"
+            case .confirmMarkAllRead: return ""
             }
         }
     }

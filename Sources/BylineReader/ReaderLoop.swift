@@ -1,5 +1,6 @@
 import BylineCanvas
 import BylineModel
+import BylineStore
 import Foundation
 
 /// Why the reader stopped.
@@ -30,14 +31,15 @@ public final class ReaderLoop<T: Terminal> {
     public let loadTheme: (String) -> String?
 
     public init(terminal: T, library: Library, keyMap: KeyMap = .standard, inbox: Inbox = Inbox(),
-                watcher: FolderWatcher? = nil, backgroundMode: Background.Mode = .threads, loadWait: Double = 0.05,
+                watcher: FolderWatcher? = nil, store: StoreOpening = StoreOpening(.open(.none(reason: nil))),
+                backgroundMode: Background.Mode = .threads, loadWait: Double = 0.05,
                 loadTheme: @escaping (String) -> String? = { _ in nil }) {
         self.terminal = terminal
         self.keyMap = keyMap
         self.screen = Screen(keyMap: keyMap)
         self.inbox = inbox
         self.watcher = watcher
-        self.background = Background(library: library, inbox: inbox, watcher: watcher, mode: backgroundMode)
+        self.background = Background(library: library, inbox: inbox, watcher: watcher, store: store, mode: backgroundMode)
         self.loadWait = loadWait
         self.loadTheme = loadTheme
     }
@@ -50,12 +52,12 @@ public final class ReaderLoop<T: Terminal> {
         var waitingSince: Date?
         let descriptors = [inbox.descriptor] + (watcher.map { [$0.descriptor] } ?? [])
         for action in [Action.resize(terminal.size), .start] {
-            if process(action, &state, presented: &presented) { return .quit }
+            if process(action, &state, presented: &presented) { return leave(&state, .quit) }
         }
         while true {
             // Carry out everything workers posted.
             for action in inbox.drain() {
-                if process(action, &state, presented: &presented) { return .quit }
+                if process(action, &state, presented: &presented) { return leave(&state, .quit) }
             }
             // Draw, unless the screen waits (briefly) for a worker's answer.
             var timeout: Double?
@@ -72,7 +74,7 @@ public final class ReaderLoop<T: Terminal> {
                     waitingSince = nil
                     if state.bodyDeferred && !state.awaitingVisible {
                         // The list is on screen: now show the selected article.
-                        if process(.showSelection, &state, presented: &presented) { return .quit }
+                        if process(.showSelection, &state, presented: &presented) { return leave(&state, .quit) }
                         continue
                     }
                 }
@@ -90,18 +92,29 @@ public final class ReaderLoop<T: Terminal> {
                 case .resize(let size):
                     action = .resize(size)
                 case .signal(let number):
-                    return .signal(number)
+                    return leave(&state, .signal(number))
                 case .inputClosed:
-                    return .inputClosed
+                    return leave(&state, .inputClosed)
                 case .repaint:
                     terminal.invalidate()
                     presented = nil
                 case .ready(let fd):
                     if let watcher, fd == watcher.descriptor { action = .folderEvents(watcher.readEvents()) }
                 }
-                if let action, process(action, &state, presented: &presented) { return .quit }
+                if let action, process(action, &state, presented: &presented) { return leave(&state, .quit) }
             }
         }
+    }
+
+    /// The way out: what is to be saved is saved (a quit has asked for it already; a signal or a
+    /// lost terminal asks now), and the saves are waited for, briefly.
+    private func leave(_ state: inout ReaderState, _ reason: ExitReason) -> ExitReason {
+        if reason != .quit {
+            var presented: Int?
+            _ = process(.leaving, &state, presented: &presented)
+        }
+        background.finishSaving(timeout: 0.5)
+        return reason
     }
 
     /// Runs one action through `update` and carries out its effects. Returns true to quit.

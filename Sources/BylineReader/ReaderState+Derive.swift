@@ -25,7 +25,9 @@ extension ReaderState {
         if !missing.isEmpty { effects.append(.loadHeadlines(missing)) }
         let waitingForArticle = showsArticle && !bodyDeferred && selection != nil && article == nil
             && selection.map { deleted[$0] == nil } == true
-        awaitingVisible = waitingForHeadlines || waitingForArticle
+        // The first frame also waits (briefly) for the state store, so it opens on the article
+        // that was left rather than jumping there a moment later.
+        awaitingVisible = waitingForHeadlines || waitingForArticle || (bodyDeferred && !stateLoaded)
         return effects
     }
 
@@ -39,6 +41,7 @@ extension ReaderState {
         if !panes.tooSmall && !panes.shows(focus) { focus = panes.shows(.body) ? .body : .list }
         if showsArticle, !bodyDeferred, let id = selection {
             if articleID != id { show(id) }
+            applyRestore()
         } else if articleID != selection {
             forgetArticle()
         }

@@ -32,9 +32,9 @@ extension ReaderState {
 
     static func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { min(max(value, low), max(low, high)) }
 
-    /// Marks the selection read (it was opened in the body).
+    /// Marks the selection read (it was opened in the body), and asks for the mark to be saved.
     mutating func markRead() {
-        if let selection { read.insert(selection) }
+        if let selection, read.insert(selection).inserted { outbox.append(.read([selection])) }
     }
 
     mutating func focusForward() {
@@ -58,9 +58,12 @@ extension ReaderState {
         let target = Self.clamp(row, 0, rows.count - 1)
         let id = rows[target]
         guard id != selection else { return }
-        if let leaving = selection, deleted.removeValue(forKey: leaving) != nil {
-            rows.remove([leaving])
-            read.remove(leaving)
+        if let leaving = selection {
+            recordPosition(of: leaving)
+            if deleted.removeValue(forKey: leaving) != nil {
+                rows.remove([leaving])
+                read.remove(leaving)
+            }
         }
         selection = id
         selectedRow = rows.row(of: id) ?? target
@@ -68,6 +71,7 @@ extension ReaderState {
         bodyAnchor = .top
         bodyAnchorOnSpacing = false
         chosenQuote = nil
+        restoreFor = positions[id] == nil ? nil : id
         if focus != .list { markRead() }
         deriveShown()
     }
@@ -175,6 +179,8 @@ extension ReaderState {
         if history.last != text { history.append(text) }
         promptHistory[open.kind] = Array(history.suffix(100))
         switch open.kind {
+        case .confirmMarkAllRead:
+            message = "Nothing marked"
         case .findInArticle:
             if let search, search.matches.isEmpty { message = "Not found: \(search.query)" }
         case .goToArticle:

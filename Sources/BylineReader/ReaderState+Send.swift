@@ -1,15 +1,18 @@
 import BylineModel
+import BylineStore
 
 extension ReaderState {
     /// Applies an action as the reader would, but with the file reading it asks for done at once
     /// on this thread and the answers fed back through ``update(_:_:)``: the state the screen
     /// would show once everything settled. For tests, benchmarks and tools; the reader itself
     /// runs the same effects on workers (``ReaderLoop``). Returns the effects of the action itself.
-    /// - Parameter readingAhead: also parse what `.prefetch` asks for (false leaves it unparsed).
+    /// - Parameters:
+    ///   - readingAhead: also parse what `.prefetch` asks for (false leaves it unparsed).
+    ///   - store: the state store to load from and save to (default: none).
     @discardableResult
-    public mutating func send(_ action: Action, readingAhead: Bool = true) -> [Effect] {
+    public mutating func send(_ action: Action, readingAhead: Bool = true, store: StateStore? = nil) -> [Effect] {
         let inbox = Inbox()
-        let background = Background(library: library, inbox: inbox, mode: .inline)
+        let background = Background(library: library, inbox: inbox, store: StoreOpening(store ?? .open(.none(reason: nil))), mode: .inline)
         let effects = update(&self, action)
         var pending = effects
         while !pending.isEmpty {
@@ -22,8 +25,8 @@ extension ReaderState {
         return effects
     }
 
-    /// ``send(_:readingAhead:)`` for several actions in turn.
-    public mutating func send(_ actions: [Action]) {
-        for action in actions { send(action) }
+    /// ``send(_:readingAhead:store:)`` for several actions in turn.
+    public mutating func send(_ actions: [Action], store: StateStore? = nil) {
+        for action in actions { send(action, store: store) }
     }
 }

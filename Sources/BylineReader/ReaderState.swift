@@ -1,5 +1,6 @@
 import BylineCanvas
 import BylineModel
+import BylineStore
 
 /// Everything the reader shows, in one value. Only ``update(_:_:)`` changes it.
 ///
@@ -55,8 +56,20 @@ public struct ReaderState: Sendable {
     public internal(set) var message: String?
 
     // MARK: - Marks
-    /// Articles opened in this session.
+    /// Articles read: opened in the body, or marked with `m` / `M` (kept in the state store).
     public internal(set) var read: Set<ArticleID> = []
+    /// Reading positions kept for articles left half-read (from the store, and this session).
+    public internal(set) var positions: [ArticleID: SavedPosition] = [:]
+    /// Whether the store's state has arrived (until then nothing is restored or saved).
+    public internal(set) var stateLoaded = false
+    /// Open at the top of the list, not on the article last selected (`--from-top`).
+    public let fromTop: Bool
+    /// The user pressed a key since the start (the saved selection is then not jumped to).
+    var userActed = false
+    /// The article whose saved position is to be restored once it is shown.
+    var restoreFor: ArticleID?
+    /// Saves asked for during an action; `update` sends them as one `.saveState`.
+    var outbox: [StateEdit] = []
     /// Articles that appeared in the folder while the reader was open and have not been seen:
     /// on screen in the list when a key was pressed ("+N new", and a `+` in the list).
     public internal(set) var fresh: Set<ArticleID> = []
@@ -111,9 +124,11 @@ public struct ReaderState: Sendable {
     ///   - deferBody: leave the selected article unshown, so the first frame needs only what the
     ///     list needs; `.showSelection` (sent by the run loop after that frame) shows it.
     ///   - notice: a line for the status line of the first frame.
+    ///   - fromTop: do not reopen on the article that was selected when the library was last left.
     public init(library: Library, size: Size, ascii: Bool = false, themeNames: [String] = ["default"],
-                themeName: String = "default", deferBody: Bool = false, notice: String? = nil) {
+                themeName: String = "default", deferBody: Bool = false, notice: String? = nil, fromTop: Bool = false) {
         self.message = notice
+        self.fromTop = fromTop
         self.library = library
         self.size = size
         self.ascii = ascii

@@ -6,6 +6,7 @@ public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
     let rowBefore = state.selectedRow
     let revisionBefore = state.revision
     if action.isFromUser {
+        state.userActed = true
         // New arrivals that were on screen in the list when a key was pressed have been seen.
         if !state.fresh.isEmpty {
             for row in state.visibleRows { state.fresh.remove(state.rows[row]) }
@@ -16,6 +17,11 @@ public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
     }
     var effects = state.apply(action)
     effects += state.settle()
+    // Saves go first: a `.quit` after them ends the loop.
+    if !state.outbox.isEmpty {
+        effects.insert(.saveState(state.outbox), at: 0)
+        state.outbox = []
+    }
     // Parse ahead where one key can go next: the neighbours, nearest in the direction of travel
     // first, then a list page either way. Only while a pane shows articles, not a list alone.
     if state.selection != selectionBefore, state.showsArticle, !state.bodyDeferred {
@@ -39,7 +45,7 @@ extension Action {
     var isFromUser: Bool {
         switch self {
         case .resize, .start, .showSelection, .themeApplied, .notice, .articleLoaded, .headlinesLoaded,
-             .folderEvents, .folderChanged:
+             .folderEvents, .folderChanged, .stateLoaded, .leaving:
             return false
         default:
             return true
@@ -49,7 +55,7 @@ extension Action {
     /// Background results whose handler bumps the revision itself when they show.
     var isQuiet: Bool {
         switch self {
-        case .articleLoaded, .headlinesLoaded, .folderEvents, .folderChanged: return true
+        case .articleLoaded, .headlinesLoaded, .folderEvents, .folderChanged, .leaving: return true
         default: return false
         }
     }
@@ -103,6 +109,16 @@ extension ReaderState {
         case .previousArticle: select(row: selectedRow - 1)
         case .nextMatch: stepMatch(forward: true)
         case .previousMatch: stepMatch(forward: false)
+        case .toggleRead: toggleRead()
+        case .nextUnread: selectUnread(forward: true)
+        case .previousUnread: selectUnread(forward: false)
+        case .markAllRead:
+            let unread = rows.ids.filter { !read.contains($0) }.count
+            guard unread > 0 else {
+                message = "Every article here is read"
+                return []
+            }
+            prompt = Prompt(kind: .confirmMarkAllRead(unread))
 
         case .toggleSidebar:
             sidebarToggled.toggle()
@@ -148,6 +164,7 @@ extension ReaderState {
             open.apply(edit, history: promptHistory[open.kind] ?? [])
             prompt = open
             if open.kind == .findInArticle { searchAsTyped(open.string) }
+            if case .confirmMarkAllRead = open.kind, case .insert(let answer) = edit { confirmMarkAllRead(answer) }
         case .submitPrompt: submitPrompt()
         case .cancelPrompt:
             if prompt?.kind == .findInArticle, let found = search {
@@ -157,9 +174,13 @@ extension ReaderState {
             }
             prompt = nil
         case .redraw: return [.redrawAll]
-        case .quit: return [.quit]
+        case .quit:
+            leave()
+            return [.quit]
+        case .leaving: leave()
         case .resize(let newSize): size = newSize
-        case .start: break
+        case .start: return [.loadState]
+        case .stateLoaded(let saved): takeIn(saved)
         case .showSelection: bodyDeferred = false
 
         case .articleLoaded(let id, let loaded): return articleLoaded(id, loaded)

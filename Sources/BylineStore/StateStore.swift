@@ -263,7 +263,7 @@ public final class StateStore: Sendable {
                 return
             }
             let opened = StoreOpener.open(path: path, now: Date(), options: options)
-            notices.append("the state store was unusable (\(StoreOpener.oneLine(reason))); it was moved to \(aside) and a fresh one started")
+            notices.append("state store moved aside and started afresh: it was unusable (\(StoreOpener.oneLine(reason))); the old one is \(aside)")
             notices += opened.notices
             database = opened.database
             mode = opened.notSaving.map(Mode.notSaving) ?? .saving

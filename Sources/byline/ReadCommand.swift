@@ -31,6 +31,11 @@ struct ReadCommand: ParsableCommand {
     @Flag(help: "Do not follow the folder for new, changed and deleted articles while reading.")
     var noWatch = false
 
+    @Flag(help: "Open at the top of the list, not on the article you last had selected.")
+    var fromTop = false
+
+    @OptionGroup var state: StateOptions
+
     @Flag(help: "List the themes and exit.")
     var listThemes = false
 
@@ -48,6 +53,8 @@ struct ReadCommand: ParsableCommand {
             print(themes.listing(), terminator: "")
             return
         }
+        // The state store opens on a thread of its own while the folder is listed.
+        let store = StoreOpening(state.location(configured: themes.config.state, environment: environment))
         let library: Library
         do {
             if paths.isEmpty {
@@ -78,8 +85,9 @@ struct ReadCommand: ParsableCommand {
         let depth = themes.depth(colorCount: terminal.colorCount)
         terminal.setPalette(themes.current.resolved(depth: depth))
         var state = ReaderState(library: library, size: terminal.size, ascii: useASCII,
-                                themeNames: themes.names, themeName: themes.currentKey, deferBody: true, notice: notice)
-        let loop = ReaderLoop(terminal: terminal, library: library, watcher: watcher) { name in
+                                themeNames: themes.names, themeName: themes.currentKey, deferBody: true, notice: notice,
+                                fromTop: fromTop)
+        let loop = ReaderLoop(terminal: terminal, library: library, watcher: watcher, store: store) { name in
             do throws(ThemeError) {
                 let next = try themes.load(name)
                 terminal.setPalette(next.resolved(depth: depth))
@@ -90,8 +98,12 @@ struct ReadCommand: ParsableCommand {
         }
         let reason = loop.run(&state)
         terminal.stop()
-        // Exit at once: there is nothing to save, and freeing a large library's caches would only
-        // delay the exit (after a hangup, sshd is waiting for us).
+        // What the store had to say (a store moved aside, state not saved) stays on the screen.
+        for notice in loop.background.storeNotices {
+            try? FileHandle.standardError.write(contentsOf: Data(("byline: " + TextSanitizer.sanitize(notice) + "\n").utf8))
+        }
+        // Exit at once: the run loop saved the state on its way out, and freeing a large
+        // library's caches would only delay the exit (after a hangup, sshd is waiting for us).
         switch reason {
         case .quit:
             Foundation.exit(0)

@@ -25,4 +25,39 @@ final class SSHEndToEndTests: XCTestCase {
         XCTAssertLessThan(gone, 1.0)
         XCTAssertEqual(SSHServer.processes(tag: tag), [])
     }
+
+    func testADroppedConnectionKeepsThePlaceForTheNextLogin() throws {
+        let server = try SSHServer()
+        let folder = try Fixtures.folder([
+            "010.txt": "Ten o'clock news\nA short story.\nIt was a quiet day.\n",
+            "020.txt": ReaderFixtures.harbour,
+            "030.txt": "Thirty seconds of fame\nA short story.\nNothing happened.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tag = SSHServer.newTag()
+        let first = try server.login([PTYSession.binary, folder.path], environment: server.environment(tag: tag))
+        first.waitFor(text: "Ten o'clock news")
+        first.waitForQuiet(0.2)
+        // Into the harbour article, to its first crosshead.
+        first.send(.down)
+        first.send("\r")
+        first.send("}")
+        first.waitFor(text: "THE COST OF DELAY")
+        first.waitForQuiet(0.3)
+        let byline = try XCTUnwrap(server.waitForProcess(tag: tag), "byline never started on the far side")
+        let killed = Date()
+        first.signal(SIGKILL)
+        let gone = try XCTUnwrap(SSHServer.waitForEnd(of: byline, since: killed), "byline still runs after the client was killed")
+        print("ssh client killed: byline gone, state saved, after \(String(format: "%.3f s", gone))")
+        XCTAssertLessThan(gone, 1.0)
+
+        // A new login opens the same article at the same place.
+        let second = try server.login([PTYSession.binary, folder.path], environment: server.environment(tag: SSHServer.newTag()))
+        second.waitFor(text: "THE COST OF DELAY")
+        second.waitForQuiet(0.3)
+        let screen = PTYSession.visible(second.output)
+        XCTAssertTrue(screen.contains("2/3"), "the harbour article is selected again")
+        XCTAssertFalse(screen.contains("Engineers and residents gathered"), "at the crosshead, not at the top")
+        second.send("q")
+    }
 }

@@ -92,6 +92,6 @@ final class StateCommandTests: XCTestCase {
         let moved = try byline(["state", "export", "--state", notADatabase])
         XCTAssertEqual(moved.status, 0)
         XCTAssertEqual(moved.stderr.split(separator: "\n").count, 1)
-        XCTAssertTrue(moved.stderr.contains("was moved to \(notADatabase).corrupt-"), moved.stderr)
+        XCTAssertTrue(moved.stderr.contains("the old one is \(notADatabase).corrupt-"), moved.stderr)
     }
 }

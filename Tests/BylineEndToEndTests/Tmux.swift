@@ -23,7 +23,10 @@ final class Tmux {
         set -g default-terminal "tmux-256color"
         set -g status off
         """.write(toFile: configPath, atomically: true, encoding: .utf8)
-        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": NSTemporaryDirectory(), "XDG_CONFIG_HOME": NSTemporaryDirectory() + socket + "-config"]
+        // Config and state of its own, so no test sees what another saved (a test that wants a
+        // shared store passes XDG_STATE_HOME).
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": NSTemporaryDirectory(), "XDG_CONFIG_HOME": NSTemporaryDirectory() + socket + "-config",
+                   "XDG_STATE_HOME": NSTemporaryDirectory() + socket + "-state"]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         // The pane's shell reports the exit status itself and stays alive: tmux's own
@@ -37,6 +40,7 @@ final class Tmux {
     deinit {
         _ = try? run(["kill-server"])
         try? FileManager.default.removeItem(atPath: configPath)
+        try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + socket + "-state")
     }
 
     // MARK: - Acting

@@ -97,7 +97,7 @@ final class UpdateTests: XCTestCase {
 
     func testQuitAndRedrawAreEffects() throws {
         var state = try ReaderFixtures.state(wide)
-        XCTAssertEqual(state.send(.quit), [.quit])
+        XCTAssertEqual(state.send(.quit), [.saveState([.lastSelected(state.selection)]), .quit], "saves first, then quits")
         XCTAssertEqual(state.send(.redraw), [.redrawAll])
     }
 

@@ -136,7 +136,7 @@ struct StoreFaultTests {
         #expect(store.markRead(["after.txt"], library: library))
         let notices = store.takeNotices()
         #expect(notices.count == 1)
-        #expect(notices.first?.contains("moved to") == true, "\(notices)")
+        #expect(notices.first?.contains("moved aside") == true, "\(notices)")
         #expect(folder.asideNames().count == 1)
         #expect(store.load(library: library).read == ["after.txt"])
     }

@@ -19,6 +19,7 @@ public struct StatusLine {
         if state.readingMode { left += "  reading" }
         if let search = state.search, !search.query.isEmpty { left += "  /\(search.query) \(search.counter)" }
         if !state.fresh.isEmpty { left += "  +\(state.fresh.count) new" }
+        if count > 0 { left += "  \(max(0, count - state.read.count)) unread" }
         let problems = state.library.problemCount
         if problems > 0 { left += "  \(problems) unreadable (!)" }
         let hints = state.size.width >= 100 ? "]/[ quotes  ? help  q quit " : "? help  q quit "
