@@ -12,11 +12,7 @@ final class RememberEndToEndTests: XCTestCase {
 
     override func setUpWithError() throws {
         guard Tmux.available else { throw XCTestError(.failureWhileWaiting, userInfo: ["reason": "tmux is not installed (.ci/run installs it)"]) }
-        dir = try Fixtures.folder([
-            "010.txt": "Ten o'clock news\nA short story.\nIt was a quiet day.\n",
-            "020.txt": ReaderFixtures.harbour,
-            "030.txt": "Thirty seconds of fame\nA short story.\nNothing happened.\n",
-        ])
+        dir = try ReaderFixtures.threeArticleFolder()
         stateHome = try Fixtures.folder([:])
     }
 

@@ -28,11 +28,7 @@ final class SSHEndToEndTests: XCTestCase {
 
     func testADroppedConnectionKeepsThePlaceForTheNextLogin() throws {
         let server = try SSHServer()
-        let folder = try Fixtures.folder([
-            "010.txt": "Ten o'clock news\nA short story.\nIt was a quiet day.\n",
-            "020.txt": ReaderFixtures.harbour,
-            "030.txt": "Thirty seconds of fame\nA short story.\nNothing happened.\n",
-        ])
+        let folder = try ReaderFixtures.threeArticleFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let tag = SSHServer.newTag()
         let first = try server.login([PTYSession.binary, folder.path], environment: server.environment(tag: tag))

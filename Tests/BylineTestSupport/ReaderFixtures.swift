@@ -54,6 +54,15 @@ public enum ReaderFixtures {
         return try Library(folder: dir.path)
     }
 
+    /// A fresh folder of three articles: two short ones around the harbour article.
+    public static func threeArticleFolder() throws -> URL {
+        try Fixtures.folder([
+            "010.txt": "Ten o'clock news\nA short story.\nIt was a quiet day.\n",
+            "020.txt": harbour,
+            "030.txt": "Thirty seconds of fame\nA short story.\nNothing happened.\n",
+        ])
+    }
+
     /// Reader state on the fixture library at a size, started (the first article shown).
     public static func state(_ size: Size, ascii: Bool = false) throws -> ReaderState {
         var state = ReaderState(library: try library(), size: size, ascii: ascii)
