@@ -41,7 +41,7 @@ final class RememberTests: XCTestCase {
         first.send(.quit, store: store)
         XCTAssertEqual(store.load(library: StateStore.libraryKey(for: dir.path)).read, ["020.txt"])
 
-        var second = try open(store)
+        let second = try open(store)
         XCTAssertEqual(headline(second), "Harbour bridge opens after a decade of delay", "reopened on the article left")
         XCTAssertEqual(second.read, [second.library.id(at: 1)])
         XCTAssertEqual(second.body?.lines[second.bodyTop].spans.first?.text, "THE COST OF DELAY", "at the same place")
