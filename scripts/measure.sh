@@ -68,10 +68,11 @@ corpus() {  # corpus NAME N [extra gen_corpus args]: a folder, generated once
 if [ "$GENERATOR" = gen_corpus.py ]; then SCROLL=$(corpus scroll 100 --long-first 4000)
 else SCROLL=$(corpus scroll 100); fi
 
-bench() {  # bench LABEL READY KEYS -- CMD...   (PRE=shell command run before each run)
+bench() {  # bench LABEL READY KEYS -- CMD...   (PRE=shell command run before each run; HOMEDIR=a HOME to keep)
     local label=$1 ready=$2 keys=$3; shift 4
     local pre=()
     [ -n "${PRE:-}" ] && pre=(--pre "$PRE")
+    [ -n "${HOMEDIR:-}" ] && pre+=(--home "$HOMEDIR")
     log "== $label ($RUNS runs)"
     nice -n 0 python3 "$PTYBENCH" --cols "$COLS" --rows "$ROWS" --runs "$RUNS" --label "$label" "${pre[@]}" \
         --ready "$ready" --keys "$keys" --out "$RESULTS/$label.json" -- "$@" || log "   ($label: some runs failed; see $RESULTS/$label.json)"
@@ -81,6 +82,17 @@ bench() {  # bench LABEL READY KEYS -- CMD...   (PRE=shell command run before ea
 for n in $SIZES; do
     dir=$(corpus "c$n" "$n")
     bench "byline-$n" "1/$n" '@list,down*20,z,sleep:0.3,@zlist,down*20' -- "$BIN" "$dir"
+    # The same with a state store that holds a read mark for every article (made once by the
+    # reader itself: M, then y), kept in a HOME of its own between runs.
+    marked=$WORK/home-marked-$n
+    if [ ! -f "$marked/.marked" ]; then
+        rm -rf "$marked" && mkdir -p "$marked"
+        python3 "$PTYBENCH" --cols "$COLS" --rows "$ROWS" --runs 1 --home "$marked" --ready "1/$n" \
+            --keys 'M,sleep:0.3,y,sleep:3' --out "$RESULTS/mark-all-$n.json" -- "$BIN" "$dir" >/dev/null
+        touch "$marked/.marked"
+        log "   store with $n marks: $(du -k "$marked/.local/state/byline/state.sqlite3" | cut -f1) KiB"
+    fi
+    HOMEDIR=$marked bench "byline-$n-marked" "1/$n" '@list,down*20' -- "$BIN" "$dir"
 done
 # Cold start: nothing in the page cache, not even the program.
 if [ "$COLD" != skip ] && [ -w /proc/sys/vm/drop_caches ]; then
@@ -195,7 +207,7 @@ for name, d, step in rowsout:
     prog, _, n = name.partition("-")
     zoomed = pick(d, "groups", "zlist", "bytes_median")
     print("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
-        prog, f"{int(n):,}" if n.isdigit() else n,
+        prog, f"{int(n):,}" if n.isdigit() else (f"{int(n.split('-')[0]):,}, store with as many marks" if n.endswith("-marked") else n),
         fmt(pick(d, "startup", "t_text_s"), " ms", 1000),
         fmt(step, " ms", 1000) if step is not None else "",
         fmt(peak_kb(d), " MiB", 1 / 1024, 1),
