@@ -179,8 +179,14 @@ struct QuoteFinder {
         guard lo < hi else { return .none }
         var start = max(lo, hi - Self.window)
         var k = hi - 1
+        var closed = 0
         while k >= start {
-            if p.endsSentence(k) || p.isPunct(k, "(") { start = k + 1; break }
+            if p.isPunct(k, ")") { closed += 1 }
+            if p.isPunct(k, "(") {
+                if closed == 0 { start = k + 1; break }
+                closed -= 1
+            }
+            if p.endsSentence(k) { start = k + 1; break }
             k -= 1
         }
         guard start < hi else { return .none }
@@ -321,8 +327,15 @@ struct QuoteFinder {
                 i = j
                 continue
             }
-            // A speech verb in narrative reports speech: its subject is the current speaker.
             let w = p.lower(i)
+            // "The president grinned": a role opening its sentence is someone named before.
+            if i == sentenceStart, w == "the" || w == "a", p.isWord(i + 1), p.isLowerWord(i + 1), p.isLowerWord(i + 2) {
+                let r = p.lower(i + 1)
+                if w == "the", Lexicon.personRoles.contains(r), !Lexicon.speechVerbs.contains(p.lower(i + 2)) {
+                    _ = resolve(.role(r, .unknown), &p, evidence: "", paragraph: paragraph)
+                }
+            }
+            // A speech verb in narrative reports speech: its subject is the current speaker.
             if Lexicon.speechVerbs.contains(w), i > sentenceStart {
                 var subjectEnd = i
                 while subjectEnd > sentenceStart, p.isWord(subjectEnd - 1), Lexicon.auxiliaries.contains(p.lower(subjectEnd - 1)) { subjectEnd -= 1 }
@@ -349,12 +362,16 @@ struct QuoteFinder {
     /// it opens its clause and a verb follows.
     private mutating func noteRun(_ p: inout ParagraphTokens, _ run: Range<Int>, sentenceStart: Int, paragraph: Int) {
         guard run.count >= 1 else { return }
-        let subject = p.interpret(Array(max(sentenceStart, run.lowerBound - 2)..<run.upperBound))
+        let subject = p.interpret(Array(max(sentenceStart, run.lowerBound - 2)..<run.upperBound), allowPossessive: true)
         guard case .person(let words, let gender, let role) = subject else { return }
-        // A person needs a given name, a title or a role, unless we know the name already.
+        // A person needs a given name, a title or a role, unless we know the name already; a
+        // given name alone ("Adele", "Kim") when it is the subject of a verb.
         let lowers = words.map { $0.lowercased() }
         let named = GivenNames.gender(of: lowers[0]) != nil && words.count >= 2
-        guard named || role != nil || (words.count == 1 && registry.knows(words[0])) else { return }
+        let a = run.upperBound
+        let verbAfter = a < p.count && (p.isPunct(a, ",") || (p.isLowerWord(a) && !Self.notVerbs.contains(p.lower(a))))
+        let single = words.count == 1 && (registry.knows(words[0]) || (GivenNames.gender(of: lowers[0]) != nil && verbAfter))
+        guard named || role != nil || single else { return }
         let e = registry.entity(named: words, gender: gender, role: role)
         registry.setGender(gender, of: e)
         guard !p.possessive(run.upperBound - 1) else { return }
@@ -366,10 +383,11 @@ struct QuoteFinder {
         }
         let opensClause = b < sentenceStart || !p.isWord(b) || Lexicon.clauseOpeners.contains(p.lower(b))
         guard opensClause else { return }
-        let a = run.upperBound
-        let verbAfter = a < p.count && (p.isPunct(a, ",") || (p.isLowerWord(a) && !["of", "and", "or", "in", "at", "on", "for", "to", "with", "from", "by", "as", "the", "a", "an"].contains(p.lower(a))))
         if verbAfter { registry.mention(e, gender: registry.entities[e].gender, paragraph: paragraph) }
     }
+
+    /// Words after a name that show it is not the subject of a verb.
+    private static let notVerbs: Set<String> = ["of", "and", "or", "in", "at", "on", "for", "to", "with", "from", "by", "as", "the", "a", "an"]
 
     // MARK: - Text helpers
 
@@ -418,7 +436,9 @@ struct QuoteFinder {
         for (k, span) in p.spans.enumerated() {
             let text = Self.cleanQuoteText(p.s[p.innerRange(span)])
             let norm = " " + TextScan.normalized(text) + " "
-            guard norm.count > 2, !known.contains(where: { $0.contains(norm) || norm.contains($0) }) else { continue }
+            // Repeated by the body: the same words, or (for three words or more) part of a body quote.
+            let words = TextScan.countWords(norm)
+            guard norm.count > 2, !known.contains(where: { $0 == norm || (words >= 3 && ($0.contains(norm) || norm.contains($0))) }) else { continue }
             let ws = text.split(whereSeparator: TextScan.isSpace)
             if ws.count > 1, ws.allSatisfy({ $0.unicodeScalars.first?.properties.isUppercase ?? false }) { continue }
             let prevClose = k > 0 ? p.spans[k - 1].close + 1 : 0

@@ -44,7 +44,8 @@ public enum QualityScorer {
             let keyWords = TextScan.countWords(key)
             func matches(_ k: Int) -> Bool {
                 let f = found[k]
-                if f.contains(key) { return true }
+                // A short label ("sorry") matches a quote of about its own length only.
+                if f.contains(key) { return keyWords >= 3 || TextScan.countWords(f) <= keyWords + 3 }
                 // A quote cut shorter than the label (a fragment of it) still counts when it
                 // holds most of the label's words.
                 return TextScan.countWords(f) * 2 >= keyWords && TextScan.countWords(f) >= 2 && key.contains(f)

@@ -79,9 +79,11 @@ extension ParagraphTokens {
 
     // MARK: - One segment
 
-    /// What one comma-free stretch of words names.
-    mutating func interpret(_ part: [Int]) -> Subject {
-        let words = part.filter { tokens[$0].kind == .word }
+    /// What one comma-free stretch of words names. `allowPossessive` reads `Warren Gatland's`
+    /// as the name it holds (for noting who is named, not for a subject).
+    mutating func interpret(_ part: [Int], allowPossessive: Bool = false) -> Subject {
+        var words = part.filter { tokens[$0].kind == .word }
+        while let l = words.last, ["himself", "herself", "themselves", "itself", "alone", "too"].contains(lower(l)) { words.removeLast() }
         guard let lastWord = words.last else { return .nobody }
         if words.count == 1 {
             let w = lower(lastWord)
@@ -89,11 +91,22 @@ extension ParagraphTokens {
             if Lexicon.femalePronouns.contains(w) { return .pronoun(.female) }
             if Lexicon.otherPronouns.contains(w) { return w == "one" ? .anonymous : .nobody }
         }
-        if tokens[lastWord].capitalised, !possessive(lastWord) {
+        if tokens[lastWord].capitalised, allowPossessive || !possessive(lastWord) {
+            // "Sen. Thad Cochran of Mississippi", "a spokeswoman for Mr Blair": the head stands
+            // before the preposition.
+            if let cut = words.dropFirst().firstIndex(where: { isLowerWord($0) && Self.prepositions.contains(lower($0)) }) {
+                let before = interpret(Array(part.prefix { $0 < cut }))
+                switch before {
+                case .person, .anonymous, .role, .pronoun: return before
+                case .organisation, .nobody: break
+                }
+            }
             return interpretRun(part, endingAt: lastWord)
         }
         return interpretCommon(words)
     }
+
+    static let prepositions: Set<String> = ["of", "for", "from", "at", "in", "with", "close", "on", "to", "inside", "near"]
 
     /// `’s` or `'s` makes a word a possessor, not the head.
     mutating func possessive(_ i: Int) -> Bool {
@@ -164,6 +177,10 @@ extension ParagraphTokens {
         }
         if nameLowers.count == 1, QuoteFinder.isAcronym(text(run[nameStart])) { return .nobody }
         var words = run[nameStart...].map { text($0) }
+        if var l = words.last, l.hasSuffix("'s") || l.hasSuffix("\u{2019}s") {
+            l.removeLast(2)
+            words[words.count - 1] = l
+        }
         // Initials keep their full stop: "John A. Boehner".
         for (k, t) in run[nameStart...].enumerated() where tokens[t].hi - tokens[t].lo == 1 && isPunct(t + 1, ".") {
             words[k] += "."

@@ -80,11 +80,11 @@ struct SpeakerRegistry {
     }
 
     /// The entity `he`/`she` (or a role word, for `the actress`) refers to: the latest subject or
-    /// speaker of a matching sex, in this paragraph or the two before. Nil when that latest one is
-    /// an unnamed source or is an organisation.
+    /// speaker of a matching sex, in this paragraph or the three before. Nil when that latest one
+    /// is an unnamed source or is an organisation.
     func resolve(gender: Gender, paragraph: Int) -> Int? {
         for m in mentions.reversed() {
-            guard m.paragraph >= paragraph - 2 else { break }
+            guard m.paragraph >= paragraph - 3 else { break }
             let g = m.entity.map { entities[$0].gender } ?? m.gender
             guard gender == .unknown || g == .unknown || g == gender else { continue }
             guard let e = m.entity else { return nil }
