@@ -87,6 +87,7 @@ struct QuoteFinder {
             }
             var speaker: Speaker = .unknown
             for a in [post, pre] where speaker == .unknown { speaker = a.speaker }
+            if speaker == .unknown, case .named(let n, _) = current { speaker = .named(n, evidence: "same speaker as before in the paragraph") }
             if speaker == .unknown { speaker = current }
             if speaker == .unknown, found.isEmpty, opensParagraph, let prev = previous, prev.paragraph == index - 1 {
                 speaker = prev.speaker
@@ -167,9 +168,7 @@ struct QuoteFinder {
             let subjectEnd = particleEnd(&p, v) + 1
             return Attribution(context: true, speaker: resolve(p.subjectAfter(subjectEnd..<end), &p, evidence: verb, paragraph: paragraph))
         }
-        var subjectEnd = v
-        while subjectEnd > start, p.isWord(subjectEnd - 1), Lexicon.auxiliaries.contains(p.lower(subjectEnd - 1)) { subjectEnd -= 1 }
-        return Attribution(context: true, speaker: resolve(p.subjectBefore(start..<subjectEnd), &p, evidence: verb, paragraph: paragraph))
+        return Attribution(context: true, speaker: resolve(p.subjectBefore(subjectRange(&p, verb: v, floor: start)), &p, evidence: verb, paragraph: paragraph))
     }
 
     /// The clause before a quote in its sentence: `X said:`, `X told reporters that …`,
@@ -220,17 +219,7 @@ struct QuoteFinder {
                 let after = particleEnd(&p, v) + 1
                 return Attribution(context: true, speaker: after < end ? resolve(p.subjectAfter(after..<end), &p, evidence: verb, paragraph: paragraph) : .unknown)
             }
-            var subjectEnd = v
-            while subjectEnd > start, p.isWord(subjectEnd - 1), Lexicon.auxiliaries.contains(p.lower(subjectEnd - 1)) { subjectEnd -= 1 }
-            // The subject runs back to the start of its clause.
-            var subjectStart = subjectEnd
-            while subjectStart > start {
-                let t = subjectStart - 1
-                if p.isWord(t), p.isLowerWord(t), Lexicon.clauseOpeners.contains(p.lower(t)) { break }
-                if p.isPunct(t, ";") || p.tokens[t].kind == .quote { break }
-                subjectStart -= 1
-            }
-            return Attribution(context: true, speaker: resolve(p.subjectBefore(subjectStart..<subjectEnd), &p, evidence: verb, paragraph: paragraph))
+            return Attribution(context: true, speaker: resolve(p.subjectBefore(subjectRange(&p, verb: v, floor: start)), &p, evidence: verb, paragraph: paragraph))
         }
         if colon {
             // "Trump: …" — a name alone before a colon.
@@ -241,6 +230,20 @@ struct QuoteFinder {
             return Attribution(context: true, speaker: .unknown)
         }
         return .none
+    }
+
+    /// The words before a verb that may hold its subject: back to `floor` (the clause start), at
+    /// most 20 tokens, not past a semicolon or a quote mark; auxiliaries (`has`, `later`) left out.
+    private func subjectRange(_ p: inout ParagraphTokens, verb v: Int, floor: Int) -> Range<Int> {
+        var end = v
+        while end > floor, p.isWord(end - 1), Lexicon.auxiliaries.contains(p.lower(end - 1)) { end -= 1 }
+        var start = end
+        while start > max(floor, end - 20) {
+            let t = start - 1
+            if p.isPunct(t, ";") || p.tokens[t].kind == .quote { break }
+            start -= 1
+        }
+        return start..<end
     }
 
     /// The first speech verb among the first `within` words of a clause.
@@ -272,7 +275,7 @@ struct QuoteFinder {
         switch subject {
         case .person(let words, let gender, let role):
             let e = registry.entity(named: words, gender: gender, role: role)
-            registry.setGender(gender, of: e)
+            registry.setGender(gender, of: e, certain: Self.genderIsCertain(words: words, role: role, gender: gender))
             registry.mention(e, gender: registry.entities[e].gender, paragraph: paragraph)
             return .named(registry.entities[e].name, evidence: evidence)
         case .organisation(let name):
@@ -337,15 +340,7 @@ struct QuoteFinder {
             }
             // A speech verb in narrative reports speech: its subject is the current speaker.
             if Lexicon.speechVerbs.contains(w), i > sentenceStart {
-                var subjectEnd = i
-                while subjectEnd > sentenceStart, p.isWord(subjectEnd - 1), Lexicon.auxiliaries.contains(p.lower(subjectEnd - 1)) { subjectEnd -= 1 }
-                var subjectStart = subjectEnd
-                while subjectStart > max(sentenceStart, subjectEnd - 14) {
-                    let b = subjectStart - 1
-                    if p.isWord(b), p.isLowerWord(b), Lexicon.clauseOpeners.contains(p.lower(b)) { break }
-                    subjectStart -= 1
-                }
-                let subject = p.subjectBefore(subjectStart..<subjectEnd)
+                let subject = p.subjectBefore(subjectRange(&p, verb: i, floor: sentenceStart))
                 switch subject {
                 case .person, .pronoun, .role, .anonymous:
                     let s = resolve(subject, &p, evidence: "reported with \(w)", paragraph: paragraph)
@@ -368,26 +363,39 @@ struct QuoteFinder {
         // given name alone ("Adele", "Kim") when it is the subject of a verb.
         let lowers = words.map { $0.lowercased() }
         let named = GivenNames.gender(of: lowers[0]) != nil && words.count >= 2
-        let a = run.upperBound
+        var a = run.upperBound
+        if p.isPunct(a, "(") {  // "Rep. Luis Gutierrez (D-Ill.), a leading advocate, welcomed"
+            while a < p.count, !p.isPunct(a, ")") { a += 1 }
+            a += 1
+        }
         let verbAfter = a < p.count && (p.isPunct(a, ",") || (p.isLowerWord(a) && !Self.notVerbs.contains(p.lower(a))))
         let single = words.count == 1 && (registry.knows(words[0]) || (GivenNames.gender(of: lowers[0]) != nil && verbAfter))
         guard named || role != nil || single else { return }
         let e = registry.entity(named: words, gender: gender, role: role)
-        registry.setGender(gender, of: e)
+        registry.setGender(gender, of: e, certain: Self.genderIsCertain(words: words, role: role, gender: gender))
         guard !p.possessive(run.upperBound - 1) else { return }
         // Subject: nothing but openers, commas or roles before it; a verb-like word after it.
         var b = run.lowerBound - 1
-        while b >= sentenceStart, p.isWord(b), p.isLowerWord(b),
+        while b >= sentenceStart, p.isWord(b),
               Lexicon.titles.contains(p.lower(b)) || Lexicon.personRoles.contains(p.lower(b)) || ["the", "a", "an"].contains(p.lower(b)) || p.lower(b).hasSuffix("-year-old") {
             b -= 1
         }
-        let opensClause = b < sentenceStart || !p.isWord(b) || Lexicon.clauseOpeners.contains(p.lower(b))
+        // Before the name and its roles: the sentence start (or one word opening it: "Head
+        // teacher Sarah Whitfield"), a comma or bracket, or a word opening a clause.
+        let opensClause = b <= sentenceStart || !p.isWord(b) || Lexicon.clauseOpeners.contains(p.lower(b))
         guard opensClause else { return }
         if verbAfter { registry.mention(e, gender: registry.entities[e].gender, paragraph: paragraph) }
     }
 
     /// Words after a name that show it is not the subject of a verb.
     private static let notVerbs: Set<String> = ["of", "and", "or", "in", "at", "on", "for", "to", "with", "from", "by", "as", "the", "a", "an"]
+
+    /// Whether the sex came from a title or role rather than the given name alone.
+    private static func genderIsCertain(words: [String], role: String?, gender: GivenNames.Gender) -> Bool {
+        guard gender != .unknown else { return false }
+        if let role, Lexicon.femaleWords.contains(role) || Lexicon.maleWords.contains(role) { return true }
+        return GivenNames.gender(of: words[0].lowercased()) == nil
+    }
 
     // MARK: - Text helpers
 

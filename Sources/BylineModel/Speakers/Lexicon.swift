@@ -160,7 +160,7 @@ enum Lexicon {
         "gardens", "station", "river", "bridge", "hospital", "stadium", "arena", "centre", "center",
         "hall", "palace", "court", "college", "university", "school", "academy", "airport", "island",
         "islands", "bay", "lake", "valley", "hill", "hills", "mountain", "mountains", "sea", "ocean",
-        "coast", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "city",
+        "coast", "northern", "southern", "eastern", "western", "city",
         "county", "state", "states", "kingdom", "republic", "empire", "cup", "games", "olympics",
         "championship", "championships", "awards", "award", "show", "festival", "open", "slam",
         "nations", "league", "series", "prix", "tour", "final", "finals", "summit", "conference", "war",

@@ -46,7 +46,9 @@ extension ParagraphTokens {
         let parts = segments(range)
         for (k, part) in parts.enumerated().reversed() {
             if k > 0 && isAside(part) { continue }
-            return interpret(part)
+            // Within the segment, the subject starts after the last word opening a clause.
+            let opener = part.lastIndex { isLowerWord($0) && Lexicon.clauseOpeners.contains(lower($0)) }
+            return interpret(opener.map { Array(part[(part.index(after: $0))...]) } ?? part)
         }
         return .nobody
     }
@@ -94,7 +96,7 @@ extension ParagraphTokens {
         if tokens[lastWord].capitalised, allowPossessive || !possessive(lastWord) {
             // "Sen. Thad Cochran of Mississippi", "a spokeswoman for Mr Blair": the head stands
             // before the preposition.
-            if let cut = words.dropFirst().firstIndex(where: { isLowerWord($0) && Self.prepositions.contains(lower($0)) }) {
+            if let cut = words.dropFirst().first(where: { isLowerWord($0) && Self.prepositions.contains(lower($0)) }) {
                 let before = interpret(Array(part.prefix { $0 < cut }))
                 switch before {
                 case .person, .anonymous, .role, .pronoun: return before
@@ -137,7 +139,7 @@ extension ParagraphTokens {
         var gender = GivenNames.Gender.unknown
         if startPos > 0, tokens[part[startPos - 1]].kind == .word {
             let w = lower(part[startPos - 1])
-            if Lexicon.titles.contains(w) || Lexicon.personRoles.contains(w) { role = w }
+            if Lexicon.personRoles.contains(w) { role = w }
             if Lexicon.femaleWords.contains(w) { gender = .female } else if Lexicon.maleWords.contains(w) { gender = .male }
         }
         // Where the name starts: at a given name, else after the last title, role or acronym.
@@ -156,7 +158,7 @@ extension ParagraphTokens {
         let hasGiven = GivenNames.gender(of: nameLowers[0]) != nil && (nameLowers.count >= 2 || nameStart > 0 || role != nil)
         for w in stripped {
             if Lexicon.femaleWords.contains(w) { gender = .female } else if Lexicon.maleWords.contains(w) { gender = .male }
-            if Lexicon.personRoles.contains(w) || Lexicon.titles.contains(w) { role = w == "prime" ? "prime minister" : (role ?? w) }
+            if Lexicon.personRoles.contains(w) { role = w == "prime" ? "prime minister" : (role ?? w) }
         }
         if let g = GivenNames.gender(of: nameLowers[0]), g != .unknown, nameLowers.count >= 2 || nameStart > 0 { gender = g }
 
@@ -208,7 +210,8 @@ extension ParagraphTokens {
         // "the actress", "the 44-year-old", "the former California governor", "the prime minister".
         if nouns.first == "the" || nouns.first == "this" {
             if let r = nouns.last(where: { Lexicon.personRoles.contains($0) }) {
-                return .role(r == "prime" ? "prime minister" : r, gender(of: Array(nouns)))
+                let prime = nouns.contains("prime") && r == "minister"
+                return .role(prime ? "prime minister" : r, gender(of: Array(nouns)))
             }
             if head.hasSuffix("-year-old") { return .role("year-old", .unknown) }
         }

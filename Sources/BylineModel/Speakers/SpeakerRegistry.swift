@@ -7,6 +7,8 @@ struct SpeakerRegistry {
         var name: String
         var words: [String]
         var gender: Gender
+        /// The sex comes from a title or role (Mrs, actress), not only from a given name.
+        var genderCertain = false
         var organisation: Bool
         /// Roles and titles seen with the name ("prime minister", "governor").
         var roles: Set<String>
@@ -67,8 +69,13 @@ struct SpeakerRegistry {
         entities[e].roles.insert(role)
     }
 
-    mutating func setGender(_ gender: Gender, of e: Int) {
-        if entities[e].gender == .unknown { entities[e].gender = gender }
+    mutating func setGender(_ gender: Gender, of e: Int, certain: Bool = false) {
+        if certain && !entities[e].genderCertain && gender != .unknown {
+            entities[e].gender = gender
+            entities[e].genderCertain = true
+        } else if entities[e].gender == .unknown {
+            entities[e].gender = gender
+        }
     }
 
     // MARK: - Salience
@@ -81,11 +88,13 @@ struct SpeakerRegistry {
 
     /// The entity `he`/`she` (or a role word, for `the actress`) refers to: the latest subject or
     /// speaker of a matching sex, in this paragraph or the three before. Nil when that latest one
-    /// is an unnamed source or is an organisation.
+    /// is an unnamed source or is an organisation. In the pronoun's own paragraph a sex known only
+    /// from a given name does not rule anyone out (Glenn Close, Ashton Hayward).
     func resolve(gender: Gender, paragraph: Int) -> Int? {
         for m in mentions.reversed() {
             guard m.paragraph >= paragraph - 3 else { break }
-            let g = m.entity.map { entities[$0].gender } ?? m.gender
+            var g = m.entity.map { entities[$0].gender } ?? m.gender
+            if let e = m.entity, !entities[e].genderCertain, m.paragraph == paragraph { g = .unknown }
             guard gender == .unknown || g == .unknown || g == gender else { continue }
             guard let e = m.entity else { return nil }
             if entities[e].organisation { continue }
@@ -94,8 +103,16 @@ struct SpeakerRegistry {
         return nil
     }
 
-    /// The person last named with `role` ("the prime minister", "the governor").
+    /// The person last named with an office (`the prime minister`, `the governor`); nil for a
+    /// description (`the star`, `the actress`), which stands for the latest subject instead.
     func holder(ofRole role: String) -> Int? {
-        entities.lastIndex { !$0.organisation && $0.roles.contains(role) }
+        guard Self.offices.contains(role) else { return nil }
+        return entities.lastIndex { !$0.organisation && $0.roles.contains(role) }
     }
+
+    static let offices: Set<String> = [
+        "president", "prime minister", "chancellor", "governor", "mayor", "senator", "congressman",
+        "congresswoman", "judge", "secretary", "leader", "coach", "manager", "captain", "director",
+        "chairman", "chairwoman", "premier", "pm", "duke", "duchess", "king", "queen", "prince", "princess",
+    ]
 }
