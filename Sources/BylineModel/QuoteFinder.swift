@@ -69,12 +69,18 @@ struct QuoteFinder {
         var current: Speaker = .unknown
         var narrativeFrom = 0
         for (k, span) in p.spans.enumerated() {
-            current = noteNarrative(&p, narrativeFrom..<span.open, paragraph: index, current: current)
-            narrativeFrom = min(p.count, span.close + 1)
+            // The narrative before the quote's sentence first; its own sentence once the quote
+            // is attributed, so a name after the speech verb is not taken for the speaker.
+            let sentence = max(narrativeFrom, sentenceStart(&p, before: span.open))
+            current = noteNarrative(&p, narrativeFrom..<sentence, paragraph: index, current: current)
+            defer { narrativeFrom = min(p.count, span.close + 1) }
             let range = p.innerRange(span)
             let quoteText = Self.cleanQuoteText(p.s[range])
             let words = TextScan.countWords(quoteText)
-            guard words > 0 else { continue }
+            guard words > 0 else {
+                current = noteNarrative(&p, sentence..<span.open, paragraph: index, current: current)
+                continue
+            }
 
             let prevClose = k > 0 ? p.spans[k - 1].close + 1 : 0
             let nextOpen = k + 1 < p.spans.count ? p.spans[k + 1].open : p.count
@@ -83,16 +89,19 @@ struct QuoteFinder {
             let context = post.context || pre.context
             let opensParagraph = span.open == 0
             guard context || isSpeechOnItsOwn(&p, span: span, text: quoteText, words: words, opensParagraph: opensParagraph) else {
+                current = noteNarrative(&p, sentence..<span.open, paragraph: index, current: current)
                 continue
             }
             var speaker: Speaker = .unknown
             for a in [post, pre] where speaker == .unknown { speaker = a.speaker }
-            if speaker == .unknown, case .named(let n, _) = current { speaker = .named(n, evidence: "same speaker as before in the paragraph") }
-            if speaker == .unknown { speaker = current }
-            if speaker == .unknown, found.isEmpty, opensParagraph, let prev = previous, prev.paragraph == index - 1 {
+            let continues = !post.ownSubject && !pre.ownSubject
+            if continues, speaker == .unknown, case .named(let n, _) = current { speaker = .named(n, evidence: "same speaker as before in the paragraph") }
+            if continues, speaker == .unknown { speaker = current }
+            if continues, speaker == .unknown, found.isEmpty, opensParagraph, let prev = previous, prev.paragraph == index - 1 {
                 speaker = prev.speaker
                 if case .named(let n, _) = speaker { speaker = .named(n, evidence: prev.open ? "continued quote" : "continues previous paragraph") }
             }
+            current = noteNarrative(&p, sentence..<span.open, paragraph: index, current: current)
             if speaker != .unknown { current = speaker }
             found.append(Found(text: quoteText, speaker: speaker.name, paragraph: index, position: p.tokens[span.open].lo,
                                unterminated: !span.terminated, evidence: speaker.evidence))
@@ -134,7 +143,10 @@ struct QuoteFinder {
         /// A speech verb, `according to` or a colon ties the quote to speech.
         var context: Bool
         var speaker: Speaker
-        static let none = Attribution(context: false, speaker: .unknown)
+        /// The verb has a subject of its own (even one naming nobody: `the post said`), so the
+        /// quote does not continue an earlier speaker.
+        var ownSubject = true
+        static let none = Attribution(context: false, speaker: .unknown, ownSubject: false)
     }
 
     /// The clause after a quote: `said X.`, `X said.`, `she told Us Weekly`, `according to X`.
@@ -217,7 +229,8 @@ struct QuoteFinder {
             let verb = p.lower(v)
             if v == start {
                 let after = particleEnd(&p, v) + 1
-                return Attribution(context: true, speaker: after < end ? resolve(p.subjectAfter(after..<end), &p, evidence: verb, paragraph: paragraph) : .unknown)
+                return Attribution(context: true, speaker: after < end ? resolve(p.subjectAfter(after..<end), &p, evidence: verb, paragraph: paragraph) : .unknown,
+                                   ownSubject: after < end)
             }
             return Attribution(context: true, speaker: resolve(p.subjectBefore(subjectRange(&p, verb: v, floor: start)), &p, evidence: verb, paragraph: paragraph))
         }
@@ -227,9 +240,19 @@ struct QuoteFinder {
                 let s = p.subjectBefore(start..<end)
                 if case .person = s { return Attribution(context: true, speaker: resolve(s, &p, evidence: "colon", paragraph: paragraph)) }
             }
-            return Attribution(context: true, speaker: .unknown)
+            return Attribution(context: true, speaker: .unknown, ownSubject: false)
         }
         return .none
+    }
+
+    /// Where the sentence holding token `i` starts.
+    private func sentenceStart(_ p: inout ParagraphTokens, before i: Int) -> Int {
+        var k = i - 1
+        while k >= max(0, i - Self.window) {
+            if p.endsSentence(k) { return k + 1 }
+            k -= 1
+        }
+        return max(0, k + 1)
     }
 
     /// The words before a verb that may hold its subject: back to `floor` (the clause start), at
@@ -286,8 +309,7 @@ struct QuoteFinder {
             registry.mention(e, gender: gender, paragraph: paragraph)
             return .named(registry.entities[e].name, evidence: "\(evidence), \(gender == .female ? "she" : "he") → \(registry.entities[e].name)")
         case .role(let role, let gender):
-            let e = registry.holder(ofRole: role)
-                ?? (Lexicon.personRoles.contains(role) || role == "year-old" ? registry.resolve(gender: gender, paragraph: paragraph) : nil)
+            let e = registry.holder(ofRole: role) ?? registry.resolve(gender: gender, paragraph: paragraph)
             guard let e else { return .anonymous }
             registry.mention(e, gender: gender, paragraph: paragraph)
             return .named(registry.entities[e].name, evidence: "\(evidence), the \(role) → \(registry.entities[e].name)")
@@ -339,7 +361,7 @@ struct QuoteFinder {
                 }
             }
             // A speech verb in narrative reports speech: its subject is the current speaker.
-            if Lexicon.speechVerbs.contains(w), i > sentenceStart {
+            if Lexicon.speechVerbs.contains(w), i > sentenceStart, !Self.negatedOrInfinitive(&p, i) {
                 let subject = p.subjectBefore(subjectRange(&p, verb: i, floor: sentenceStart))
                 switch subject {
                 case .person, .pronoun, .role, .anonymous:
@@ -351,6 +373,15 @@ struct QuoteFinder {
             i += 1
         }
         return current
+    }
+
+    /// `has not commented`, `declined to say`: no speech is reported.
+    private static func negatedOrInfinitive(_ p: inout ParagraphTokens, _ i: Int) -> Bool {
+        for k in max(0, i - 2)..<i where p.isWord(k) {
+            let w = p.lower(k)
+            if w == "not" || w == "never" || w == "to" || w.hasSuffix("n't") { return true }
+        }
+        return false
     }
 
     /// A capitalised run in narrative: registered when it is a person; noted as a subject when
@@ -369,11 +400,14 @@ struct QuoteFinder {
             a += 1
         }
         let verbAfter = a < p.count && (p.isPunct(a, ",") || (p.isLowerWord(a) && !Self.notVerbs.contains(p.lower(a))))
-        let single = words.count == 1 && (registry.knows(words[0]) || (GivenNames.gender(of: lowers[0]) != nil && verbAfter))
+        let single = words.count == 1 && (registry.knows(words[0]) || (GivenNames.gender(of: lowers[0]) != nil && a < p.count && p.isLowerWord(a) && Self.looksLikeVerb(p.lower(a))))
         guard named || role != nil || single else { return }
         let e = registry.entity(named: words, gender: gender, role: role)
         registry.setGender(gender, of: e, certain: Self.genderIsCertain(words: words, role: role, gender: gender))
-        guard !p.possessive(run.upperBound - 1) else { return }
+        guard !p.possessive(run.upperBound - 1) else {
+            registry.mention(e, gender: registry.entities[e].gender, paragraph: paragraph, subject: false)
+            return
+        }
         // Subject: nothing but openers, commas or roles before it; a verb-like word after it.
         var b = run.lowerBound - 1
         while b >= sentenceStart, p.isWord(b),
@@ -383,8 +417,15 @@ struct QuoteFinder {
         // Before the name and its roles: the sentence start (or one word opening it: "Head
         // teacher Sarah Whitfield"), a comma or bracket, or a word opening a clause.
         let opensClause = b <= sentenceStart || !p.isWord(b) || Lexicon.clauseOpeners.contains(p.lower(b))
-        guard opensClause else { return }
-        if verbAfter { registry.mention(e, gender: registry.entities[e].gender, paragraph: paragraph) }
+        registry.mention(e, gender: registry.entities[e].gender, paragraph: paragraph, subject: opensClause && verbAfter)
+    }
+
+    /// A word that can be the verb after a subject: a speech verb, an auxiliary, or a past or
+    /// present form ending in -ed or -s.
+    private static func looksLikeVerb(_ w: String) -> Bool {
+        if Lexicon.speechVerbs.contains(w) || Lexicon.auxiliaries.contains(w) { return true }
+        if ["is", "was", "were", "are", "has", "had", "will", "can", "could", "would", "did", "does", "may", "might", "must"].contains(w) { return true }
+        return w.count > 3 && (w.hasSuffix("ed") || (w.hasSuffix("s") && !w.hasSuffix("ss")))
     }
 
     /// Words after a name that show it is not the subject of a verb.

@@ -45,7 +45,7 @@ extension ParagraphTokens {
     mutating func subjectBefore(_ range: Range<Int>) -> Subject {
         let parts = segments(range)
         for (k, part) in parts.enumerated().reversed() {
-            if k > 0 && isAside(part) { continue }
+            if k > 0 && isAside(part, after: parts[k - 1]) { continue }
             // Within the segment, the subject starts after the last word opening a clause.
             let opener = part.lastIndex { isLowerWord($0) && Lexicon.clauseOpeners.contains(lower($0)) }
             return interpret(opener.map { Array(part[(part.index(after: $0))...]) } ?? part)
@@ -65,13 +65,18 @@ extension ParagraphTokens {
         return subject
     }
 
-    /// An aside between commas: `42`, `a spokesman for X`, `who …`, `D-Nev.`, `of Dallas`.
-    mutating func isAside(_ part: [Int]) -> Bool {
+    /// An aside between commas: `42`, `a spokesman for X`, `who …`, `D-Nev.`, `of Dallas`. A
+    /// description (`a senior aide`) is an aside only after a name (`Mark Jacobs, a spokesman`).
+    mutating func isAside(_ part: [Int], after previous: [Int]) -> Bool {
         guard let f = part.first else { return true }
         if tokens[f].kind != .word { return true }
         let w = lower(f)
         if first(f).properties.numericType != nil { return true }
-        if ["who", "whose", "which", "a", "an", "the", "of", "from", "in", "at", "whom", "now", "then",
+        if ["a", "an", "the"].contains(w) {
+            guard let l = previous.last(where: { tokens[$0].kind == .word }) else { return false }
+            return tokens[l].capitalised
+        }
+        if ["who", "whose", "which", "of", "from", "in", "at", "whom", "now", "then",
             "himself", "herself", "both", "also", "speaking", "writing", "asked", "according", "like"].contains(w) {
             return true
         }
@@ -107,6 +112,10 @@ extension ParagraphTokens {
         }
         return interpretCommon(words)
     }
+
+    /// Short titles for offices: `Sen.` is a senator.
+    static let officeAbbreviations = ["sen": "senator", "rep": "representative", "gov": "governor", "pm": "prime minister",
+                                      "pres": "president", "cllr": "councillor", "supt": "superintendent"]
 
     static let prepositions: Set<String> = ["of", "for", "from", "at", "in", "with", "close", "on", "to", "inside", "near"]
 
@@ -158,7 +167,8 @@ extension ParagraphTokens {
         let hasGiven = GivenNames.gender(of: nameLowers[0]) != nil && (nameLowers.count >= 2 || nameStart > 0 || role != nil)
         for w in stripped {
             if Lexicon.femaleWords.contains(w) { gender = .female } else if Lexicon.maleWords.contains(w) { gender = .male }
-            if Lexicon.personRoles.contains(w) { role = w == "prime" ? "prime minister" : (role ?? w) }
+            let office = Self.officeAbbreviations[w] ?? w
+            if Lexicon.personRoles.contains(office) { role = office == "prime" ? "prime minister" : (role ?? office) }
         }
         if let g = GivenNames.gender(of: nameLowers[0]), g != .unknown, nameLowers.count >= 2 || nameStart > 0 { gender = g }
 

@@ -19,6 +19,8 @@ struct SpeakerRegistry {
         var entity: Int?
         var gender: Gender
         var paragraph: Int
+        /// The subject of a sentence or a speaker (not someone only spoken about).
+        var subject: Bool
     }
 
     private(set) var entities: [Entity] = []
@@ -81,8 +83,8 @@ struct SpeakerRegistry {
     // MARK: - Salience
 
     /// Notes that `entity` (nil: an unnamed source) was the subject of a sentence or spoke.
-    mutating func mention(_ entity: Int?, gender: Gender, paragraph: Int) {
-        mentions.append(Mention(entity: entity, gender: gender, paragraph: paragraph))
+    mutating func mention(_ entity: Int?, gender: Gender, paragraph: Int, subject: Bool = true) {
+        mentions.append(Mention(entity: entity, gender: gender, paragraph: paragraph, subject: subject))
         if mentions.count > 64 { mentions.removeFirst(32) }
     }
 
@@ -91,16 +93,21 @@ struct SpeakerRegistry {
     /// is an unnamed source or is an organisation. In the pronoun's own paragraph a sex known only
     /// from a given name does not rule anyone out (Glenn Close, Ashton Hayward).
     func resolve(gender: Gender, paragraph: Int) -> Int? {
-        for m in mentions.reversed() {
-            guard m.paragraph >= paragraph - 3 else { break }
+        func fits(_ m: Mention) -> Bool {
             var g = m.entity.map { entities[$0].gender } ?? m.gender
             if let e = m.entity, !entities[e].genderCertain, m.paragraph == paragraph { g = .unknown }
-            guard gender == .unknown || g == .unknown || g == gender else { continue }
+            return gender == .unknown || g == .unknown || g == gender
+        }
+        for m in mentions.reversed() where m.subject {
+            guard m.paragraph >= paragraph - 3 else { break }
+            guard fits(m) else { continue }
             guard let e = m.entity else { return nil }
             if entities[e].organisation { continue }
             return e
         }
-        return nil
+        // No subject: the one person named in this paragraph ("Among the passengers was X.").
+        let here = Set(mentions.filter { $0.paragraph == paragraph && !$0.subject && fits($0) }.compactMap(\.entity))
+        return here.count == 1 ? here.first : nil
     }
 
     /// The person last named with an office (`the prime minister`, `the governor`); nil for a
