@@ -81,6 +81,9 @@ extension ParagraphTokens {
             return true
         }
         if w.count <= 6, w.hasPrefix("d-") || w.hasPrefix("r-") || w.hasPrefix("i-") { return true }
+        // Lower case ("the top Democrat on the committee") unless it ends in a name ("police
+        // chief Rodolfo Llanes") or is a pronoun.
+        if let l = part.last(where: { tokens[$0].kind == .word }), tokens[l].capitalised { return false }
         return !tokens[f].capitalised && !Lexicon.malePronouns.contains(w) && !Lexicon.femalePronouns.contains(w)
     }
 
