@@ -185,7 +185,7 @@ public enum ArticleParser {
             let c = raw[0]
             let words = TextScan.countWords(c.text)
             let ok = blankShape ? (c.alone && words <= 60) || (c.firstOfLines && words <= 80) : words <= 80
-            if ok && !isCrosshead(c.text) && !Boilerplate.isJunkLine(c.text) && c.tail == nil && !isAttributionLike(c.text) {
+            if ok && !isCrosshead(c.text) && !Boilerplate.isJunkLine(c.text) && c.tail == nil {
                 standfirst = c.text
                 raw.removeFirst()
             }

@@ -23,7 +23,8 @@ import Testing
         }
         for b in a.blocks { #expect(!b.text.isEmpty) }
         for q in a.quotes {
-            #expect(a.blocks.indices.contains(q.block))
+            // Headline and standfirst quotes stand outside the blocks.
+            #expect(q.place == .body ? a.blocks.indices.contains(q.block) : q.block == -1)
             if let r = q.repeats { #expect(a.quotes.indices.contains(r) && !a.quotes[r].pull) }
         }
     }
