@@ -377,6 +377,7 @@ public enum ArticleParser {
     /// Trimmed, with runs of whitespace collapsed to one space, CSV-doubled quote marks undone
     /// (`""` → `"`) and `¿` standing for a quote mark or apostrophe repaired.
     static func collapse<S: StringProtocol>(_ s: S) -> String {
+        if let plain = s.utf8.withContiguousStorageIfAvailable({ isPlainLine($0) }), plain { return String(s) }
         var out = ScalarWriter()
         var pending = false
         var lastWasQuote = false
@@ -393,6 +394,24 @@ public enum ArticleParser {
         }
         let text = out.string
         return text.utf8.contains(0xBF) ? repairInvertedQuestionMarks(text) : text
+    }
+
+    /// A line `collapse` leaves as it is: no space at either end, no two spaces together, no
+    /// control, no `""`, and no byte that may start a non-ASCII space or `¿` (C2, E1, E2, E3).
+    private static func isPlainLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = b.first, let last = b.last, first > 0x20, last > 0x20 else { return false }
+        var previous: UInt8 = 0
+        for c in b {
+            if c <= 0x20 {
+                if c != 0x20 || previous == 0x20 { return false }
+            } else if c == 0x22 {
+                if previous == 0x22 { return false }
+            } else if c >= 0xC2 && c <= 0xE3 && (c == 0xC2 || c >= 0xE1) {
+                return false
+            }
+            previous = c
+        }
+        return true
     }
 
     /// `¿` between two letters is an apostrophe (`Blair¿s` → `Blair's`); once a line has one, a
@@ -441,7 +460,7 @@ public enum ArticleParser {
 
     /// A crosshead: a short line in capitals, maybe in quote marks (see the type's notes).
     public static func isCrosshead(_ text: String) -> Bool {
-        guard text.unicodeScalars.count <= 80, !text.isEmpty else { return false }
+        guard text.utf8.count <= 320, text.unicodeScalars.count <= 80, !text.isEmpty else { return false }
         let inner = TextScan.stripWrappingQuotes(text)
         guard !inner.isEmpty, !inner.hasSuffix("."), !inner.hasSuffix(","), !inner.hasSuffix(":") else { return false }
         let words = inner.split(whereSeparator: TextScan.isSpace)
@@ -470,6 +489,7 @@ public enum ArticleParser {
     /// no closing punctuation, no double quote marks, at least one capitalised (or uncased) word;
     /// it may open with a dash (`— Elin Voss, harbourmaster`).
     public static func isAttributionLike(_ line: String) -> Bool {
+        guard line.utf8.count <= 330 else { return false }
         let text = withoutDash(line)
         guard !text.isEmpty, text.unicodeScalars.count <= 80 else { return false }
         guard let last = text.unicodeScalars.last, !".!?:;,…\"“”".unicodeScalars.contains(last) else { return false }

@@ -388,6 +388,17 @@ struct QuoteFinder {
     /// it opens its clause and a verb follows.
     private mutating func noteRun(_ p: inout ParagraphTokens, _ run: Range<Int>, sentenceStart: Int, paragraph: Int) {
         guard run.count >= 1 else { return }
+        // Cheap first: a person's run holds a given name or a known name, or follows a title or role.
+        var promising = false
+        for t in max(sentenceStart, run.lowerBound - 2)..<run.upperBound where p.isWord(t) {
+            var w = p.lower(t)
+            if w.hasSuffix("'s") { w.removeLast(2) }
+            if GivenNames.gender(of: w) != nil || registry.knows(w) || Lexicon.titles.contains(w) || Lexicon.personRoles.contains(w) {
+                promising = true
+                break
+            }
+        }
+        guard promising else { return }
         let subject = p.interpret(Array(max(sentenceStart, run.lowerBound - 2)..<run.upperBound), allowPossessive: true)
         guard case .person(let words, let gender, let role) = subject else { return }
         // A person needs a given name, a title or a role, unless we know the name already; a
@@ -465,10 +476,16 @@ struct QuoteFinder {
     static let particles: Set<String> = ["de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
                                          "del", "dos", "das", "bin", "ibn", "al", "el", "ter", "af"]
 
+    /// Two or more capital letters and nothing else but full stops: `SDF`, `U.S.`.
     static func isAcronym(_ w: String) -> Bool {
-        let letters = w.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return letters.count >= 2 && letters.count == w.unicodeScalars.filter({ $0 != "." }).count
-            && letters.allSatisfy { $0.properties.isUppercase }
+        var letters = 0
+        for c in w.unicodeScalars where c != "." {
+            let v = c.value
+            if v >= 0x41 && v <= 0x5A { letters += 1; continue }
+            if v < 0x80 || !c.properties.isUppercase { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 
     // MARK: - Headline

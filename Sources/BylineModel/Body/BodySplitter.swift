@@ -10,13 +10,13 @@ enum BodySplitter {
         var out: [ArticleParser.RawParagraph] = []
         out.reserveCapacity(raw.count)
         for p in raw {
-            if Boilerplate.isJunkLine(p.text) {
+            let words = TextScan.countWords(p.text)
+            if Boilerplate.isJunkLine(p.text, words: words) {
                 var junk = p
                 junk.junk = true
                 out.append(junk)
                 continue
             }
-            let words = TextScan.countWords(p.text)
             guard words > longParagraph || mayHoldJunk(p.text) else {
                 out.append(p)
                 continue

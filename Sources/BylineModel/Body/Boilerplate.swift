@@ -20,19 +20,28 @@ enum Boilerplate {
 
     /// Whether a whole (short) paragraph is junk.
     static func isJunkLine(_ text: String) -> Bool {
-        let words = TextScan.countWords(text)
-        guard words <= 30 else { return false }
+        guard text.utf8.count <= 400 else { return false }
+        return isJunkLine(text, words: TextScan.countWords(text))
+    }
+
+    /// `isJunkLine` when the words are counted already.
+    static func isJunkLine(_ text: String, words: Int) -> Bool {
+        guard words <= 30, text.utf8.count <= 400 else { return false }
         if isJunkSentence(text) { return true }
-        let lower = text.lowercased()
-        if lineStarts.contains(where: { lower.hasPrefix($0) }) { return true }
-        if wholeLines.contains(TextScan.trim(lower.trimmingCharacters(in: .punctuationCharacters))) { return true }
+        if lineStarts.contains(where: { TextScan.hasPrefixIgnoringCase(text, $0) }) { return true }
+        if text.utf8.count <= 40 {
+            let lower = text.lowercased()
+            if wholeLines.contains(TextScan.trim(lower.trimmingCharacters(in: .punctuationCharacters))) { return true }
+        }
         // A link headline in square brackets.
         if text.hasPrefix("["), text.hasSuffix("]"), words >= 3 { return true }
-        if isShareRow(lower) { return true }
-        if words <= 20, hasRunningTime(text), !endsLikeProse(text) { return true }
-        if words <= 14, isPhotoCredit(lower) { return true }
+        if shareHints.found(in: text), isShareRow(text.lowercased()) { return true }
+        if words <= 20, text.utf8.contains(UInt8(ascii: ":")), hasRunningTime(text), !endsLikeProse(text) { return true }
+        if words <= 14, isPhotoCredit(text.lowercased()) { return true }
         return false
     }
+
+    private static let shareHints = TextScan.Needles(["facebook", "twitter", "pinterest", "whatsapp", "linkedin", "reddit", "email", "flipboard", "messenger"])
 
     private static let lineStarts = [
         "read more:", "read more ", "related:", "related articles", "related stories", "see also:",
@@ -92,12 +101,9 @@ enum Boilerplate {
     /// Whether one sentence is junk by itself.
     static func isJunkSentence(_ text: String) -> Bool {
         if strongPhrases.found(in: text) { return true }
-        let t = text.drop { $0 == "(" || $0 == "-" || $0 == "—" || $0 == " " }
-        let lower = t.lowercased()
-        if creditStarts.contains(where: { lower.hasPrefix($0) }) { return true }
-        if lower.hasPrefix("copyright") || lower.hasPrefix("(c) ") { return true }
-        if ["advertisement", "advertisement.", "learn more", "learn more."].contains(lower) { return true }
-        if lower.hasPrefix("related:") || lower.hasPrefix("read more:") || lower.hasPrefix("share this article") { return true }
+        let t = String(text.drop { $0 == "(" || $0 == "-" || $0 == "—" || $0 == " " })
+        if sentenceStarts.contains(where: { TextScan.hasPrefixIgnoringCase(t, $0) }) { return true }
+        if t.utf8.count <= 14, ["advertisement", "advertisement.", "learn more", "learn more."].contains(t.lowercased()) { return true }
         if ArticleParser.containsEmail(text) && TextScan.countWords(text) <= 30 { return true }
         if contactPhrases.found(in: text) && ArticleParser.containsPhone(text) { return true }
         return false
@@ -113,10 +119,10 @@ enum Boilerplate {
         "we thought you'd like these", "we thought you’d like these",
     ])
 
-    /// Agency credits that open a sentence.
-    private static let creditStarts = [
+    /// Agency credits and link lines that open a sentence.
+    private static let sentenceStarts = [
         "reporting by", "additional reporting by", "writing by", "editing by", "compiled by",
-        "reported by", "produced by", "-- reporting", "— reporting",
+        "reported by", "produced by", "copyright", "(c) ", "related:", "read more:", "share this article",
     ]
 
     /// Phrases asking readers to get in touch.

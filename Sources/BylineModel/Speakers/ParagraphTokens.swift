@@ -53,6 +53,19 @@ struct ParagraphTokens {
     }
 
     private static func lowercase(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        // ASCII (nearly every word): built in place; 15 bytes or fewer make a small string,
+        // which needs no allocation.
+        if scalars.allSatisfy({ $0.value < 0x80 }) {
+            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+                var k = 0
+                for c in scalars {
+                    let v = UInt8(truncatingIfNeeded: c.value)
+                    buffer[k] = v >= 0x41 && v <= 0x5A ? v | 0x20 : (v == 0x60 ? 0x27 : v)
+                    k += 1
+                }
+                return k
+            }
+        }
         var w = ScalarWriter(capacity: scalars.count)
         for c in scalars {
             let v = c.value
@@ -82,6 +95,7 @@ struct ParagraphTokens {
     func isLowerWord(_ i: Int) -> Bool {
         guard isWord(i) else { return false }
         let c = s[tokens[i].lo]
+        if c.value < 0x80 { return c.value >= 0x61 && c.value <= 0x7A }
         return c.properties.isLowercase
     }
 
@@ -101,7 +115,7 @@ struct ParagraphTokens {
                 i += 1
                 while i < n {
                     let d = s[i]
-                    if Self.isLetterOrDigit(d) || d.properties.generalCategory == .nonspacingMark { i += 1; continue }
+                    if Self.isLetterOrDigit(d) || (d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark) { i += 1; continue }
                     // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
                     if i + 1 < n, Self.isLetterOrDigit(s[i + 1]) {
                         switch d {
@@ -119,8 +133,8 @@ struct ParagraphTokens {
                     break
                 }
                 let f = s[start]
-                let cap = f.properties.isUppercase
-                    || (f.properties.isAlphabetic && !f.properties.isLowercase && !f.properties.changesWhenUppercased)
+                let cap = f.value < 0x80 ? (f.value >= 0x41 && f.value <= 0x5A)
+                    : f.properties.isUppercase || (f.properties.isAlphabetic && !f.properties.isLowercase && !f.properties.changesWhenUppercased)
                 tokens.append(Token(lo: start, hi: i, kind: .word, capitalised: cap, spaceBefore: space))
             } else {
                 i += 1
