@@ -414,13 +414,15 @@ public enum ArticleParser {
         return true
     }
 
-    /// `¿` between two letters is an apostrophe (`Blair¿s` → `Blair's`); once a line has one, a
-    /// `¿` before a word opens a quote (`‘`) and one after a word closes it (`’`). A line with no
-    /// `¿` between letters is left alone (Spanish: `¿Qué?`).
+    /// `¿` between two letters is an apostrophe (`Blair¿s` → `Blair's`); once a line has one, or
+    /// one that closes a word (`¿prudence¿`), a `¿` before a word opens a quote (`‘`) and one after
+    /// a word closes it (`’`). A line where every `¿` opens a word is left alone (Spanish: `¿Qué?`).
     static func repairInvertedQuestionMarks(_ text: String) -> String {
         let s = Array(text.unicodeScalars)
         func letter(_ k: Int) -> Bool { k >= 0 && k < s.count && s[k].properties.isAlphabetic }
-        guard s.indices.contains(where: { s[$0] == "¿" && letter($0 - 1) && letter($0 + 1) }) else { return text }
+        func space(_ k: Int) -> Bool { k < 0 || k >= s.count || TextScan.isSpace(s[k]) }
+        // Some ¿ stands after a word (inside it or closing it), which Spanish never does.
+        guard s.indices.contains(where: { s[$0] == "¿" && !space($0 - 1) && s[$0 - 1] != "(" }) else { return text }
         var out = ScalarWriter(capacity: s.count)
         for (k, c) in s.enumerated() {
             guard c == "¿" else { out.append(c); continue }

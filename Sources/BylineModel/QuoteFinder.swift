@@ -160,9 +160,9 @@ struct QuoteFinder {
         let endsClause = commaAfter || (lastInner.map { ",!?…—–-".unicodeScalars.contains($0) || QuoteFinder.isQuoteMark($0) } ?? false)
         let endsSentence = lastInner == "." || lastInner == "。"
         guard endsClause || endsSentence else { return .none }
-        // The clause: up to the sentence end, the next quote or 16 tokens.
+        // The clause: up to the sentence end, the next quote or 24 tokens.
         var end = start
-        while end < min(limit, start + 16) {
+        while end < min(limit, start + 24) {
             if p.isPunct(end, ":") { return .none }  // it introduces the next quote
             if p.endsSentence(end) || p.isPunct(end, ";") { break }
             end += 1
@@ -171,7 +171,7 @@ struct QuoteFinder {
         if p.isWord(start), p.isWord(start + 1), p.lower(start) == "according", p.lower(start + 1) == "to" {
             return Attribution(context: true, speaker: resolve(p.subjectAfter((start + 2)..<end), &p, evidence: "according to", paragraph: paragraph))
         }
-        guard let v = firstVerb(&p, start..<end, within: 6) else { return .none }
+        guard let v = firstVerb(&p, start..<end, within: 12) else { return .none }
         // After a full stop only a bare `X said.` counts (sloppy copy), never `He said the …`.
         if !endsClause && (end - start > 6 || !(end >= p.count || p.endsSentence(end))) { return .none }
         let verb = p.lower(v)

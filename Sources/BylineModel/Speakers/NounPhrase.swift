@@ -188,7 +188,10 @@ extension ParagraphTokens {
         // Never a day, month, place, event, work or outlet.
         if !hasGiven, nameLowers.contains(where: { Lexicon.notPersonWords.contains($0) }) { return .nobody }
         if nameLowers.allSatisfy({ Lexicon.titles.contains($0) }) {
-            return role.map { .role($0, gender) } ?? .nobody
+            // "Senator calls …": a title alone stands for its holder.
+            let office = nameLowers.last.map { Self.officeAbbreviations[$0] ?? $0 }
+            let r = role ?? office.flatMap { Lexicon.personRoles.contains($0) ? $0 : nil }
+            return r.map { .role($0, gender) } ?? .nobody
         }
         if nameLowers.count == 1, QuoteFinder.isAcronym(text(run[nameStart])) { return .nobody }
         var words = run[nameStart...].map { text($0) }
