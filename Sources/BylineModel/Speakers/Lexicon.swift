@@ -36,7 +36,10 @@ enum Lexicon {
         "declared", "replied", "stated", "noted", "claimed", "admitted", "wrote", "writes", "argued",
         "recalled", "announced", "confirmed", "urged", "joked", "tweeted", "posted", "answered", "responded",
         "conceded", "recalls", "quipped", "countered", "retorted", "cautioned", "observed", "remarked",
-        "shouted", "cried", "sang", "sings", "laughed", "agreed", "concluded", "commented",
+        "shouted", "cried", "sang", "sings", "laughed", "agreed", "concluded", "commented", "interrupted",
+        // Greek and Russian put the verb first too: «…», είπε η Ελένη.
+        "είπε", "δήλωσε", "τόνισε", "πρόσθεσε", "εξήγησε", "ανέφερε", "σημείωσε", "λέει",
+        "сказал", "сказала", "заявил", "заявила", "добавил", "добавила", "отметил", "отметила", "говорит",
     ]
 
     /// Verbs that put someone's words in a fragment: `Flake called the bill "a monstrosity"`.

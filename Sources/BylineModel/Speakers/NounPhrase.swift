@@ -151,7 +151,7 @@ extension ParagraphTokens {
         var gender = GivenNames.Gender.unknown
         if startPos > 0, tokens[part[startPos - 1]].kind == .word {
             let w = lower(part[startPos - 1])
-            if Lexicon.personRoles.contains(w) { role = w }
+            if Lexicon.personRoles.contains(w) || Lexicon.titles.contains(w) { role = w }
             if Lexicon.femaleWords.contains(w) { gender = .female } else if Lexicon.maleWords.contains(w) { gender = .male }
         }
         // Where the name starts: at a given name, else after the last title, role or acronym.
@@ -171,7 +171,9 @@ extension ParagraphTokens {
         for w in stripped {
             if Lexicon.femaleWords.contains(w) { gender = .female } else if Lexicon.maleWords.contains(w) { gender = .male }
             let office = Self.officeAbbreviations[w] ?? w
-            if Lexicon.personRoles.contains(office) { role = office == "prime" ? "prime minister" : (role ?? office) }
+            if Lexicon.personRoles.contains(office) || Lexicon.titles.contains(office) {
+                role = office == "prime" ? "prime minister" : (role ?? office)
+            }
         }
         if let g = GivenNames.gender(of: nameLowers[0]), g != .unknown, nameLowers.count >= 2 || nameStart > 0 { gender = g }
 
