@@ -36,7 +36,9 @@ enum Boilerplate {
         // A link headline in square brackets.
         if text.hasPrefix("["), text.hasSuffix("]"), words >= 3 { return true }
         if shareHints.found(in: text), isShareRow(text.lowercased()) { return true }
-        if words <= 20, text.utf8.contains(UInt8(ascii: ":")), hasRunningTime(text), !endsLikeProse(text) { return true }
+        if words <= 20, text.utf8.contains(UInt8(ascii: ":")), hasRunningTime(text), !endsLikeProse(text), !Metadata.isDate(text) {
+            return true
+        }
         if words <= 14, isPhotoCredit(text.lowercased()) { return true }
         return false
     }
