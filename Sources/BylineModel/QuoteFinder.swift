@@ -341,6 +341,13 @@ struct QuoteFinder {
                 continue
             }
             guard t.kind == .word else { i += 1; continue }
+            // "The president grinned": a role opening its sentence is someone named before.
+            if i == sentenceStart, t.capitalised, p.isLowerWord(i + 1), p.isLowerWord(i + 2), p.lower(i) == "the" {
+                let r = p.lower(i + 1)
+                if Lexicon.personRoles.contains(r), !Lexicon.speechVerbs.contains(p.lower(i + 2)) {
+                    _ = resolve(.role(r, .unknown), &p, evidence: "", paragraph: paragraph)
+                }
+            }
             if t.capitalised {
                 // A run of capitalised words: is it a person, and the subject of its clause?
                 var j = i
@@ -352,16 +359,10 @@ struct QuoteFinder {
                 i = j
                 continue
             }
-            let w = p.lower(i)
-            // "The president grinned": a role opening its sentence is someone named before.
-            if i == sentenceStart, w == "the" || w == "a", p.isWord(i + 1), p.isLowerWord(i + 1), p.isLowerWord(i + 2) {
-                let r = p.lower(i + 1)
-                if w == "the", Lexicon.personRoles.contains(r), !Lexicon.speechVerbs.contains(p.lower(i + 2)) {
-                    _ = resolve(.role(r, .unknown), &p, evidence: "", paragraph: paragraph)
-                }
-            }
             // A speech verb in narrative reports speech: its subject is the current speaker.
-            if Lexicon.speechVerbs.contains(w), i > sentenceStart, !Self.negatedOrInfinitive(&p, i) {
+            guard i > sentenceStart, p.mayBeSpeechVerb(i) else { i += 1; continue }
+            let w = p.lower(i)
+            if Lexicon.speechVerbs.contains(w), !Self.negatedOrInfinitive(&p, i) {
                 let subject = p.subjectBefore(subjectRange(&p, verb: i, floor: sentenceStart))
                 switch subject {
                 case .person, .pronoun, .role, .anonymous:

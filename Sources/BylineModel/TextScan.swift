@@ -145,38 +145,14 @@ enum TextScan {
     /// one; text in scripts written without spaces (Chinese, Japanese) counts one word per two
     /// characters, which matches reading speed roughly.
     static func countWords<S: StringProtocol>(_ s: S) -> Int {
-        // ASCII text (most of it): counted on the bytes.
-        if let n = s.utf8.withContiguousStorageIfAvailable({ countASCIIWords($0) }) ?? nil { return n }
-        var words = 0
-        var inToken = false
-        var tokenHasWord = false
-        var cjkRun = 0
-        func endToken() {
-            if tokenHasWord { words += 1 }
-            words += (cjkRun + 1) / 2
-            tokenHasWord = false
-            cjkRun = 0
-            inToken = false
-        }
-        for c in s.unicodeScalars {
-            if isSpace(c) {
-                if inToken { endToken() }
-                continue
-            }
-            inToken = true
-            if isCJK(c) {
-                cjkRun += 1
-            } else if isWordScalar(c) {
-                tokenHasWord = true
-            }
-        }
-        if inToken { endToken() }
-        return words
+        if let n = s.utf8.withContiguousStorageIfAvailable(countUTF8Words) { return n }
+        var copy = String(s)
+        return copy.withUTF8(countUTF8Words)
     }
 
-    /// `countWords` on UTF-8 bytes: ASCII classified by byte, other characters decoded one by
-    /// one. Nil for malformed UTF-8 (never the case for a `String`).
-    private static func countASCIIWords(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// `countWords` on the UTF-8 bytes of a string: ASCII classified by byte, other characters
+    /// decoded one by one.
+    private static func countUTF8Words(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
         var inToken = false
         var tokenHasWord = false
@@ -203,12 +179,11 @@ enum TextScan {
                 continue
             }
             // Decode one multi-byte scalar.
-            let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
-            guard i + length <= n else { return nil }
+            let length = min(c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, n - i)
             var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for k in 1..<length { v = v << 6 | (UInt32(b[i + k]) & 0x3F) }
-            i += length
-            guard let scalar = Unicode.Scalar(v) else { return nil }
+            for k in 1..<max(1, length) { v = v << 6 | (UInt32(b[i + k]) & 0x3F) }
+            i += max(1, length)
+            let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
             if isSpace(scalar) {
                 if inToken { endToken() }
                 continue

@@ -91,6 +91,24 @@ struct ParagraphTokens {
     func first(_ i: Int) -> Unicode.Scalar { s[tokens[i].lo] }
     func last(_ i: Int) -> Unicode.Scalar { s[tokens[i].hi - 1] }
 
+    /// A quick test before a word is looked up as a speech verb: an ASCII word must be 3 to 12
+    /// letters long and open with a letter some speech verb opens with; other words (Greek,
+    /// Russian) are always looked up.
+    func mayBeSpeechVerb(_ i: Int) -> Bool {
+        let t = tokens[i]
+        let f = s[t.lo].value
+        guard f < 0x80 else { return true }
+        let length = t.hi - t.lo
+        guard length >= 3, length <= 12, f >= 0x61, f <= 0x7A else { return false }
+        return Self.speechVerbInitials & (1 << (f - 0x61)) != 0
+    }
+
+    /// One bit per ASCII letter that opens a speech verb.
+    private static let speechVerbInitials: UInt32 = Lexicon.speechVerbs.reduce(0) { mask, verb in
+        guard let f = verb.unicodeScalars.first, f.value >= 0x61, f.value <= 0x7A else { return mask }
+        return mask | 1 << (f.value - 0x61)
+    }
+
     /// A word in lower case opening in a lower-case letter.
     func isLowerWord(_ i: Int) -> Bool {
         guard isWord(i) else { return false }
