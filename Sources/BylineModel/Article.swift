@@ -34,14 +34,30 @@ public struct Quote: Equatable, Sendable {
     public var pull: Bool
     /// For a pull quote: the index in `Article.quotes` of the body quote it repeats.
     public var repeats: Int?
+    /// What decided the speaker: the speech verb, title or rule (`said`, `according to`,
+    /// `continued`, `he → …`); nil when there is no speaker.
+    public var speakerEvidence: String?
+    /// Where the quote stands: the body (then `block` is its block), the headline or the
+    /// standfirst (then `block` is -1).
+    public var place: QuotePlace
 
-    public init(text: String, speaker: String?, block: Int, pull: Bool, repeats: Int? = nil) {
+    public init(text: String, speaker: String?, block: Int, pull: Bool, repeats: Int? = nil,
+                speakerEvidence: String? = nil, place: QuotePlace = .body) {
         self.text = text
         self.speaker = speaker
         self.block = block
         self.pull = pull
         self.repeats = repeats
+        self.speakerEvidence = speakerEvidence
+        self.place = place
     }
+}
+
+/// The part of an article a quote stands in.
+public enum QuotePlace: String, Sendable, Codable, Equatable {
+    case headline
+    case standfirst
+    case body
 }
 
 /// A parsed article: the unit every pane renders from.
@@ -50,7 +66,7 @@ public struct Article: Equatable, Sendable {
     public var id: String
     /// Where it was read from.
     public var path: String
-    /// First non-empty line (or a placeholder for an unreadable file).
+    /// The headline: the first line that is not metadata (or a placeholder for an unreadable file).
     public var headline: String
     public var standfirst: String?
     public var blocks: [Block]
@@ -62,9 +78,14 @@ public struct Article: Equatable, Sendable {
     public var words: Int
     /// Why the article could not be read (binary, I/O error); nil when it reads.
     public var unreadableReason: String?
+    /// A URL given on a line of its own above the headline.
+    public var source: String?
+    /// A date (or date and time) given on a line of its own above the headline.
+    public var date: String?
 
     public init(id: String, path: String, headline: String, standfirst: String?, blocks: [Block],
-                quotes: [Quote], warnings: [String], words: Int, unreadableReason: String? = nil) {
+                quotes: [Quote], warnings: [String], words: Int, unreadableReason: String? = nil,
+                source: String? = nil, date: String? = nil) {
         self.id = id
         self.path = path
         self.headline = headline
@@ -74,6 +95,8 @@ public struct Article: Equatable, Sendable {
         self.warnings = warnings
         self.words = words
         self.unreadableReason = unreadableReason
+        self.source = source
+        self.date = date
     }
 
     /// Minutes to read at 230 words a minute, at least one.

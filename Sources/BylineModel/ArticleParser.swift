@@ -2,34 +2,51 @@ import Foundation
 
 /// Turns the bytes of an article file into an `Article`.
 ///
+/// ## Lines
+/// Every line is trimmed and its whitespace (no-break spaces too) collapsed; CSV-escaped quote
+/// marks are undone (a run of `""` becomes `"`); `¿` standing for an apostrophe or a single quote
+/// (a known artefact of BBC copy: `Mr Blair¿s`, `&#191;` before decoding) becomes `'`, `‘` or `’`
+/// when the line has one between letters.
+///
+/// ## Metadata and headline
+/// Up to three lines above the headline that are a URL or a date (see `Metadata`) are kept as
+/// `source` and `date`; the headline is the first line after them. A first line over 400
+/// characters (a whole article on one line) is split: its first sentence (or its first 200
+/// characters and an ellipsis) is the headline and the rest the first paragraph.
+///
 /// ## Shapes
-/// Two file shapes are read:
-/// - **One paragraph per line** (no blank line between the first and last text lines):
-///   line 1 is the headline, line 2 the standfirst, each further line a paragraph. When there
-///   are only two lines, the second is the body, not a standfirst.
-/// - **Blank-line separated**: blocks of lines separated by blank lines. A block whose lines
-///   (all but its last) are at most 100 characters is one wrapped paragraph, its lines joined
-///   with a space; a block of longer lines is one paragraph per line. A crosshead line inside a
-///   block stands on its own.
+/// - **One paragraph per line** (no blank line between the first and last text lines): line 2
+///   is the standfirst when it has at most 80 words and more lines follow; each further line a
+///   paragraph.
+/// - **Blank-line separated**: blocks of lines separated by blank lines. In a block of short
+///   lines (at most 100 characters), a line joins the next when the next opens in lower case or
+///   when the next line's first word would not have fitted on it (a wrapped line); so bullets,
+///   datelines, credits and "Play …" lines stay lines of their own. A block of longer lines is one
+///   paragraph per line. The standfirst is the first paragraph when it stands alone in its block
+///   with at most 60 words (or opens a block of unwrapped lines) and more follows.
 ///
-/// ## Headline and standfirst
-/// The headline is the first non-empty line. A first line over 400 characters (a whole article
-/// on one line) is split: its first sentence (or its first 200 characters and an ellipsis) is the
-/// headline and the rest the first paragraph.
-///
-/// In the blank-line shape the **standfirst** is the first paragraph after the headline when it
-/// is a single paragraph of at most 60 words standing alone in its block (or the first line of a
-/// block of unwrapped lines), is neither a crosshead, boilerplate, nor a pull quote, and at least
-/// one more paragraph follows it. Otherwise there is no standfirst.
+/// ## Paragraphs
+/// A paragraph over 150 words is split at sentence ends (see `Sentences`) into paragraphs of
+/// at least 40 words, never inside a double quotation: a wire story on one line reads in
+/// paragraphs. Junk sentences (see `Boilerplate`) are split off into folded blocks of their own;
+/// a paragraph folds whole only when every sentence is junk (a short prose sentence between two
+/// junk ones counts as junk), so a long run of prose is never folded.
 ///
 /// ## Blocks
 /// - **Crosshead**: at most 10 words and 80 characters, once wrapping quote marks (`'…'`, `‘…’`)
-///   are removed at least two capital letters and no lower-case letter, not ending in a full stop.
+///   are removed at least two capital letters and no lower-case letter, not ending in a full stop,
+///   not a time ("2000 GMT"), not in brackets ("(APPLAUSE)") and not junk ("ADVERTISEMENT").
 /// - **Pull quote**: a paragraph of at most 80 words that repeats speech quoted elsewhere in the
-///   article, followed by an attribution line (at most 8 words, no closing punctuation or quote
-///   marks, naming someone). See `PullQuoteMatcher` for "repeats".
-/// - **Boilerplate**: promotional or contact footers (see `isBoilerplate`).
-/// - Everything else is a paragraph. Whitespace inside a block is collapsed to single spaces.
+///   article, followed by an attribution line (at most 8 words, no closing punctuation or double
+///   quote marks, naming someone, maybe after a dash: `— Elin Voss, harbourmaster`). After a dash
+///   the attribution is enough: a quoted line above `— Name` is a pull quote even when the body
+///   does not repeat it. See `PullQuoteMatcher` for "repeats".
+/// - **Boilerplate**: junk lines and sentences (see `Boilerplate`).
+/// - Everything else is a paragraph.
+///
+/// ## Quotes
+/// `QuoteFinder` reads the standfirst and the paragraphs in order, then the headline; a headline
+/// quote that the body repeats is left to the body.
 ///
 /// Work is bounded: at most `TextDecoding.byteCap` bytes are parsed, every scan is linear, and
 /// pull-quote matching hashes normalised sentence fragments.
@@ -69,11 +86,9 @@ public enum ArticleParser {
         case .binary(let reason):
             return .unreadable(reason: reason)
         case .text(let text, _):
-            for line in TextScan.lines(text) where !line.isEmpty {
-                let t = collapse(line)
-                if !t.isEmpty { return .headline(splitLongHeadline(t).headline) }
-            }
-            return .headline(placeholderHeadline(id: id))
+            let lines = TextScan.lines(text)
+            guard let top = top(of: lines) else { return .headline(placeholderHeadline(id: id)) }
+            return .headline(splitLongHeadline(top.headline).headline)
         }
     }
 
@@ -89,39 +104,78 @@ public enum ArticleParser {
         var alone: Bool
         /// First line of a block of unwrapped lines.
         var firstOfLines: Bool
+        /// Set by `BodySplitter`: junk to fold.
+        var junk = false
+    }
+
+    /// The metadata lines, the headline and the index of the headline's line.
+    struct Top {
+        var source: String?
+        var date: String?
+        var headline: String
+        var line: Int
+    }
+
+    /// The top of a file: up to three URL or date lines, then the headline; nil for no text.
+    static func top(of lines: [Substring]) -> Top? {
+        var source: String?
+        var date: String?
+        var firstText: (String, Int)?
+        var metadataLines = 0
+        for (k, line) in lines.enumerated() {
+            let t = collapse(line)
+            if t.isEmpty { continue }
+            if firstText == nil { firstText = (t, k) }
+            if metadataLines < 3, let kind = Metadata.kind(of: t) {
+                metadataLines += 1
+                switch kind {
+                case .source where source == nil: source = t
+                case .date where date == nil: date = t
+                default: return Top(source: source, date: date, headline: t, line: k)
+                }
+                continue
+            }
+            return Top(source: source, date: date, headline: t, line: k)
+        }
+        // Nothing but metadata: the first line is the headline after all.
+        guard let (t, k) = firstText else { return nil }
+        return Top(source: nil, date: nil, headline: t, line: k)
     }
 
     static func parse(text: String, id: String, path: String, warnings: [String], wasEmpty: Bool) -> Article {
         var warnings = warnings
         let lines = TextScan.lines(text)
-        guard let first = lines.firstIndex(where: { !isBlank($0) }) else {
+        guard let top = top(of: lines) else {
             warnings.append(wasEmpty ? "empty file" : "no text")
             return Article(id: id, path: path, headline: placeholderHeadline(id: id), standfirst: nil,
                            blocks: [], quotes: [], warnings: warnings, words: 0)
         }
+        let first = top.line
         let last = lines.lastIndex(where: { !isBlank($0) })!
-        let blankShape = lines[first...last].contains(where: isBlank)
+        let blankShape = first < last && lines[first...last].contains(where: isBlank)
 
-        let (headline, headRest) = splitLongHeadline(collapse(lines[first]))
+        let (headline, headRest) = splitLongHeadline(top.headline)
         if headRest != nil { warnings.append("first line over 400 characters: split after the headline") }
         var raw: [RawParagraph] = []
         if let rest = headRest {
             raw.append(RawParagraph(text: rest, alone: false, firstOfLines: false))
         }
-        if blankShape {
-            var group: [Substring] = []
-            for line in lines[(first + 1)..<(last + 1)] {
-                if isBlank(line) {
-                    appendGroup(group, to: &raw)
-                    group.removeAll()
-                } else {
-                    group.append(line)
+        if first < last {
+            if blankShape {
+                var group: [Substring] = []
+                for line in lines[(first + 1)...last] {
+                    if isBlank(line) {
+                        appendGroup(group, to: &raw)
+                        group.removeAll()
+                    } else {
+                        group.append(line)
+                    }
                 }
-            }
-            appendGroup(group, to: &raw)
-        } else {
-            for line in lines[(first + 1)..<(last + 1)] where !isBlank(line) {
-                raw.append(RawParagraph(text: collapse(line), alone: true, firstOfLines: true))
+                appendGroup(group, to: &raw)
+            } else {
+                for line in lines[(first + 1)...last] where !isBlank(line) {
+                    raw.append(RawParagraph(text: collapse(line), alone: true, firstOfLines: true))
+                }
             }
         }
 
@@ -129,25 +183,22 @@ public enum ArticleParser {
         var standfirst: String?
         if headRest == nil, raw.count >= 2 {
             let c = raw[0]
-            let ok: Bool
-            if blankShape {
-                ok = (c.alone && TextScan.countWords(c.text) <= 60) || c.firstOfLines
-            } else {
-                ok = true
-            }
-            if ok && !isCrosshead(c.text) && !isBoilerplate(c.text, nearEnd: false) && c.tail == nil {
+            let words = TextScan.countWords(c.text)
+            let ok = blankShape ? (c.alone && words <= 60) || (c.firstOfLines && words <= 80) : words <= 80
+            if ok && !isCrosshead(c.text) && !Boilerplate.isJunkLine(c.text) && c.tail == nil {
                 standfirst = c.text
                 raw.removeFirst()
             }
         }
 
-        let body = classify(raw)
+        let body = classify(BodySplitter.expand(raw), headline: headline, standfirst: standfirst)
         var words = TextScan.countWords(headline) + (standfirst.map { TextScan.countWords($0) } ?? 0)
         for b in body.blocks where b.kind != .boilerplate {
             words += TextScan.countWords(b.text) + (b.attribution.map { TextScan.countWords($0) } ?? 0)
         }
         return Article(id: id, path: path, headline: headline, standfirst: standfirst, blocks: body.blocks,
-                       quotes: body.quotes, warnings: warnings, words: words)
+                       quotes: body.quotes, warnings: warnings, words: words,
+                       source: top.source, date: top.date)
     }
 
     /// One blank-line block of lines into raw paragraphs.
@@ -164,17 +215,16 @@ public enum ArticleParser {
             }
             return
         }
-        // Wrapped: join, but let crosshead lines stand alone.
+        // Short lines: join the wrapped ones; crossheads, bullets and lines that were not
+        // wrapped (the next line's first word would have fitted) stand alone.
+        let texts = group.map { collapse($0) }
+        let width = texts.map { $0.unicodeScalars.count }.max() ?? 0
         var pieces: [[String]] = [[]]
-        for line in group {
-            let t = collapse(line)
-            if isCrosshead(t) {
-                if !pieces[pieces.count - 1].isEmpty { pieces.append([]) }
-                pieces[pieces.count - 1].append(t)
-                pieces.append([])
-            } else {
-                pieces[pieces.count - 1].append(t)
-            }
+        for (k, t) in texts.enumerated() {
+            pieces[pieces.count - 1].append(t)
+            guard k + 1 < texts.count else { break }
+            let next = texts[k + 1]
+            if !joinsNext(t, next, width: width) { pieces.append([]) }
         }
         pieces.removeAll(where: { $0.isEmpty })
         let alone = pieces.count == 1
@@ -188,6 +238,17 @@ public enum ArticleParser {
         }
     }
 
+    /// Whether a short line was wrapped onto the next one.
+    private static func joinsNext(_ line: String, _ next: String, width: Int) -> Bool {
+        guard let f = next.unicodeScalars.first else { return false }
+        if isCrosshead(line) || isCrosshead(next) { return false }
+        if "•·*●▪–—-".unicodeScalars.contains(f) || f.properties.numericType != nil && next.hasPrefix("\(f).") { return false }
+        if f.properties.isLowercase { return true }
+        if Boilerplate.isJunkLine(line) || Boilerplate.isJunkLine(next) { return false }
+        let firstWord = next.unicodeScalars.prefix { !TextScan.isSpace($0) }.count
+        return line.unicodeScalars.count + 1 + firstWord > width
+    }
+
     // MARK: - Classification
 
     struct Body {
@@ -197,22 +258,14 @@ public enum ArticleParser {
 
     private enum Kind { case paragraph, crosshead, boilerplate }
 
-    static func classify(_ raw: [RawParagraph]) -> Body {
+    static func classify(_ raw: [RawParagraph], headline: String, standfirst: String?) -> Body {
         let n = raw.count
-        var kinds: [Kind] = []
-        kinds.reserveCapacity(n)
-        for (i, p) in raw.enumerated() {
-            if isCrosshead(p.text) {
-                kinds.append(.crosshead)
-            } else if isBoilerplate(p.text, nearEnd: i >= n - 3) {
-                kinds.append(.boilerplate)
-            } else {
-                kinds.append(.paragraph)
-            }
-        }
+        let kinds: [Kind] = raw.map { p in p.junk ? .boilerplate : isCrosshead(p.text) ? .crosshead : .paragraph }
 
-        // Quotes in paragraphs.
+        // Quotes: the standfirst, then the paragraphs, with the headline's people known.
         var finder = QuoteFinder()
+        finder.readHeadline(headline)
+        let standfirstQuotes = standfirst.map { finder.quotes(inParagraph: $0, index: -1) } ?? []
         var found: [QuoteFinder.Found] = []
         for i in 0..<n where kinds[i] == .paragraph {
             found += finder.quotes(inParagraph: raw[i].text, index: i)
@@ -220,20 +273,25 @@ public enum ArticleParser {
 
         // Pull quotes: paragraph + attribution paragraph, or a wrapped block ending in one.
         var matcher = PullQuoteMatcher(quotes: found)
-        struct Pull { var text: String; var attribution: String; var repeats: Int; var consumesNext: Bool }
+        struct Pull { var text: String; var attribution: String; var repeats: Int?; var consumesNext: Bool }
         var pulls: [Int: Pull] = [:]
         var i = 0
         while i < n {
             guard kinds[i] == .paragraph else { i += 1; continue }
-            if i + 1 < n, kinds[i + 1] == .paragraph, raw[i].tail == nil, isAttributionLike(raw[i + 1].text),
-               let q = matcher.match(raw[i].text, notInParagraph: i) {
-                pulls[i] = Pull(text: TextScan.stripWrappingQuotes(raw[i].text), attribution: raw[i + 1].text,
-                                repeats: q, consumesNext: true)
-                i += 2
-                continue
+            if i + 1 < n, kinds[i + 1] == .paragraph, raw[i].tail == nil, isAttributionLike(raw[i + 1].text) {
+                let q = matcher.match(raw[i].text, notInParagraph: i)
+                // After a dash the attribution line is enough for a quoted line of its own.
+                let signed = startsWithDash(raw[i + 1].text) && TextScan.stripWrappingQuotes(raw[i].text) != raw[i].text
+                    && TextScan.countWords(raw[i].text) <= 80
+                if q != nil || signed {
+                    pulls[i] = Pull(text: TextScan.stripWrappingQuotes(raw[i].text), attribution: withoutDash(raw[i + 1].text),
+                                    repeats: q, consumesNext: true)
+                    i += 2
+                    continue
+                }
             }
             if let head = raw[i].head, let tail = raw[i].tail, let q = matcher.match(head, notInParagraph: i) {
-                pulls[i] = Pull(text: TextScan.stripWrappingQuotes(head), attribution: tail, repeats: q, consumesNext: false)
+                pulls[i] = Pull(text: TextScan.stripWrappingQuotes(head), attribution: withoutDash(tail), repeats: q, consumesNext: false)
             }
             i += 1
         }
@@ -259,15 +317,22 @@ public enum ArticleParser {
             case .boilerplate: blocks.append(Block(kind: .boilerplate, text: raw[i].text))
             }
         }
+        var quotes = finder.headlineQuotes(headline, besides: standfirstQuotes + found).map {
+            Quote(text: $0.text, speaker: $0.speaker, block: -1, pull: false, speakerEvidence: $0.evidence, place: .headline)
+        }
+        quotes += standfirstQuotes.map {
+            Quote(text: $0.text, speaker: $0.speaker, block: -1, pull: false, speakerEvidence: $0.evidence, place: .standfirst)
+        }
         // Body quotes keep their order; pull quotes go in at their block.
-        var quotes: [Quote] = []
         var newIndex = [Int](repeating: -1, count: found.count)
         var pullCursor = 0
         func flushPulls(upTo block: Int) {
             while pullCursor < pullBlocks.count, pullBlocks[pullCursor].block <= block {
                 let (b, p) = pullBlocks[pullCursor]
-                let speaker = QuoteFinder.name(fromSubject: p.attribution) ?? found[p.repeats].speaker
-                quotes.append(Quote(text: p.text, speaker: speaker, block: b, pull: true, repeats: p.repeats))
+                let named = QuoteFinder.name(fromAttribution: p.attribution)
+                let speaker = named ?? p.repeats.flatMap { found[$0].speaker }
+                let evidence = named != nil ? "attribution line" : p.repeats.flatMap { found[$0].evidence }
+                quotes.append(Quote(text: p.text, speaker: speaker, block: b, pull: true, repeats: p.repeats, speakerEvidence: evidence))
                 pullCursor += 1
             }
         }
@@ -277,7 +342,7 @@ public enum ArticleParser {
             let b = blockOfParagraph[f.paragraph]
             flushPulls(upTo: b - 1)
             newIndex[k] = quotes.count
-            quotes.append(Quote(text: f.text, speaker: f.speaker, block: b, pull: false))
+            quotes.append(Quote(text: f.text, speaker: f.speaker, block: b, pull: false, speakerEvidence: f.evidence))
         }
         flushPulls(upTo: Int.max)
         for k in quotes.indices where quotes[k].pull {
@@ -290,22 +355,83 @@ public enum ArticleParser {
         return Body(blocks: blocks, quotes: quotes)
     }
 
+    private static let dashes = "—–-―".unicodeScalars
+
+    static func startsWithDash(_ text: String) -> Bool {
+        text.unicodeScalars.first.map { dashes.contains($0) } ?? false
+    }
+
+    /// An attribution line without the dash it may open with (`— Elin Voss` → `Elin Voss`).
+    static func withoutDash(_ text: String) -> String {
+        var t = Substring(text)
+        while let f = t.unicodeScalars.first, dashes.contains(f) || TextScan.isSpace(f) { t = t.dropFirst() }
+        return String(t)
+    }
+
     // MARK: - Line tests
 
     static func isBlank<S: StringProtocol>(_ line: S) -> Bool {
         line.unicodeScalars.allSatisfy(TextScan.isSpace)
     }
 
-    /// Trimmed, with runs of whitespace collapsed to one space.
+    /// Trimmed, with runs of whitespace collapsed to one space, CSV-doubled quote marks undone
+    /// (`""` → `"`) and `¿` standing for a quote mark or apostrophe repaired.
     static func collapse<S: StringProtocol>(_ s: S) -> String {
+        if let plain = s.utf8.withContiguousStorageIfAvailable({ isPlainLine($0) }), plain { return String(s) }
         var out = ScalarWriter()
         var pending = false
+        var lastWasQuote = false
         for c in s.unicodeScalars {
             if TextScan.isSpace(c) {
                 pending = !out.isEmpty
+                lastWasQuote = false
             } else {
+                if c == "\"" && lastWasQuote && !pending { continue }  // "" → "
                 if pending { out.append(" "); pending = false }
                 out.append(c)
+                lastWasQuote = c == "\""
+            }
+        }
+        let text = out.string
+        return text.utf8.contains(0xBF) ? repairInvertedQuestionMarks(text) : text
+    }
+
+    /// A line `collapse` leaves as it is: no space at either end, no two spaces together, no
+    /// control, no `""`, and no byte that may start a non-ASCII space or `¿` (C2, E1, E2, E3).
+    private static func isPlainLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = b.first, let last = b.last, first > 0x20, last > 0x20 else { return false }
+        var previous: UInt8 = 0
+        for c in b {
+            if c <= 0x20 {
+                if c != 0x20 || previous == 0x20 { return false }
+            } else if c == 0x22 {
+                if previous == 0x22 { return false }
+            } else if c >= 0xC2 && c <= 0xE3 && (c == 0xC2 || c >= 0xE1) {
+                return false
+            }
+            previous = c
+        }
+        return true
+    }
+
+    /// `¿` between two letters is an apostrophe (`Blair¿s` → `Blair's`); once a line has one, or
+    /// one that closes a word (`¿prudence¿`), a `¿` before a word opens a quote (`‘`) and one after
+    /// a word closes it (`’`). A line where every `¿` opens a word is left alone (Spanish: `¿Qué?`).
+    static func repairInvertedQuestionMarks(_ text: String) -> String {
+        let s = Array(text.unicodeScalars)
+        func letter(_ k: Int) -> Bool { k >= 0 && k < s.count && s[k].properties.isAlphabetic }
+        func space(_ k: Int) -> Bool { k < 0 || k >= s.count || TextScan.isSpace(s[k]) }
+        // Some ¿ stands after a word (inside it or closing it), which Spanish never does.
+        guard s.indices.contains(where: { s[$0] == "¿" && !space($0 - 1) && s[$0 - 1] != "(" }) else { return text }
+        var out = ScalarWriter(capacity: s.count)
+        for (k, c) in s.enumerated() {
+            guard c == "¿" else { out.append(c); continue }
+            if letter(k - 1) && letter(k + 1) {
+                out.append("'")
+            } else if k + 1 < s.count, !TextScan.isSpace(s[k + 1]), k == 0 || TextScan.isSpace(s[k - 1]) || s[k - 1] == "(" {
+                out.append("\u{2018}")
+            } else {
+                out.append("\u{2019}")
             }
         }
         return out.string
@@ -336,26 +462,40 @@ public enum ArticleParser {
 
     /// A crosshead: a short line in capitals, maybe in quote marks (see the type's notes).
     public static func isCrosshead(_ text: String) -> Bool {
-        guard text.unicodeScalars.count <= 80, !text.isEmpty else { return false }
+        guard text.utf8.count <= 320, text.unicodeScalars.count <= 80, !text.isEmpty else { return false }
         let inner = TextScan.stripWrappingQuotes(text)
         guard !inner.isEmpty, !inner.hasSuffix("."), !inner.hasSuffix(","), !inner.hasSuffix(":") else { return false }
         let words = inner.split(whereSeparator: TextScan.isSpace)
         guard words.count <= 10 else { return false }
         var upper = 0
+        var digits = 0
         for c in inner.unicodeScalars {
             let p = c.properties
             if p.isLowercase { return false }
             if p.isUppercase { upper += 1 }
+            if p.numericType != nil { digits += 1 }
         }
-        return upper >= 2
+        guard upper >= 2 else { return false }
+        // Not a time stamp ("2000 GMT"), a stage direction ("(APPLAUSE)") or junk ("ADVERTISEMENT").
+        if digits > 0 && (digits * 2 >= upper || words.contains { ["GMT", "BST", "UTC", "ET", "EST", "EDT", "CET", "AM", "PM"].contains(String($0)) }) {
+            return false
+        }
+        if let f = inner.unicodeScalars.first, let l = inner.unicodeScalars.last, (f == "(" && l == ")") || (f == "[" && l == "]") {
+            return false
+        }
+        if inner.hasSuffix(":") || inner.hasSuffix(" -") || Boilerplate.isJunkLine(inner) { return false }
+        return true
     }
 
     /// A line that can sign a pull quote: a name or a role, at most 8 words and 80 characters,
-    /// no closing punctuation, no double quote marks, at least one capitalised (or uncased) word.
-    public static func isAttributionLike(_ text: String) -> Bool {
+    /// no closing punctuation, no double quote marks, at least one capitalised (or uncased) word;
+    /// it may open with a dash (`— Elin Voss, harbourmaster`).
+    public static func isAttributionLike(_ line: String) -> Bool {
+        guard line.utf8.count <= 330 else { return false }
+        let text = withoutDash(line)
         guard !text.isEmpty, text.unicodeScalars.count <= 80 else { return false }
         guard let last = text.unicodeScalars.last, !".!?:;,…\"“”".unicodeScalars.contains(last) else { return false }
-        guard !text.unicodeScalars.contains(where: { QuoteFinder.openers.contains($0) || QuoteFinder.closers.contains($0) }) else { return false }
+        guard !text.unicodeScalars.contains(where: QuoteFinder.isDoubleQuoteMark) else { return false }
         let words = text.split(whereSeparator: TextScan.isSpace)
         guard (1...8).contains(words.count) else { return false }
         guard let f = text.unicodeScalars.first, f.properties.isAlphabetic else { return false }
@@ -365,32 +505,6 @@ public enum ArticleParser {
             return c.properties.isUppercase || (c.properties.isAlphabetic && !c.properties.isLowercase)
         }
     }
-
-    /// Promotional or contact footers.
-    ///
-    /// Anywhere in the article: "[email protected]" (an address hidden by a web page), "click
-    /// here", "we pay for your stories", "©", "all rights reserved", a line opening "Copyright",
-    /// "sign up to/for our newsletter", "follow us on". In the last three blocks, or in a short
-    /// paragraph (at most 40 words) that asks to be contacted ("email us", "call us", "contact
-    /// us", "get in touch", "WhatsApp"), also an e-mail address or a phone number.
-    public static func isBoilerplate(_ text: String, nearEnd: Bool) -> Bool {
-        if boilerplatePhrases.found(in: text) { return true }
-        if TextScan.hasPrefixIgnoringCase(text, "copyright") || TextScan.hasPrefixIgnoringCase(text, "(c) ") { return true }
-        let asks = contactPhrases.found(in: text) && TextScan.countWords(text) <= 40
-        guard nearEnd || asks else { return false }
-        return containsEmail(text) || containsPhone(text)
-    }
-
-    /// Phrases that make a paragraph promotional wherever it is.
-    private static let boilerplatePhrases = TextScan.Needles([
-        "[email protected]", "[email&#160;protected]", "click here", "we pay for your stories",
-        "©", "all rights reserved", "sign up to our newsletter", "sign up for our newsletter",
-        "follow us on", "subscribe to our newsletter",
-    ])
-    /// Phrases asking readers to get in touch: promotional in a short paragraph with an address.
-    private static let contactPhrases = TextScan.Needles([
-        "email us", "e-mail us", "call us", "contact us", "get in touch", "whatsapp", "text us",
-    ])
 
     static func containsEmail(_ text: String) -> Bool {
         guard text.utf8.contains(UInt8(ascii: "@")) else { return false }

@@ -491,7 +491,8 @@ public final class Library: Sendable {
     static func headline(prefix data: Data, id: String, complete: Bool) -> ArticleParser.HeadlineRead {
         if let cut = plainFirstLineEnd(data, complete: complete) {
             let read = ArticleParser.headline(prefix: data.prefix(cut), id: id, complete: true)
-            if case .headline(let h) = read, h != ArticleParser.placeholderHeadline(id: id) { return read }
+            // A URL or date first line is metadata: the headline is further down.
+            if case .headline(let h) = read, h != ArticleParser.placeholderHeadline(id: id), Metadata.kind(of: h) == nil { return read }
         }
         return ArticleParser.headline(prefix: data, id: id, complete: complete)
     }
@@ -514,6 +515,7 @@ public final class Library: Sendable {
                 // Escape sequences (raw, or made by an entity such as `&#27;`) may run across lines.
                 if b == 0x1B || b == 0x26 { return nil }
                 if previous == 0xC2 && b >= 0x80 && b <= 0x9F { return nil }  // C1 controls (CSI, OSC...)
+                if previous == 0xC2 && b == 0xBF { return nil }  // ¿, repaired by the whole line's shape
                 if b == 0x0A {
                     if visible { return i + 1 }
                 } else if b > 0x20 {

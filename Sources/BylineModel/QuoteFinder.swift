@@ -1,389 +1,557 @@
-/// Finds quoted speech in paragraphs and works out who said it.
+/// Finds quoted speech in an article's paragraphs and works out who said it, as a careful
+/// reader does: from the grammar of attribution, never from the nearest capitalised words.
 ///
-/// **What counts as speech.** A passage in double quotes (straight `"` or curly `“ ”`, also `„`
-/// and `« »`) is speech when any of these holds:
-/// - a speech verb (said, says, told, added, …) or a colon introduces it (`X said: "…"`,
-///   `X told reporters: "…"`), or a speech verb follows it (`"…," said X.`, `"…," X said.`);
-/// - it has at least three words and ends like a sentence or clause (`.`, `,`, `!`, `?`, `…`),
-///   or is left open at the end of its paragraph (the quote goes on in the next paragraph);
-/// - it opens its paragraph and has at least three words.
-/// So scare quotes around a word or a title (`its self-proclaimed "caliphate"`,
-/// `a "war on terror" policy`) are not speech. Single quotes are never speech.
+/// **What counts as speech.** A passage in double quotes (`"…"`, `“…”`, `„…“`, `«…»`) or single
+/// quotes (`‘…’`, `'…'`, common in UK copy and headlines) is speech when a speech verb or a colon
+/// ties it to a speaker (then even one word: `called the plan "a disgrace"`), or when it has at
+/// least three words and ends like a sentence or clause, is left open at the end of its
+/// paragraph, or opens its paragraph. A short title in title case (`"Meet the Press."`) is not
+/// speech; nor are scare quotes. Marks nested inside a quotation (`“… ‘wires tapped’ …”`) belong
+/// to it. An apostrophe inside a word, or after a plural (`the players’ union`), is not a mark.
 ///
-/// **Who said it**, in order: a verb after the quote (`said X`, `X said`, `according to X`);
-/// a verb or colon before it in the same sentence; an earlier speaker in the same paragraph;
-/// for a paragraph that opens with a quote and names nobody, the speaker of the previous
-/// paragraph's last quote (a continued quote). `he`, `she`, `they`, `I`, `we` resolve to the last
-/// named person: a speaker, or someone named in the narrative (two or more capitalised words, or
-/// one followed by a speech verb). A lone surname (`Núñez said`) becomes the full name seen before.
-/// Chinese and Japanese attributions written without spaces (`…と話した`) are not understood. A subject such as `SDF spokesman Mustafa Bali` or `Maria Núñez, council leader,`
-/// yields the name (`Mustafa Bali`, `Maria Núñez`): the run of capitalised words ending the
-/// subject, without leading titles and acronyms, or the part before a comma.
+/// **Who said it**, in order:
+/// 1. the clause after the quote, when the quote ends a clause (`,` `!` `?` `…` or a dash): a
+///    subject and a speech verb (`X said`, `she told Us Weekly`, `X, 42, said`), a verb and its
+///    subject (`said X, a spokesman`), or `according to X`;
+/// 2. the clause before it in the same sentence: `X said:`, `X told reporters that …`,
+///    `X called the bill "…"`, `According to X, "…"`, or a name and a colon;
+/// 3. an earlier speaker in the same paragraph (also one reported without quotes: `X said the
+///    plan had failed.`);
+/// 4. for a paragraph that opens with a quote, the speaker the previous paragraph ended with.
+///
+/// The subject is read by `Subject` (see `NounPhrase.swift`): titles and roles stripped to the
+/// name; an unnamed source gives no name and stops 3 and 4 from guessing; `he`/`she` go back to the
+/// latest person of that sex who was the subject of a sentence or spoke (never to someone only
+/// spoken about), and `the actress` or `the prime minister` to the person last named with that
+/// role. A lone surname becomes the full name seen before. An organisation speaks only as the
+/// subject of a speech verb. `speakerEvidence` says which rule decided.
 struct QuoteFinder {
     struct Found {
         var text: String
         var speaker: String?
-        /// Index of the paragraph (in the parser's body list).
+        /// Index of the paragraph (in the parser's body list); -1 the standfirst, -2 the headline.
         var paragraph: Int
         /// Scalar offset in the paragraph, for reading order.
         var position: Int
         var unterminated: Bool
+        var evidence: String?
     }
 
-    private(set) var lastSpeaker: String?
-    /// Speaker of the last quote of the previous paragraph looked at, and whether it stayed open.
-    private var previous: (paragraph: Int, speaker: String?, open: Bool)?
+    private var registry = SpeakerRegistry()
+    /// The speaker the previous paragraph ended with, and whether its last quote stayed open.
+    private var previous: (paragraph: Int, speaker: Speaker, open: Bool)?
 
-    /// How far before or after a quote to look for its attribution.
-    private static let window = 300
+    /// A resolved speaker: a name, an unnamed source, or nothing known.
+    enum Speaker: Equatable {
+        case named(String, evidence: String)
+        case anonymous
+        case unknown
 
+        var name: String? { if case .named(let n, _) = self { return n } else { return nil } }
+        var evidence: String? { if case .named(_, let e) = self { return e } else { return nil } }
+    }
+
+    /// How far before a quote the attribution may start, in tokens.
+    private static let window = 40
+
+    // MARK: - Paragraphs
+
+    /// Notes the people named in a headline, so the body can refer back to them.
+    mutating func readHeadline(_ text: String) {
+        var p = ParagraphTokens(text)
+        noteNarrative(&p, 0..<p.count, paragraph: -2, current: nil)
+    }
+
+    /// The quotes of one paragraph, with their speakers.
     mutating func quotes(inParagraph text: String, index: Int) -> [Found] {
-        let s = Array(text.unicodeScalars)
-        let spans = Self.spans(s)
+        var p = ParagraphTokens(text)
         var found: [Found] = []
-        var paragraphSpeaker: String?
-        let startsWithQuote = s.first.map(Self.isOpener) ?? false
-        var prevEnd = 0
-        for (k, span) in spans.enumerated() {
-            let nextStart = k + 1 < spans.count ? spans[k + 1].open : s.count
-            let quoteText = Self.cleanQuoteText(s[span.open + 1..<span.close])
+        var current: Speaker = .unknown
+        var narrativeFrom = 0
+        for (k, span) in p.spans.enumerated() {
+            // The narrative before the quote's sentence first; its own sentence once the quote
+            // is attributed, so a name after the speech verb is not taken for the speaker.
+            let sentence = max(narrativeFrom, sentenceStart(&p, before: span.open))
+            current = noteNarrative(&p, narrativeFrom..<sentence, paragraph: index, current: current)
+            defer { narrativeFrom = min(p.count, span.close + 1) }
+            let range = p.innerRange(span)
+            let quoteText = Self.cleanQuoteText(p.s[range])
             let words = TextScan.countWords(quoteText)
-            guard words > 0 else { prevEnd = min(s.count, span.close + 1); continue }
-
-            noteMentions(s, from: prevEnd, to: span.open)
-            let pre = Self.preAttribution(s, from: max(prevEnd, span.open - Self.window), to: span.open)
-            // `"…," said X` needs the quote to end a clause: punctuation inside or a comma after.
-            let rawLast = s[span.open + 1..<span.close].last(where: { !TextScan.isSpace($0) })
-            let endsClause = rawLast.map { ".,!?…".unicodeScalars.contains($0) } ?? false
-                || (span.close + 1 < s.count && s[span.close + 1] == ",")
-            let post = span.terminated && endsClause
-                ? Self.postAttribution(s, from: span.close + 1, to: min(nextStart, span.close + 1 + Self.window))
-                : Attribution.none
-
-            var speaker: String?
-            var context = false
-            for a in [post, pre] where a.context {
-                context = true
-                if speaker == nil, let subject = a.subject { speaker = resolve(subject) }
+            guard words > 0 else {
+                current = noteNarrative(&p, sentence..<span.open, paragraph: index, current: current)
+                continue
             }
-            let last = quoteText.unicodeScalars.last
-            let sentenceLike = last.map { ".,!?…。！？".unicodeScalars.contains($0) } ?? false
-            let isSpeech = context
-                || (words >= 3 && (sentenceLike || !span.terminated))
-                || (words >= 3 && k == 0 && startsWithQuote)
-            prevEnd = min(s.count, span.close + 1)
-            guard isSpeech else { continue }
 
-            if speaker == nil { speaker = paragraphSpeaker }
-            if speaker == nil, k == 0, startsWithQuote, pre.subject == nil,
-               let p = previous, p.paragraph == index - 1 {
-                speaker = p.speaker
+            let prevClose = k > 0 ? p.spans[k - 1].close + 1 : 0
+            let nextOpen = k + 1 < p.spans.count ? p.spans[k + 1].open : p.count
+            let post = postAttribution(&p, span: span, upTo: nextOpen, paragraph: index)
+            let pre = preAttribution(&p, span: span, from: prevClose, paragraph: index)
+            let context = post.context || pre.context
+            let opensParagraph = span.open == 0
+            guard context || isSpeechOnItsOwn(&p, span: span, text: quoteText, words: words, opensParagraph: opensParagraph) else {
+                current = noteNarrative(&p, sentence..<span.open, paragraph: index, current: current)
+                continue
             }
-            if let sp = speaker { paragraphSpeaker = sp }
-            found.append(Found(text: quoteText, speaker: speaker, paragraph: index,
-                               position: span.open, unterminated: !span.terminated))
+            var speaker: Speaker = .unknown
+            for a in [post, pre] where speaker == .unknown { speaker = a.speaker }
+            let continues = !post.ownSubject && !pre.ownSubject
+            if continues, speaker == .unknown, case .named(let n, _) = current { speaker = .named(n, evidence: "same speaker as before in the paragraph") }
+            if continues, speaker == .unknown { speaker = current }
+            if continues, speaker == .unknown, found.isEmpty, opensParagraph, let prev = previous, prev.paragraph == index - 1 {
+                speaker = prev.speaker
+                if case .named(let n, _) = speaker { speaker = .named(n, evidence: prev.open ? "continued quote" : "continues previous paragraph") }
+            }
+            current = noteNarrative(&p, sentence..<span.open, paragraph: index, current: current)
+            if speaker != .unknown { current = speaker }
+            found.append(Found(text: quoteText, speaker: speaker.name, paragraph: index, position: p.tokens[span.open].lo,
+                               unterminated: !span.terminated, evidence: speaker.evidence))
         }
-        noteMentions(s, from: prevEnd, to: s.count)
-        if let lastQuote = found.last {
-            previous = (index, lastQuote.speaker, lastQuote.unterminated)
+        current = noteNarrative(&p, narrativeFrom..<p.count, paragraph: index, current: current)
+        if !found.isEmpty || current != .unknown {
+            previous = (index, current, found.last?.unterminated ?? false)
         } else {
             previous = nil
         }
         return found
     }
 
-    /// Name for a subject phrase; pronouns resolve to the last named speaker.
-    private mutating func resolve(_ subject: String) -> String? {
-        if Self.pronouns.contains(Self.bare(subject)) { return lastSpeaker }
-        guard var name = Self.name(fromSubject: subject) else { return nil }
-        if !name.contains(" "), let full = fullNames[name] { name = full }
-        remember(name)
-        return name
-    }
-
-    /// Full names by their last word, so a later "Núñez said" is Maria Núñez.
-    private var fullNames: [String: String] = [:]
-
-    private mutating func remember(_ name: String) {
-        lastSpeaker = name
-        let parts = name.split(separator: " ")
-        if parts.count >= 2, let last = parts.last { fullNames[String(last)] = name }
-    }
-
-    /// People named in the narrative between quotes: a run of two or more capitalised words
-    /// (titles and acronyms dropped), or one followed by a speech verb ("Kierkegård said").
-    /// The last one becomes the person `he`/`she` refer to.
-    private mutating func noteMentions(_ s: [Unicode.Scalar], from lo: Int, to hi: Int) {
-        guard lo < hi else { return }
-        var run: [String] = []
-        func flush(nextIsVerb: Bool) {
-            defer { run.removeAll(keepingCapacity: true) }
-            // One word names someone only before a speech verb (a run's words hold no spaces,
-            // so its name has one word at most): a sentence's opening word costs nothing more.
-            guard run.count >= 2 || (nextIsVerb && !run.isEmpty) else { return }
-            guard let name = Self.name(fromSubject: run.joined(separator: " ")) else { return }
-            let words = name.split(separator: " ")
-            if words.count >= 2 || nextIsVerb {
-                if words.allSatisfy({ Self.isAcronym(String($0)) }) { return }
-                var full = name
-                if words.count == 1, let known = fullNames[name] { full = known }
-                remember(full)
-            }
-        }
-        let end = min(hi, lo + 2000)
-        var i = lo
-        while i < end {
-            while i < end && TextScan.isSpace(s[i]) { i += 1 }
-            guard i < end else { break }
-            let start = i
-            while i < end && !TextScan.isSpace(s[i]) { i += 1 }
-            // Fast path: with no name run open, a word opening in an ASCII lower-case letter or
-            // digit can neither start a name nor continue one, and flushing an empty run is a
-            // no-op; so skip it without making a string of it.
-            let f = s[start].value
-            if run.isEmpty && ((f >= 0x61 && f <= 0x7A) || (f >= 0x30 && f <= 0x39)) { continue }
-            let t = ScalarWriter.string(s[start..<i])
-            let core = Self.bare(t)
-            if core.isEmpty { flush(nextIsVerb: false); continue }
-            var trimmed = Substring(t)
-            while let f = trimmed.unicodeScalars.first, !TextScan.isWordScalar(f) { trimmed = trimmed.dropFirst() }
-            let startsClean = trimmed.count == t.count
-            if startsClean && (Self.isNameWord(String(trimmed)) || (!run.isEmpty && Self.isParticle(String(trimmed)))) {
-                run.append(t)
-                if let l = t.unicodeScalars.last, !TextScan.isWordScalar(l) { flush(nextIsVerb: false) }
-            } else {
-                flush(nextIsVerb: Self.speechVerbs.contains(core))
-            }
-        }
-        flush(nextIsVerb: false)
-    }
-
     /// Forget the previous paragraph (after a crosshead or a block that is not a paragraph).
     mutating func breakContinuity() { previous = nil }
 
-    // MARK: - Spans
-
-    static let openers: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{201E}", "\u{00AB}"]
-    static let closers: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{00BB}", "\u{201C}"]
-
-    /// `openers.contains(c)` without hashing: it runs on every character of every paragraph.
-    @inline(__always) static func isOpener(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x22, 0x201C, 0x201E, 0xAB: return true
-        default: return false
-        }
-    }
-
-    struct Span { var open: Int; var close: Int; var terminated: Bool }
-
-    /// Quoted spans in order; an unclosed one runs to the end (`close == s.count`).
-    static func spans(_ s: [Unicode.Scalar]) -> [Span] {
-        var result: [Span] = []
-        var i = 0
-        while i < s.count {
-            let c = s[i]
-            if isOpener(c) {
-                var j = i + 1
-                while j < s.count {
-                    let d = s[j]
-                    if d == "\"" || d == "\u{201D}" || (c == "\u{00AB}" && d == "\u{00BB}") || (c == "\u{201E}" && d == "\u{201C}") {
-                        break
-                    }
-                    j += 1
-                }
-                if j < s.count {
-                    result.append(Span(open: i, close: j, terminated: true))
-                    i = j + 1
-                } else {
-                    result.append(Span(open: i, close: s.count, terminated: false))
-                    break
-                }
-            } else {
-                i += 1
+    /// Speech without a verb: three words or more that end a sentence or clause, run on to the
+    /// next paragraph, or open the paragraph; never a short title in title case.
+    private func isSpeechOnItsOwn(_ p: inout ParagraphTokens, span: ParagraphTokens.Span, text: String, words: Int, opensParagraph: Bool) -> Bool {
+        guard words >= 3 else { return false }
+        let last = text.unicodeScalars.last
+        let sentenceLike = last.map { ".,!?…。！？—–-".unicodeScalars.contains($0) || QuoteFinder.isQuoteMark($0) } ?? false
+        guard sentenceLike || !span.terminated || opensParagraph else { return false }
+        if words <= 6 {
+            // "Meet the Press.": every word of four letters or more capitalised.
+            let ws = text.split(whereSeparator: TextScan.isSpace)
+            let long = ws.filter { $0.unicodeScalars.filter(TextScan.isWordScalar).count >= 4 }
+            if !long.isEmpty, long.allSatisfy({ $0.unicodeScalars.first?.properties.isUppercase ?? false }),
+               ws.first?.unicodeScalars.first?.properties.isUppercase ?? false, ws.count > 1 {
+                return false
             }
         }
-        return result
-    }
-
-    static func cleanQuoteText(_ s: ArraySlice<Unicode.Scalar>) -> String {
-        var t = TextScan.trim(ScalarWriter.string(s))
-        while t.hasSuffix(",") { t.removeLast() }
-        return t
+        return true
     }
 
     // MARK: - Attribution
 
     struct Attribution {
-        /// A speech verb or colon ties the quote to speech.
+        /// A speech verb, `according to` or a colon ties the quote to speech.
         var context: Bool
-        /// The words naming the speaker, if any.
-        var subject: String?
-        static let none = Attribution(context: false, subject: nil)
+        var speaker: Speaker
+        /// The verb has a subject of its own (even one naming nobody: `the post said`), so the
+        /// quote does not continue an earlier speaker.
+        var ownSubject = true
+        static let none = Attribution(context: false, speaker: .unknown, ownSubject: false)
     }
 
-    static let speechVerbs: Set<String> = [
-        "said", "says", "say", "added", "adds", "told", "tells", "asked", "asks", "explained",
-        "explains", "continued", "continues", "insisted", "insists", "warned", "warns", "declared",
-        "replied", "stated", "remarked", "noted", "claimed", "claims", "admitted", "admits", "wrote",
-        "writes", "argued", "argues", "recalled", "recalls", "announced", "confirmed", "urged",
-        "joked", "laughed", "shouted", "whispered", "commented", "responded", "answered",
-        "conceded", "concedes", "added:", "agreed", "agrees", "pleaded", "stressed", "stresses",
-        // Greek and Russian, for articles written in them.
-        "είπε", "δήλωσε", "τόνισε", "πρόσθεσε", "εξήγησε", "ανέφερε", "σημείωσε", "λέει",
-        "сказал", "сказала", "заявил", "заявила", "добавил", "добавила", "отметил", "отметила", "говорит",
-    ]
-    static let pronouns: Set<String> = ["he", "she", "they", "i", "we"]
-
-    private static func words(_ s: ArraySlice<Unicode.Scalar>) -> [String] {
-        ScalarWriter.string(s).split(whereSeparator: TextScan.isSpace).map(String.init)
+    /// The clause after a quote: `said X.`, `X said.`, `she told Us Weekly`, `according to X`.
+    private mutating func postAttribution(_ p: inout ParagraphTokens, span: ParagraphTokens.Span, upTo limit: Int, paragraph: Int) -> Attribution {
+        guard span.terminated else { return .none }
+        var start = span.close + 1
+        let inner = p.innerRange(span)
+        let lastInner = p.s[inner].last(where: { !TextScan.isSpace($0) })
+        let commaAfter = p.isPunct(start, ",")
+        if commaAfter { start += 1 }
+        let endsClause = commaAfter || (lastInner.map { ",!?…—–-".unicodeScalars.contains($0) || QuoteFinder.isQuoteMark($0) } ?? false)
+        let endsSentence = lastInner == "." || lastInner == "。"
+        guard endsClause || endsSentence else { return .none }
+        // The clause: up to the sentence end, the next quote or 24 tokens.
+        var end = start
+        while end < min(limit, start + 24) {
+            if p.isPunct(end, ":") { return .none }  // it introduces the next quote
+            if p.endsSentence(end) || p.isPunct(end, ";") { break }
+            end += 1
+        }
+        guard start < end else { return .none }
+        if p.isWord(start), p.isWord(start + 1), p.lower(start) == "according", p.lower(start + 1) == "to" {
+            return Attribution(context: true, speaker: resolve(p.subjectAfter((start + 2)..<end), &p, evidence: "according to", paragraph: paragraph))
+        }
+        guard let v = firstVerb(&p, start..<end, within: 12) else { return .none }
+        // After a full stop only a bare `X said.` counts (sloppy copy), never `He said the …`.
+        if !endsClause && (end - start > 6 || !(end >= p.count || p.endsSentence(end))) { return .none }
+        let verb = p.lower(v)
+        if v == start {
+            guard Lexicon.invertingVerbs.contains(verb) else { return .none }
+            let subjectEnd = particleEnd(&p, v) + 1
+            return Attribution(context: true, speaker: resolve(p.subjectAfter(subjectEnd..<end), &p, evidence: verb, paragraph: paragraph))
+        }
+        return Attribution(context: true, speaker: resolve(p.subjectBefore(subjectRange(&p, verb: v, floor: start)), &p, evidence: verb, paragraph: paragraph))
     }
 
-    static func bare(_ word: String) -> String {
-        var scalars = Substring(word).unicodeScalars
-        while let f = scalars.first, !TextScan.isWordScalar(f) { scalars = scalars.dropFirst() }
-        while let l = scalars.last, !TextScan.isWordScalar(l) { scalars = scalars.dropLast() }
-        return ScalarWriter.string(scalars).lowercased()
-    }
-
-    /// The clause before a quote: `X said:`, `X told reporters:`, `X, role, said`, `X:`.
-    static func preAttribution(_ s: [Unicode.Scalar], from lo: Int, to hi: Int) -> Attribution {
+    /// The clause before a quote in its sentence: `X said:`, `X told reporters that …`,
+    /// `X called it "…"`, `According to X, "…"`, `X: "…"`.
+    private mutating func preAttribution(_ p: inout ParagraphTokens, span: ParagraphTokens.Span, from lo: Int, paragraph: Int) -> Attribution {
+        let hi = span.open
         guard lo < hi else { return .none }
-        var start = lo
+        var start = max(lo, hi - Self.window)
         var k = hi - 1
-        while k >= lo {
-            let c = s[k]
-            if c == "." || c == "!" || c == "?" {
-                if k + 1 < hi && TextScan.isSpace(s[k + 1]) { start = k + 1; break }
+        var closed = 0
+        while k >= start {
+            if p.isPunct(k, ")") { closed += 1 }
+            if p.isPunct(k, "(") {
+                if closed == 0 { start = k + 1; break }
+                closed -= 1
             }
+            if p.endsSentence(k) { start = k + 1; break }
             k -= 1
         }
-        let clause = TextScan.trim(ScalarWriter.string(s[start..<hi]))
-        guard !clause.isEmpty else { return .none }
-        let tokens = clause.split(whereSeparator: TextScan.isSpace).map(String.init)
-        let colon = clause.hasSuffix(":")
-        let comma = clause.hasSuffix(",")
-        if let vi = tokens.lastIndex(where: { speechVerbs.contains(bare($0)) }),
-           colon || comma || vi >= tokens.count - 3 {
-            // "said X:" (verb before the name) also happens.
-            if vi == 0 && tokens.count > 1 {
-                return Attribution(context: true, subject: tokens[1...].joined(separator: " "))
+        guard start < hi else { return .none }
+        var end = hi
+        let colon = p.isPunct(end - 1, ":")
+        let comma = p.isPunct(end - 1, ",")
+        if colon || comma { end -= 1 }
+        if p.isWord(start), p.isWord(start + 1), p.lower(start) == "according", p.lower(start + 1) == "to" {
+            return Attribution(context: true, speaker: resolve(p.subjectAfter((start + 2)..<end), &p, evidence: "according to", paragraph: paragraph))
+        }
+        // The last speech verb of the clause (or a verb like "called" before a fragment).
+        var v: Int?
+        var k2 = end - 1
+        while k2 >= start {
+            if p.isWord(k2), p.isLowerWord(k2) {
+                let w = p.lower(k2)
+                if Lexicon.speechVerbs.contains(w) || Lexicon.fragmentVerbs.contains(w) {
+                    if let particle = Lexicon.verbParticles[w], !(p.isWord(k2 + 1) && p.lower(k2 + 1) == particle) {
+                        k2 -= 1
+                        continue
+                    }
+                    v = k2
+                    break
+                }
             }
-            let subject = tokens[..<vi].joined(separator: " ")
-            return Attribution(context: true, subject: subject.isEmpty ? nil : subject)
+            k2 -= 1
         }
-        if colon && tokens.count <= 5 {
-            return Attribution(context: true, subject: String(clause.dropLast()))
-        }
-        return colon ? Attribution(context: true, subject: nil) : .none
-    }
-
-    /// The clause after a quote: `said X.`, `X said.`, `he added`, `according to X`.
-    static func postAttribution(_ s: [Unicode.Scalar], from lo: Int, to hi: Int) -> Attribution {
-        guard lo < hi else { return .none }
-        var tokens: [String] = []
-        for w in words(s[lo..<hi]) where !(tokens.isEmpty && bare(w).isEmpty) {
-            tokens.append(w)
-            if let l = w.unicodeScalars.last, ".!?:;".unicodeScalars.contains(l) { break }
-            if tokens.count >= 12 { break }
-        }
-        guard !tokens.isEmpty else { return .none }
-        if tokens.last!.hasSuffix(":") { return .none }  // it introduces the next quote
-        if tokens.count >= 3, bare(tokens[0]) == "according", bare(tokens[1]) == "to" {
-            return Attribution(context: true, subject: tokens[2...].joined(separator: " "))
-        }
-        guard let vi = tokens.prefix(5).firstIndex(where: { speechVerbs.contains(bare($0)) }) else { return .none }
-        if vi == 0 {
-            var subject: [String] = []
-            for t in tokens.dropFirst() {
-                subject.append(t)
-                if t.hasSuffix(",") || t.hasSuffix(".") { break }
+        if let v, colon || comma || end - v <= 14 {
+            let verb = p.lower(v)
+            if v == start {
+                let after = particleEnd(&p, v) + 1
+                return Attribution(context: true, speaker: after < end ? resolve(p.subjectAfter(after..<end), &p, evidence: verb, paragraph: paragraph) : .unknown,
+                                   ownSubject: after < end)
             }
-            return Attribution(context: true, subject: subject.isEmpty ? nil : subject.joined(separator: " "))
+            return Attribution(context: true, speaker: resolve(p.subjectBefore(subjectRange(&p, verb: v, floor: start)), &p, evidence: verb, paragraph: paragraph))
         }
-        // The subject must not run across a sentence end.
-        if tokens[..<vi].contains(where: { $0.hasSuffix(".") || $0.hasSuffix("!") || $0.hasSuffix("?") }) {
-            return .none
+        if colon {
+            // "Trump: …" — a name alone before a colon.
+            if end - start <= 5 {
+                let s = p.subjectBefore(start..<end)
+                if case .person = s { return Attribution(context: true, speaker: resolve(s, &p, evidence: "colon", paragraph: paragraph)) }
+            }
+            return Attribution(context: true, speaker: .unknown, ownSubject: false)
         }
-        return Attribution(context: true, subject: tokens[..<vi].joined(separator: " "))
+        return .none
     }
 
-    // MARK: - Names
-
-    static let titles: Set<String> = [
-        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "professor", "prof",
-        "president", "prime", "minister", "chief", "inspector", "sergeant", "captain", "councillor",
-        "mayor", "senator", "governor", "general", "colonel", "judge", "justice", "rev", "father",
-        "sister", "secretary", "chancellor", "king", "queen", "prince", "princess", "detective",
-        "superintendent", "officer", "deputy", "leader", "spokesman", "spokeswoman", "spokesperson",
-        "the", "a", "an", "but", "and", "yesterday", "today", "later", "however", "then", "now",
-        "earlier", "meanwhile", "last", "on", "in", "at", "this", "that", "so", "also", "when",
-        // Roles that open a subject ("Organiser Sato Misaki said").
-        "organiser", "organizer", "student", "engineer", "resident", "trader", "teacher", "nurse",
-        "driver", "fisherman", "author", "historian", "chair", "chairman", "chairwoman", "station",
-        "master", "harbour", "police", "boat", "owner", "its", "his", "her", "their",
-    ]
-    static let particles: Set<String> = ["de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
-                                         "del", "dos", "das", "bin", "ibn", "al", "el", "ter", "af"]
-
-    static func isNameWord(_ w: String) -> Bool {
-        guard let f = w.unicodeScalars.first else { return false }
-        if f.properties.isUppercase { return true }
-        if f.properties.isAlphabetic && !f.properties.isLowercase && !f.properties.changesWhenUppercased {
-            return true  // letters without case: Chinese, Japanese, Korean, …
+    /// Where the sentence holding token `i` starts.
+    private func sentenceStart(_ p: inout ParagraphTokens, before i: Int) -> Int {
+        var k = i - 1
+        while k >= max(0, i - Self.window) {
+            if p.endsSentence(k) { return k + 1 }
+            k -= 1
         }
-        return false
+        return max(0, k + 1)
     }
 
-    static func isParticle(_ w: String) -> Bool {
-        let lower = w.lowercased()
-        if particles.contains(lower) { return true }
-        if let dash = lower.firstIndex(of: "-"), particles.contains(String(lower[..<dash])) { return true }
-        return false
+    /// The words before a verb that may hold its subject: back to `floor` (the clause start), at
+    /// most 20 tokens, not past a semicolon or a quote mark; auxiliaries (`has`, `later`) left out.
+    private func subjectRange(_ p: inout ParagraphTokens, verb v: Int, floor: Int) -> Range<Int> {
+        var end = v
+        while end > floor, p.isWord(end - 1), Lexicon.auxiliaries.contains(p.lower(end - 1)) { end -= 1 }
+        var start = end
+        while start > max(floor, end - 20) {
+            let t = start - 1
+            if p.isPunct(t, ";") || p.tokens[t].kind == .quote { break }
+            start -= 1
+        }
+        return start..<end
     }
 
-    /// The person a subject phrase names, or nil when it names nobody (`the mayor`).
-    static func name(fromSubject subject: String) -> String? {
-        // "Maria Núñez, council leader," names her before the comma; "The chair, Amélie
-        // Poulain," after it: the first comma-separated part that holds a name wins.
-        for part in subject.split(whereSeparator: { $0 == "," || $0 == "、" || $0 == "(" || $0 == "（" }) {
-            if let name = name(fromPart: part) { return name }
+    /// The first speech verb among the first `within` words of a clause.
+    private func firstVerb(_ p: inout ParagraphTokens, _ range: Range<Int>, within: Int) -> Int? {
+        var words = 0
+        for i in range where p.isWord(i) {
+            words += 1
+            if words > within + 4 { return nil }
+            guard p.isLowerWord(i) else { continue }
+            let w = p.lower(i)
+            if Lexicon.speechVerbs.contains(w) {
+                if let particle = Lexicon.verbParticles[w], !(p.isWord(i + 1) && p.lower(i + 1) == particle) { continue }
+                return words <= within + 1 ? i : nil
+            }
         }
         return nil
     }
 
-    private static func name(fromPart phrase: Substring) -> String? {
-        var tokens = phrase.split(whereSeparator: TextScan.isSpace).map { word -> String in
-            var t = Substring(word)
-            while let l = t.unicodeScalars.last, !TextScan.isWordScalar(l) { t = t.dropLast() }
-            while let f = t.unicodeScalars.first, !TextScan.isWordScalar(f) { t = t.dropFirst() }
-            return String(t)
-        }.filter { !$0.isEmpty }
-        guard !tokens.isEmpty else { return nil }
-        if tokens.count == 1, pronouns.contains(tokens[0].lowercased()) { return nil }
-        // Trailing run of name words; particles inside the run.
-        var run: [String] = []
-        while let t = tokens.last {
-            if isNameWord(t) || (!run.isEmpty && isParticle(t)) {
-                run.insert(t, at: 0)
-                tokens.removeLast()
-            } else {
+    /// The last token of a verb with its particle (`hit back`).
+    private func particleEnd(_ p: inout ParagraphTokens, _ v: Int) -> Int {
+        if let particle = Lexicon.verbParticles[p.lower(v)], p.isWord(v + 1), p.lower(v + 1) == particle { return v + 1 }
+        return v
+    }
+
+    // MARK: - Resolving a subject
+
+    /// The speaker a subject names, noting it as the latest subject.
+    private mutating func resolve(_ subject: Subject, _ p: inout ParagraphTokens, evidence: String, paragraph: Int) -> Speaker {
+        switch subject {
+        case .person(let words, let gender, let role):
+            let e = registry.entity(named: words, gender: gender, role: role)
+            registry.setGender(gender, of: e, certain: Self.genderIsCertain(words: words, role: role, gender: gender))
+            registry.mention(e, gender: registry.entities[e].gender, paragraph: paragraph)
+            return .named(registry.entities[e].name, evidence: evidence)
+        case .organisation(let name):
+            let e = registry.entity(named: [name], gender: .unknown, organisation: true)
+            return .named(registry.entities[e].name, evidence: evidence + " (organisation)")
+        case .pronoun(let gender):
+            guard let e = registry.resolve(gender: gender, paragraph: paragraph) else { return .anonymous }
+            registry.mention(e, gender: gender, paragraph: paragraph)
+            return .named(registry.entities[e].name, evidence: "\(evidence), \(gender == .female ? "she" : "he") → \(registry.entities[e].name)")
+        case .role(let role, let gender):
+            let e = registry.holder(ofRole: role) ?? registry.resolve(gender: gender, paragraph: paragraph)
+            guard let e else { return .anonymous }
+            registry.mention(e, gender: gender, paragraph: paragraph)
+            return .named(registry.entities[e].name, evidence: "\(evidence), the \(role) → \(registry.entities[e].name)")
+        case .anonymous:
+            registry.mention(nil, gender: .unknown, paragraph: paragraph)
+            return .anonymous
+        case .nobody:
+            return .unknown
+        }
+    }
+
+    // MARK: - Narrative
+
+    /// Reads the text between quotes: people named as the subject of a sentence become the
+    /// ones `he` and `she` can mean; a speech verb reporting someone (`X said the plan …`, `a
+    /// spokesman said …`) makes them the paragraph's current speaker.
+    @discardableResult
+    private mutating func noteNarrative(_ p: inout ParagraphTokens, _ range: Range<Int>, paragraph: Int, current: Speaker?) -> Speaker {
+        var current = current ?? .unknown
+        guard !range.isEmpty else { return current }
+        var i = range.lowerBound
+        var sentenceStart = i
+        let end = min(range.upperBound, range.lowerBound + 600)
+        while i < end {
+            let t = p.tokens[i]
+            if t.kind == .punct {
+                if p.endsSentence(i) { sentenceStart = i + 1 }
+                i += 1
+                continue
+            }
+            guard t.kind == .word else { i += 1; continue }
+            // "The president grinned": a role opening its sentence is someone named before.
+            if i == sentenceStart, t.capitalised, p.isLowerWord(i + 1), p.isLowerWord(i + 2), p.lower(i) == "the" {
+                let r = p.lower(i + 1)
+                if Lexicon.personRoles.contains(r), !Lexicon.speechVerbs.contains(p.lower(i + 2)) {
+                    _ = resolve(.role(r, .unknown), &p, evidence: "", paragraph: paragraph)
+                }
+            }
+            if t.capitalised {
+                // A run of capitalised words: is it a person, and the subject of its clause?
+                var j = i
+                while j < end, p.isWord(j) && p.tokens[j].capitalised || (p.isPunct(j, ".") && j > i && p.tokens[j - 1].hi - p.tokens[j - 1].lo == 1 && p.isWord(j + 1)) {
+                    if p.isWord(j) && p.possessive(j) { j += 1; break }
+                    j += 1
+                }
+                noteRun(&p, i..<j, sentenceStart: sentenceStart, paragraph: paragraph)
+                i = j
+                continue
+            }
+            // A speech verb in narrative reports speech: its subject is the current speaker.
+            guard i > sentenceStart, p.mayBeSpeechVerb(i) else { i += 1; continue }
+            let w = p.lower(i)
+            if Lexicon.speechVerbs.contains(w), !Self.negatedOrInfinitive(&p, i) {
+                let subject = p.subjectBefore(subjectRange(&p, verb: i, floor: sentenceStart))
+                switch subject {
+                case .person, .pronoun, .role, .anonymous:
+                    let s = resolve(subject, &p, evidence: "reported with \(w)", paragraph: paragraph)
+                    if s != .unknown { current = s }
+                default: break
+                }
+            }
+            i += 1
+        }
+        return current
+    }
+
+    /// `has not commented`, `declined to say`: no speech is reported.
+    private static func negatedOrInfinitive(_ p: inout ParagraphTokens, _ i: Int) -> Bool {
+        for k in max(0, i - 2)..<i where p.isWord(k) {
+            let w = p.lower(k)
+            if w == "not" || w == "never" || w == "to" || w.hasSuffix("n't") { return true }
+        }
+        return false
+    }
+
+    /// A capitalised run in narrative: registered when it is a person; noted as a subject when
+    /// it opens its clause and a verb follows.
+    private mutating func noteRun(_ p: inout ParagraphTokens, _ run: Range<Int>, sentenceStart: Int, paragraph: Int) {
+        guard run.count >= 1 else { return }
+        // Cheap first: a person's run holds a given name or a known name, or follows a title or role.
+        var promising = false
+        for t in max(sentenceStart, run.lowerBound - 2)..<run.upperBound where p.isWord(t) {
+            var w = p.lower(t)
+            if w.hasSuffix("'s") { w.removeLast(2) }
+            if GivenNames.gender(of: w) != nil || registry.knows(w) || Lexicon.titles.contains(w) || Lexicon.personRoles.contains(w) {
+                promising = true
                 break
             }
         }
-        while let f = run.first, isParticle(f) { run.removeFirst() }
-        // Drop leading titles, acronyms (US, SDF) and sentence-opening words.
-        while run.count > 1, let f = run.first,
-              titles.contains(f.lowercased()) || isAcronym(f) {
-            run.removeFirst()
+        guard promising else { return }
+        let subject = p.interpret(Array(max(sentenceStart, run.lowerBound - 2)..<run.upperBound), allowPossessive: true)
+        guard case .person(let words, let gender, let role) = subject else { return }
+        // A person needs a given name, a title or a role, unless we know the name already; a
+        // given name alone ("Adele", "Kim") when it is the subject of a verb.
+        let lowers = words.map { $0.lowercased() }
+        let named = GivenNames.gender(of: lowers[0]) != nil && words.count >= 2
+        var a = run.upperBound
+        if p.isPunct(a, "(") {  // "Rep. Luis Gutierrez (D-Ill.), a leading advocate, welcomed"
+            while a < p.count, !p.isPunct(a, ")") { a += 1 }
+            a += 1
         }
-        if run.count == 1, titles.contains(run[0].lowercased()) { return nil }
-        if run.count > 4 { run = Array(run.suffix(4)) }
-        return run.isEmpty ? nil : run.joined(separator: " ")
+        let verbAfter = a < p.count && (p.isPunct(a, ",") || (p.isLowerWord(a) && !Self.notVerbs.contains(p.lower(a))))
+        let single = words.count == 1 && (registry.knows(words[0]) || (GivenNames.gender(of: lowers[0]) != nil && a < p.count && p.isLowerWord(a) && Self.looksLikeVerb(p.lower(a))))
+        guard named || role != nil || single else { return }
+        let e = registry.entity(named: words, gender: gender, role: role)
+        registry.setGender(gender, of: e, certain: Self.genderIsCertain(words: words, role: role, gender: gender))
+        guard !p.possessive(run.upperBound - 1) else {
+            registry.mention(e, gender: registry.entities[e].gender, paragraph: paragraph, subject: false)
+            return
+        }
+        // Subject: nothing but openers, commas or roles before it; a verb-like word after it.
+        var b = run.lowerBound - 1
+        while b >= sentenceStart, p.isWord(b),
+              Lexicon.titles.contains(p.lower(b)) || Lexicon.personRoles.contains(p.lower(b)) || ["the", "a", "an"].contains(p.lower(b)) || p.lower(b).hasSuffix("-year-old") {
+            b -= 1
+        }
+        // Before the name and its roles: the sentence start (or one word opening it: "Head
+        // teacher Sarah Whitfield"), a comma or bracket, or a word opening a clause.
+        let opensClause = b <= sentenceStart || !p.isWord(b) || Lexicon.clauseOpeners.contains(p.lower(b))
+        registry.mention(e, gender: registry.entities[e].gender, paragraph: paragraph, subject: opensClause && verbAfter)
     }
 
+    /// A word that can be the verb after a subject: a speech verb, an auxiliary, or a past or
+    /// present form ending in -ed or -s.
+    private static func looksLikeVerb(_ w: String) -> Bool {
+        if Lexicon.speechVerbs.contains(w) || Lexicon.auxiliaries.contains(w) { return true }
+        if ["is", "was", "were", "are", "has", "had", "will", "can", "could", "would", "did", "does", "may", "might", "must"].contains(w) { return true }
+        return w.count > 3 && (w.hasSuffix("ed") || (w.hasSuffix("s") && !w.hasSuffix("ss")))
+    }
+
+    /// Words after a name that show it is not the subject of a verb.
+    private static let notVerbs: Set<String> = ["of", "and", "or", "in", "at", "on", "for", "to", "with", "from", "by", "as", "the", "a", "an"]
+
+    /// Whether the sex came from a title or role rather than the given name alone.
+    private static func genderIsCertain(words: [String], role: String?, gender: GivenNames.Gender) -> Bool {
+        guard gender != .unknown else { return false }
+        if let role, Lexicon.femaleWords.contains(role) || Lexicon.maleWords.contains(role) { return true }
+        return GivenNames.gender(of: words[0].lowercased()) == nil
+    }
+
+    // MARK: - Text helpers
+
+    static func cleanQuoteText(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var t = TextScan.trim(ScalarWriter.string(s))
+        while t.hasSuffix(",") { t.removeLast(); t = TextScan.trim(t) }
+        return t
+    }
+
+    /// Quote marks of every kind, double and single.
+    static func isQuoteMark(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x22, 0x27, 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB, 0x2018, 0x2019, 0x201A: return true
+        default: return false
+        }
+    }
+
+    /// Double quote marks only (the pull-quote attribution check refuses lines holding them).
+    static func isDoubleQuoteMark(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x22, 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: return true
+        default: return false
+        }
+    }
+
+    static let particles: Set<String> = ["de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
+                                         "del", "dos", "das", "bin", "ibn", "al", "el", "ter", "af"]
+
+    /// Two or more capital letters and nothing else but full stops: `SDF`, `U.S.`.
     static func isAcronym(_ w: String) -> Bool {
-        let letters = w.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return letters.count >= 2 && letters.count == w.unicodeScalars.count
-            && letters.allSatisfy { $0.properties.isUppercase }
+        var letters = 0
+        for c in w.unicodeScalars where c != "." {
+            let v = c.value
+            if v >= 0x41 && v <= 0x5A { letters += 1; continue }
+            if v < 0x80 || !c.properties.isUppercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    // MARK: - Headline
+
+    /// The quotes of a headline that no quote of the body holds (nor holds them): short quoted
+    /// words count here (`Blair 'sorry' for …`), titles in title case do not. The speaker comes
+    /// from a speech verb (`X says …`), or is the person the headline opens with when the quote
+    /// follows that name or a colon (`Jolie opens up: 'It was hard'`).
+    mutating func headlineQuotes(_ headline: String, besides body: [Found]) -> [Found] {
+        var p = ParagraphTokens(headline)
+        guard !p.spans.isEmpty else { return [] }
+        let known = body.map { " " + TextScan.normalized($0.text) + " " }
+        var result: [Found] = []
+        for (k, span) in p.spans.enumerated() {
+            let text = Self.cleanQuoteText(p.s[p.innerRange(span)])
+            let norm = " " + TextScan.normalized(text) + " "
+            // Repeated by the body: the same words, or (for three words or more) part of a body quote.
+            let words = TextScan.countWords(norm)
+            guard norm.count > 2, !known.contains(where: { $0 == norm || (words >= 3 && ($0.contains(norm) || norm.contains($0))) }) else { continue }
+            let ws = text.split(whereSeparator: TextScan.isSpace)
+            if ws.count > 1, ws.allSatisfy({ $0.unicodeScalars.first?.properties.isUppercase ?? false }) { continue }
+            let prevClose = k > 0 ? p.spans[k - 1].close + 1 : 0
+            var speaker = preAttribution(&p, span: span, from: prevClose, paragraph: -2).speaker
+            if speaker == .unknown {
+                speaker = postAttribution(&p, span: span, upTo: k + 1 < p.spans.count ? p.spans[k + 1].open : p.count, paragraph: -2).speaker
+            }
+            if speaker == .unknown, let lead = headlinePerson(&p, before: span.open) {
+                speaker = .named(lead, evidence: "headline")
+            }
+            result.append(Found(text: text, speaker: speaker.name, paragraph: -2, position: p.tokens[span.open].lo,
+                                unterminated: !span.terminated, evidence: speaker.evidence))
+        }
+        return result
+    }
+
+    /// The person a headline opens with, when the quote follows the name or a colon after it.
+    private mutating func headlinePerson(_ p: inout ParagraphTokens, before open: Int) -> String? {
+        var end = 0
+        while end < open, p.isWord(end), p.tokens[end].capitalised, !p.possessive(end) { end += 1 }
+        guard end > 0 else { return nil }
+        let adjacent = end == open
+        let colon = open > 0 && p.isPunct(open - 1, ":")
+        guard adjacent || colon else { return nil }
+        guard case .person(let words, let gender, _) = p.interpret(Array(0..<end)) else { return nil }
+        guard words.count >= 2 || registry.knows(words[0]) else { return nil }
+        let e = registry.entity(named: words, gender: gender)
+        return registry.entities[e].name
+    }
+
+    // MARK: - Attribution lines
+
+    /// The person an attribution line names (`SDF spokesman Mustafa Bali`, `Jane Doe, harbour
+    /// engineer`, `— Elin Voss, harbourmaster`), or nil when it names nobody (`the mayor`).
+    static func name(fromAttribution line: String) -> String? {
+        var text = Substring(line)
+        while let f = text.unicodeScalars.first, "—–-―".unicodeScalars.contains(f) || TextScan.isSpace(f) {
+            text = text.dropFirst()
+        }
+        var p = ParagraphTokens(String(text))
+        for part in p.segments(0..<p.count) {
+            switch p.interpret(part) {
+            case .person(let words, _, _): return words.joined(separator: " ")
+            case .organisation, .pronoun, .role, .anonymous, .nobody: continue
+            }
+        }
+        return nil
     }
 }

@@ -95,11 +95,15 @@ public enum TextDecoding {
     static func binaryReason(_ bytes: Data) -> String? {
         let sample = bytes.prefix(8192)
         guard !sample.isEmpty else { return nil }
-        var controls = 0
-        for b in sample {
-            if b == 0 { return "binary file (contains NUL bytes)" }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+        let (nul, controls) = sample.withUnsafeBytes { raw -> (Bool, Int) in
+            var controls = 0
+            for b in raw where b < 0x20 {
+                if b == 0 { return (true, 0) }
+                if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+            }
+            return (false, controls)
         }
+        if nul { return "binary file (contains NUL bytes)" }
         if controls * 10 > sample.count { return "binary file (mostly control bytes)" }
         return nil
     }

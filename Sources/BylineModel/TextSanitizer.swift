@@ -16,6 +16,7 @@ public enum TextSanitizer {
 
     /// Sanitises `s` and reports how many characters or sequences were removed.
     static func sanitizeCounting(_ s: String) -> (text: String, removed: Int) {
+        if isClean(s) { return (s, 0) }
         let input = Array(s.unicodeScalars)
         var out = ScalarWriter(capacity: input.count)
         var removed = 0
@@ -61,6 +62,31 @@ public enum TextSanitizer {
             }
         }
         return (out.string, removed)
+    }
+
+    /// Whether `s` has nothing to remove or change, judged from its UTF-8 bytes in one pass: no
+    /// C0 control but `\n`, no DEL, no C1 control (C2 80–9F), no U+2028/2029, bidi control
+    /// (E2 80 A8–AE, E2 81 A6–A9) or U+FEFF (EF BB BF).
+    static func isClean(_ s: String) -> Bool {
+        var copy = s
+        return copy.withUTF8 { b -> Bool in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if (c < 0x20 && c != 0x0A) || c == 0x7F { return false }
+                    i += 1
+                    continue
+                }
+                if c == 0xC2, i + 1 < n, b[i + 1] >= 0x80 && b[i + 1] <= 0x9F { return false }
+                if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] >= 0xA8 && b[i + 2] <= 0xAE { return false }
+                if c == 0xE2, i + 2 < n, b[i + 1] == 0x81, b[i + 2] >= 0xA6 && b[i + 2] <= 0xA9 { return false }
+                if c == 0xEF, i + 2 < n, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return false }
+                i += 1
+            }
+            return true
+        }
     }
 
     /// After an ESC at `i - 1`: the index just past the whole sequence.

@@ -43,6 +43,9 @@ enum TextScan {
         private let starts: [Int]
         /// For each byte, the range of needles (in `starts`) that begin with it.
         private let byFirst: [Range<Int>]
+        /// A bit per (first byte, second byte) pair that opens a needle, and per byte that is a
+        /// whole needle: most positions of a text are ruled out by one bit test.
+        private let pairs: [UInt64]
 
         init(_ words: [String]) {
             let sorted = words.map { Array($0.utf8) }.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
@@ -55,6 +58,16 @@ enum TextScan {
                 let hi = sorted.lastIndex { Int($0[0]) == b }.map { $0 + 1 } ?? 0
                 return lo..<max(lo, hi)
             }
+            var pairs = [UInt64](repeating: 0, count: 1024 + 4)
+            for n in sorted {
+                if n.count == 1 {
+                    pairs[1024 + Int(n[0]) >> 6] |= 1 << UInt64(n[0] & 63)
+                } else {
+                    let key = Int(n[0]) << 8 | Int(n[1])
+                    pairs[key >> 6] |= 1 << UInt64(key & 63)
+                }
+            }
+            self.pairs = pairs
         }
 
         /// Does `haystack` hold any of the needles?
@@ -64,10 +77,18 @@ enum TextScan {
                 bytes.withUnsafeBufferPointer { needleBytes in
                     starts.withUnsafeBufferPointer { starts in
                         byFirst.withUnsafeBufferPointer { byFirst in
+                          pairs.withUnsafeBufferPointer { pairs in
                             let count = buffer.count
                             @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
                             for i in 0..<count {
-                                for k in byFirst[Int(lower(buffer[i]))] {
+                                let first = lower(buffer[i])
+                                let single = pairs[1024 + Int(first) >> 6] & (1 << UInt64(first & 63)) != 0
+                                if !single {
+                                    guard i + 1 < count else { continue }
+                                    let key = Int(first) << 8 | Int(lower(buffer[i + 1]))
+                                    if pairs[key >> 6] & (1 << UInt64(key & 63)) == 0 { continue }
+                                }
+                                for k in byFirst[Int(first)] {
                                     let lo = starts[k], m = starts[k + 1] - lo
                                     guard i + m <= count else { continue }
                                     var j = 1
@@ -76,6 +97,7 @@ enum TextScan {
                                 }
                             }
                             return false
+                          }
                         }
                     }
                 }
@@ -123,6 +145,14 @@ enum TextScan {
     /// one; text in scripts written without spaces (Chinese, Japanese) counts one word per two
     /// characters, which matches reading speed roughly.
     static func countWords<S: StringProtocol>(_ s: S) -> Int {
+        if let n = s.utf8.withContiguousStorageIfAvailable(countUTF8Words) { return n }
+        var copy = String(s)
+        return copy.withUTF8(countUTF8Words)
+    }
+
+    /// `countWords` on the UTF-8 bytes of a string: ASCII classified by byte, other characters
+    /// decoded one by one.
+    private static func countUTF8Words(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
         var inToken = false
         var tokenHasWord = false
@@ -134,15 +164,34 @@ enum TextScan {
             cjkRun = 0
             inToken = false
         }
-        for c in s.unicodeScalars {
-            if isSpace(c) {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                    if inToken { endToken() }
+                    continue
+                }
+                inToken = true
+                if (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) { tokenHasWord = true }
+                continue
+            }
+            // Decode one multi-byte scalar.
+            let length = min(c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, n - i)
+            var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<max(1, length) { v = v << 6 | (UInt32(b[i + k]) & 0x3F) }
+            i += max(1, length)
+            let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
+            if isSpace(scalar) {
                 if inToken { endToken() }
                 continue
             }
             inToken = true
-            if isCJK(c) {
+            if isCJK(scalar) {
                 cjkRun += 1
-            } else if isWordScalar(c) {
+            } else if isWordScalar(scalar) {
                 tokenHasWord = true
             }
         }

@@ -131,7 +131,12 @@ public struct BodyLayout: Equatable, Sendable {
             lines.append(.blank)
             addHeader(standfirst, .standfirst)
         }
-        let meta = "\(article.words) words\(BoxGlyphs.forMode(ascii: ascii).separator)\(article.readingMinutes) min read"
+        let separator = BoxGlyphs.forMode(ascii: ascii).separator
+        let host = article.source.map { url in
+            url.split(separator: "/", omittingEmptySubsequences: true).first { $0.contains(".") && !$0.hasSuffix(":") }.map(String.init) ?? url
+        }
+        let meta = ([article.date, host].compactMap { $0 } + ["\(article.words) words", "\(article.readingMinutes) min read"])
+            .joined(separator: separator)
         lines.append(.blank)
         addHeader(meta, .attribution)
         let bar = ascii ? "| " : "┃ "

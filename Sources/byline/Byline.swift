@@ -14,7 +14,7 @@ struct Byline: ParsableCommand {
             """,
         discussion: "With no path, opens the bundled sample library. 'byline help read' lists the reader's options; press ? in the reader for its keys.",
         version: "0.1.0",
-        subcommands: [ReadCommand.self, InspectCommand.self, StateCommand.self, GenerateCorpusCommand.self],
+        subcommands: [ReadCommand.self, InspectCommand.self, StateCommand.self, GenerateCorpusCommand.self, QualityCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }

@@ -66,6 +66,8 @@ struct InspectCommand: ParsableCommand {
         var path: String
         var headline: String
         var standfirst: String?
+        var source: String?
+        var date: String?
         var words: Int
         var blocks: [BlockDTO]
         var quotes: [QuoteDTO]
@@ -76,13 +78,18 @@ struct InspectCommand: ParsableCommand {
             path = TextSanitizer.sanitize(a.path)
             headline = a.headline
             standfirst = a.standfirst
+            source = a.source
+            date = a.date
             words = a.words
             blocks = a.blocks.map { BlockDTO(kind: $0.kind.rawValue, text: $0.text, attribution: $0.attribution) }
-            quotes = a.quotes.map { QuoteDTO(text: $0.text, speaker: $0.speaker, block: $0.block, pull: $0.pull) }
+            quotes = a.quotes.map {
+                QuoteDTO(text: $0.text, speaker: $0.speaker, speakerEvidence: $0.speakerEvidence, block: $0.block,
+                         place: $0.place.rawValue, pull: $0.pull)
+            }
             warnings = a.warnings
         }
 
-        enum CodingKeys: String, CodingKey { case id, path, headline, standfirst, words, blocks, quotes, warnings }
+        enum CodingKeys: String, CodingKey { case id, path, headline, standfirst, source, date, words, blocks, quotes, warnings }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -90,6 +97,8 @@ struct InspectCommand: ParsableCommand {
             try c.encode(path, forKey: .path)
             try c.encode(headline, forKey: .headline)
             if let standfirst { try c.encode(standfirst, forKey: .standfirst) } else { try c.encodeNil(forKey: .standfirst) }
+            if let source { try c.encode(source, forKey: .source) } else { try c.encodeNil(forKey: .source) }
+            if let date { try c.encode(date, forKey: .date) } else { try c.encodeNil(forKey: .date) }
             try c.encode(words, forKey: .words)
             try c.encode(blocks, forKey: .blocks)
             try c.encode(quotes, forKey: .quotes)
@@ -115,16 +124,20 @@ struct InspectCommand: ParsableCommand {
     struct QuoteDTO: Encodable {
         var text: String
         var speaker: String?
+        var speakerEvidence: String?
         var block: Int
+        var place: String
         var pull: Bool
 
-        enum CodingKeys: String, CodingKey { case text, speaker, block, pull }
+        enum CodingKeys: String, CodingKey { case text, speaker, speakerEvidence, block, place, pull }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(text, forKey: .text)
             if let speaker { try c.encode(speaker, forKey: .speaker) } else { try c.encodeNil(forKey: .speaker) }
+            if let speakerEvidence { try c.encode(speakerEvidence, forKey: .speakerEvidence) } else { try c.encodeNil(forKey: .speakerEvidence) }
             try c.encode(block, forKey: .block)
+            try c.encode(place, forKey: .place)
             try c.encode(pull, forKey: .pull)
         }
     }
@@ -139,6 +152,8 @@ struct InspectCommand: ParsableCommand {
             lines.append("unreadable:  \(reason)")
             return lines.joined(separator: "\n") + "\n"
         }
+        if let source = a.source { lines.append("source:      \(source)") }
+        if let date = a.date { lines.append("date:        \(date)") }
         lines.append("headline:    \(a.headline)")
         lines.append("standfirst:  \(a.standfirst ?? "(none)")")
         lines.append("words:       \(a.words) (\(a.readingMinutes) min read)")
@@ -157,7 +172,9 @@ struct InspectCommand: ParsableCommand {
         for q in a.quotes {
             let text = q.text.count > 100 ? String(q.text.prefix(99)) + "…" : q.text
             let repeats = q.repeats.map { ", repeats quote \($0)" } ?? ""
-            lines.append("  [block \(q.block)\(q.pull ? ", pull" : "")\(repeats)] \(q.speaker ?? "(unknown)"): “\(text)”")
+            let place = q.place == .body ? "block \(q.block)" : q.place.rawValue
+            let evidence = q.speakerEvidence.map { " [\($0)]" } ?? ""
+            lines.append("  [\(place)\(q.pull ? ", pull" : "")\(repeats)] \(q.speaker ?? "(unknown)")\(evidence): “\(text)”")
         }
         lines.append("warnings:    \(a.warnings.isEmpty ? "none" : a.warnings.joined(separator: "; "))")
         return lines.joined(separator: "\n") + "\n"

@@ -90,12 +90,15 @@ import Testing
         #expect(a.words == 3)
     }
 
+    /// A body on one line (wire copy) is split at sentence ends into short paragraphs
+    /// (issue 10; it used to stay one wall of text).
     @Test func oneLineBody() {
         let body = (1...300).map { "Sentence number \($0) is here." }.joined(separator: " ")
         let a = parse("Headline\n\(body)\n")
         #expect(a.standfirst == nil)
-        #expect(a.blocks.count == 1)
-        #expect(a.blocks[0].text == body)
+        #expect(a.blocks.count > 20)
+        #expect(a.blocks.allSatisfy { $0.kind == .paragraph && TextScan.countWords($0.text) <= 150 })
+        #expect(a.blocks.map(\.text).joined(separator: " ") == body)
         #expect(a.words == 1 + 300 * 5)
     }
 
@@ -103,8 +106,8 @@ import Testing
         let body = (1...100).map { "Sentence number \($0) is here." }.joined(separator: " ")
         let a = parse("A headline that ends. " + body)
         #expect(a.headline == "A headline that ends.")
-        #expect(a.blocks.count == 1)
-        #expect(a.blocks[0].text == body)
+        #expect(a.blocks.count > 5)
+        #expect(a.blocks.map(\.text).joined(separator: " ") == body)
     }
 
     @Test func entitiesDecodedOnce() {
@@ -199,6 +202,8 @@ import Testing
         #expect(a.quotes[1].block == 2)
     }
 
+    /// Scare quotes are not speech; a fragment put in someone's mouth by a verb is (issue 10:
+    /// "called the plan "a disgrace"" quotes him), but "He" names nobody here.
     @Test func scareQuotesAreNotSpeech() {
         let a = parse("""
         H
@@ -207,8 +212,8 @@ import Testing
         He called it "a disgrace" on Tuesday.
         Bali said: "No."
         """)
-        #expect(a.quotes.map(\.text) == ["No."])
-        #expect(a.quotes[0].speaker == "Bali")
+        #expect(a.quotes.map(\.text) == ["a disgrace", "No."])
+        #expect(a.quotes.map(\.speaker) == [nil, "Bali"])
     }
 
     @Test func unterminatedQuoteContinuesInNextParagraph() {

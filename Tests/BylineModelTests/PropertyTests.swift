@@ -23,7 +23,8 @@ import Testing
         }
         for b in a.blocks { #expect(!b.text.isEmpty) }
         for q in a.quotes {
-            #expect(a.blocks.indices.contains(q.block))
+            // Headline and standfirst quotes stand outside the blocks.
+            #expect(q.place == .body ? a.blocks.indices.contains(q.block) : q.block == -1)
             if let r = q.repeats { #expect(a.quotes.indices.contains(r) && !a.quotes[r].pull) }
         }
     }
@@ -64,7 +65,24 @@ import Testing
             let naive = needles.contains { Array(lowered.utf8).firstRange(of: Array($0.utf8)) != nil }
             #expect(set.found(in: clean) == naive, "\(clean.debugDescription)")
             #expect(ScalarWriter.string(clean.unicodeScalars) == clean)
+            #expect(TextScan.countWords(clean) == Self.obviousWordCount(clean), "\(clean.debugDescription)")
+            // The byte-level shortcut only lets through text the sanitiser would leave as it is.
+            if TextSanitizer.isClean(s) { #expect(TextSanitizer.sanitize(s) == s, "\(s.debugDescription)") }
         }
+    }
+
+    /// Words as `TextScan.countWords` defines them, scalar by scalar.
+    static func obviousWordCount(_ s: String) -> Int {
+        var words = 0
+        for token in s.unicodeScalars.split(whereSeparator: TextScan.isSpace) {
+            if token.contains(where: { TextScan.isWordScalar($0) && !TextScan.isCJK($0) }) { words += 1 }
+            var run = 0
+            for c in token {
+                if TextScan.isCJK(c) { run += 1 }
+            }
+            words += (run + 1) / 2
+        }
+        return words
     }
 
     @Test func randomFragmentsAsLatin1Bytes() async {

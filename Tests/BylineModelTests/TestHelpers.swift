@@ -1,12 +1,16 @@
 import Foundation
 @testable import BylineModel
 
-/// Where the package, the shared seeds and the samples are, found from this file's path.
+/// Where the package, the samples, the seed article and the quality corpus are, found from this
+/// file's path. The seed is read from `Samples/` (a plain clone has it); `sharedSeed` is the
+/// project's shared copy beside the repository, when there is one.
 enum Paths {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let seed = packageRoot.appendingPathComponent("../shared/seeds/000_db09bf8f9e96a4f5.txt").standardizedFileURL
     static let samples = packageRoot.appendingPathComponent("Samples")
+    static let seed = samples.appendingPathComponent("000_db09bf8f9e96a4f5.txt")
+    static let sharedSeed = packageRoot.appendingPathComponent("../shared/seeds/000_db09bf8f9e96a4f5.txt").standardizedFileURL
+    static let corpus = packageRoot.appendingPathComponent("Corpus")
 }
 
 /// Parses a string (as UTF-8 bytes) into an article.

@@ -1,0 +1,68 @@
+/// Lines above the headline that are not the headline: a URL (the article's source) or a date.
+///
+/// A **URL line** is one token starting `http://`, `https://` or `www.`, or a host name with a
+/// path (`bbc.co.uk/news/uk-123`). A **date line** is at most 12 words, every one of them a
+/// date or time word (a month or day name, a number, `am`/`pm`, a time zone, "Updated",
+/// "Published", "Posted", "on", "at", separators), with a year or a month among them:
+/// "Monday, 3 March 2014", "2014-03-02", "Updated 10:22 AM ET, Mon March 3, 2014".
+enum Metadata {
+    enum Kind { case source, date }
+
+    /// What a line above the headline is, or nil for a headline.
+    static func kind(of line: String) -> Kind? {
+        if isURL(line) { return .source }
+        if isDate(line) { return .date }
+        return nil
+    }
+
+    static func isURL(_ line: String) -> Bool {
+        let t = line.lowercased()
+        guard !t.contains(" ") else { return false }
+        if t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("www.") { return true }
+        guard let slash = t.firstIndex(of: "/") else { return false }
+        let host = t[..<slash]
+        return host.contains(".") && host.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
+            && host.split(separator: ".").last.map { $0.count >= 2 && $0.allSatisfy(\.isLetter) } == true
+    }
+
+    private static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                 "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                                 "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    private static let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                               "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+    private static let others: Set<String> = [
+        "am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet",
+        "cest", "updated", "published", "posted", "last", "on", "at", "date", "time", "of", "the", "th",
+        "st", "nd", "rd",
+    ]
+
+    static func isDate(_ line: String) -> Bool {
+        let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "·" || $0 == "—" || $0 == "–" })
+            .map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
+        guard !words.isEmpty, words.count <= 12 else { return false }
+        var dated = false
+        for w in words {
+            if w.allSatisfy({ $0.isNumber || $0 == "/" || $0 == "-" || $0 == ":" || $0 == "." }) {
+                let digits = w.filter(\.isNumber).count
+                if digits == 4 || (digits >= 6 && (w.contains("/") || w.contains("-"))) { dated = true }
+                continue
+            }
+            if months.contains(w) { dated = true; continue }
+            // "3rd", "12th", "10:22am"
+            let digitsFirst = w.prefix { $0.isNumber || $0 == ":" }
+            if !digitsFirst.isEmpty, others.contains(String(w.dropFirst(digitsFirst.count))) { continue }
+            if days.contains(w) || others.contains(w) { continue }
+            return false
+        }
+        return dated
+    }
+}
+
+private extension Substring {
+    func trimmingPunctuation() -> String {
+        var t = self
+        while let f = t.first, f == "(" || f == "[" { t = t.dropFirst() }
+        while let l = t.last, l == ")" || l == "]" || l == ":" { t = t.dropLast() }
+        return String(t)
+    }
+}

@@ -1,0 +1,244 @@
+/// What the subject of a speech verb says about who is speaking.
+///
+/// The subject is read as a careful reader reads it: a run of capitalised words is a person
+/// when it has a given name, a title or a role before it, or stands as the subject of a speech
+/// verb and holds no word of a place, an event, a work, a date or an outlet; titles and roles
+/// are stripped to the name ("Democratic Sen. Charles E. Schumer" → "Charles E. Schumer"). A
+/// capitalised run with an organisation word ("the Home Office") is an organisation. Lower-case
+/// subjects are pronouns, a role standing for someone named before ("the actress"), an unnamed
+/// source ("a spokesman", "sources close to him", "his rep") or nobody ("the post", "it").
+enum Subject: Equatable {
+    case person(words: [String], gender: GivenNames.Gender, role: String?)
+    case organisation(String)
+    case pronoun(GivenNames.Gender)
+    case role(String, GivenNames.Gender)
+    case anonymous
+    case nobody
+
+    /// Whether a reader would say the subject gives a speaker at all (named or not).
+    var isDefinite: Bool { self != .nobody }
+}
+
+extension ParagraphTokens {
+    // MARK: - Segments
+
+    /// The tokens of `range` split at commas, with bracketed asides left out.
+    mutating func segments(_ range: Range<Int>) -> [[Int]] {
+        var result: [[Int]] = [[]]
+        var depth = 0
+        for i in range {
+            if isPunct(i, "(") || isPunct(i, "[") { depth += 1; continue }
+            if isPunct(i, ")") || isPunct(i, "]") { depth = max(0, depth - 1); continue }
+            if depth > 0 { continue }
+            if isPunct(i, ",") || isPunct(i, "—") || isPunct(i, "–") {
+                if !result[result.count - 1].isEmpty { result.append([]) }
+                continue
+            }
+            if tokens[i].kind == .quote { continue }
+            result[result.count - 1].append(i)
+        }
+        return result.filter { !$0.isEmpty }
+    }
+
+    /// The subject standing before a verb: the segment next to the verb, or the one before it
+    /// when that is an aside (an age, a role, a `who …` clause, a party code).
+    mutating func subjectBefore(_ range: Range<Int>) -> Subject {
+        let parts = segments(range)
+        for (k, part) in parts.enumerated().reversed() {
+            if k > 0 && isAside(part, after: parts[k - 1]) { continue }
+            // Within the segment, the subject starts after the last word opening a clause.
+            let opener = part.lastIndex { isLowerWord($0) && Lexicon.clauseOpeners.contains(lower($0)) }
+            return interpret(opener.map { Array(part[(part.index(after: $0))...]) } ?? part)
+        }
+        return .nobody
+    }
+
+    /// The subject standing after a verb (`said Mark Jacobs, a spokesman`): the first segment, or
+    /// the name given beside an indefinite one (`tweeted one, Ashley Ruiz, 19`).
+    mutating func subjectAfter(_ range: Range<Int>) -> Subject {
+        let parts = segments(range)
+        guard let first = parts.first else { return .nobody }
+        let subject = interpret(first)
+        if case .anonymous = subject, parts.count > 1, case .person = interpret(parts[1]) {
+            return interpret(parts[1])
+        }
+        return subject
+    }
+
+    /// An aside between commas: `42`, `a spokesman for X`, `who …`, `D-Nev.`, `of Dallas`. A
+    /// description (`a senior aide`) is an aside only after a name (`Mark Jacobs, a spokesman`).
+    mutating func isAside(_ part: [Int], after previous: [Int]) -> Bool {
+        guard let f = part.first else { return true }
+        if tokens[f].kind != .word { return true }
+        let w = lower(f)
+        if first(f).properties.numericType != nil { return true }
+        if ["a", "an", "the"].contains(w) {
+            guard let l = previous.last(where: { tokens[$0].kind == .word }) else { return false }
+            return tokens[l].capitalised
+        }
+        if ["who", "whose", "which", "of", "from", "in", "at", "whom", "now", "then",
+            "himself", "herself", "both", "also", "speaking", "writing", "asked", "according", "like"].contains(w) {
+            return true
+        }
+        if w.count <= 6, w.hasPrefix("d-") || w.hasPrefix("r-") || w.hasPrefix("i-") { return true }
+        // Lower case ("the top Democrat on the committee") unless it ends in a name ("police
+        // chief Rodolfo Llanes") or is a pronoun.
+        if let l = part.last(where: { tokens[$0].kind == .word }), tokens[l].capitalised { return false }
+        return !tokens[f].capitalised && !Lexicon.malePronouns.contains(w) && !Lexicon.femalePronouns.contains(w)
+    }
+
+    // MARK: - One segment
+
+    /// What one comma-free stretch of words names. `allowPossessive` reads `Warren Gatland's`
+    /// as the name it holds (for noting who is named, not for a subject).
+    mutating func interpret(_ part: [Int], allowPossessive: Bool = false) -> Subject {
+        var words = part.filter { tokens[$0].kind == .word }
+        while let l = words.last, ["himself", "herself", "themselves", "itself", "alone", "too"].contains(lower(l)) { words.removeLast() }
+        guard let lastWord = words.last else { return .nobody }
+        if words.count == 1 {
+            let w = lower(lastWord)
+            if Lexicon.malePronouns.contains(w) { return .pronoun(.male) }
+            if Lexicon.femalePronouns.contains(w) { return .pronoun(.female) }
+            if Lexicon.otherPronouns.contains(w) { return w == "one" ? .anonymous : .nobody }
+        }
+        if tokens[lastWord].capitalised, allowPossessive || !possessive(lastWord) {
+            // "Sen. Thad Cochran of Mississippi", "a spokeswoman for Mr Blair": the head stands
+            // before the preposition.
+            if let cut = words.dropFirst().first(where: { isLowerWord($0) && Self.prepositions.contains(lower($0)) }) {
+                let before = interpret(Array(part.prefix { $0 < cut }))
+                switch before {
+                case .person, .anonymous, .role, .pronoun: return before
+                case .organisation, .nobody: break
+                }
+            }
+            return interpretRun(part, endingAt: lastWord)
+        }
+        return interpretCommon(words)
+    }
+
+    /// Short titles for offices: `Sen.` is a senator.
+    static let officeAbbreviations = ["sen": "senator", "rep": "representative", "gov": "governor", "pm": "prime minister",
+                                      "pres": "president", "cllr": "councillor", "supt": "superintendent"]
+
+    static let prepositions: Set<String> = ["of", "for", "from", "at", "in", "with", "close", "on", "to", "inside", "near"]
+
+    /// `’s` or `'s` makes a word a possessor, not the head.
+    mutating func possessive(_ i: Int) -> Bool {
+        let l = lower(i)
+        return l.hasSuffix("'s") || (l.hasSuffix("'") && l.count > 1)
+            || (i + 1 < tokens.count && tokens[i + 1].kind == .quote && !tokens[i + 1].spaceBefore
+                && (last(i) == "s" || last(i) == "S"))
+    }
+
+    /// A capitalised run ending the segment: a person, an organisation or nobody.
+    private mutating func interpretRun(_ part: [Int], endingAt end: Int) -> Subject {
+        // The run: capitalised words back from the end, with particles and initials inside.
+        guard let endPos = part.lastIndex(of: end) else { return .nobody }
+        var startPos = endPos
+        while startPos > 0 {
+            let t = part[startPos - 1]
+            if tokens[t].kind == .word && tokens[t].capitalised && !possessive(t) { startPos -= 1; continue }
+            if tokens[t].kind == .word && startPos < endPos && QuoteFinder.particles.contains(lower(t)) { startPos -= 1; continue }
+            if isPunct(t, "."), startPos >= 2, tokens[part[startPos - 2]].kind == .word,
+               tokens[part[startPos - 2]].hi - tokens[part[startPos - 2]].lo <= 3 { startPos -= 1; continue }
+            break
+        }
+        var run: [Int] = []
+        for p in startPos...endPos where tokens[part[p]].kind == .word { run.append(part[p]) }
+        let lowers = run.map { lower($0) }
+        // A lower-case role right before the run ("actress Angelina Jolie", "the rapper Drake").
+        var role: String?
+        var gender = GivenNames.Gender.unknown
+        if startPos > 0, tokens[part[startPos - 1]].kind == .word {
+            let w = lower(part[startPos - 1])
+            if Lexicon.personRoles.contains(w) || Lexicon.titles.contains(w) { role = w }
+            if Lexicon.femaleWords.contains(w) { gender = .female } else if Lexicon.maleWords.contains(w) { gender = .male }
+        }
+        // Where the name starts: at a given name, else after the last title, role or acronym.
+        var nameStart = 0
+        if let g = lowers.indices.first(where: { GivenNames.gender(of: lowers[$0]) != nil && !(Lexicon.titles.contains(lowers[$0]) && $0 < lowers.count - 1 && GivenNames.gender(of: lowers[$0 + 1]) != nil) }) {
+            nameStart = g
+        } else {
+            while nameStart < lowers.count - 1,
+                  Lexicon.titles.contains(lowers[nameStart]) || Lexicon.notPersonWords.contains(lowers[nameStart])
+                    || QuoteFinder.isAcronym(text(run[nameStart])) {
+                nameStart += 1
+            }
+        }
+        let stripped = Array(lowers[..<nameStart])
+        let nameLowers = Array(lowers[nameStart...])
+        let hasGiven = GivenNames.gender(of: nameLowers[0]) != nil && (nameLowers.count >= 2 || nameStart > 0 || role != nil)
+        for w in stripped {
+            if Lexicon.femaleWords.contains(w) { gender = .female } else if Lexicon.maleWords.contains(w) { gender = .male }
+            let office = Self.officeAbbreviations[w] ?? w
+            if Lexicon.personRoles.contains(office) || Lexicon.titles.contains(office) {
+                role = office == "prime" ? "prime minister" : (role ?? office)
+            }
+        }
+        if let g = GivenNames.gender(of: nameLowers[0]), g != .unknown, nameLowers.count >= 2 || nameStart > 0 { gender = g }
+
+        // An organisation: an organisation word or an acronym in the run, and no given name.
+        if !hasGiven {
+            let org = lowers.contains { Lexicon.organisationWords.contains($0) }
+                || (run.count == 1 && QuoteFinder.isAcronym(text(run[0])))
+            if org {
+                var words = run.map { text($0) }
+                if words.first?.lowercased() == "the" { words.removeFirst() }
+                return words.isEmpty ? .nobody : .organisation(words.joined(separator: " "))
+            }
+        }
+        // Never a day, month, place, event, work or outlet.
+        if !hasGiven, nameLowers.contains(where: { Lexicon.notPersonWords.contains($0) }) { return .nobody }
+        if nameLowers.allSatisfy({ Lexicon.titles.contains($0) }) {
+            // "Senator calls …": a title alone stands for its holder.
+            let office = nameLowers.last.map { Self.officeAbbreviations[$0] ?? $0 }
+            let r = role ?? office.flatMap { Lexicon.personRoles.contains($0) ? $0 : nil }
+            return r.map { .role($0, gender) } ?? .nobody
+        }
+        if nameLowers.count == 1, QuoteFinder.isAcronym(text(run[nameStart])) { return .nobody }
+        var words = run[nameStart...].map { text($0) }
+        if var l = words.last, l.hasSuffix("'s") || l.hasSuffix("\u{2019}s") {
+            l.removeLast(2)
+            words[words.count - 1] = l
+        }
+        // Initials keep their full stop: "John A. Boehner".
+        for (k, t) in run[nameStart...].enumerated() where tokens[t].hi - tokens[t].lo == 1 && isPunct(t + 1, ".") {
+            words[k] += "."
+        }
+        if words.count > 4 { words = Array(words.suffix(4)) }
+        return .person(words: words, gender: gender, role: role)
+    }
+
+    /// A segment whose head is a lower-case word.
+    private mutating func interpretCommon(_ words: [Int]) -> Subject {
+        let lowers = words.map { lower($0) }
+        guard let head = lowers.last else { return .nobody }
+        // "a source close to Pitt", "a spokesman for the council": the noun before a preposition.
+        let cut = lowers.firstIndex { ["for", "of", "close", "to", "at", "in", "from", "with", "on", "who", "familiar", "inside"].contains($0) } ?? lowers.count
+        let nouns = lowers[..<cut]
+        let possessor = words[..<min(cut, words.count)].contains { possessive($0) } || nouns.contains { ["his", "her", "their", "its"].contains($0) }
+        if nouns.contains(where: { Lexicon.anonymousNouns.contains($0) }) {
+            if nouns.first == "the" && !possessor, let r = nouns.last(where: { Lexicon.personRoles.contains($0) }),
+               !Lexicon.anonymousNouns.contains(r) {
+                return .role(r, gender(of: Array(nouns)))
+            }
+            return .anonymous
+        }
+        if possessor { return .nobody }
+        // "the actress", "the 44-year-old", "the former California governor", "the prime minister".
+        if nouns.first == "the" || nouns.first == "this" {
+            if let r = nouns.last(where: { Lexicon.personRoles.contains($0) }) {
+                let prime = nouns.contains("prime") && r == "minister"
+                return .role(prime ? "prime minister" : r, gender(of: Array(nouns)))
+            }
+            if head.hasSuffix("-year-old") { return .role("year-old", .unknown) }
+        }
+        return .nobody
+    }
+
+    private func gender(of words: [String]) -> GivenNames.Gender {
+        if words.contains(where: { Lexicon.femaleWords.contains($0) }) { return .female }
+        if words.contains(where: { Lexicon.maleWords.contains($0) }) { return .male }
+        return .unknown
+    }
+}

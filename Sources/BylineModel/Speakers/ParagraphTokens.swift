@@ -1,0 +1,290 @@
+/// A paragraph cut into words, punctuation and quote marks, with quoted spans and sentence
+/// ends found: what the attribution rules read.
+///
+/// A word keeps its inner apostrophes, hyphens and full stops (`Jolie’s`, `42-year-old`,
+/// `U.S`, `3.5`); a quote mark is a token of its own. Strings are made only for the tokens the
+/// rules look at.
+struct ParagraphTokens {
+    enum Kind: UInt8 { case word, punct, quote }
+
+    struct Token {
+        var lo: Int
+        var hi: Int
+        var kind: Kind
+        /// A word opening in a capital (or a letter without case: Chinese, Japanese, …).
+        var capitalised: Bool
+        /// Whitespace stands before it.
+        var spaceBefore: Bool
+    }
+
+    /// A quoted passage: the tokens of its marks (`close == tokens.count` when left open).
+    struct Span {
+        var open: Int
+        var close: Int
+        var terminated: Bool
+        var single: Bool
+    }
+
+    let s: [Unicode.Scalar]
+    private(set) var tokens: [Token] = []
+    private(set) var spans: [Span] = []
+    private var lowered: [String?] = []
+
+    init(_ text: String) {
+        s = Array(text.unicodeScalars)
+        tokens.reserveCapacity(s.count / 5)
+        tokenize()
+        lowered = Array(repeating: nil, count: tokens.count)
+        findSpans()
+    }
+
+    var count: Int { tokens.count }
+
+    // MARK: - Text of tokens
+
+    func text(_ i: Int) -> String { ScalarWriter.string(s[tokens[i].lo..<tokens[i].hi]) }
+
+    /// The token in lower case (cached).
+    mutating func lower(_ i: Int) -> String {
+        if let l = lowered[i] { return l }
+        let l = Self.lowercase(s[tokens[i].lo..<tokens[i].hi])
+        lowered[i] = l
+        return l
+    }
+
+    private static func lowercase(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        // ASCII (nearly every word): built in place; 15 bytes or fewer make a small string,
+        // which needs no allocation.
+        if scalars.allSatisfy({ $0.value < 0x80 }) {
+            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+                var k = 0
+                for c in scalars {
+                    let v = UInt8(truncatingIfNeeded: c.value)
+                    buffer[k] = v >= 0x41 && v <= 0x5A ? v | 0x20 : (v == 0x60 ? 0x27 : v)
+                    k += 1
+                }
+                return k
+            }
+        }
+        var w = ScalarWriter(capacity: scalars.count)
+        for c in scalars {
+            let v = c.value
+            if v >= 0x41 && v <= 0x5A {
+                w.append(Unicode.Scalar(v + 32)!)
+            } else if v < 0x80 {
+                w.append(c)
+            } else if c.properties.changesWhenLowercased {
+                w.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+            } else if c == "\u{2019}" {
+                w.append("'")
+            } else {
+                w.append(c)
+            }
+        }
+        return w.string
+    }
+
+    func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
+    func isPunct(_ i: Int, _ c: Unicode.Scalar) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .punct && s[tokens[i].lo] == c
+    }
+    func first(_ i: Int) -> Unicode.Scalar { s[tokens[i].lo] }
+    func last(_ i: Int) -> Unicode.Scalar { s[tokens[i].hi - 1] }
+
+    /// A quick test before a word is looked up as a speech verb: an ASCII word must be 3 to 12
+    /// letters long and open with a letter some speech verb opens with; other words (Greek,
+    /// Russian) are always looked up.
+    func mayBeSpeechVerb(_ i: Int) -> Bool {
+        let t = tokens[i]
+        let f = s[t.lo].value
+        guard f < 0x80 else { return true }
+        let length = t.hi - t.lo
+        guard length >= 3, length <= 12, f >= 0x61, f <= 0x7A else { return false }
+        return Self.speechVerbInitials & (1 << (f - 0x61)) != 0
+    }
+
+    /// One bit per ASCII letter that opens a speech verb.
+    private static let speechVerbInitials: UInt32 = Lexicon.speechVerbs.reduce(0) { mask, verb in
+        guard let f = verb.unicodeScalars.first, f.value >= 0x61, f.value <= 0x7A else { return mask }
+        return mask | 1 << (f.value - 0x61)
+    }
+
+    /// A word in lower case opening in a lower-case letter.
+    func isLowerWord(_ i: Int) -> Bool {
+        guard isWord(i) else { return false }
+        let c = s[tokens[i].lo]
+        if c.value < 0x80 { return c.value >= 0x61 && c.value <= 0x7A }
+        return c.properties.isLowercase
+    }
+
+    // MARK: - Tokenising
+
+    private static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool { TextScan.isWordScalar(c) }
+
+    private mutating func tokenize() {
+        var i = 0
+        let n = s.count
+        var space = true
+        while i < n {
+            let c = s[i]
+            if TextScan.isSpace(c) { space = true; i += 1; continue }
+            let start = i
+            if Self.isLetterOrDigit(c) {
+                i += 1
+                while i < n {
+                    let d = s[i]
+                    if Self.isLetterOrDigit(d) || (d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark) { i += 1; continue }
+                    // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
+                    if i + 1 < n, Self.isLetterOrDigit(s[i + 1]) {
+                        switch d {
+                        case "'", "\u{2019}", "-", "\u{2010}", "/", "&":
+                            i += 1; continue
+                        case ".":
+                            // U.S, a.m, 3.5 — but not "end.Next" after a long word.
+                            let runStart = Self.segmentStart(s, before: i, from: start)
+                            if i - runStart <= 2 || s[i - 1].properties.numericType != nil { i += 1; continue }
+                        case ",":
+                            if s[i - 1].properties.numericType != nil && s[i + 1].properties.numericType != nil { i += 1; continue }
+                        default: break
+                        }
+                    }
+                    break
+                }
+                let f = s[start]
+                let cap = f.value < 0x80 ? (f.value >= 0x41 && f.value <= 0x5A)
+                    : f.properties.isUppercase || (f.properties.isAlphabetic && !f.properties.isLowercase && !f.properties.changesWhenUppercased)
+                tokens.append(Token(lo: start, hi: i, kind: .word, capitalised: cap, spaceBefore: space))
+            } else {
+                i += 1
+                let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
+                tokens.append(Token(lo: start, hi: i, kind: kind, capitalised: false, spaceBefore: space))
+            }
+            space = false
+        }
+    }
+
+    /// Start of the current dot-separated piece of a word (for `U.S` and `a.m`).
+    private static func segmentStart(_ s: [Unicode.Scalar], before i: Int, from start: Int) -> Int {
+        var k = i
+        while k > start, s[k - 1] != "." { k -= 1 }
+        return k
+    }
+
+    // MARK: - Quoted spans
+
+    private func isDoubleOpener(_ c: Unicode.Scalar) -> Bool { c == "\u{201C}" || c == "\u{201E}" || c == "\u{00AB}" }
+    private func isDoubleCloser(_ c: Unicode.Scalar) -> Bool { c == "\u{201D}" || c == "\u{00BB}" }
+    private func isSingle(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2018}" || c == "\u{2019}" || c == "\u{201A}" }
+
+    /// Whether the quote token at `i` stands where a quotation opens: at the start, after
+    /// whitespace or an opening bracket or dash, with text right after it.
+    private func opensHere(_ i: Int) -> Bool {
+        guard i + 1 < tokens.count, !tokens[i + 1].spaceBefore else { return false }
+        if i == 0 || tokens[i].spaceBefore { return true }
+        let p = s[tokens[i - 1].lo]
+        return tokens[i - 1].kind != .word && "([{—–-:/".unicodeScalars.contains(p) || tokens[i - 1].kind == .quote
+    }
+
+    /// Whether the single mark at `i` can close a quotation: right after text, and not inside a
+    /// word; a plural possessive (`the players’ union`) is passed over.
+    private mutating func closesSingle(_ i: Int) -> Bool {
+        guard i > 0, !tokens[i].spaceBefore else { return false }
+        if i + 1 < tokens.count, !tokens[i + 1].spaceBefore, tokens[i + 1].kind == .word { return false }
+        if tokens[i - 1].kind == .word, let l = Optional(last(i - 1)), l == "s" || l == "S",
+           i + 1 < tokens.count, tokens[i + 1].kind == .word, isLowerWord(i + 1) {
+            let next = lower(i + 1)
+            if !Lexicon.speechVerbs.contains(next) && !Lexicon.malePronouns.contains(next)
+                && !Lexicon.femalePronouns.contains(next) && !Lexicon.otherPronouns.contains(next) {
+                return false
+            }
+        }
+        return true
+    }
+
+    private mutating func findSpans() {
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            guard tokens[i].kind == .quote else { i += 1; continue }
+            let c = s[tokens[i].lo]
+            if c == "\"" || isDoubleOpener(c) {
+                if c == "\"" && !opensHere(i) && i > 0 { i += 1; continue }
+                var j = i + 1
+                while j < n {
+                    if tokens[j].kind == .quote {
+                        let d = s[tokens[j].lo]
+                        if d == "\"" || isDoubleCloser(d) || (c == "\u{201E}" && d == "\u{201C}") { break }
+                    }
+                    j += 1
+                }
+                spans.append(Span(open: i, close: j, terminated: j < n, single: false))
+                i = j + 1
+            } else if isSingle(c), c != "\u{2019}", opensHere(i) {
+                var j = i + 1
+                var found = false
+                while j < n {
+                    if tokens[j].kind == .quote, isSingle(s[tokens[j].lo]), s[tokens[j].lo] != "\u{2018}", closesSingle(j) {
+                        found = true
+                        break
+                    }
+                    j += 1
+                }
+                if found {
+                    spans.append(Span(open: i, close: j, terminated: true, single: true))
+                    i = j + 1
+                } else if i == 0 {
+                    // A quotation left open at the end of its paragraph (it goes on in the next).
+                    spans.append(Span(open: i, close: n, terminated: false, single: true))
+                    i = n
+                } else {
+                    i += 1
+                }
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// The scalar range of a span's words (inside its marks).
+    func innerRange(_ span: Span) -> Range<Int> {
+        let lo = tokens[span.open].hi
+        let hi = span.close < tokens.count ? tokens[span.close].lo : s.count
+        return lo..<max(lo, hi)
+    }
+
+    // MARK: - Sentences
+
+    /// Whether the full stop, `!` or `?` at token `i` ends a sentence: it is followed by a
+    /// capitalised word, a quote mark, a bracket or nothing, and (for a full stop) does not end
+    /// an abbreviation or an initial.
+    mutating func endsSentence(_ i: Int) -> Bool {
+        guard tokens[i].kind == .punct else { return false }
+        let c = s[tokens[i].lo]
+        guard c == "." || c == "!" || c == "?" || c == "…" else { return false }
+        var k = i + 1
+        while k < tokens.count, tokens[k].kind == .quote || isPunct(k, ")") { k += 1 }
+        if k < tokens.count {
+            let t = tokens[k]
+            guard t.spaceBefore || k > i + 1 else { return false }
+            if t.kind == .word && !t.capitalised && !(first(k).properties.numericType != nil) { return false }
+        }
+        if c == "." && i > 0 && isWord(i - 1) && !tokens[i].spaceBefore {
+            let w = lower(i - 1)
+            if Self.abbreviations.contains(w) { return false }
+            if tokens[i - 1].hi - tokens[i - 1].lo == 1 && tokens[i - 1].capitalised { return false }  // an initial
+            if w.contains(".") && k < tokens.count && tokens[k].capitalised { return false }  // U.S. Senate
+            if w.count <= 7, w.hasPrefix("d-") || w.hasPrefix("r-") || w.hasPrefix("i-") { return false }  // D-Nev.
+        }
+        return true
+    }
+
+    /// Words that end in a full stop without ending the sentence.
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "cpt", "sgt",
+        "det", "insp", "supt", "prof", "rev", "jr", "sr", "inc", "corp", "ltd", "co", "no", "nos", "vs",
+        "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
+        "ft", "pt", "fig", "al", "approx", "dept", "est", "govt", "adm", "cmdr", "maj", "pte", "cpl",
+        "messrs", "mme", "mlle", "hon", "ald", "atty", "ave", "blvd", "rd", "lieut", "brig", "u.s",
+        "u.k", "u.n", "d.c", "a.m", "p.m", "e.g", "i.e", "ph.d",
+    ]
+}

@@ -1,0 +1,125 @@
+/// The people (and organisations) an article has named so far, and who was last the subject
+/// of a sentence: what `he`, `she`, a lone surname or `the actress` refer back to.
+struct SpeakerRegistry {
+    typealias Gender = GivenNames.Gender
+
+    struct Entity {
+        var name: String
+        var words: [String]
+        var gender: Gender
+        /// The sex comes from a title or role (Mrs, actress), not only from a given name.
+        var genderCertain = false
+        var organisation: Bool
+        /// Roles and titles seen with the name ("prime minister", "governor").
+        var roles: Set<String>
+    }
+
+    /// Someone a sentence was about: a named entity, or an unnamed source.
+    struct Mention {
+        var entity: Int?
+        var gender: Gender
+        var paragraph: Int
+        /// The subject of a sentence or a speaker (not someone only spoken about).
+        var subject: Bool
+    }
+
+    private(set) var entities: [Entity] = []
+    private var bySurname: [String: Int] = [:]
+    private var byGiven: [String: [Int]] = [:]
+    /// Subjects and speakers, in reading order (only the latest few are kept).
+    private var mentions: [Mention] = []
+
+    // MARK: - Naming
+
+    /// The entity a name refers to, registering it when new. A single word is matched to a
+    /// full name seen before (surname first, then a given name used by one person only).
+    mutating func entity(named words: [String], gender: Gender, organisation: Bool = false, role: String? = nil) -> Int {
+        let key = words.map { $0.lowercased() }
+        if !organisation {
+            if key.count == 1 {
+                if let e = bySurname[key[0]] { addRole(role, e); return e }
+                if let list = byGiven[key[0]], list.count == 1 { addRole(role, list[0]); return list[0] }
+            } else if let last = key.last, let e = bySurname[last] {
+                // "John Boehner" after "John A. Boehner"; "Mrs Platt" after "Joan Platt".
+                let known = Set(entities[e].words.map { $0.lowercased() })
+                if key.dropLast().allSatisfy({ known.contains($0) || $0.count == 1 }) && key.first == entities[e].words.first?.lowercased() {
+                    addRole(role, e)
+                    return e
+                }
+            }
+        }
+        let name = words.joined(separator: " ")
+        if let e = entities.firstIndex(where: { $0.name == name }) { addRole(role, e); return e }
+        entities.append(Entity(name: name, words: words, gender: gender, organisation: organisation, roles: []))
+        let e = entities.count - 1
+        addRole(role, e)
+        if !organisation, key.count >= 2 {
+            bySurname[key[key.count - 1]] = e
+            byGiven[key[0], default: []].append(e)
+        }
+        return e
+    }
+
+    /// Whether a single word is a surname or given name of someone already named.
+    func knows(_ word: String) -> Bool {
+        let k = word.lowercased()
+        return bySurname[k] != nil || byGiven[k]?.count == 1
+    }
+
+    private mutating func addRole(_ role: String?, _ e: Int) {
+        guard let role else { return }
+        entities[e].roles.insert(role)
+    }
+
+    mutating func setGender(_ gender: Gender, of e: Int, certain: Bool = false) {
+        if certain && !entities[e].genderCertain && gender != .unknown {
+            entities[e].gender = gender
+            entities[e].genderCertain = true
+        } else if entities[e].gender == .unknown {
+            entities[e].gender = gender
+        }
+    }
+
+    // MARK: - Salience
+
+    /// Notes that `entity` (nil: an unnamed source) was the subject of a sentence or spoke.
+    mutating func mention(_ entity: Int?, gender: Gender, paragraph: Int, subject: Bool = true) {
+        mentions.append(Mention(entity: entity, gender: gender, paragraph: paragraph, subject: subject))
+        if mentions.count > 64 { mentions.removeFirst(32) }
+    }
+
+    /// The entity `he`/`she` (or a role word, for `the actress`) refers to: the latest subject or
+    /// speaker of a matching sex, in this paragraph or the three before. Nil when that latest one
+    /// is an unnamed source or is an organisation. In the pronoun's own paragraph a sex known only
+    /// from a given name does not rule anyone out (Glenn Close, Ashton Hayward).
+    func resolve(gender: Gender, paragraph: Int) -> Int? {
+        func fits(_ m: Mention) -> Bool {
+            var g = m.entity.map { entities[$0].gender } ?? m.gender
+            if let e = m.entity, !entities[e].genderCertain, m.paragraph == paragraph { g = .unknown }
+            return gender == .unknown || g == .unknown || g == gender
+        }
+        for m in mentions.reversed() where m.subject {
+            guard m.paragraph >= paragraph - 3 else { break }
+            guard fits(m) else { continue }
+            guard let e = m.entity else { return nil }
+            if entities[e].organisation { continue }
+            return e
+        }
+        // No subject: the one person named in this paragraph ("Among the passengers was X.").
+        let here = Set(mentions.filter { $0.paragraph == paragraph && !$0.subject && fits($0) }.compactMap(\.entity))
+        return here.count == 1 ? here.first : nil
+    }
+
+    /// The person last named with an office (`the prime minister`, `the governor`); nil for a
+    /// description (`the star`, `the actress`), which stands for the latest subject instead.
+    func holder(ofRole role: String) -> Int? {
+        guard Self.offices.contains(role) else { return nil }
+        return entities.lastIndex { !$0.organisation && $0.roles.contains(role) }
+    }
+
+    static let offices: Set<String> = [
+        "president", "prime minister", "chancellor", "governor", "mayor", "senator", "congressman",
+        "congresswoman", "judge", "secretary", "leader", "coach", "manager", "captain", "director",
+        "chairman", "chairwoman", "premier", "pm", "duke", "duchess", "king", "queen", "prince", "princess",
+    ]
+}
