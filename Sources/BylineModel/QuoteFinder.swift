@@ -31,8 +31,6 @@ struct QuoteFinder {
         var speaker: String?
         /// Index of the paragraph (in the parser's body list); -1 the standfirst, -2 the headline.
         var paragraph: Int
-        /// Scalar offset in the paragraph, for reading order.
-        var position: Int
         var unterminated: Bool
         var evidence: String?
     }
@@ -103,8 +101,7 @@ struct QuoteFinder {
             }
             current = noteNarrative(&p, sentence..<span.open, paragraph: index, current: current)
             if speaker != .unknown { current = speaker }
-            found.append(Found(text: quoteText, speaker: speaker.name, paragraph: index, position: p.tokens[span.open].lo,
-                               unterminated: !span.terminated, evidence: speaker.evidence))
+            found.append(Found(text: quoteText, speaker: speaker.name, paragraph: index, unterminated: !span.terminated, evidence: speaker.evidence))
         }
         current = noteNarrative(&p, narrativeFrom..<p.count, paragraph: index, current: current)
         if !found.isEmpty || current != .unknown {
@@ -114,9 +111,6 @@ struct QuoteFinder {
         }
         return found
     }
-
-    /// Forget the previous paragraph (after a crosshead or a block that is not a paragraph).
-    mutating func breakContinuity() { previous = nil }
 
     /// Speech without a verb: three words or more that end a sentence or clause, run on to the
     /// next paragraph, or open the paragraph; never a short title in title case.
@@ -516,8 +510,7 @@ struct QuoteFinder {
             if speaker == .unknown, let lead = headlinePerson(&p, before: span.open) {
                 speaker = .named(lead, evidence: "headline")
             }
-            result.append(Found(text: text, speaker: speaker.name, paragraph: -2, position: p.tokens[span.open].lo,
-                                unterminated: !span.terminated, evidence: speaker.evidence))
+            result.append(Found(text: text, speaker: speaker.name, paragraph: -2, unterminated: !span.terminated, evidence: speaker.evidence))
         }
         return result
     }
