@@ -8,14 +8,14 @@
 #   scripts/quality.sh DIR LABELS           # any folder with a label file
 #   PROBLEMS=1 scripts/quality.sh           # also list each missed quote, wrong speaker, ...
 #
-# The label format is described at the top of Corpus/dev/labels.txt. The scoring itself is
+# The label format is described at the top of Corpus/dev/labels.who. The scoring itself is
 # Swift (QualityScorer, run by the hidden `byline quality` command), so `swift test` checks the
 # same figures (Tests/BylineModelTests/QualityCorpusTests.swift).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${1:-$ROOT/Corpus/dev}
-LABELS=${2:-$DIR/labels.txt}
+LABELS=${2:-$DIR/labels.who}
 cd "$ROOT"
 swift build -c release --product byline >&2
 args=("$DIR" "$LABELS")

@@ -75,8 +75,13 @@ public struct BodyLayout: Equatable, Sendable {
         return nil
     }
 
-    /// The line range a block occupies.
+    /// The line range a block occupies (for ``TextPosition/header``, the headline and standfirst,
+    /// where quotes in them stand).
     public func lineRange(ofBlock block: Int) -> Range<Int> {
+        if block == TextPosition.header {
+            let end = lines.firstIndex { $0.block != nil } ?? lines.count
+            return 0..<max(1, end)
+        }
         guard block >= 0, block < blockStart.count else { return 0..<0 }
         let start = blockStart[block]
         var end = start

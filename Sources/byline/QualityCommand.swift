@@ -15,7 +15,7 @@ struct QualityCommand: ParsableCommand {
     @Argument(help: "Folder of *.txt articles.")
     var folder: String
 
-    @Argument(help: "The label file (see Corpus/dev/labels.txt).")
+    @Argument(help: "The label file (see Corpus/dev/labels.who).")
     var labels: String
 
     @Flag(help: "Also list every quote missed, wrong speaker, folded story and so on.")

@@ -8,7 +8,7 @@ import Testing
 @Suite struct QualityCorpusTests {
     static func report(_ name: String) throws -> QualityReport {
         let dir = Paths.corpus.appendingPathComponent(name)
-        return try QualityScorer.score(folder: dir.path, labels: dir.appendingPathComponent("labels.txt").path)
+        return try QualityScorer.score(folder: dir.path, labels: dir.appendingPathComponent("labels.who").path)
     }
 
     @Test func developmentCorpusMeetsTheTargets() throws {

@@ -1,5 +1,5 @@
 /// Hand-made labels for a folder of articles: who said each quotation, what is junk, which
-/// lines are real crossheads. Read from a plain-text file (see `Corpus/dev/labels.txt`):
+/// lines are real crossheads. Read from a plain-text file (see `Corpus/dev/labels.who`):
 ///
 /// ```
 /// == <file name without .txt>        starts an article
