@@ -25,7 +25,8 @@ extension ReaderState {
             markRead()
         case .sidebar:
             guard !sidebarEntries.isEmpty else { return }
-            let from = chosenQuote ?? currentSidebarEntry ?? 0
+            // With no quote chosen or in view, the first move down lands on the first quote.
+            let from = chosenQuote ?? currentSidebarEntry ?? (delta > 0 ? -1 : 0)
             choose(entry: Self.clamp(from.addingReportingOverflow(delta).partialValue, 0, sidebarEntries.count - 1))
         }
     }
@@ -45,9 +46,11 @@ extension ReaderState {
         case .body:
             if !sidebarEntries.isEmpty { focus = .sidebar }
         case .sidebar:
-            if let chosen = chosenQuote ?? currentSidebarEntry { choose(entry: chosen) }
-            // The sidebar alone on screen: show the body where the quote is.
-            if !layout.shows(.body) { focus = .body }
+            // Read the quote: the body takes the keys, with the quote on its top row.
+            if let chosen = chosenQuote ?? currentSidebarEntry { land(onQuote: chosen) }
+            focus = .body
+            markRead()
+            deriveShown()
         }
     }
 
@@ -64,6 +67,7 @@ extension ReaderState {
         }
         selection = id
         selectedRow = rows.row(of: id) ?? target
+        highlightedBlock = nil
         bodyTop = 0
         bodyAnchor = .top
         bodyAnchorOnSpacing = false
@@ -72,20 +76,43 @@ extension ReaderState {
         deriveShown()
     }
 
-    /// Marks a sidebar entry and scrolls the body so its quote is in view.
-    mutating func choose(entry: Int) {
+    /// Marks a sidebar entry and highlights its quote in the body, scrolling the body when the
+    /// quote is not all in view (or always, for a jump) so that it lands on the top row, where
+    /// `}` puts a crosshead. While the body is not laid out (the quotes alone on screen), the
+    /// quote becomes the reading position, so the body opens there.
+    mutating func choose(entry: Int, jump: Bool = false) {
         chosenQuote = entry
-        guard let article, let body, entry < sidebarEntries.count else { return }
-        let range = body.lineRange(ofBlock: article.quotes[sidebarEntries[entry]].block)
-        scrollIntoView(range)
+        guard let article, entry < sidebarEntries.count else { return }
+        let block = article.quotes[sidebarEntries[entry]].block
+        guard article.blocks.indices.contains(block) else { return }
+        highlightedBlock = block
+        if let body {
+            let range = body.lineRange(ofBlock: block)
+            let visible = bodyTop..<(bodyTop + bodyHeight)
+            if jump || range.lowerBound < visible.lowerBound || range.upperBound > visible.upperBound {
+                scrollBody(to: range.lowerBound)
+            }
+        } else {
+            bodyAnchor = TextPosition(block: block, offset: 0)
+            bodyAnchorOnSpacing = false
+        }
         markRead()
     }
 
-    private mutating func scrollIntoView(_ range: Range<Int>) {
-        let height = bodyHeight
-        let visible = bodyTop..<(bodyTop + height)
-        if range.lowerBound >= visible.lowerBound && range.upperBound <= visible.upperBound { return }
-        scrollBody(to: range.lowerBound - min(height / 4, max(0, height - range.count)))
+    /// A jump to a sidebar entry: it lands on the top row, highlighted, and the status line
+    /// says which pull quote it is and who said it ("quote 2/3 · Ailsa Morrow").
+    mutating func land(onQuote entry: Int) {
+        choose(entry: entry, jump: true)
+        guard let article, entry < sidebarEntries.count else { return }
+        let quote = article.quotes[sidebarEntries[entry]]
+        let speaker = quote.speaker ?? article.blocks[safe: quote.block]?.attribution
+        let pulls = sidebarEntries.filter { article.quotes[$0].pull }
+        let separator = BoxGlyphs.forMode(ascii: ascii).separator
+        if quote.pull, let n = pulls.firstIndex(of: sidebarEntries[entry]) {
+            message = "quote \(n + 1)/\(pulls.count)" + (speaker.map { separator + $0 } ?? "")
+        } else {
+            message = "quote" + (speaker.map { separator + $0 } ?? "")
+        }
     }
 
     // MARK: - Jumps
@@ -104,12 +131,13 @@ extension ReaderState {
             let j = forward ? i + 1 : i - 1
             target = pulls.indices.contains(j) ? pulls[j] : nil
         } else if forward {
-            target = pulls.first(where: { start($0) >= bodyTop })
+            // A quote already on the top row is where the reader is: go on to the next.
+            target = pulls.first(where: { start($0) > bodyTop })
         } else {
             target = pulls.last(where: { start($0) < bodyTop })
         }
         if let target {
-            choose(entry: target)
+            land(onQuote: target)
             return []
         }
         return continueJump(forward: forward, after: selectedRow, looked: 0)
@@ -129,7 +157,7 @@ extension ReaderState {
             if candidate.quotes.contains(where: \.pull) {
                 select(row: index)
                 let pulls = sidebarEntries.filter { candidate.quotes[$0].pull }
-                choose(entry: sidebarEntries.firstIndex(of: forward ? pulls.first! : pulls.last!)!)
+                land(onQuote: sidebarEntries.firstIndex(of: forward ? pulls.first! : pulls.last!)!)
                 return []
             }
             index += step
@@ -158,6 +186,7 @@ extension ReaderState {
             return
         }
         scrollBody(to: target)
+        highlightedBlock = body.block(atLine: target)
         markRead()
     }
 

@@ -33,6 +33,8 @@ public struct ReaderState: Sendable {
     var bodyAnchorOnSpacing = false
     /// Index into ``sidebarEntries`` of the quote the user chose, if any.
     public internal(set) var chosenQuote: Int?
+    /// The block a jump (or a move in the quotes) landed on: highlighted until the next key.
+    public internal(set) var highlightedBlock: Int?
 
     // MARK: - Modes
     /// `s` pressed: hides the sidebar when all three panes fit, shows it when they do not.
@@ -150,9 +152,13 @@ public struct ReaderState: Sendable {
     }
 
     /// The sidebar entry to mark: the chosen one while it is in view, else the first in view.
+    /// While the body is not on screen (the quotes alone), the chosen one.
     public var currentSidebarEntry: Int? {
-        guard let article, let body else { return nil }
+        guard let article else { return nil }
         let entries = sidebarEntries
+        guard let body else {
+            return chosenQuote.flatMap { entries.indices.contains($0) ? $0 : nil }
+        }
         let visible = bodyTop..<(bodyTop + bodyHeight)
         func inView(_ entry: Int) -> Bool {
             let range = body.lineRange(ofBlock: article.quotes[entries[entry]].block)

@@ -11,6 +11,7 @@ public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
             for row in state.visibleRows { state.fresh.remove(state.rows[row]) }
         }
         state.message = nil
+        state.highlightedBlock = nil
         state.pendingJump = nil
         state.replay = nil
     }

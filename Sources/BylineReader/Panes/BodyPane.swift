@@ -25,8 +25,10 @@ public struct BodyPane {
             guard index < body.lines.count else { break }
             let line = body.lines[index]
             var x = left + line.indent
+            // The block a jump landed on stands out until the next key.
+            let highlighted = line.block != nil && line.block == state.highlightedBlock
             for span in line.spans {
-                x = canvas.put(span.text, x: x, y: rect.y + row, role: span.role, maxX: textMaxX)
+                x = canvas.put(span.text, x: x, y: rect.y + row, role: highlighted ? .searchMatch : span.role, maxX: textMaxX)
             }
         }
         if let id = state.articleID, state.deleted[id] != nil {
