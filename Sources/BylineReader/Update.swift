@@ -100,8 +100,15 @@ extension ReaderState {
         case .previousArticle: select(row: selectedRow - 1)
 
         case .toggleSidebar:
-            sidebarToggled.toggle()
-            if focus == .sidebar && !layout.shows(.sidebar) { focus = .body }
+            if layout.panes.count == 1 {
+                // One pane at a time (under 80 columns, or zoomed): the quotes take its place,
+                // and `s` again gives the text back.
+                focus = focus == .sidebar ? .body : .sidebar
+                if focus == .body { markRead() }
+            } else {
+                sidebarToggled.toggle()
+                if focus == .sidebar && !layout.shows(.sidebar) { focus = .body }
+            }
         case .toggleZoom: zoomed.toggle()
         case .toggleHelp:
             overlay = overlay == .help ? nil : .help
