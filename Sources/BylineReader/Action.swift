@@ -23,6 +23,12 @@ public enum Action: Equatable, Sendable {
     case closeOverlay
     case cycleTheme
     case redraw
+    /// `q`: back one level (overlay, zoom, a pane alone); quit from the panes.
+    case back
+    /// `Space`: page down; at the end of an article, on to the next unread one.
+    case readOn
+    /// `>` and `<`: a wider or narrower list.
+    case widenList, narrowList
     case quit
     /// Open the prompt for something typed.
     case openPrompt(Prompt.Kind)

@@ -52,7 +52,8 @@ public struct KeyMap: Sendable {
     public static let standard = KeyMap(bindings: [
         KeyBinding([.down, .char("j")], .moveDown, "Next article / scroll down", section: "Move", modes: [.normal, .overlay]),
         KeyBinding([.up, .char("k")], .moveUp, "Previous article / scroll up", section: "Move", modes: [.normal, .overlay]),
-        KeyBinding([.pageDown, .char(" ")], .pageDown, "Page down", section: "Move", modes: [.normal, .overlay]),
+        KeyBinding([.pageDown], .pageDown, "Page down", section: "Move", modes: [.normal, .overlay]),
+        KeyBinding([.char(" ")], .readOn, "Page down; at the end, the next unread article", section: "Move", modes: [.normal, .overlay]),
         KeyBinding([.pageUp, .char("b")], .pageUp, "Page up", section: "Move", modes: [.normal, .overlay]),
         KeyBinding([.home, .char("g")], .top, "Go to top", section: "Move", modes: [.normal, .overlay]),
         KeyBinding([.end, .char("G")], .bottom, "Go to bottom", section: "Move", modes: [.normal, .overlay]),
@@ -62,6 +63,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.tab], .cycleFocus, "Cycle focus list → body → quotes", section: "Panes"),
         KeyBinding([.char("s")], .toggleSidebar, "Show or hide the quote sidebar", section: "Panes"),
         KeyBinding([.char("z")], .toggleZoom, "Zoom the focused pane to full width", section: "Panes"),
+        KeyBinding([.char("<")], .narrowList, "Narrower list", section: "Panes"),
+        KeyBinding([.char(">")], .widenList, "Wider list", section: "Panes"),
         KeyBinding([.char("]")], .nextQuote, "Next pull quote (on to the next article)", section: "Jump"),
         KeyBinding([.char("[")], .previousQuote, "Previous pull quote", section: "Jump"),
         KeyBinding([.char("}")], .nextCrosshead, "Next crosshead", section: "Jump"),
@@ -73,7 +76,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("!")], .toggleProblems, "Files that could not be read", section: "View"),
         KeyBinding([.char("?")], .toggleHelp, "This help", section: "View"),
         KeyBinding([.ctrl("l")], .redraw, "Redraw the screen", section: "View", modes: [.normal, .overlay, .prompt]),
-        KeyBinding([.char("q")], .quit, "Quit", section: "View"),
+        KeyBinding([.char("q")], .back, "Back one level (reading, zoom); quit from the panes", section: "View"),
+        KeyBinding([.char("Q")], .quit, "Quit from anywhere", section: "View", modes: [.normal, .overlay]),
         // The open overlay.
         KeyBinding([.escape, .char("?"), .char("q")], .closeOverlay, "Close the overlay", section: "Overlay", modes: [.overlay]),
         // A prompt taking text.

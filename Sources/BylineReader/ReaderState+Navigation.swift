@@ -115,6 +115,53 @@ extension ReaderState {
         }
     }
 
+    // MARK: - Levels and pages
+
+    /// `q`: back one level (reading mode or a zoomed pane to the panes; a pane shown alone to
+    /// the list); at the panes, quit. Overlays close with their own binding.
+    mutating func goBack() -> [Effect] {
+        if zoomed {
+            zoomed = false
+            return []
+        }
+        if layout.panes.count == 1, focus != .list {
+            focus = .list
+            return []
+        }
+        return [.quit]
+    }
+
+    /// `Space`: a page down; with the body at its end, the next unread article (the next one
+    /// when every later one was read), from its top, as in less and mutt.
+    mutating func readOn() {
+        guard overlay == nil, focus == .body, let body else {
+            move(by: page)
+            return
+        }
+        guard bodyTop >= body.lines.count - bodyHeight else {
+            move(by: page)
+            return
+        }
+        let later = rows.ids.indices.dropFirst(selectedRow + 1)
+        guard let next = later.first(where: { !read.contains(rows[$0]) }) ?? later.first else {
+            message = "The last article"
+            return
+        }
+        select(row: next)
+    }
+
+    /// `<` and `>`: the list narrower or wider, as far as the layout allows (the adjustment is
+    /// kept at what took effect, so the other key undoes it at once).
+    mutating func resizeList(by delta: Int) {
+        guard let before = layout.list?.width, layout.panes.count > 1 else {
+            message = "The list is not beside the text here"
+            return
+        }
+        let usual = Layout(size: size, focus: focus, sidebarToggled: sidebarToggled, zoomed: zoomed).list?.width ?? before
+        listAdjust += delta
+        listAdjust = (layout.list?.width ?? before) - usual
+    }
+
     // MARK: - Jumps
 
     /// `]` and `[`: the next or previous pull quote, crossing into neighbouring articles.

@@ -39,6 +39,8 @@ public struct ReaderState: Sendable {
     // MARK: - Modes
     /// `s` pressed: hides the sidebar when all three panes fit, shows it when they do not.
     public internal(set) var sidebarToggled: Bool = false
+    /// Columns `<` and `>` took from or gave to the list.
+    public internal(set) var listAdjust: Int = 0
     /// `z`: the focused pane alone, full width.
     public internal(set) var zoomed: Bool = false
     /// The body alone, full width: zoomed with the body focused.
@@ -126,7 +128,7 @@ public struct ReaderState: Sendable {
 
     /// The current layout of panes.
     public var layout: Layout {
-        Layout(size: size, focus: focus, sidebarToggled: sidebarToggled, zoomed: zoomed)
+        Layout(size: size, focus: focus, sidebarToggled: sidebarToggled, zoomed: zoomed, listAdjust: listAdjust)
     }
 
     /// What keys mean now.

@@ -144,6 +144,10 @@ extension ReaderState {
         case .submitPrompt: submitPrompt()
         case .cancelPrompt: prompt = nil
         case .redraw: return [.redrawAll]
+        case .back: return goBack()
+        case .readOn: readOn()
+        case .widenList: resizeList(by: Layout.listStep)
+        case .narrowList: resizeList(by: -Layout.listStep)
         case .quit: return [.quit]
         case .resize(let newSize): size = newSize
         case .start: break

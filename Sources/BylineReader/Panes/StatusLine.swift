@@ -11,16 +11,18 @@ public struct StatusLine {
             drawPrompt(prompt, in: rect, on: &canvas)
             return
         }
+        let layout = state.layout
         let count = state.rows.count
         let position = count == 0 ? "0/0" : "\(state.selectedRow + 1)/\(count)"
         var left = " \(position)"
         // How far through the body: only while the body is on screen.
-        if state.layout.shows(.body) { left += "  \(state.bodyPercent)%" }
+        if layout.shows(.body) { left += "  \(state.bodyPercent)%" }
         if state.readingMode { left += "  reading" }
         if !state.fresh.isEmpty { left += "  +\(state.fresh.count) new" }
         let problems = state.library.problemCount
         if problems > 0 { left += "  \(problems) unreadable (!)" }
-        let hints = state.size.width >= 100 ? "]/[ quotes  ? help  q quit " : "? help  q quit "
+        let q = state.zoomed || (layout.panes.count == 1 && state.focus != .list) ? "q back" : "q quit"
+        let hints = state.size.width >= 100 ? "]/[ quotes  ? help  \(q) " : "? help  \(q) "
         let message = state.message ?? ""
         var x = canvas.put(left, x: rect.x, y: rect.y, role: .status, maxX: rect.maxX)
         let hintX = rect.maxX - DisplayWidth.of(hints)
