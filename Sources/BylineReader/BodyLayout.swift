@@ -113,7 +113,10 @@ public struct BodyLayout: Equatable, Sendable {
     private mutating func build(_ article: Article, ascii: Bool) {
         let w = width
         var header = 0
+        // Text as the terminal can show it: with --ascii, positions count the plain forms' bytes.
+        func shown(_ text: String) -> String { Transliterate.forTerminal(text, ascii: ascii) }
         func addHeader(_ text: String, _ role: Role) {
+            let text = shown(text)
             add(wrapped: text, role: role, block: nil, position: TextPosition(block: TextPosition.header, offset: header))
             header += text.utf8.count + 1
         }
@@ -132,7 +135,12 @@ public struct BodyLayout: Equatable, Sendable {
         lines.append(.blank)
         addHeader(meta, .attribution)
         let bar = ascii ? "| " : "┃ "
-        for (index, block) in article.blocks.enumerated() {
+        for (index, original) in article.blocks.enumerated() {
+            var block = original
+            if ascii {
+                block.text = shown(block.text)
+                block.attribution = block.attribution.map(shown)
+            }
             lines.append(.blank)
             blockStart.append(lines.count)
             let start = TextPosition(block: index, offset: 0)

@@ -19,6 +19,9 @@ public struct KeyBinding: Sendable {
 
     /// The keys as the help overlay shows them, e.g. "↓ j".
     public var keyLabel: String { keys.map(\.label).joined(separator: " ") }
+
+    /// The keys in ASCII, e.g. "Down j".
+    public var asciiKeyLabel: String { keys.map(\.asciiLabel).joined(separator: " ") }
 }
 
 /// The key map: the single table from which key handling and the help overlay both come.

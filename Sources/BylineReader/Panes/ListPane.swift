@@ -33,7 +33,7 @@ public struct ListPane {
             } else {
                 mark = isRead ? " " : glyphs.unreadMark
             }
-            let headline = state.headline(of: id) ?? state.library.name(of: id)
+            let headline = Transliterate.forTerminal(state.headline(of: id) ?? state.library.name(of: id), ascii: state.ascii)
             let headWidth = rect.width - 2 - minutes.count - 1
             var x = canvas.put(mark, x: rect.x, y: y, role: role, maxX: rect.maxX)
             x = canvas.put(" ", x: x, y: y, role: role, maxX: rect.maxX)

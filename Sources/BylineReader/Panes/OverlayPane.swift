@@ -15,13 +15,14 @@ public struct OverlayPane {
         case .help, .none:
             var out: [(String, Role)] = []
             let sections = keyMap.sections(for: .normal)
-            let keyWidth = sections.flatMap { $0.bindings.map { DisplayWidth.of($0.keyLabel) } }.max() ?? 8
+            let label: (KeyBinding) -> String = { state.ascii ? $0.asciiKeyLabel : $0.keyLabel }
+            let keyWidth = sections.flatMap { $0.bindings.map { DisplayWidth.of(label($0)) } }.max() ?? 8
             for (title, bindings) in sections {
                 if !out.isEmpty { out.append(("", .help)) }
                 out.append((title, .crosshead))
                 for b in bindings {
-                    let pad = String(repeating: " ", count: max(0, keyWidth - DisplayWidth.of(b.keyLabel)))
-                    out.append(("  " + b.keyLabel + pad + "  " + b.help, .help))
+                    let pad = String(repeating: " ", count: max(0, keyWidth - DisplayWidth.of(label(b))))
+                    out.append(("  " + label(b) + pad + "  " + b.help, .help))
                 }
             }
             return ("Keys (Esc closes)", out)
@@ -34,7 +35,10 @@ public struct OverlayPane {
 
     public func draw(_ state: ReaderState, in area: Rect, on canvas: inout Canvas) {
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
-        let content = lines(state)
+        var content = lines(state)
+        if state.ascii {
+            content = (Transliterate.toASCII(content.title), content.lines.map { (Transliterate.toASCII($0.0), $0.1) })
+        }
         let widest = max(DisplayWidth.of(content.title) + 4, content.lines.map { DisplayWidth.of($0.0) }.max() ?? 0)
         let width = min(area.width, widest + 4)
         let height = min(area.height, content.lines.count + 2)

@@ -23,7 +23,8 @@ public struct StatusLine {
         if problems > 0 { left += "  \(problems) unreadable (!)" }
         let q = state.zoomed || (layout.panes.count == 1 && state.focus != .list) ? "q back" : "q quit"
         let hints = state.size.width >= 100 ? "]/[ quotes  ? help  \(q) " : "? help  \(q) "
-        let message = state.message ?? ""
+        left = Transliterate.forTerminal(left, ascii: state.ascii)
+        let message = Transliterate.forTerminal(state.message ?? "", ascii: state.ascii)
         var x = canvas.put(left, x: rect.x, y: rect.y, role: .status, maxX: rect.maxX)
         let hintX = rect.maxX - DisplayWidth.of(hints)
         if !message.isEmpty {
