@@ -126,16 +126,30 @@ public struct BodyLayout: Equatable, Sendable {
             addHeader("This file could not be read: \(reason)", .error)
             return
         }
-        addHeader(article.headline, .headline)
+        // A first line too long for a headline was cut ("…") and its rest made the first
+        // paragraph: the body shows it whole, as the headline.
+        let joined = Self.splitHeadline(article)
+        let headlineStart = lines.count
+        addHeader(joined ?? article.headline, .headline)
         if let standfirst = article.standfirst, !standfirst.isEmpty {
             lines.append(.blank)
             addHeader(standfirst, .standfirst)
         }
-        let meta = "\(article.words) words\(BoxGlyphs.forMode(ascii: ascii).separator)\(article.readingMinutes) min read"
+        let separator = BoxGlyphs.forMode(ascii: ascii).separator
+        let empty = article.words == 0 && article.blocks.isEmpty
+        let meta = empty ? "empty" : "\(article.words) words\(separator)\(article.readingMinutes) min read"
         lines.append(.blank)
         addHeader(meta, .attribution)
+        // What was odd about the file (an encoding fallback, a cut body), one dim line.
+        let warnings = article.warnings.filter { !(empty && $0.hasPrefix("empty")) }
+        if !warnings.isEmpty { addHeader(warnings.joined(separator: separator), .boilerplate) }
         let bar = ascii ? "| " : "┃ "
         for (index, original) in article.blocks.enumerated() {
+            if index == 0 && joined != nil {
+                // Shown in the headline.
+                blockStart.append(headlineStart)
+                continue
+            }
             var block = original
             if ascii {
                 block.text = shown(block.text)
@@ -178,6 +192,14 @@ public struct BodyLayout: Equatable, Sendable {
                 }
             }
         }
+    }
+
+    /// The headline joined with the rest of its line, when the parser cut an over-long first
+    /// line (an ellipsis, a note among the warnings, the rest as the first paragraph); else nil.
+    static func splitHeadline(_ article: Article) -> String? {
+        guard article.headline.hasSuffix("…"), article.warnings.contains(where: { $0.hasPrefix("first line over") }),
+              let first = article.blocks.first, first.kind == .paragraph else { return nil }
+        return String(article.headline.dropLast()) + " " + first.text
     }
 
     private mutating func add(wrapped text: String, role: Role, block: Int?, position: TextPosition) {
