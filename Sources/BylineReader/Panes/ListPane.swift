@@ -5,7 +5,7 @@ import BylineModel
 ///
 /// Marks: `•` unread, `+` new since the reader opened (the folder changed), `x` deleted while
 /// selected. Reading times are counted once the article was parsed and estimated from the file's
-/// size before. Rows whose headline is not read yet show the file name until it arrives.
+/// size before (shown `~4m`). Rows whose headline is not read yet show the file name until it arrives.
 public struct ListPane {
     public init() {}
 
@@ -49,7 +49,8 @@ public struct ListPane {
     static func minutesLabel(_ time: ReadingTime) -> String {
         switch time {
         case .exact(let m): return "\(m)m"
-        case .estimate(let m): return "\(m)m"
+        // Guessed from the file's size: marked, so a change when it is counted is no surprise.
+        case .estimate(let m): return "~\(m)m"
         case .unknown, .unreadable: return ""
         }
     }
