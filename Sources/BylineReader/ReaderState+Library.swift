@@ -30,7 +30,7 @@ extension ReaderState {
     /// selection stays, marked deleted, until the user moves away), rewritten ones read again.
     /// The selection and the list's scroll stay on the same articles.
     mutating func folderChanged(_ change: FolderChange) -> [Effect] {
-        if let note = change.note { message = note }
+        if let note = change.note { report(note) }
         let topID = rows.id(at: listTop)
         let shownHeadline = selection.flatMap { library.cachedHeadline($0) ?? (articleID == $0 ? article?.headline : nil) }
         if let id = articleID, change.present.contains(library.path(of: id)), let top = article?.blocks[safe: bodyAnchor.block] {

@@ -13,7 +13,8 @@ extension ReaderState {
 
     mutating func move(by delta: Int) {
         if overlay != nil {
-            overlayTop = max(0, overlayTop.addingReportingOverflow(delta).partialValue)
+            let most = OverlayPane.scrollRange(self, keyMap: .standard)
+            overlayTop = Self.clamp(overlayTop.addingReportingOverflow(delta).partialValue, 0, most)
             return
         }
         switch focus {
@@ -113,6 +114,12 @@ extension ReaderState {
         } else {
             message = "quote" + (speaker.map { separator + $0 } ?? "")
         }
+    }
+
+    /// Says something went wrong: in the status line now, and in the `!` list for later.
+    mutating func report(_ note: String) {
+        message = note
+        if !notes.contains(note) { notes = Array((notes + [note]).suffix(100)) }
     }
 
     // MARK: - Levels and pages

@@ -55,6 +55,9 @@ public struct ReaderState: Sendable {
     public internal(set) var promptHistory: [Prompt.Kind: [String]] = [:]
     /// A one-line note for the status line (theme changes, "no more pull quotes").
     public internal(set) var message: String?
+    /// What went wrong outside the library (a theme that did not load, a folder not watched):
+    /// said once in the status line, and kept for the `!` list.
+    public internal(set) var notes: [String] = []
 
     // MARK: - Marks
     /// Articles opened in this session.
@@ -116,6 +119,7 @@ public struct ReaderState: Sendable {
     public init(library: Library, size: Size, ascii: Bool = false, themeNames: [String] = ["default"],
                 themeName: String = "default", deferBody: Bool = false, notice: String? = nil) {
         self.message = notice
+        if let notice { notes = [notice] }
         self.library = library
         self.size = size
         self.ascii = ascii

@@ -125,7 +125,10 @@ extension ReaderState {
             return [.loadTheme(Self.theme(after: themeName, in: themeNames))]
         case .themeApplied(let name, let error):
             if let error {
-                message = "Theme \(name) skipped: \(error)"
+                // Errors are written for stderr ("byline: file:line: ..."); here the program's
+                // name is noise.
+                let reason = error.hasPrefix("byline: ") ? String(error.dropFirst(8)) : error
+                report("Theme \(name) skipped: \(reason)")
                 let next = Self.theme(after: name, in: themeNames)
                 if next != themeName { return [.loadTheme(next)] }
             } else {
@@ -133,7 +136,7 @@ extension ReaderState {
                 let skipped = message.map { $0.contains("skipped") ? $0 + " · " : "" } ?? ""
                 message = skipped + "Theme: \(name)"
             }
-        case .notice(let text): message = text
+        case .notice(let text): report(text)
         case .openPrompt(let kind):
             overlay = nil
             prompt = Prompt(kind: kind)
