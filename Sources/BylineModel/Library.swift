@@ -85,6 +85,13 @@ public final class Library: Sendable {
         var sizes: [Int32]
         var words: [Int32]
         var unreadable: Set<Int> = []
+        /// True once the file was looked at (headline read, parsed or checked): whether it reads
+        /// is known. A byte per entry.
+        var checked: [Bool]
+        /// Entries whose file is there and was not looked at.
+        var uncheckedAlive: Int
+        /// Where ``Library/checkNext(limit:)`` goes on from.
+        var checkCursor = 0
         var cache: [Int: Article] = [:]
         var recent: [Int] = []
         var lazyProblems: [LibraryProblem] = []
@@ -99,7 +106,21 @@ public final class Library: Sendable {
             headlines = Array(repeating: nil, count: n)
             sizes = Array(repeating: -1, count: n)
             words = Array(repeating: -1, count: n)
+            checked = Array(repeating: false, count: n)
+            uncheckedAlive = n
             problemPaths = Set(problems.map(\.path))
+        }
+
+        mutating func markChecked(_ slot: Int) {
+            guard !checked[slot] else { return }
+            checked[slot] = true
+            if alive[slot] { uncheckedAlive -= 1 }
+        }
+
+        mutating func setAlive(_ slot: Int, _ value: Bool) {
+            guard alive[slot] != value else { return }
+            alive[slot] = value
+            if !checked[slot] { uncheckedAlive += value ? 1 : -1 }
         }
 
         mutating func addProblem(_ p: LibraryProblem) {
@@ -113,6 +134,10 @@ public final class Library: Sendable {
             words[slot] = -1
             sizes[slot] = -1
             unreadable.remove(slot)
+            if checked[slot] {
+                checked[slot] = false
+                if alive[slot] { uncheckedAlive += 1 }
+            }
             let path = entries.path(at: slot)
             if problemPaths.remove(path) != nil { lazyProblems.removeAll { $0.path == path } }
         }
@@ -255,6 +280,10 @@ public final class Library: Sendable {
         initialProblems.count + state.withLock { $0.lazyProblems.count }
     }
 
+    /// Files that are there and were never looked at, so whether they read is not known:
+    /// ``problemCount`` is a lower bound until this is 0 (see ``checkNext(limit:)``).
+    public var uncheckedCount: Int { state.withLock { $0.uncheckedAlive } }
+
     // MARK: - Looking up (never touches the disk)
 
     /// The headline, if it was read.
@@ -320,6 +349,7 @@ public final class Library: Sendable {
         return state.withLock { s in
             if let h = s.headlines[index] { return h }
             s.headlines[index] = headline
+            s.markChecked(index)
             if size >= 0 { s.sizes[index] = Int32(clamping: size) }
             if let problem {
                 s.unreadable.insert(index)
@@ -355,6 +385,7 @@ public final class Library: Sendable {
                 s.cache[old] = nil
             }
             s.headlines[index] = article.headline
+            s.markChecked(index)
             s.words[index] = Int32(clamping: article.words)
             if let reason = article.unreadableReason {
                 s.unreadable.insert(index)
@@ -364,6 +395,54 @@ public final class Library: Sendable {
             }
             return article
         }
+    }
+
+    /// Looks at up to `limit` files never looked at (their first bytes: can they be read?) and
+    /// notes the unreadable ones as problems, keeping nothing else but their size: a byte per
+    /// file of memory, whatever the library's size. Returns whether unchecked files remain.
+    /// For a worker: it opens files.
+    public func checkNext(limit: Int) -> Bool {
+        let batch = state.withLock { s -> [(slot: Int, path: String)] in
+            var out: [(Int, String)] = []
+            var i = s.checkCursor
+            var steps = 0
+            while out.count < limit, s.uncheckedAlive > out.count, steps <= s.entries.count {
+                if i >= s.entries.count { i = 0 }
+                if s.alive[i] && !s.checked[i] { out.append((i, s.entries.path(at: i))) }
+                i += 1
+                steps += 1
+            }
+            s.checkCursor = i
+            return out
+        }
+        for (slot, path) in batch {
+            var problem: LibraryProblem?
+            var size = -1
+            switch FileAccess.read(path, limit: Self.headlineBytes) {
+            case .failure(let f):
+                problem = LibraryProblem(path: path, reason: f.reason)
+            case .success(let r):
+                size = r.size
+                if let reason = Self.binaryReason(prefix: r.data) { problem = LibraryProblem(path: path, reason: reason) }
+            }
+            state.withLock { s in
+                guard s.alive[slot], !s.checked[slot] else { return }  // read meanwhile, or gone
+                if size >= 0 { s.sizes[slot] = Int32(clamping: size) }
+                if let problem {
+                    s.unreadable.insert(slot)
+                    s.addProblem(problem)
+                }
+                s.markChecked(slot)
+            }
+        }
+        return state.withLock { $0.uncheckedAlive > 0 }
+    }
+
+    /// Why a file's first bytes make it unreadable, as the headline read would find (a UTF-16
+    /// byte order mark is text; otherwise NULs or mostly controls are binary).
+    static func binaryReason(prefix data: Data) -> String? {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return nil }
+        return TextDecoding.binaryReason(data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data)
     }
 
     /// ``readHeadline(_:)`` by position in the entry table.
@@ -415,7 +494,7 @@ public final class Library: Sendable {
                         s.forget(i)
                         result.modified.append(ArticleID(slot: slot))
                     } else {
-                        s.alive[i] = true
+                        s.setAlive(i, true)
                         s.forget(i)
                         result.added.append(ArticleID(slot: slot))
                     }
@@ -429,6 +508,8 @@ public final class Library: Sendable {
                 s.headlines.append(nil)
                 s.sizes.append(-1)
                 s.words.append(-1)
+                s.checked.append(false)
+                s.uncheckedAlive += 1
                 s.slotByPath?[path] = slot
                 seen.insert(slot)
                 result.added.append(ArticleID(slot: slot))
@@ -444,7 +525,7 @@ public final class Library: Sendable {
                 }
             }
             for slot in gone where s.alive[Int(slot)] && !seen.contains(slot) {
-                s.alive[Int(slot)] = false
+                s.setAlive(Int(slot), false)
                 s.forget(Int(slot))
                 result.removed.append(ArticleID(slot: slot))
             }

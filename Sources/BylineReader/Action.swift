@@ -57,6 +57,8 @@ public enum Action: Equatable, Sendable {
     case folderEvents([FolderEvent])
     /// A worker examined folder events: what is on disk now.
     case folderChanged(FolderChange)
+    /// A worker checked another batch of files for `!` (`finished`: none is left unchecked).
+    case filesChecked(finished: Bool)
 }
 
 /// What `update` asks the outside world to do; the run loop carries these out (work that reads
@@ -75,4 +77,7 @@ public enum Effect: Equatable, Sendable {
     case prefetch([ArticleID])
     /// Look at what the folder watcher reported (answered by `.folderChanged`).
     case examine([FolderEvent])
+    /// Check every file not looked at yet for whether it reads, in batches (answered by
+    /// `.filesChecked` after each).
+    case checkFiles
 }

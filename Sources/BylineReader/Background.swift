@@ -21,6 +21,9 @@ public final class Background: Sendable {
     private let reading = WorkerThread(name: "byline-read")
     private let scanning = WorkerThread(name: "byline-scan")
     private let waitingEvents = Mutex<[FolderEvent]>([])
+    private let checking = Mutex(false)
+    /// Files checked per batch: a progress report (and a frame, while `!` is open) each.
+    static let checkBatch = 1024
 
     public init(library: Library, inbox: Inbox, watcher: FolderWatcher? = nil, mode: Mode = .threads) {
         self.library = library
@@ -67,8 +70,26 @@ public final class Background: Sendable {
                 let change = FolderChange.examine(batch, library: library, watcher: watcher)
                 if !change.isEmpty { inbox.post(.folderChanged(change)) }
             }
+        case .checkFiles:
+            let idle = checking.withLock { busy -> Bool in
+                defer { busy = true }
+                return !busy
+            }
+            if idle { checkStep() }
         case .quit, .redrawAll, .loadTheme:
             break
+        }
+    }
+
+    /// One batch of `.checkFiles` on the scan thread, then the next (so folder events queued
+    /// meanwhile are examined in between).
+    private func checkStep() {
+        let library = self.library, inbox = self.inbox
+        run(on: scanning) { [self] in
+            let more = library.checkNext(limit: Self.checkBatch)
+            if !more { checking.withLock { $0 = false } }
+            inbox.post(.filesChecked(finished: !more))
+            if more { checkStep() }
         }
     }
 

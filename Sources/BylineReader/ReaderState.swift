@@ -92,6 +92,8 @@ public struct ReaderState: Sendable {
     var pendingJump: PendingJump?
     /// A jump that needs the selected article, which is being parsed: done again when it arrives.
     var replay: (action: Action, waitingFor: ArticleID)?
+    /// True while a worker checks every file for `!`.
+    public internal(set) var checkingFiles = false
     /// A block's text to find again when the shown article is read anew after its file changed.
     var reanchorText: String?
     /// True while something on screen waits for a worker (the article, or list headlines): the

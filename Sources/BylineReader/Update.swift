@@ -40,7 +40,7 @@ extension Action {
     var isFromUser: Bool {
         switch self {
         case .resize, .start, .showSelection, .themeApplied, .notice, .articleLoaded, .headlinesLoaded,
-             .folderEvents, .folderChanged:
+             .folderEvents, .folderChanged, .filesChecked:
             return false
         default:
             return true
@@ -50,7 +50,7 @@ extension Action {
     /// Background results whose handler bumps the revision itself when they show.
     var isQuiet: Bool {
         switch self {
-        case .articleLoaded, .headlinesLoaded, .folderEvents, .folderChanged: return true
+        case .articleLoaded, .headlinesLoaded, .folderEvents, .folderChanged, .filesChecked: return true
         default: return false
         }
     }
@@ -116,6 +116,11 @@ extension ReaderState {
         case .toggleProblems:
             overlay = overlay == .problems ? nil : .problems
             overlayTop = 0
+            // The list must hold every unreadable file: check those never looked at.
+            if overlay == .problems, !checkingFiles, library.uncheckedCount > 0 {
+                checkingFiles = true
+                return [.checkFiles]
+            }
         case .closeOverlay:
             overlay = nil
             overlayTop = 0
@@ -163,6 +168,9 @@ extension ReaderState {
             if visibleRows.contains(where: { loaded.contains(rows[$0]) }) { revision &+= 1 }
         case .folderEvents(let events): return events.isEmpty ? [] : [.examine(events)]
         case .folderChanged(let change): return folderChanged(change)
+        case .filesChecked(let finished):
+            if finished { checkingFiles = false }
+            revision &+= 1
         }
         return []
     }

@@ -34,10 +34,15 @@ public struct OverlayPane {
                 out += state.notes.map { ("  " + $0, Role.error) }
                 out.append(("", .help))
             }
+            let unchecked = state.library.uncheckedCount
+            if unchecked > 0 {
+                let what = unchecked == 1 ? "1 file" : "\(unchecked) files"
+                out.append((state.checkingFiles ? "Checking \(what) not looked at yet…" : "\(what) not looked at yet", .help))
+            }
             if problems.isEmpty {
-                out.append(("Every file reads.", .help))
+                out.append((unchecked > 0 ? "No unreadable file so far." : "Every file reads.", .help))
             } else {
-                out.append(("Unreadable files (\(problems.count))", .crosshead))
+                out.append(("Unreadable files (\(unchecked > 0 ? "at least " : "")\(problems.count))", .crosshead))
                 out += problems.flatMap { [("  " + $0.path, Role.help), ("    " + $0.reason, Role.error)] }
             }
             return (state.notes.isEmpty ? "Unreadable files" : "Problems", out)

@@ -20,7 +20,9 @@ public struct StatusLine {
         if state.readingMode { left += "  reading" }
         if !state.fresh.isEmpty { left += "  +\(state.fresh.count) new" }
         let problems = state.library.problemCount
-        if problems > 0 { left += "  \(problems) unreadable (!)" }
+        // Until every file was looked at (`!` checks them), the count is a lower bound.
+        let atLeast = state.library.uncheckedCount > 0 ? "+" : ""
+        if problems > 0 { left += "  \(problems)\(atLeast) unreadable (!)" }
         if !state.notes.isEmpty { left += "  \(state.notes.count) note\(state.notes.count == 1 ? "" : "s") (!)" }
         let q = state.zoomed || (layout.panes.count == 1 && state.focus != .list) ? "q back" : "q quit"
         let hints = state.size.width >= 100 ? "]/[ quotes  ? help  \(q) " : "? help  \(q) "
