@@ -438,6 +438,24 @@ public final class Library: Sendable {
         return state.withLock { $0.uncheckedAlive > 0 }
     }
 
+    /// How many articles the subfolders of the library's folders hold, when the library does
+    /// not list subfolders (for an empty list: "37 in subfolders"). For a worker: it walks them.
+    public func articlesInSubfolders() -> Int {
+        guard !recursive else { return 0 }
+        var total = 0
+        for folder in folders {
+            var scan = Scan()
+            guard (try? scan.folder(folder, recursive: true)) != nil else { continue }
+            total += scan.found.count - count(under: scan.root)
+        }
+        return total
+    }
+
+    /// Entries listed directly in a folder.
+    private func count(under root: String) -> Int {
+        state.withLock { s in s.entries.indices.filter { s.alive[$0] && s.entries.root(at: $0) == root }.count }
+    }
+
     /// Why a file's first bytes make it unreadable, as the headline read would find (a UTF-16
     /// byte order mark is text; otherwise NULs or mostly controls are binary).
     static func binaryReason(prefix data: Data) -> String? {

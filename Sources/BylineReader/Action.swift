@@ -57,6 +57,8 @@ public enum Action: Equatable, Sendable {
     case folderEvents([FolderEvent])
     /// A worker examined folder events: what is on disk now.
     case folderChanged(FolderChange)
+    /// A worker counted the articles in subfolders of a library that does not list them.
+    case subfolderArticles(Int)
     /// A worker checked another batch of files for `!` (`finished`: none is left unchecked).
     case filesChecked(finished: Bool)
 }
@@ -77,6 +79,8 @@ public enum Effect: Equatable, Sendable {
     case prefetch([ArticleID])
     /// Look at what the folder watcher reported (answered by `.folderChanged`).
     case examine([FolderEvent])
+    /// Count the articles in subfolders (answered by `.subfolderArticles`).
+    case countSubfolderArticles
     /// Check every file not looked at yet for whether it reads, in batches (answered by
     /// `.filesChecked` after each).
     case checkFiles

@@ -70,6 +70,8 @@ public final class Background: Sendable {
                 let change = FolderChange.examine(batch, library: library, watcher: watcher)
                 if !change.isEmpty { inbox.post(.folderChanged(change)) }
             }
+        case .countSubfolderArticles:
+            run(on: scanning) { inbox.post(.subfolderArticles(library.articlesInSubfolders())) }
         case .checkFiles:
             let idle = checking.withLock { busy -> Bool in
                 defer { busy = true }

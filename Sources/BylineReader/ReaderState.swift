@@ -92,6 +92,8 @@ public struct ReaderState: Sendable {
     var pendingJump: PendingJump?
     /// A jump that needs the selected article, which is being parsed: done again when it arrives.
     var replay: (action: Action, waitingFor: ArticleID)?
+    /// Articles in subfolders of a library that does not list them (counted when the list is empty).
+    public internal(set) var articlesInSubfolders: Int?
     /// True while a worker checks every file for `!`.
     public internal(set) var checkingFiles = false
     /// A block's text to find again when the shown article is read anew after its file changed.

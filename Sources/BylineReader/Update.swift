@@ -40,7 +40,7 @@ extension Action {
     var isFromUser: Bool {
         switch self {
         case .resize, .start, .showSelection, .themeApplied, .notice, .articleLoaded, .headlinesLoaded,
-             .folderEvents, .folderChanged, .filesChecked:
+             .folderEvents, .folderChanged, .filesChecked, .subfolderArticles:
             return false
         default:
             return true
@@ -158,7 +158,10 @@ extension ReaderState {
         case .narrowList: resizeList(by: -Layout.listStep)
         case .quit: return [.quit]
         case .resize(let newSize): size = newSize
-        case .start: break
+        case .start:
+            // An empty list: are the articles one level down?
+            if rows.isEmpty, !library.recursive, !library.folders.isEmpty { return [.countSubfolderArticles] }
+        case .subfolderArticles(let count): articlesInSubfolders = count
         case .showSelection: bodyDeferred = false
 
         case .articleLoaded(let id, let loaded): return articleLoaded(id, loaded)

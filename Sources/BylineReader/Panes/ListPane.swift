@@ -14,7 +14,11 @@ public struct ListPane {
         let focused = state.focus == .list
         canvas.fill(rect, role: .listNormal)
         guard !state.rows.isEmpty else {
-            canvas.put("No articles here.", x: rect.x + 1, y: rect.y, role: .listNormal, maxX: rect.maxX)
+            let below = state.articlesInSubfolders ?? 0
+            let note = below > 0 ? "No articles here; \(below) in subfolders (use --recursive)" : "No articles here."
+            for (i, line) in WordWrap.wrap(note, width: max(1, rect.width - 1)).prefix(rect.height).enumerated() {
+                canvas.put(line, x: rect.x + 1, y: rect.y + i, role: .listNormal, maxX: rect.maxX)
+            }
             return
         }
         for row in state.visibleRows {
