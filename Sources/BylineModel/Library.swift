@@ -84,6 +84,8 @@ public final class Library: Sendable {
         /// File sizes (capped) and word counts, -1 until known; 32 bits, for 100,000 entries.
         var sizes: [Int32]
         var words: [Int32]
+        /// When each file was last written (seconds since 1970), -1 until known.
+        var mtimes: [Int64]
         var unreadable: Set<Int> = []
         /// True once the file was looked at (headline read, parsed or checked): whether it reads
         /// is known. A byte per entry.
@@ -106,10 +108,20 @@ public final class Library: Sendable {
             headlines = Array(repeating: nil, count: n)
             sizes = Array(repeating: -1, count: n)
             words = Array(repeating: -1, count: n)
+            mtimes = Array(repeating: -1, count: n)
             checked = Array(repeating: false, count: n)
             uncheckedAlive = n
             problemPaths = Set(problems.map(\.path))
         }
+
+        mutating func record(_ facts: FileFacts, at slot: Int) {
+            sizes[slot] = Int32(clamping: facts.size)
+            mtimes[slot] = facts.modified
+        }
+
+        var sortKeys: SortKeys { SortKeys(entries: entries, sizes: sizes, mtimes: mtimes) }
+
+        func precedes(_ a: Int, _ b: Int, _ order: ListOrder) -> Bool { sortKeys.precedes(a, b, order) }
 
         mutating func markChecked(_ slot: Int) {
             guard !checked[slot] else { return }
@@ -133,6 +145,7 @@ public final class Library: Sendable {
             headlines[slot] = nil
             words[slot] = -1
             sizes[slot] = -1
+            mtimes[slot] = -1
             unreadable.remove(slot)
             if checked[slot] {
                 checked[slot] = false
@@ -232,16 +245,16 @@ public final class Library: Sendable {
         }
     }
 
-    /// `rows` (in listing order) with `new` merged in at their places in that order.
-    public func merge(_ new: [ArticleID], into rows: [ArticleID]) -> [ArticleID] {
+    /// `rows` (in `order`) with `new` merged in at their places in that order.
+    public func merge(_ new: [ArticleID], into rows: [ArticleID], order: ListOrder = .name) -> [ArticleID] {
         guard !new.isEmpty else { return rows }
         return state.withLock { s in
-            let incoming = new.sorted { s.entries.precedes($0.index, $1.index) }
+            let incoming = new.sorted { s.precedes($0.index, $1.index, order) }
             var out: [ArticleID] = []
             out.reserveCapacity(rows.count + incoming.count)
             var k = 0
             for id in rows {
-                while k < incoming.count && s.entries.precedes(incoming[k].index, id.index) {
+                while k < incoming.count && s.precedes(incoming[k].index, id.index, order) {
                     out.append(incoming[k])
                     k += 1
                 }
@@ -250,6 +263,54 @@ public final class Library: Sendable {
             out.append(contentsOf: incoming[k...])
             return out
         }
+    }
+
+    /// `ids` in `order`. Sorting by time or size needs them known: call ``statAll()`` first
+    /// (both are for a worker: this sorts the whole list).
+    public func sorted(_ ids: [ArticleID], by order: ListOrder) -> [ArticleID] {
+        // Sort a copy, so the reader's own look-ups do not wait for the lock meanwhile.
+        let keys = state.withLock { $0.sortKeys }
+        return ids.sorted { keys.precedes($0.index, $1.index, order) }
+    }
+
+    /// What the list is sorted by, per entry.
+    struct SortKeys {
+        var entries: LibraryEntries
+        var sizes: [Int32]
+        var mtimes: [Int64]
+
+        /// Listing order, or `order`'s (ties in listing order). Unknown times count as newest
+        /// (a file just changed), unknown sizes as empty.
+        func precedes(_ a: Int, _ b: Int, _ order: ListOrder) -> Bool {
+            switch order {
+            case .name:
+                break
+            case .newest:
+                let ta = mtimes[a] < 0 ? Int64.max : mtimes[a], tb = mtimes[b] < 0 ? Int64.max : mtimes[b]
+                if ta != tb { return ta > tb }
+            case .longest:
+                if sizes[a] != sizes[b] { return sizes[a] > sizes[b] }
+            }
+            return entries.precedes(a, b)
+        }
+    }
+
+    /// Looks up the size and time of every file whose are not known (a `stat` each). For a worker.
+    public func statAll() {
+        let missing = state.withLock { s in s.entries.indices.filter { s.alive[$0] && s.mtimes[$0] < 0 }.map { ($0, s.entries.path(at: $0)) } }
+        var found: [(Int, FileFacts)] = []
+        found.reserveCapacity(missing.count)
+        for (slot, path) in missing {
+            if let facts = FileAccess.facts(path) { found.append((slot, facts)) }
+        }
+        state.withLock { s in
+            for (slot, facts) in found where s.mtimes[slot] < 0 { s.record(facts, at: slot) }
+        }
+    }
+
+    /// When the article's file was last written (seconds since 1970), if known.
+    public func modified(_ id: ArticleID) -> Int64? {
+        state.withLock { s in s.mtimes.indices.contains(id.index) && s.mtimes[id.index] >= 0 ? s.mtimes[id.index] : nil }
     }
 
     /// Whether the article's file is there (false once it was deleted).
@@ -332,13 +393,13 @@ public final class Library: Sendable {
         if let h = read.headline { return h }
         let headline: String
         var problem: LibraryProblem?
-        var size = -1
+        var facts: FileFacts?
         switch FileAccess.read(read.path, limit: Self.headlineBytes) {
         case .failure(let f):
             headline = ArticleParser.placeholderHeadline(id: read.name)
             problem = LibraryProblem(path: read.path, reason: f.reason)
         case .success(let r):
-            size = r.size
+            facts = FileFacts(size: r.size, modified: r.modified)
             switch Self.headline(prefix: r.data, id: read.name, complete: r.complete) {
             case .headline(let h): headline = h
             case .unreadable(let reason):
@@ -350,7 +411,7 @@ public final class Library: Sendable {
             if let h = s.headlines[index] { return h }
             s.headlines[index] = headline
             s.markChecked(index)
-            if size >= 0 { s.sizes[index] = Int32(clamping: size) }
+            if let facts { s.record(facts, at: index) }
             if let problem {
                 s.unreadable.insert(index)
                 s.addProblem(problem)
@@ -417,17 +478,17 @@ public final class Library: Sendable {
         }
         for (slot, path) in batch {
             var problem: LibraryProblem?
-            var size = -1
+            var facts: FileFacts?
             switch FileAccess.read(path, limit: Self.headlineBytes) {
             case .failure(let f):
                 problem = LibraryProblem(path: path, reason: f.reason)
             case .success(let r):
-                size = r.size
+                facts = FileFacts(size: r.size, modified: r.modified)
                 if let reason = Self.binaryReason(prefix: r.data) { problem = LibraryProblem(path: path, reason: reason) }
             }
             state.withLock { s in
                 guard s.alive[slot], !s.checked[slot] else { return }  // read meanwhile, or gone
-                if size >= 0 { s.sizes[slot] = Int32(clamping: size) }
+                if let facts { s.record(facts, at: slot) }
                 if let problem {
                     s.unreadable.insert(slot)
                     s.addProblem(problem)
@@ -526,6 +587,7 @@ public final class Library: Sendable {
                 s.headlines.append(nil)
                 s.sizes.append(-1)
                 s.words.append(-1)
+                s.mtimes.append(-1)
                 s.checked.append(false)
                 s.uncheckedAlive += 1
                 s.slotByPath?[path] = slot
@@ -541,6 +603,9 @@ public final class Library: Sendable {
                         gone.append(Int32(i))
                     }
                 }
+            }
+            for (path, facts) in change.facts {
+                if let slot = s.slotByPath?[path], s.alive[Int(slot)] { s.record(facts, at: Int(slot)) }
             }
             for slot in gone where s.alive[Int(slot)] && !seen.contains(slot) {
                 s.setAlive(Int(slot), false)

@@ -27,6 +27,8 @@ public enum Action: Equatable, Sendable {
     case back
     /// `Space`: page down; at the end of an article, on to the next unread one.
     case readOn
+    /// `o`: the next sort order (name, newest first, longest first).
+    case cycleSort
     /// `>` and `<`: a wider or narrower list.
     case widenList, narrowList
     case quit
@@ -57,6 +59,8 @@ public enum Action: Equatable, Sendable {
     case folderEvents([FolderEvent])
     /// A worker examined folder events: what is on disk now.
     case folderChanged(FolderChange)
+    /// A worker sorted the rows (the ids given with `.sortRows`, in that order).
+    case rowsSorted(ListOrder, [ArticleID])
     /// A worker counted the articles in subfolders of a library that does not list them.
     case subfolderArticles(Int)
     /// A worker checked another batch of files for `!` (`finished`: none is left unchecked).
@@ -79,6 +83,9 @@ public enum Effect: Equatable, Sendable {
     case prefetch([ArticleID])
     /// Look at what the folder watcher reported (answered by `.folderChanged`).
     case examine([FolderEvent])
+    /// Sort these rows (looking up each file's size and time when the order needs them;
+    /// answered by `.rowsSorted`).
+    case sortRows(ListOrder, [ArticleID])
     /// Count the articles in subfolders (answered by `.subfolderArticles`).
     case countSubfolderArticles
     /// Check every file not looked at yet for whether it reads, in batches (answered by

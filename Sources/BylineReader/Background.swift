@@ -70,6 +70,11 @@ public final class Background: Sendable {
                 let change = FolderChange.examine(batch, library: library, watcher: watcher)
                 if !change.isEmpty { inbox.post(.folderChanged(change)) }
             }
+        case .sortRows(let order, let ids):
+            run(on: scanning) {
+                if order.needsFileFacts { library.statAll() }
+                inbox.post(.rowsSorted(order, library.sorted(ids, by: order)))
+            }
         case .countSubfolderArticles:
             run(on: scanning) { inbox.post(.subfolderArticles(library.articlesInSubfolders())) }
         case .checkFiles:

@@ -74,6 +74,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("{")], .previousCrosshead, "Previous crosshead", section: "Jump"),
         KeyBinding([.char("n")], .nextArticle, "Next article", section: "Jump"),
         KeyBinding([.char("p")], .previousArticle, "Previous article", section: "Jump"),
+        KeyBinding([.char("o")], .cycleSort, "Sort by name, newest first, longest first", section: "View"),
         KeyBinding([.char("f")], .toggleFooters, "Fold or unfold promotional footers", section: "View"),
         KeyBinding([.char("t")], .cycleTheme, "Next theme", section: "View"),
         KeyBinding([.char("!")], .toggleProblems, "Files that could not be read", section: "View"),

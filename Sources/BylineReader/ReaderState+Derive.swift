@@ -25,7 +25,7 @@ extension ReaderState {
         if !missing.isEmpty { effects.append(.loadHeadlines(missing)) }
         let waitingForArticle = showsArticle && !bodyDeferred && selection != nil && article == nil
             && selection.map { deleted[$0] == nil } == true
-        awaitingVisible = waitingForHeadlines || waitingForArticle
+        awaitingVisible = waitingForHeadlines || waitingForArticle || sortingAtStart
         return effects
     }
 

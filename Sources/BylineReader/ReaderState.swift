@@ -20,6 +20,13 @@ public struct ReaderState: Sendable {
     public internal(set) var focus: Pane = .list
     /// The list's rows.
     public internal(set) var rows: RowsView
+    /// The list's order (`o` cycles it).
+    public internal(set) var sortOrder: ListOrder = .name
+    /// An order being worked out by a worker; rows stay as they are until it arrives.
+    var pendingSort: ListOrder?
+    /// The order asked for at start: until it arrives the first frame waits (briefly), and
+    /// then the list starts at its top.
+    var sortingAtStart = false
     /// The selected article (nil only while the list is empty).
     public internal(set) var selection: ArticleID?
     /// The selection's row in ``rows`` (kept in step with it).
@@ -121,7 +128,8 @@ public struct ReaderState: Sendable {
     ///     list needs; `.showSelection` (sent by the run loop after that frame) shows it.
     ///   - notice: a line for the status line of the first frame.
     public init(library: Library, size: Size, ascii: Bool = false, themeNames: [String] = ["default"],
-                themeName: String = "default", deferBody: Bool = false, notice: String? = nil) {
+                themeName: String = "default", deferBody: Bool = false, notice: String? = nil, sort: ListOrder = .name) {
+        self.sortOrder = sort
         self.message = notice
         if let notice { notes = [notice] }
         self.library = library

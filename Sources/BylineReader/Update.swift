@@ -12,6 +12,7 @@ public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
         }
         state.message = nil
         state.highlightedBlock = nil
+        state.sortingAtStart = false  // a key before the starting order arrived: keep the user's place
         state.pendingJump = nil
         state.replay = nil
     }
@@ -40,7 +41,7 @@ extension Action {
     var isFromUser: Bool {
         switch self {
         case .resize, .start, .showSelection, .themeApplied, .notice, .articleLoaded, .headlinesLoaded,
-             .folderEvents, .folderChanged, .filesChecked, .subfolderArticles:
+             .folderEvents, .folderChanged, .filesChecked, .subfolderArticles, .rowsSorted:
             return false
         default:
             return true
@@ -50,7 +51,7 @@ extension Action {
     /// Background results whose handler bumps the revision itself when they show.
     var isQuiet: Bool {
         switch self {
-        case .articleLoaded, .headlinesLoaded, .folderEvents, .folderChanged, .filesChecked: return true
+        case .articleLoaded, .headlinesLoaded, .folderEvents, .folderChanged, .filesChecked, .rowsSorted: return true
         default: return false
         }
     }
@@ -161,6 +162,15 @@ extension ReaderState {
         case .start:
             // An empty list: are the articles one level down?
             if rows.isEmpty, !library.recursive, !library.folders.isEmpty { return [.countSubfolderArticles] }
+            if sortOrder != .name {
+                sortingAtStart = true
+                return requestSort(sortOrder)
+            }
+        case .cycleSort:
+            sortOrder = sortOrder.next
+            message = "Sorting \(sortOrder.label)…"
+            return requestSort(sortOrder)
+        case .rowsSorted(let order, let ids): rowsSorted(order, ids)
         case .subfolderArticles(let count): articlesInSubfolders = count
         case .showSelection: bodyDeferred = false
 

@@ -4,6 +4,7 @@
 /// theme = "paper"      # a theme name, or a path to a .toml file
 /// color = "auto"       # auto, always or never
 /// watch = true         # follow the folder while reading (false: like --no-watch)
+/// sort = "name"        # the list's order: name, newest or longest
 /// ```
 /// Any other key is an error, so a typo does not go unnoticed.
 public struct BylineConfig: Equatable, Sendable {
@@ -13,6 +14,8 @@ public struct BylineConfig: Equatable, Sendable {
     public var color: ColorChoice?
     /// Whether to follow the folder while reading (nil: yes, unless `--no-watch`).
     public var watch: Bool?
+    /// The list's order to start with, one of ``sortValues`` (nil: by name, or `--sort`).
+    public var sort: String?
 
     public init(theme: String? = nil, color: ColorChoice? = nil, watch: Bool? = nil) {
         self.theme = theme
@@ -21,7 +24,9 @@ public struct BylineConfig: Equatable, Sendable {
     }
 
     /// The keys a config file may hold.
-    static let keys = ["theme", "color", "watch"]
+    static let keys = ["theme", "color", "watch", "sort"]
+    /// The orders `sort` takes.
+    public static let sortValues = ["name", "newest", "longest"]
 
     /// Parses the text of a config file.
     ///
@@ -53,6 +58,13 @@ public struct BylineConfig: Equatable, Sendable {
                     continue
                 }
                 config.watch = flag
+            case "sort":
+                guard let word = value.string?.lowercased(), Self.sortValues.contains(word) else {
+                    let found = value.string.map { "\"\($0)\"" } ?? value.kindDescription
+                    errors.append(document.error(at: [key], "sort must be \"name\", \"newest\" or \"longest\", not \(found)"))
+                    continue
+                }
+                config.sort = word
             default:
                 errors.append(document.error(at: [key], "unknown key \"\(key)\" (the config file takes \(Self.keys.dropLast().joined(separator: ", ")) and \(Self.keys.last!))"))
             }

@@ -31,6 +31,9 @@ struct ReadCommand: ParsableCommand {
     @Flag(help: "Do not follow the folder for new, changed and deleted articles while reading.")
     var noWatch = false
 
+    @Option(help: "The list's order: name (natural), newest or longest (o cycles them in the reader).")
+    var sort: ListOrder?
+
     @Flag(help: "List the themes and exit.")
     var listThemes = false
 
@@ -78,7 +81,8 @@ struct ReadCommand: ParsableCommand {
         let depth = themes.depth(colorCount: terminal.colorCount)
         terminal.setPalette(themes.current.resolved(depth: depth))
         var state = ReaderState(library: library, size: terminal.size, ascii: useASCII,
-                                themeNames: themes.names, themeName: themes.currentKey, deferBody: true, notice: notice)
+                                themeNames: themes.names, themeName: themes.currentKey, deferBody: true, notice: notice,
+                                sort: sort ?? themes.config.sort.flatMap(ListOrder.init(rawValue:)) ?? .name)
         let loop = ReaderLoop(terminal: terminal, library: library, watcher: watcher) { name in
             do throws(ThemeError) {
                 let next = try themes.load(name)
@@ -119,3 +123,4 @@ struct ReadCommand: ParsableCommand {
 }
 
 extension ColorChoice: ExpressibleByArgument {}
+extension ListOrder: ExpressibleByArgument {}

@@ -1,6 +1,6 @@
 /// How the list is ordered: `o` cycles through these, `--sort` and `sort = ...` in the config
 /// choose one to start with.
-public enum SortOrder: String, CaseIterable, Sendable {
+public enum ListOrder: String, CaseIterable, Sendable {
     /// By file name, in natural order (2, 9, 10, 100; case folded), folder by folder.
     case name
     /// Most recently modified first.
@@ -9,7 +9,7 @@ public enum SortOrder: String, CaseIterable, Sendable {
     case longest
 
     /// The order after this one, for `o`.
-    public var next: SortOrder {
+    public var next: ListOrder {
         let all = Self.allCases
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
