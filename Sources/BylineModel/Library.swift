@@ -431,11 +431,13 @@ public final class Library: Sendable {
             return ArticleParser.unreadable(id: "", path: "", reason: "no such entry")
         }
         let article: Article
+        var facts: FileFacts?
         switch FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) {
         case .failure(let f):
             article = ArticleParser.unreadable(id: entry.id, path: entry.path, reason: f.reason)
         case .success(let r):
             article = ArticleParser.parse(data: r.data, id: entry.id, path: entry.path)
+            facts = FileFacts(size: r.size, modified: r.modified)
         }
         return state.withLock { s in
             if let a = s.cache[index] { return a }
@@ -447,6 +449,7 @@ public final class Library: Sendable {
             }
             s.headlines[index] = article.headline
             s.markChecked(index)
+            if let facts { s.record(facts, at: index) }
             s.words[index] = Int32(clamping: article.words)
             if let reason = article.unreadableReason {
                 s.unreadable.insert(index)

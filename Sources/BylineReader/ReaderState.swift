@@ -1,5 +1,6 @@
 import BylineCanvas
 import BylineModel
+import Foundation
 
 /// Everything the reader shows, in one value. Only ``update(_:_:)`` changes it.
 ///
@@ -12,6 +13,10 @@ public struct ReaderState: Sendable {
     public let library: Library
     public internal(set) var size: Size
     public var ascii: Bool
+    /// The time the list's dates are shown against (seconds since 1970; set at start), and
+    /// where the reader is.
+    public var now = Int64(Date().timeIntervalSince1970)
+    public var timeZone = TimeZone.current
     /// Names of the themes `t` cycles through, and the one in use.
     public var themeNames: [String]
     public internal(set) var themeName: String
