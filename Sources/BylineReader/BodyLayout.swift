@@ -43,6 +43,9 @@ public struct BodyLine: Equatable, Sendable {
 public struct BodyLayout: Equatable, Sendable {
     public let articleID: ArticleID
     public let width: Int
+    /// Columns a line may take past the measure: a URL too long for the measure but not for
+    /// the pane stands whole on a line of its own.
+    public let room: Int
     public let footersUnfolded: Bool
     public private(set) var lines: [BodyLine] = []
     /// First line of each block, indexed like `Article.blocks`.
@@ -53,9 +56,10 @@ public struct BodyLayout: Equatable, Sendable {
     /// The widest measure the body uses, for comfortable reading.
     public static let maxMeasure = 76
 
-    public init(article: Article, id: ArticleID, width: Int, ascii: Bool = false, footersUnfolded: Bool = false) {
+    public init(article: Article, id: ArticleID, width: Int, room: Int? = nil, ascii: Bool = false, footersUnfolded: Bool = false) {
         self.articleID = id
         self.width = max(1, width)
+        self.room = max(self.width, room ?? width)
         self.footersUnfolded = footersUnfolded
         build(article, ascii: ascii)
         textLines = lines.indices.filter { lines[$0].source != nil }
@@ -203,7 +207,7 @@ public struct BodyLayout: Equatable, Sendable {
     }
 
     private mutating func add(wrapped text: String, role: Role, block: Int?, position: TextPosition) {
-        for line in WordWrap.lines(text, width: width) {
+        for line in WordWrap.lines(text, width: width, whole: room) {
             lines.append(BodyLine(spans: [Span(line.text, role)], block: block,
                                   source: TextPosition(block: position.block, offset: position.offset + line.range.lowerBound),
                                   length: line.range.count))

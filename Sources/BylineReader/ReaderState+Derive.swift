@@ -115,9 +115,9 @@ extension ReaderState {
             body = nil
             return
         }
-        let width = BodyPane.measure(for: rect.width)
-        if body?.articleID != id || body?.width != width || body?.footersUnfolded != footersUnfolded {
-            let laid = BodyLayout(article: article, id: id, width: width, ascii: ascii, footersUnfolded: footersUnfolded)
+        let width = BodyPane.measure(for: rect.width), room = BodyPane.room(for: rect.width)
+        if body?.articleID != id || body?.width != width || body?.room != room || body?.footersUnfolded != footersUnfolded {
+            let laid = BodyLayout(article: article, id: id, width: width, room: room, ascii: ascii, footersUnfolded: footersUnfolded)
             body = laid
             bodyTop = laid.line(of: bodyAnchor)
             // The top was the spacing above that text: keep it there.

@@ -67,3 +67,33 @@ final class ArticleHeaderTests: XCTestCase {
         XCTAssertGreaterThan(body.lines.prefix { $0.spans.first?.role == .headline }.count, 3)
     }
 }
+
+/// The comforts of a daily reader: a URL that fits on a line of its own is never cut, even
+/// when it is longer than the measure (it may run into the margin).
+final class URLWrapTests: XCTestCase {
+    func testURLsThatFitAreNeverCutMidURL() throws {
+        let url = "https://www.example.com/news/2024/03/12/harbour-bridge-opens-after-decade-of-delay?ref=rss"
+        let text = "Read the council's statement at \(url), or the engineers' report at \(url)#page-4 and tell us."
+        let dir = try Fixtures.folder(["a.txt": "Headline\nStandfirst.\n\(text)\nLast.\n"])
+        for width in [120, 160] {
+            var state = ReaderState(library: try Library(folder: dir.path), size: Size(width: width, height: 40))
+            state.send([.start, .focusForward, .toggleZoom])
+            XCTAssertEqual(try XCTUnwrap(state.body).width, BodyLayout.maxMeasure, "the URL is longer than the measure")
+            let lines = try XCTUnwrap(state.body).lines.map { $0.spans.map(\.text).joined() }
+            XCTAssertTrue(lines.contains { $0.contains(url + ",") }, "cut at \(width):\n\(lines.joined(separator: "\n"))")
+            XCTAssertTrue(lines.contains { $0.contains(url + "#page-4") })
+            let screen = Screen().render(state).text
+            XCTAssertTrue(screen.contains(url + ","), "on screen whole at \(width)")
+        }
+        // A pane too narrow for it: then it is cut, as any word longer than a line.
+        var narrow = ReaderState(library: try Library(folder: dir.path), size: Size(width: 60, height: 40))
+        narrow.send([.start, .focusForward])
+        XCTAssertFalse(try XCTUnwrap(narrow.body).lines.contains { $0.spans.map(\.text).joined().contains(url) })
+    }
+
+    func testAURLShorterThanTheLineStaysWhole() {
+        let url = "https://example.com/a/b/c-d-e?x=1"
+        let lines = WordWrap.wrap("See the story at \(url) for more on this today", width: 36)
+        XCTAssertTrue(lines.contains { $0.contains(url) }, "\(lines)")
+    }
+}
