@@ -77,7 +77,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("o")], .cycleSort, "Sort by name, newest first, longest first", section: "View"),
         KeyBinding([.char("f")], .toggleFooters, "Fold or unfold promotional footers", section: "View"),
         KeyBinding([.char("t")], .cycleTheme, "Next theme", section: "View"),
-        KeyBinding([.char("!")], .toggleProblems, "Files that could not be read", section: "View"),
+        KeyBinding([.char("!")], .toggleProblems, "Problems: unreadable files (checks them all), themes", section: "View"),
         KeyBinding([.char("?")], .toggleHelp, "This help", section: "View"),
         KeyBinding([.ctrl("l")], .redraw, "Redraw the screen", section: "View", modes: [.normal, .overlay, .prompt]),
         KeyBinding([.char("q")], .back, "Back one level (reading, zoom); quit from the panes", section: "View"),
