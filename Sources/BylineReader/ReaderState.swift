@@ -13,10 +13,11 @@ public struct ReaderState: Sendable {
     public let library: Library
     public internal(set) var size: Size
     public var ascii: Bool
-    /// The time the list's dates are shown against (seconds since 1970; set at start), and
-    /// where the reader is.
+    /// The time the list's dates are shown against (seconds since 1970; set at start), and the
+    /// local time zone's offset from UTC then (one offset for every date: a frame looks up no
+    /// time zone rules).
     public var now = Int64(Date().timeIntervalSince1970)
-    public var timeZone = TimeZone.current
+    public var utcOffset = TimeZone.current.secondsFromGMT()
     /// Names of the themes `t` cycles through, and the one in use.
     public var themeNames: [String]
     public internal(set) var themeName: String

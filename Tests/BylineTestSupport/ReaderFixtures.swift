@@ -64,7 +64,7 @@ public enum ReaderFixtures {
     public static func state(_ size: Size, ascii: Bool = false) throws -> ReaderState {
         var state = ReaderState(library: try library(), size: size, ascii: ascii)
         state.now = now
-        state.timeZone = TimeZone(identifier: "UTC")!
+        state.utcOffset = 0
         state.send(.start)
         return state
     }

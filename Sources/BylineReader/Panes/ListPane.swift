@@ -1,6 +1,5 @@
 import BylineCanvas
 import BylineModel
-import Foundation
 
 /// The article list: one row per article with its marks, the headline and reading time; with
 /// room, the date the file was written and (with `--recursive`) the subfolder it is in.
@@ -61,9 +60,7 @@ public struct ListPane {
     /// The reading time, and with room the file's date before it, in aligned columns.
     private func rightColumns(_ state: ReaderState, _ id: ArticleID, minutes: String, width: Int) -> String {
         guard width >= Self.datesFrom else { return minutes }
-        let date = state.library.modified(id).map {
-            ListDate.label($0, now: state.now, offset: state.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))))
-        } ?? ""
+        let date = state.library.modified(id).map { ListDate.label($0, now: state.now, offset: state.utcOffset) } ?? ""
         return Self.padded(date, ListDate.width) + "  " + Self.padded(minutes, 4)
     }
 
