@@ -1,6 +1,12 @@
 import BylineCanvas
 import BylineModel
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Everything the reader shows, in one value. Only ``update(_:_:)`` changes it.
 ///
@@ -16,8 +22,8 @@ public struct ReaderState: Sendable {
     /// The time the list's dates are shown against (seconds since 1970; set at start), and the
     /// local time zone's offset from UTC then (one offset for every date: a frame looks up no
     /// time zone rules).
-    public var now = Int64(Date().timeIntervalSince1970)
-    public var utcOffset = TimeZone.current.secondsFromGMT()
+    public var now = Int64(time(nil))
+    public var utcOffset = ReaderState.localUTCOffset()
     /// Names of the themes `t` cycles through, and the one in use.
     public var themeNames: [String]
     public internal(set) var themeName: String
@@ -202,6 +208,15 @@ public struct ReaderState: Sendable {
     /// The headline a list row shows: read, or kept for a deleted article; nil while unread.
     public func headline(of id: ArticleID) -> String? {
         library.cachedHeadline(id) ?? deleted[id]
+    }
+
+    /// The local time zone's offset from UTC now, from the C library (Foundation's `TimeZone`
+    /// would load ICU's zone data at start-up).
+    static func localUTCOffset() -> Int {
+        var clock = time(nil)
+        var parts = tm()
+        guard localtime_r(&clock, &parts) != nil else { return 0 }
+        return parts.tm_gmtoff
     }
 
     static func sidebarEntries(of article: Article?) -> [Int] {

@@ -39,6 +39,12 @@ final class ListRoomTests: XCTestCase {
         XCTAssertTrue(screen[2].contains("Dec 2023"), "before: month and year\n\(screen[2])")
         let narrow = rows(try ReaderFixtures.state(Size(width: 120, height: 40)))
         XCTAssertFalse(narrow[1].contains("11 Mar"), "no room at 120 columns beside the body")
+        var widened = try ReaderFixtures.state(Size(width: 120, height: 40))
+        for _ in 0..<5 { widened.send(.widenList) }
+        XCTAssertTrue(rows(widened)[1].contains("11 Mar"), "> makes room")
+        var index = try ReaderFixtures.state(Size(width: 200, height: 40))
+        index.send(.toggleZoom)
+        XCTAssertFalse(rows(index)[1].contains("11 Mar"), "the zoomed index keeps to headline and reading time (bytes per move)")
     }
 
     func testRecursiveListsShowTheSubfolder() throws {
@@ -48,8 +54,8 @@ final class ListRoomTests: XCTestCase {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("Story \(path)\nStandfirst.\nBody.\n".utf8).write(to: url)
         }
-        var state = ReaderState(library: try Library(folder: dir.path, recursive: true), size: Size(width: 120, height: 10))
-        state.send([.start, .toggleZoom])
+        var state = ReaderState(library: try Library(folder: dir.path, recursive: true), size: Size(width: 200, height: 10))
+        state.send(.start)
         let screen = rows(state)
         XCTAssertTrue(screen.contains { $0.contains("sport/") && $0.contains("Story sport/b.txt") }, screen.joined(separator: "\n"))
         XCTAssertTrue(screen.contains { $0.contains("world/europe/") && $0.contains("Story world/europe/a.txt") })

@@ -1,8 +1,10 @@
 import BylineCanvas
 import BylineModel
 
-/// The article list: one row per article with its marks, the headline and reading time; with
-/// room, the date the file was written and (with `--recursive`) the subfolder it is in.
+/// The article list: one row per article with its marks, the headline and reading time; beside
+/// the body, with room, the date the file was written and (with `--recursive`) the subfolder
+/// it is in. The zoomed index, made for slow links (a move repaints two rows, about 230 bytes),
+/// keeps to headline and reading time.
 ///
 /// Marks: `•` unread, `+` new since the reader opened (the folder changed), `x` deleted while
 /// selected. Reading times are counted once the article was parsed and estimated from the file's
@@ -42,8 +44,9 @@ public struct ListPane {
                 mark = isRead ? " " : glyphs.unreadMark
             }
             let headline = Transliterate.forTerminal(state.headline(of: id) ?? state.library.name(of: id), ascii: state.ascii)
-            let right = rightColumns(state, id, minutes: minutes, width: rect.width)
-            let folder = folderColumn(state, id, width: rect.width, ellipsis: glyphs.ellipsis)
+            let room = state.zoomed ? 0 : rect.width
+            let right = rightColumns(state, id, minutes: minutes, width: room)
+            let folder = folderColumn(state, id, width: room, ellipsis: glyphs.ellipsis)
             let headWidth = rect.width - 2 - DisplayWidth.of(folder) - DisplayWidth.of(right) - 1
             var x = canvas.put(mark, x: rect.x, y: y, role: role, maxX: rect.maxX)
             x = canvas.put(" ", x: x, y: y, role: role, maxX: rect.maxX)
