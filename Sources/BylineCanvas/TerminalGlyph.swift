@@ -53,11 +53,20 @@ public struct TerminalGlyph: Equatable, Sendable {
             || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029
     }
 
+    /// U+FE00–U+FE0F and the ideographic variation selectors U+E0100–U+E01EF.
+    static func isVariationSelector(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value)
+    }
+
     static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
         (0x1F1E6...0x1F1FF).contains(scalar.value)
     }
 
+    /// Combining marks that terminals draw over the base character. Variation selectors are
+    /// marks too (`Mn`), but they ask for emoji or text presentation, which terminals draw at
+    /// different widths: they are dropped, so the base character keeps its own width.
     static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        if isVariationSelector(scalar) { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark: return true
         default: return false

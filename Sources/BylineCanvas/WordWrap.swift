@@ -22,7 +22,10 @@ public enum WordWrap {
     }
 
     /// ``wrap(_:width:)`` with each line's source range (UTF-8 offsets into `text`).
-    public static func lines(_ text: String, width: Int) -> [Line] {
+    /// - Parameter whole: a word wider than `width` but not than this (a URL) stands whole on
+    ///   a line of its own instead of being cut (default: `width`).
+    public static func lines(_ text: String, width: Int, whole: Int? = nil) -> [Line] {
+        let whole = max(width, whole ?? width)
         guard width > 0 else { return [Line(text: "", range: 0..<0)] }
         let utf8 = text.utf8
         func offset(_ index: String.Index) -> Int { utf8.distance(from: utf8.startIndex, to: index) }
@@ -54,6 +57,14 @@ public enum WordWrap {
                 lineWidth = w
                 start = wordStart
                 end = offset(word.endIndex)
+                continue
+            }
+            if w <= whole {
+                line = String(word)
+                lineWidth = w
+                start = wordStart
+                end = offset(word.endIndex)
+                finish()
                 continue
             }
             // A word wider than the line: cut it between graphemes.

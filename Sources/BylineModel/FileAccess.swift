@@ -27,6 +27,13 @@ enum FileAccess {
         }
     }
 
+    /// What `stat` says of a regular file: its size and when it was last written.
+    static func facts(_ path: String) -> FileFacts? {
+        var st = stat()
+        guard stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        return FileFacts(size: Int(st.st_size), modified: Int64(st.st_mtim.tv_sec))
+    }
+
     struct Read {
         var data: Data
         /// File size at open time.
@@ -79,6 +86,18 @@ private func sysRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: In
     #else
     return Darwin.read(fd, buffer, count)
     #endif
+}
+
+/// A regular file's size and modification time, as `stat` gives them.
+public struct FileFacts: Equatable, Sendable {
+    public var size: Int
+    /// Seconds since 1970.
+    public var modified: Int64
+
+    public init(size: Int, modified: Int64) {
+        self.size = size
+        self.modified = modified
+    }
 }
 
 struct FileFailure: Error, Equatable {

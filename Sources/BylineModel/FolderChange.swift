@@ -15,6 +15,8 @@ public struct FolderChange: Equatable, Sendable {
     public var complete = false
     /// Something worth one line in the status line (a folder that could not be watched).
     public var note: String?
+    /// Size and time of files in `present` that were looked at (for sorting by them).
+    public var facts: [String: FileFacts] = [:]
 
     public init(present: [String] = [], gone: [String] = [], goneFolders: [String] = [], complete: Bool = false, note: String? = nil) {
         self.present = present
@@ -48,8 +50,9 @@ public struct FolderChange: Equatable, Sendable {
             switch event.kind {
             case .file:
                 guard looked.insert(event.path).inserted else { continue }
-                if case .regular = FileAccess.kind(event.path) {
+                if let facts = FileAccess.facts(event.path) {
                     change.present.append(event.path)
+                    change.facts[event.path] = facts
                 } else {
                     change.gone.append(event.path)
                 }

@@ -143,7 +143,7 @@ public final class FolderWatcher: Sendable {
         guard wd >= 0 else {
             if code == ENOSPC {
                 state.withLock { $0.exhausted = true }
-                return .failure(WatchFailure(reason: "Not watching all folders: the system's limit of inotify watches is reached (fs.inotify.max_user_watches)"))
+                return .failure(WatchFailure(reason: "Not watching: out of inotify watches (fs.inotify.max_user_watches)"))
             }
             return .failure(WatchFailure(reason: "Not watching \(TextSanitizer.sanitize(folder)): \(FileAccess.errorText(code))"))
         }

@@ -84,7 +84,16 @@ public final class Library: Sendable {
         /// File sizes (capped) and word counts, -1 until known; 32 bits, for 100,000 entries.
         var sizes: [Int32]
         var words: [Int32]
+        /// When each file was last written (seconds since 1970), -1 until known.
+        var mtimes: [Int64]
         var unreadable: Set<Int> = []
+        /// True once the file was looked at (headline read, parsed or checked): whether it reads
+        /// is known. A byte per entry.
+        var checked: [Bool]
+        /// Entries whose file is there and was not looked at.
+        var uncheckedAlive: Int
+        /// Where ``Library/checkNext(limit:)`` goes on from.
+        var checkCursor = 0
         var cache: [Int: Article] = [:]
         var recent: [Int] = []
         /// Size and modification time of the file each cached article was parsed from.
@@ -101,7 +110,31 @@ public final class Library: Sendable {
             headlines = Array(repeating: nil, count: n)
             sizes = Array(repeating: -1, count: n)
             words = Array(repeating: -1, count: n)
+            mtimes = Array(repeating: -1, count: n)
+            checked = Array(repeating: false, count: n)
+            uncheckedAlive = n
             problemPaths = Set(problems.map(\.path))
+        }
+
+        mutating func record(_ facts: FileFacts, at slot: Int) {
+            sizes[slot] = Int32(clamping: facts.size)
+            mtimes[slot] = facts.modified
+        }
+
+        var sortKeys: SortKeys { SortKeys(entries: entries, sizes: sizes, mtimes: mtimes) }
+
+        func precedes(_ a: Int, _ b: Int, _ order: ListOrder) -> Bool { sortKeys.precedes(a, b, order) }
+
+        mutating func markChecked(_ slot: Int) {
+            guard !checked[slot] else { return }
+            checked[slot] = true
+            if alive[slot] { uncheckedAlive -= 1 }
+        }
+
+        mutating func setAlive(_ slot: Int, _ value: Bool) {
+            guard alive[slot] != value else { return }
+            alive[slot] = value
+            if !checked[slot] { uncheckedAlive += value ? 1 : -1 }
         }
 
         mutating func addProblem(_ p: LibraryProblem) {
@@ -115,7 +148,12 @@ public final class Library: Sendable {
             headlines[slot] = nil
             words[slot] = -1
             sizes[slot] = -1
+            mtimes[slot] = -1
             unreadable.remove(slot)
+            if checked[slot] {
+                checked[slot] = false
+                if alive[slot] { uncheckedAlive += 1 }
+            }
             let path = entries.path(at: slot)
             if problemPaths.remove(path) != nil { lazyProblems.removeAll { $0.path == path } }
         }
@@ -210,16 +248,16 @@ public final class Library: Sendable {
         }
     }
 
-    /// `rows` (in listing order) with `new` merged in at their places in that order.
-    public func merge(_ new: [ArticleID], into rows: [ArticleID]) -> [ArticleID] {
+    /// `rows` (in `order`) with `new` merged in at their places in that order.
+    public func merge(_ new: [ArticleID], into rows: [ArticleID], order: ListOrder = .name) -> [ArticleID] {
         guard !new.isEmpty else { return rows }
         return state.withLock { s in
-            let incoming = new.sorted { s.entries.precedes($0.index, $1.index) }
+            let incoming = new.sorted { s.precedes($0.index, $1.index, order) }
             var out: [ArticleID] = []
             out.reserveCapacity(rows.count + incoming.count)
             var k = 0
             for id in rows {
-                while k < incoming.count && s.entries.precedes(incoming[k].index, id.index) {
+                while k < incoming.count && s.precedes(incoming[k].index, id.index, order) {
                     out.append(incoming[k])
                     k += 1
                 }
@@ -228,6 +266,54 @@ public final class Library: Sendable {
             out.append(contentsOf: incoming[k...])
             return out
         }
+    }
+
+    /// `ids` in `order`. Sorting by time or size needs them known: call ``statAll()`` first
+    /// (both are for a worker: this sorts the whole list).
+    public func sorted(_ ids: [ArticleID], by order: ListOrder) -> [ArticleID] {
+        // Sort a copy, so the reader's own look-ups do not wait for the lock meanwhile.
+        let keys = state.withLock { $0.sortKeys }
+        return ids.sorted { keys.precedes($0.index, $1.index, order) }
+    }
+
+    /// What the list is sorted by, per entry.
+    struct SortKeys {
+        var entries: LibraryEntries
+        var sizes: [Int32]
+        var mtimes: [Int64]
+
+        /// Listing order, or `order`'s (ties in listing order). Unknown times count as newest
+        /// (a file just changed), unknown sizes as empty.
+        func precedes(_ a: Int, _ b: Int, _ order: ListOrder) -> Bool {
+            switch order {
+            case .name:
+                break
+            case .newest:
+                let ta = mtimes[a] < 0 ? Int64.max : mtimes[a], tb = mtimes[b] < 0 ? Int64.max : mtimes[b]
+                if ta != tb { return ta > tb }
+            case .longest:
+                if sizes[a] != sizes[b] { return sizes[a] > sizes[b] }
+            }
+            return entries.precedes(a, b)
+        }
+    }
+
+    /// Looks up the size and time of every file whose are not known (a `stat` each). For a worker.
+    public func statAll() {
+        let missing = state.withLock { s in s.entries.indices.filter { s.alive[$0] && s.mtimes[$0] < 0 }.map { ($0, s.entries.path(at: $0)) } }
+        var found: [(Int, FileFacts)] = []
+        found.reserveCapacity(missing.count)
+        for (slot, path) in missing {
+            if let facts = FileAccess.facts(path) { found.append((slot, facts)) }
+        }
+        state.withLock { s in
+            for (slot, facts) in found where s.mtimes[slot] < 0 { s.record(facts, at: slot) }
+        }
+    }
+
+    /// When the article's file was last written (seconds since 1970), if known.
+    public func modified(_ id: ArticleID) -> Int64? {
+        state.withLock { s in s.mtimes.indices.contains(id.index) && s.mtimes[id.index] >= 0 ? s.mtimes[id.index] : nil }
     }
 
     /// Whether the article's file is there (false once it was deleted).
@@ -257,6 +343,10 @@ public final class Library: Sendable {
     public var problemCount: Int {
         initialProblems.count + state.withLock { $0.lazyProblems.count }
     }
+
+    /// Files that are there and were never looked at, so whether they read is not known:
+    /// ``problemCount`` is a lower bound until this is 0 (see ``checkNext(limit:)``).
+    public var uncheckedCount: Int { state.withLock { $0.uncheckedAlive } }
 
     // MARK: - Looking up (never touches the disk)
 
@@ -316,13 +406,13 @@ public final class Library: Sendable {
         if let h = read.headline { return h }
         let headline: String
         var problem: LibraryProblem?
-        var size = -1
+        var facts: FileFacts?
         switch FileAccess.read(read.path, limit: Self.headlineBytes) {
         case .failure(let f):
             headline = ArticleParser.placeholderHeadline(id: read.name)
             problem = LibraryProblem(path: read.path, reason: f.reason)
         case .success(let r):
-            size = r.size
+            facts = FileFacts(size: r.size, modified: r.modified / 1_000_000_000)
             switch Self.headline(prefix: r.data, id: read.name, complete: r.complete) {
             case .headline(let h): headline = h
             case .unreadable(let reason):
@@ -333,7 +423,8 @@ public final class Library: Sendable {
         return state.withLock { s in
             if let h = s.headlines[index] { return h }
             s.headlines[index] = headline
-            if size >= 0 { s.sizes[index] = Int32(clamping: size) }
+            s.markChecked(index)
+            if let facts { s.record(facts, at: index) }
             if let problem {
                 s.unreadable.insert(index)
                 s.addProblem(problem)
@@ -354,12 +445,14 @@ public final class Library: Sendable {
         }
         let article: Article
         var stamp: FileStamp?
+        var facts: FileFacts?
         switch FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) {
         case .failure(let f):
             article = ArticleParser.unreadable(id: entry.id, path: entry.path, reason: f.reason)
         case .success(let r):
             article = ArticleParser.parse(data: r.data, id: entry.id, path: entry.path)
             stamp = FileStamp(size: Int64(r.size), modified: r.modified)
+            facts = FileFacts(size: r.size, modified: r.modified / 1_000_000_000)
         }
         return state.withLock { s in
             if let a = s.cache[index] { return a }
@@ -372,6 +465,8 @@ public final class Library: Sendable {
                 s.stamps[old] = nil
             }
             s.headlines[index] = article.headline
+            s.markChecked(index)
+            if let facts { s.record(facts, at: index) }
             s.words[index] = Int32(clamping: article.words)
             if let reason = article.unreadableReason {
                 s.unreadable.insert(index)
@@ -381,6 +476,72 @@ public final class Library: Sendable {
             }
             return article
         }
+    }
+
+    /// Looks at up to `limit` files never looked at (their first bytes: can they be read?) and
+    /// notes the unreadable ones as problems, keeping nothing else but their size: a byte per
+    /// file of memory, whatever the library's size. Returns whether unchecked files remain.
+    /// For a worker: it opens files.
+    public func checkNext(limit: Int) -> Bool {
+        let batch = state.withLock { s -> [(slot: Int, path: String)] in
+            var out: [(Int, String)] = []
+            var i = s.checkCursor
+            var steps = 0
+            while out.count < limit, s.uncheckedAlive > out.count, steps <= s.entries.count {
+                if i >= s.entries.count { i = 0 }
+                if s.alive[i] && !s.checked[i] { out.append((i, s.entries.path(at: i))) }
+                i += 1
+                steps += 1
+            }
+            s.checkCursor = i
+            return out
+        }
+        for (slot, path) in batch {
+            var problem: LibraryProblem?
+            var facts: FileFacts?
+            switch FileAccess.read(path, limit: Self.headlineBytes) {
+            case .failure(let f):
+                problem = LibraryProblem(path: path, reason: f.reason)
+            case .success(let r):
+                facts = FileFacts(size: r.size, modified: r.modified / 1_000_000_000)
+                if let reason = Self.binaryReason(prefix: r.data) { problem = LibraryProblem(path: path, reason: reason) }
+            }
+            state.withLock { s in
+                guard s.alive[slot], !s.checked[slot] else { return }  // read meanwhile, or gone
+                if let facts { s.record(facts, at: slot) }
+                if let problem {
+                    s.unreadable.insert(slot)
+                    s.addProblem(problem)
+                }
+                s.markChecked(slot)
+            }
+        }
+        return state.withLock { $0.uncheckedAlive > 0 }
+    }
+
+    /// How many articles the subfolders of the library's folders hold, when the library does
+    /// not list subfolders (for an empty list: "37 in subfolders"). For a worker: it walks them.
+    public func articlesInSubfolders() -> Int {
+        guard !recursive else { return 0 }
+        var total = 0
+        for folder in folders {
+            var scan = Scan()
+            guard (try? scan.folder(folder, recursive: true)) != nil else { continue }
+            total += scan.found.count - count(under: scan.root)
+        }
+        return total
+    }
+
+    /// Entries listed directly in a folder.
+    private func count(under root: String) -> Int {
+        state.withLock { s in s.entries.indices.filter { s.alive[$0] && s.entries.root(at: $0) == root }.count }
+    }
+
+    /// Why a file's first bytes make it unreadable, as the headline read would find (a UTF-16
+    /// byte order mark is text; otherwise NULs or mostly controls are binary).
+    static func binaryReason(prefix data: Data) -> String? {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return nil }
+        return TextDecoding.binaryReason(data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data)
     }
 
     /// ``readHeadline(_:)`` by position in the entry table.
@@ -432,7 +593,7 @@ public final class Library: Sendable {
                         s.forget(i)
                         result.modified.append(ArticleID(slot: slot))
                     } else {
-                        s.alive[i] = true
+                        s.setAlive(i, true)
                         s.forget(i)
                         result.added.append(ArticleID(slot: slot))
                     }
@@ -446,6 +607,9 @@ public final class Library: Sendable {
                 s.headlines.append(nil)
                 s.sizes.append(-1)
                 s.words.append(-1)
+                s.mtimes.append(-1)
+                s.checked.append(false)
+                s.uncheckedAlive += 1
                 s.slotByPath?[path] = slot
                 seen.insert(slot)
                 result.added.append(ArticleID(slot: slot))
@@ -460,8 +624,11 @@ public final class Library: Sendable {
                     }
                 }
             }
+            for (path, facts) in change.facts {
+                if let slot = s.slotByPath?[path], s.alive[Int(slot)] { s.record(facts, at: Int(slot)) }
+            }
             for slot in gone where s.alive[Int(slot)] && !seen.contains(slot) {
-                s.alive[Int(slot)] = false
+                s.setAlive(Int(slot), false)
                 s.forget(Int(slot))
                 result.removed.append(ArticleID(slot: slot))
             }

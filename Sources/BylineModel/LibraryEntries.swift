@@ -48,11 +48,15 @@ public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
     /// The folder the entry was found in, with its trailing `/` ("" for a file named in full).
     public func root(at index: Int) -> String { roots[Int(rootOf[index])] }
 
-    /// Listing order: by folder (in the order the folders were given), then by the bytes of the
-    /// relative path.
+    /// Listing order: by folder (in the order the folders were given), then by the relative
+    /// path in natural order (``NaturalOrder``: 2 before 10, case folded).
     public func precedes(_ a: Int, _ b: Int) -> Bool {
         if rootOf[a] != rootOf[b] { return rootOf[a] < rootOf[b] }
-        return relativeBytes(a).lexicographicallyPrecedes(relativeBytes(b))
+        return bytes.withUnsafeBytes { raw in
+            let startA = a == 0 ? 0 : Int(ends[a - 1]), startB = b == 0 ? 0 : Int(ends[b - 1])
+            return NaturalOrder.precedes(UnsafeRawBufferPointer(rebasing: raw[startA..<Int(ends[a])]),
+                                         UnsafeRawBufferPointer(rebasing: raw[startB..<Int(ends[b])]))
+        }
     }
 
     private func relativeBytes(_ index: Int) -> ArraySlice<UInt8> {

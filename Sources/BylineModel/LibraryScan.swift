@@ -120,21 +120,22 @@ struct Scan {
         }
     }
 
-    /// Found entries in byte order of their relative path.
+    /// Found entries in the natural order of their relative path (see ``NaturalOrder``).
     func sortedEntries() -> LibraryEntries {
         var entries = LibraryEntries()
         let rootNumber = entries.addRoot(root)
         guard !found.isEmpty else { return entries }
-        var order = found
-        keyBytes.withUnsafeBufferPointer { k in
-            let base = k.baseAddress!
-            order.sort { a, b in strcmp(base + a, base + b) < 0 }
-        }
         entries.reserve(count: found.count, byteCount: keyBytes.count - found.count)
         keyBytes.withUnsafeBufferPointer { k in
-            for start in order {
-                let length = strlen(k.baseAddress! + start)
-                entries.append(root: rootNumber, relative: UnsafeRawBufferPointer(start: k.baseAddress! + start, count: length))
+            let base = UnsafeRawPointer(k.baseAddress!)
+            // Each key as (start, length), measured once rather than at every comparison.
+            var order = found.map { ($0, strlen(k.baseAddress! + $0)) }
+            order.sort { a, b in
+                NaturalOrder.precedes(UnsafeRawBufferPointer(start: base + a.0, count: a.1),
+                                      UnsafeRawBufferPointer(start: base + b.0, count: b.1))
+            }
+            for (start, length) in order {
+                entries.append(root: rootNumber, relative: UnsafeRawBufferPointer(start: base + start, count: length))
             }
         }
         return entries

@@ -31,6 +31,14 @@ public enum Action: Equatable, Sendable {
     case closeOverlay
     case cycleTheme
     case redraw
+    /// `q`: back one level (overlay, zoom, a pane alone); quit from the panes.
+    case back
+    /// `Space`: page down; at the end of an article, on to the next unread one.
+    case readOn
+    /// `o`: the next sort order (name, newest first, longest first).
+    case cycleSort
+    /// `>` and `<`: a wider or narrower list.
+    case widenList, narrowList
     case quit
     /// Open the prompt for something typed.
     case openPrompt(Prompt.Kind)
@@ -63,6 +71,12 @@ public enum Action: Equatable, Sendable {
     case folderChanged(FolderChange)
     /// What the state store held for this library (read marks, positions, last selected).
     case stateLoaded(SavedState)
+    /// A worker sorted the rows (the ids given with `.sortRows`, in that order).
+    case rowsSorted(ListOrder, [ArticleID])
+    /// A worker counted the articles in subfolders of a library that does not list them.
+    case subfolderArticles(Int)
+    /// A worker checked another batch of files for `!` (`finished`: none is left unchecked).
+    case filesChecked(finished: Bool)
 }
 
 /// What `update` asks the outside world to do; the run loop carries these out (work that reads
@@ -85,4 +99,12 @@ public enum Effect: Equatable, Sendable {
     case loadState
     /// Save read marks, positions, the last selected article.
     case saveState([StateEdit])
+    /// Sort these rows (looking up each file's size and time when the order needs them;
+    /// answered by `.rowsSorted`).
+    case sortRows(ListOrder, [ArticleID])
+    /// Count the articles in subfolders (answered by `.subfolderArticles`).
+    case countSubfolderArticles
+    /// Check every file not looked at yet for whether it reads, in batches (answered by
+    /// `.filesChecked` after each).
+    case checkFiles
 }

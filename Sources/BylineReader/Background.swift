@@ -28,6 +28,9 @@ public final class Background: Sendable {
     private let waitingEvents = Mutex<[FolderEvent]>([])
     private let memory: ReaderMemory
     private let notices = Mutex<[String]>([])
+    private let checking = Mutex(false)
+    /// Files checked per batch: a progress report (and a frame, while `!` is open) each.
+    static let checkBatch = 1024
 
     /// - Parameter store: where read marks and positions are kept (default: nowhere).
     public init(library: Library, inbox: Inbox, watcher: FolderWatcher? = nil, store: StoreOpening = StoreOpening(.open(.none(reason: nil))),
@@ -106,6 +109,19 @@ public final class Background: Sendable {
                 memory.save(edits, at: now)
                 self.passOn(memory.store.takeNotices())
             }
+        case .sortRows(let order, let ids):
+            run(on: scanning) {
+                if order.needsFileFacts { library.statAll() }
+                inbox.post(.rowsSorted(order, library.sorted(ids, by: order)))
+            }
+        case .countSubfolderArticles:
+            run(on: scanning) { inbox.post(.subfolderArticles(library.articlesInSubfolders())) }
+        case .checkFiles:
+            let idle = checking.withLock { busy -> Bool in
+                defer { busy = true }
+                return !busy
+            }
+            if idle { checkStep() }
         case .quit, .redrawAll, .loadTheme:
             break
         }
@@ -116,6 +132,18 @@ public final class Background: Sendable {
         guard !new.isEmpty else { return }
         notices.withLock { $0 += new }
         for notice in new { inbox.post(.notice(notice)) }
+    }
+
+    /// One batch of `.checkFiles` on the scan thread, then the next (so folder events queued
+    /// meanwhile are examined in between).
+    private func checkStep() {
+        let library = self.library, inbox = self.inbox
+        run(on: scanning) { [self] in
+            let more = library.checkNext(limit: Self.checkBatch)
+            if !more { checking.withLock { $0 = false } }
+            inbox.post(.filesChecked(finished: !more))
+            if more { checkStep() }
+        }
     }
 
     private func run(on thread: WorkerThread, _ job: @escaping WorkerThread.Job) {

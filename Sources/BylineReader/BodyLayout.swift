@@ -43,6 +43,9 @@ public struct BodyLine: Equatable, Sendable {
 public struct BodyLayout: Equatable, Sendable {
     public let articleID: ArticleID
     public let width: Int
+    /// Columns a line may take past the measure: a URL too long for the measure but not for
+    /// the pane stands whole on a line of its own.
+    public let room: Int
     public let footersUnfolded: Bool
     public private(set) var lines: [BodyLine] = []
     /// First line of each block, indexed like `Article.blocks`.
@@ -56,9 +59,10 @@ public struct BodyLayout: Equatable, Sendable {
     /// The widest measure the body uses, for comfortable reading.
     public static let maxMeasure = 76
 
-    public init(article: Article, id: ArticleID, width: Int, ascii: Bool = false, footersUnfolded: Bool = false) {
+    public init(article: Article, id: ArticleID, width: Int, room: Int? = nil, ascii: Bool = false, footersUnfolded: Bool = false) {
         self.articleID = id
         self.width = max(1, width)
+        self.room = max(self.width, room ?? width)
         self.footersUnfolded = footersUnfolded
         build(article, ascii: ascii)
         textLines = lines.indices.filter { lines[$0].source != nil }
@@ -121,7 +125,10 @@ public struct BodyLayout: Equatable, Sendable {
     private mutating func build(_ article: Article, ascii: Bool) {
         let w = width
         var header = 0
+        // Text as the terminal can show it: with --ascii, positions count the plain forms' bytes.
+        func shown(_ text: String) -> String { Transliterate.forTerminal(text, ascii: ascii) }
         func addHeader(_ text: String, _ role: Role) {
+            let text = shown(text)
             add(wrapped: text, role: role, block: nil, position: TextPosition(block: TextPosition.header, offset: header))
             header += text.utf8.count + 1
         }
@@ -131,7 +138,11 @@ public struct BodyLayout: Equatable, Sendable {
             addHeader("This file could not be read: \(reason)", .error)
             return
         }
-        addHeader(article.headline, .headline)
+        // A first line too long for a headline was cut ("…") and its rest made the first
+        // paragraph: the body shows it whole, as the headline.
+        let joined = Self.splitHeadline(article)
+        let headlineStart = lines.count
+        addHeader(joined ?? article.headline, .headline)
         if let standfirst = article.standfirst, !standfirst.isEmpty {
             lines.append(.blank)
             addHeader(standfirst, .standfirst)
@@ -140,12 +151,26 @@ public struct BodyLayout: Equatable, Sendable {
         let host = article.source.map { url in
             url.split(separator: "/", omittingEmptySubsequences: true).first { $0.contains(".") && !$0.hasSuffix(":") }.map(String.init) ?? url
         }
-        let meta = ([article.date, host].compactMap { $0 } + ["\(article.words) words", "\(article.readingMinutes) min read"])
-            .joined(separator: separator)
+        let empty = article.words == 0 && article.blocks.isEmpty
+        let counts = empty ? ["empty"] : ["\(article.words) words", "\(article.readingMinutes) min read"]
+        let meta = ([article.date, host].compactMap { $0 } + counts).joined(separator: separator)
         lines.append(.blank)
         addHeader(meta, .attribution)
+        // What was odd about the file (an encoding fallback, a cut body), one dim line.
+        let warnings = article.warnings.filter { !(empty && $0.hasPrefix("empty")) }
+        if !warnings.isEmpty { addHeader(warnings.joined(separator: separator), .boilerplate) }
         let bar = ascii ? "| " : "┃ "
-        for (index, block) in article.blocks.enumerated() {
+        for (index, original) in article.blocks.enumerated() {
+            if index == 0 && joined != nil {
+                // Shown in the headline.
+                blockStart.append(headlineStart)
+                continue
+            }
+            var block = original
+            if ascii {
+                block.text = shown(block.text)
+                block.attribution = block.attribution.map(shown)
+            }
             lines.append(.blank)
             blockStart.append(lines.count)
             let start = TextPosition(block: index, offset: 0)
@@ -185,8 +210,16 @@ public struct BodyLayout: Equatable, Sendable {
         }
     }
 
+    /// The headline joined with the rest of its line, when the parser cut an over-long first
+    /// line (an ellipsis, a note among the warnings, the rest as the first paragraph); else nil.
+    static func splitHeadline(_ article: Article) -> String? {
+        guard article.headline.hasSuffix("…"), article.warnings.contains(where: { $0.hasPrefix("first line over") }),
+              let first = article.blocks.first, first.kind == .paragraph else { return nil }
+        return String(article.headline.dropLast()) + " " + first.text
+    }
+
     private mutating func add(wrapped text: String, role: Role, block: Int?, position: TextPosition) {
-        for line in WordWrap.lines(text, width: width) {
+        for line in WordWrap.lines(text, width: width, whole: room) {
             lines.append(BodyLine(spans: [Span(line.text, role)], block: block,
                                   source: TextPosition(block: position.block, offset: position.offset + line.range.lowerBound),
                                   length: line.range.count))

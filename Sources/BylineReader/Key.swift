@@ -31,6 +31,17 @@ public enum Key: Hashable, Sendable {
         }
     }
 
+    /// How the key is written where only ASCII shows: arrows by name.
+    public var asciiLabel: String {
+        switch self {
+        case .up: return "Up"
+        case .down: return "Down"
+        case .left: return "Left"
+        case .right: return "Right"
+        default: return Transliterate.toASCII(label)
+        }
+    }
+
     /// The character a printable key types into a prompt (nil for keys that do not type).
     public var typed: Character? {
         if case .char(let c) = self { return c }

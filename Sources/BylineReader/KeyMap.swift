@@ -19,6 +19,9 @@ public struct KeyBinding: Sendable {
 
     /// The keys as the help overlay shows them, e.g. "↓ j".
     public var keyLabel: String { keys.map(\.label).joined(separator: " ") }
+
+    /// The keys in ASCII, e.g. "Down j".
+    public var asciiKeyLabel: String { keys.map(\.asciiLabel).joined(separator: " ") }
 }
 
 /// The key map: the single table from which key handling and the help overlay both come.
@@ -52,7 +55,8 @@ public struct KeyMap: Sendable {
     public static let standard = KeyMap(bindings: [
         KeyBinding([.down, .char("j")], .moveDown, "Next article / scroll down", section: "Move", modes: [.normal, .overlay]),
         KeyBinding([.up, .char("k")], .moveUp, "Previous article / scroll up", section: "Move", modes: [.normal, .overlay]),
-        KeyBinding([.pageDown, .char(" ")], .pageDown, "Page down", section: "Move", modes: [.normal, .overlay]),
+        KeyBinding([.pageDown], .pageDown, "Page down", section: "Move", modes: [.normal, .overlay]),
+        KeyBinding([.char(" ")], .readOn, "Page down; at the end, the next unread article", section: "Move", modes: [.normal, .overlay]),
         KeyBinding([.pageUp, .char("b")], .pageUp, "Page up", section: "Move", modes: [.normal, .overlay]),
         KeyBinding([.home, .char("g")], .top, "Go to top", section: "Move", modes: [.normal, .overlay]),
         KeyBinding([.end, .char("G")], .bottom, "Go to bottom", section: "Move", modes: [.normal, .overlay]),
@@ -62,6 +66,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.tab], .cycleFocus, "Cycle focus list → body → quotes", section: "Panes"),
         KeyBinding([.char("s")], .toggleSidebar, "Show or hide the quote sidebar", section: "Panes"),
         KeyBinding([.char("z")], .toggleZoom, "Zoom the focused pane to full width", section: "Panes"),
+        KeyBinding([.char("<")], .narrowList, "Narrower list", section: "Panes"),
+        KeyBinding([.char(">")], .widenList, "Wider list", section: "Panes"),
         KeyBinding([.char("]")], .nextQuote, "Next pull quote (on to the next article)", section: "Jump"),
         KeyBinding([.char("[")], .previousQuote, "Previous pull quote", section: "Jump"),
         KeyBinding([.char("}")], .nextCrosshead, "Next crosshead", section: "Jump"),
@@ -75,12 +81,14 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("u")], .nextUnread, "Next unread article", section: "Read marks"),
         KeyBinding([.char("U")], .previousUnread, "Previous unread article", section: "Read marks"),
         KeyBinding([.char("M")], .markAllRead, "Mark every article in the list read (asks first)", section: "Read marks"),
+        KeyBinding([.char("o")], .cycleSort, "Sort by name, newest first, longest first", section: "View"),
         KeyBinding([.char("f")], .toggleFooters, "Fold or unfold promotional footers", section: "View"),
         KeyBinding([.char("t")], .cycleTheme, "Next theme", section: "View"),
-        KeyBinding([.char("!")], .toggleProblems, "Files that could not be read", section: "View"),
+        KeyBinding([.char("!")], .toggleProblems, "Problems: unreadable files (checks them all), themes", section: "View"),
         KeyBinding([.char("?")], .toggleHelp, "This help", section: "View"),
         KeyBinding([.ctrl("l")], .redraw, "Redraw the screen", section: "View", modes: [.normal, .overlay, .prompt]),
-        KeyBinding([.char("q")], .quit, "Quit", section: "View"),
+        KeyBinding([.char("q")], .back, "Back one level (reading, zoom); quit from the panes", section: "View"),
+        KeyBinding([.char("Q")], .quit, "Quit from anywhere", section: "View", modes: [.normal, .overlay]),
         // The open overlay.
         KeyBinding([.escape, .char("?"), .char("q")], .closeOverlay, "Close the overlay", section: "Overlay", modes: [.overlay]),
         // A prompt taking text.

@@ -9,6 +9,8 @@ import BylineCanvas
 /// - zoomed (`z`): the focused pane alone, full width; for the body this is reading mode, for
 ///   the list a full-width index where a move repaints only the two rows that change.
 /// - under 20x6: nothing but a "terminal too small" line.
+/// - beside the body, the list takes the columns the body's measure cannot use (at 200 columns
+///   the body keeps 80 and the list grows), and `<` / `>` narrow or widen it.
 public struct Layout: Equatable, Sendable {
     public let size: Size
     /// The panes on screen, left to right, with their rectangles.
@@ -19,8 +21,18 @@ public struct Layout: Equatable, Sendable {
     public let tooSmall: Bool
 
     public static let minimum = Size(width: 20, height: 6)
+    /// Narrowest the list gets with `<`.
+    public static let minimumListWidth = 20
+    /// Narrowest the body gets with `>`.
+    public static let minimumBodyWidth = 40
+    /// Columns `<` and `>` take from or give to the list.
+    public static let listStep = 4
+    /// The widest a body pane usefully gets: its measure and a margin each side.
+    static let fullBodyWidth = BodyLayout.maxMeasure + 4
 
-    public init(size: Size, focus: Pane, sidebarToggled: Bool, zoomed: Bool) {
+    /// - Parameter listAdjust: columns added to (or taken from) the list's usual width (`<`, `>`),
+    ///   kept between ``minimumListWidth`` and what leaves the body ``minimumBodyWidth``.
+    public init(size: Size, focus: Pane, sidebarToggled: Bool, zoomed: Bool, listAdjust: Int = 0) {
         self.size = size
         tooSmall = size.width < Self.minimum.width || size.height < Self.minimum.height
         guard !tooSmall else { return }
@@ -31,20 +43,28 @@ public struct Layout: Equatable, Sendable {
             place(columns: [(focus, w)], height: h)
             return
         }
+        // The list beside the body (and maybe the sidebar): it takes what the body's measure
+        // cannot use, then what `<` and `>` say.
+        func withList(_ usual: Int, others: Int) -> [(Pane, Int)] {
+            let spare = max(0, w - others - usual - Self.fullBodyWidth)
+            let most = max(Self.minimumListWidth, w - others - Self.minimumBodyWidth)
+            let list = min(max(usual + spare + listAdjust, Self.minimumListWidth), most)
+            return [(.list, list), (.body, w - others - list)]
+        }
         if w >= 120 {
             let listWidth = min(44, max(28, w * 26 / 100))
             if !sidebarToggled {
                 let sideWidth = min(44, max(28, w * 24 / 100))
-                place(columns: [(.list, listWidth), (.body, w - listWidth - sideWidth - 2), (.sidebar, sideWidth)], height: h)
+                place(columns: withList(listWidth, others: sideWidth + 2) + [(.sidebar, sideWidth)], height: h)
             } else {
-                place(columns: [(.list, listWidth), (.body, w - listWidth - 1)], height: h)
+                place(columns: withList(listWidth, others: 1), height: h)
             }
         } else if w >= 80 {
             let sideWidth = max(26, w * 30 / 100)
             if sidebarToggled || focus == .sidebar {
                 place(columns: [(.body, w - sideWidth - 1), (.sidebar, sideWidth)], height: h)
             } else {
-                place(columns: [(.list, sideWidth), (.body, w - sideWidth - 1)], height: h)
+                place(columns: withList(sideWidth, others: 1), height: h)
             }
         } else {
             place(columns: [(focus, w)], height: h)

@@ -25,9 +25,9 @@ extension ReaderState {
         if !missing.isEmpty { effects.append(.loadHeadlines(missing)) }
         let waitingForArticle = showsArticle && !bodyDeferred && selection != nil && article == nil
             && selection.map { deleted[$0] == nil } == true
-        // The first frame also waits (briefly) for the state store, so it opens on the article
-        // that was left rather than jumping there a moment later.
-        awaitingVisible = waitingForHeadlines || waitingForArticle || (bodyDeferred && !stateLoaded)
+        // The first frame also waits (briefly) for the state store and a sort, so it opens on
+        // the article that was left, in its order, rather than jumping there a moment later.
+        awaitingVisible = waitingForHeadlines || waitingForArticle || sortingAtStart || (bodyDeferred && !stateLoaded)
         return effects
     }
 
@@ -127,9 +127,9 @@ extension ReaderState {
             body = nil
             return
         }
-        let width = BodyPane.measure(for: rect.width)
-        if body?.articleID != id || body?.width != width || body?.footersUnfolded != footersUnfolded {
-            let laid = BodyLayout(article: article, id: id, width: width, ascii: ascii, footersUnfolded: footersUnfolded)
+        let width = BodyPane.measure(for: rect.width), room = BodyPane.room(for: rect.width)
+        if body?.articleID != id || body?.width != width || body?.room != room || body?.footersUnfolded != footersUnfolded {
+            let laid = BodyLayout(article: article, id: id, width: width, room: room, ascii: ascii, footersUnfolded: footersUnfolded)
             body = laid
             bodyTop = Self.line(in: laid, of: bodyAnchor, onSpacing: bodyAnchorOnSpacing)
         }

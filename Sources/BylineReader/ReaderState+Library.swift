@@ -30,7 +30,7 @@ extension ReaderState {
     /// selection stays, marked deleted, until the user moves away), rewritten ones read again.
     /// The selection and the list's scroll stay on the same articles.
     mutating func folderChanged(_ change: FolderChange) -> [Effect] {
-        if let note = change.note { message = note }
+        if let note = change.note { report(note) }
         let topID = rows.id(at: listTop)
         let shownHeadline = selection.flatMap { library.cachedHeadline($0) ?? (articleID == $0 ? article?.headline : nil) }
         if let id = articleID, change.present.contains(library.path(of: id)), let top = article?.blocks[safe: bodyAnchor.block] {
@@ -62,7 +62,7 @@ extension ReaderState {
                 fresh.insert(id)
             }
         }
-        rows.insert(result.added, library: library)
+        rows.insert(result.added, library: library, order: pendingSort ?? sortOrder)
         // Rewritten (or back from deletion): what was read is forgotten; the shown article is
         // read again and keeps its place, the list asks for headlines on screen anew.
         for id in result.modified + back {
@@ -74,6 +74,38 @@ extension ReaderState {
         if let topID, let row = rows.row(of: topID) { listTop = row }
         syncSelectedRow()
         return effects
+    }
+}
+
+extension ReaderState {
+    /// Asks a worker for the rows in `order` (it stats the files when the order needs it).
+    mutating func requestSort(_ order: ListOrder) -> [Effect] {
+        pendingSort = order
+        return [.sortRows(order, rows.ids)]
+    }
+
+    /// Takes in rows a worker sorted: rows that came or went meanwhile are reconciled, the
+    /// selection stays on its article and keeps its place on screen (at start: the top).
+    mutating func rowsSorted(_ order: ListOrder, _ ids: [ArticleID]) {
+        guard order == pendingSort, order == sortOrder else { return }
+        pendingSort = nil
+        let current = Set(rows.ids)
+        let sorted = ids.filter { current.contains($0) }
+        let known = Set(sorted)
+        let arrived = rows.ids.filter { !known.contains($0) }
+        let offset = selectedRow - listTop
+        rows = RowsView(library.merge(arrived, into: sorted, order: order))
+        if sortingAtStart {
+            sortingAtStart = false
+            selection = rows.id(at: 0)
+            selectedRow = 0
+            listTop = 0
+        } else {
+            syncSelectedRow()
+            listTop = max(0, selectedRow - offset)
+            message = "Sorted \(order.label)"
+        }
+        revision &+= 1
     }
 }
 

@@ -13,7 +13,8 @@ extension ReaderState {
 
     mutating func move(by delta: Int) {
         if overlay != nil {
-            overlayTop = max(0, overlayTop.addingReportingOverflow(delta).partialValue)
+            let most = OverlayPane.scrollRange(self, keyMap: .standard)
+            overlayTop = Self.clamp(overlayTop.addingReportingOverflow(delta).partialValue, 0, most)
             return
         }
         switch focus {
@@ -25,7 +26,8 @@ extension ReaderState {
             markRead()
         case .sidebar:
             guard !sidebarEntries.isEmpty else { return }
-            let from = chosenQuote ?? currentSidebarEntry ?? 0
+            // With no quote chosen or in view, the first move down lands on the first quote.
+            let from = chosenQuote ?? currentSidebarEntry ?? (delta > 0 ? -1 : 0)
             choose(entry: Self.clamp(from.addingReportingOverflow(delta).partialValue, 0, sidebarEntries.count - 1))
         }
     }
@@ -45,9 +47,11 @@ extension ReaderState {
         case .body:
             if !sidebarEntries.isEmpty { focus = .sidebar }
         case .sidebar:
-            if let chosen = chosenQuote ?? currentSidebarEntry { choose(entry: chosen) }
-            // The sidebar alone on screen: show the body where the quote is.
-            if !layout.shows(.body) { focus = .body }
+            // Read the quote: the body takes the keys, with the quote on its top row.
+            if let chosen = chosenQuote ?? currentSidebarEntry { land(onQuote: chosen) }
+            focus = .body
+            markRead()
+            deriveShown()
         }
     }
 
@@ -67,6 +71,7 @@ extension ReaderState {
         }
         selection = id
         selectedRow = rows.row(of: id) ?? target
+        highlightedBlock = nil
         bodyTop = 0
         bodyAnchor = .top
         bodyAnchorOnSpacing = false
@@ -76,20 +81,96 @@ extension ReaderState {
         deriveShown()
     }
 
-    /// Marks a sidebar entry and scrolls the body so its quote is in view.
-    mutating func choose(entry: Int) {
+    /// Marks a sidebar entry and highlights its quote in the body, scrolling the body when the
+    /// quote is not all in view (or always, for a jump) so that it lands on the top row, where
+    /// `}` puts a crosshead. While the body is not laid out (the quotes alone on screen), the
+    /// quote becomes the reading position, so the body opens there.
+    mutating func choose(entry: Int, jump: Bool = false) {
         chosenQuote = entry
-        guard let article, let body, entry < sidebarEntries.count else { return }
-        let range = body.lineRange(ofBlock: article.quotes[sidebarEntries[entry]].block)
-        scrollIntoView(range)
+        guard let article, entry < sidebarEntries.count else { return }
+        let block = article.quotes[sidebarEntries[entry]].block
+        guard article.blocks.indices.contains(block) else { return }
+        highlightedBlock = block
+        if let body {
+            let range = body.lineRange(ofBlock: block)
+            let visible = bodyTop..<(bodyTop + bodyHeight)
+            if jump || range.lowerBound < visible.lowerBound || range.upperBound > visible.upperBound {
+                scrollBody(to: range.lowerBound)
+            }
+        } else {
+            bodyAnchor = TextPosition(block: block, offset: 0)
+            bodyAnchorOnSpacing = false
+        }
         markRead()
     }
 
-    private mutating func scrollIntoView(_ range: Range<Int>) {
-        let height = bodyHeight
-        let visible = bodyTop..<(bodyTop + height)
-        if range.lowerBound >= visible.lowerBound && range.upperBound <= visible.upperBound { return }
-        scrollBody(to: range.lowerBound - min(height / 4, max(0, height - range.count)))
+    /// A jump to a sidebar entry: it lands on the top row, highlighted, and the status line
+    /// says which pull quote it is and who said it ("quote 2/3 · Ailsa Morrow").
+    mutating func land(onQuote entry: Int) {
+        choose(entry: entry, jump: true)
+        guard let article, entry < sidebarEntries.count else { return }
+        let quote = article.quotes[sidebarEntries[entry]]
+        let speaker = quote.speaker ?? article.blocks[safe: quote.block]?.attribution
+        let pulls = sidebarEntries.filter { article.quotes[$0].pull }
+        let separator = BoxGlyphs.forMode(ascii: ascii).separator
+        if quote.pull, let n = pulls.firstIndex(of: sidebarEntries[entry]) {
+            message = "quote \(n + 1)/\(pulls.count)" + (speaker.map { separator + $0 } ?? "")
+        } else {
+            message = "quote" + (speaker.map { separator + $0 } ?? "")
+        }
+    }
+
+    /// Says something went wrong: in the status line now, and in the `!` list for later.
+    mutating func report(_ note: String) {
+        message = note
+        if !notes.contains(note) { notes = Array((notes + [note]).suffix(100)) }
+    }
+
+    // MARK: - Levels and pages
+
+    /// `q`: back one level (reading mode or a zoomed pane to the panes; a pane shown alone to
+    /// the list); at the panes, quit. Overlays close with their own binding.
+    mutating func goBack() -> [Effect] {
+        if zoomed {
+            zoomed = false
+            return []
+        }
+        if layout.panes.count == 1, focus != .list {
+            focus = .list
+            return []
+        }
+        return [.quit]
+    }
+
+    /// `Space`: a page down; with the body at its end, the next unread article (the next one
+    /// when every later one was read), from its top, as in less and mutt.
+    mutating func readOn() {
+        guard overlay == nil, focus == .body, let body else {
+            move(by: page)
+            return
+        }
+        guard bodyTop >= body.lines.count - bodyHeight else {
+            move(by: page)
+            return
+        }
+        let later = rows.ids.indices.dropFirst(selectedRow + 1)
+        guard let next = later.first(where: { !read.contains(rows[$0]) }) ?? later.first else {
+            message = "The last article"
+            return
+        }
+        select(row: next)
+    }
+
+    /// `<` and `>`: the list narrower or wider, as far as the layout allows (the adjustment is
+    /// kept at what took effect, so the other key undoes it at once).
+    mutating func resizeList(by delta: Int) {
+        guard let before = layout.list?.width, layout.panes.count > 1 else {
+            message = "The list is not beside the text here"
+            return
+        }
+        let usual = Layout(size: size, focus: focus, sidebarToggled: sidebarToggled, zoomed: zoomed).list?.width ?? before
+        listAdjust += delta
+        listAdjust = (layout.list?.width ?? before) - usual
     }
 
     // MARK: - Jumps
@@ -108,12 +189,13 @@ extension ReaderState {
             let j = forward ? i + 1 : i - 1
             target = pulls.indices.contains(j) ? pulls[j] : nil
         } else if forward {
-            target = pulls.first(where: { start($0) >= bodyTop })
+            // A quote already on the top row is where the reader is: go on to the next.
+            target = pulls.first(where: { start($0) > bodyTop })
         } else {
             target = pulls.last(where: { start($0) < bodyTop })
         }
         if let target {
-            choose(entry: target)
+            land(onQuote: target)
             return []
         }
         return continueJump(forward: forward, after: selectedRow, looked: 0)
@@ -133,7 +215,7 @@ extension ReaderState {
             if candidate.quotes.contains(where: \.pull) {
                 select(row: index)
                 let pulls = sidebarEntries.filter { candidate.quotes[$0].pull }
-                choose(entry: sidebarEntries.firstIndex(of: forward ? pulls.first! : pulls.last!)!)
+                land(onQuote: sidebarEntries.firstIndex(of: forward ? pulls.first! : pulls.last!)!)
                 return []
             }
             index += step
@@ -162,6 +244,7 @@ extension ReaderState {
             return
         }
         scrollBody(to: target)
+        highlightedBlock = body.block(atLine: target)
         markRead()
     }
 

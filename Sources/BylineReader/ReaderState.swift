@@ -1,6 +1,13 @@
 import BylineCanvas
 import BylineModel
 import BylineStore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Everything the reader shows, in one value. Only ``update(_:_:)`` changes it.
 ///
@@ -13,6 +20,11 @@ public struct ReaderState: Sendable {
     public let library: Library
     public internal(set) var size: Size
     public var ascii: Bool
+    /// The time the list's dates are shown against (seconds since 1970; set at start), and the
+    /// local time zone's offset from UTC then (one offset for every date: a frame looks up no
+    /// time zone rules).
+    public var now = Int64(time(nil))
+    public var utcOffset = ReaderState.localUTCOffset()
     /// Names of the themes `t` cycles through, and the one in use.
     public var themeNames: [String]
     public internal(set) var themeName: String
@@ -21,6 +33,13 @@ public struct ReaderState: Sendable {
     public internal(set) var focus: Pane = .list
     /// The list's rows.
     public internal(set) var rows: RowsView
+    /// The list's order (`o` cycles it).
+    public internal(set) var sortOrder: ListOrder = .name
+    /// An order being worked out by a worker; rows stay as they are until it arrives.
+    var pendingSort: ListOrder?
+    /// The order asked for at start: until it arrives the first frame waits (briefly), and
+    /// then the list starts at its top.
+    var sortingAtStart = false
     /// The selected article (nil only while the list is empty).
     public internal(set) var selection: ArticleID?
     /// The selection's row in ``rows`` (kept in step with it).
@@ -34,10 +53,14 @@ public struct ReaderState: Sendable {
     var bodyAnchorOnSpacing = false
     /// Index into ``sidebarEntries`` of the quote the user chose, if any.
     public internal(set) var chosenQuote: Int?
+    /// The block a jump (or a move in the quotes) landed on: highlighted until the next key.
+    public internal(set) var highlightedBlock: Int?
 
     // MARK: - Modes
     /// `s` pressed: hides the sidebar when all three panes fit, shows it when they do not.
     public internal(set) var sidebarToggled: Bool = false
+    /// Columns `<` and `>` took from or gave to the list.
+    public internal(set) var listAdjust: Int = 0
     /// `z`: the focused pane alone, full width.
     public internal(set) var zoomed: Bool = false
     /// The body alone, full width: zoomed with the body focused.
@@ -54,6 +77,9 @@ public struct ReaderState: Sendable {
     public internal(set) var promptHistory: [Prompt.Kind: [String]] = [:]
     /// A one-line note for the status line (theme changes, "no more pull quotes").
     public internal(set) var message: String?
+    /// What went wrong outside the library (a theme that did not load, a folder not watched):
+    /// said once in the status line, and kept for the `!` list.
+    public internal(set) var notes: [String] = []
 
     // MARK: - Marks
     /// Articles read: opened in the body, or marked with `m` / `M` (kept in the state store).
@@ -100,6 +126,10 @@ public struct ReaderState: Sendable {
     var pendingJump: PendingJump?
     /// A jump that needs the selected article, which is being parsed: done again when it arrives.
     var replay: (action: Action, waitingFor: ArticleID)?
+    /// Articles in subfolders of a library that does not list them (counted when the list is empty).
+    public internal(set) var articlesInSubfolders: Int?
+    /// True while a worker checks every file for `!`.
+    public internal(set) var checkingFiles = false
     /// A block's text to find again when the shown article is read anew after its file changed.
     var reanchorText: String?
     /// True while something on screen waits for a worker (the article, or list headlines): the
@@ -126,9 +156,12 @@ public struct ReaderState: Sendable {
     ///   - notice: a line for the status line of the first frame.
     ///   - fromTop: do not reopen on the article that was selected when the library was last left.
     public init(library: Library, size: Size, ascii: Bool = false, themeNames: [String] = ["default"],
-                themeName: String = "default", deferBody: Bool = false, notice: String? = nil, fromTop: Bool = false) {
+                themeName: String = "default", deferBody: Bool = false, notice: String? = nil, sort: ListOrder = .name,
+                fromTop: Bool = false) {
+        self.sortOrder = sort
         self.message = notice
         self.fromTop = fromTop
+        if let notice { notes = [notice] }
         self.library = library
         self.size = size
         self.ascii = ascii
@@ -141,7 +174,7 @@ public struct ReaderState: Sendable {
 
     /// The current layout of panes.
     public var layout: Layout {
-        Layout(size: size, focus: focus, sidebarToggled: sidebarToggled, zoomed: zoomed)
+        Layout(size: size, focus: focus, sidebarToggled: sidebarToggled, zoomed: zoomed, listAdjust: listAdjust)
     }
 
     /// What keys mean now.
@@ -167,9 +200,13 @@ public struct ReaderState: Sendable {
     }
 
     /// The sidebar entry to mark: the chosen one while it is in view, else the first in view.
+    /// While the body is not on screen (the quotes alone), the chosen one.
     public var currentSidebarEntry: Int? {
-        guard let article, let body else { return nil }
+        guard let article else { return nil }
         let entries = sidebarEntries
+        guard let body else {
+            return chosenQuote.flatMap { entries.indices.contains($0) ? $0 : nil }
+        }
         let visible = bodyTop..<(bodyTop + bodyHeight)
         func inView(_ entry: Int) -> Bool {
             let range = body.lineRange(ofBlock: article.quotes[entries[entry]].block)
@@ -189,6 +226,15 @@ public struct ReaderState: Sendable {
     /// The headline a list row shows: read, or kept for a deleted article; nil while unread.
     public func headline(of id: ArticleID) -> String? {
         library.cachedHeadline(id) ?? deleted[id]
+    }
+
+    /// The local time zone's offset from UTC now, from the C library (Foundation's `TimeZone`
+    /// would load ICU's zone data at start-up).
+    static func localUTCOffset() -> Int {
+        var clock = time(nil)
+        var parts = tm()
+        guard localtime_r(&clock, &parts) != nil else { return 0 }
+        return parts.tm_gmtoff
     }
 
     static func sidebarEntries(of article: Article?) -> [Int] {

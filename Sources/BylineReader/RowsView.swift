@@ -20,11 +20,11 @@ public struct RowsView: Equatable, Sendable {
     /// The article at a row, when the row exists.
     public func id(at row: Int) -> ArticleID? { ids.indices.contains(row) ? ids[row] : nil }
 
-    /// Adds articles at their places in the library's listing order.
-    mutating func insert(_ new: [ArticleID], library: Library) {
+    /// Adds articles at their places in the view's order.
+    mutating func insert(_ new: [ArticleID], library: Library, order: ListOrder) {
         let known = Set(ids)
         let fresh = new.filter { !known.contains($0) }
-        ids = library.merge(fresh, into: ids)
+        ids = library.merge(fresh, into: ids, order: order)
     }
 
     /// Removes articles from the view.

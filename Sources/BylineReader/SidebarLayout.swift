@@ -25,13 +25,13 @@ public struct SidebarLayout: Equatable, Sendable {
         var total = 0
         for quoteIndex in quoteIndices {
             let quote = article.quotes[quoteIndex]
-            var wrapped = WordWrap.wrap(open + quote.text + close, width: textWidth)
+            var wrapped = WordWrap.wrap(open + Transliterate.forTerminal(quote.text, ascii: ascii) + close, width: textWidth)
             if wrapped.count > Self.maxQuoteLines {
                 wrapped = Array(wrapped.prefix(Self.maxQuoteLines))
                 wrapped[wrapped.count - 1] = Truncate.toWidth(wrapped[wrapped.count - 1] + glyphs.ellipsis, textWidth, ellipsis: glyphs.ellipsis)
             }
             var lines = wrapped.map { Span($0, quote.pull ? .pullquote : .sidebarNormal) }
-            lines.append(Span(Truncate.toWidth(dash + (quote.speaker ?? "unattributed"), textWidth, ellipsis: glyphs.ellipsis), .attribution))
+            lines.append(Span(Truncate.toWidth(dash + Transliterate.forTerminal(quote.speaker ?? "unattributed", ascii: ascii), textWidth, ellipsis: glyphs.ellipsis), .attribution))
             starts.append(total)
             total += lines.count + 1
             entries.append(lines)

@@ -12,6 +12,8 @@ public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
             for row in state.visibleRows { state.fresh.remove(state.rows[row]) }
         }
         state.message = nil
+        state.highlightedBlock = nil
+        state.sortingAtStart = false  // a key before the starting order arrived: keep the user's place
         state.pendingJump = nil
         state.replay = nil
     }
@@ -45,7 +47,7 @@ extension Action {
     var isFromUser: Bool {
         switch self {
         case .resize, .start, .showSelection, .themeApplied, .notice, .articleLoaded, .headlinesLoaded,
-             .folderEvents, .folderChanged, .stateLoaded, .leaving:
+             .folderEvents, .folderChanged, .stateLoaded, .leaving, .filesChecked, .subfolderArticles, .rowsSorted:
             return false
         default:
             return true
@@ -55,7 +57,7 @@ extension Action {
     /// Background results whose handler bumps the revision itself when they show.
     var isQuiet: Bool {
         switch self {
-        case .articleLoaded, .headlinesLoaded, .folderEvents, .folderChanged, .leaving: return true
+        case .articleLoaded, .headlinesLoaded, .folderEvents, .folderChanged, .leaving, .filesChecked, .rowsSorted: return true
         default: return false
         }
     }
@@ -121,8 +123,15 @@ extension ReaderState {
             prompt = Prompt(kind: .confirmMarkAllRead(unread))
 
         case .toggleSidebar:
-            sidebarToggled.toggle()
-            if focus == .sidebar && !layout.shows(.sidebar) { focus = .body }
+            if layout.panes.count == 1 {
+                // One pane at a time (under 80 columns, or zoomed): the quotes take its place,
+                // and `s` again gives the text back.
+                focus = focus == .sidebar ? .body : .sidebar
+                if focus == .body { markRead() }
+            } else {
+                sidebarToggled.toggle()
+                if focus == .sidebar && !layout.shows(.sidebar) { focus = .body }
+            }
         case .toggleZoom: zoomed.toggle()
         case .toggleHelp:
             overlay = overlay == .help ? nil : .help
@@ -130,6 +139,11 @@ extension ReaderState {
         case .toggleProblems:
             overlay = overlay == .problems ? nil : .problems
             overlayTop = 0
+            // The list must hold every unreadable file: check those never looked at.
+            if overlay == .problems, !checkingFiles, library.uncheckedCount > 0 {
+                checkingFiles = true
+                return [.checkFiles]
+            }
         case .closeOverlay:
             overlay = nil
             overlayTop = 0
@@ -139,7 +153,10 @@ extension ReaderState {
             return [.loadTheme(Self.theme(after: themeName, in: themeNames))]
         case .themeApplied(let name, let error):
             if let error {
-                message = "Theme \(name) skipped: \(error)"
+                // Errors are written for stderr ("byline: file:line: ..."); here the program's
+                // name is noise.
+                let reason = error.hasPrefix("byline: ") ? String(error.dropFirst(8)) : error
+                report("Theme \(name) skipped: \(reason)")
                 let next = Self.theme(after: name, in: themeNames)
                 if next != themeName { return [.loadTheme(next)] }
             } else {
@@ -147,7 +164,7 @@ extension ReaderState {
                 let skipped = message.map { $0.contains("skipped") ? $0 + " · " : "" } ?? ""
                 message = skipped + "Theme: \(name)"
             }
-        case .notice(let text): message = text
+        case .notice(let text): report(text)
         case .openPrompt(let kind):
             overlay = nil
             if kind == .findInArticle {
@@ -174,13 +191,34 @@ extension ReaderState {
             }
             prompt = nil
         case .redraw: return [.redrawAll]
+        case .back:
+            let effects = goBack()
+            if effects.contains(.quit) { leave() }
+            return effects
+        case .readOn: readOn()
+        case .widenList: resizeList(by: Layout.listStep)
+        case .narrowList: resizeList(by: -Layout.listStep)
         case .quit:
             leave()
             return [.quit]
         case .leaving: leave()
         case .resize(let newSize): size = newSize
-        case .start: return [.loadState]
+        case .start:
+            var effects: [Effect] = [.loadState]
+            // An empty list: are the articles one level down?
+            if rows.isEmpty, !library.recursive, !library.folders.isEmpty { effects.append(.countSubfolderArticles) }
+            if sortOrder != .name {
+                sortingAtStart = true
+                effects += requestSort(sortOrder)
+            }
+            return effects
         case .stateLoaded(let saved): takeIn(saved)
+        case .cycleSort:
+            sortOrder = sortOrder.next
+            message = "Sorting \(sortOrder.label)…"
+            return requestSort(sortOrder)
+        case .rowsSorted(let order, let ids): rowsSorted(order, ids)
+        case .subfolderArticles(let count): articlesInSubfolders = count
         case .showSelection: bodyDeferred = false
 
         case .articleLoaded(let id, let loaded): return articleLoaded(id, loaded)
@@ -190,6 +228,9 @@ extension ReaderState {
             if visibleRows.contains(where: { loaded.contains(rows[$0]) }) { revision &+= 1 }
         case .folderEvents(let events): return events.isEmpty ? [] : [.examine(events)]
         case .folderChanged(let change): return folderChanged(change)
+        case .filesChecked(let finished):
+            if finished { checkingFiles = false }
+            revision &+= 1
         }
         return []
     }

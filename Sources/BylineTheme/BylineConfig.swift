@@ -5,6 +5,7 @@
 /// color = "auto"       # auto, always or never
 /// watch = true         # follow the folder while reading (false: like --no-watch)
 /// state = "~/.local/state/byline/state.sqlite3"   # where read marks and positions are kept
+/// sort = "name"        # the list's order: name, newest or longest
 /// ```
 /// Any other key is an error, so a typo does not go unnoticed.
 public struct BylineConfig: Equatable, Sendable {
@@ -16,6 +17,8 @@ public struct BylineConfig: Equatable, Sendable {
     public var watch: Bool?
     /// The state store's path, resolved like a theme path (nil: the default place).
     public var state: String?
+    /// The list's order to start with, one of ``sortValues`` (nil: by name, or `--sort`).
+    public var sort: String?
 
     public init(theme: String? = nil, color: ColorChoice? = nil, watch: Bool? = nil, state: String? = nil) {
         self.theme = theme
@@ -25,7 +28,9 @@ public struct BylineConfig: Equatable, Sendable {
     }
 
     /// The keys a config file may hold.
-    static let keys = ["theme", "color", "watch", "state"]
+    static let keys = ["theme", "color", "watch", "state", "sort"]
+    /// The orders `sort` takes.
+    public static let sortValues = ["name", "newest", "longest"]
 
     /// Parses the text of a config file.
     ///
@@ -63,6 +68,13 @@ public struct BylineConfig: Equatable, Sendable {
                     continue
                 }
                 config.state = Self.resolvePath(path, configFile: file, environment: environment)
+            case "sort":
+                guard let word = value.string?.lowercased(), Self.sortValues.contains(word) else {
+                    let found = value.string.map { "\"\($0)\"" } ?? value.kindDescription
+                    errors.append(document.error(at: [key], "sort must be \"name\", \"newest\" or \"longest\", not \(found)"))
+                    continue
+                }
+                config.sort = word
             default:
                 errors.append(document.error(at: [key], "unknown key \"\(key)\" (the config file takes \(Self.keys.dropLast().joined(separator: ", ")) and \(Self.keys.last ?? ""))"))
             }

@@ -5,41 +5,24 @@ import BylineTerminal
 import BylineTheme
 import Foundation
 
-/// `byline [PATH...]`: open the reader on folders or files (the bundled samples when none).
+/// `byline read [PATH...]`: the reader, as a subcommand (what `byline [PATH...]` does).
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
-        abstract: "Open the reader (the default command).",
+        abstract: "Open the reader (what byline does with no subcommand).",
         discussion: "With no PATH, opens the bundled sample library. Press ? in the reader for the keys."
     )
 
-    @Argument(help: "Article folders or .txt files.")
-    var paths: [String] = []
+    @OptionGroup var options: ReaderOptions
 
-    @Flag(help: "Also read .txt files in subfolders.")
-    var recursive = false
+    func run() throws {
+        try options.openReader()
+    }
+}
 
-    @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
-    var ascii = false
-
-    @Option(help: "Theme name or path to a .toml theme.")
-    var theme: String?
-
-    @Option(help: "Use colour: auto, always or never (NO_COLOR is honoured with auto).")
-    var color: ColorChoice?
-
-    @Flag(help: "Do not follow the folder for new, changed and deleted articles while reading.")
-    var noWatch = false
-
-    @Flag(help: "Open at the top of the list, not on the article you last had selected.")
-    var fromTop = false
-
-    @OptionGroup var state: StateOptions
-
-    @Flag(help: "List the themes and exit.")
-    var listThemes = false
-
-    mutating func run() throws {
+extension ReaderOptions {
+    /// Opens the reader with these options; returns only for `--list-themes` (it exits).
+    func openReader() throws {
         let environment = ProcessInfo.processInfo.environment
         let data = DataLocator(environment: environment)
         // Everything that can fail on bad input fails here, before the terminal is touched.
@@ -86,7 +69,7 @@ struct ReadCommand: ParsableCommand {
         terminal.setPalette(themes.current.resolved(depth: depth))
         var state = ReaderState(library: library, size: terminal.size, ascii: useASCII,
                                 themeNames: themes.names, themeName: themes.currentKey, deferBody: true, notice: notice,
-                                fromTop: fromTop)
+                                sort: sort ?? themes.config.sort.flatMap(ListOrder.init(rawValue:)) ?? .name, fromTop: fromTop)
         let loop = ReaderLoop(terminal: terminal, library: library, watcher: watcher, store: store) { name in
             do throws(ThemeError) {
                 let next = try themes.load(name)
@@ -130,4 +113,3 @@ struct ReadCommand: ParsableCommand {
     }
 }
 
-extension ColorChoice: ExpressibleByArgument {}

@@ -106,7 +106,7 @@ struct StoreFileOption: ParsableArguments {
         do {
             location = try StateOptions.location(option: path, environment: ProcessInfo.processInfo.environment)
         } catch {
-            ReadCommand.fail(error.description)
+            ReaderOptions.fail(error.description)
         }
         guard let file = location.path else {
             if case .none(let reason?) = location { report([reason]) }

@@ -58,3 +58,20 @@ final class CanvasTests: XCTestCase {
         XCTAssertEqual(canvas.lines(), [])
     }
 }
+
+/// Issue 12 #8: emoji variation selectors never reach the terminal.
+final class VariationSelectorTests: XCTestCase {
+    func testVariationSelectorsAreDroppedFromCells() {
+        for emoji in ["❤️", "☀️", "✌️", "🏳️", "#️⃣"] {
+            var canvas = Canvas(size: Size(width: 6, height: 1))
+            canvas.put(emoji + "x", x: 0, y: 0, role: .body)
+            for x in 0..<6 {
+                let scalars = canvas[x: x, y: 0].text.unicodeScalars
+                XCTAssertFalse(scalars.contains { (0xFE00...0xFE0F).contains($0.value) }, "\(emoji): a variation selector reached cell \(x)")
+            }
+            XCTAssertEqual(DisplayWidth.of(emoji), TerminalGlyph.cells(of: Character(emoji)).reduce(0) { $0 + $1.width })
+        }
+        XCTAssertEqual(TerminalGlyph.cells(of: "❤️").map(\.text), ["❤"])
+        XCTAssertEqual(TerminalGlyph.cells(of: "\u{8FBB}\u{E0100}").map(\.text), ["\u{8FBB}"], "ideographic variation selectors too")
+    }
+}

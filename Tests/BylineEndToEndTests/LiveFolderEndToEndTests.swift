@@ -120,7 +120,7 @@ final class LiveFolderEndToEndTests: XCTestCase {
         XCTAssertEqual(try quiet.waitForExit(), 0)
 
         let exhausted = try Tmux(arguments: [dir.path], width: 160, height: 20, environment: ["BYLINE_INOTIFY_WATCH_LIMIT": "0"])
-        let screen = try exhausted.waitFor(text: "max_user_watches")
+        let screen = try exhausted.waitFor(text: "out of inotify watches")
         XCTAssertTrue(screen.contains { $0.contains("1/4") }, "the reader carries on")
         try exhausted.send("Down")
         try exhausted.waitFor(text: "2/4")

@@ -3,7 +3,7 @@ import Testing
 @testable import BylineModel
 
 @Suite struct LibraryTests {
-    @Test func ordersByFileNameBytesAndSkipsOthers() throws {
+    @Test func ordersByFileNameNaturallyAndSkipsOthers() throws {
         let dir = try makeTempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for name in ["b.txt", "a.txt", "B.txt", "é.txt", "10.txt", "9.txt", "notes.md", ".hidden.txt"] {
@@ -12,12 +12,28 @@ import Testing
         try FileManager.default.createDirectory(atPath: "\(dir)/sub", withIntermediateDirectories: true)
         try write("Nested\nBody.\n", to: "\(dir)/sub/nested.txt")
         let lib = try Library(folder: dir)
-        #expect(lib.entries.map(\.id) == ["10", "9", "B", "a", "b", "é"])
-        #expect(lib.entries[0].path == "\(dir)/10.txt")
+        #expect(lib.entries.map(\.id) == ["9", "10", "a", "B", "b", "é"])
+        #expect(lib.entries[0].path == "\(dir)/9.txt")
         #expect(lib.problems.isEmpty)
-        #expect(lib.headline(at: 3) == "Headline of a.txt")
+        #expect(lib.headline(at: 2) == "Headline of a.txt")
         let deep = try Library(folder: dir, recursive: true)
-        #expect(deep.entries.map(\.id) == ["10", "9", "B", "a", "b", "nested", "é"])
+        #expect(deep.entries.map(\.id) == ["9", "10", "a", "B", "b", "nested", "é"])
+    }
+
+    /// Issue 12 #17: numbers as numbers, letters case folded (not byte order: 100, 10, 2, 9, B, a).
+    @Test func naturalOrderOfTheIssue() throws {
+        let dir = try makeTempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in ["100", "10", "2", "9", "B", "a", "item007", "item7", "item8b", "Item8a", "x1y10", "x1y9"] {
+            try write("Headline\nBody.\n", to: "\(dir)/\(name).txt")
+        }
+        let lib = try Library(folder: dir)
+        #expect(lib.entries.map(\.id) == ["2", "9", "10", "100", "a", "B", "item007", "item7", "Item8a", "item8b", "x1y9", "x1y10"])
+        // A file that arrives later lands in the same order.
+        try write("Headline\nBody.\n", to: "\(dir)/11.txt")
+        let update = lib.apply(FolderChange(present: ["\(dir)/11.txt"]))
+        let rows = lib.merge(update.added, into: Array(lib.presentIDs.dropLast()))
+        #expect(rows.map { lib.name(of: $0) }.prefix(5) == ["2", "9", "10", "11", "100"])
     }
 
     @Test func missingFolderThrowsOneLineError() {
@@ -120,9 +136,9 @@ import Testing
         try write("Top\nBody.\n", to: "\(dir)/top.txt")
         try write("Named\nBody.\n", to: "\(dir)/a/Named.Txt")
         let deep = try Library(folder: dir + "/", recursive: true)
-        #expect(deep.entries.map(\.path) == ["\(dir)/a/Named.Txt", "\(dir)/a/b/deep.TXT", "\(dir)/top.txt"])
-        #expect(deep.entries.map(\.id) == ["Named", "deep", "top"])
-        #expect(deep.headline(at: 1) == "Deep")
+        #expect(deep.entries.map(\.path) == ["\(dir)/a/b/deep.TXT", "\(dir)/a/Named.Txt", "\(dir)/top.txt"], "natural order folds case")
+        #expect(deep.entries.map(\.id) == ["deep", "Named", "top"])
+        #expect(deep.headline(at: 0) == "Deep")
         // Folders and files mixed: each keeps its own root.
         let mixed = try Library(paths: ["\(dir)/a/b", "\(dir)/top.txt", "\(dir)/a"])
         #expect(mixed.entries.map(\.path) == ["\(dir)/a/b/deep.TXT", "\(dir)/top.txt", "\(dir)/a/Named.Txt"])

@@ -117,7 +117,7 @@ import Testing
         }
         let lib = try Library(folder: dir, recursive: true)
         let limited = FolderWatcher.start(library: lib, watchLimit: 2)
-        #expect(limited.note?.contains("limit of inotify watches") == true)
+        #expect(limited.note?.contains("out of inotify watches") == true)
         #expect(limited.watcher?.watchCount == 2, "what could be watched still is")
         let none = FolderWatcher.start(library: lib, watchLimit: 0)
         #expect(none.watcher == nil)

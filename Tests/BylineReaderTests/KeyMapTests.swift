@@ -10,7 +10,7 @@ final class KeyMapTests: XCTestCase {
         XCTAssertEqual(map.action(for: .down, mode: .normal), .moveDown)
         XCTAssertEqual(map.action(for: .char("j"), mode: .normal), .moveDown)
         XCTAssertEqual(map.action(for: .char("k"), mode: .normal), .moveUp)
-        XCTAssertEqual(map.action(for: .char(" "), mode: .normal), .pageDown)
+        XCTAssertEqual(map.action(for: .char(" "), mode: .normal), .readOn)
         XCTAssertEqual(map.action(for: .char("G"), mode: .normal), .bottom)
         XCTAssertEqual(map.action(for: .char("]"), mode: .normal), .nextQuote)
         XCTAssertEqual(map.action(for: .ctrl("l"), mode: .normal), .redraw)

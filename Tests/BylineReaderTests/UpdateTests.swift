@@ -198,7 +198,7 @@ final class UpdateTests: XCTestCase {
     }
 
     func testReopenedOverlayStartsAtTheTop() throws {
-        var state = try ReaderFixtures.state(wide)
+        var state = try ReaderFixtures.state(Size(width: 80, height: 12))
         state.send(.toggleHelp)
         for _ in 0..<5 { state.send(.moveDown) }
         XCTAssertEqual(state.overlayTop, 5)

@@ -42,15 +42,21 @@ public enum ReaderFixtures {
         "Keiko Tanaka, organiser",
     ].joined(separator: "\n") + "\n"
 
+    /// When the fixture files were written (2024-03-12 10:00, 2024-03-11, 2023-12-24, UTC), and
+    /// the time fixture states are shown at (2024-03-12 15:00 UTC), so the list's dates are fixed.
+    public static let modified: [TimeInterval] = [1_710_237_600, 1_710_151_200, 1_703_419_200]
+    public static let now: Int64 = 1_710_255_600
+
     /// A temporary folder holding the seed, the harbour article and the wide article.
     public static func library() throws -> Library {
         let seedURL = Fixtures.samples.appendingPathComponent("000_db09bf8f9e96a4f5.txt")
         let seed = try String(contentsOf: seedURL, encoding: .utf8)
-        let dir = try Fixtures.folder([
-            "000_db09bf8f9e96a4f5.txt": seed,
-            "001_harbour.txt": harbour,
-            "002_wide.txt": wide,
-        ])
+        let names = ["000_db09bf8f9e96a4f5.txt", "001_harbour.txt", "002_wide.txt"]
+        let dir = try Fixtures.folder(Dictionary(uniqueKeysWithValues: zip(names, [seed, harbour, wide])))
+        for (name, time) in zip(names, modified) {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: time)],
+                                                  ofItemAtPath: dir.appendingPathComponent(name).path)
+        }
         return try Library(folder: dir.path)
     }
 
@@ -66,6 +72,8 @@ public enum ReaderFixtures {
     /// Reader state on the fixture library at a size, started (the first article shown).
     public static func state(_ size: Size, ascii: Bool = false) throws -> ReaderState {
         var state = ReaderState(library: try library(), size: size, ascii: ascii)
+        state.now = now
+        state.utcOffset = 0
         state.send(.start)
         return state
     }

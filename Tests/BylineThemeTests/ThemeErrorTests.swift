@@ -169,7 +169,7 @@ struct ThemeErrorTests {
         let error = themeError {
             _ = try BylineConfig(parsing: "theme = \"dark\"\n\ncolour = \"never\"\n", file: "config.toml")
         }
-        #expect(error?.description == #"byline: config.toml:3: unknown key "colour" (the config file takes theme, color, watch and state)"#)
+        #expect(error?.description == #"byline: config.toml:3: unknown key "colour" (the config file takes theme, color, watch, state and sort)"#)
     }
 
     @Test("a config with a bad colour choice or type says what is allowed")
@@ -182,6 +182,14 @@ struct ThemeErrorTests {
         let syntax = themeError { _ = try BylineConfig(parsing: "theme = \n", file: "c.toml") }
         #expect(syntax?.line == 1)
         #expect(syntax?.message.hasPrefix("TOML syntax error") == true)
+    }
+
+    @Test("a config's sort is name, newest or longest")
+    func configSort() throws {
+        #expect(try BylineConfig(parsing: "sort = \"newest\"\n", file: "c.toml").sort == "newest")
+        #expect(try BylineConfig(parsing: "sort = \"Longest\"\n", file: "c.toml").sort == "longest")
+        let bad = themeError { _ = try BylineConfig(parsing: "sort = \"size\"\n", file: "c.toml") }
+        #expect(bad?.description == #"byline: c.toml:1: sort must be "name", "newest" or "longest", not "size""#)
     }
 
     private var roleList: String {

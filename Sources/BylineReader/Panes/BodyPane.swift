@@ -17,8 +17,7 @@ public struct BodyPane {
             canvas.put(note, x: rect.x + 2, y: rect.y, role: .body, maxX: rect.maxX)
             return
         }
-        let measure = BodyPane.measure(for: rect.width)
-        let left = rect.x + max(min(2, rect.width - measure), (rect.width - measure) / 2)
+        let left = rect.x + BodyPane.margin(for: rect.width)
         let textMaxX = rect.maxX
         for row in 0..<rect.height {
             let index = state.bodyTop + row
@@ -28,11 +27,13 @@ public struct BodyPane {
             let hits = state.search.flatMap { search in
                 line.source.map { search.hits(inBlock: $0.block, range: $0.offset..<($0.offset + line.length)) }
             } ?? []
+            // The block a jump landed on stands out until the next key.
+            let highlighted = line.block != nil && line.block == state.highlightedBlock
             for (k, span) in line.spans.enumerated() {
                 if !hits.isEmpty, k == line.spans.count - 1, let source = line.source {
                     x = Self.put(span, highlighting: hits, from: source.offset, x: x, y: rect.y + row, maxX: textMaxX, on: &canvas)
                 } else {
-                    x = canvas.put(span.text, x: x, y: rect.y + row, role: span.role, maxX: textMaxX)
+                    x = canvas.put(span.text, x: x, y: rect.y + row, role: highlighted ? .searchMatch : span.role, maxX: textMaxX)
                 }
             }
         }
@@ -61,6 +62,15 @@ public struct BodyPane {
         }
         return x
     }
+
+    /// Columns left of the text: the measure is centred, with at least a small margin.
+    public static func margin(for paneWidth: Int) -> Int {
+        let measure = measure(for: paneWidth)
+        return max(min(2, paneWidth - measure), (paneWidth - measure) / 2)
+    }
+
+    /// Columns from the text's left edge to the pane's right edge: the most a line can take.
+    public static func room(for paneWidth: Int) -> Int { max(1, paneWidth - margin(for: paneWidth)) }
 
     /// The body line under a cell of the pane, if there is one.
     public static func line(at point: Point, in rect: Rect, state: ReaderState) -> Int? {

@@ -1,20 +1,30 @@
 import BylineCanvas
 import BylineModel
 
-/// The article list: one row per article with its marks, the headline and reading time.
+/// The article list: one row per article with its marks, the headline and reading time; beside
+/// the body, with room, the date the file was written and (with `--recursive`) the subfolder
+/// it is in. The zoomed index, made for slow links (a move repaints two rows, about 230 bytes),
+/// keeps to headline and reading time.
 ///
 /// Marks: `•` unread, `+` new since the reader opened (the folder changed), `x` deleted while
 /// selected. Reading times are counted once the article was parsed and estimated from the file's
-/// size before. Rows whose headline is not read yet show the file name until it arrives.
+/// size before (shown `~4m`). Rows whose headline is not read yet show the file name until it arrives.
 public struct ListPane {
     public init() {}
+
+    /// List widths from which rows show the file's date, and its subfolder.
+    static let datesFrom = 50, foldersFrom = 70
 
     public func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
         let focused = state.focus == .list
         canvas.fill(rect, role: .listNormal)
         guard !state.rows.isEmpty else {
-            canvas.put("No articles here.", x: rect.x + 1, y: rect.y, role: .listNormal, maxX: rect.maxX)
+            let below = state.articlesInSubfolders ?? 0
+            let note = below > 0 ? "No articles here; \(below) in subfolders (use --recursive)" : "No articles here."
+            for (i, line) in WordWrap.wrap(note, width: max(1, rect.width - 1)).prefix(rect.height).enumerated() {
+                canvas.put(line, x: rect.x + 1, y: rect.y + i, role: .listNormal, maxX: rect.maxX)
+            }
             return
         }
         for row in state.visibleRows {
@@ -33,23 +43,50 @@ public struct ListPane {
             } else {
                 mark = isRead ? " " : glyphs.unreadMark
             }
-            let headline = state.headline(of: id) ?? state.library.name(of: id)
-            let headWidth = rect.width - 2 - minutes.count - 1
+            let headline = Transliterate.forTerminal(state.headline(of: id) ?? state.library.name(of: id), ascii: state.ascii)
+            let room = state.zoomed ? 0 : rect.width
+            let right = rightColumns(state, id, minutes: minutes, width: room)
+            let folder = folderColumn(state, id, width: room, ellipsis: glyphs.ellipsis)
+            let headWidth = rect.width - 2 - DisplayWidth.of(folder) - DisplayWidth.of(right) - 1
             var x = canvas.put(mark, x: rect.x, y: y, role: role, maxX: rect.maxX)
             x = canvas.put(" ", x: x, y: y, role: role, maxX: rect.maxX)
             if headWidth > 0 {
+                x = canvas.put(folder, x: x, y: y, role: role, maxX: rect.maxX)
                 canvas.put(Truncate.toWidth(headline, headWidth, ellipsis: glyphs.ellipsis), x: x, y: y, role: role, maxX: x + headWidth)
-                canvas.put(minutes, x: rect.maxX - minutes.count, y: y, role: role, maxX: rect.maxX)
+                canvas.put(right, x: rect.maxX - DisplayWidth.of(right), y: y, role: role, maxX: rect.maxX)
             } else {
                 canvas.put(headline, x: x, y: y, role: role, maxX: rect.maxX)
             }
         }
     }
 
+    /// The reading time, and with room the file's date before it, in aligned columns.
+    private func rightColumns(_ state: ReaderState, _ id: ArticleID, minutes: String, width: Int) -> String {
+        guard width >= Self.datesFrom else { return minutes }
+        let date = state.library.modified(id).map { ListDate.label($0, now: state.now, offset: state.utcOffset) } ?? ""
+        return Self.padded(date, ListDate.width) + "  " + Self.padded(minutes, 4)
+    }
+
+    /// With `--recursive` and room: the subfolder the file is in ("world/"), in a column of its own.
+    private func folderColumn(_ state: ReaderState, _ id: ArticleID, width: Int, ellipsis: String) -> String {
+        guard state.library.recursive, width >= Self.foldersFrom else { return "" }
+        let column = min(20, width / 5)
+        let path = state.library.relativePath(of: id)
+        guard let slash = path.lastIndex(of: "/") else { return String(repeating: " ", count: column) }
+        let folder = Transliterate.forTerminal(String(path[...slash]), ascii: state.ascii)
+        let cut = Truncate.toWidth(folder, column - 1, ellipsis: ellipsis)
+        return cut + String(repeating: " ", count: max(0, column - DisplayWidth.of(cut)))
+    }
+
+    private static func padded(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
+    }
+
     static func minutesLabel(_ time: ReadingTime) -> String {
         switch time {
         case .exact(let m): return "\(m)m"
-        case .estimate(let m): return "\(m)m"
+        // Guessed from the file's size: marked, so a change when it is counted is no surprise.
+        case .estimate(let m): return "~\(m)m"
         case .unknown, .unreadable: return ""
         }
     }

@@ -12,7 +12,10 @@ public struct SidebarPane {
         let entries = state.sidebarEntries
         let pullCount = entries.filter { article.quotes[$0].pull }.count
         let title = entries.isEmpty ? "No quotes" : "Quotes \(pullCount) pull\(glyphs.separator)\(entries.count - pullCount) more"
-        canvas.put(title, x: rect.x + 1, y: rect.y, role: .crosshead, maxX: rect.maxX)
+        // With the keys, the title row shows it (a role of its own, so also without colour).
+        let focused = state.focus == .sidebar
+        if focused { canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .sidebarCurrent) }
+        canvas.put(title, x: rect.x + 1, y: rect.y, role: focused ? .sidebarCurrent : .crosshead, maxX: rect.maxX)
         let current = state.currentSidebarEntry
         let top = rect.y + 2
         guard rect.height > 2 else { return }

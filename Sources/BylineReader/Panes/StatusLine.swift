@@ -11,25 +11,33 @@ public struct StatusLine {
             drawPrompt(prompt, in: rect, on: &canvas)
             return
         }
+        let layout = state.layout
         let count = state.rows.count
         let position = count == 0 ? "0/0" : "\(state.selectedRow + 1)/\(count)"
         var left = " \(position)"
         // How far through the body: only while the body is on screen.
-        if state.layout.shows(.body) { left += "  \(state.bodyPercent)%" }
+        if layout.shows(.body) { left += "  \(state.bodyPercent)%" }
         if state.readingMode { left += "  reading" }
         if let search = state.search, !search.query.isEmpty { left += "  /\(search.query) \(search.counter)" }
         if !state.fresh.isEmpty { left += "  +\(state.fresh.count) new" }
         if count > 0 { left += "  \(max(0, count - state.read.count)) unread" }
         let problems = state.library.problemCount
-        if problems > 0 { left += "  \(problems) unreadable (!)" }
-        let hints = state.size.width >= 100 ? "]/[ quotes  ? help  q quit " : "? help  q quit "
-        let message = state.message ?? ""
-        var x = canvas.put(left, x: rect.x, y: rect.y, role: .status, maxX: rect.maxX)
-        let hintX = rect.maxX - DisplayWidth.of(hints)
-        if !message.isEmpty {
-            x = canvas.put("  " + message, x: x, y: rect.y, role: .status, maxX: hintX > x + 10 ? hintX - 1 : rect.maxX)
-        }
-        if hintX > x + 1 { canvas.put(hints, x: hintX, y: rect.y, role: .status, maxX: rect.maxX) }
+        // Until every file was looked at (`!` checks them), the count is a lower bound.
+        let atLeast = state.library.uncheckedCount > 0 ? "+" : ""
+        if problems > 0 { left += "  \(problems)\(atLeast) unreadable (!)" }
+        if !state.notes.isEmpty { left += "  \(state.notes.count) note\(state.notes.count == 1 ? "" : "s") (!)" }
+        let q = state.zoomed || (layout.panes.count == 1 && state.focus != .list) ? "q back" : "q quit"
+        let hints = state.size.width >= 100 ? "]/[ quotes  ? help  \(q) " : "? help  \(q) "
+        left = Transliterate.forTerminal(left, ascii: state.ascii)
+        let message = Transliterate.forTerminal(state.message ?? "", ascii: state.ascii)
+        // The hints only where they fit beside the rest; what does not fit is cut with an ellipsis.
+        let hintWidth = DisplayWidth.of(hints)
+        let showHints = DisplayWidth.of(left) + 1 + hintWidth + (message.isEmpty ? 0 : 12) <= rect.width
+        let room = rect.width - (showHints ? hintWidth + 1 : 0)
+        let text = message.isEmpty ? left : left + "  " + message
+        let ellipsis = BoxGlyphs.forMode(ascii: state.ascii).ellipsis
+        canvas.put(Truncate.toWidth(text, room, ellipsis: ellipsis), x: rect.x, y: rect.y, role: .status, maxX: rect.x + room)
+        if showHints { canvas.put(hints, x: rect.maxX - hintWidth, y: rect.y, role: .status, maxX: rect.maxX) }
     }
 
     /// The prompt's label, its text scrolled so the cursor shows, and the cursor.
