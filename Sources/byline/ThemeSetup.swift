@@ -4,6 +4,8 @@ import BylineTheme
 /// Everything here is checked before the terminal is touched.
 struct ThemeSetup {
     let catalog: ThemeCatalog
+    /// Loads themes for cycling, parsing each file once (unless it changes).
+    let loader: ThemeLoader
     let current: Theme
     /// What the current theme is called in the catalog (or the path it was given by).
     let currentKey: String
@@ -13,6 +15,7 @@ struct ThemeSetup {
     init(themeOption: String?, colorOption: String?, shippedDirectory: String?, environment: [String: String]) throws(ThemeError) {
         let config = try BylineConfig.load(environment: environment)
         catalog = ThemeCatalog(shippedDirectory: shippedDirectory, environment: environment)
+        loader = ThemeLoader(catalog: catalog)
         if let colorOption {
             guard let parsed = ColorChoice(rawValue: colorOption.lowercased()) else {
                 throw ThemeError(file: nil, message: "--color takes auto, always or never, not \"\(colorOption)\"")
@@ -22,7 +25,7 @@ struct ThemeSetup {
             choice = config.color ?? .auto
         }
         currentKey = themeOption ?? config.theme ?? "default"
-        current = try catalog.load(currentKey)
+        current = try loader.load(currentKey)
         self.environment = environment
     }
 
@@ -43,7 +46,7 @@ struct ThemeSetup {
 
     func load(_ name: String) throws(ThemeError) -> Theme {
         if name == currentKey, catalog.entry(named: name) == nil { return current }
-        return try catalog.load(name)
+        return try loader.load(name)
     }
 
     /// `byline --list-themes`: one theme a line.
