@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "BylineCanvas", targets: ["BylineCanvas"]),
         .library(name: "BylineReader", targets: ["BylineReader"]),
         .library(name: "BylineTheme", targets: ["BylineTheme"]),
+        // For the fuzz targets in Fuzz/ (a separate package): the key decoder on real ncursesw.
+        .library(name: "BylineTerminal", targets: ["BylineTerminal"]),
         .library(name: "BylineCorpus", targets: ["BylineCorpus"]),
     ],
     dependencies: [
@@ -54,6 +56,8 @@ let package = Package(
         ]),
         .testTarget(name: "BylineCanvasTests", dependencies: ["BylineCanvas"]),
         .testTarget(name: "BylineThemeTests", dependencies: ["BylineTheme", "BylineCanvas"]),
+        // The key decoder only: curses is never started in unit tests.
+        .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineReader"]),
         .testTarget(name: "BylineReaderTests", dependencies: ["BylineReader", "BylineTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineTestSupport", "BylineCorpus", "byline"]),
     ]

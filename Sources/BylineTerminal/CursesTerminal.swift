@@ -28,6 +28,7 @@ public final class CursesTerminal: Terminal {
     private var pairs: ColorPairs
     private var stopped = false
     private var failedReads = 0
+    private var decoder = KeyDecoder()
     private var scratch = [wchar_t](repeating: 0, count: 8)
     public let colorsEnabled: Bool
     private let utf8: Bool
@@ -65,6 +66,20 @@ public final class CursesTerminal: Terminal {
             endwin()
             throw TerminalError("byline: the terminal could not be set up")
         }
+        configure(window)
+        var colors = false
+        if options.colors && has_colors() {
+            start_color()
+            use_default_colors()
+            colors = true
+        }
+        return CursesTerminal(screen: screen, window: window, colors: colors, utf8: options.utf8)
+    }
+
+    /// The modes Byline runs curses in, on the screen that `window` belongs to: keys one at a
+    /// time, decoded (arrows, PgUp), no echo, blocking reads. Public for the key fuzz target,
+    /// which reads through the same modes from a pseudo-terminal of its own.
+    public static func configure(_ window: UnsafeMutablePointer<WINDOW>) {
         cbreak()
         noecho()
         nonl()
@@ -77,13 +92,6 @@ public final class CursesTerminal: Terminal {
         wtimeout(window, -1)
         curs_set(0)
         set_escdelay(25)
-        var colors = false
-        if options.colors && has_colors() {
-            start_color()
-            use_default_colors()
-            colors = true
-        }
-        return CursesTerminal(screen: screen, window: window, colors: colors, utf8: options.utf8)
     }
 
     /// Use a theme's resolved palette from the next frame on.
@@ -109,8 +117,8 @@ public final class CursesTerminal: Terminal {
     }
 
     public func nextEvent() -> TerminalEvent {
-        var ch: wint_t = 0
-        let result = wget_wch(window, &ch)
+        // Bytes, not wide characters: see KeyDecoder for why.
+        let result = wgetch(window)
         let signal = byline_take_signal()
         if signal != 0 { return .signal(signal) }
         if byline_take_continued() != 0 {
@@ -128,11 +136,8 @@ public final class CursesTerminal: Terminal {
             return failedReads >= 2 ? .inputClosed : .none
         }
         failedReads = 0
-        if result == byline_key_code_yes() {
-            if Int32(ch) == KEY_RESIZE { return .resize(size) }
-            return KeyDecoder.function(Int32(ch)).map(TerminalEvent.key) ?? .none
-        }
-        return KeyDecoder.character(UInt32(ch)).map(TerminalEvent.key) ?? .none
+        if result == KEY_RESIZE { return .resize(size) }
+        return decoder.key(for: result).map(TerminalEvent.key) ?? .none
     }
 
     public func present(_ canvas: Canvas) {
