@@ -30,5 +30,7 @@ let package = Package(
         fuzzTarget("WrapFuzz", ["BylineCanvas", "BylineModel"]),
         // Bytes typed into a pseudo-terminal, read by real ncursesw and mapped by KeyDecoder.
         fuzzTarget("KeysFuzz", ["BylineTerminal", "BylineReader"]),
+        // Theme and config files through ThemeParser and BylineConfig: a theme or one clean line.
+        fuzzTarget("TomlFuzz", ["BylineTheme", "BylineCanvas"]),
     ]
 )

@@ -1,3 +1,4 @@
+import BylineModel
 import BylineTheme
 
 /// The theme and colour choices for a run: command line over config file over defaults.
@@ -56,7 +57,9 @@ struct ThemeSetup {
             let marker = item.entry.name == currentKey ? "*" : " "
             let origin = item.entry.path ?? item.entry.origin.rawValue
             let about = item.error.map { "(does not load: \($0.description))" } ?? item.description
-            out += "\(marker) \(item.entry.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(about)  [\(origin)]\n"
+            let line = "\(marker) \(item.entry.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(about)  [\(origin)]"
+            // File names come from the user's folder: cleaned like everything else printed.
+            out += TextSanitizer.sanitize(line) + "\n"
         }
         return out
     }
