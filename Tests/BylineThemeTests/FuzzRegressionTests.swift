@@ -27,4 +27,42 @@ struct ThemeFuzzRegressionTests {
         #expect(theme.name == "Evil[2J")
         #expect(theme.description == "two lines]52;c;aGk=")
     }
+
+    @Test("a table header toml++ would abort on is a syntax error with its line")
+    func headersThatAbortedTheParser() {
+        // Found: the `errors` seed with bytes A5 9E 8C 9A in a [[header]] (read as U+FFFD) made
+        // toml++ fail an assertion in parse_key and abort the program.
+        let found = "name = \"\"\"multi\nline\"\"\"\ndescription = 'RAWQ'\n[[\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}]]\nfg = 1\n"
+            .replacingOccurrences(of: "RAWQ", with: "''raw \\n ''")
+        #expect(themeError { _ = try Theme(parsing: found, file: "t.toml") }?.description
+            == "byline: t.toml:4: TOML syntax error: a table name must be quoted or start with a letter, a digit, - or _, not '\u{FFFD}'")
+        let cases: [(String, Int, String)] = [
+            ("[!]\n", 1, "'!'"), ("[\n", 1, "the end of the line"), ("[[\n", 1, "the end of the line"),
+            ("[\t#]", 1, "'#'"), ("[[[a]]]", 1, "'['"), ("[a]\nbold = true\n  [é]\n", 3, "'é'"),
+            ("[\u{1B}]", 1, "U+1B"), ("[headline]\nfg = \"red\" # [!]\n[.]\n", 3, "'.'"),
+        ]
+        for (text, line, found) in cases {
+            let error = themeError { _ = try BylineConfig(parsing: text, file: "c.toml") }
+            #expect(error?.line == line, "\(text.debugDescription)")
+            #expect(error?.message.hasSuffix("not \(found)") == true, "\(text.debugDescription): \(error?.message ?? "no error")")
+        }
+    }
+
+    @Test("brackets in strings, comments and values spanning lines are not headers")
+    func notHeaders() throws {
+        let text = [
+            "name = \"[!]\"  # [!]",
+            "description = \"\"\"",
+            "[!] and \\\"\" [",
+            "[é]\"\"\"",
+            "[headline] # [!",
+            "fg = '[!'",
+        ].joined(separator: "\n")
+        #expect(TOMLHeaderCheck.firstBadHeader(in: text) == nil)
+        #expect(themeError { _ = try Theme(parsing: text, file: "t.toml") }?.message.hasPrefix("unknown colour \"[!\"") == true)
+        #expect(TOMLHeaderCheck.firstBadHeader(in: "a = [\n  [+1],\n  { b = 2 },\n]\n[ok]\n") == nil)
+        #expect(TOMLHeaderCheck.firstBadHeader(in: "a = [\n  1,\n]\n[!]\n")?.line == 4)
+        // toml++ reports these itself, without aborting.
+        #expect(TOMLHeaderCheck.firstBadHeader(in: "[ [a]]\n[ 'q' ]\n[\"x\".y]\n[") == nil)
+    }
 }
