@@ -35,9 +35,12 @@ for target in "${targets[@]}"; do product "$target" >/dev/null; done
 
 nice_cmd=(nice -n "${NICE:-10}")
 scratch=.build-fuzz
+# The main package is a dependency here, and SwiftPM reuses a dependency's build plan without
+# looking for new files in it: --disable-build-manifest-caching makes it plan afresh each time
+# (a second or two), so a file added to the main package is always compiled.
 # lld: gold links too, but warns about every ASan helper symbol. The C++ of TOMLKit (toml++) is
 # instrumented as well, so the toml target sees its branches and ASan checks its memory.
-build_flags=(-c release --package-path Fuzz --scratch-path "$scratch"
+build_flags=(-c release --package-path Fuzz --scratch-path "$scratch" --disable-build-manifest-caching
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
     -Xcxx -fsanitize=fuzzer-no-link,address)
 
