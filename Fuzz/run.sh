@@ -10,7 +10,7 @@
 #
 # Each target runs for SECONDS (default 60) on a working corpus in Fuzz/corpus-work/<target>/
 # (seeded from the committed Fuzz/corpus/<target>/); crashes land in Fuzz/artifacts/<target>/.
-# Set FUZZ_BUILD_ONLY=1 to only build, NICE=0 to run un-niced.
+# Set FUZZ_BUILD_ONLY=1 to only build, NICE=0 to run un-niced, FUZZ_SCRATCH to build elsewhere.
 # Reproduce a crash:  .build-fuzz/release/<Target>Fuzz Fuzz/artifacts/<target>/crash-...
 # Exits non-zero if any target found something (after running all of them).
 set -euo pipefail
@@ -34,7 +34,7 @@ product() {
 for target in "${targets[@]}"; do product "$target" >/dev/null; done
 
 nice_cmd=(nice -n "${NICE:-10}")
-scratch=.build-fuzz
+scratch=${FUZZ_SCRATCH:-.build-fuzz}
 # The main package is a dependency here, and SwiftPM reuses a dependency's build plan without
 # looking for new files in it: --disable-build-manifest-caching makes it plan afresh each time
 # (a second or two), so a file added to the main package is always compiled.
