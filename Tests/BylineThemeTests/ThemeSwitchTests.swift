@@ -29,12 +29,17 @@ struct ThemeSwitchTests {
         #expect(loader.parses == names.count)
     }
 
+    /// A user theme folder holding `file` with `text`, and a loader over it and the shipped themes.
+    private func userTheme(_ file: String, _ text: String) throws -> (user: TemporaryDirectory, path: String, loader: ThemeLoader) {
+        let user = try TemporaryDirectory()
+        let path = try user.write(file, text)
+        return (user, path, ThemeLoader(catalog: ThemeCatalog(shippedDirectory: shippedThemesDirectory, userDirectory: user.path)))
+    }
+
     @Test("a theme edited on disk is parsed again, an unchanged one is not")
     func editedTheme() throws {
-        let user = try TemporaryDirectory()
+        let (user, path, loader) = try userTheme("mine.toml", "name = \"Mine\"\n[headline]\nfg = \"red\"\n")
         defer { user.cleanUp() }
-        let path = try user.write("mine.toml", "name = \"Mine\"\n[headline]\nfg = \"red\"\n")
-        let loader = ThemeLoader(catalog: ThemeCatalog(shippedDirectory: shippedThemesDirectory, userDirectory: user.path))
         #expect(try loader.load("mine").style(for: .headline).fg == .indexed(1))
         #expect(try loader.load(path).name == "Mine")
         #expect(loader.parses == 1)
@@ -46,10 +51,8 @@ struct ThemeSwitchTests {
 
     @Test("a broken theme keeps its error without being parsed again")
     func brokenTheme() throws {
-        let user = try TemporaryDirectory()
+        let (user, path, loader) = try userTheme("broken.toml", "[headline]\nfg = \"blurple\"\n")
         defer { user.cleanUp() }
-        let path = try user.write("broken.toml", "[headline]\nfg = \"blurple\"\n")
-        let loader = ThemeLoader(catalog: ThemeCatalog(shippedDirectory: shippedThemesDirectory, userDirectory: user.path))
         for _ in 0..<50 {
             #expect(themeError { _ = try loader.load("broken") }?.description.hasPrefix("byline: \(path):2: unknown colour") == true)
         }
