@@ -59,10 +59,11 @@ private final class KeyboardUnderTest: @unchecked Sendable {
         }
         // The kernel hands bytes from the master to the slave's queue asynchronously: wait until
         // all of them can be read, so none is left over for the next input.
+        // On a busy machine that can take a while: give it five seconds.
         var waited = 0
         while queued() < bytes.count {
-            if waited > 2_000 { Fuzz.violated("the terminal has \(queued()) of \(bytes.count) bytes typed", describe(bytes)) }
-            usleep(50)
+            if waited > 100_000 { Fuzz.violated("the terminal has \(queued()) of \(bytes.count) bytes typed", describe(bytes)) }
+            usleep(waited < 100 ? 1 : 50)
             waited += 1
         }
         var decoder = KeyDecoder()
