@@ -50,7 +50,10 @@ for block in re.split(r"\n(?=(?:Direct|Indirect) leak of )", log):
     # suite it builds until exit, and LeakSanitizer counts that as a leak).
     mine = [f"{fn} {where}" for fn, where in frames
             if where.startswith((root + "/Sources/", root + "/Tests/")) and "name11testClosure" not in fn]
-    entry = (m.group(1), int(m.group(2)), int(m.group(3)), mine[0] if mine else (frames[1][0] if len(frames) > 1 else "?"))
+    # Where it was allocated: the first frame past the allocator and the Swift runtime's own.
+    callers = [f"{fn} {where}" for fn, where in frames
+               if not fn.startswith(("malloc", "calloc", "realloc", "posix_memalign", "operator", "swift_", "swift::", "$ss"))]
+    entry = (m.group(1), int(m.group(2)), int(m.group(3)), mine[0] if mine else (callers[0] if callers else frames[-1][0]))
     (ours if mine else noise).append(entry)
 suppressed = re.findall(r"^\s*(\d+)\s+(\d+)\s+(\S+)$", log.split("Suppressions used:")[-1], re.M) if "Suppressions used:" in log else []
 tests = re.findall(r"^(✔|✘) Test run with .*$|^\s*Executed \d+ tests?, with \d+ failures? .*$", log, re.M)
