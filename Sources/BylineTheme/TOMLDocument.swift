@@ -1,4 +1,3 @@
-import BylineCanvas
 import TOMLKit
 
 /// A parsed TOML file that can point at its own lines when something in it is wrong.
@@ -16,11 +15,8 @@ final class TOMLDocument {
     /// Parses `text`; a syntax error becomes a ``ThemeError`` with TOMLKit's line.
     init(text: String, file: String) throws(ThemeError) {
         self.file = file
-        if let bad = TOMLHeaderCheck.firstBadHeader(in: text) {
-            let found = bad.found == "\n" || bad.found == "\r" ? "the end of the line"
-                : TerminalGlyph.isUnsafe(bad.found) ? "U+\(String(bad.found.value, radix: 16, uppercase: true))" : "'\(bad.found)'"
-            throw ThemeError(file: file, line: bad.line,
-                             message: "TOML syntax error: a table name must be quoted or start with a letter, a digit, - or _, not \(found)")
+        if let problem = TOMLPreflight.firstProblem(in: text) {
+            throw ThemeError(file: file, line: problem.line, message: "TOML syntax error: \(problem.message)")
         }
         do {
             root = try TOMLTable(string: text)

@@ -58,11 +58,30 @@ struct ThemeFuzzRegressionTests {
             "[headline] # [!",
             "fg = '[!'",
         ].joined(separator: "\n")
-        #expect(TOMLHeaderCheck.firstBadHeader(in: text) == nil)
+        #expect(TOMLPreflight.firstProblem(in: text) == nil)
         #expect(themeError { _ = try Theme(parsing: text, file: "t.toml") }?.message.hasPrefix("unknown colour \"[!\"") == true)
-        #expect(TOMLHeaderCheck.firstBadHeader(in: "a = [\n  [+1],\n  { b = 2 },\n]\n[ok]\n") == nil)
-        #expect(TOMLHeaderCheck.firstBadHeader(in: "a = [\n  1,\n]\n[!]\n")?.line == 4)
+        #expect(TOMLPreflight.firstProblem(in: "a = [\n  [+1],\n  { b = 2 },\n]\n[ok]\n") == nil)
+        #expect(TOMLPreflight.firstProblem(in: "a = [\n  1,\n]\n[!]\n")?.line == 4)
         // toml++ reports these itself, without aborting.
-        #expect(TOMLHeaderCheck.firstBadHeader(in: "[ [a]]\n[ 'q' ]\n[\"x\".y]\n[") == nil)
+        #expect(TOMLPreflight.firstProblem(in: "[ [a]]\n[ 'q' ]\n[\"x\".y]\n[") == nil)
+    }
+
+    @Test("a value that starts like a number or a date but is neither is a syntax error with its line")
+    func valuesThatAbortedTheParser() {
+        // Found: `txeme =1979-05-27T` followed by three quotes and mutated bytes made toml++ fail
+        // an assertion in parse_time and abort the program; `a = 1979-05-27T:` is the short form.
+        let found = "txeme =1979-05-27T'''\u{FFFD}{:00\u{FFFD}Z \"paper\"\noock\"\n"
+        #expect(themeError { _ = try Theme(parsing: found, file: "t.toml") }?.description
+            == "byline: t.toml:1: TOML syntax error: \"1979-05-27T'''\u{FFFD}{:00\u{FFFD}Z\" is not a number, a date or a time")
+        for text in ["a = 1979-05-27T:", "a = 1979-05-27T'x:00", "x = [1, 2x]", "x = { a = 07:3:1 }", "a = 1979-05-27 07:"] {
+            let message = themeError { _ = try BylineConfig(parsing: text, file: "c.toml") }?.message
+            #expect(message?.hasSuffix("is not a number, a date or a time") == true, "\(text): \(message ?? "no error")")
+        }
+        // Numbers, dates and times toml++ reads are left to it (a config rejects them itself).
+        for text in ["a = 1", "a = 0x1F", "a = 0o17", "a = 0b101", "a = 1_000.5e-3", "a = -inf", "a = nan", "a = 1979-05-27",
+                     "a = 07:32:00.5", "a = 1979-05-27T07:32:00Z", "a = 1979-05-27 07:32:00+01:00", "a = [1, [2, 3]]",
+                     "x = { 1a = 2, b = 3 }", "1979-05-27 = 1", "[1.5]\n2x = 1"] {
+            #expect(TOMLPreflight.firstProblem(in: text) == nil, "\(text)")
+        }
     }
 }
