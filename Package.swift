@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "BylineCanvas", targets: ["BylineCanvas"]),
         .library(name: "BylineReader", targets: ["BylineReader"]),
         .library(name: "BylineTheme", targets: ["BylineTheme"]),
+        // For the fuzz targets in Fuzz/ (a separate package): the key decoder on real ncursesw.
+        .library(name: "BylineTerminal", targets: ["BylineTerminal"]),
         .library(name: "BylineCorpus", targets: ["BylineCorpus"]),
         .library(name: "BylineStore", targets: ["BylineStore"]),
     ],
@@ -67,6 +69,7 @@ let package = Package(
             "BylineReader", "BylineTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Snapshots"]),
+        // The key decoder only: curses is never started in unit tests.
         .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineReader", "CNcursesw"]),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore"]),
         .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineTestSupport", "BylineCorpus", "BylineStore", "byline"]),

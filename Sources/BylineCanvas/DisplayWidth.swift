@@ -28,13 +28,20 @@ public enum DisplayWidth {
 
     /// Width of a string as the canvas will draw it.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
-        // All-ASCII text (most words) is one cell a byte: no grapheme breaking needed.
+        // All-ASCII text (most words) is one cell a byte, except that CR LF is one grapheme
+        // (one cell, as `of(_: Character)` says): no grapheme breaking needed.
         var ascii = true
-        for byte in text.utf8 where byte >= 0x80 {
-            ascii = false
-            break
+        var crlf = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte == 0x0A && previous == 0x0D { crlf += 1 }
+            previous = byte
         }
-        if ascii { return text.utf8.count }
+        if ascii { return text.utf8.count - crlf }
         var total = 0
         for character in text { total += of(character) }
         return total

@@ -2,7 +2,7 @@ import BylineCanvas
 import BylineTheme
 import CNcursesw
 
-/// Curses attributes and colour pairs for each role, allocated on demand from a palette.
+/// Curses attributes and colour pairs for each role, defined from a palette's ``ColorPairPlan``.
 struct ColorPairs {
     struct Look {
         var attributes: attr_t
@@ -10,25 +10,23 @@ struct ColorPairs {
     }
 
     private(set) var looks: [Role: Look] = [:]
-    private var pairs: [PairKey: Int32] = [:]
-    private let colorsEnabled: Bool
-
-    private struct PairKey: Hashable {
-        let fg: Int32
-        let bg: Int32
-    }
 
     init(palette: [Role: ResolvedStyle], colorsEnabled: Bool) {
-        self.colorsEnabled = colorsEnabled
+        let plan = ColorPairPlan(palette: palette, limit: colorsEnabled ? Int(byline_color_pairs()) : 0)
+        var defined: Set<Int32> = [0]
+        for pair in plan.pairs where init_extended_pair(pair.number, pair.fg, pair.bg) != ERR {
+            defined.insert(pair.number)
+        }
         for role in Role.allCases {
             let style = palette[role] ?? palette[.base] ?? ResolvedStyle()
-            looks[role] = Look(attributes: attributes(of: style), pair: pair(for: style))
+            let pair = plan.pairOfRole[role] ?? 0
+            looks[role] = Look(attributes: Self.attributes(of: style), pair: defined.contains(pair) ? pair : 0)
         }
     }
 
     func look(_ role: Role) -> Look { looks[role] ?? Look(attributes: byline_a_normal(), pair: 0) }
 
-    private func attributes(of style: ResolvedStyle) -> attr_t {
+    private static func attributes(of style: ResolvedStyle) -> attr_t {
         var a = byline_a_normal()
         if style.bold { a |= byline_a_bold() }
         if style.dim { a |= byline_a_dim() }
@@ -36,25 +34,5 @@ struct ColorPairs {
         if style.underline { a |= byline_a_underline() }
         if style.reverse { a |= byline_a_reverse() }
         return a
-    }
-
-    private mutating func pair(for style: ResolvedStyle) -> Int32 {
-        guard colorsEnabled else { return 0 }
-        let key = PairKey(fg: number(style.fg), bg: number(style.bg))
-        if key.fg == -1 && key.bg == -1 { return 0 }
-        if let existing = pairs[key] { return existing }
-        let next = Int32(pairs.count + 1)
-        guard next < byline_color_pairs() else { return 0 }
-        if init_extended_pair(next, key.fg, key.bg) == ERR { return 0 }
-        pairs[key] = next
-        return next
-    }
-
-    private func number(_ color: TerminalColor) -> Int32 {
-        switch color {
-        case .terminalDefault: return -1
-        case .indexed(let n): return Int32(n)
-        case .rgb(let r, let g, let b): return Int32(r) << 16 | Int32(g) << 8 | Int32(b)
-        }
     }
 }

@@ -30,6 +30,7 @@ public final class CursesTerminal: Terminal {
     private var stopped = false
     private var failedReads = 0
     private var cursorShown = false
+    private var decoder = KeyDecoder()
     private var scratch = [wchar_t](repeating: 0, count: 8)
     public let colorsEnabled: Bool
     private let utf8: Bool
@@ -68,6 +69,20 @@ public final class CursesTerminal: Terminal {
             throw TerminalError("byline: the terminal could not be set up")
         }
         byline_signals_watch_resize()
+        configure(window)
+        var colors = false
+        if options.colors && has_colors() {
+            start_color()
+            use_default_colors()
+            colors = true
+        }
+        return CursesTerminal(screen: screen, window: window, colors: colors, utf8: options.utf8)
+    }
+
+    /// The modes Byline runs curses in, on the screen that `window` belongs to: keys one at a
+    /// time, decoded (arrows, PgUp), no echo, blocking reads. Public for the key fuzz target,
+    /// which reads through the same modes from a pseudo-terminal of its own.
+    public static func configure(_ window: UnsafeMutablePointer<WINDOW>) {
         cbreak()
         noecho()
         nonl()
@@ -80,13 +95,6 @@ public final class CursesTerminal: Terminal {
         wtimeout(window, -1)
         curs_set(0)
         set_escdelay(25)
-        var colors = false
-        if options.colors && has_colors() {
-            start_color()
-            use_default_colors()
-            colors = true
-        }
-        return CursesTerminal(screen: screen, window: window, colors: colors, utf8: options.utf8)
     }
 
     /// Use a theme's resolved palette from the next frame on.
@@ -113,7 +121,7 @@ public final class CursesTerminal: Terminal {
 
     public func wait(for descriptors: [Int32], timeout: Double?) -> [TerminalEvent] {
         // Keys ncurses has already taken in come first.
-        var events = readKeys()
+        var events = readKeys().events
         if !events.isEmpty { return events }
         var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: byline_signal_descriptor(), events: Int16(POLLIN), revents: 0)]
@@ -131,13 +139,14 @@ public final class CursesTerminal: Terminal {
         guard ready > 0 || fds[1].revents != 0 else { return events }
         let input = fds[0].revents
         if input & Int16(POLLIN) != 0 || fds[1].revents != 0 {
-            let keys = readKeys()
-            events += keys
-            if keys.isEmpty && input & Int16(POLLIN) != 0 {
-                // Readable but nothing to read, again and again: end of file.
+            let read = readKeys()
+            events += read.events
+            if read.codes == 0 && input & Int16(POLLIN) != 0 {
+                // Readable but nothing to read, again and again: end of file. (Counted in bytes
+                // read, not keys made: bytes that make no key are still input.)
                 failedReads += 1
                 if failedReads >= 3 { return events + [.inputClosed] }
-            } else if !keys.isEmpty {
+            } else if read.codes > 0 {
                 failedReads = 0
             }
         } else if input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
@@ -147,26 +156,25 @@ public final class CursesTerminal: Terminal {
         return events
     }
 
-    /// Every key ncurses can give without waiting (at most a screenful of key repeats).
-    private func readKeys() -> [TerminalEvent] {
+    /// Every key ncurses can give without waiting (at most a screenful of key repeats), and how
+    /// many codes were read for them. Bytes are read with `wgetch` and put together by the
+    /// ``KeyDecoder`` (see there for why not `wget_wch`).
+    private func readKeys() -> (events: [TerminalEvent], codes: Int) {
         var events: [TerminalEvent] = []
+        var codes = 0
         wtimeout(window, 0)
         defer { wtimeout(window, -1) }
-        while events.count < 256 {
-            var ch: wint_t = 0
-            let result = wget_wch(window, &ch)
+        while codes < 1024 {
+            let result = wgetch(window)
             if result == ERR { break }
-            if result == byline_key_code_yes() {
-                if Int32(ch) == KEY_RESIZE {
-                    events.append(.resize(size))
-                } else if let key = KeyDecoder.function(Int32(ch)) {
-                    events.append(.key(key))
-                }
-            } else if let key = KeyDecoder.character(UInt32(ch)) {
+            codes += 1
+            if result == KEY_RESIZE {
+                events.append(.resize(size))
+            } else if let key = decoder.key(for: result) {
                 events.append(.key(key))
             }
         }
-        return events
+        return (events, codes)
     }
 
     public func present(_ canvas: Canvas) {

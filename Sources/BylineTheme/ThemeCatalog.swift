@@ -80,13 +80,19 @@ public struct ThemeCatalog: Sendable {
     /// Loads a theme by name (`dark`) or by path (anything containing `/` or ending
     /// in `.toml`, e.g. `./mine.toml`).
     public func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
-        if Self.isPath(nameOrPath) { return try Theme.load(path: nameOrPath) }
+        try load(entry(for: nameOrPath))
+    }
+
+    /// The entry a theme argument names: a catalog entry by name, or a file by path (named
+    /// after its stem).
+    public func entry(for nameOrPath: String) throws(ThemeError) -> Entry {
+        if Self.isPath(nameOrPath) { return Entry(name: nameOrPath.fileStem, path: nameOrPath, origin: .user) }
         guard let entry = entry(named: nameOrPath) else {
             throw ThemeError(
                 file: nil,
                 message: "no theme named \"\(nameOrPath)\" (available: \(names.joined(separator: ", ")); or give the path of a .toml file)")
         }
-        return try load(entry)
+        return entry
     }
 
     /// Loads the theme an entry names (for cycling: skip one that throws, with its message).

@@ -1,4 +1,6 @@
-/// A theme or config file that cannot be used, described in one line.
+import BylineCanvas
+
+/// A theme or config file that cannot be used, described in one line of terminal-safe text.
 ///
 /// The description names the file, the line when known, and what is wrong, e.g.
 /// `byline: Themes/x.toml:7: unknown colour "blurple" for headline.fg (use default,
@@ -25,7 +27,16 @@ public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
             text += ": "
         }
         text += message
-        // One line, whatever the parser said.
-        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // One line, whatever the parser said, and nothing from the file a terminal would act on.
+        return text.terminalSafeLine
+    }
+}
+
+extension String {
+    /// This text on one line (line breaks become spaces) without controls or bidi overrides
+    /// (``BylineCanvas/TerminalGlyph/isUnsafe(_:)``): for what goes to stderr or stdout as is.
+    var terminalSafeLine: String {
+        let line = split(whereSeparator: \.isNewline).joined(separator: " ")
+        return String(String.UnicodeScalarView(line.unicodeScalars.filter { !TerminalGlyph.isUnsafe($0) }))
     }
 }

@@ -48,7 +48,8 @@ private struct ThemeParser {
                     fail([key], "\(key) must be a string, not \(value.kindDescription)")
                     continue
                 }
-                if key == "name" { name = text } else { description = text }
+                // Printed as is by --list-themes: one line, nothing a terminal would act on.
+                if key == "name" { name = text.terminalSafeLine } else { description = text.terminalSafeLine }
             default:
                 if let table = value.table {
                     parseRoleTable([key], table)

@@ -1,9 +1,12 @@
+import BylineModel
 import BylineTheme
 
 /// The theme and colour choices for a run: command line over config file over defaults.
 /// Everything here is checked before the terminal is touched.
 struct ThemeSetup {
     let catalog: ThemeCatalog
+    /// Loads themes for cycling, parsing each file once (unless it changes).
+    let loader: ThemeLoader
     let current: Theme
     /// What the current theme is called in the catalog (or the path it was given by).
     let currentKey: String
@@ -15,9 +18,10 @@ struct ThemeSetup {
     init(themeOption: String?, colorChoice: ColorChoice?, shippedDirectory: String?, environment: [String: String]) throws(ThemeError) {
         config = try BylineConfig.load(environment: environment)
         catalog = ThemeCatalog(shippedDirectory: shippedDirectory, environment: environment)
+        loader = ThemeLoader(catalog: catalog)
         choice = colorChoice ?? config.color ?? .auto
         currentKey = themeOption ?? config.theme ?? "default"
-        current = try catalog.load(currentKey)
+        current = try loader.load(currentKey)
         self.environment = environment
     }
 
@@ -38,7 +42,7 @@ struct ThemeSetup {
 
     func load(_ name: String) throws(ThemeError) -> Theme {
         if name == currentKey, catalog.entry(named: name) == nil { return current }
-        return try catalog.load(name)
+        return try loader.load(name)
     }
 
     /// `byline --list-themes`: one theme a line.
@@ -48,7 +52,9 @@ struct ThemeSetup {
             let marker = item.entry.name == currentKey ? "*" : " "
             let origin = item.entry.path ?? item.entry.origin.rawValue
             let about = item.error.map { "(does not load: \($0.description))" } ?? item.description
-            out += "\(marker) \(item.entry.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(about)  [\(origin)]\n"
+            let line = "\(marker) \(item.entry.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(about)  [\(origin)]"
+            // File names come from the user's folder: cleaned like everything else printed.
+            out += TextSanitizer.sanitize(line) + "\n"
         }
         return out
     }

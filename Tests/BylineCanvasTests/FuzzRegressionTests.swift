@@ -32,4 +32,18 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(WordWrap.wrap("\u{200B} cd", width: 2), ["\u{200B}", "cd"])
         XCTAssertEqual(WordWrap.wrap("\u{200B}", width: 5), ["\u{200B}"])
     }
+
+    /// Found by the `wrap` target on its `escapes` seed once the targets built again: CR LF is
+    /// one grapheme (one cell) but the all-ASCII fast path of `DisplayWidth.of` counted its two
+    /// bytes, so a line cut from "tab\there\r\nnew" was measured one cell wider than `wrap`
+    /// (which cuts by graphemes) had made it.
+    func testCRLFIsOneCellInASCIIText() {
+        let text = String(decoding: Array("Head\u{1B}[31mline\u{1B}[0m \u{1B}]52;c;ZWNobw==\u{07} tab\there\r\nnew\u{7F}\u{85}".utf8), as: UTF8.self)
+        for line in WordWrap.wrap(text, width: 2) { XCTAssertLessThanOrEqual(DisplayWidth.of(line), 2, "\(line.debugDescription)") }
+        XCTAssertEqual(DisplayWidth.of("\r\nn"), 2)
+        XCTAssertEqual(DisplayWidth.of("a\r\n\r\n\rb\n"), 6)
+        XCTAssertEqual(DisplayWidth.of("a\r\n\r\n\rb\n"), "a\r\n\r\n\rb\n".reduce(0) { $0 + DisplayWidth.of($1) })
+        var canvas = Canvas(size: Size(width: 10, height: 1))
+        XCTAssertEqual(canvas.put("x\r\ny", x: 0, y: 0, role: .body), DisplayWidth.of("x\r\ny"))
+    }
 }

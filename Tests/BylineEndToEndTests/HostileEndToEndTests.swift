@@ -150,6 +150,18 @@ final class HostileEndToEndTests: XCTestCase {
         try assertSignalRestores(SIGINT, typed: [0x03])
     }
 
+    func testBytesThatAreNotUTF8DoNotSwallowTheKeysAfterThem() throws {
+        // Found by the key fuzz target: after a byte like 0xFF (a Latin-1 paste, an 8-bit Meta
+        // key) ncurses' wget_wch read on until it had ~144 bytes, so `q` did nothing.
+        let pty = try PTYSession(arguments: [try Self.plainFolder().path], cols: 100, rows: 30)
+        pty.waitFor(text: "QuietHeadline")
+        pty.waitForQuiet(0.2)
+        pty.send([0xFF, 0xE1, 0xC3])
+        pty.send("q")
+        let (how, _) = try pty.waitForExit(timeout: 5)
+        XCTAssertEqual(how, PTYSession.Termination.exited(0))
+    }
+
     private func assertSignalRestores(_ sig: Int32, typed: [UInt8]? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
         let pty = try PTYSession(arguments: [try Self.plainFolder().path], cols: 100, rows: 30)
         pty.waitFor(text: "QuietHeadline", file: file, line: line)

@@ -1,21 +1,16 @@
 // libFuzzer entry for display width, word wrapping and the canvas: bytes -> text -> WordWrap at
-// several widths and Canvas.put into a small canvas, checking the canvas invariants. Compiled
-// together with Sources/BylineCanvas/*.swift and the model's TextSanitizer.swift into one module
-// (see Fuzz/run.sh), so the types are used directly, without an import.
-
-/// Traps with a message libFuzzer prints next to the crashing input.
-private func violated(_ what: String, _ text: String) -> Never {
-    let scalars = text.unicodeScalars.prefix(80).map { String($0.value, radix: 16) }.joined(separator: " ")
-    fatalError("fuzz invariant violated: \(what): \(text.debugDescription.prefix(200)) [\(scalars)]")
-}
+// several widths and Canvas.put into a small canvas, checking the canvas invariants.
+import BylineCanvas
+import BylineModel
+import FuzzSupport
 
 /// Wrapped lines fit, and give back the input's words in order (a word too wide for a line
 /// comes back cut into pieces on consecutive lines).
 private func checkWrap(_ text: String, width: Int) {
     let lines = WordWrap.wrap(text, width: width)
-    if lines.isEmpty { violated("wrap returned no lines at width \(width)", text) }
+    if lines.isEmpty { Fuzz.violated("wrap returned no lines at width \(width)", text) }
     for line in lines where DisplayWidth.of(line) > max(width, 2) {
-        violated("line of width \(DisplayWidth.of(line)) at width \(width): \(line.debugDescription)", text)
+        Fuzz.violated("line of width \(DisplayWidth.of(line)) at width \(width): \(line.debugDescription)", text)
     }
     guard width > 0 else { return }
     let inputWords = text.split(separator: " ").map(String.init)
@@ -27,10 +22,10 @@ private func checkWrap(_ text: String, width: Int) {
             if DisplayWidth.of(word) <= width { break }  // a word that fits comes back whole
         }
         if !joined.unicodeScalars.elementsEqual(word.unicodeScalars) {
-            violated("word \(word.debugDescription) came back as \(joined.debugDescription) at width \(width)", text)
+            Fuzz.violated("word \(word.debugDescription) came back as \(joined.debugDescription) at width \(width)", text)
         }
     }
-    if let extra = outputWords.first { violated("wrap invented \(extra.debugDescription) at width \(width)", text) }
+    if let extra = outputWords.first { Fuzz.violated("wrap invented \(extra.debugDescription) at width \(width)", text) }
 }
 
 /// Every cell is terminal-safe, and wide cells and continuations come in pairs.
@@ -39,20 +34,20 @@ private func checkCanvas(_ canvas: Canvas, _ text: String) {
         for x in 0..<canvas.size.width {
             let cell = canvas[x: x, y: y]
             if let bad = cell.text.unicodeScalars.first(where: TerminalGlyph.isUnsafe) {
-                violated("cell (\(x),\(y)) holds U+\(String(bad.value, radix: 16, uppercase: true))", text)
+                Fuzz.violated("cell (\(x),\(y)) holds U+\(String(bad.value, radix: 16, uppercase: true))", text)
             }
             switch cell.width {
             case 0:
-                if x == 0 || canvas[x: x - 1, y: y].width != 2 { violated("orphan continuation at (\(x),\(y))", text) }
-                if !cell.text.isEmpty { violated("continuation at (\(x),\(y)) holds text", text) }
+                if x == 0 || canvas[x: x - 1, y: y].width != 2 { Fuzz.violated("orphan continuation at (\(x),\(y))", text) }
+                if !cell.text.isEmpty { Fuzz.violated("continuation at (\(x),\(y)) holds text", text) }
             case 1:
-                if cell.text.isEmpty { violated("empty cell at (\(x),\(y))", text) }
+                if cell.text.isEmpty { Fuzz.violated("empty cell at (\(x),\(y))", text) }
             case 2:
                 if x + 1 >= canvas.size.width || canvas[x: x + 1, y: y].width != 0 {
-                    violated("wide cell at (\(x),\(y)) without a continuation", text)
+                    Fuzz.violated("wide cell at (\(x),\(y)) without a continuation", text)
                 }
             default:
-                violated("cell (\(x),\(y)) has width \(cell.width)", text)
+                Fuzz.violated("cell (\(x),\(y)) has width \(cell.width)", text)
             }
         }
     }
@@ -68,24 +63,30 @@ private func checkPut(_ text: String, x: Int, y: Int, maxX: Int) {
     let end = canvas.put(text, x: x, y: y, role: .headline, maxX: maxX)
     checkCanvas(canvas, text)
     let limit = min(maxX, canvas.size.width)
-    if end > max(x, limit) { violated("put returned column \(end) past limit \(limit) from \(x)", text) }
+    if end > max(x, limit) { Fuzz.violated("put returned column \(end) past limit \(limit) from \(x)", text) }
     for row in 0..<3 {
         for col in 0..<12 {
             let old = before[x: col, y: row], new = canvas[x: col, y: row]
             guard old != new else { continue }
-            if row != y { violated("put at row \(y) changed row \(row)", text) }
+            if row != y { Fuzz.violated("put at row \(y) changed row \(row)", text) }
             if col >= limit && !(col == max(limit, 0) && old.isContinuation && new == .blank(old.role)) {
-                violated("put with maxX \(maxX) changed column \(col)", text)
+                Fuzz.violated("put with maxX \(maxX) changed column \(col)", text)
             }
         }
     }
 }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzWrap(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+@main
+enum WrapFuzz {
+    static func main() { Fuzz.run(fuzzWrap) }
+}
+
+/// One input.
+private func fuzzWrap(_ input: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = Fuzz.bytes(input, size)
     guard size > 0 else { return 0 }
     let control = bytes[0]
-    let text = String(decoding: UnsafeBufferPointer(start: bytes + 1, count: size - 1), as: UTF8.self)
+    let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
     let baseWidth = Int(control & 0x1F)
     for width in Set([baseWidth, 1, 2, 3, baseWidth + 7, 40]) { checkWrap(text, width: width) }
 
@@ -100,7 +101,7 @@ public func fuzzWrap(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         var wide = Canvas(size: Size(width: 80, height: 1))
         let end = wide.put(line, x: 0, y: 0, role: .body)
         if end != DisplayWidth.of(line) {
-            violated("put drew \(end) cells for a line measured at \(DisplayWidth.of(line))", line)
+            Fuzz.violated("put drew \(end) cells for a line measured at \(DisplayWidth.of(line))", line)
         }
         checkCanvas(wide, line)
     }

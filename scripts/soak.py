@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Soak: drive the real byline binary through a pseudo-terminal with random keys and resizes.
+
+    scripts/soak.py --binary PATH --library DIR [--keys 100000] [--resizes 1000] [--seed 1]
+
+Every key Byline binds (moves, pages, jumps, zoom, focus, overlays, themes, redraw) is sent,
+in a seeded random order, with the resizes spread at random among them; the same seed gives
+the same run. Keys are written as fast as Byline reads them (at most MAX_PENDING bytes wait in
+the terminal's input queue), except Esc, after which the driver waits until Byline has read it
+and its escape delay has passed, so Esc is read as Esc and not as the start of a sequence.
+
+Memory comes from /proc/PID/status: VmRSS (resident now) and VmHWM (the peak so far). The run
+fails (exit 1) unless Byline exits 0 on `q` at the end and its peak stays within --budget-mib
+of the resident size after the first 1,000 keys. One JSON line with the figures goes to stdout.
+"""
+import argparse
+import fcntl
+import json
+import os
+import random
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+
+# Every binding in Sources/BylineReader/KeyMap.swift except q, with the bytes xterm sends and a
+# weight: moves and pages are what people press most; theme switches and overlays often enough
+# that a leak on their path shows up (t about once every 25 keys).
+KEYS = [
+    ("j", b"j", 10), ("k", b"k", 8), ("down", b"\x1b[B", 6), ("up", b"\x1b[A", 5),
+    ("space", b" ", 4), ("b", b"b", 3), ("pgdn", b"\x1b[6~", 3), ("pgup", b"\x1b[5~", 3),
+    ("g", b"g", 1), ("G", b"G", 1), ("home", b"\x1b[H", 1), ("end", b"\x1b[F", 1),
+    ("enter", b"\r", 4), ("right", b"\x1b[C", 2), ("left", b"\x1b[D", 3), ("esc", b"\x1b", 1),
+    ("tab", b"\t", 3), ("s", b"s", 2), ("z", b"z", 2),
+    ("]", b"]", 3), ("[", b"[", 2), ("}", b"}", 2), ("{", b"{", 2), ("J", b"J", 3), ("K", b"K", 2),
+    ("f", b"f", 1), ("t", b"t", 4), ("!", b"!", 1), ("?", b"?", 1), ("ctrl-l", b"\x0c", 1),
+    # Find in the article (the keys after / type into the prompt until Enter or Esc), matches,
+    # go to an article by number, read marks (M asks: y or any other key answers), sorting,
+    # the list's width.
+    ("/", b"/", 2), ("n", b"n", 2), ("N", b"N", 1), (":", b":", 1), ("1", b"1", 1), ("y", b"y", 1),
+    ("m", b"m", 2), ("u", b"u", 2), ("U", b"U", 1), ("M", b"M", 1), ("o", b"o", 1),
+    ("<", b"<", 1), (">", b">", 1),
+]
+MAX_PENDING = 48          # bytes allowed to wait unread in the terminal's input queue
+ESCAPE_SETTLE = 0.035     # Byline's ESCDELAY is 25 ms
+MIB = 1024 * 1024
+
+
+def status(pid):
+    """VmRSS and VmHWM of pid, in bytes."""
+    fields = {}
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                fields[key] = int(value.split()[0]) * 1024
+    return fields["VmRSS"], fields["VmHWM"]
+
+
+def pending(fd):
+    """Bytes written to the terminal that the child has not read yet."""
+    return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+
+
+def set_size(fd, cols, rows):
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+
+class Drain(threading.Thread):
+    """Reads everything the child writes, so it never blocks on a full terminal."""
+
+    def __init__(self, master):
+        super().__init__(daemon=True)
+        self.master = master
+        self.total = 0
+        self.last = time.monotonic()
+        self.closed = False
+
+    def run(self):
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            self.total += len(chunk)
+            self.last = time.monotonic()
+        self.closed = True
+
+    def quiet(self, seconds, timeout=10.0):
+        """Wait until nothing has been written for `seconds` (after at least one byte)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.total > 0 and time.monotonic() - self.last >= seconds:
+                return True
+            time.sleep(seconds / 4)
+        return False
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--library", required=True)
+    parser.add_argument("--keys", type=int, default=100_000)
+    parser.add_argument("--resizes", type=int, default=1_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--budget-mib", type=float, default=5.0)
+    parser.add_argument("--home", default=None, help="HOME/XDG_CONFIG_HOME for the child (default: a temporary folder)")
+    args = parser.parse_args()
+
+    rng = random.Random(args.seed)
+    names = [k[0] for k in KEYS]
+    weights = [k[2] for k in KEYS]
+    sequence = rng.choices(range(len(KEYS)), weights=weights, k=args.keys)
+    resize_at = sorted(rng.sample(range(1, args.keys), min(args.resizes, args.keys - 1)))
+    sizes = [(rng.randint(1, 300), rng.randint(1, 100)) for _ in resize_at]
+
+    home = args.home or os.path.join(os.environ.get("TMPDIR", "/tmp"), f"byline-soak-{os.getpid()}")
+    os.makedirs(os.path.join(home, "config"), exist_ok=True)
+    env = {
+        "PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+        "HOME": home, "XDG_CONFIG_HOME": os.path.join(home, "config"),
+    }
+    master, slave = os.openpty()
+    set_size(master, 120, 40)
+
+    def controlling_terminal():
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    child = subprocess.Popen([args.binary, args.library], stdin=slave, stdout=slave, stderr=slave, env=env,
+                             start_new_session=True, preexec_fn=controlling_terminal, close_fds=True)
+    drain = Drain(master)
+    drain.start()
+    if not drain.quiet(0.3, timeout=30):
+        print("soak: byline drew nothing", file=sys.stderr)
+        child.kill()
+        return 1
+
+    def settle():
+        """Wait until Byline has read every key sent and finished drawing."""
+        while pending(slave) > 0:
+            time.sleep(0.001)
+        drain.quiet(0.05)
+
+    rss_start, _ = status(child.pid)
+    figures = {"seed": args.seed, "keys": args.keys, "resizes": args.resizes, "start_rss_mib": rss_start / MIB}
+    counts = dict.fromkeys(names, 0)
+    next_resize = 0
+    peak_rss = rss_start
+    started = time.monotonic()
+    for i, index in enumerate(sequence):
+        if next_resize < len(resize_at) and resize_at[next_resize] == i:
+            cols, rows = sizes[next_resize]
+            set_size(master, cols, rows)  # the kernel sends SIGWINCH to Byline
+            next_resize += 1
+        name, data, _ = KEYS[index]
+        while pending(slave) > MAX_PENDING:
+            select.select([], [], [], 0.0005)
+        os.write(master, data)
+        counts[name] += 1
+        if name == "esc":
+            while pending(slave) > 0:
+                time.sleep(0.001)
+            time.sleep(ESCAPE_SETTLE)
+        if i + 1 == 1000:
+            settle()
+            rss, hwm = status(child.pid)
+            figures["after_1000_rss_mib"] = rss / MIB
+            figures["after_1000_hwm_mib"] = hwm / MIB
+        if i % 500 == 0:
+            peak_rss = max(peak_rss, status(child.pid)[0])
+        if child.poll() is not None:
+            print(f"soak: byline exited with {child.returncode} after {i + 1} keys", file=sys.stderr)
+            return 1
+    settle()
+    elapsed = time.monotonic() - started
+    rss_end, hwm_end = status(child.pid)
+    figures.update({
+        "end_rss_mib": rss_end / MIB, "peak_hwm_mib": hwm_end / MIB,
+        "peak_sampled_rss_mib": max(peak_rss, rss_end) / MIB,
+        "seconds": elapsed, "keys_per_second": args.keys / elapsed, "bytes_drawn": drain.total,
+    })
+
+    # Quit: close any overlay with Esc, then q (q also closes an overlay, so send it again).
+    exit_code = None
+    for attempt in range(5):
+        os.write(master, b"\x1b")
+        time.sleep(ESCAPE_SETTLE * 2)
+        os.write(master, b"q")
+        try:
+            exit_code = child.wait(timeout=2)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    if exit_code is None:
+        child.kill()
+        exit_code = child.wait()
+    figures["exit_code"] = exit_code
+    figures["key_counts"] = counts
+    growth = figures["peak_hwm_mib"] - figures["after_1000_rss_mib"]
+    figures["growth_after_1000_mib"] = growth
+    ok = exit_code == 0 and growth <= args.budget_mib
+    figures["ok"] = ok
+    print(json.dumps(figures, sort_keys=True))
+    os.close(slave)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
