@@ -6,7 +6,7 @@
 /// keeps its first emoji, skin-tone modifiers, variation selectors and tags are
 /// dropped, and a regional-indicator flag becomes its two letters, one cell each
 /// (a terminal that joins them draws the flag in those same two cells).
-/// Control characters never survive: they become U+FFFD.
+/// Control characters never survive: they become U+FFFD (a tab becomes a space).
 public struct TerminalGlyph: Equatable, Sendable {
     /// The text to send: a base scalar and any combining marks.
     public var text: String
@@ -22,6 +22,9 @@ public struct TerminalGlyph: Equatable, Sendable {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return [] }
         if scalars.count == 1 {
+            // A tab that reaches the canvas (word wrap lays tabs out to tab stops; a list row or a
+            // status line does not) is a space: a layout character, not a control to send.
+            if first == "\t" { return [TerminalGlyph(text: " ", width: 1)] }
             if isUnsafe(first) { return [replacement] }
             let w = DisplayWidth.of(first)
             return w == 0 ? [] : [TerminalGlyph(text: String(first), width: w)]

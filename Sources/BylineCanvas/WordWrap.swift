@@ -39,12 +39,25 @@ public enum WordWrap {
             line = ""
             lineWidth = 0
         }
-        for word in words(text) {
+        let hasTabs = utf8.contains(0x09)
+        for (word, afterTab) in hasTabs ? tabbedWords(text) : words(text).map({ ($0, false) }) {
             let w = DisplayWidth.of(word)
             let wordStart = offset(word.startIndex)
+            // After a tab: on to the next tab stop (every 8 columns) if the word fits there,
+            // else on a line of its own, so tab-separated columns stay columns.
+            if afterTab && !line.isEmpty {
+                let stop = (lineWidth / tabStop + 1) * tabStop
+                if stop + w <= width {
+                    line += String(repeating: " ", count: stop - lineWidth)
+                    line += word
+                    lineWidth = stop + w
+                    end = offset(word.endIndex)
+                    continue
+                }
+            }
             // Test the line for emptiness, not its width: a word of zero-width characters
             // (U+200B, combining marks alone) is still a word and must not be overwritten.
-            if !line.isEmpty && lineWidth + 1 + w <= width {
+            if !afterTab && !line.isEmpty && lineWidth + 1 + w <= width {
                 line += " "
                 line += word
                 lineWidth += 1 + w
@@ -89,6 +102,26 @@ public enum WordWrap {
             finish()
         }
         return lines
+    }
+
+    /// Columns between tab stops.
+    public static let tabStop = 8
+
+    /// The words of text that holds tabs, each with whether a tab came before it (the run of
+    /// spaces and tabs before it held one).
+    static func tabbedWords(_ text: String) -> [(Substring, Bool)] {
+        var result: [(Substring, Bool)] = []
+        for word in words(text) {
+            var tab = false
+            var rest = word[...]
+            while let t = rest.firstIndex(of: "\t") {
+                if rest.startIndex < t { result.append((rest[..<t], tab)) }
+                tab = true
+                rest = rest[rest.index(after: t)...]
+            }
+            if !rest.isEmpty { result.append((rest, tab)) }
+        }
+        return result
     }
 
     /// The words of `text`: exactly `text.split(separator: " ")` (a space that a combining mark

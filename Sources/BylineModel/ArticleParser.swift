@@ -374,20 +374,23 @@ public enum ArticleParser {
         line.unicodeScalars.allSatisfy(TextScan.isSpace)
     }
 
-    /// Trimmed, with runs of whitespace collapsed to one space, CSV-doubled quote marks undone
+    /// Trimmed, with runs of whitespace collapsed to one space (to one tab when the run holds a
+    /// tab, so tab-separated columns stay columns), CSV-doubled quote marks undone
     /// (`""` → `"`) and `¿` standing for a quote mark or apostrophe repaired.
     static func collapse<S: StringProtocol>(_ s: S) -> String {
         if let plain = s.utf8.withContiguousStorageIfAvailable({ isPlainLine($0) }), plain { return String(s) }
         var out = ScalarWriter()
         var pending = false
+        var pendingTab = false  // a run of whitespace with a tab in it stays a tab (columns)
         var lastWasQuote = false
         for c in s.unicodeScalars {
             if TextScan.isSpace(c) {
                 pending = !out.isEmpty
+                pendingTab = pending && (pendingTab || c == "\t")
                 lastWasQuote = false
             } else {
                 if c == "\"" && lastWasQuote && !pending { continue }  // "" → "
-                if pending { out.append(" "); pending = false }
+                if pending { out.append(pendingTab ? "\t" : " "); pending = false; pendingTab = false }
                 out.append(c)
                 lastWasQuote = c == "\""
             }

@@ -1,9 +1,10 @@
 /// Makes text from an untrusted file safe to put on a terminal.
 ///
-/// Runs once, at load. What comes out holds no C0 control except `\n`, no DEL, no C1 control,
+/// Runs once, at load. What comes out holds no C0 control except `\n` and tab, no DEL, no C1 control,
 /// no escape sequence (CSI, OSC, DCS, APC, PM, SOS, or a two-character `ESC x`), and no bidi
 /// override or isolate (U+202A–U+202E, U+2066–U+2069). Such characters and whole sequences are
-/// removed (not replaced): a terminal would not have shown them either. A tab becomes one space;
+/// removed (not replaced): a terminal would not have shown them either. A tab stays (the body
+/// lays it out to the next tab stop, anything else draws it as a space, never as a control);
 /// CRLF, a lone CR, U+2028 and U+2029 become `\n`; a stray U+FEFF is dropped.
 ///
 /// An unterminated string sequence (OSC, DCS, APC, PM, SOS) ends at the next newline, so one bad
@@ -39,7 +40,7 @@ public enum TextSanitizer {
                 i += 1
                 if i < n && input[i].value == 0x0A { i += 1 }
             case 0x09:
-                out.append(" ")
+                out.append(c)
                 i += 1
             case 0x1B:
                 removed += 1
@@ -75,7 +76,7 @@ public enum TextSanitizer {
             while i < n {
                 let c = b[i]
                 if c < 0x80 {
-                    if (c < 0x20 && c != 0x0A) || c == 0x7F { return false }
+                    if (c < 0x20 && c != 0x0A && c != 0x09) || c == 0x7F { return false }
                     i += 1
                     continue
                 }
@@ -139,7 +140,7 @@ public enum TextSanitizer {
     /// True when `scalar` must never reach the model (used by tests and assertions).
     public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x0A: return false
+        case 0x0A, 0x09: return false
         case 0x00...0x1F, 0x7F, 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false
         }

@@ -6,7 +6,12 @@ import Foundation
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Print what Byline reads from article files."
+        abstract: "Print what Byline reads from article files.",
+        discussion: """
+            Exit status: 0 when every file was read; 1 when any could not be (binary, an I/O \
+            error, not a regular file): it is still listed, with "readable": false and its \
+            "problem" in JSON; 2 on a usage error.
+            """
     )
 
     @Argument(help: "Article files or folders of *.txt articles.")
@@ -31,14 +36,11 @@ struct InspectCommand: ParsableCommand {
             }
             for problem in library.problems {
                 Self.printError("byline: skipped \(TextSanitizer.sanitize(problem.path)): \(problem.reason)")
+                failed = true
             }
             for index in 0..<library.count {
                 let article = library.article(at: index)
-                if let reason = article.unreadableReason, reason.hasPrefix("cannot") || reason == "is a directory" {
-                    Self.printError("byline: cannot read \(TextSanitizer.sanitize(article.path)): \(reason)")
-                    failed = true
-                    continue
-                }
+                if article.unreadableReason != nil { failed = true }
                 print(json ? Self.jsonLine(article) : Self.summary(article))
             }
         }
@@ -72,6 +74,9 @@ struct InspectCommand: ParsableCommand {
         var blocks: [BlockDTO]
         var quotes: [QuoteDTO]
         var warnings: [String]
+        /// False for a file that could not be read (binary, an I/O error), with the reason.
+        var readable: Bool
+        var problem: String?
 
         init(_ a: Article) {
             id = a.id
@@ -87,9 +92,11 @@ struct InspectCommand: ParsableCommand {
                          place: $0.place.rawValue, pull: $0.pull)
             }
             warnings = a.warnings
+            readable = a.unreadableReason == nil
+            problem = a.unreadableReason
         }
 
-        enum CodingKeys: String, CodingKey { case id, path, headline, standfirst, source, date, words, blocks, quotes, warnings }
+        enum CodingKeys: String, CodingKey { case id, path, headline, standfirst, source, date, words, blocks, quotes, warnings, readable, problem }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -103,6 +110,8 @@ struct InspectCommand: ParsableCommand {
             try c.encode(blocks, forKey: .blocks)
             try c.encode(quotes, forKey: .quotes)
             try c.encode(warnings, forKey: .warnings)
+            try c.encode(readable, forKey: .readable)
+            if let problem { try c.encode(problem, forKey: .problem) } else { try c.encodeNil(forKey: .problem) }
         }
     }
 

@@ -46,4 +46,18 @@ final class WordWrapTests: XCTestCase {
         XCTAssertEqual(WordWrap.wrap("", width: 10), [""])
         XCTAssertEqual(WordWrap.wrap("   ", width: 10), [""])
     }
+
+    /// Issue 12 #14: tab-separated columns stay columns (tab stops every 8 columns).
+    func testTabsGoToTheNextTabStopWithinTheWidth() {
+        XCTAssertEqual(WordWrap.wrap("Name\tAge\tTown", width: 40), ["Name    Age     Town"])
+        XCTAssertEqual(WordWrap.wrap("Eleanor Rigby\t27\tLiverpool", width: 40), ["Eleanor Rigby   27      Liverpool"])
+        XCTAssertEqual(WordWrap.wrap("a\tb", width: 8), ["a", "b"], "no stop left on the line: the column starts a new one")
+        XCTAssertEqual(WordWrap.wrap("one two\tthree", width: 40), ["one two three"], "from column 7, the stop is column 8")
+        XCTAssertEqual(WordWrap.wrap("one two2\tthree", width: 40), ["one two2        three"], "from column 8, column 16")
+        // The source range still covers the text the line shows.
+        let lines = WordWrap.lines("Name\tAge", width: 40)
+        XCTAssertEqual(lines.map(\.range), [0..<8])
+        let canvasSafe = WordWrap.wrap("x\ty", width: 20).joined()
+        XCTAssertFalse(canvasSafe.contains("\t"), "a wrapped line holds spaces, never a tab")
+    }
 }

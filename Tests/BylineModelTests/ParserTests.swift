@@ -243,14 +243,14 @@ import Testing
             "Link text end",
             "DCS x APC y PM z SOS w",
             "C1 csi and and next",
-            "Bidi evil and iso tab here bell del nul-free",
+            "Bidi evil and iso tab\there bell del nul-free",
         ])
         #expect(a.warnings.contains { $0.hasPrefix("removed") })
         for s in allText(a) { #expect(!hasForbidden(s), "\(s.debugDescription)") }
     }
 
     @Test func sanitizerOnItsOwn() {
-        #expect(TextSanitizer.sanitize("a\u{1B}[2Jb\u{1B}c\u{1B}(Bd\te\r\nf\rg\u{9B}1;2Hh") == "ab" + "d e\nf\ngh")
+        #expect(TextSanitizer.sanitize("a\u{1B}[2Jb\u{1B}c\u{1B}(Bd\te\r\nf\rg\u{9B}1;2Hh") == "ab" + "d\te\nf\ngh", "a tab stays (as layout)")
         #expect(TextSanitizer.sanitize("unterminated \u{1B}]0;title\nnext") == "unterminated \nnext")
         #expect(TextSanitizer.sanitize("trailing \u{1B}") == "trailing ")
         #expect(TextSanitizer.sanitize("日本語 👍🏽 é") == "日本語 👍🏽 é")

@@ -4,10 +4,10 @@ import BylineModel
 import FuzzSupport
 import Foundation
 
-/// No C0 control except "\n", no tab, DEL, C1, ESC, or bidi override/isolate.
+/// No C0 control except "\n" and tab (kept as layout), no DEL, C1, ESC, or bidi override/isolate.
 private func checkClean(_ text: String, _ field: String) {
     for scalar in text.unicodeScalars {
-        if TextSanitizer.isForbidden(scalar) || scalar == "\t" {
+        if TextSanitizer.isForbidden(scalar) {
             Fuzz.violated("\(field) holds U+\(String(scalar.value, radix: 16, uppercase: true))", text)
         }
     }
@@ -26,6 +26,11 @@ private func checkArticle(_ article: Article) {
     for (i, quote) in article.quotes.enumerated() {
         checkClean(quote.text, "quote \(i) text")
         if let speaker = quote.speaker { checkClean(speaker, "quote \(i) speaker") }
+        // A quote in the headline or standfirst stands in the header (block -1), not in a block.
+        if quote.place != .body {
+            if quote.block != -1 || quote.pull { Fuzz.violated("quote \(i) in the \(quote.place) points at block \(quote.block)", quote.text) }
+            continue
+        }
         guard article.blocks.indices.contains(quote.block) else {
             Fuzz.violated("quote \(i) points at block \(quote.block) of \(article.blocks.count)", quote.text)
         }
