@@ -5,7 +5,8 @@ import BylineModel
 import FuzzSupport
 
 /// Wrapped lines fit, and give back the input's words in order (a word too wide for a line
-/// comes back cut into pieces on consecutive lines).
+/// comes back cut into pieces on consecutive lines). A tab separates words as a space does (it
+/// is laid out as spaces to the next tab stop).
 private func checkWrap(_ text: String, width: Int) {
     let lines = WordWrap.wrap(text, width: width)
     if lines.isEmpty { Fuzz.violated("wrap returned no lines at width \(width)", text) }
@@ -13,7 +14,7 @@ private func checkWrap(_ text: String, width: Int) {
         Fuzz.violated("line of width \(DisplayWidth.of(line)) at width \(width): \(line.debugDescription)", text)
     }
     guard width > 0 else { return }
-    let inputWords = text.split(separator: " ").map(String.init)
+    let inputWords = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     var outputWords = lines.flatMap { $0.split(separator: " ").map(String.init) }[...]
     for word in inputWords {
         var joined = ""
