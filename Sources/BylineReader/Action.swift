@@ -39,6 +39,10 @@ public enum Action: Equatable, Sendable {
     case cycleSort
     /// `>` and `<`: a wider or narrower list.
     case widenList, narrowList
+    /// `y`: copy the current quote to the clipboard (OSC 52); `Y`: the whole article.
+    case copyQuote, copyArticle
+    /// The mouse: a click, a double click or the wheel at a cell.
+    case mouse(MouseEvent)
     case quit
     /// Open the prompt for something typed.
     case openPrompt(Prompt.Kind)
@@ -59,6 +63,10 @@ public enum Action: Equatable, Sendable {
     case notice(String)
     /// The reader is about to exit (quit, a hangup, a signal): save where it was.
     case leaving
+    /// The terminal took (or refused) text for the clipboard; the note says which.
+    case copied(String)
+    /// A command the article was piped to ended (its exit status; nil when it could not run).
+    case piped(command: String, status: Int32?)
 
     // MARK: Workers
     /// An article was read and parsed (on request, or ahead of need).
@@ -95,6 +103,10 @@ public enum Effect: Equatable, Sendable {
     case prefetch([ArticleID])
     /// Look at what the folder watcher reported (answered by `.folderChanged`).
     case examine([FolderEvent])
+    /// Hand text to the terminal for the clipboard (answered by `.copied`).
+    case copy(text: String, what: String)
+    /// Hand the terminal to a shell command that reads `text` (answered by `.piped`).
+    case pipe(command: String, text: String)
     /// Load what the state store holds for this library (answered by `.stateLoaded`).
     case loadState
     /// Save read marks, positions, the last selected article.

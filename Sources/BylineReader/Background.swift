@@ -122,7 +122,7 @@ public final class Background: Sendable {
                 return !busy
             }
             if idle { checkStep() }
-        case .quit, .redrawAll, .loadTheme:
+        case .quit, .redrawAll, .loadTheme, .copy, .pipe:
             break
         }
     }

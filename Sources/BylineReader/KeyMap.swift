@@ -44,7 +44,7 @@ public struct KeyMap: Sendable {
     public func sections(for mode: InputMode = .normal) -> [(title: String, bindings: [KeyBinding])] {
         var order: [String] = []
         var bySection: [String: [KeyBinding]] = [:]
-        for b in bindings where b.modes.contains(mode) {
+        for b in bindings where b.modes.contains(mode) && !b.keys.isEmpty {
             if bySection[b.section] == nil { order.append(b.section) }
             bySection[b.section, default: []].append(b)
         }
@@ -81,6 +81,9 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("u")], .nextUnread, "Next unread article", section: "Read marks"),
         KeyBinding([.char("U")], .previousUnread, "Previous unread article", section: "Read marks"),
         KeyBinding([.char("M")], .markAllRead, "Mark every article in the list read (asks first)", section: "Read marks"),
+        KeyBinding([.char("y")], .copyQuote, "Copy the quote (with who said it) to the clipboard", section: "Take out"),
+        KeyBinding([.char("Y")], .copyArticle, "Copy the whole article to the clipboard", section: "Take out"),
+        KeyBinding([.char("|")], .openPrompt(.pipe), "Pipe the article (or the quote) to a shell command…", section: "Take out"),
         KeyBinding([.char("o")], .cycleSort, "Sort by name, newest first, longest first", section: "View"),
         KeyBinding([.char("f")], .toggleFooters, "Fold or unfold promotional footers", section: "View"),
         KeyBinding([.char("t")], .cycleTheme, "Next theme", section: "View"),

@@ -10,6 +10,8 @@ public struct Prompt: Equatable, Sendable {
         case findInArticle
         /// `M`: mark this many unread articles read? (`y` says yes, any other key no).
         case confirmMarkAllRead(Int)
+        /// `|`: a shell command to pipe the article (or the quote) to.
+        case pipe
 
         /// What the status line shows before the text.
         public var label: String {
@@ -17,6 +19,7 @@ public struct Prompt: Equatable, Sendable {
             case .goToArticle: return ":"
             case .findInArticle: return "/"
             case .confirmMarkAllRead(let n): return "Mark \(n) unread article\(n == 1 ? "" : "s") read? (y/n) "
+            case .pipe: return "| "
             }
         }
 
@@ -26,6 +29,7 @@ public struct Prompt: Equatable, Sendable {
             case .goToArticle: return "article number"
             case .findInArticle: return "find in this article"
             case .confirmMarkAllRead: return ""
+            case .pipe: return "shell command to pipe the article to (e.g. wc -w)"
             }
         }
     }

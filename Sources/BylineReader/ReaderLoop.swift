@@ -100,6 +100,8 @@ public final class ReaderLoop<T: Terminal> {
                     presented = nil
                 case .ready(let fd):
                     if let watcher, fd == watcher.descriptor { action = .folderEvents(watcher.readEvents()) }
+                case .mouse(let event):
+                    action = state.inputMode == .prompt ? nil : .mouse(event)
                 }
                 if let action, process(action, &state, presented: &presented) { return leave(&state, .quit) }
             }
@@ -130,6 +132,11 @@ public final class ReaderLoop<T: Terminal> {
                     presented = nil
                 case .loadTheme(let name):
                     pending.append(.themeApplied(name: name, error: loadTheme(name)))
+                case .copy(let text, let what):
+                    pending.append(.copied(terminal.copyToClipboard(text).map { "Not copied: \($0)" } ?? "Copied \(what)"))
+                case .pipe(let command, let text):
+                    pending.append(.piped(command: command, status: terminal.runCommand(command, input: text)))
+                    presented = nil
                 default:
                     background.perform(effect)
                 }

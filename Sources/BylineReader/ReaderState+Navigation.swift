@@ -250,18 +250,20 @@ extension ReaderState {
 
     // MARK: - The prompt
 
-    mutating func submitPrompt() {
-        guard let open = prompt else { return }
+    mutating func submitPrompt() -> [Effect] {
+        guard let open = prompt else { return [] }
         prompt = nil
         let text = String(open.string.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
         guard !text.isEmpty else {
             if open.kind == .findInArticle { search = nil }
-            return
+            return []
         }
         var history = promptHistory[open.kind] ?? []
         if history.last != text { history.append(text) }
         promptHistory[open.kind] = Array(history.suffix(100))
         switch open.kind {
+        case .pipe:
+            return pipeEffect(command: text)
         case .confirmMarkAllRead:
             message = "Nothing marked"
         case .findInArticle:
@@ -269,9 +271,10 @@ extension ReaderState {
         case .goToArticle:
             guard let number = Int(text), number >= 1, number <= rows.count else {
                 message = rows.isEmpty ? "No articles here" : "No article \(text): there are 1 to \(rows.count)"
-                return
+                return []
             }
             select(row: number - 1)
         }
+        return []
     }
 }

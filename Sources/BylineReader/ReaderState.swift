@@ -90,6 +90,8 @@ public struct ReaderState: Sendable {
     public internal(set) var stateLoaded = false
     /// Open at the top of the list, not on the article last selected (`--from-top`).
     public let fromTop: Bool
+    /// Whether `y` / `Y` may hand text to the terminal's clipboard (`--no-clipboard` turns it off).
+    public var clipboard = true
     /// The user pressed a key since the start (the saved selection is then not jumped to).
     var userActed = false
     /// The article whose saved position is to be restored once it is shown.

@@ -47,7 +47,8 @@ extension Action {
     var isFromUser: Bool {
         switch self {
         case .resize, .start, .showSelection, .themeApplied, .notice, .articleLoaded, .headlinesLoaded,
-             .folderEvents, .folderChanged, .stateLoaded, .leaving, .filesChecked, .subfolderArticles, .rowsSorted:
+             .folderEvents, .folderChanged, .stateLoaded, .leaving, .filesChecked, .subfolderArticles, .rowsSorted,
+             .copied, .piped:
             return false
         default:
             return true
@@ -112,6 +113,13 @@ extension ReaderState {
         case .nextMatch: stepMatch(forward: true)
         case .previousMatch: stepMatch(forward: false)
         case .toggleRead: toggleRead()
+        case .copyQuote: return copyQuote()
+        case .copyArticle: return copyArticle()
+        case .copied(let note): message = note
+        case .piped(let command, let status):
+            message = "| \(command): " + PlainText.describe(exitStatus: status)
+            return [.redrawAll]
+        case .mouse(let event): mouse(event)
         case .nextUnread: selectUnread(forward: true)
         case .previousUnread: selectUnread(forward: false)
         case .markAllRead:
@@ -182,7 +190,7 @@ extension ReaderState {
             prompt = open
             if open.kind == .findInArticle { searchAsTyped(open.string) }
             if case .confirmMarkAllRead = open.kind, case .insert(let answer) = edit { confirmMarkAllRead(answer) }
-        case .submitPrompt: submitPrompt()
+        case .submitPrompt: return submitPrompt()
         case .cancelPrompt:
             if prompt?.kind == .findInArticle, let found = search {
                 // Esc while typing: no search, and back to where the reading was.

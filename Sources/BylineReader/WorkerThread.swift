@@ -69,10 +69,17 @@ final class WorkerThread: @unchecked Sendable {
         }
     }
 
+    static func startWithSignalsBlocked(name: String, _ body: @escaping @Sendable () -> Void) {
+        BackgroundThread.start(name: name, body)
+    }
+}
+
+/// Starting threads that never take a signal, so signals always reach the reader's thread.
+public enum BackgroundThread {
     /// Starts a thread that inherits a mask blocking every signal: the mask is set on this
     /// thread before the new one is created (so there is no moment in which the new thread can
     /// take a signal) and restored afterwards.
-    static func startWithSignalsBlocked(name: String, _ body: @escaping @Sendable () -> Void) {
+    public static func start(name: String, _ body: @escaping @Sendable () -> Void) {
         var all = sigset_t()
         var previous = sigset_t()
         sigfillset(&all)

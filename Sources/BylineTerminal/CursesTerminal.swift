@@ -2,6 +2,7 @@ import BylineCanvas
 import BylineReader
 import BylineTheme
 import CNcursesw
+import Foundation
 
 /// The real terminal, through ncursesw: the only type in Byline that calls curses.
 ///
@@ -16,10 +17,13 @@ public final class CursesTerminal: Terminal {
         public var colors: Bool
         /// The locale speaks UTF-8; when false, non-ASCII cells are drawn as `?`.
         public var utf8: Bool
+        /// Ask for mouse reports (clicks and the wheel); false sends no mouse sequence at all.
+        public var mouse: Bool
 
-        public init(colors: Bool, utf8: Bool = true) {
+        public init(colors: Bool, utf8: Bool = true, mouse: Bool = false) {
             self.colors = colors
             self.utf8 = utf8
+            self.mouse = mouse
         }
     }
 
@@ -70,6 +74,7 @@ public final class CursesTerminal: Terminal {
         }
         byline_signals_watch_resize()
         configure(window)
+        if options.mouse { _ = byline_mouse_on() }
         var colors = false
         if options.colors && has_colors() {
             start_color()
@@ -170,6 +175,14 @@ public final class CursesTerminal: Terminal {
             codes += 1
             if result == KEY_RESIZE {
                 events.append(.resize(size))
+            } else if result == KEY_MOUSE {
+                var x: Int32 = 0, y: Int32 = 0
+                switch byline_mouse_event(&x, &y) {
+                case 1: events.append(.mouse(MouseEvent(.press, at: Point(x: Int(x), y: Int(y)))))
+                case 4: events.append(.mouse(MouseEvent(.wheelUp, at: Point(x: Int(x), y: Int(y)))))
+                case 5: events.append(.mouse(MouseEvent(.wheelDown, at: Point(x: Int(x), y: Int(y)))))
+                default: break
+                }
             } else if let key = decoder.key(for: result) {
                 events.append(.key(key))
             }
@@ -208,6 +221,30 @@ public final class CursesTerminal: Terminal {
     public func invalidate() {
         last = nil
         clearok(window, true)
+    }
+
+    // MARK: - Handing text out
+
+    public func copyToClipboard(_ text: String) -> String? {
+        let base64 = Data(text.utf8).base64EncodedString()
+        let sent = base64.withCString { byline_send_clipboard($0) }
+        return sent == 0 ? nil : "this terminal's terminfo has no clipboard capability (Ms); tmux with set-clipboard on, or TERM=xterm-256color, has it"
+    }
+
+    public func runCommand(_ command: String, input: String) -> Int32? {
+        // The terminal goes back to the shell's modes while the command runs (mouse reports and
+        // the alternate screen off); Ctrl-C then ends the command, not the reader.
+        def_prog_mode()
+        endwin()
+        byline_signals_hold_interrupts(1)
+        defer {
+            byline_signals_hold_interrupts(0)
+            reset_prog_mode()
+            invalidate()
+        }
+        let status = ShellCommand.run(command, input: Data(input.utf8))
+        ShellCommand.waitForEnter(after: "[\(PlainText.describe(exitStatus: status))] Press Enter to go back to Byline")
+        return status
     }
 
     // MARK: - Drawing a cell
