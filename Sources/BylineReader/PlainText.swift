@@ -32,13 +32,6 @@ public enum PlainText {
         return "“\(quote.text)” — \(who)“\(headline)”"
     }
 
-    /// How a piped command ended, in a few words.
-    public static func describe(exitStatus status: Int32?) -> String {
-        guard let status else { return "could not run" }
-        if status == 0 { return "done" }
-        return status > 128 ? "ended by signal \(status - 128)" : "exit status \(status)"
-    }
-
     /// `text` cut to at most `limit` bytes of UTF-8 at a character boundary, and whether it was cut.
     public static func capped(_ text: String, limit: Int = copyLimit) -> (text: String, cut: Bool) {
         guard text.utf8.count > limit else { return (text, false) }

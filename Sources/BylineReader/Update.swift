@@ -117,7 +117,7 @@ extension ReaderState {
         case .copyArticle: return copyArticle()
         case .copied(let note): message = note
         case .piped(let command, let status):
-            message = "| \(command): " + PlainText.describe(exitStatus: status)
+            message = "| \(command): " + CommandStatus.describe(status)
             return [.redrawAll]
         case .mouse(let event): mouse(event)
         case .nextUnread: selectUnread(forward: true)

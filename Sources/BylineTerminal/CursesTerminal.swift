@@ -243,7 +243,7 @@ public final class CursesTerminal: Terminal {
             invalidate()
         }
         let status = ShellCommand.run(command, input: Data(input.utf8))
-        ShellCommand.waitForEnter(after: "[\(PlainText.describe(exitStatus: status))] Press Enter to go back to Byline")
+        ShellCommand.waitForEnter(after: "[\(CommandStatus.describe(status))] Press Enter to go back to Byline")
         return status
     }
 
