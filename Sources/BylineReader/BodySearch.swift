@@ -4,6 +4,8 @@ import BylineModel
 /// The query stays when another article is shown, and is looked for there too.
 public struct BodySearch: Sendable {
     public internal(set) var query: String
+    /// What is looked for: the query itself, or the words and phrases of a library search.
+    var terms: [String]
     public internal(set) var matches: [TextMatch] = []
     /// Index into ``matches`` of the match the body was scrolled to.
     public internal(set) var current: Int?
@@ -17,8 +19,9 @@ public struct BodySearch: Sendable {
     /// Match indices by block, for drawing.
     private(set) var byBlock: [Int: [Int]] = [:]
 
-    init(query: String, origin: TextPosition, originOnSpacing: Bool) {
+    init(query: String, terms: [String]? = nil, origin: TextPosition, originOnSpacing: Bool) {
         self.query = query
+        self.terms = terms ?? [query]
         self.origin = origin
         self.originOnSpacing = originOnSpacing
     }
@@ -31,7 +34,7 @@ public struct BodySearch: Sendable {
             indexedArticle = id
             indexedUnfolded = unfolded
         }
-        matches = index?.matches(of: query) ?? []
+        matches = index?.matches(ofAny: terms) ?? []
         byBlock = Dictionary(grouping: matches.indices, by: { matches[$0].block })
         current = matches.isEmpty ? nil : (matches.firstIndex { $0.start >= from } ?? 0)
     }

@@ -66,6 +66,21 @@ public struct TextSearch: Sendable {
         self.caseless = caseless
     }
 
+    /// Every match of any of `terms` (the words and phrases of a library search), in reading
+    /// order; where two overlap, the one that starts first (or is longer) is kept.
+    public func matches(ofAny terms: [String]) -> [TextMatch] {
+        guard terms.count > 1 else { return terms.first.map(matches(of:)) ?? [] }
+        let all = terms.flatMap(matches(of:)).sorted {
+            ($0.block, $0.range.lowerBound, -$0.range.count) < ($1.block, $1.range.lowerBound, -$1.range.count)
+        }
+        var kept: [TextMatch] = []
+        for m in all {
+            if let last = kept.last, last.block == m.block, m.range.lowerBound < last.range.upperBound { continue }
+            kept.append(m)
+        }
+        return kept
+    }
+
     /// Every match of `query`, in reading order.
     public func matches(of query: String) -> [TextMatch] {
         let caseSensitive = query.unicodeScalars.contains { $0.properties.isUppercase }
