@@ -52,7 +52,8 @@ enum StoreSchema {
     /// lock, so the loser fails ("table already exists", or "no such table" while the winner
     /// is half-way), having waited for the winner's lock. It then tries again, and finds
     /// everything applied.
-    static func migrate(_ writer: some DatabaseWriter) throws {
+    /// (The search index's migrator goes the same way.)
+    static func migrate(_ writer: some DatabaseWriter, with migrator: DatabaseMigrator = StoreSchema.migrator) throws {
         for attempt in 1...5 {
             do {
                 try migrator.migrate(writer)
