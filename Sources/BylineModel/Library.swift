@@ -352,15 +352,7 @@ public final class Library: Sendable {
         }) else {
             return ArticleParser.unreadable(id: "", path: "", reason: "no such entry")
         }
-        let article: Article
-        var stamp: FileStamp?
-        switch FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) {
-        case .failure(let f):
-            article = ArticleParser.unreadable(id: entry.id, path: entry.path, reason: f.reason)
-        case .success(let r):
-            article = ArticleParser.parse(data: r.data, id: entry.id, path: entry.path)
-            stamp = FileStamp(size: Int64(r.size), modified: r.modified)
-        }
+        let (article, stamp) = Self.read(entry)
         return state.withLock { s in
             if let a = s.cache[index] { return a }
             s.cache[index] = article
@@ -380,6 +372,27 @@ public final class Library: Sendable {
                 s.unreadable.remove(index)
             }
             return article
+        }
+    }
+
+    /// Reads and parses an article without keeping it (for the search indexer, which reads
+    /// every file once): the article, and the size and time of the file it was read from (nil
+    /// when the file could not be read: the article is then unreadable, with the reason).
+    public func readUncached(_ id: ArticleID) -> (article: Article, stamp: FileStamp?) {
+        guard let entry = state.withLock({ s -> LibraryEntry? in
+            s.entries.indices.contains(id.index) ? s.entries[id.index] : nil
+        }) else {
+            return (ArticleParser.unreadable(id: "", path: "", reason: "no such entry"), nil)
+        }
+        return Self.read(entry)
+    }
+
+    private static func read(_ entry: LibraryEntry) -> (article: Article, stamp: FileStamp?) {
+        switch FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) {
+        case .failure(let f):
+            return (ArticleParser.unreadable(id: entry.id, path: entry.path, reason: f.reason), nil)
+        case .success(let r):
+            return (ArticleParser.parse(data: r.data, id: entry.id, path: entry.path), FileStamp(size: Int64(r.size), modified: r.modified))
         }
     }
 
