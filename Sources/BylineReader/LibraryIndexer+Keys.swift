@@ -17,6 +17,13 @@ public final class SearchKeys: @unchecked Sendable {
         self.library = library
     }
 
+    /// The key of the library an article belongs to (its folder's, or for a file named in
+    /// full, its own folder's).
+    public func libraryKey(of id: ArticleID) -> String {
+        let folder = library.folder(of: id)
+        return folder.isEmpty ? key(of: id).library : key(ofFolder: folder)
+    }
+
     /// The index's key for an article.
     public func key(of id: ArticleID) -> ArticleKey {
         let folder = library.folder(of: id)

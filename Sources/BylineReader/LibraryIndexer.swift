@@ -47,18 +47,23 @@ public final class LibraryIndexer: Sendable {
     /// How big a batch (one transaction) may grow: whichever limit is reached first.
     public struct Limits: Sendable {
         public var articles: Int
+        /// Bytes of searchable text.
         public var bytes: Int
+        /// Read and parse the next batch on a second thread while this one is written, so
+        /// parsing and SQLite each have a core (false: everything on the calling thread).
+        public var readAhead: Bool
 
-        public init(articles: Int = 400, bytes: Int = 3 << 20) {
+        public init(articles: Int = 400, bytes: Int = 3 << 20, readAhead: Bool = true) {
             self.articles = articles
             self.bytes = bytes
+            self.readAhead = readAhead
         }
     }
 
     public let library: Library
     public let index: SearchIndex
     public let keys: SearchKeys
-    private let limits: Limits
+    let limits: Limits
 
     public init(library: Library, index: SearchIndex, keys: SearchKeys? = nil, limits: Limits = Limits()) {
         self.library = library
@@ -72,27 +77,27 @@ public final class LibraryIndexer: Sendable {
     /// folders whose files are gone taken out. `progress` is called once the work is known
     /// (`0 / total`) and after each batch.
     @discardableResult
-    public func run(progress: (Progress) -> Void = { _ in }, isCancelled: () -> Bool = { false }) -> Summary {
+    public func run(progress: (Progress) -> Void = { _ in }, isCancelled: @escaping @Sendable () -> Bool = { false }) -> Summary {
         perform(ids: library.presentIDs, sweep: true, progress: progress, isCancelled: isCancelled)
     }
 
     /// Brings the index up to date for these articles only (after folder events): present ones
     /// are indexed if new or changed, deleted ones taken out.
     @discardableResult
-    public func update(_ ids: [ArticleID], progress: (Progress) -> Void = { _ in }, isCancelled: () -> Bool = { false }) -> Summary {
+    public func update(_ ids: [ArticleID], progress: (Progress) -> Void = { _ in }, isCancelled: @escaping @Sendable () -> Bool = { false }) -> Summary {
         perform(ids: ids, sweep: false, progress: progress, isCancelled: isCancelled)
     }
 
     // MARK: - Planning
 
     /// What to do in one library (one key).
-    private struct Work {
+    struct Work {
         var library: String
-        var read: [(id: ArticleID, path: String)] = []
+        var read: [ArticleID] = []
         var remove: [String] = []
     }
 
-    private func perform(ids: [ArticleID], sweep: Bool, progress: (Progress) -> Void, isCancelled: () -> Bool) -> Summary {
+    private func perform(ids: [ArticleID], sweep: Bool, progress: (Progress) -> Void, isCancelled: @escaping @Sendable () -> Bool) -> Summary {
         var summary = Summary()
         // A damaged index found half-way is started afresh: plan again, once.
         for _ in 0..<2 {
@@ -112,49 +117,60 @@ public final class LibraryIndexer: Sendable {
     }
 
     /// Which files to read and which articles to take out, by library key.
+    ///
+    /// What is indexed is compared by the hash of each path, not the path: at 100,000 articles
+    /// that keeps the comparison to a few MB (two 64-bit hashes colliding, with the same size
+    /// and time besides, would only leave one file unindexed until it changes).
     private func plan(ids: [ArticleID], sweep: Bool, summary: inout Summary) -> [Work] {
-        var byKey: [String: Work] = [:]
+        var byKey: [String: (present: [ArticleID], deleted: [ArticleID])] = [:]
         for id in ids {
-            let key = keys.key(of: id)
             // In place: a copy taken out and put back would copy the list for every article.
             if library.isPresent(id) {
-                byKey[key.library, default: Work(library: key.library)].read.append((id, key.path))
+                byKey[keys.libraryKey(of: id), default: ([], [])].present.append(id)
             } else {
-                byKey[key.library, default: Work(library: key.library)].remove.append(key.path)
-            }
-        }
-        if sweep {
-            for folder in library.folders where byKey[keys.key(ofFolder: folder)] == nil {
-                let key = keys.key(ofFolder: folder)
-                byKey[key] = Work(library: key)
+                byKey[keys.libraryKey(of: id), default: ([], [])].deleted.append(id)
             }
         }
         let folderKeys = Set(library.folders.map(keys.key(ofFolder:)))
+        if sweep {
+            for key in folderKeys where byKey[key] == nil { byKey[key] = ([], []) }
+        }
         var plans: [Work] = []
         for key in byKey.keys.sorted() {
-            guard var work = byKey[key] else { continue }
-            let indexed = index.signatures(library: key)
-            var listed = Set<String>()
-            var read: [(id: ArticleID, path: String)] = []
-            for item in work.read {
-                listed.insert(item.path)
-                guard let now = FileSignature.of(path: library.path(of: item.id)) else {
-                    if indexed[item.path] != nil { work.remove.append(item.path) }
+            guard let (present, deleted) = byKey[key] else { continue }
+            var indexed: [Int: Stamp] = [:]
+            index.forEachIndexed(library: key) { path, signature in
+                indexed[path.hashValue] = Stamp(size: signature.size, modified: signature.modified)
+            }
+            var work = Work(library: key)
+            var listed = Set<Int>(minimumCapacity: present.count)
+            var listedIndexed = 0
+            for id in present {
+                let path = keys.key(of: id).path
+                let hash = path.hashValue
+                listed.insert(hash)
+                if indexed[hash] != nil { listedIndexed += 1 }
+                guard let now = FileSignature.of(path: library.path(of: id)) else {
+                    if indexed[hash] != nil { work.remove.append(path) }
                     continue
                 }
-                if let then = indexed[item.path], then.matches(now) {
+                if indexed[hash] == Stamp(size: now.size, modified: now.modified) {
                     summary.unchanged += 1
                 } else {
-                    read.append(item)
+                    work.read.append(id)
                 }
             }
-            work.read = read
-            work.remove = work.remove.filter { indexed[$0] != nil }
+            for id in deleted {
+                let path = keys.key(of: id).path
+                if indexed[path.hashValue] != nil { work.remove.append(path) }
+            }
             // Articles of the folder the listing no longer has: gone, unless the file is still
             // there (in a subfolder this listing leaves out, say).
-            if sweep && folderKeys.contains(key) {
-                for path in indexed.keys where !listed.contains(path) && access(ArticleKey(library: key, path: path).fullPath, F_OK) != 0 {
-                    work.remove.append(path)
+            if sweep && folderKeys.contains(key) && indexed.count > listedIndexed {
+                index.forEachIndexed(library: key) { path, _ in
+                    if !listed.contains(path.hashValue) && access(ArticleKey(library: key, path: path).fullPath, F_OK) != 0 {
+                        work.remove.append(path)
+                    }
                 }
             }
             if !work.read.isEmpty || !work.remove.isEmpty { plans.append(work) }
@@ -162,54 +178,44 @@ public final class LibraryIndexer: Sendable {
         return plans
     }
 
+    /// A file's size and time, as compared.
+    private struct Stamp: Equatable {
+        var size: Int64
+        var modified: Int64
+    }
+
     // MARK: - Writing
 
     /// Reads and writes one library's work in batches; false when cancelled or the index can
     /// no longer be written.
     private func write(_ work: Work, done: inout Int, total: Int, summary: inout Summary,
-                       progress: (Progress) -> Void, isCancelled: () -> Bool) -> Bool {
+                       progress: (Progress) -> Void, isCancelled: @escaping @Sendable () -> Bool) -> Bool {
         let clock = ContinuousClock()
-        var batch: [IndexedArticle] = []
+        let reader = BatchReader(work.read, indexer: self, readAhead: limits.readAhead, isCancelled: isCancelled)
+        defer { reader.abandon() }
         var remove = work.remove
-        var bytes = 0
-        func flush() -> Bool {
-            guard !batch.isEmpty || !remove.isEmpty else { return true }
-            let start = clock.now
-            let saved = index.update(library: work.library, put: batch, remove: remove)
-            summary.writing += clock.now - start
-            guard saved else { return false }
-            summary.indexed += batch.count
-            summary.removed += remove.count
-            done += batch.count
-            batch.removeAll(keepingCapacity: true)
-            remove.removeAll()
-            bytes = 0
-            progress(Progress(done: done, total: total))
-            return true
-        }
-        for item in work.read {
-            if isCancelled() {
+        while true {
+            let batch = reader.take() ?? Batch()
+            summary.reading += batch.reading
+            summary.bytes += batch.bytes
+            summary.failed += batch.failed
+            if !batch.articles.isEmpty || !remove.isEmpty {
+                let start = clock.now
+                let saved = index.update(library: work.library, put: batch.articles, remove: remove)
+                summary.writing += clock.now - start
+                guard saved else { return false }
+                summary.indexed += batch.articles.count
+                summary.removed += remove.count
+                remove.removeAll()
+                done += batch.articles.count
+                progress(Progress(done: done, total: total))
+            }
+            if batch.cancelled {
                 summary.cancelled = true
-                _ = flush()
                 return false
             }
-            let start = clock.now
-            let (article, stamp) = library.readUncached(item.id)
-            guard let stamp else {
-                summary.failed += 1
-                summary.reading += clock.now - start
-                continue
-            }
-            let indexed = Self.indexed(article, path: item.path, stamp: stamp)
-            summary.reading += clock.now - start
-            summary.bytes += Int(stamp.size)
-            bytes += indexed.body.utf8.count
-            batch.append(indexed)
-            if batch.count >= limits.articles || bytes >= limits.bytes {
-                guard flush() else { return false }
-            }
+            if batch.articles.isEmpty && batch.failed == 0 { return true }
         }
-        return flush()
     }
 
     /// What the index keeps of a parsed article: the body's paragraphs and crossheads (not

@@ -16,7 +16,7 @@ import Synchronization
 /// Articles are keyed as the state store keys them: the library's canonical path and the
 /// article's path inside it (``ArticleKey``).
 public final class SearchIndex: Sendable {
-    /// The index file (nil: in memory).
+    /// The index file (nil: a temporary one).
     public let path: String?
     private let backend: Mutex<Backend>
 
@@ -35,18 +35,19 @@ public final class SearchIndex: Sendable {
     // MARK: - Opening
 
     /// Opens (or creates) the index at `location`. Never fails: a file that cannot be used
-    /// gives an index in memory, and a notice says why.
+    /// gives a temporary index, and a notice says why.
     public static func open(_ location: SearchIndexLocation) -> SearchIndex {
         let path: String? = if case .file(let path) = location { path } else { nil }
         return SearchIndex(path: path, SearchIndexOpener.open(location))
     }
 
-    /// An index in memory (tests, `--no-state`).
-    public static func inMemory() -> SearchIndex {
-        SearchIndex(path: nil, SearchIndexOpener.memory(notices: []))
+    /// An index of this process only, in a temporary file that SQLite deletes when it is
+    /// closed (tests, `--no-state`).
+    public static func temporary() -> SearchIndex {
+        SearchIndex(path: nil, SearchIndexOpener.temporary(notices: []))
     }
 
-    /// The one-line notices since the last call (an index rebuilt, kept in memory, or no longer
+    /// The one-line notices since the last call (an index rebuilt, not kept, or no longer
     /// updated), each given once.
     public func takeNotices() -> [String] {
         backend.withLock { backend in
@@ -78,6 +79,14 @@ public final class SearchIndex: Sendable {
     public func signatures(library: String) -> [String: FileSignature] {
         perform(writing: false, fallback: { _ in [:] }) { database in
             try database.read { try SearchReads.signatures($0, library: library) }
+        }
+    }
+
+    /// Each article indexed in a library (by its key), with the size and time of the file it
+    /// was read from, one at a time (nothing is gathered: at 100,000 articles that matters).
+    public func forEachIndexed(library: String, _ body: (String, FileSignature) -> Void) {
+        perform(writing: false, fallback: { _ in () }) { database in
+            try database.read { try SearchReads.forEachIndexed($0, library: library, body) }
         }
     }
 
@@ -173,7 +182,7 @@ public final class SearchIndex: Sendable {
                 backend.withLock { backend in
                     guard backend.writable else { return }
                     backend.writable = false
-                    backend.notices.append("search index will not be updated (\(path ?? "in memory"): \(StoreOpener.oneLine(reason)))")
+                    backend.notices.append("search index will not be updated (\(path ?? "a temporary file"): \(StoreOpener.oneLine(reason)))")
                 }
                 return fallback(StoreOpener.oneLine(reason))
             case .busy:
@@ -199,7 +208,7 @@ public final class SearchIndex: Sendable {
                     notices.append("search index could not be deleted after it was found damaged (\(error))")
                 }
             }
-            let opened = path.map { SearchIndexOpener.open(.file($0)) } ?? SearchIndexOpener.memory(notices: [])
+            let opened = path.map { SearchIndexOpener.open(.file($0)) } ?? SearchIndexOpener.temporary(notices: [])
             backend.database = opened.database
             backend.notices.append("search index rebuilt from the articles: it was damaged (\(StoreOpener.oneLine(reason)))")
             backend.notices += notices + opened.notices

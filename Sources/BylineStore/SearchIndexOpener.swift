@@ -1,21 +1,22 @@
 import Foundation
 import GRDB
 
-/// Where the search index lives: a file beside the state store, or memory.
+/// Where the search index lives: a file beside the state store, or a temporary one.
 public enum SearchIndexLocation: Equatable, Sendable {
     /// An SQLite file (created, with its folder, when missing).
     case file(String)
-    /// In memory: gone with the process (`--no-state`, or a folder that cannot be written).
-    case memory
+    /// A temporary file of this process, which SQLite deletes when it is closed (`--no-state`):
+    /// the index is made afresh each time, but never held in memory whole.
+    case temporary
 
     /// The index's file name inside the state store's folder.
     public static let fileName = "index.sqlite3"
 
     /// Beside the state store: `index.sqlite3` in the folder of `state.sqlite3` (for a store
     /// file named otherwise, `NAME.index.sqlite3` beside it, so two stores never share one).
-    /// Without a store (`--no-state`), in memory: nothing is written.
+    /// Without a store (`--no-state`), temporary: nothing is kept.
     public static func beside(_ state: StateLocation) -> SearchIndexLocation {
-        guard let path = state.path else { return .memory }
+        guard let path = state.path else { return .temporary }
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let file = name == StateLocation.fileName ? fileName : (name as NSString).deletingPathExtension + "." + fileName
@@ -29,18 +30,18 @@ public enum SearchIndexLocation: Equatable, Sendable {
 /// (not a database, malformed, made by a newer Byline) is deleted and made afresh, with a
 /// notice. It lives in a file of its own so that this can never touch the read marks. A file
 /// that is not ours (an SQLite database of another program) or a folder where the index should
-/// be is left alone, and the index kept in memory; so is one whose folder cannot be written.
+/// be is left alone, and a temporary index used; so is one whose folder cannot be written.
 enum SearchIndexOpener {
     struct Opened {
         var database: any DatabaseWriter
-        /// False: in memory, though a file was asked for.
+        /// False: temporary (perhaps though a file was asked for).
         var onDisk: Bool
         var notices: [String] = []
     }
 
     static func open(_ location: SearchIndexLocation, busyTimeout: TimeInterval = 10) -> Opened {
         guard case .file(let path) = location else {
-            return memory(notices: [])
+            return temporary(notices: [])
         }
         var notices: [String] = []
         for attempt in 0..<2 {
@@ -53,24 +54,29 @@ enum SearchIndexOpener {
                         try delete(path)
                         notices.append("search index rebuilt from the articles: it was unusable (\(StoreOpener.oneLine(reason)))")
                     } catch {
-                        return memory(notices: notices + [inMemory(path, "\(reason), and it could not be deleted")])
+                        return temporary(notices: notices + [notKept(path, "\(reason), and it could not be deleted")])
                     }
                 case .unusable(let reason), .cannotWrite(let reason), .other(let reason):
-                    return memory(notices: notices + [inMemory(path, reason)])
+                    return temporary(notices: notices + [notKept(path, reason)])
                 case .busy:
-                    return memory(notices: notices + [inMemory(path, "another process kept it locked")])
+                    return temporary(notices: notices + [notKept(path, "another process kept it locked")])
                 }
             }
         }
-        return memory(notices: notices + [inMemory(path, "it stayed unusable")])
+        return temporary(notices: notices + [notKept(path, "it stayed unusable")])
     }
 
-    private static func inMemory(_ path: String, _ reason: String) -> String {
-        "search index kept in memory this time (\(path): \(StoreOpener.oneLine(reason)))"
+    private static func notKept(_ path: String, _ reason: String) -> String {
+        "search index not kept this time (\(path): \(StoreOpener.oneLine(reason)))"
     }
 
-    /// An index in memory; if even that fails, something is badly wrong with SQLite.
-    static func memory(notices: [String]) -> Opened {
+    /// A temporary index (SQLite's private file for an empty name, deleted when closed); if
+    /// even that fails, one in memory; if that fails too, something is badly wrong with SQLite.
+    static func temporary(notices: [String]) -> Opened {
+        if let queue = try? DatabaseQueue(path: "", configuration: configuration(busyTimeout: 0)),
+           (try? SearchSchema.migrator.migrate(queue)) != nil {
+            return Opened(database: queue, onDisk: false, notices: notices)
+        }
         do {
             let queue = try DatabaseQueue(configuration: configuration(busyTimeout: 0))
             try SearchSchema.migrator.migrate(queue)

@@ -7,14 +7,19 @@ enum SearchReads {
     /// What is indexed of a library: each article's path and the file it was read from.
     static func signatures(_ db: Database, library: String) throws -> [String: FileSignature] {
         var result: [String: FileSignature] = [:]
+        try forEachIndexed(db, library: library) { result[$0] = $1 }
+        return result
+    }
+
+    /// The same, one article at a time.
+    static func forEachIndexed(_ db: Database, library: String, _ body: (String, FileSignature) -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT article.path, fileSize, fileModified FROM article
             WHERE libraryId = (SELECT id FROM library WHERE path = ?)
             """, arguments: [library])
         while let row = try rows.next() {
-            result[row[0]] = FileSignature(size: row[1], modified: row[2])
+            body(row[0], FileSignature(size: row[1], modified: row[2]))
         }
-        return result
     }
 
     /// How many articles of the scope are indexed.

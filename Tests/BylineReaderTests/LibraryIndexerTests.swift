@@ -32,7 +32,7 @@ final class LibraryIndexerTests: XCTestCase {
 
     func testIndexesTheLibraryAndFindsItsWordsPhrasesAndSpeakers() throws {
         let library = try library()
-        let index = SearchIndex.inMemory()
+        let index = SearchIndex.temporary()
         var reports: [LibraryIndexer.Progress] = []
         let summary = LibraryIndexer(library: library, index: index).run { reports.append($0) }
         XCTAssertEqual(summary.indexed, 3)
@@ -58,7 +58,7 @@ final class LibraryIndexerTests: XCTestCase {
     }
 
     func testASecondRunReadsNothing() throws {
-        let index = SearchIndex.inMemory()
+        let index = SearchIndex.temporary()
         LibraryIndexer(library: try library(), index: index).run()
         let again = LibraryIndexer(library: try library(), index: index).run()
         XCTAssertEqual(again.indexed, 0)
@@ -67,7 +67,7 @@ final class LibraryIndexerTests: XCTestCase {
     }
 
     func testChangedAddedAndDeletedFiles() throws {
-        let index = SearchIndex.inMemory()
+        let index = SearchIndex.temporary()
         LibraryIndexer(library: try library(), index: index).run()
 
         try write("010.txt", "Ten o'clock news, rewritten\nThe ferry is back.\nA lighthouse keeper waved.\n")
@@ -86,7 +86,7 @@ final class LibraryIndexerTests: XCTestCase {
 
     func testArticlesDeletedWhileTheReaderIsOpenGoThroughUpdate() throws {
         let library = try library()
-        let index = SearchIndex.inMemory()
+        let index = SearchIndex.temporary()
         let indexer = LibraryIndexer(library: library, index: index)
         indexer.run()
         let path = library.path(of: library.id(at: 2))
@@ -103,7 +103,7 @@ final class LibraryIndexerTests: XCTestCase {
 
     func testAFileThatVanishedSinceItWasIndexedShowsAsMissing() throws {
         let library = try library()
-        let index = SearchIndex.inMemory()
+        let index = SearchIndex.temporary()
         LibraryIndexer(library: library, index: index).run()
         try FileManager.default.removeItem(at: dir.appendingPathComponent("010.txt"))
         let hits = index.search("quay", in: SearchKeys(library: library).scope).hits
@@ -114,10 +114,45 @@ final class LibraryIndexerTests: XCTestCase {
     }
 
     func testCancellingStopsEarlyAndTheNextRunFinishes() throws {
-        let index = SearchIndex.inMemory()
-        var asked = 0
-        let first = LibraryIndexer(library: try library(), index: index, limits: .init(articles: 1))
-            .run(isCancelled: { asked += 1; return asked > 1 })
+        let index = SearchIndex.temporary()
+        for readAhead in [false, true] {
+            let index = SearchIndex.temporary()
+            let asked = Counter()
+            let first = LibraryIndexer(library: try library(), index: index, limits: .init(articles: 1, readAhead: readAhead))
+                .run(isCancelled: { asked.next() > 1 })
+            XCTAssertTrue(first.cancelled)
+            XCTAssertEqual(first.indexed, 1, "read ahead: \(readAhead)")
+            let second = LibraryIndexer(library: try library(), index: index).run()
+            XCTAssertEqual(second.indexed, 2)
+            XCTAssertEqual(second.unchanged, 1)
+        }
+    }
+
+    func testReadingAheadIndexesTheSameAsReadingInTurn() throws {
+        for name in (0..<30).map({ String(format: "1%02d.txt", $0) }) {
+            try write(name, "Article \(name)\nA short story.\nThe ferry \(name) crossed the sound.\n")
+        }
+        var results: [[String]] = []
+        for readAhead in [false, true] {
+            let index = SearchIndex.temporary()
+            let library = try library()
+            var reports: [Int] = []
+            let summary = LibraryIndexer(library: library, index: index, limits: .init(articles: 4, readAhead: readAhead))
+                .run { reports.append($0.done) }
+            XCTAssertEqual(summary.indexed, 33)
+            XCTAssertEqual(reports, reports.sorted())
+            XCTAssertEqual(reports.last, 33)
+            results.append(found(index, "ferry", in: library))
+        }
+        XCTAssertEqual(results[0].count, 32)
+        XCTAssertEqual(results[0], results[1])
+    }
+
+    func testCancellingTwiceOver() throws {
+        let index = SearchIndex.temporary()
+        let asked = Counter()
+        let first = LibraryIndexer(library: try library(), index: index, limits: .init(articles: 1, readAhead: false))
+            .run(isCancelled: { asked.next() > 1 })
         XCTAssertTrue(first.cancelled)
         XCTAssertEqual(first.indexed, 1)
         let second = LibraryIndexer(library: try library(), index: index).run()
@@ -128,7 +163,7 @@ final class LibraryIndexerTests: XCTestCase {
     func testSubfoldersAndFilesNamedInFull() throws {
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("world"), withIntermediateDirectories: true)
         try write("world/060.txt", "Sixty miles north\nA short story.\nThe quay at the far end froze.\n")
-        let index = SearchIndex.inMemory()
+        let index = SearchIndex.temporary()
         let recursive = try library(recursive: true)
         LibraryIndexer(library: recursive, index: index).run()
         XCTAssertEqual(found(index, "quay", in: recursive), ["010.txt", "020.txt", "world/060.txt"])
@@ -206,5 +241,18 @@ final class LibraryIndexerTests: XCTestCase {
         XCTAssertTrue(index.takeNotices().contains { $0.hasPrefix("search index rebuilt from the articles: it was damaged") })
         XCTAssertEqual(LibraryIndexer(library: library, index: index).run().indexed, 3)
         XCTAssertEqual(found(index, "quay", in: library), ["010.txt", "020.txt"])
+    }
+}
+
+/// A count that a cancellation check on another thread can bump.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
     }
 }

@@ -30,7 +30,7 @@ enum SearchFixture {
 
     /// An index in memory holding the three articles.
     static func index() -> SearchIndex {
-        let index = SearchIndex.inMemory()
+        let index = SearchIndex.temporary()
         precondition(index.update(library: news, put: [bridge, strike, train]))
         return index
     }
@@ -140,7 +140,7 @@ struct SearchIndexTests {
 
     @Test("pages follow one another without gaps or repeats")
     func paging() {
-        let index = SearchIndex.inMemory()
+        let index = SearchIndex.temporary()
         let articles = (0..<25).map { n in
             SearchFixture.article(String(format: "a%02d.txt", n), headline: "Article \(n)",
                                   body: Array(repeating: "harbour", count: n % 7 + 1).joined(separator: " ") + " filler \(n)")
