@@ -13,7 +13,7 @@ struct SearchPlan: Equatable {
     var exclusion: String?
     /// The tokens of each phrase to find, in the order they stand in ``match`` (for their
     /// document frequencies, which the ranking weighs them by).
-    var phrases: [(tokens: [String], prefix: Bool)] = []
+    var phrases: [(tokens: [String], prefix: Bool, headlineOnly: Bool)] = []
     /// Expressions for the speaker-name index, one per `by:`, with whether it excludes.
     var speakers: [(match: String, excluded: Bool)]
     /// Why nothing can be searched (one line), or nil.
@@ -35,7 +35,7 @@ struct SearchPlan: Equatable {
                 left.append(phrase)
             } else {
                 found.append(phrase)
-                phrases.append((tokens, term.prefix))
+                phrases.append((tokens, term.prefix, term.field == .headline))
             }
         }
         var emptyNames: [String] = []

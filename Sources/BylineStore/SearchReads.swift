@@ -36,7 +36,7 @@ enum SearchReads {
     /// A page of the articles matching `query` in `scope`, best first.
     static func search(_ db: Database, _ query: SearchQuery, scope: SearchScope, offset: Int, limit: Int,
                        exists: (String) -> Bool) throws -> SearchPage {
-        let tokenizer = try db.makeTokenizer(.unicode61(diacritics: .remove))
+        let tokenizer = try db.makeTokenizer(SearchSchema.tokenizer)
         let plan = SearchPlan(query) { text in
             ((try? tokenizer.tokenize(query: text)) ?? []).filter { !$0.flags.contains(.colocated) }.map(\.token)
         }
@@ -45,7 +45,9 @@ enum SearchReads {
         guard !filter.isEmpty else { return SearchPage() }
         // Without words, the first speaker to find drives the query and the others filter it.
         let driving = plan.match == nil ? plan.speakers.firstIndex { !$0.excluded } : nil
-        let column = plan.match == nil ? "articleId" : "rowid"
+        // `+rowid`: an IN list on the FTS5 table's own rowid would make FTS5 look each id up
+        // (about 30 ms per 1,000 ids here); as an expression it filters the matches instead.
+        let column = plan.match == nil ? "articleId" : "+rowid"
         var speakers = ""
         var speakerArguments: StatementArguments = []
         for (index, speaker) in plan.speakers.enumerated() where index != driving {
@@ -64,9 +66,9 @@ enum SearchReads {
     private static func ranked(_ db: Database, match: String, plan: SearchPlan, filter: ScopeFilter,
                                speakers: (sql: String, arguments: StatementArguments),
                                offset: Int, limit: Int, exists: (String) -> Bool) throws -> SearchPage {
-        let frequencies = try plan.phrases.map { try documentFrequency(db, tokens: $0.tokens, prefix: $0.prefix) }
+        let frequencies = try documentFrequencies(db, plan: plan)
         let rankArguments = frequencies.map { _ in ", ?" }.joined()
-        let conditions = filter.condition(on: "rowid") + speakers.sql
+        let conditions = filter.condition(on: "+rowid") + speakers.sql
         var arguments = StatementArguments(frequencies) + [match] + filter.arguments + speakers.arguments
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM articleSearch WHERE articleSearch MATCH ?\(conditions)",
                                      arguments: [match] + filter.arguments + speakers.arguments) ?? 0
@@ -79,7 +81,7 @@ enum SearchReads {
             """, arguments: arguments)
         let ids: [Int64] = rows.map { $0[0] }
         let scores: [Int64: Double] = Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
-        let snippets = try self.snippets(db, match: match, ids: ids)
+        let snippets = try self.snippets(db, plan: plan, ids: ids)
         let hits = try articles(db, ids: ids).map { id, key, headline in
             let snippet = snippets[id] ?? Snippet(text: "", matches: [])
             return SearchHit(article: key, headline: headline, snippet: snippet.text, matches: snippet.matches,
@@ -128,38 +130,29 @@ enum SearchReads {
         return SearchPage(hits: hits, total: total)
     }
 
-    /// How many articles hold a phrase, at most: its rarest token's count (for a prefix, its
-    /// last token's commonest completion). From the vocabulary, without reading the articles.
-    private static func documentFrequency(_ db: Database, tokens: [String], prefix: Bool) throws -> Int64 {
-        var least = Int64.max
-        for (index, token) in tokens.enumerated() {
-            let count: Int64?
-            if prefix && index == tokens.count - 1 {
-                count = try Int64.fetchOne(db, sql: "SELECT max(doc) FROM articleTerms WHERE term >= ? AND term < ?",
-                                           arguments: [token, token + "\u{10FFFF}"])
-            } else {
-                count = try Int64.fetchOne(db.cachedStatement(sql: "SELECT doc FROM articleTerms WHERE term = ?"), arguments: [token])
-            }
-            least = min(least, count ?? 0)
+    /// How many articles hold each phrase to find, for its weight in the ranking; none for a
+    /// single phrase, whose weight changes no order. Counting a phrase's articles costs about
+    /// what counting the matches does (FTS5 keeps no count per term: its `fts5vocab` table
+    /// walks the term's list just the same).
+    private static func documentFrequencies(_ db: Database, plan: SearchPlan) throws -> [Int64] {
+        guard plan.phrases.count > 1 else { return [] }
+        return try plan.phrases.map { phrase in
+            try Int64.fetchOne(db, sql: "SELECT count(*) FROM articleSearch WHERE articleSearch MATCH ?",
+                               arguments: [SearchPlan.phrase(phrase.tokens, prefix: phrase.prefix)]) ?? 0
         }
-        return least == .max ? 0 : least
     }
 
     /// One line around the match for each article: in the body, else the standfirst, else the
-    /// body's opening.
-    private static func snippets(_ db: Database, match: String, ids: [Int64]) throws -> [Int64: Snippet] {
+    /// body's opening (when only the headline matched).
+    private static func snippets(_ db: Database, plan: SearchPlan, ids: [Int64]) throws -> [Int64: Snippet] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT rowid, snippet(articleSearch, 2, char(2), char(3), '…', \(Snippet.tokens)),
-                   snippet(articleSearch, 1, char(2), char(3), '…', \(Snippet.tokens))
-            FROM articleSearch WHERE articleSearch MATCH ? AND rowid IN (\(list(ids)))
-            """, arguments: [match])
+        let maker = try SnippetMaker(db, phrases: plan.phrases.filter { !$0.headlineOnly }.map { ($0.tokens, $0.prefix) })
         var result: [Int64: Snippet] = [:]
-        for row in rows {
-            let body = Snippet(marked: row[1] ?? "")
-            let standfirst = Snippet(marked: row[2] ?? "")
-            result[row[0]] = body.matches.isEmpty && !standfirst.matches.isEmpty ? standfirst
-                : body.text.isEmpty ? standfirst : body
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, standfirst, body FROM articleText WHERE id IN (\(list(ids)))")
+        while let row = try rows.next() {
+            let body = try row.withUnsafeData(atIndex: 2) { data in data?.withUnsafeBytes { TextCompression.decompress($0) } ?? "" }
+            let standfirst: String = row[1]
+            result[row[0]] = maker.snippet(body) ?? maker.snippet(standfirst) ?? maker.opening(body.isEmpty ? standfirst : body)
         }
         return result
     }
@@ -256,7 +249,7 @@ enum SearchReads {
 
     /// A name filter as a prefix phrase for the speaker index, or nil for none.
     private static func nameMatch(_ db: Database, _ text: String) throws -> String? {
-        let tokens = try db.makeTokenizer(.unicode61(diacritics: .remove)).tokenize(query: text)
+        let tokens = try db.makeTokenizer(SearchSchema.tokenizer).tokenize(query: text)
             .filter { !$0.flags.contains(.colocated) }.map(\.token)
         return tokens.isEmpty ? nil : SearchPlan.phrase(tokens, prefix: true)
     }

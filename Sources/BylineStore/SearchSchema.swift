@@ -14,7 +14,6 @@ import GRDB
 /// VIEW articleContent (id, headline, standfirst, body)      -- body unpacked by byline_unpack()
 /// articleSearch USING fts5(headline, standfirst, body,      -- external content: articleContent
 ///          columnsize=0, unicode61 remove_diacritics 2)
-/// articleTerms USING fts5vocab(articleSearch, row)          -- each term's document count
 /// speaker (id INTEGER PRIMARY KEY, name TEXT UNIQUE)        -- names in NFC
 /// speakerSearch USING fts5(name)                            -- external content: speaker
 /// quote (articleId → article, ordinal, speakerId → speaker, block, text)
@@ -27,6 +26,10 @@ import GRDB
 /// twice). `articleText` is apart from `article` so that loading a library's signatures, or the
 /// rows of a results page, never reads the text.
 enum SearchSchema {
+    /// The tokenizer of both FTS5 tables (`unicode61 remove_diacritics 2`), for cutting queries
+    /// and snippets the same way.
+    static let tokenizer = FTS5TokenizerDescriptor.unicode61(diacritics: .remove)
+
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: articles, full text, speakers and quotes") { db in
@@ -59,7 +62,6 @@ enum SearchSchema {
                     content = 'articleContent', content_rowid = 'id', columnsize = 0,
                     tokenize = 'unicode61 remove_diacritics 2'
                 );
-                CREATE VIRTUAL TABLE articleTerms USING fts5vocab(articleSearch, row);
                 CREATE TABLE speaker (
                     id INTEGER PRIMARY KEY,
                     name TEXT NOT NULL UNIQUE

@@ -1,8 +1,8 @@
 import GRDB
 
 /// The store's tables, built by GRDB's `DatabaseMigrator`. A migration, once shipped, never
-/// changes: a new need is a new migration appended here (the search index of issue 14 will be
-/// one: its own document table with an integer rowid for FTS5, beside these).
+/// changes: a new need is a new migration appended here. (The search index has a file and a
+/// migrator of its own: ``SearchSchema``.)
 ///
 /// ```sql
 /// library (id INTEGER PRIMARY KEY, path TEXT UNIQUE,   -- the library's canonical path

@@ -101,6 +101,16 @@ struct SearchIndexTests {
         let standfirst = try #require(index.search("ribbon", in: SearchFixture.scope).hits.first)
         #expect(standfirst.matches.map { String(standfirst.snippet[$0]) } == ["ribbon"])
         #expect(hit.headline == "Carrick Sound swing bridge reopens")
+
+        let prefix = try #require(index.search("autho*", in: SearchFixture.scope).hits.first)
+        #expect(prefix.matches.map { String(prefix.snippet[$0]) } == ["authority"])
+        let phrase = try #require(index.search("\"harbour master\"", in: SearchFixture.scope).hits.first)
+        #expect(phrase.matches.map { String(phrase.snippet[$0]) } == ["harbour master"])
+        #expect(phrase.snippet.hasPrefix("…"), "the body's start is left out: \(phrase.snippet)")
+        let headline = try #require(index.search("head:reopens", in: SearchFixture.scope).hits.first)
+        #expect(headline.matches.isEmpty)
+        #expect(headline.snippet == SearchFixture.bridge.body.replacingOccurrences(of: "\n", with: " "),
+                "the body's opening, here all of it (16 words)")
     }
 
     @Test("queries FTS5 would reject are searched literally or answered with a line")
