@@ -35,7 +35,7 @@ enum SearchReads {
 
     /// A page of the articles matching `query` in `scope`, best first.
     static func search(_ db: Database, _ query: SearchQuery, scope: SearchScope, offset: Int, limit: Int,
-                       exists: (String) -> Bool) throws -> SearchPage {
+                       frequencies: FrequencyCache, exists: (String) -> Bool) throws -> SearchPage {
         let tokenizer = try db.makeTokenizer(SearchSchema.tokenizer)
         let plan = SearchPlan(query) { text in
             ((try? tokenizer.tokenize(query: text)) ?? []).filter { !$0.flags.contains(.colocated) }.map(\.token)
@@ -56,7 +56,7 @@ enum SearchReads {
         }
         if let match = plan.match {
             return try ranked(db, match: match, plan: plan, filter: filter, speakers: (speakers, speakerArguments),
-                              offset: offset, limit: limit, exists: exists)
+                              offset: offset, limit: limit, frequencies: frequencies, exists: exists)
         }
         return try bySpeaker(db, plan: plan, filter: filter, speakers: (speakers, speakerArguments),
                              offset: offset, limit: limit, exists: exists)
@@ -65,8 +65,9 @@ enum SearchReads {
     /// Words to find: FTS5 ranks them.
     private static func ranked(_ db: Database, match: String, plan: SearchPlan, filter: ScopeFilter,
                                speakers: (sql: String, arguments: StatementArguments),
-                               offset: Int, limit: Int, exists: (String) -> Bool) throws -> SearchPage {
-        let frequencies = try documentFrequencies(db, plan: plan)
+                               offset: Int, limit: Int, frequencies cache: FrequencyCache,
+                               exists: (String) -> Bool) throws -> SearchPage {
+        let frequencies = try documentFrequencies(db, plan: plan, cache: cache)
         let rankArguments = frequencies.map { _ in ", ?" }.joined()
         let conditions = filter.condition(on: "+rowid") + speakers.sql
         var arguments = StatementArguments(frequencies) + [match] + filter.arguments + speakers.arguments
@@ -134,11 +135,13 @@ enum SearchReads {
     /// single phrase, whose weight changes no order. Counting a phrase's articles costs about
     /// what counting the matches does (FTS5 keeps no count per term: its `fts5vocab` table
     /// walks the term's list just the same).
-    private static func documentFrequencies(_ db: Database, plan: SearchPlan) throws -> [Int64] {
+    private static func documentFrequencies(_ db: Database, plan: SearchPlan, cache: FrequencyCache) throws -> [Int64] {
         guard plan.phrases.count > 1 else { return [] }
         return try plan.phrases.map { phrase in
-            try Int64.fetchOne(db, sql: "SELECT count(*) FROM articleSearch WHERE articleSearch MATCH ?",
-                               arguments: [SearchPlan.phrase(phrase.tokens, prefix: phrase.prefix)]) ?? 0
+            let match = SearchPlan.phrase(phrase.tokens, prefix: phrase.prefix)
+            return try cache.count(of: match) {
+                try Int64.fetchOne(db, sql: "SELECT count(*) FROM articleSearch WHERE articleSearch MATCH ?", arguments: [match]) ?? 0
+            }
         }
     }
 
