@@ -98,10 +98,10 @@ for n in $SIZES; do
 
     for word in $WORDS; do
         log "== $word: byline search and grep -ril ($RUNS runs each)"
-        found=$("$BIN" search "$word" "$dir" --state "$state/state.sqlite3" | wc -l)
+        found=$({ "$BIN" search "$word" "$dir" --state "$state/state.sqlite3" || true; } | wc -l)
         t=$(timed "$RUNS" "$BIN" search "$word" "$dir" --state "$state/state.sqlite3")
         SEARCH_TABLE+=$'\n'"| $n | \`byline search $word\` | $found | $(awk -v t="$t" 'BEGIN { printf "%.0f ms", t * 1000 }') |"
-        found=$(grep -ril -- "$word" "$dir" | wc -l)
+        found=$({ grep -ril -- "$word" "$dir" || true; } | wc -l)
         t=$(timed "$RUNS" grep -ril -- "$word" "$dir")
         SEARCH_TABLE+=$'\n'"| $n | \`grep -ril $word\` | $found | $(awk -v t="$t" 'BEGIN { printf "%.0f ms", t * 1000 }') |"
     done

@@ -19,7 +19,7 @@ enum SearchFunctions {
 
     private static let unpack = DatabaseFunction("byline_unpack", argumentCount: 1, pure: true) { values in
         guard let data = Data.fromDatabaseValue(values[0]) else { return "" }
-        return data.withUnsafeBytes { TextCompression.decompress($0) }
+        return data.withUnsafeBytes { TextCompression().decompressString($0) }
     }
 
     // MARK: - Ranking

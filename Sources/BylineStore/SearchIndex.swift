@@ -19,7 +19,7 @@ public final class SearchIndex: Sendable {
     /// The index file (nil: a temporary one).
     public let path: String?
     private let backend: Mutex<Backend>
-    private let frequencies = FrequencyCache()
+    private let caches = SearchCaches()
 
     private struct Backend {
         var database: (any DatabaseWriter)?
@@ -97,7 +97,7 @@ public final class SearchIndex: Sendable {
     @discardableResult
     public func update(library: String, put articles: [IndexedArticle], remove removing: [String] = []) -> Bool {
         guard !articles.isEmpty || !removing.isEmpty else { return true }
-        defer { frequencies.clear() }
+        defer { caches.clear() }
         return perform(writing: true, fallback: { _ in false }) { database in
             try database.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
@@ -121,7 +121,7 @@ public final class SearchIndex: Sendable {
         perform(writing: false, fallback: { SearchPage(problem: "the search index could not be read (\($0))") }) { database in
             try database.read { db in
                 try SearchReads.search(db, query, scope: scope, offset: max(0, offset), limit: max(0, limit),
-                                       frequencies: frequencies, exists: Self.fileExists)
+                                       caches: caches, exists: Self.fileExists)
             }
         }
     }
@@ -202,7 +202,7 @@ public final class SearchIndex: Sendable {
             guard backend.generation == generation, backend.database != nil else { return }
             backend.database = nil
             backend.generation += 1
-            frequencies.clear()
+            caches.clear()
             var notices: [String] = []
             if let path {
                 do {

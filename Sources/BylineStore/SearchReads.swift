@@ -35,7 +35,7 @@ enum SearchReads {
 
     /// A page of the articles matching `query` in `scope`, best first.
     static func search(_ db: Database, _ query: SearchQuery, scope: SearchScope, offset: Int, limit: Int,
-                       frequencies: FrequencyCache, exists: (String) -> Bool) throws -> SearchPage {
+                       caches: SearchCaches, exists: (String) -> Bool) throws -> SearchPage {
         let tokenizer = try db.makeTokenizer(SearchSchema.tokenizer)
         let plan = SearchPlan(query) { text in
             ((try? tokenizer.tokenize(query: text)) ?? []).filter { !$0.flags.contains(.colocated) }.map(\.token)
@@ -43,92 +43,108 @@ enum SearchReads {
         if let problem = plan.problem { return SearchPage(problem: problem) }
         let filter = try ScopeFilter(db, scope)
         guard !filter.isEmpty else { return SearchPage() }
-        // Without words, the first speaker to find drives the query and the others filter it.
-        let driving = plan.match == nil ? plan.speakers.firstIndex { !$0.excluded } : nil
-        // `+rowid`: an IN list on the FTS5 table's own rowid would make FTS5 look each id up
-        // (about 30 ms per 1,000 ids here); as an expression it filters the matches instead.
-        let column = plan.match == nil ? "articleId" : "+rowid"
-        var speakers = ""
-        var speakerArguments: StatementArguments = []
-        for (index, speaker) in plan.speakers.enumerated() where index != driving {
-            speakers += " AND \(column) \(speaker.excluded ? "NOT IN" : "IN") (SELECT articleId FROM quote WHERE speakerId IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?))"
-            speakerArguments += [speaker.match]
+        let order = try Order(db, plan: plan, filter: filter, frequencies: caches.frequencies)
+        // The first page ranks for its rows alone; a later one (scrolling on, or a script
+        // printing everything) ranks every match once and pages through that.
+        let ranking: Ranking
+        if offset == 0 {
+            ranking = try order.rank(db, limit: limit)
+        } else {
+            let key = RankingKey(plan: plan, scope: scope)
+            ranking = try caches.rankings.ranking(for: key) { try order.rank(db, limit: nil) }
         }
-        if let match = plan.match {
-            return try ranked(db, match: match, plan: plan, filter: filter, speakers: (speakers, speakerArguments),
-                              offset: offset, limit: limit, frequencies: frequencies, exists: exists)
-        }
-        return try bySpeaker(db, plan: plan, filter: filter, speakers: (speakers, speakerArguments),
-                             offset: offset, limit: limit, exists: exists)
-    }
-
-    /// Words to find: FTS5 ranks them.
-    private static func ranked(_ db: Database, match: String, plan: SearchPlan, filter: ScopeFilter,
-                               speakers: (sql: String, arguments: StatementArguments),
-                               offset: Int, limit: Int, frequencies cache: FrequencyCache,
-                               exists: (String) -> Bool) throws -> SearchPage {
-        let frequencies = try documentFrequencies(db, plan: plan, cache: cache)
-        let rankArguments = frequencies.map { _ in ", ?" }.joined()
-        let conditions = filter.condition(on: "+rowid") + speakers.sql
-        var arguments = StatementArguments(frequencies) + [match] + filter.arguments + speakers.arguments
-        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM articleSearch WHERE articleSearch MATCH ?\(conditions)",
-                                     arguments: [match] + filter.arguments + speakers.arguments) ?? 0
-        guard total > offset else { return SearchPage(total: total) }
-        arguments += [limit, offset]
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT rowid, byline_rank(articleSearch\(rankArguments)) AS score FROM articleSearch
-            WHERE articleSearch MATCH ?\(conditions)
-            ORDER BY score DESC, rowid LIMIT ? OFFSET ?
-            """, arguments: arguments)
-        let ids: [Int64] = rows.map { $0[0] }
-        let scores: [Int64: Double] = Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
-        let snippets = try self.snippets(db, plan: plan, ids: ids)
+        guard ranking.total > offset else { return SearchPage(total: ranking.total) }
+        let range = offset == 0 ? ranking.ids.indices.prefix(limit)
+            : ranking.ids.indices.dropFirst(offset).prefix(limit)
+        let ids = Array(ranking.ids[range])
+        let scores = Dictionary(uniqueKeysWithValues: zip(ids, ranking.scores[range]))
+        let snippets = plan.match == nil ? try quoteSnippets(db, plan: plan, ids: ids) : try self.snippets(db, plan: plan, ids: ids)
         let hits = try articles(db, ids: ids).map { id, key, headline in
             let snippet = snippets[id] ?? Snippet(text: "", matches: [])
             return SearchHit(article: key, headline: headline, snippet: snippet.text, matches: snippet.matches,
                              missing: !exists(key.fullPath), score: scores[id] ?? 0)
         }
-        return SearchPage(hits: hits, total: total)
+        return SearchPage(hits: hits, total: ranking.total)
     }
 
-    /// Speakers without words: articles with quotes by them, those with the most first.
-    private static func bySpeaker(_ db: Database, plan: SearchPlan, filter: ScopeFilter,
-                                  speakers: (sql: String, arguments: StatementArguments),
-                                  offset: Int, limit: Int, exists: (String) -> Bool) throws -> SearchPage {
-        guard let first = plan.speakers.first(where: { !$0.excluded }) else { return SearchPage() }
-        var conditions = filter.condition(on: "articleId") + speakers.sql
-        var arguments: StatementArguments = [first.match] + filter.arguments + speakers.arguments
-        if let exclusion = plan.exclusion {
-            conditions += " AND articleId NOT IN (SELECT rowid FROM articleSearch WHERE articleSearch MATCH ?)"
-            arguments += [exclusion]
+    /// The matches of a query, best first: words ranked by FTS5 and ``SearchFunctions``, or
+    /// for speakers alone, the articles quoting them most.
+    private struct Order {
+        /// `SELECT id, score FROM … ORDER BY score DESC, id` and the count of its rows.
+        var select: String
+        var count: String
+        var arguments: StatementArguments
+        var countArguments: StatementArguments
+
+        init(_ db: Database, plan: SearchPlan, filter: ScopeFilter, frequencies cache: FrequencyCache) throws {
+            // Without words, the first speaker to find drives the query and the others filter it.
+            let driving = plan.match == nil ? plan.speakers.firstIndex { !$0.excluded } : nil
+            // `+rowid`: an IN list on the FTS5 table's own rowid would make FTS5 look each id up
+            // (about 30 ms per 1,000 ids here); as an expression it filters the matches instead.
+            let column = plan.match == nil ? "articleId" : "+rowid"
+            var conditions = filter.condition(on: column)
+            var filters = filter.arguments
+            for (index, speaker) in plan.speakers.enumerated() where index != driving {
+                conditions += " AND \(column) \(speaker.excluded ? "NOT IN" : "IN") (SELECT articleId FROM quote WHERE speakerId IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?))"
+                filters += [speaker.match]
+            }
+            if let match = plan.match {
+                let frequencies = try documentFrequencies(db, plan: plan, cache: cache)
+                let rankArguments = frequencies.map { _ in ", ?" }.joined()
+                select = """
+                    SELECT rowid, byline_rank(articleSearch\(rankArguments)) AS score FROM articleSearch
+                    WHERE articleSearch MATCH ?\(conditions) ORDER BY score DESC, rowid
+                    """
+                count = "SELECT count(*) FROM articleSearch WHERE articleSearch MATCH ?\(conditions)"
+                arguments = StatementArguments(frequencies) + [match] + filters
+                countArguments = [match] + filters
+            } else {
+                let first = driving.map { plan.speakers[$0].match } ?? ""
+                if let exclusion = plan.exclusion {
+                    conditions += " AND articleId NOT IN (SELECT rowid FROM articleSearch WHERE articleSearch MATCH ?)"
+                    filters += [exclusion]
+                }
+                let from = "FROM quote WHERE speakerId IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?)\(conditions)"
+                select = "SELECT articleId, count(*) AS quotes \(from) GROUP BY articleId ORDER BY quotes DESC, articleId"
+                count = "SELECT count(DISTINCT articleId) \(from)"
+                arguments = [first] + filters
+                countArguments = arguments
+            }
         }
-        let from = """
-            FROM quote WHERE speakerId IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?)\(conditions)
-            """
-        let total = try Int.fetchOne(db, sql: "SELECT count(DISTINCT articleId) \(from)", arguments: arguments) ?? 0
-        guard total > offset else { return SearchPage(total: total) }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT articleId, count(*) AS quotes \(from) GROUP BY articleId ORDER BY quotes DESC, articleId LIMIT ? OFFSET ?
-            """, arguments: arguments + [limit, offset])
-        let ids: [Int64] = rows.map { $0[0] }
-        let counts: [Int64: Int] = Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
+
+        /// The first `limit` matches and how many there are in all; with no limit, all of them.
+        func rank(_ db: Database, limit: Int?) throws -> Ranking {
+            var ranking = Ranking()
+            if let limit {
+                ranking.total = try Int.fetchOne(db, sql: count, arguments: countArguments) ?? 0
+                guard ranking.total > 0, limit > 0 else { return ranking }
+            }
+            let rows = try Row.fetchCursor(db, sql: select + (limit == nil ? "" : " LIMIT ?"),
+                                           arguments: limit.map { arguments + [$0] } ?? arguments)
+            while let row = try rows.next() {
+                ranking.ids.append(row[0])
+                ranking.scores.append(row[1])
+            }
+            if limit == nil { ranking.total = ranking.ids.count }
+            return ranking
+        }
+    }
+
+    /// For speakers without words, each article's first quote by the first of them.
+    private static func quoteSnippets(_ db: Database, plan: SearchPlan, ids: [Int64]) throws -> [Int64: Snippet] {
+        guard let first = plan.speakers.first(where: { !$0.excluded }), !ids.isEmpty else { return [:] }
         var snippets: [Int64: Snippet] = [:]
-        let quotes = try Row.fetchAll(db, sql: """
+        let quotes = try Row.fetchCursor(db, sql: """
             SELECT quote.articleId, quote.text, speaker.name FROM quote JOIN speaker ON speaker.id = quote.speakerId
             WHERE quote.articleId IN (\(list(ids))) AND quote.speakerId IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?)
             ORDER BY quote.articleId, quote.ordinal
             """, arguments: [first.match])
-        for row in quotes {
+        while let row = try quotes.next() {
             let id: Int64 = row[0]
             guard snippets[id] == nil else { continue }
             snippets[id] = Snippet(quote: row[1], speaker: row[2])
         }
-        let hits = try articles(db, ids: ids).map { id, key, headline in
-            let snippet = snippets[id] ?? Snippet(text: "", matches: [])
-            return SearchHit(article: key, headline: headline, snippet: snippet.text, matches: snippet.matches,
-                             missing: !exists(key.fullPath), score: Double(counts[id] ?? 0))
-        }
-        return SearchPage(hits: hits, total: total)
+        return snippets
     }
 
     /// How many articles hold each phrase to find, for its weight in the ranking; none for a
@@ -151,10 +167,11 @@ enum SearchReads {
         guard !ids.isEmpty else { return [:] }
         let maker = try SnippetMaker(db, phrases: plan.phrases.filter { !$0.headlineOnly }.map { ($0.tokens, $0.prefix) })
         var result: [Int64: Snippet] = [:]
+        let codec = TextCompression()
         let rows = try Row.fetchCursor(db, sql: "SELECT id, standfirst, body FROM articleText WHERE id IN (\(list(ids)))")
         while let row = try rows.next() {
-            let body = try row.withUnsafeData(atIndex: 2) { data in data?.withUnsafeBytes { TextCompression.decompress($0) } ?? "" }
-            let standfirst: String = row[1]
+            let body = try row.withUnsafeData(atIndex: 2) { data in data?.withUnsafeBytes { codec.decompress($0) } ?? [] }
+            let standfirst = Array((row[1] as String).utf8)
             result[row[0]] = maker.snippet(body) ?? maker.snippet(standfirst) ?? maker.opening(body.isEmpty ? standfirst : body)
         }
         return result

@@ -13,6 +13,7 @@ struct SearchWrites {
     private var speakers: [String: Int64] = [:]
     /// Speakers that lost quotes: removed at the end if none is left.
     private var orphans: Set<Int64> = []
+    private let codec = TextCompression()
 
     /// Starts a batch for the library keyed `library` (made if new).
     init(_ db: Database, library: String) throws {
@@ -52,7 +53,7 @@ struct SearchWrites {
             if nested { try changeNested(by: 1) }
         }
         try db.cachedStatement(sql: "INSERT INTO articleText (id, standfirst, body) VALUES (?, ?, ?)")
-            .execute(arguments: [id, article.standfirst, Data(TextCompression.compress(article.body))])
+            .execute(arguments: [id, article.standfirst, Data(codec.compress(article.body))])
         try db.cachedStatement(sql: "INSERT INTO articleSearch (rowid, headline, standfirst, body) VALUES (?, ?, ?, ?)")
             .execute(arguments: [id, article.headline, article.standfirst, article.body])
         try addQuotes(article.quotes, to: id, nested: nested)

@@ -67,22 +67,11 @@ struct SnippetMaker {
         self.masks = masks
     }
 
-    /// The best run of `text` around the query's phrases, or nil when none is in it.
-    func snippet(_ text: String) -> Snippet? {
+    /// The best run of `bytes` (UTF-8 text) around the query's phrases, or nil when none is in it.
+    func snippet(_ bytes: [UInt8]) -> Snippet? {
         guard !queryTokens.isEmpty else { return nil }
-        let bytes = Array(text.utf8)
-        let tokens = tokenize(bytes)
-        // Phrase matches: (first token, last token, phrase).
-        var found: [(first: Int, last: Int, phrase: Int)] = []
-        for index in tokens.indices where tokens[index].bits != 0 {
-            for (phrase, wanted) in masks.enumerated() where tokens[index].bits & wanted[0] != 0 {
-                let last = index + wanted.count - 1
-                guard last < tokens.count else { continue }
-                if (1..<wanted.count).allSatisfy({ k in wanted[k] == 0 || tokens[index + k].bits & wanted[k] != 0 }) {
-                    found.append((index, last, phrase))
-                }
-            }
-        }
+        let collected = tokenize(bytes, stopAt: .max)
+        let found = collected.found
         guard !found.isEmpty else { return nil }
         // The run holding the most different phrases; the first of those.
         var best = (start: 0, score: -1)
@@ -93,13 +82,12 @@ struct SnippetMaker {
             if score > best.score { best = (start, score) }
         }
         let inside = found.filter { $0.first >= best.start && $0.last < best.start + Snippet.tokens }
-        return cut(bytes, tokens, from: best.start, marking: inside.map { ($0.first, $0.last) })
+        return cut(bytes, collected, from: best.start, marking: inside.map { ($0.first, $0.last) })
     }
 
     /// The text's first ``Snippet/tokens`` tokens, nothing marked.
-    func opening(_ text: String) -> Snippet {
-        let bytes = Array(text.utf8)
-        return cut(bytes, tokenize(bytes), from: 0, marking: [])
+    func opening(_ bytes: [UInt8]) -> Snippet {
+        return cut(bytes, tokenize(bytes, stopAt: Snippet.tokens + 1), from: 0, marking: [])
     }
 
     // MARK: - Parts
@@ -111,59 +99,117 @@ struct SnippetMaker {
         var bits: UInt64
     }
 
-    /// What the tokenizer's callback fills in.
+    /// What the tokenizer's callback fills in: the tokens and the phrases found so far. It
+    /// stops the tokenizer once a run holding every phrase is complete (for a query of one
+    /// word, a few words after its first hit), as no later run can be better.
     private final class Collected {
         var tokens: [Token] = []
-        let query: [QueryToken]
+        /// Phrase matches: first and last token, phrase.
+        var found: [(first: Int, last: Int, phrase: Int)] = []
+        /// Whether the text ended (false: the tokenizer was stopped before its end).
+        var complete = true
+        let masks: [[UInt64]]
+        /// The query's tokens back to back, with where each ends and whether it is a prefix.
+        private let queryBytes: [UInt8]
+        private let queryEnds: [Int]
+        private let queryPrefix: [Bool]
+        /// Each phrase's first token of its latest match.
+        private var latest: [Int?]
+        private var stopAt: Int
 
-        init(query: [QueryToken]) {
-            self.query = query
+        init(query: [QueryToken], masks: [[UInt64]], stopAt: Int) {
+            queryBytes = query.flatMap(\.bytes)
+            var end = 0
+            queryEnds = query.map { end += $0.bytes.count; return end }
+            queryPrefix = query.map(\.prefix)
+            self.masks = masks
+            self.stopAt = stopAt
+            latest = Array(repeating: nil, count: masks.count)
+        }
+
+        /// Adds a token (its folded bytes, and where it stands in the text); false when enough
+        /// has been read.
+        func add(_ token: UnsafeRawPointer?, _ length: Int, start: Int32, end: Int32) -> Bool {
+            var bits: UInt64 = 0
+            if let token {
+                queryBytes.withUnsafeBufferPointer { query in
+                    var begin = 0
+                    for i in queryEnds.indices {
+                        let n = queryEnds[i] - begin
+                        if (queryPrefix[i] ? n <= length : n == length), memcmp(query.baseAddress! + begin, token, n) == 0 {
+                            bits |= 1 << UInt64(i)
+                        }
+                        begin = queryEnds[i]
+                    }
+                }
+            }
+            tokens.append(Token(start: start, end: end, bits: bits))
+            let index = tokens.count - 1
+            if bits != 0 {
+                for (phrase, wanted) in masks.enumerated() where wanted[0] != 0 {
+                    let first = index - wanted.count + 1
+                    guard first >= 0, (0..<wanted.count).allSatisfy({ k in wanted[k] == 0 || tokens[first + k].bits & wanted[k] != 0 })
+                    else { continue }
+                    found.append((first, index, phrase))
+                    latest[phrase] = first
+                    if stopAt == .max, let earliest = everyPhrase() {
+                        let start = max(0, earliest - Snippet.lead)
+                        if index < start + Snippet.tokens { stopAt = start + Snippet.tokens + 1 }
+                    }
+                }
+            }
+            if tokens.count >= stopAt {
+                complete = false
+                return false
+            }
+            return true
+        }
+
+        /// The earliest of the latest matches when every findable phrase has one.
+        private func everyPhrase() -> Int? {
+            var earliest = Int.max
+            for (phrase, wanted) in masks.enumerated() where wanted[0] != 0 {
+                guard let first = latest[phrase] else { return nil }
+                earliest = min(earliest, first)
+            }
+            return earliest
         }
     }
 
-    private func tokenize(_ bytes: [UInt8]) -> [Token] {
-        let collected = Collected(query: queryTokens)
+    /// Tokenizes `bytes` (up to `stopAt` tokens, which tells `cut` whether the text goes on).
+    private func tokenize(_ bytes: [UInt8], stopAt: Int) -> Collected {
+        let collected = Collected(query: queryTokens, masks: masks, stopAt: stopAt)
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { text in
                 _ = tokenizer.tokenize(context: Unmanaged.passUnretained(collected).toOpaque(), tokenization: .document,
                                        pText: text, nText: Int32(buffer.count)) { context, _, token, length, start, end in
                     guard let context else { return SQLITE_OK }
-                    let collected = Unmanaged<Collected>.fromOpaque(context).takeUnretainedValue()
-                    var bits: UInt64 = 0
-                    if let token {
-                        let count = Int(length)
-                        token.withMemoryRebound(to: UInt8.self, capacity: count) { pointer in
-                            for (i, query) in collected.query.enumerated() {
-                                let n = query.bytes.count
-                                guard query.prefix ? n <= count : n == count else { continue }
-                                if query.bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, pointer, n) == 0 } ?? true }) {
-                                    bits |= 1 << UInt64(i)
-                                }
-                            }
-                        }
-                    }
-                    collected.tokens.append(Token(start: start, end: end, bits: bits))
-                    return SQLITE_OK
+                    // Any code but OK stops the tokenizer.
+                    return Unmanaged<Collected>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                        $0.add(token.map(UnsafeRawPointer.init), Int(length), start: start, end: end)
+                    } ? SQLITE_OK : SQLITE_DONE
                 }
             }
         }
-        return collected.tokens
+        return collected
     }
 
     /// The bytes of tokens `from ..< from + Snippet.tokens` (from the text's start when `from`
     /// is 0, to its end when the run reaches it), with `…` where text was left out and the
     /// marked token runs as ranges; line breaks become spaces.
-    private func cut(_ bytes: [UInt8], _ tokens: [Token], from: Int, marking: [(Int, Int)]) -> Snippet {
+    private func cut(_ bytes: [UInt8], _ collected: Collected, from: Int, marking: [(Int, Int)]) -> Snippet {
+        let tokens = collected.tokens
         guard !tokens.isEmpty else { return Snippet(text: "", matches: []) }
         let last = min(from + Snippet.tokens, tokens.count) - 1
+        let reachesEnd = last == tokens.count - 1 && collected.complete
         let start = from == 0 ? 0 : Int(tokens[from].start)
-        let end = last == tokens.count - 1 ? bytes.count : Int(tokens[last].end)
+        let end = reachesEnd ? bytes.count : Int(tokens[last].end)
         let ellipsis = Array("…".utf8)
         var out: [UInt8] = from == 0 ? [] : ellipsis
         let shift = out.count - start
         out += bytes[start..<end].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
-        if last < tokens.count - 1 { out += ellipsis }
+        if !reachesEnd { out += ellipsis }
         let text = String(decoding: out, as: UTF8.self)
         let utf8 = text.utf8
         let ranges = marking.map { first, lastToken in

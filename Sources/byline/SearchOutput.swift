@@ -20,7 +20,7 @@ struct SearchOutput {
     /// code point offsets in the snippet.
     func line(_ hit: SearchHit) -> String {
         guard json else {
-            let path = ExportFormat.clean(hit.article.fullPath) + (hit.missing ? " (missing)" : "")
+            let path = Self.clean(hit.article.fullPath) + (hit.missing ? " (missing)" : "")
             return [path, Self.oneField(hit.headline), Self.oneField(hit.snippet)].joined(separator: "\t")
         }
         let scalars = hit.snippet.unicodeScalars
@@ -34,9 +34,16 @@ struct SearchOutput {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// A path with any control removed (``ExportFormat/clean(_:)``), at once when it is plain
+    /// printable ASCII, as article paths mostly are.
+    private static func clean(_ path: String) -> String {
+        path.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? path : ExportFormat.clean(path)
+    }
+
     /// A text field that stays one field: tabs and line breaks become spaces.
     private static func oneField(_ text: String) -> String {
-        String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
     }
 
     private struct Line: Encodable {
