@@ -3,7 +3,7 @@ import BylineCanvas
 /// What the mouse did, where (in cells).
 public struct MouseEvent: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
-        /// The left button pressed (a click).
+        /// A click of the left button (counted as it is released).
         case press
         /// The wheel turned up or down one notch.
         case wheelUp, wheelDown

@@ -73,8 +73,7 @@ public final class CursesTerminal: Terminal {
             throw TerminalError("byline: the terminal could not be set up")
         }
         byline_signals_watch_resize()
-        configure(window)
-        if options.mouse { _ = byline_mouse_on() }
+        configure(window, mouse: options.mouse)
         var colors = false
         if options.colors && has_colors() {
             start_color()
@@ -85,9 +84,10 @@ public final class CursesTerminal: Terminal {
     }
 
     /// The modes Byline runs curses in, on the screen that `window` belongs to: keys one at a
-    /// time, decoded (arrows, PgUp), no echo, blocking reads. Public for the key fuzz target,
-    /// which reads through the same modes from a pseudo-terminal of its own.
-    public static func configure(_ window: UnsafeMutablePointer<WINDOW>) {
+    /// time, decoded (arrows, PgUp), no echo, blocking reads, and mouse reports when `mouse`.
+    /// Public for the key fuzz target, which reads through the same modes from a
+    /// pseudo-terminal of its own.
+    public static func configure(_ window: UnsafeMutablePointer<WINDOW>, mouse: Bool = false) {
         cbreak()
         noecho()
         nonl()
@@ -100,6 +100,7 @@ public final class CursesTerminal: Terminal {
         wtimeout(window, -1)
         curs_set(0)
         set_escdelay(25)
+        if mouse { _ = byline_mouse_on() }
     }
 
     /// Use a theme's resolved palette from the next frame on.
@@ -176,13 +177,7 @@ public final class CursesTerminal: Terminal {
             if result == KEY_RESIZE {
                 events.append(.resize(size))
             } else if result == KEY_MOUSE {
-                var x: Int32 = 0, y: Int32 = 0
-                switch byline_mouse_event(&x, &y) {
-                case 1: events.append(.mouse(MouseEvent(.press, at: Point(x: Int(x), y: Int(y)))))
-                case 4: events.append(.mouse(MouseEvent(.wheelUp, at: Point(x: Int(x), y: Int(y)))))
-                case 5: events.append(.mouse(MouseEvent(.wheelDown, at: Point(x: Int(x), y: Int(y)))))
-                default: break
-                }
+                if let mouse = KeyDecoder.mouse() { events.append(.mouse(mouse)) }
             } else if let key = decoder.key(for: result) {
                 events.append(.key(key))
             }

@@ -105,6 +105,62 @@ final class HandsOnEndToEndTests: XCTestCase {
         XCTAssertEqual(try tmux.waitForExit(), 0)
     }
 
+    /// An X10 (1000) mouse report, as tmux sends it: `button` (3: any button released) at a 0-based cell.
+    private func x10(_ button: Int, x: Int, y: Int) -> [UInt8] {
+        [0x1B, 0x5B, 0x4D, UInt8(32 + button), UInt8(33 + x), UInt8(33 + y)]
+    }
+
+    /// Found by the `keys` fuzz target: after a report of an event outside its mouse mask (the
+    /// left button's release, any report of the middle or right button), ncurses read on,
+    /// blocking, for the next key. After every click the reader then sat in that read and the
+    /// screen stopped following the folder and the workers until a key was pressed. A press and
+    /// its release sent apart (as a hand clicks) select the row once, on the release.
+    func testAfterAClickOrAnotherButtonTheScreenFollowsTheFolderWithoutAKey() throws {
+        let reports: [(term: String, press: (Int) -> [UInt8], release: (Int) -> [UInt8])] = [
+            ("xterm-256color", { self.sgr($0, x: 5, y: 2) }, { self.sgr($0, x: 5, y: 2, press: false) }),
+            ("tmux-256color", { self.x10($0, x: 5, y: 2) }, { _ in self.x10(3, x: 5, y: 2) }),
+        ]
+        for (index, report) in reports.enumerated() {
+            let folder = try ReaderFixtures.threeArticleFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let tmux = try Tmux(arguments: [folder.path], width: 120, height: 30, environment: ["TERM": report.term])
+            try tmux.waitFor(text: "1/3")
+            var added = 0
+            // Each report alone, then a new file: it must show without a key.
+            for (what, bytes) in [("left press", report.press(0)), ("left release", report.release(0)),
+                                  ("right press", report.press(2)), ("right release", report.release(2)),
+                                  ("middle press", report.press(1)), ("middle release", report.release(1))] {
+                try tmux.sendBytes(bytes)
+                if what == "left release" { try tmux.waitFor(text: "3/\(3 + added)") }
+                added += 1
+                try Data("New story \(index)-\(added)\nA standfirst.\nBody.\n".utf8)
+                    .write(to: folder.appendingPathComponent("1\(index)\(added).txt"))
+                try tmux.waitFor("the new file after a \(what) (\(report.term))", timeout: 3) { rows in
+                    rows.contains { $0.contains("New story \(index)-\(added)") }
+                }
+            }
+            try tmux.send("Q")
+            XCTAssertEqual(try tmux.waitForExit(), 0)
+        }
+    }
+
+    /// Found by the `keys` fuzz target: of reports that arrive together ncurses hands out the
+    /// last event and keeps the others, and a later report outside its mask (the release of a
+    /// mouse's button 8) made it hand out one of those: a click on a row clicked long before.
+    func testAnOldClickNeverComesBack() throws {
+        let tmux = try Tmux(arguments: [dir.path], width: 120, height: 30, environment: ["TERM": "xterm-256color"])
+        try tmux.waitFor(text: "1/3")
+        // Two clicks in one burst, as over a slow connection: the third row, then the second.
+        try tmux.sendBytes(sgr(0, x: 5, y: 2) + sgr(0, x: 5, y: 2, press: false) + sgr(0, x: 5, y: 1) + sgr(0, x: 5, y: 1, press: false))
+        try tmux.waitFor(text: "2/3")
+        for _ in 0..<3 { try tmux.sendBytes(sgr(128, x: 60, y: 20, press: false)) }
+        // Up one row from the second: the first, unless the first click came back (third, then second).
+        try tmux.send("k")
+        try tmux.waitFor(text: "1/3")
+        try tmux.send("Q")
+        XCTAssertEqual(try tmux.waitForExit(), 0)
+    }
+
     func testMouseReportsAreOffOnEveryWayOutAndBeforeCtrlZ() throws {
         let on = "\u{1B}[?1006;1000h", off = "\u{1B}[?1006;1000l"
         // Quit.
