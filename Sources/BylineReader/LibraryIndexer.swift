@@ -36,9 +36,11 @@ public final class LibraryIndexer: Sendable {
         public var bytes = 0
         /// It stopped because `isCancelled` said so.
         public var cancelled = false
-        /// Time reading and parsing files.
+        /// Time reading and parsing files, summed over the reading threads (it overlaps
+        /// the writing when they run beside it).
         public var reading: Duration = .zero
-        /// Time writing to the index (SQLite: FTS5, the compressed copy, quotes).
+        /// Time writing to the index (SQLite: FTS5, the compressed copy, quotes), on the
+        /// calling thread.
         public var writing: Duration = .zero
 
         public init() {}
