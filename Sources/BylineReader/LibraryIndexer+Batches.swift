@@ -16,46 +16,50 @@ extension LibraryIndexer {
         var cancelled = false
     }
 
-    /// Reads one library's files into batches, on the calling thread or, with read-ahead, on a
-    /// thread of its own that stays one batch ahead of the writer (so parsing and SQLite use
-    /// both cores; at most two batches are held at once).
+    /// Reads one library's files into batches: on the calling thread, or on reading threads of
+    /// their own that stay ahead of the writer (so parsing and SQLite use every core). At most
+    /// one batch per reading thread waits for the writer, besides the ones being filled.
     final class BatchReader: @unchecked Sendable {
         private let items: [ArticleID]
         private let indexer: LibraryIndexer
         private let isCancelled: @Sendable () -> Bool
-        private var next = 0
-        // Read-ahead: the batch waiting for the writer, guarded by `condition`.
+        private let threads: Int
+        // Shared with the reading threads, guarded by `condition`.
         private let condition = NSCondition()
-        private var ready: Batch?
-        private var finished = false
+        private var next = 0
+        private var ready: [Batch] = []
+        private var running = 0
         private var abandoned = false
-        private let threaded: Bool
+        /// `isCancelled` said so: no more files are claimed.
+        private var cancelled = false
 
-        init(_ items: [ArticleID], indexer: LibraryIndexer, readAhead: Bool,
-             isCancelled: @escaping @Sendable () -> Bool) {
+        init(_ items: [ArticleID], indexer: LibraryIndexer, readers: Int, isCancelled: @escaping @Sendable () -> Bool) {
             self.items = items
             self.indexer = indexer
             self.isCancelled = isCancelled
-            threaded = readAhead && items.count > indexer.limits.articles
-            if threaded {
-                WorkerThread.startWithSignalsBlocked(name: "byline-index-read") { [self] in produce() }
+            // No more threads than batches; none for a single batch.
+            let batches = (items.count + indexer.limits.articles - 1) / max(1, indexer.limits.articles)
+            threads = batches > 1 ? min(max(0, readers), batches) : 0
+            running = threads
+            for index in 0..<threads {
+                WorkerThread.startWithSignalsBlocked(name: "byline-index-read-\(index)") { [self] in produce() }
             }
         }
 
-        /// The next batch (empty at the end); blocks while the read-ahead thread is reading it.
+        /// The next batch, or nil at the end; blocks while the reading threads are reading it.
         func take() -> Batch? {
-            guard threaded else { return read() }
+            guard threads > 0 else { return read() }
             condition.lock()
             defer { condition.unlock() }
-            while ready == nil && !finished { condition.wait() }
-            let batch = ready
-            ready = nil
+            while ready.isEmpty && running > 0 { condition.wait() }
+            guard !ready.isEmpty else { return nil }
+            let batch = ready.removeFirst()
             condition.broadcast()
             return batch
         }
 
         /// The writer is done with this library (finished, cancelled, or it could not write):
-        /// the read-ahead thread stops after the file it is reading.
+        /// the reading threads stop after the file they are reading.
         func abandon() {
             condition.lock()
             abandoned = true
@@ -67,38 +71,46 @@ extension LibraryIndexer {
             while true {
                 let batch = read()
                 condition.lock()
-                while ready != nil && !abandoned { condition.wait() }
-                if abandoned || batch == nil {
-                    finished = true
+                // A cancelled batch goes in at once: the writer stops at it.
+                while ready.count >= threads && !abandoned && batch?.cancelled != true { condition.wait() }
+                guard let batch, !abandoned else {
+                    running -= 1
                     condition.broadcast()
                     condition.unlock()
                     return
                 }
-                ready = batch
+                ready.append(batch)
+                if batch.cancelled { running -= 1 }
                 condition.broadcast()
                 condition.unlock()
+                if batch.cancelled { return }
             }
         }
 
-        private var isAbandoned: Bool {
+        /// The next item to read, or nil when there is none left (or the writer gave up).
+        private func claim() -> ArticleID? {
             condition.lock()
             defer { condition.unlock() }
-            return abandoned
+            guard next < items.count, !abandoned, !cancelled else { return nil }
+            next += 1
+            return items[next - 1]
         }
 
         /// Reads files until the batch is full; nil when there is nothing left.
         private func read() -> Batch? {
-            guard next < items.count else { return nil }
             let clock = ContinuousClock()
             var batch = Batch()
-            while next < items.count && batch.articles.count < indexer.limits.articles && batch.textBytes < indexer.limits.bytes {
-                if isCancelled() || (threaded && isAbandoned) {
+            var any = false
+            while batch.articles.count < indexer.limits.articles && batch.textBytes < indexer.limits.bytes {
+                if isCancelled() {
+                    condition.lock()
+                    cancelled = true
+                    condition.unlock()
                     batch.cancelled = true
-                    next = items.count
-                    break
+                    return batch
                 }
-                let id = items[next]
-                next += 1
+                guard let id = claim() else { break }
+                any = true
                 let start = clock.now
                 let (article, stamp) = indexer.library.readUncached(id)
                 if let stamp {
@@ -111,7 +123,7 @@ extension LibraryIndexer {
                 }
                 batch.reading += clock.now - start
             }
-            return batch
+            return any ? batch : nil
         }
     }
 }

@@ -36,9 +36,11 @@ public final class LibraryIndexer: Sendable {
         public var bytes = 0
         /// It stopped because `isCancelled` said so.
         public var cancelled = false
-        /// Time reading and parsing files.
+        /// Time reading and parsing files, summed over the reading threads (it overlaps
+        /// the writing when they run beside it).
         public var reading: Duration = .zero
-        /// Time writing to the index (SQLite: FTS5, the compressed copy, quotes).
+        /// Time writing to the index (SQLite: FTS5, the compressed copy, quotes), on the
+        /// calling thread.
         public var writing: Duration = .zero
 
         public init() {}
@@ -49,14 +51,15 @@ public final class LibraryIndexer: Sendable {
         public var articles: Int
         /// Bytes of searchable text.
         public var bytes: Int
-        /// Read and parse the next batch on a second thread while this one is written, so
-        /// parsing and SQLite each have a core (false: everything on the calling thread).
-        public var readAhead: Bool
+        /// Threads that read and parse files while the calling thread writes batches to the
+        /// index: 0 does everything on the calling thread; 1 lets parsing and SQLite each have
+        /// a core; more parse on more cores (the command line uses one per core).
+        public var readers: Int
 
-        public init(articles: Int = 400, bytes: Int = 3 << 20, readAhead: Bool = true) {
+        public init(articles: Int = 400, bytes: Int = 3 << 20, readers: Int = 1) {
             self.articles = articles
             self.bytes = bytes
-            self.readAhead = readAhead
+            self.readers = readers
         }
     }
 
@@ -191,7 +194,7 @@ public final class LibraryIndexer: Sendable {
     private func write(_ work: Work, done: inout Int, total: Int, summary: inout Summary,
                        progress: (Progress) -> Void, isCancelled: @escaping @Sendable () -> Bool) -> Bool {
         let clock = ContinuousClock()
-        let reader = BatchReader(work.read, indexer: self, readAhead: limits.readAhead, isCancelled: isCancelled)
+        let reader = BatchReader(work.read, indexer: self, readers: limits.readers, isCancelled: isCancelled)
         defer { reader.abandon() }
         var remove = work.remove
         while true {

@@ -57,7 +57,9 @@ struct SearchCommand: ParsableCommand {
         let (library, failedPaths) = openLibrary(environment)
         let index = SearchIndex.open(.beside(location))
         report(index.takeNotices())
-        let indexer = LibraryIndexer(library: library, index: index)
+        // Parse on every core while this thread writes: nothing else runs here.
+        let readers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        let indexer = LibraryIndexer(library: library, index: index, limits: .init(readers: readers))
         let progress = SearchProgress(enabled: isatty(STDERR_FILENO) == 1)
         let started = ContinuousClock.now
         let summary = indexer.run(progress: progress.show)

@@ -52,14 +52,14 @@ func searchBenchmarks() {
     // Indexing from nothing: the files read, parsed and written. Reported beside the time: the
     // index's size against the text's, the share of the time spent reading and parsing (the
     // rest is SQLite), and the text indexed per second.
-    for count in [1_000, 10_000] {
+    for (count, readers) in [(1_000, 1), (10_000, 1), (10_000, 2)] {
         let label = "\(count / 1000)k"
-        Benchmark("Search index \(label) from nothing",
+        Benchmark("Search index \(label) from nothing, \(readers) reading thread\(readers == 1 ? "" : "s")",
                   configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident, ratio, readingShare, megabytesPerSecond],
                                        warmupIterations: 0, maxDuration: .seconds(count >= 10_000 ? 120 : 30),
                                        maxIterations: count >= 10_000 ? 3 : 10,
                                        setup: { _ = Corpus.folder(count) })) { benchmark in
-            let path = Corpus.root + "/search/scratch-\(count).sqlite3"
+            let path = Corpus.root + "/search/scratch-\(count)-\(readers).sqlite3"
             try? FileManager.default.createDirectory(atPath: Corpus.root + "/search", withIntermediateDirectories: true)
             SearchBenchFixture.delete(path)
             let library = try! Library(folder: Corpus.folder(count))
@@ -67,7 +67,7 @@ func searchBenchmarks() {
             let clock = ContinuousClock()
             let start = clock.now
             benchmark.startMeasurement()
-            let summary = LibraryIndexer(library: library, index: index).run()
+            let summary = LibraryIndexer(library: library, index: index, limits: .init(readers: readers)).run()
             benchmark.stopMeasurement()
             let elapsed = clock.now - start
             index.close()
