@@ -1,5 +1,6 @@
 import BylineCanvas
 import BylineModel
+import BylineStore
 
 /// What happened: every change of reader state starts as one of these, whether the user
 /// pressed a key, the terminal changed size, or a worker finished reading something.
@@ -14,6 +15,12 @@ public enum Action: Equatable, Sendable {
     case nextQuote, previousQuote
     case nextCrosshead, previousCrosshead
     case nextArticle, previousArticle
+    /// `/`: search the library from the list, the article from the body.
+    case find
+    /// `P`: the people quoted across the library.
+    case togglePeople
+    /// Enter in People: the chosen speaker's quotes, or the chosen quote's article.
+    case openChosen
     /// `n` / `N`: the next or previous match of the search.
     case nextMatch, previousMatch
     /// `m`: mark the selected article read or unread.
@@ -68,7 +75,18 @@ public enum Action: Equatable, Sendable {
     /// A command the article was piped to ended (its exit status; nil when it could not run).
     case piped(command: String, status: Int32?)
 
+    /// The first frame is on screen: bring the search index up to date.
+    case startIndexing
+
     // MARK: Workers
+    /// How far the index is built (`finished`: it is up to date).
+    case indexing(IndexProgress, finished: Bool)
+    /// A page of a library search's results.
+    case librarySearched(LibraryAnswer)
+    /// The speakers matching a filter (People).
+    case peopleLoaded(filter: String, [SpeakerSummary])
+    /// A speaker's quotes (People), and how many there are in all.
+    case quotesLoaded(name: String, [PersonQuote], total: Int)
     /// An article was read and parsed (on request, or ahead of need).
     case articleLoaded(ArticleID, Article)
     /// Headlines were read into the library.
@@ -119,4 +137,13 @@ public enum Effect: Equatable, Sendable {
     /// Check every file not looked at yet for whether it reads, in batches (answered by
     /// `.filesChecked` after each).
     case checkFiles
+    /// Bring the search index up to date: for the whole library (nil), or for these articles
+    /// after folder events (answered by `.indexing`).
+    case index([ArticleID]?)
+    /// Search the library (answered by `.librarySearched`; a newer search replaces one not started).
+    case searchLibrary(LibraryRequest)
+    /// The speakers whose name matches (answered by `.peopleLoaded`).
+    case loadPeople(String)
+    /// A speaker's quotes (answered by `.quotesLoaded`).
+    case loadQuotes(String)
 }

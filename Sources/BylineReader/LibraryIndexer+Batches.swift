@@ -58,6 +58,19 @@ extension LibraryIndexer {
             return batch
         }
 
+        /// After a cancelled batch: waits for the other reading threads to finish the batches
+        /// they were filling (they claim no more files) and hands them over, so every file read
+        /// before the cancellation is written whichever thread noticed it first.
+        func drain() -> [Batch] {
+            guard threads > 0 else { return [] }
+            condition.lock()
+            defer { condition.unlock() }
+            while running > 0 { condition.wait() }
+            let rest = ready
+            ready.removeAll()
+            return rest
+        }
+
         /// The writer is done with this library (finished, cancelled, or it could not write):
         /// the reading threads stop after the file they are reading.
         func abandon() {

@@ -197,23 +197,29 @@ public final class LibraryIndexer: Sendable {
         let reader = BatchReader(work.read, indexer: self, readers: limits.readers, isCancelled: isCancelled)
         defer { reader.abandon() }
         var remove = work.remove
-        while true {
-            let batch = reader.take() ?? Batch()
+        /// Writes one batch (and the removals still due); false when the index cannot be written.
+        func save(_ batch: Batch) -> Bool {
             summary.reading += batch.reading
             summary.bytes += batch.bytes
             summary.failed += batch.failed
-            if !batch.articles.isEmpty || !remove.isEmpty {
-                let start = clock.now
-                let saved = index.update(library: work.library, put: batch.articles, remove: remove)
-                summary.writing += clock.now - start
-                guard saved else { return false }
-                summary.indexed += batch.articles.count
-                summary.removed += remove.count
-                remove.removeAll()
-                done += batch.articles.count
-                progress(Progress(done: done, total: total))
-            }
+            guard !batch.articles.isEmpty || !remove.isEmpty else { return true }
+            let start = clock.now
+            let saved = index.update(library: work.library, put: batch.articles, remove: remove)
+            summary.writing += clock.now - start
+            guard saved else { return false }
+            summary.indexed += batch.articles.count
+            summary.removed += remove.count
+            remove.removeAll()
+            done += batch.articles.count
+            progress(Progress(done: done, total: total))
+            return true
+        }
+        while true {
+            let batch = reader.take() ?? Batch()
+            guard save(batch) else { return false }
             if batch.cancelled {
+                // Other threads may hold batches read before the cancellation was seen.
+                for rest in reader.drain() where !save(rest) { return false }
                 summary.cancelled = true
                 return false
             }

@@ -32,14 +32,14 @@ public final class ReaderLoop<T: Terminal> {
 
     public init(terminal: T, library: Library, keyMap: KeyMap = .standard, inbox: Inbox = Inbox(),
                 watcher: FolderWatcher? = nil, store: StoreOpening = StoreOpening(.open(.none(reason: nil))),
-                backgroundMode: Background.Mode = .threads, loadWait: Double = 0.05,
+                index: SearchIndexLocation? = nil, backgroundMode: Background.Mode = .threads, loadWait: Double = 0.05,
                 loadTheme: @escaping (String) -> String? = { _ in nil }) {
         self.terminal = terminal
         self.keyMap = keyMap
         self.screen = Screen(keyMap: keyMap)
         self.inbox = inbox
         self.watcher = watcher
-        self.background = Background(library: library, inbox: inbox, watcher: watcher, store: store, mode: backgroundMode)
+        self.background = Background(library: library, inbox: inbox, watcher: watcher, store: store, index: index, mode: backgroundMode)
         self.loadWait = loadWait
         self.loadTheme = loadTheme
     }
@@ -50,6 +50,8 @@ public final class ReaderLoop<T: Terminal> {
     public func run(_ state: inout ReaderState) -> ExitReason {
         var presented: Int?
         var waitingSince: Date?
+        // The search index is brought up to date once the first article is on screen.
+        var indexing = false
         let descriptors = [inbox.descriptor] + (watcher.map { [$0.descriptor] } ?? [])
         for action in [Action.resize(terminal.size), .start] {
             if process(action, &state, presented: &presented) { return leave(&state, .quit) }
@@ -76,6 +78,10 @@ public final class ReaderLoop<T: Terminal> {
                         // The list is on screen: now show the selected article.
                         if process(.showSelection, &state, presented: &presented) { return leave(&state, .quit) }
                         continue
+                    }
+                    if !indexing && !state.bodyDeferred && !state.awaitingVisible {
+                        indexing = true
+                        if process(.startIndexing, &state, presented: &presented) { return leave(&state, .quit) }
                     }
                 }
             } else {

@@ -61,6 +61,10 @@ extension ReaderState {
     /// The mouse: the wheel scrolls the pane under the pointer; a click selects a row (a
     /// second click on the selected row opens it), focuses a pane, or jumps the body to a quote.
     mutating func mouse(_ event: MouseEvent) {
+        if overlay == .people {
+            if event.kind != .press { movePeople(by: event.kind == .wheelDown ? 1 : -1) }
+            return
+        }
         if overlay != nil {
             if event.kind != .press { overlayTop = max(0, overlayTop + (event.kind == .wheelDown ? Self.wheelStep : -Self.wheelStep)) }
             return

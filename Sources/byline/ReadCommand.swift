@@ -53,7 +53,8 @@ extension ReaderOptions {
             return
         }
         // The state store opens on a thread of its own while the folder is listed.
-        let store = StoreOpening(state.location(configured: themes.config.state, environment: environment))
+        let stateLocation = state.location(configured: themes.config.state, environment: environment)
+        let store = StoreOpening(stateLocation)
         let library: Library
         do {
             if paths.isEmpty {
@@ -88,7 +89,8 @@ extension ReaderOptions {
                                 themeNames: themes.names, themeName: themes.currentKey, deferBody: true, notice: notice,
                                 sort: sort ?? themes.config.sort.flatMap(ListOrder.init(rawValue:)) ?? .name, fromTop: fromTop)
         state.clipboard = !noClipboard && themes.config.clipboard != false
-        let loop = ReaderLoop(terminal: terminal, library: library, keyMap: keyMap, watcher: watcher, store: store) { name in
+        let loop = ReaderLoop(terminal: terminal, library: library, keyMap: keyMap, watcher: watcher, store: store,
+                              index: .beside(stateLocation)) { name in
             do throws(ThemeError) {
                 let next = try themes.load(name)
                 terminal.setPalette(next.resolved(depth: depth))

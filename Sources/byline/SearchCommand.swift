@@ -138,7 +138,7 @@ private final class SearchProgress: @unchecked Sendable {
         guard !shown || progress.done == progress.total || now - last > .milliseconds(100) else { return }
         last = now
         shown = true
-        let line = "indexing \(progress.done.formatted()) / \(progress.total.formatted())"
+        let line = "indexing " + IndexProgress(done: progress.done, total: progress.total).label
         FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
     }
 

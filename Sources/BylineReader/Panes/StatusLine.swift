@@ -8,23 +8,41 @@ public struct StatusLine {
     public func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
         canvas.fill(rect, role: .status)
         if let prompt = state.prompt {
-            drawPrompt(prompt, in: rect, on: &canvas)
+            let note = Transliterate.forTerminal(Self.promptNote(prompt.kind, state), ascii: state.ascii)
+            let noteWidth = DisplayWidth.of(note)
+            // The note only where the prompt keeps room to type.
+            let shown = noteWidth > 0 && noteWidth + 30 <= rect.width
+            if shown { canvas.put(note, x: rect.maxX - noteWidth - 1, y: rect.y, role: .status, maxX: rect.maxX) }
+            drawPrompt(prompt, in: Rect(x: rect.x, y: rect.y, width: rect.width - (shown ? noteWidth + 2 : 0), height: 1), on: &canvas)
             return
         }
         let layout = state.layout
         let count = state.rows.count
-        let position = count == 0 ? "0/0" : "\(state.selectedRow + 1)/\(count)"
-        var left = " \(position)"
+        var left: String
+        if let found = state.librarySearch, found.showing {
+            let position = count == 0 ? "0" : "\(state.selectedRow + 1)/\(found.total)"
+            left = " \(position) found for /\(found.query)\(found.partial ? " so far" : "")  (Esc: all)"
+        } else {
+            left = " " + (count == 0 ? "0/0" : "\(state.selectedRow + 1)/\(count)")
+        }
         // How far through the body: only while the body is on screen.
         if layout.shows(.body) { left += "  \(state.bodyPercent)%" }
         if state.readingMode { left += "  reading" }
-        if let search = state.search, !search.query.isEmpty { left += "  /\(search.query) \(search.counter)" }
+        if let search = state.search, !search.query.isEmpty {
+            // The words of a library search are marked in the article: just which match it is.
+            left += search.words.isEmpty ? "  /\(search.query) \(search.counter)" : "  match \(search.counter)"
+        }
         if !state.fresh.isEmpty { left += "  +\(state.fresh.count) new" }
-        if count > 0 { left += "  \(max(0, count - state.read.count)) unread" }
+        if count > 0 {
+            // Results are a few pages at most: counted; the library by what is marked read.
+            let unread = state.librarySearch?.showing == true ? state.rows.ids.count { !state.read.contains($0) } : max(0, count - state.read.count)
+            left += "  \(unread) unread"
+        }
         let problems = state.library.problemCount
         // Until every file was looked at (`!` checks them), the count is a lower bound.
         let atLeast = state.library.uncheckedCount > 0 ? "+" : ""
         if problems > 0 { left += "  \(problems)\(atLeast) unreadable (!)" }
+        if let progress = state.indexProgress { left += "  indexing \(progress.label)" }
         if !state.notes.isEmpty { left += "  \(state.notes.count) note\(state.notes.count == 1 ? "" : "s") (!)" }
         let q = state.zoomed || (layout.panes.count == 1 && state.focus != .list) ? "q back" : "q quit"
         let hints = state.size.width >= 100 ? "]/[ quotes  ? help  \(q) " : "? help  \(q) "
@@ -38,6 +56,27 @@ public struct StatusLine {
         let ellipsis = BoxGlyphs.forMode(ascii: state.ascii).ellipsis
         canvas.put(Truncate.toWidth(text, room, ellipsis: ellipsis), x: rect.x, y: rect.y, role: .status, maxX: rect.x + room)
         if showHints { canvas.put(hints, x: rect.maxX - hintWidth, y: rect.y, role: .status, maxX: rect.maxX) }
+    }
+
+    /// What a prompt says at the right as it is typed: results found, the match in the article,
+    /// the people listed.
+    static func promptNote(_ kind: Prompt.Kind, _ state: ReaderState) -> String {
+        switch kind {
+        case .searchLibrary:
+            guard let found = state.librarySearch, !found.query.isEmpty else { return "" }
+            if let problem = found.problem { return problem }
+            if found.waiting && !found.showing { return "searching\u{2026}" }
+            let so = found.partial ? " so far" : ""
+            return found.total == 1 ? "1 article\(so)" : "\(IndexProgress.grouped(found.total)) articles\(so)"
+        case .findInArticle:
+            guard let search = state.search, !search.query.isEmpty else { return "" }
+            return search.counter
+        case .people:
+            guard let people = state.people, people.person == nil, !people.waiting else { return "" }
+            return people.speakers.count == 1 ? "1 person" : "\(IndexProgress.grouped(people.speakers.count)) people"
+        default:
+            return ""
+        }
     }
 
     /// The prompt's label, its text scrolled so the cursor shows, and the cursor.
