@@ -33,11 +33,8 @@ public struct StatusLine {
             left += search.words.isEmpty ? "  /\(search.query) \(search.counter)" : "  match \(search.counter)"
         }
         if !state.fresh.isEmpty { left += "  +\(state.fresh.count) new" }
-        if count > 0 {
-            // Results are a few pages at most: counted; the library by what is marked read.
-            let unread = state.librarySearch?.showing == true ? state.rows.ids.count { !state.read.contains($0) } : max(0, count - state.read.count)
-            left += "  \(unread) unread"
-        }
+        // The library's unread count (results hold only the pages loaded so far: none shown).
+        if count > 0, state.librarySearch?.showing != true { left += "  \(max(0, count - state.read.count)) unread" }
         let problems = state.library.problemCount
         // Until every file was looked at (`!` checks them), the count is a lower bound.
         let atLeast = state.library.uncheckedCount > 0 ? "+" : ""
