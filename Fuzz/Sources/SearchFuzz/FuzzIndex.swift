@@ -28,7 +28,16 @@ enum FuzzIndex {
                        standfirst: standfirst + " (\(anchor))", body: body, quotes: quotes)
     }
 
-    static let articles: [String: [IndexedArticle]] = [
+    /// Written in this order, the last with an empty body. (GRDB's cached statement keeps the
+    /// last arguments it ran with; a compressed body of more than 14 bytes is a `Data` on the heap
+    /// that LeakSanitizer cannot see the statement point to, and reported at exit as a leak.)
+    static let articles: KeyValuePairs<String, [IndexedArticle]> = [
+        other: [
+            article("ferry.txt", "Ferry \"Sound\" strike ends", "The boats run again",
+                    "The ferry left the quay at dawn. NEAR the pier, col:x and head: were painted on a wall.",
+                    [IndexedQuote(text: "The ferry is our road", speaker: "Ada Brennan", block: 2),
+                     IndexedQuote(text: "Quoted twice", speaker: "ada brennan", block: 3)]),
+        ],
         news: [
             article("bridge.txt", "Carrick Sound swing bridge reopens", "Two winters of repairs end",
                     "The council leader, Maria Núñez, said the authority had underestimated the work.\nThe harbour master watched. O'Connor's café was open.",
@@ -42,12 +51,6 @@ enum FuzzIndex {
                     [IndexedQuote(text: "It is slower, and that is the point", speaker: "Maria Núñez", block: 0),
                      IndexedQuote(text: "遅いけれど良い", speaker: "李小龍", block: 1)]),
             article("world/empty.txt", "Only a headline", "", ""),
-        ],
-        other: [
-            article("ferry.txt", "Ferry \"Sound\" strike ends", "The boats run again",
-                    "The ferry left the quay at dawn. NEAR the pier, col:x and head: were painted on a wall.",
-                    [IndexedQuote(text: "The ferry is our road", speaker: "Ada Brennan", block: 2),
-                     IndexedQuote(text: "Quoted twice", speaker: "ada brennan", block: 3)]),
         ],
     ]
 

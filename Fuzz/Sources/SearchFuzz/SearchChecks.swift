@@ -117,49 +117,46 @@ struct SearchChecks {
         }
     }
 
-    /// A term (any text, even one the reader of queries never makes): with the word every article
-    /// holds, it finds what it finds alone, and its exclusion finds the rest; in the headline it
-    /// finds no more than anywhere. With no word in it, it is nothing to search for.
+    /// A term (any text, even one the reader of queries never makes): as ``checkSplit``; in the
+    /// headline it finds no more than anywhere.
     func checkTerm(_ term: SearchQuery.Term) {
-        let alone = found(SearchQuery(terms: [term]))
-        guard alone.page.problem == nil else {
-            if !alone.page.problem!.hasPrefix("nothing to search for") { violated("a term alone: \(alone.page.problem!)") }
-            return
-        }
-        var excluded = term
+        var excluded = term, anywhere = term
         excluded.excluded = true
-        checkSplit(alone.keys, with: SearchQuery(terms: [anchorTerm, term]), without: SearchQuery(terms: [anchorTerm, excluded]), "\(term)")
-        if term.field == .headline {
-            var anywhere = term
-            anywhere.field = .anywhere
-            if !alone.keys.isSubset(of: found(SearchQuery(terms: [anywhere])).keys) { violated("the headline finds more than anywhere: \(term)") }
-        }
+        anywhere.field = .anywhere
+        guard let found = checkSplit(SearchQuery(terms: [term]), with: SearchQuery(terms: [anchorTerm, term]),
+                                     without: SearchQuery(terms: [anchorTerm, excluded]), empty: "nothing to search for", "\(term)"),
+              term.field == .headline else { return }
+        if !found.isSubset(of: self.found(SearchQuery(terms: [anywhere])).keys) { violated("the headline finds more than anywhere: \(term)") }
     }
 
-    /// A `by:` name: as for a term, with the articles quoting the speaker.
+    /// A `by:` name: as ``checkSplit``, with the articles quoting the speaker.
     func checkSpeaker(_ speaker: SearchQuery.Speaker) {
-        let alone = found(SearchQuery(speakers: [speaker]))
-        guard alone.page.problem == nil else {
-            if !alone.page.problem!.hasPrefix("by: needs a name") { violated("a name alone: \(alone.page.problem!)") }
-            return
-        }
         var excluded = speaker
         excluded.excluded = true
-        checkSplit(alone.keys, with: SearchQuery(terms: [anchorTerm], speakers: [speaker]),
-                   without: SearchQuery(terms: [anchorTerm], speakers: [excluded]), "\(speaker)")
+        checkSplit(SearchQuery(speakers: [speaker]), with: SearchQuery(terms: [anchorTerm], speakers: [speaker]),
+                   without: SearchQuery(terms: [anchorTerm], speakers: [excluded]), empty: "by: needs a name", "\(speaker)")
     }
 
     private var anchorTerm: SearchQuery.Term { SearchQuery.Term(FuzzIndex.anchor) }
 
-    /// Every article holds the anchor: with it, a filter finds what it finds alone (`found`), and
-    /// without it, exactly the other articles.
-    private func checkSplit(_ found: Set<ArticleKey>, with: SearchQuery, without: SearchQuery, _ what: String) {
+    /// A filter searched `alone`, and `with` and `without` it beside the anchor, which every
+    /// article holds: with it, it finds what it finds alone, and without it exactly the other
+    /// articles. With no word in it, its problem starts with `empty`. Returns what it finds alone
+    /// (nil when it has nothing to search for).
+    @discardableResult
+    private func checkSplit(_ alone: SearchQuery, with: SearchQuery, without: SearchQuery, empty: String, _ what: String) -> Set<ArticleKey>? {
+        let (page, keys) = found(alone)
+        if let problem = page.problem {
+            if !problem.hasPrefix(empty) { violated("\(what) alone: \(problem)") }
+            return nil
+        }
         let all = FuzzIndex.anchored
-        let withKeys = self.found(with).keys, withoutKeys = self.found(without).keys
-        if withKeys != found { violated("with the anchor, \(what) finds \(withKeys.count), alone \(found.count)") }
+        let withKeys = found(with).keys, withoutKeys = found(without).keys
+        if withKeys != keys { violated("with the anchor, \(what) finds \(withKeys.count), alone \(keys.count)") }
         if !withKeys.isDisjoint(with: withoutKeys) || withKeys.union(withoutKeys) != all {
             violated("\(what) and its exclusion do not split the articles: \(withKeys.count) + \(withoutKeys.count) of \(all.count)")
         }
+        return keys
     }
 
     // MARK: - People
