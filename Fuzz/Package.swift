@@ -37,6 +37,8 @@ let package = Package(
         fuzzTarget("StoreFuzz", ["BylineStore"]),
         // Article bytes through `byline inspect --json`'s encoding: always one line of valid JSON.
         fuzzTarget("InspectJSONFuzz", ["BylineModel"]),
-        // (The search index's query parser gets its target here when the index lands.)
+        // Text as a library search (the query reader, its FTS5 plan, a real index), a `by:` name,
+        // a `head:` word and a People filter: hits, none, or one line saying what to type.
+        fuzzTarget("SearchFuzz", ["BylineStore"]),
     ]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs Byline's libFuzzer targets.
 #
-#   Fuzz/run.sh [SECONDS] [TARGET...]      targets: parser, wrap, keys, toml, store, inspectjson
+#   Fuzz/run.sh [SECONDS] [TARGET...]      targets: parser, wrap, keys, toml, store, inspectjson,
+#                                          search
 #                                          (default: all)
 #
 # The targets are a SwiftPM package (Fuzz/Package.swift) that depends on the main package, so
@@ -20,8 +21,8 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 # A new target: a folder in Fuzz/Sources, a line in Fuzz/Package.swift, a name here and in
-# product() below, seeds in Fuzz/corpus/<name>/. (The search query parser's goes here too.)
-all=(parser wrap keys toml store inspectjson)
+# product() below, seeds in Fuzz/corpus/<name>/.
+all=(parser wrap keys toml store inspectjson search)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -33,6 +34,7 @@ product() {
     toml) echo TomlFuzz ;;
     store) echo StoreFuzz ;;
     inspectjson) echo InspectJSONFuzz ;;
+    search) echo SearchFuzz ;;
     *) echo "unknown target: $1 (${all[*]})" >&2; exit 2 ;;
     esac
 }
@@ -69,6 +71,9 @@ for target in "${targets[@]}"; do
     parser) max_len=65536 ;;
     keys) max_len=1024 ;;  # the terminal's input queue holds 4 KB
     inspectjson) max_len=16384 ;;
+    # A search costs about 1 ms here and an input makes about 25, more for each word: queries
+    # longer than this (the two findings) are regression tests in Tests/BylineStoreTests.
+    search) max_len=512 ;;
     # A real store file is 24 KB. GRDB and Foundation free some of an input's memory on other
     # threads after it ends, so libFuzzer took every input for a possible leak and ran it again
     # under LeakSanitizer (25 runs/s instead of 100, none a leak): its leaks are checked by

@@ -5,13 +5,19 @@
 
 Every key Byline binds (moves, pages, jumps, zoom, focus, overlays, themes, redraw) is sent,
 in a seeded random order, with the resizes spread at random among them; the same seed gives
-the same run. Keys are written as fast as Byline reads them (at most MAX_PENDING bytes wait in
-the terminal's input queue), except Esc, after which the driver waits until Byline has read it
-and its escape delay has passed, so Esc is read as Esc and not as the start of a sequence.
+the same run. Among them come typed searches: `/` in the list with a query (words, phrases,
+prefixes, exclusions, `head:`, `by:`, CJK, junk) typed a character at a time, then Enter (the
+results stay, and the keys after move through them and open them) or Esc; and `P` with part of
+a name typed, then Enter (a speaker's quotes; Enter again opens an article at one) or Esc.
+
+Keys are written as fast as Byline reads them (at most MAX_PENDING bytes wait in the terminal's
+input queue), except Esc, after which the driver waits until Byline has read it and its escape
+delay has passed, so Esc is read as Esc and not as the start of a sequence.
 
 Memory comes from /proc/PID/status: VmRSS (resident now) and VmHWM (the peak so far). The run
 fails (exit 1) unless Byline exits 0 on `q` at the end and its peak stays within --budget-mib
-of the resident size after the first 1,000 keys. One JSON line with the figures goes to stdout.
+of the resident size after the first 1,000 keys. One JSON line with the figures goes to stdout
+(with VmRSS every 10,000 keys, to tell steady growth from a warm-up).
 """
 import argparse
 import fcntl
@@ -45,6 +51,17 @@ KEYS = [
     ("m", b"m", 2), ("u", b"u", 2), ("U", b"U", 1), ("M", b"M", 1), ("o", b"o", 1),
     ("<", b"<", 1), (">", b">", 1),
 ]
+# Typed searches: weights among the keys above (each sends several keys), and what is typed.
+# The words, places and names are the generated library's (Sources/BylineCorpus). No `q` or
+# `Q`: where no prompt took them (a terminal too small for the list), they would quit.
+MACROS = [("find-query", 2), ("people-query", 1)]
+QUERY_PARTS = [
+    "harbour", "ferry", "bridge", "strike", "council", "night", "Kraków", "zurich", "京都", "부산",
+    "harb*", "fer*", '"harbour master"', '"ferry captain"*', "-strike", "-ferry", "head:ferry",
+    "head:\"new rail\"", "by:Ramírez", 'by:"Orla Kennedy"', "by:Kenn*", "-by:Vogt", "BY:sato",
+    "zzzx", "*", "-", '"', "OR", "NEAR(a b)", "by:", "head:", "🚆",
+]
+NAME_PARTS = ["in", "orla", "ramírez", "李", "o'h", "zz", "a", "nguyen", " "]
 MAX_PENDING = 48          # bytes allowed to wait unread in the terminal's input queue
 ESCAPE_SETTLE = 0.035     # Byline's ESCDELAY is 25 ms
 MIB = 1024 * 1024
@@ -102,6 +119,26 @@ class Drain(threading.Thread):
         return False
 
 
+def macro(name, rng):
+    """The keys of a typed search, as (counted name, key name, bytes): the first key counts as
+    the search, each character typed as "typed", the others as themselves."""
+    esc, enter = ("esc", b"\x1b"), ("enter", b"\r")
+    if name == "find-query":
+        # Esc twice closes a prompt, People (its quotes, then its names) or results; Left twice
+        # brings the focus to the list, where / searches the library.
+        text = " ".join(rng.choice(QUERY_PARTS) for _ in range(rng.randint(1, 3)))
+        keys = [esc, esc, ("left", b"\x1b[D"), ("left", b"\x1b[D"), ("/", b"/")]
+        ending = [enter] if rng.random() < 0.7 else [esc]
+    else:
+        text = rng.choice(NAME_PARTS)[:rng.randint(0, 4)]
+        keys = [esc, ("P", b"P")]
+        ending = [enter, enter] if rng.random() < 0.4 else [enter] if rng.random() < 0.5 else [esc]
+    steps = [(key, key, data) for key, data in keys] + [("typed", "typed", c.encode()) for c in text] \
+        + [(key, key, data) for key, data in ending]
+    steps[0] = (name,) + steps[0][1:]
+    return steps
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--binary", required=True)
@@ -114,9 +151,17 @@ def main():
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
-    names = [k[0] for k in KEYS]
-    weights = [k[2] for k in KEYS]
-    sequence = rng.choices(range(len(KEYS)), weights=weights, k=args.keys)
+    names = [k[0] for k in KEYS] + [m[0] for m in MACROS]
+    weights = [k[2] for k in KEYS] + [m[1] for m in MACROS]
+    sequence = []   # (counted name, key name, bytes), one entry per key sent
+    while len(sequence) < args.keys:
+        choice = rng.choices(range(len(names)), weights=weights)[0]
+        if choice < len(KEYS):
+            name, data, _ = KEYS[choice]
+            sequence.append((name, name, data))
+        else:
+            sequence += macro(names[choice], rng)
+    sequence = sequence[:args.keys]
     resize_at = sorted(rng.sample(range(1, args.keys), min(args.resizes, args.keys - 1)))
     sizes = [(rng.randint(1, 300), rng.randint(1, 100)) for _ in resize_at]
 
@@ -143,28 +188,28 @@ def main():
 
     def settle():
         """Wait until Byline has read every key sent and finished drawing."""
-        while pending(slave) > 0:
+        while pending(slave) > 0 and child.poll() is None:
             time.sleep(0.001)
         drain.quiet(0.05)
 
     rss_start, _ = status(child.pid)
     figures = {"seed": args.seed, "keys": args.keys, "resizes": args.resizes, "start_rss_mib": rss_start / MIB}
-    counts = dict.fromkeys(names, 0)
+    counts = dict.fromkeys(names + ["typed"], 0)
     next_resize = 0
     peak_rss = rss_start
+    trace = []  # VmRSS every 10,000 keys, to tell a leak (steady growth) from a cache filling
     started = time.monotonic()
-    for i, index in enumerate(sequence):
+    for i, (counted, name, data) in enumerate(sequence):
         if next_resize < len(resize_at) and resize_at[next_resize] == i:
             cols, rows = sizes[next_resize]
             set_size(master, cols, rows)  # the kernel sends SIGWINCH to Byline
             next_resize += 1
-        name, data, _ = KEYS[index]
-        while pending(slave) > MAX_PENDING:
+        while pending(slave) > MAX_PENDING and child.poll() is None:
             select.select([], [], [], 0.0005)
         os.write(master, data)
-        counts[name] += 1
+        counts[counted] = counts.get(counted, 0) + 1
         if name == "esc":
-            while pending(slave) > 0:
+            while pending(slave) > 0 and child.poll() is None:
                 time.sleep(0.001)
             time.sleep(ESCAPE_SETTLE)
         if i + 1 == 1000:
@@ -173,7 +218,10 @@ def main():
             figures["after_1000_rss_mib"] = rss / MIB
             figures["after_1000_hwm_mib"] = hwm / MIB
         if i % 500 == 0:
-            peak_rss = max(peak_rss, status(child.pid)[0])
+            rss = status(child.pid)[0]
+            peak_rss = max(peak_rss, rss)
+            if i % 10_000 == 0:
+                trace.append(round(rss / MIB, 1))
         if child.poll() is not None:
             print(f"soak: byline exited with {child.returncode} after {i + 1} keys", file=sys.stderr)
             return 1
@@ -184,6 +232,7 @@ def main():
         "end_rss_mib": rss_end / MIB, "peak_hwm_mib": hwm_end / MIB,
         "peak_sampled_rss_mib": max(peak_rss, rss_end) / MIB,
         "seconds": elapsed, "keys_per_second": args.keys / elapsed, "bytes_drawn": drain.total,
+        "rss_mib_every_10000_keys": trace,
     })
 
     # Quit: close any overlay with Esc, then q (q also closes an overlay, so send it again).

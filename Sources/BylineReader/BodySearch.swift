@@ -11,7 +11,11 @@ public struct BodySearch: Sendable {
     /// Scroll to the first match once the article is laid out (an article opened from the
     /// library search's results).
     var scrollPending = false
-    public internal(set) var matches: [TextMatch] = []
+    public internal(set) var matches: [TextMatch] = [] {
+        // Kept with the matches whoever sets them: an index left behind by a query deleted to
+        // nothing crashed drawing the body (a random walk found it).
+        didSet { byBlock = Dictionary(grouping: matches.indices, by: { matches[$0].block }) }
+    }
     /// Index into ``matches`` of the match the body was scrolled to.
     public internal(set) var current: Int?
     /// The reading position when the search began: Esc while typing goes back there.
@@ -41,7 +45,6 @@ public struct BodySearch: Sendable {
             indexedUnfolded = unfolded
         }
         matches = (words.isEmpty ? index?.matches(ofAny: terms) : index?.matches(ofWords: words)) ?? []
-        byBlock = Dictionary(grouping: matches.indices, by: { matches[$0].block })
         current = matches.isEmpty ? nil : (matches.firstIndex { $0.start >= from } ?? 0)
     }
 

@@ -84,10 +84,12 @@ enum SearchReads {
             let column = plan.match == nil ? "articleId" : "+rowid"
             var conditions = filter.condition(on: column)
             var filters = filter.arguments
+            var speakers: [String] = []
             for (index, speaker) in plan.speakers.enumerated() where index != driving {
-                conditions += " AND \(column) \(speaker.excluded ? "NOT IN" : "IN") (SELECT articleId FROM quote WHERE speakerId IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?))"
+                speakers.append("\(column) \(speaker.excluded ? "NOT IN" : "IN") (SELECT articleId FROM quote WHERE speakerId IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?))")
                 filters += [speaker.match]
             }
+            if !speakers.isEmpty { conditions += " AND " + Self.all(speakers[...]) }
             if let match = plan.match {
                 let frequencies = try documentFrequencies(db, plan: plan, cache: cache)
                 let rankArguments = frequencies.map { _ in ", ?" }.joined()
@@ -110,6 +112,15 @@ enum SearchReads {
                 arguments = [first] + filters
                 countArguments = arguments
             }
+        }
+
+        /// `conditions` joined by AND as a balanced tree: SQLite reads `a AND b AND c …` as a
+        /// chain as deep as it is long, and refuses one deeper than 1,000 (a query pasted with
+        /// that many `by:`; the `search` fuzz target found it).
+        static func all(_ conditions: ArraySlice<String>) -> String {
+            guard conditions.count > 1 else { return conditions.first ?? "1" }
+            let middle = conditions.startIndex + conditions.count / 2
+            return "(\(all(conditions[..<middle])) AND \(all(conditions[middle...])))"
         }
 
         /// The first `limit` matches and how many there are in all; with no limit, all of them.
@@ -150,16 +161,22 @@ enum SearchReads {
     /// How many articles hold each phrase to find, for its weight in the ranking; none for a
     /// single phrase, whose weight changes no order. Counting a phrase's articles costs about
     /// what counting the matches does (FTS5 keeps no count per term: its `fts5vocab` table
-    /// walks the term's list just the same).
+    /// walks the term's list just the same). Only the first ``weightedPhrases`` are weighed.
     private static func documentFrequencies(_ db: Database, plan: SearchPlan, cache: FrequencyCache) throws -> [Int64] {
         guard plan.phrases.count > 1 else { return [] }
-        return try plan.phrases.map { phrase in
+        return try plan.phrases.prefix(weightedPhrases).map { phrase in
             let match = SearchPlan.phrase(phrase.tokens, prefix: phrase.prefix)
             return try cache.count(of: match) {
                 try Int64.fetchOne(db, sql: "SELECT count(*) FROM articleSearch WHERE articleSearch MATCH ?", arguments: [match]) ?? 0
             }
         }
     }
+
+    /// How many phrases of a query are weighed by their document frequency: each is an
+    /// argument of `byline_rank`, and SQLite takes at most 127 arguments to a function
+    /// (`SQLITE_MAX_FUNCTION_ARG` before 3.48, the table included). A query pasted with more
+    /// words ranks the rest by their hits alone (the `search` fuzz target found the error).
+    static let weightedPhrases = 100
 
     /// One line around the match for each article: in the body, else the standfirst, else the
     /// body's opening (when only the headline matched).

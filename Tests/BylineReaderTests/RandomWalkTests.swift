@@ -1,13 +1,15 @@
 import BylineCanvas
 import BylineModel
 import BylineReader
+import BylineStore
 import BylineTestSupport
 import Foundation
 import PropertyBased
 import Testing
 
 /// Random walks of the reader: random libraries, random sizes from 1x1 to 300x100, and a few
-/// hundred random actions through `update`; after every step the state and the screen it draws
+/// hundred random actions through `update`, with a search index (the library search and People,
+/// queries typed while the folder changes); after every step the state and the screen it draws
 /// must make sense.
 @Suite struct RandomWalkTests {
     /// What a random library is made of.
@@ -31,27 +33,41 @@ import Testing
         return (try Library(folder: dir.path), dir)
     }
 
-    /// The user's actions, the terminal's and the folder's, picked by number.
-    static func action(_ op: Int, _ param: Int, dir: URL) -> Action {
+    /// What is typed into a prompt as one step: the query language's signs and fields, words the
+    /// articles hold (a headline's, a speaker's, CJK), and a space.
+    static let typed = ["by:", "head:", "\"", "*", "-", " ", "harbour", "bridge", "Núñez", "Ada Brennan", "Keiko", "東京", "Lee*", "-x"]
+
+    /// The user's actions, the terminal's and the folder's, picked by number: one action, or a
+    /// few for what is typed at once (a word, `/` and a query, `P` and a name).
+    static func actions(_ op: Int, _ param: Int, dir: URL) -> [Action] {
         let plain: [Action] = [
             .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .focusForward, .focusBack, .cycleFocus,
             .nextQuote, .previousQuote, .nextCrosshead, .previousCrosshead, .nextArticle, .previousArticle,
             .toggleSidebar, .toggleZoom, .toggleHelp, .toggleProblems, .toggleFooters, .closeOverlay, .redraw,
             .openPrompt(.goToArticle), .submitPrompt, .cancelPrompt, .editPrompt(.backspace), .editPrompt(.left),
             .editPrompt(.historyBack), .editPrompt(.deleteWordBack), .cycleTheme, .themeApplied(name: "dark", error: nil),
+            // The library search and People.
+            .find, .togglePeople, .openChosen, .submitPrompt, .cancelPrompt, .closeOverlay,
         ]
-        switch op % (plain.count + 4) {
+        let word = typed[param % typed.count].map { Action.editPrompt(.insert($0)) }
+        switch op % (plain.count + 7) {
         case plain.count:
-            return .resize(Size(width: 1 + param % 300, height: 1 + (param / 300) % 100))
+            return [.resize(Size(width: 1 + param % 300, height: 1 + (param / 300) % 100))]
         case plain.count + 1:
-            return .editPrompt(.insert(Array("0123456789x é東")[param % 14]))
+            return [.editPrompt(.insert(Array("0123456789x é東\"*-:")[param % 18]))]
         case plain.count + 2:
-            // A file arrives (it may not exist: then it reads as unreadable).
-            return .folderChanged(FolderChange(present: [dir.appendingPathComponent(String(format: "%02d.txt", param % 12)).path]))
+            return word
         case plain.count + 3:
-            return .folderChanged(FolderChange(gone: [dir.appendingPathComponent(String(format: "%02d.txt", param % 12)).path]))
+            return [.find] + word
+        case plain.count + 4:
+            return [.togglePeople] + word.prefix(param % 3)
+        case plain.count + 5:
+            // A file arrives (it may not exist: then it reads as unreadable).
+            return [.folderChanged(FolderChange(present: [dir.appendingPathComponent(String(format: "%02d.txt", param % 12)).path]))]
+        case plain.count + 6:
+            return [.folderChanged(FolderChange(gone: [dir.appendingPathComponent(String(format: "%02d.txt", param % 12)).path]))]
         default:
-            return plain[op % (plain.count + 4)]
+            return [plain[op % (plain.count + 7)]]
         }
     }
 
@@ -74,6 +90,15 @@ import Testing
             #expect(layout.shows(state.focus), "focus on a pane on screen: \(context)")
         }
         if let chosen = state.chosenQuote { #expect(chosen < state.sidebarEntries.count, "\(context)") }
+        if let found = state.librarySearch, found.showing {
+            #expect(Set(state.rows.ids).count == state.rows.count, "results listed once: \(context)")
+            #expect(state.rows.ids.allSatisfy { found.snippets[$0] != nil }, "each result has its snippet: \(context)")
+        } else {
+            // Out of a search (or never in one) the list is the library: every article there is,
+            // in its order, and an article deleted while selected until the selection moves.
+            let library = state.library.sorted(state.library.presentIDs, by: state.sortOrder)
+            #expect(state.rows.ids.filter { state.deleted[$0] == nil } == library, "the rows are the library's: \(context)")
+        }
         let canvas = Screen().render(state)
         #expect(canvas.size == state.size)
         #expect(canvas.cells.count == state.size.width * state.size.height)
@@ -93,20 +118,29 @@ import Testing
     }
 
     @Test func randomWalksKeepTheReaderConsistent() async throws {
-        let walk = zip(Gen.int(in: 0...40), Gen.int(in: 0...30_000)).array(of: 1...200)
+        let walk = zip(Gen.int(in: 0...50), Gen.int(in: 0...30_000)).array(of: 1...200)
         await propertyCheck(count: 30, input: Gen.int(in: 0...6).array(of: 0...7), Gen.int(in: 1...300), Gen.int(in: 1...100), walk) { kinds, w, h, steps in
             guard let (library, dir) = try? Self.library(kinds) else {
                 Issue.record("cannot make the library")
                 return
             }
-            defer { try? FileManager.default.removeItem(at: dir) }
+            // The search index in a file, so that it lasts from one action to the next.
+            let indexDir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-walk-\(UUID().uuidString)")
+            let index = SearchIndexLocation.file(indexDir.appendingPathComponent("index.sqlite3").path)
+            defer {
+                try? FileManager.default.removeItem(at: dir)
+                try? FileManager.default.removeItem(at: indexDir)
+            }
             var state = ReaderState(library: library, size: Size(width: w, height: h), themeNames: ["default", "dark"])
-            state.send(.start)
-            Self.checkInvariants(state, after: .start)
-            for (op, param) in steps {
-                let action = Self.action(op, param, dir: dir)
-                state.send(action)
+            for action in [Action.start, .startIndexing] {
+                state.send(action, index: index)
                 Self.checkInvariants(state, after: action)
+            }
+            for (op, param) in steps {
+                for action in Self.actions(op, param, dir: dir) {
+                    state.send(action, index: index)
+                    Self.checkInvariants(state, after: action)
+                }
             }
         }
     }
