@@ -4,10 +4,13 @@
 #   - indexing from nothing: in the reader (its own background indexing: one reading thread
 #     beside the writer, niced, after the first frame) and with `byline search` (a reading
 #     thread per core): wall clock, peak memory, the index's size against the text;
-#   - the reader started with the index up to date: start to the list, what the index's
-#     catch-up costs (CPU, anything drawn), list moves; list moves while it indexes from nothing;
-#   - queries typed in the reader (`/`, then the query) until the first page of results shows,
-#     with a warm and a cold page cache; `by:` and People (`P`);
+#   - list moves in the reader while it indexes from nothing and, in the same process, once
+#     it is done;
+#   - the reader started with the index up to date: start to the list (against a start with no
+#     state at all), what the index's catch-up costs (CPU, anything drawn);
+#   - queries: the first page of 100 in the process (`byline search --report-indexing`), and
+#     typed in the reader (`/`, then the query) until its first page of results shows, with a
+#     warm and a cold page cache; `by:` and People (`P`);
 #   - `byline search WORD` against `grep -ril WORD` (warm and cold), newsboat's `/` search;
 #   - typing a search in a 20,000-word article (a micro-benchmark of the Benchmarks package).
 #
@@ -16,12 +19,13 @@
 #
 # Settings (environment):
 #   SIZES          corpus sizes (default "10000 100000")
-#   RUNS           runs of each command-line search and grep, warm (default 5; medians)
+#   RUNS           runs of each command-line search and grep, warm, and of the reader's start
+#                  (default 5; medians)
 #   COLD_RUNS      the same with the page cache dropped before each (default 1)
 #   INDEX_RUNS     indexings from nothing, each way, below 100k articles (default 3; 1 from 100k)
-#   SESSIONS       reader sessions with the index up to date (default 3)
+#   SESSIONS       reader sessions with the index up to date, for the queries (default 3)
 #   REPEAT         times each query (and People) is typed per session (default 3)
-#   DOWN           Down keys timed in each session and while indexing (default 300)
+#   DOWN           Down keys timed while the reader indexes, and again once it is done (default 300)
 #   QUERIES        the reader's queries, separated by ';' (default below)
 #   WORDS          words for `byline search` against `grep -ril` (default "harbour unconditional")
 #   COLD           auto: cold-cache figures when /proc/sys/vm/drop_caches is writable (root;
@@ -107,16 +111,22 @@ pty() {
     "${PTY[@]}" "$@" >>"$RESULTS/$name.jsonl" 2>>"$RESULTS/search-pty.log" || log "   ($name: a run failed; see $RESULTS/$name.jsonl)"
 }
 
-rm -f "$RESULTS"/*.jsonl
+# warm DIR: every article read once, so what follows does not wait for the disk.
+warm() { find "$1" -maxdepth 1 -name '*.txt' -print0 | xargs -0 cat >/dev/null; }
+
+rm -f "$RESULTS"/*
 uptime >"$RESULTS/load-before.txt"
 
 for n in $SIZES; do
     dir=$(corpus "c$n" "$n")
     runs=$INDEX_RUNS
     [ "$n" -ge 100000 ] && runs=1
+    state=$WORK/search-state-$n
+    home=$WORK/search-home-$n
+    log "== $n: reading the articles once (a warm page cache)"
+    warm "$dir"
 
     # MARK: byline search: indexing from nothing (a reading thread per core), then searches
-    state=$WORK/search-state-$n
     for r in $(seq "$runs"); do
         log "== $n: byline search, indexing from nothing ($r/$runs)"
         rm -rf "$state"
@@ -135,6 +145,16 @@ PY
     for r in $(seq "$RUNS"); do
         timed "$n uptodate" "$BIN" search zzzzzz "$dir" --state "$state/state.sqlite3" >>"$RESULTS/cli-times.jsonl"
     done
+    log "== $n: each query's first page of 100, in the process (byline search --report-indexing)"
+    for q in "${QUERY_LIST[@]}"; do
+        for r in $(seq "$RUNS"); do
+            { "$BIN" search --limit 100 --report-indexing "$q" "$dir" --state "$state/state.sqlite3" 2>&1 >/dev/null || true; } \
+                | python3 -c 'import json, re, sys
+m = re.search(r"first page: (\d+) of (\d+) found in ([0-9.]+) ms", sys.stdin.read())
+if m: print(json.dumps({"articles": int(sys.argv[1]), "query": sys.argv[2], "found": int(m.group(2)), "ms": float(m.group(3))}))' "$n" "$q" \
+                >>"$RESULTS/cli-query.jsonl"
+        done
+    done
     for word in $WORDS; do
         log "== $n: byline search $word and grep -ril $word"
         found=$({ "$BIN" search "$word" "$dir" --state "$state/state.sqlite3" || true; } | wc -l)
@@ -145,33 +165,36 @@ PY
             timed "$n byline $word warm" "$BIN" search "$word" "$dir" --state "$state/state.sqlite3" >>"$RESULTS/cli-times.jsonl"
             timed "$n grep $word warm" grep -ril -- "$word" "$dir" >>"$RESULTS/cli-times.jsonl"
         done
-        if [ "$COLD" = yes ]; then
-            for r in $(seq "$COLD_RUNS"); do
-                drop_caches; timed "$n byline $word cold" "$BIN" search "$word" "$dir" --state "$state/state.sqlite3" >>"$RESULTS/cli-times.jsonl"
-                drop_caches; timed "$n grep $word cold" grep -ril -- "$word" "$dir" >>"$RESULTS/cli-times.jsonl"
-            done
-        fi
     done
-    rm -rf "$state"   # (a second index of 100k is as big as the text)
 
     # MARK: the reader: indexing from nothing (one reading thread, niced, after the first frame)
-    home=$WORK/search-home-$n
-    log "== $n: the reader, $DOWN list moves while it indexes from nothing"
+    log "== $n: the reader, $DOWN list moves while it indexes from nothing, $DOWN once it is done"
     pty "reader-keys-indexing-$n" index --bin "$BIN" --dir "$dir" --home "$home" --down "$DOWN"
     for r in $(seq "$runs"); do
         log "== $n: the reader, indexing from nothing ($r/$runs)"
         pty "reader-index-$n" index --bin "$BIN" --dir "$dir" --home "$home"
     done
 
-    # MARK: the reader with the index up to date: start, catch-up, moves, queries, People
+    # MARK: the reader with the index up to date: start, catch-up, queries, People
+    log "== $n: the reader's start, with no state and with the index up to date ($RUNS each, in turn)"
+    pty "reader-starts-$n" starts --bin "$BIN" --dir "$dir" --home "$home" --repeat "$RUNS"
     for r in $(seq "$SESSIONS"); do
         log "== $n: the reader with the index up to date, session $r/$SESSIONS"
-        pty "reader-session-$n" session --bin "$BIN" --dir "$dir" --home "$home" --down "$DOWN" --repeat "$REPEAT" "${QUERY_LIST[@]}"
+        pty "reader-session-$n" session --bin "$BIN" --dir "$dir" --home "$home" --repeat "$REPEAT" "${QUERY_LIST[@]}"
     done
+
+    # MARK: the same with nothing in the page cache (dropped before each command or query)
     if [ "$COLD" = yes ]; then
-        log "== $n: the reader, each query with the page cache dropped just before"
-        pty "reader-cold-$n" session --bin "$BIN" --dir "$dir" --home "$home" --repeat 1 --cold "${QUERY_LIST[@]}"
+        log "== $n: cold page cache: byline search and grep -ril, then the reader's queries"
+        for word in $WORDS; do
+            for r in $(seq "$COLD_RUNS"); do
+                drop_caches; timed "$n byline $word cold" "$BIN" search "$word" "$dir" --state "$state/state.sqlite3" >>"$RESULTS/cli-times.jsonl"
+                drop_caches; timed "$n grep $word cold" grep -ril -- "$word" "$dir" >>"$RESULTS/cli-times.jsonl"
+            done
+        done
+        pty "reader-cold-$n" session --bin "$BIN" --dir "$dir" --home "$home" --repeat "$COLD_RUNS" --cold "${QUERY_LIST[@]}"
     fi
+    rm -rf "$state"   # (the command line's index: as big as the text)
 done
 
 # MARK: - newsboat
@@ -197,6 +220,7 @@ if [ -n "$NB" ] && [ "$NEWSBOAT" != skip ]; then
         fi
         cp "$nbdir/cache.db.warm" "$nbdir/cache.db"
         log "== $n: newsboat's search"
+        cat "$nbdir/cache.db" >/dev/null
         pty "newsboat-$n" newsboat --bin "$NB" --nbdir "$nbdir" --repeat "$REPEAT" $WORDS
         if [ "$COLD" = yes ]; then
             pty "newsboat-cold-$n" newsboat --bin "$NB" --nbdir "$nbdir" --repeat 1 --cold $WORDS

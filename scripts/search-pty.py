@@ -2,14 +2,17 @@
 """The library search in the reader, measured through a pseudo-terminal (for search-measure.sh).
 
     search-pty.py index   --bin BYLINE --dir DIR --home HOME [--down N]
+    search-pty.py starts  --bin BYLINE --dir DIR --home HOME [--repeat R]
     search-pty.py session --bin BYLINE --dir DIR --home HOME [--down N] [--repeat R] [--cold] QUERY...
     search-pty.py newsboat --bin NEWSBOAT --nbdir DIR [--repeat R] [--cold] QUERY...
 
 `index`: the reader on a state folder made empty first (HOME/.local/state/byline), so it
-indexes the whole library on its own thread after the first frame. Without --down it waits
-until "indexing" leaves the status line: how long that took, the process's peak memory
-(VmHWM) and the index file's size. With --down N it presses Down N times at once, while it
-indexes, timing each (then quits, leaving the index unfinished).
+indexes the whole library on its own thread after the first frame; it waits until "indexing"
+leaves the status line: how long that took, the process's peak memory (VmHWM) and the index
+file's size. With --down N it presses Down N times at once, while it indexes, timing each,
+and N times again in the same process once the index is done.
+
+`starts`: start to the list, alternately with a fresh HOME and with HOME (--repeat each).
 
 `session`: the reader on HOME whose index is up to date: start to the list; what the index's
 catch-up costs in the 3 s after (bytes written, CPU); Down N times; then each QUERY typed
@@ -187,25 +190,55 @@ def run_index(a):
     try:
         out["start_ms"] = ready(s, count)
         if a.down:
-            keys = downs(s, a.down, count)
-            out["keys"] = keys
-            out["keys_while_indexing"] = summary([k["ms"] for k in keys if k["indexing"]])
-            out["keys_after"] = summary([k["ms"] for k in keys if not k["indexing"]])
-        else:
-            # The progress shows once the list is drawn; done when it leaves the status line.
-            t_seen = until(s, lambda sc: "indexing" in line(sc), 60)
-            t_done = until(s, lambda sc: "indexing" not in line(sc), a.timeout)
-            mem = s.mem()
-            out.update({"indexing_seen_ms": round((t_seen - s.t0) * 1000, 1),
-                        "indexed_s": round(t_done - s.t0 - out["start_ms"] / 1000, 3),
-                        "peak_rss_kb": mem.get("VmHWM_kb"), "cpu_s": mem.get("cpu_s"),
-                        "index_bytes": index_file(a.home), "wal_bytes": index_file(a.home, "-wal"),
-                        "text_bytes": sum(os.path.getsize(os.path.join(a.dir, f)) for f in os.listdir(a.dir) if f.endswith(".txt"))})
+            # List moves while it indexes, then as many in the same process once it is done.
+            during = downs(s, a.down, count)
+        # The progress shows once the list is drawn; done when it leaves the status line.
+        t_seen = until(s, lambda sc: "indexing" in line(sc), 60) if not a.down else None
+        t_done = until(s, lambda sc: "indexing" not in line(sc), a.timeout)
+        mem = s.mem()
+        out.update({"indexed_s": round(t_done - s.t0 - out["start_ms"] / 1000, 3),
+                    "peak_rss_kb": mem.get("VmHWM_kb"), "cpu_s": mem.get("cpu_s"),
+                    "index_bytes": index_file(a.home), "wal_bytes": index_file(a.home, "-wal"),
+                    "text_bytes": sum(os.path.getsize(os.path.join(a.dir, f)) for f in os.listdir(a.dir) if f.endswith(".txt"))})
+        if t_seen is not None:
+            out["indexing_seen_ms"] = round((t_seen - s.t0) * 1000, 1)
+        if a.down:
+            if count > 2 * a.down:   # back to the top, so the moves after go over new rows too
+                press(s, ptybench.key_bytes("home", s.appmode), lambda sc: line(sc).lstrip().startswith(f"1/{count}"))
+            after = downs(s, a.down, count)
+            out["keys_during"] = summary([k["ms"] for k in during if k["indexing"]])
+            out["keys_during_count"] = [sum(1 for k in during if k["indexing"]), len(during)]
+            out["keys_after"] = summary([k["ms"] for k in after])
         out["ok"] = True
     except Exception as e:  # report what happened, then still quit
         out.update({"ok": False, "error": f"{type(e).__name__}: {e}"})
     finally:
         finish(s)
+    return out
+
+
+def run_starts(a):
+    """Start to the list, alternately with no state at all (a fresh HOME) and with HOME (the
+    index up to date): --repeat runs each."""
+    count = len([f for f in os.listdir(a.dir) if f.endswith(".txt")])
+    out = {"articles": count, "fresh_ms": [], "uptodate_ms": []}
+    fresh = a.home.rstrip("/") + "-fresh"
+    try:
+        for _ in range(a.repeat):
+            for key, home in (("fresh_ms", fresh), ("uptodate_ms", a.home)):
+                if key == "fresh_ms":
+                    shutil.rmtree(fresh, ignore_errors=True)
+                    os.makedirs(fresh)
+                s = spawn([a.bin, a.dir], home, a.cols, a.rows)
+                try:
+                    out[key].append(round(ready(s, count), 2))
+                finally:
+                    finish(s)
+        out["ok"] = True
+    except Exception as e:
+        out.update({"ok": False, "error": f"{type(e).__name__}: {e}"})
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
     return out
 
 
@@ -308,7 +341,7 @@ def run_newsboat(a):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=["index", "session", "newsboat"])
+    ap.add_argument("mode", choices=["index", "starts", "session", "newsboat"])
     ap.add_argument("queries", nargs="*")
     ap.add_argument("--bin", required=True)
     ap.add_argument("--dir")
@@ -321,7 +354,7 @@ def main():
     ap.add_argument("--cols", type=int, default=120)
     ap.add_argument("--rows", type=int, default=40)
     a = ap.parse_intermixed_args()
-    out = {"index": run_index, "session": run_session, "newsboat": run_newsboat}[a.mode](a)
+    out = {"index": run_index, "starts": run_starts, "session": run_session, "newsboat": run_newsboat}[a.mode](a)
     print(json.dumps(out, ensure_ascii=False))
     return 0 if out.get("ok") else 1
 
