@@ -39,7 +39,8 @@
 # measure.sh), generates the corpora into $WORK (default $TMPDIR/byline-measure, shared with
 # measure.sh) with ../shared/tools/gen_corpus.py when it exists, else `byline generate-corpus`;
 # needs ../shared/tools/ptybench.py (and pyte) for the reader. Raw figures (JSON, logs) go to
-# $WORK/search-results; a Markdown table of the figures against the goals goes to stdout.
+# $WORK/search-results; Markdown tables of the figures against the goals go to stdout. Disk:
+# at 100k, the folder (741 MB) and two indexes of about 870 MB each while both exist.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -198,27 +199,14 @@ if m: print(json.dumps({"articles": int(sys.argv[1]), "query": sys.argv[2], "fou
 done
 
 # MARK: - newsboat
-NB=$(command -v newsboat || true)
-if [ -z "$NB" ] && [ "$NEWSBOAT" = install ]; then
-    (apt-get install -y newsboat || { apt-get update && apt-get install -y newsboat; }) >&2 || true
-    NB=$(command -v newsboat || true)
-fi
-if [ -n "$NB" ] && [ "$NEWSBOAT" != skip ]; then
+. "$ROOT/scripts/newsboat-setup.sh"
+NB=$(newsboat_binary "$NEWSBOAT")
+if [ -n "$NB" ]; then
     "$NB" --version | head -n 1 >"$RESULTS/newsboat-version.txt"
     for n in $NEWSBOAT_SIZES; do
         dir=$(corpus "c$n" "$n")
         nbdir=$WORK/newsboat-$n
-        mkdir -p "$nbdir"
-        [ -f "$nbdir/feed.xml" ] || python3 "$SHARED/tools/to_rss.py" "$dir" "$nbdir/feed.xml" >&2
-        echo "file://$nbdir/feed.xml" >"$nbdir/urls"
-        : >"$nbdir/config"
-        if [ ! -f "$nbdir/cache.db.warm" ]; then
-            log "== newsboat: filling its cache with $n articles"
-            rm -f "$nbdir/cache.db"
-            "$NB" -u "$nbdir/urls" -c "$nbdir/cache.db" -C "$nbdir/config" -x reload >&2
-            cp "$nbdir/cache.db" "$nbdir/cache.db.warm"
-        fi
-        cp "$nbdir/cache.db.warm" "$nbdir/cache.db"
+        newsboat_folder "$NB" "$dir" "$nbdir" "$SHARED/tools/to_rss.py"
         log "== $n: newsboat's search"
         cat "$nbdir/cache.db" >/dev/null
         pty "newsboat-$n" newsboat --bin "$NB" --nbdir "$nbdir" --repeat "$REPEAT" $WORDS

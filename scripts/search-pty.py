@@ -334,8 +334,7 @@ def run_newsboat(a):
     except Exception as e:
         out.update({"ok": False, "error": f"{type(e).__name__}: {e}", "screen": lines(s.screen)[:2] + lines(s.screen)[-2:]})
     finally:
-        if not s.closed and s.reap() is None:
-            s.hangup(2.0)
+        finish(s)
     return out
 
 

@@ -69,22 +69,15 @@ def column(n):
     """Every figure of one corpus size."""
     c = {}
     idx = load(f"reader-index-{n}")
-    c["reader_index_s"] = med([d["indexed_s"] for d in idx])
-    c["reader_rss"] = med([d["peak_rss_kb"] for d in idx])
-    c["reader_cpu"] = med([d["cpu_s"] for d in idx])
-    c["index_bytes"] = med([d["index_bytes"] for d in idx])
-    c["wal_bytes"] = med([d["wal_bytes"] for d in idx])
-    c["text_bytes"] = med([d["text_bytes"] for d in idx])
+    for key, field in (("reader_index_s", "indexed_s"), ("reader_rss", "peak_rss_kb"), ("reader_cpu", "cpu_s"),
+                       ("index_bytes", "index_bytes"), ("wal_bytes", "wal_bytes"), ("text_bytes", "text_bytes")):
+        c[key] = med([d[field] for d in idx])
     starts = load(f"reader-starts-{n}")
     c["fresh_start_ms"] = med([t for d in starts for t in d["fresh_ms"]])
     c["start_ms"] = med([t for d in starts for t in d["uptodate_ms"]])
     ci = [d for d in load("cli-index") if d["articles"] == n]
-    c["cli_index_s"] = med([d["wall_s"] for d in ci])
-    c["cli_rss"] = med([d["peak_rss_kb"] for d in ci])
-    c["cli_reading_s"] = med([d["reading_s"] for d in ci])
-    c["cli_writing_s"] = med([d["writing_s"] for d in ci])
-    c["cli_index_bytes"] = med([d["index_bytes"] for d in ci])
-    c["cli_text_bytes"] = med([d["text_bytes"] for d in ci])
+    for key, field in (("cli_index_s", "wall_s"), ("cli_rss", "peak_rss_kb"), ("cli_reading_s", "reading_s"), ("cli_writing_s", "writing_s")):
+        c[key] = med([d[field] for d in ci])
     keys = load(f"reader-keys-indexing-{n}")
     c["keys_during"] = (med([d["keys_during"]["median"] for d in keys if d.get("keys_during")]),
                         med([d["keys_during"]["p90"] for d in keys if d.get("keys_during")]),
@@ -96,7 +89,6 @@ def column(n):
     c["catchup_cpu"] = med([d["catchup"]["index_cpu_ms"] for d in ses])
     c["catchup_until"] = med([d["catchup"]["index_busy_until_ms"] for d in ses])
     c["catchup_status"] = any(d["catchup"]["status_showed_indexing"] for d in ses)
-    c["session_rss"] = med([d["peak_rss_kb"] for d in ses])
     c["queries"] = {}
     for d in load("cli-query"):
         if d["articles"] == n:
