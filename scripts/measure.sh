@@ -113,25 +113,13 @@ fi
 bench "byline-scroll" "1/100" 'enter,sleep:0.3,@scroll,j*20,z,sleep:0.3,@focus,j*20' -- "$BIN" "$SCROLL"
 
 # MARK: - newsboat
-NB=$(command -v newsboat || true)
-if [ -z "$NB" ] && [ "$NEWSBOAT" = install ]; then
-    (apt-get install -y newsboat || { apt-get update && apt-get install -y newsboat; }) >&2 || true
-    NB=$(command -v newsboat || true)
-fi
-if [ -n "$NB" ] && [ "$NEWSBOAT" != skip ]; then
+. "$ROOT/scripts/newsboat-setup.sh"
+NB=$(newsboat_binary "$NEWSBOAT")
+if [ -n "$NB" ]; then
     for n in $NEWSBOAT_SIZES; do
         dir=$(corpus "c$n" "$n")
         nbdir=$WORK/newsboat-$n
-        mkdir -p "$nbdir"
-        [ -f "$nbdir/feed.xml" ] || python3 "$SHARED/tools/to_rss.py" "$dir" "$nbdir/feed.xml" >&2
-        echo "file://$nbdir/feed.xml" > "$nbdir/urls"
-        : > "$nbdir/config"
-        # Fill the cache once (a warm cache is how newsboat is normally started).
-        if [ ! -f "$nbdir/cache.db.warm" ]; then
-            rm -f "$nbdir/cache.db"
-            "$NB" -u "$nbdir/urls" -c "$nbdir/cache.db" -C "$nbdir/config" -x reload >&2
-            cp "$nbdir/cache.db" "$nbdir/cache.db.warm"
-        fi
+        newsboat_folder "$NB" "$dir" "$nbdir" "$SHARED/tools/to_rss.py"
         first=$(head -n 1 "$(find "$dir" -maxdepth 1 -name '*.txt' | sort | head -n 1)" | cut -c1-24)
         bench "newsboat-$n" "Peerbench corpus" "enter,wait:$first,@list,down*20" -- \
             "$NB" -u "$nbdir/urls" -c "$nbdir/cache.db" -C "$nbdir/config"

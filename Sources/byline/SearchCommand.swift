@@ -72,7 +72,9 @@ struct SearchCommand: ParsableCommand {
         var printed = 0
         let pageSize = min(limit ?? 500, 500)
         while limit.map({ printed < $0 }) ?? true {
+            let asked = ContinuousClock.now
             let page = index.search(parsed, in: indexer.keys.scope, offset: printed, limit: pageSize)
+            if reportIndexing && printed == 0 { Self.report(page, in: ContinuousClock.now - asked) }
             if let problem = page.problem { ReaderOptions.fail("byline: " + problem) }
             for hit in page.hits.prefix(limit.map { $0 - printed } ?? page.hits.count) {
                 print(format.line(hit))
@@ -115,6 +117,12 @@ struct SearchCommand: ParsableCommand {
             failed \(summary.failed) in \(seconds(elapsed)): reading and parsing \(seconds(summary.reading)), \
             writing \(seconds(summary.writing)); index file \(size) bytes
             """)
+    }
+
+    /// For measurements (`--report-indexing`, hidden): how long the first page took.
+    private static func report(_ page: SearchPage, in elapsed: Duration) {
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        InspectCommand.printError(String(format: "first page: %d of %d found in %.2f ms", page.hits.count, page.total, ms))
     }
 
     private func report(_ notices: [String]) {

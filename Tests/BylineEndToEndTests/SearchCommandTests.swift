@@ -127,6 +127,17 @@ final class SearchCommandTests: XCTestCase {
         XCTAssertEqual(limited.status, 0)
         XCTAssertEqual(lines(limited.stdout).count, 1)
     }
+
+    /// `--report-indexing` (hidden) says where the time went, in the lines that
+    /// scripts/search-measure.sh reads.
+    func testReportIndexingSaysWhereTheTimeWent() throws {
+        let result = try byline(["--report-indexing", "--limit", "100", "strike", folder + "/news"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(lines(result.stdout).count, 1)
+        XCTAssertNotNil(result.stderr.range(of: #"indexed 2 \(\d+ bytes\).*reading and parsing [0-9.]+ s, writing [0-9.]+ s"#,
+                                            options: .regularExpression), result.stderr)
+        XCTAssertNotNil(result.stderr.range(of: #"first page: 1 of 1 found in [0-9.]+ ms"#, options: .regularExpression), result.stderr)
+    }
 }
 
 /// Paths as the index keys them: symbolic links resolved (macOS's /tmp, say).

@@ -73,6 +73,7 @@ let benchmarks: @Sendable () -> Void = {
 
     storeBenchmarks()
     searchBenchmarks()
+    findInArticleBenchmarks()
 
     // Parse: every article of the 1k corpus, from memory; reports MB/s as a custom metric
     // (megabytes of article text parsed per second of wall clock).

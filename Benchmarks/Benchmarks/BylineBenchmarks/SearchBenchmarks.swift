@@ -1,4 +1,5 @@
 import Benchmark
+import BylineCanvas
 import BylineModel
 import BylineReader
 import BylineStore
@@ -118,6 +119,21 @@ func searchBenchmarks() {
         }
     }
 
+    // The same queries in the reader, as the user meets them: the query's last key typed in
+    // the list's `/` prompt to its first page of results drawn (update, the search, the first
+    // result's article and the rows' headlines read, render 120x40), all on this thread. The
+    // keys before it are typed first, unmeasured, and Esc after.
+    for (label, text) in queries {
+        let reader = SearchingReader()
+        Benchmark("Search 100k in the reader, last key to the first page drawn: \(label) (\(text))", configuration: query) { benchmark in
+            reader.type(text, benchmark)
+        }
+    }
+    let people = SearchingReader()
+    Benchmark("Search 100k in the reader, P to the people drawn", configuration: query) { benchmark in
+        people.openPeople(benchmark)
+    }
+
     Benchmark("Search 100k People (every speaker with counts)", configuration: query) { benchmark in
         let (index, scope) = SearchBenchFixture.open(100_000)
         benchmark.startMeasurement()
@@ -140,5 +156,66 @@ func searchBenchmarks() {
         for _ in benchmark.scaledIterations {
             blackHole(index.quotes(by: "Inés Ramírez", in: scope, limit: 100))
         }
+    }
+}
+
+/// A reader on the 100k corpus with its search index, kept from one sample to the next, whose
+/// effects are carried out at once on this thread (as `ReaderState.send` does, but with one
+/// index connection for every sample, as the reader keeps it). Benchmarks run one at a time.
+final class SearchingReader: @unchecked Sendable {
+    private var made: (state: ReaderState, background: Background, inbox: Inbox)?
+    private let screen = Screen()
+
+    private func reader() -> (state: ReaderState, background: Background, inbox: Inbox) {
+        if let made { return made }
+        let path = SearchBenchFixture.index(100_000)
+        let library = try! Library(folder: Corpus.folder(100_000))
+        let inbox = Inbox()
+        let background = Background(library: library, inbox: inbox, index: .file(path), mode: .inline)
+        var state = ReaderState(library: library, size: Size(width: 120, height: 40))
+        Self.send(.start, to: &state, background, inbox)
+        blackHole(screen.render(state))
+        made = (state, background, inbox)
+        return (state, background, inbox)
+    }
+
+    /// One action and everything it leads to (reading ahead left out, as the benchmarks of
+    /// list moves leave it).
+    private static func send(_ action: Action, to state: inout ReaderState, _ background: Background, _ inbox: Inbox) {
+        var pending = update(&state, action)
+        while !pending.isEmpty {
+            for effect in pending {
+                if case .prefetch = effect { continue }
+                background.perform(effect)
+            }
+            pending = inbox.drain().flatMap { update(&state, $0) }
+        }
+    }
+
+    /// `/`, the query but its last key, then (measured) the last key and a frame; Esc.
+    func type(_ text: String, _ benchmark: Benchmark) {
+        var (state, background, inbox) = reader()
+        Self.send(.find, to: &state, background, inbox)
+        precondition(state.prompt?.kind == .searchLibrary, "the library search did not open")
+        for c in text.dropLast() { Self.send(.editPrompt(.insert(c)), to: &state, background, inbox) }
+        benchmark.startMeasurement()
+        Self.send(.editPrompt(.insert(text.last!)), to: &state, background, inbox)
+        blackHole(screen.render(state))
+        benchmark.stopMeasurement()
+        precondition(state.librarySearch?.showing == true, "no results shown for \(text)")
+        Self.send(.cancelPrompt, to: &state, background, inbox)
+        made?.state = state
+    }
+
+    /// (Measured) `P` and a frame with the speakers; Esc.
+    func openPeople(_ benchmark: Benchmark) {
+        var (state, background, inbox) = reader()
+        benchmark.startMeasurement()
+        Self.send(.togglePeople, to: &state, background, inbox)
+        blackHole(screen.render(state))
+        benchmark.stopMeasurement()
+        precondition(state.people?.speakers.isEmpty == false, "no people listed")
+        Self.send(.cancelPrompt, to: &state, background, inbox)
+        made?.state = state
     }
 }
