@@ -50,6 +50,7 @@ public final class ReaderLoop<T: Terminal> {
     public func run(_ state: inout ReaderState) -> ExitReason {
         var presented: Int?
         var waitingSince: Date?
+        var frame = Canvas(size: terminal.size)
         let descriptors = [inbox.descriptor] + (watcher.map { [$0.descriptor] } ?? [])
         for action in [Action.resize(terminal.size), .start] {
             if process(action, &state, presented: &presented) { return leave(&state, .quit) }
@@ -69,7 +70,8 @@ public final class ReaderLoop<T: Terminal> {
                     if left > 0 { timeout = left }
                 }
                 if timeout == nil {
-                    terminal.present(screen.render(state))
+                    screen.render(state, into: &frame)
+                    terminal.present(frame)
                     presented = state.revision
                     waitingSince = nil
                     if state.bodyDeferred && !state.awaitingVisible {

@@ -10,12 +10,19 @@ public struct Screen {
 
     public func render(_ state: ReaderState) -> Canvas {
         var canvas = Canvas(size: state.size, role: .base)
+        render(state, into: &canvas)
+        return canvas
+    }
+
+    /// Draws the frame into `canvas`, reusing its cells (the run loop keeps one canvas).
+    public func render(_ state: ReaderState, into canvas: inout Canvas) {
+        canvas.reset(size: state.size, role: .base)
         let layout = state.layout
         if layout.tooSmall {
             let note = "Terminal too small (need \(Layout.minimum))"
             let text = state.size.width >= DisplayWidth.of(note) ? note : "Too small"
             canvas.put(text, x: 0, y: 0, role: .error)
-            return canvas
+            return
         }
         if let r = layout.list { ListPane().draw(state, in: r, on: &canvas) }
         if let r = layout.body { BodyPane().draw(state, in: r, on: &canvas) }
@@ -35,6 +42,5 @@ public struct Screen {
         if state.overlay != nil {
             OverlayPane(keyMap: keyMap).draw(state, in: Rect(x: 0, y: 0, width: state.size.width, height: state.size.height - 1), on: &canvas)
         }
-        return canvas
     }
 }

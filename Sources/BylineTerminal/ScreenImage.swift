@@ -1,0 +1,154 @@
+import BylineCanvas
+import CNcursesw
+
+/// What the window shows, cell by cell, and how to bring it to a new canvas: which lines to
+/// scroll and which cells to draw. Bookkeeping only (``CursesTerminal`` draws), so it is tested
+/// without curses.
+///
+/// Rows are compared as bytes (a ``Cell`` is a plain value without padding), so an unchanged
+/// row costs one `memcmp`; only the cells of changed rows are looked at one by one. The image
+/// is kept in its own buffer, updated in place: presenting a frame allocates nothing.
+struct ScreenImage {
+    /// Lines `top...bottom` of the window moved up by `lines` (down when negative), as curses'
+    /// `wscrl` moves them inside that scrolling region.
+    struct Shift: Equatable {
+        var top: Int
+        var bottom: Int
+        var lines: Int
+    }
+
+    private(set) var size = Size(width: 0, height: 0)
+    private var cells: [Cell] = []
+    /// Per row, whether it differs from the canvas being presented (scratch for `scroll`).
+    private var differs: [Bool] = []
+    private var valid = false
+
+    /// A cell no canvas holds: what the image has where the window's content is not known.
+    private static let unknown = Cell(glyph: .none, width: 0xFF, role: .base)
+
+    /// Most lines a move is looked for (a line or a few: keys and the mouse wheel scroll so).
+    static let maxShift = 3
+    /// Fewest rows a move must bring into place to be worth a scroll.
+    static let minRowsMoved = 3
+
+    /// Whether the image is known and of this size.
+    func holds(_ size: Size) -> Bool { valid && size == self.size }
+
+    /// A window of this size whose content is not known (just erased): every cell will be drawn.
+    mutating func start(_ size: Size) {
+        self.size = size
+        let count = size.width * size.height
+        if cells.count == count {
+            cells.withUnsafeMutableBufferPointer { $0.update(repeating: Self.unknown) }
+        } else {
+            cells = Array(repeating: Self.unknown, count: count)
+            differs = Array(repeating: false, count: size.height)
+        }
+        valid = true
+    }
+
+    /// Forgets the window's content: the next frame starts afresh.
+    mutating func forget() { valid = false }
+
+    /// The cell the image holds (for tests).
+    subscript(x x: Int, y y: Int) -> Cell { cells[y * size.width + x] }
+
+    // MARK: - Scrolling
+
+    /// The scroll that brings the most changed rows of `canvas` into place, if it brings at
+    /// least ``minRowsMoved``: the image is moved as the window will be, and the lines the scroll
+    /// uncovers become unknown.
+    mutating func scroll(toward canvas: Canvas) -> Shift? {
+        guard valid, canvas.size == size, size.height > Self.minRowsMoved else { return nil }
+        let width = size.width, height = size.height
+        let rowBytes = width * MemoryLayout<Cell>.stride
+        let found: Shift? = canvas.cells.withUnsafeBufferPointer { new in
+            cells.withUnsafeBufferPointer { old in
+                differs.withUnsafeMutableBufferPointer { differs -> Shift? in
+                    func same(_ y: Int, _ oldY: Int) -> Bool {
+                        memcmp(new.baseAddress! + y * width, old.baseAddress! + oldY * width, rowBytes) == 0
+                    }
+                    var changed = 0
+                    for y in 0..<height {
+                        differs[y] = !same(y, y)
+                        if differs[y] { changed += 1 }
+                    }
+                    guard changed >= Self.minRowsMoved else { return nil }
+                    // For each move (1, -1, 2, -2, ... lines), the runs of rows it puts in place;
+                    // the run that fixes the most changed rows wins.
+                    var best: Shift?
+                    var bestFixed = Self.minRowsMoved - 1
+                    for k in 0..<(2 * Self.maxShift) {
+                        let delta = k % 2 == 0 ? k / 2 + 1 : -(k / 2 + 1)
+                        let ys = max(0, -delta)..<min(height, height - delta)
+                        var runStart = -1, fixed = 0
+                        func close(_ last: Int) {
+                            guard runStart >= 0, fixed > bestFixed else { return }
+                            bestFixed = fixed
+                            best = delta > 0 ? Shift(top: runStart, bottom: last + delta, lines: delta)
+                                             : Shift(top: runStart + delta, bottom: last, lines: delta)
+                        }
+                        for y in ys {
+                            if same(y, y + delta) {
+                                if runStart < 0 { runStart = y; fixed = 0 }
+                                if differs[y] { fixed += 1 }
+                            } else {
+                                close(y - 1)
+                                runStart = -1
+                            }
+                        }
+                        close(ys.upperBound - 1)
+                    }
+                    return best
+                }
+            }
+        }
+        if let found { apply(found) }
+        return found
+    }
+
+    /// Moves the image's rows as `wscrl` moves the window's, leaving the uncovered rows unknown.
+    private mutating func apply(_ shift: Shift) {
+        let width = size.width
+        cells.withUnsafeMutableBufferPointer { c in
+            let base = c.baseAddress!
+            let n = abs(shift.lines)
+            let moved = shift.bottom - shift.top + 1 - n
+            if shift.lines > 0 {
+                (base + shift.top * width).update(from: base + (shift.top + n) * width, count: moved * width)
+                (base + (shift.bottom - n + 1) * width).update(repeating: Self.unknown, count: n * width)
+            } else {
+                // Overlapping, towards higher addresses: `update(from:)` copies as memmove does.
+                (base + (shift.top + n) * width).update(from: base + shift.top * width, count: moved * width)
+                (base + shift.top * width).update(repeating: Self.unknown, count: n * width)
+            }
+        }
+    }
+
+    // MARK: - Cells
+
+    /// Calls `draw` for each cell of `canvas` the window does not show yet (a wide glyph is
+    /// drawn when either of its halves changed; continuations never are), and takes the canvas
+    /// in as the new image.
+    mutating func changes(toward canvas: Canvas, draw: (_ x: Int, _ y: Int, _ cell: Cell) -> Void) {
+        precondition(valid && canvas.size == size, "changes(toward:) needs start(_:) for the canvas's size")
+        let width = size.width, height = size.height
+        let rowBytes = width * MemoryLayout<Cell>.stride
+        canvas.cells.withUnsafeBufferPointer { new in
+            cells.withUnsafeMutableBufferPointer { old in
+                for y in 0..<height {
+                    let row = y * width
+                    if memcmp(new.baseAddress! + row, old.baseAddress! + row, rowBytes) == 0 { continue }
+                    for x in 0..<width {
+                        let i = row + x
+                        let cell = new[i]
+                        if cell.isContinuation { continue }
+                        if old[i] == cell, cell.width == 1 || old[i + 1] == new[i + 1] { continue }
+                        draw(x, y, cell)
+                    }
+                    (old.baseAddress! + row).update(from: new.baseAddress! + row, count: width)
+                }
+            }
+        }
+    }
+}
