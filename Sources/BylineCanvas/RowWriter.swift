@@ -23,15 +23,20 @@ struct RowWriter {
         while k < n {
             if col >= limit { break }
             let b = bytes[k]
-            // Printable ASCII before ASCII (or the end): one cell, as it is.
-            if b >= 0x20 && b < 0x7F && (k + 1 == n || bytes[k + 1] < 0x80) {
-                if col >= 0 { set(Cell(glyph: Glyph(value: UInt32(b)), width: 1, role: role), at: col, into: c) }
-                col += 1
-                k += 1
-                continue
+            // A run of printable ASCII, each before ASCII (or the end): a cell a byte, as it is.
+            if b >= 0x20 && b < 0x7F {
+                var e = k + 1
+                while e < n, bytes[e] >= 0x20, bytes[e] < 0x7F { e += 1 }
+                if e < n, bytes[e] >= 0x80 { e -= 1 }  // the last one may take a combining mark
+                if e > k {
+                    copyASCII(bytes, k..<e, at: col, into: c)
+                    col = min(col + (e - k), limit)
+                    k = e
+                    continue
+                }
             }
-            let (scalar, length) = Self.decode(bytes, at: k)
-            let next = k + length < n ? Self.decode(bytes, at: k + length).scalar : nil
+            let (scalar, length) = SingleScalarCluster.decode(bytes, at: k)
+            let next = k + length < n ? SingleScalarCluster.decode(bytes, at: k + length).scalar : nil
             if SingleScalarCluster.breaksAfter(scalar, next: next) {
                 if let (glyph, w) = TerminalGlyph.glyph(ofSingle: Unicode.Scalar(scalar) ?? "\u{FFFD}") {
                     guard draw(glyph, width: w, at: &col, into: c) else { return limit }
@@ -44,6 +49,21 @@ struct RowWriter {
             k += cluster.utf8.count
         }
         return col
+    }
+
+    /// Writes printable ASCII bytes from column `col`, within the row and before `limit`, as
+    /// ``set(_:at:into:)`` would one by one: only the run's two ends can cut a wide glyph.
+    private func copyASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at col: Int, into c: UnsafeMutableBufferPointer<Cell>) {
+        let first = max(col, 0), end = min(col + range.count, limit, width)
+        guard first < end else { return }
+        let row = c.baseAddress! + self.row
+        if row[first].isContinuation, first > 0 { row[first - 1] = .blank(row[first - 1].role) }
+        if row[end - 1].width == 2, end < width { row[end] = .blank(row[end - 1].role) }
+        var source = range.lowerBound + (first - col)
+        for x in first..<end {
+            row[x] = Cell(glyph: Glyph(value: UInt32(bytes[source])), width: 1, role: role)
+            source += 1
+        }
     }
 
     /// Writes one grapheme cluster at `col`, moving it on. False when a wide glyph did not fit
@@ -97,15 +117,5 @@ struct RowWriter {
             return w == 1 ? Cell(glyph: glyph, width: 1, role: role) : nil
         }
         return nil
-    }
-
-    /// The scalar whose UTF-8 starts at `k`, and its length in bytes (text from a `String` is
-    /// valid UTF-8).
-    private static func decode(_ b: UnsafeBufferPointer<UInt8>, at k: Int) -> (scalar: UInt32, length: Int) {
-        let lead = b[k]
-        if lead < 0x80 { return (UInt32(lead), 1) }
-        if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F), 2) }
-        if lead < 0xF0 { return (UInt32(lead & 0x0F) << 12 | UInt32(b[k + 1] & 0x3F) << 6 | UInt32(b[k + 2] & 0x3F), 3) }
-        return (UInt32(lead & 0x07) << 18 | UInt32(b[k + 1] & 0x3F) << 12 | UInt32(b[k + 2] & 0x3F) << 6 | UInt32(b[k + 3] & 0x3F), 4)
     }
 }

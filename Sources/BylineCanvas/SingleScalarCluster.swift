@@ -53,4 +53,14 @@ enum SingleScalarCluster {
             return false
         }
     }
+
+    /// The scalar whose UTF-8 starts at `k`, and its length in bytes (text from a `String` is
+    /// valid UTF-8).
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, at k: Int) -> (scalar: UInt32, length: Int) {
+        let lead = b[k]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F), 2) }
+        if lead < 0xF0 { return (UInt32(lead & 0x0F) << 12 | UInt32(b[k + 1] & 0x3F) << 6 | UInt32(b[k + 2] & 0x3F), 3) }
+        return (UInt32(lead & 0x07) << 18 | UInt32(b[k + 1] & 0x3F) << 12 | UInt32(b[k + 2] & 0x3F) << 6 | UInt32(b[k + 3] & 0x3F), 4)
+    }
 }

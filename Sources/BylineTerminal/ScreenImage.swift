@@ -7,7 +7,8 @@ import CNcursesw
 ///
 /// Rows are compared as bytes (a ``Cell`` is a plain value without padding), so an unchanged
 /// row costs one `memcmp`; only the cells of changed rows are looked at one by one. The image
-/// is kept in its own buffer, updated in place: presenting a frame allocates nothing.
+/// is kept in its own buffer, updated in place: presenting a frame allocates nothing. Its rows
+/// are reached through a table of row starts, so a scroll moves table entries, not cells.
 struct ScreenImage {
     /// Lines `top...bottom` of the window moved up by `lines` (down when negative), as curses'
     /// `wscrl` moves them inside that scrolling region.
@@ -19,6 +20,8 @@ struct ScreenImage {
 
     private(set) var size = Size(width: 0, height: 0)
     private var cells: [Cell] = []
+    /// Where each row of the window starts in `cells`.
+    private var rowStart: [Int] = []
     /// Per row, whether it differs from the canvas being presented (scratch for `scroll`).
     private var differs: [Bool] = []
     private var valid = false
@@ -43,7 +46,9 @@ struct ScreenImage {
         } else {
             cells = Array(repeating: Self.unknown, count: count)
             differs = Array(repeating: false, count: size.height)
+            rowStart = Array(repeating: 0, count: size.height)
         }
+        for y in 0..<size.height { rowStart[y] = y * size.width }
         valid = true
     }
 
@@ -51,7 +56,7 @@ struct ScreenImage {
     mutating func forget() { valid = false }
 
     /// The cell the image holds (for tests).
-    subscript(x x: Int, y y: Int) -> Cell { cells[y * size.width + x] }
+    subscript(x x: Int, y y: Int) -> Cell { cells[rowStart[y] + x] }
 
     // MARK: - Scrolling
 
@@ -64,9 +69,10 @@ struct ScreenImage {
         let rowBytes = width * MemoryLayout<Cell>.stride
         let found: Shift? = canvas.cells.withUnsafeBufferPointer { new in
             cells.withUnsafeBufferPointer { old in
+                rowStart.withUnsafeBufferPointer { rowStart in
                 differs.withUnsafeMutableBufferPointer { differs -> Shift? in
                     func same(_ y: Int, _ oldY: Int) -> Bool {
-                        memcmp(new.baseAddress! + y * width, old.baseAddress! + oldY * width, rowBytes) == 0
+                        memcmp(new.baseAddress! + y * width, old.baseAddress! + rowStart[oldY], rowBytes) == 0
                     }
                     var changed = 0
                     for y in 0..<height {
@@ -101,6 +107,7 @@ struct ScreenImage {
                     }
                     return best
                 }
+                }
             }
         }
         if let found { apply(found) }
@@ -110,18 +117,24 @@ struct ScreenImage {
     /// Moves the image's rows as `wscrl` moves the window's, leaving the uncovered rows unknown.
     private mutating func apply(_ shift: Shift) {
         let width = size.width
-        cells.withUnsafeMutableBufferPointer { c in
-            let base = c.baseAddress!
-            let n = abs(shift.lines)
-            let moved = shift.bottom - shift.top + 1 - n
+        let n = abs(shift.lines)
+        let rows = shift.top...shift.bottom
+        // The row starts rotate within the region, a line at a time: the rows scrolled out take
+        // the uncovered places.
+        for _ in 0..<n {
             if shift.lines > 0 {
-                (base + shift.top * width).update(from: base + (shift.top + n) * width, count: moved * width)
-                (base + (shift.bottom - n + 1) * width).update(repeating: Self.unknown, count: n * width)
+                let out = rowStart[rows.lowerBound]
+                for y in rows.lowerBound..<rows.upperBound { rowStart[y] = rowStart[y + 1] }
+                rowStart[rows.upperBound] = out
             } else {
-                // Overlapping, towards higher addresses: `update(from:)` copies as memmove does.
-                (base + (shift.top + n) * width).update(from: base + shift.top * width, count: moved * width)
-                (base + shift.top * width).update(repeating: Self.unknown, count: n * width)
+                let out = rowStart[rows.upperBound]
+                for y in stride(from: rows.upperBound, to: rows.lowerBound, by: -1) { rowStart[y] = rowStart[y - 1] }
+                rowStart[rows.lowerBound] = out
             }
+        }
+        let uncovered = shift.lines > 0 ? (rows.upperBound - n + 1)...rows.upperBound : rows.lowerBound...(rows.lowerBound + n - 1)
+        cells.withUnsafeMutableBufferPointer { c in
+            for y in uncovered { (c.baseAddress! + rowStart[y]).update(repeating: Self.unknown, count: width) }
         }
     }
 
@@ -135,18 +148,18 @@ struct ScreenImage {
         let width = size.width, height = size.height
         let rowBytes = width * MemoryLayout<Cell>.stride
         canvas.cells.withUnsafeBufferPointer { new in
-            cells.withUnsafeMutableBufferPointer { old in
+            cells.withUnsafeMutableBufferPointer { image in
                 for y in 0..<height {
-                    let row = y * width
-                    if memcmp(new.baseAddress! + row, old.baseAddress! + row, rowBytes) == 0 { continue }
+                    let newRow = new.baseAddress! + y * width
+                    let oldRow = image.baseAddress! + rowStart[y]
+                    if memcmp(newRow, oldRow, rowBytes) == 0 { continue }
                     for x in 0..<width {
-                        let i = row + x
-                        let cell = new[i]
+                        let cell = newRow[x]
                         if cell.isContinuation { continue }
-                        if old[i] == cell, cell.width == 1 || old[i + 1] == new[i + 1] { continue }
+                        if oldRow[x] == cell, cell.width == 1 || oldRow[x + 1] == newRow[x + 1] { continue }
                         draw(x, y, cell)
                     }
-                    (old.baseAddress! + row).update(from: new.baseAddress! + row, count: width)
+                    oldRow.update(from: newRow, count: width)
                 }
             }
         }

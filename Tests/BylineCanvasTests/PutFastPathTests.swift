@@ -46,7 +46,7 @@ final class PutFastPathTests: XCTestCase {
     /// a cell keeps), emoji with modifiers, variation selectors and joiners, flags, prepended
     /// signs, bidi controls, tabs.
     private static let pieces = [
-        "a", "Z", " ", "~", "\t", "\r\n", "\r", "\n", "\u{1B}", "\u{7F}", "\u{9B}", "é", "Ł", "ß", "“", "”", "’", "—", "…",
+        "a", "Z", " ", "~", "plain words", "\t", "\r\n", "\r", "\n", "\u{1B}", "\u{7F}", "\u{9B}", "é", "Ł", "ß", "“", "”", "’", "—", "…",
         "隅", "田", "の", "か\u{3099}", "\u{3099}", "한", "\u{1100}", "\u{1161}", "\u{11A8}", "e\u{301}", "\u{301}",
         "a\u{300}\u{301}\u{302}\u{303}\u{304}\u{305}", "👍", "👍🏽", "🏽", "❤️", "\u{FE0F}", "👩‍💻", "\u{200D}", "🇬🇧", "🇬",
         "\u{600}1", "\u{600}", "\u{202E}", "\u{2028}", "\u{200B}", "Ω", "Ж", "\u{483}", "ｱ", "\u{FF9E}", "€", "→", "│",
