@@ -28,14 +28,15 @@ public struct Screen {
         if let r = layout.body { BodyPane().draw(state, in: r, on: &canvas) }
         if let r = layout.sidebar { SidebarPane().draw(state, in: r, on: &canvas) }
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
-        for x in layout.borders {
+        layout.forEachBorder { x in
             canvas.vline(glyphs.vertical, x: x, y: 0, height: state.size.height - 1, role: .border)
         }
         // The thumb rides on the body's right-hand border (or its last column). Reading mode has none: there the
         // status line gives the position, and whole lines stay identical as they scroll, so
         // curses can scroll the screen instead of repainting it.
         if let r = layout.body, !state.readingMode {
-            let border = layout.borders.first { $0 == r.maxX }
+            var border: Int?
+            layout.forEachBorder { if $0 == r.maxX { border = $0 } }
             BodyPane.drawThumb(state, rect: r, x: border ?? r.maxX - 1, on: &canvas)
         }
         if let r = layout.status { StatusLine().draw(state, in: r, on: &canvas) }

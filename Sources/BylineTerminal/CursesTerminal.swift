@@ -182,8 +182,8 @@ public final class CursesTerminal: Terminal {
             werase(window)
             screenImage.start(canvas.size)
         }
-        if let shift = screenImage.scroll(toward: canvas) { scroll(shift) }
-        screenImage.changes(toward: canvas) { x, y, cell in draw(cell, x: x, y: y) }
+        let height = canvas.size.height
+        screenImage.update(toward: canvas, scroll: { scroll($0, height: height) }) { x, y, cell in draw(cell, x: x, y: y) }
         if let cursor = canvas.cursor {
             wmove(window, Int32(cursor.y), Int32(cursor.x))
             if !cursorShown { curs_set(1) }
@@ -202,11 +202,11 @@ public final class CursesTerminal: Terminal {
 
     /// Moves whole lines on the window as the screen image moved them, so ncurses sends a
     /// scroll instead of the lines (reading mode: a line down costs one new line).
-    private func scroll(_ shift: ScreenImage.Shift) {
+    private func scroll(_ shift: ScreenImage.Shift, height: Int) {
         scrollok(window, true)
         wsetscrreg(window, Int32(shift.top), Int32(shift.bottom))
         wscrl(window, Int32(shift.lines))
-        wsetscrreg(window, 0, Int32(screenImage.size.height - 1))
+        wsetscrreg(window, 0, Int32(height - 1))
         scrollok(window, false)
     }
 

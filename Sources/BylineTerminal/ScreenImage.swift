@@ -60,17 +60,31 @@ struct ScreenImage {
 
     // MARK: - Scrolling
 
+    /// Brings the window to `canvas`: `scroll` is called with the scroll that brings the most
+    /// changed rows into place (if any brings at least ``minRowsMoved``), then `draw` with each
+    /// cell the window does not show yet (a wide glyph when either of its halves changed;
+    /// continuations never). The image follows: it is the canvas afterwards.
+    mutating func update(toward canvas: Canvas, scroll: (Shift) -> Void, draw: (_ x: Int, _ y: Int, _ cell: Cell) -> Void) {
+        precondition(valid && canvas.size == size, "update(toward:) needs start(_:) for the canvas's size")
+        var placed = 0..<0
+        if let (shift, rows) = findShift(toward: canvas) {
+            scroll(shift)
+            apply(shift)
+            placed = rows
+        }
+        changes(toward: canvas, skipping: placed, draw: draw)
+    }
+
     /// The scroll that brings the most changed rows of `canvas` into place, if it brings at
-    /// least ``minRowsMoved``: the image is moved as the window will be, and the lines the scroll
-    /// uncovers become unknown.
-    mutating func scroll(toward canvas: Canvas) -> Shift? {
-        guard valid, canvas.size == size, size.height > Self.minRowsMoved else { return nil }
+    /// least ``minRowsMoved``, and the rows it brings into place.
+    private mutating func findShift(toward canvas: Canvas) -> (Shift, Range<Int>)? {
+        guard size.height > Self.minRowsMoved else { return nil }
         let width = size.width, height = size.height
         let rowBytes = width * MemoryLayout<Cell>.stride
-        let found: Shift? = canvas.cells.withUnsafeBufferPointer { new in
+        return canvas.cells.withUnsafeBufferPointer { new in
             cells.withUnsafeBufferPointer { old in
                 rowStart.withUnsafeBufferPointer { rowStart in
-                differs.withUnsafeMutableBufferPointer { differs -> Shift? in
+                differs.withUnsafeMutableBufferPointer { differs -> (Shift, Range<Int>)? in
                     func same(_ y: Int, _ oldY: Int) -> Bool {
                         memcmp(new.baseAddress! + y * width, old.baseAddress! + rowStart[oldY], rowBytes) == 0
                     }
@@ -82,17 +96,21 @@ struct ScreenImage {
                     guard changed >= Self.minRowsMoved else { return nil }
                     // For each move (1, -1, 2, -2, ... lines), the runs of rows it puts in place;
                     // the run that fixes the most changed rows wins.
-                    var best: Shift?
+                    var best: (Shift, Range<Int>)?
                     var bestFixed = Self.minRowsMoved - 1
                     for k in 0..<(2 * Self.maxShift) {
+                        // A move that leaves at most the uncovered lines and one more (a status
+                        // line) to draw is not bettered.
+                        if bestFixed >= changed - 1 - (best.map { abs($0.0.lines) } ?? 0) { break }
                         let delta = k % 2 == 0 ? k / 2 + 1 : -(k / 2 + 1)
                         let ys = max(0, -delta)..<min(height, height - delta)
                         var runStart = -1, fixed = 0
                         func close(_ last: Int) {
                             guard runStart >= 0, fixed > bestFixed else { return }
                             bestFixed = fixed
-                            best = delta > 0 ? Shift(top: runStart, bottom: last + delta, lines: delta)
-                                             : Shift(top: runStart + delta, bottom: last, lines: delta)
+                            let shift = delta > 0 ? Shift(top: runStart, bottom: last + delta, lines: delta)
+                                                  : Shift(top: runStart + delta, bottom: last, lines: delta)
+                            best = (shift, runStart..<(last + 1))
                         }
                         for y in ys {
                             if same(y, y + delta) {
@@ -110,8 +128,6 @@ struct ScreenImage {
                 }
             }
         }
-        if let found { apply(found) }
-        return found
     }
 
     /// Moves the image's rows as `wscrl` moves the window's, leaving the uncovered rows unknown.
@@ -140,16 +156,14 @@ struct ScreenImage {
 
     // MARK: - Cells
 
-    /// Calls `draw` for each cell of `canvas` the window does not show yet (a wide glyph is
-    /// drawn when either of its halves changed; continuations never are), and takes the canvas
-    /// in as the new image.
-    mutating func changes(toward canvas: Canvas, draw: (_ x: Int, _ y: Int, _ cell: Cell) -> Void) {
-        precondition(valid && canvas.size == size, "changes(toward:) needs start(_:) for the canvas's size")
+    /// Calls `draw` for each cell of `canvas` the window does not show yet, but in rows `placed`
+    /// (known to be in place), and takes the canvas in as the new image.
+    private mutating func changes(toward canvas: Canvas, skipping placed: Range<Int>, draw: (_ x: Int, _ y: Int, _ cell: Cell) -> Void) {
         let width = size.width, height = size.height
         let rowBytes = width * MemoryLayout<Cell>.stride
         canvas.cells.withUnsafeBufferPointer { new in
             cells.withUnsafeMutableBufferPointer { image in
-                for y in 0..<height {
+                for y in 0..<height where !placed.contains(y) {
                     let newRow = new.baseAddress! + y * width
                     let oldRow = image.baseAddress! + rowStart[y]
                     if memcmp(newRow, oldRow, rowBytes) == 0 { continue }

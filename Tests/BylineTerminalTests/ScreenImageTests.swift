@@ -13,9 +13,9 @@ final class ScreenImageTests: XCTestCase {
     /// Presents `canvas` as the terminal does: scroll, then draw; returns the drawn cells.
     private func present(_ canvas: Canvas, on image: inout ScreenImage) -> (ScreenImage.Shift?, [String]) {
         if !image.holds(canvas.size) { image.start(canvas.size) }
-        let shift = image.scroll(toward: canvas)
+        var shift: ScreenImage.Shift?
         var drawn: [String] = []
-        image.changes(toward: canvas) { x, y, cell in drawn.append("\(x),\(y):\(cell.text)") }
+        image.update(toward: canvas, scroll: { shift = $0 }) { x, y, cell in drawn.append("\(x),\(y):\(cell.text)") }
         return (shift, drawn)
     }
 

@@ -12,7 +12,7 @@ public struct StatusLine {
             return
         }
         let layout = state.layout
-        let q = state.zoomed || (layout.panes.count == 1 && state.focus != .list) ? "q back" : "q quit"
+        let q = state.zoomed || (layout.paneCount == 1 && state.focus != .list) ? "q back" : "q quit"
         let hints = state.size.width >= 100 ? (q == "q back" ? "]/[ quotes  ? help  q back " : "]/[ quotes  ? help  q quit ")
             : (q == "q back" ? "? help  q back " : "? help  q quit ")
         let hintWidth = DisplayWidth.of(hints)
