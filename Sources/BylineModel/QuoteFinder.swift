@@ -388,7 +388,8 @@ struct QuoteFinder {
         for t in max(sentenceStart, run.lowerBound - 2)..<run.upperBound where p.isWord(t) {
             var w = p.lower(t)
             if w.hasSuffix("'s") { w.removeLast(2) }
-            if GivenNames.gender(of: w) != nil || registry.knows(w) || Lexicon.titles.contains(w) || Lexicon.personRoles.contains(w) {
+            if GivenNames.gender(of: w) != nil || registry.knows(lowercased: TextScan.isASCII(w) ? w : w.lowercased())
+                || Lexicon.titles.contains(w) || Lexicon.personRoles.contains(w) {
                 promising = true
                 break
             }
@@ -431,7 +432,7 @@ struct QuoteFinder {
     private static func looksLikeVerb(_ w: String) -> Bool {
         if Lexicon.speechVerbs.contains(w) || Lexicon.auxiliaries.contains(w) { return true }
         if ["is", "was", "were", "are", "has", "had", "will", "can", "could", "would", "did", "does", "may", "might", "must"].contains(w) { return true }
-        return w.count > 3 && (w.hasSuffix("ed") || (w.hasSuffix("s") && !w.hasSuffix("ss")))
+        return TextScan.characterCount(w) > 3 && (w.hasSuffix("ed") || (w.hasSuffix("s") && !w.hasSuffix("ss")))
     }
 
     /// Words after a name that show it is not the subject of a verb.

@@ -21,19 +21,41 @@ enum TextScan {
     /// `split(separator: "\n", omittingEmptySubsequences: false)`: a line feed is then always a
     /// character of its own.
     static func lines(_ text: String) -> [Substring] {
+        var copy = text
+        let breaks = copy.withUTF8 { b in b.indices.filter { b[$0] == 0x0A } }
         var result: [Substring] = []
+        result.reserveCapacity(breaks.count + 1)
         let utf8 = text.utf8
         var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            if utf8[i] == 0x0A {
-                result.append(text[start..<i])
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
+        for offset in breaks {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            result.append(text[start..<end])
+            start = utf8.index(after: end)
         }
         result.append(text[start..<utf8.endIndex])
         return result
+    }
+
+    /// Whether `s` is all ASCII.
+    static func isASCII(_ s: String) -> Bool {
+        var copy = s
+        return copy.withUTF8 { b in b.allSatisfy { $0 < 0x80 } }
+    }
+
+    /// `s.count` (characters), from the bytes when `s` is ASCII (CR LF is one character).
+    static func characterCount(_ s: String) -> Int {
+        var copy = s
+        let ascii = copy.withUTF8 { b -> Int? in
+            var n = 0
+            var previous: UInt8 = 0
+            for c in b {
+                if c >= 0x80 { return nil }
+                if !(c == 0x0A && previous == 0x0D) { n += 1 }
+                previous = c
+            }
+            return n
+        }
+        return ascii ?? s.count
     }
 
     /// Lower-case needles looked for together, in one pass over a text, ignoring ASCII case.

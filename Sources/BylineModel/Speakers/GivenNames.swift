@@ -5,26 +5,27 @@
 /// every male name, and the female names of frequency 0.003% or more), less words that are
 /// more often months, days or titles (May, August, King, Prince …), plus given names common in
 /// international news that the census lists lack (Boris, Nicola, Emmanuel, Beyoncé …). A name
-/// used by both sexes in similar numbers is in `unisex`. The text is split into sets on first
+/// used by both sexes in similar numbers is in `unisex`. The text is split into one table on first
 /// use, so the binary needs no resource files.
 enum GivenNames {
     /// The sex a given name, title or role suggests.
     enum Gender: Sendable, Equatable { case male, female, unknown }
 
     /// The gender a lower-case given name suggests, or nil when it is not a known given name.
-    static func gender(of lowercased: String) -> Gender? {
-        if male.contains(lowercased) { return .male }
-        if female.contains(lowercased) { return .female }
-        if unisex.contains(lowercased) { return .unknown }
-        return nil
-    }
+    static func gender(of lowercased: String) -> Gender? { genders[lowercased] }
 
-    private static let male: Set<String> = words(maleText)
-    private static let female: Set<String> = words(femaleText)
-    private static let unisex: Set<String> = words(unisexText)
+    /// Every name with its gender, in one table (one lookup): a name on the male list is male,
+    /// else on the female list female, else (unisex) unknown.
+    private static let genders: [String: Gender] = {
+        var table: [String: Gender] = [:]
+        for name in words(unisexText) { table[name] = .unknown }
+        for name in words(femaleText) { table[name] = .female }
+        for name in words(maleText) { table[name] = .male }
+        return table
+    }()
 
-    private static func words(_ text: String) -> Set<String> {
-        Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    private static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
     }
 
     private static let maleText = """

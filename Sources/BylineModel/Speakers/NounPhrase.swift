@@ -80,7 +80,7 @@ extension ParagraphTokens {
             "himself", "herself", "both", "also", "speaking", "writing", "asked", "according", "like"].contains(w) {
             return true
         }
-        if w.count <= 6, w.hasPrefix("d-") || w.hasPrefix("r-") || w.hasPrefix("i-") { return true }
+        if TextScan.characterCount(w) <= 6, w.hasPrefix("d-") || w.hasPrefix("r-") || w.hasPrefix("i-") { return true }
         // Lower case ("the top Democrat on the committee") unless it ends in a name ("police
         // chief Rodolfo Llanes") or is a pronoun.
         if let l = part.last(where: { tokens[$0].kind == .word }), tokens[l].capitalised { return false }

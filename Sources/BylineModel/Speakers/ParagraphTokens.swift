@@ -272,8 +272,8 @@ struct ParagraphTokens {
             let w = lower(i - 1)
             if Self.abbreviations.contains(w) { return false }
             if tokens[i - 1].hi - tokens[i - 1].lo == 1 && tokens[i - 1].capitalised { return false }  // an initial
-            if w.contains(".") && k < tokens.count && tokens[k].capitalised { return false }  // U.S. Senate
-            if w.count <= 7, w.hasPrefix("d-") || w.hasPrefix("r-") || w.hasPrefix("i-") { return false }  // D-Nev.
+            if (TextScan.isASCII(w) ? w.utf8.contains(0x2E) : w.contains(".")) && k < tokens.count && tokens[k].capitalised { return false }  // U.S. Senate
+            if TextScan.characterCount(w) <= 7, w.hasPrefix("d-") || w.hasPrefix("r-") || w.hasPrefix("i-") { return false }  // D-Nev.
         }
         return true
     }

@@ -62,8 +62,12 @@ struct SpeakerRegistry {
 
     /// Whether a single word is a surname or given name of someone already named.
     func knows(_ word: String) -> Bool {
-        let k = word.lowercased()
-        return bySurname[k] != nil || byGiven[k]?.count == 1
+        knows(lowercased: word.lowercased())
+    }
+
+    /// ``knows(_:)`` for a word in lower case already (as `ParagraphTokens.lower` gives it).
+    func knows(lowercased k: String) -> Bool {
+        bySurname[k] != nil || byGiven[k]?.count == 1
     }
 
     private mutating func addRole(_ role: String?, _ e: Int) {
