@@ -208,7 +208,7 @@ public enum ArticleParser {
             raw.append(RawParagraph(text: collapse(group[0]), alone: true, firstOfLines: false))
             return
         }
-        let wrapped = group.dropLast().allSatisfy { $0.unicodeScalars.count <= 100 }
+        let wrapped = group.dropLast().allSatisfy { TextScan.scalarCount($0) <= 100 }
         if !wrapped {
             for (k, line) in group.enumerated() {
                 raw.append(RawParagraph(text: collapse(line), alone: false, firstOfLines: k == 0))
@@ -218,7 +218,7 @@ public enum ArticleParser {
         // Short lines: join the wrapped ones; crossheads, bullets and lines that were not
         // wrapped (the next line's first word would have fitted) stand alone.
         let texts = group.map { collapse($0) }
-        let width = texts.map { $0.unicodeScalars.count }.max() ?? 0
+        let width = texts.map { TextScan.scalarCount($0) }.max() ?? 0
         var pieces: [[String]] = [[]]
         for (k, t) in texts.enumerated() {
             pieces[pieces.count - 1].append(t)
@@ -246,7 +246,7 @@ public enum ArticleParser {
         if f.properties.isLowercase { return true }
         if Boilerplate.isJunkLine(line) || Boilerplate.isJunkLine(next) { return false }
         let firstWord = next.unicodeScalars.prefix { !TextScan.isSpace($0) }.count
-        return line.unicodeScalars.count + 1 + firstWord > width
+        return TextScan.scalarCount(line) + 1 + firstWord > width
     }
 
     // MARK: - Classification
@@ -396,7 +396,7 @@ public enum ArticleParser {
             }
         }
         let text = out.string
-        return text.utf8.contains(0xBF) ? repairInvertedQuestionMarks(text) : text
+        return TextScan.contains(text, byte: 0xBF) ? repairInvertedQuestionMarks(text) : text
     }
 
     /// A line `collapse` leaves as it is: no space at either end, no two spaces together, no
@@ -421,7 +421,7 @@ public enum ArticleParser {
     /// one that closes a word (`¿prudence¿`), a `¿` before a word opens a quote (`‘`) and one after
     /// a word closes it (`’`). A line where every `¿` opens a word is left alone (Spanish: `¿Qué?`).
     static func repairInvertedQuestionMarks(_ text: String) -> String {
-        let s = Array(text.unicodeScalars)
+        let s = TextScan.scalars(text)
         func letter(_ k: Int) -> Bool { k >= 0 && k < s.count && s[k].properties.isAlphabetic }
         func space(_ k: Int) -> Bool { k < 0 || k >= s.count || TextScan.isSpace(s[k]) }
         // Some ¿ stands after a word (inside it or closing it), which Spanish never does.
@@ -465,9 +465,9 @@ public enum ArticleParser {
 
     /// A crosshead: a short line in capitals, maybe in quote marks (see the type's notes).
     public static func isCrosshead(_ text: String) -> Bool {
-        guard text.utf8.count <= 320, text.unicodeScalars.count <= 80, !text.isEmpty else { return false }
+        guard text.utf8.count <= 320, TextScan.scalarCount(text) <= 80, !text.isEmpty else { return false }
         let inner = TextScan.stripWrappingQuotes(text)
-        guard !inner.isEmpty, !inner.hasSuffix("."), !inner.hasSuffix(","), !inner.hasSuffix(":") else { return false }
+        guard !inner.isEmpty, !TextScan.hasSuffix(inner, "."), !TextScan.hasSuffix(inner, ","), !TextScan.hasSuffix(inner, ":") else { return false }
         let words = inner.split(whereSeparator: TextScan.isSpace)
         guard words.count <= 10 else { return false }
         var upper = 0
@@ -486,7 +486,7 @@ public enum ArticleParser {
         if let f = inner.unicodeScalars.first, let l = inner.unicodeScalars.last, (f == "(" && l == ")") || (f == "[" && l == "]") {
             return false
         }
-        if inner.hasSuffix(":") || inner.hasSuffix(" -") || Boilerplate.isJunkLine(inner) { return false }
+        if TextScan.hasSuffix(inner, ":") || TextScan.hasSuffix(inner, " -") || Boilerplate.isJunkLine(inner) { return false }
         return true
     }
 
@@ -496,13 +496,13 @@ public enum ArticleParser {
     public static func isAttributionLike(_ line: String) -> Bool {
         guard line.utf8.count <= 330 else { return false }
         let text = withoutDash(line)
-        guard !text.isEmpty, text.unicodeScalars.count <= 80 else { return false }
+        guard !text.isEmpty, TextScan.scalarCount(text) <= 80 else { return false }
         guard let last = text.unicodeScalars.last, !".!?:;,…\"“”".unicodeScalars.contains(last) else { return false }
         guard !text.unicodeScalars.contains(where: QuoteFinder.isDoubleQuoteMark) else { return false }
         let words = text.split(whereSeparator: TextScan.isSpace)
         guard (1...8).contains(words.count) else { return false }
         guard let f = text.unicodeScalars.first, f.properties.isAlphabetic else { return false }
-        if isCrosshead(text) && words.count > 1 && text.unicodeScalars.count > 30 { return false }
+        if isCrosshead(text) && words.count > 1 && TextScan.scalarCount(text) > 30 { return false }
         return words.contains { w in
             guard let c = w.unicodeScalars.first else { return false }
             return c.properties.isUppercase || (c.properties.isAlphabetic && !c.properties.isLowercase)
@@ -510,7 +510,7 @@ public enum ArticleParser {
     }
 
     static func containsEmail(_ text: String) -> Bool {
-        guard text.utf8.contains(UInt8(ascii: "@")) else { return false }
+        guard TextScan.contains(text, byte: UInt8(ascii: "@")) else { return false }
         for token in text.split(whereSeparator: TextScan.isSpace) where token.contains("@") {
             let parts = token.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2 else { continue }

@@ -79,7 +79,7 @@ struct PullQuoteMatcher {
     static func fragments(_ text: String) -> [String] {
         var result: [String] = []
         var current = ScalarWriter()
-        let s = Array(text.unicodeScalars)
+        let s = TextScan.scalars(text)
         func flush() {
             let f = TextScan.normalized(current.string)
             if !f.isEmpty { result.append(f) }

@@ -374,7 +374,7 @@ struct QuoteFinder {
     private static func negatedOrInfinitive(_ p: inout ParagraphTokens, _ i: Int) -> Bool {
         for k in max(0, i - 2)..<i where p.isWord(k) {
             let w = p.lower(k)
-            if w == "not" || w == "never" || w == "to" || w.hasSuffix("n't") { return true }
+            if w == "not" || w == "never" || w == "to" || TextScan.hasSuffix(w, "n't") { return true }
         }
         return false
     }
@@ -387,7 +387,7 @@ struct QuoteFinder {
         var promising = false
         for t in max(sentenceStart, run.lowerBound - 2)..<run.upperBound where p.isWord(t) {
             var w = p.lower(t)
-            if w.hasSuffix("'s") { w.removeLast(2) }
+            if TextScan.hasSuffix(w, "'s") { w.removeLast(2) }
             if GivenNames.gender(of: w) != nil || registry.knows(lowercased: TextScan.isASCII(w) ? w : w.lowercased())
                 || Lexicon.titles.contains(w) || Lexicon.personRoles.contains(w) {
                 promising = true
@@ -418,7 +418,7 @@ struct QuoteFinder {
         // Subject: nothing but openers, commas or roles before it; a verb-like word after it.
         var b = run.lowerBound - 1
         while b >= sentenceStart, p.isWord(b),
-              Lexicon.titles.contains(p.lower(b)) || Lexicon.personRoles.contains(p.lower(b)) || ["the", "a", "an"].contains(p.lower(b)) || p.lower(b).hasSuffix("-year-old") {
+              Lexicon.titles.contains(p.lower(b)) || Lexicon.personRoles.contains(p.lower(b)) || ["the", "a", "an"].contains(p.lower(b)) || TextScan.hasSuffix(p.lower(b), "-year-old") {
             b -= 1
         }
         // Before the name and its roles: the sentence start (or one word opening it: "Head
@@ -432,11 +432,11 @@ struct QuoteFinder {
     private static func looksLikeVerb(_ w: String) -> Bool {
         if Lexicon.speechVerbs.contains(w) || Lexicon.auxiliaries.contains(w) { return true }
         if ["is", "was", "were", "are", "has", "had", "will", "can", "could", "would", "did", "does", "may", "might", "must"].contains(w) { return true }
-        return TextScan.characterCount(w) > 3 && (w.hasSuffix("ed") || (w.hasSuffix("s") && !w.hasSuffix("ss")))
+        return TextScan.characterCount(w) > 3 && (TextScan.hasSuffix(w, "ed") || (TextScan.hasSuffix(w, "s") && !TextScan.hasSuffix(w, "ss")))
     }
 
     /// Words after a name that show it is not the subject of a verb.
-    private static let notVerbs: Set<String> = ["of", "and", "or", "in", "at", "on", "for", "to", "with", "from", "by", "as", "the", "a", "an"]
+    private static let notVerbs: WordSet = ["of", "and", "or", "in", "at", "on", "for", "to", "with", "from", "by", "as", "the", "a", "an"]
 
     /// Whether the sex came from a title or role rather than the given name alone.
     private static func genderIsCertain(words: [String], role: String?, gender: GivenNames.Gender) -> Bool {
@@ -469,7 +469,7 @@ struct QuoteFinder {
         }
     }
 
-    static let particles: Set<String> = ["de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
+    static let particles: WordSet = ["de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
                                          "del", "dos", "das", "bin", "ibn", "al", "el", "ter", "af"]
 
     /// Two or more capital letters and nothing else but full stops: `SDF`, `U.S.`.

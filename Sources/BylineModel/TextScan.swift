@@ -36,6 +36,62 @@ enum TextScan {
         return result
     }
 
+    /// Whether the UTF-8 of `s` holds `byte` (a loop over the bytes, not the generic view).
+    static func contains(_ s: String, byte: UInt8) -> Bool {
+        var copy = s
+        return copy.withUTF8 { b in b.contains(byte) }
+    }
+
+    /// `s.hasSuffix(suffix)`, from the bytes when both are ASCII without CR (where characters
+    /// and bytes agree).
+    static func hasSuffix(_ s: String, _ suffix: String) -> Bool {
+        var copy = s, end = suffix
+        let fast = copy.withUTF8 { b in
+            end.withUTF8 { e -> Bool? in
+                guard b.allSatisfy({ $0 < 0x80 && $0 != 0x0D }), e.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+                return e.count <= b.count && b.suffix(e.count).elementsEqual(e)
+            }
+        }
+        return fast ?? s.hasSuffix(suffix)
+    }
+
+    /// `s.unicodeScalars.count`, counted on the UTF-8 bytes (every byte but a continuation byte
+    /// starts a scalar).
+    static func scalarCount<S: StringProtocol>(_ s: S) -> Int {
+        s.utf8.withContiguousStorageIfAvailable { b in b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } } ?? s.unicodeScalars.count
+    }
+
+    /// `Array(s.unicodeScalars)`, decoded from the UTF-8 bytes in one loop.
+    static func scalars(_ s: String) -> [Unicode.Scalar] {
+        var copy = s
+        return copy.withUTF8 { b in
+            [Unicode.Scalar](unsafeUninitializedCapacity: b.count) { out, count in
+                var i = 0, n = 0
+                let end = b.count
+                while i < end {
+                    let lead = b[i]
+                    var v: UInt32
+                    if lead < 0x80 {
+                        v = UInt32(lead)
+                        i += 1
+                    } else if lead < 0xE0 {
+                        v = UInt32(lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                        i += 2
+                    } else if lead < 0xF0 {
+                        v = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        v = UInt32(lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    n += 1
+                }
+                count = n
+            }
+        }
+    }
+
     /// Whether `s` is all ASCII.
     static func isASCII(_ s: String) -> Bool {
         var copy = s
@@ -65,9 +121,10 @@ enum TextScan {
         private let starts: [Int]
         /// For each byte, the range of needles (in `starts`) that begin with it.
         private let byFirst: [Range<Int>]
-        /// A bit per (first byte, second byte) pair that opens a needle, and per byte that is a
-        /// whole needle: most positions of a text are ruled out by one bit test.
-        private let pairs: [UInt64]
+        /// A bit per (first byte, second byte) pair that opens a needle (65,536 bits), then one
+        /// per byte that is a whole needle (256): most positions of a text are ruled out by one
+        /// bit test.
+        private let bits: [UInt64]
 
         init(_ words: [String]) {
             let sorted = words.map { Array($0.utf8) }.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
@@ -80,16 +137,18 @@ enum TextScan {
                 let hi = sorted.lastIndex { Int($0[0]) == b }.map { $0 + 1 } ?? 0
                 return lo..<max(lo, hi)
             }
-            var pairs = [UInt64](repeating: 0, count: 1024 + 4)
+            var bits = [UInt64](repeating: 0, count: 1024 + 4)
             for n in sorted {
-                if n.count == 1 {
-                    pairs[1024 + Int(n[0]) >> 6] |= 1 << UInt64(n[0] & 63)
-                } else {
-                    let key = Int(n[0]) << 8 | Int(n[1])
-                    pairs[key >> 6] |= 1 << UInt64(key & 63)
-                }
+                let key = n.count == 1 ? 65536 + Int(n[0]) : Int(n[0]) << 8 | Int(n[1])
+                bits[key >> 6] |= 1 << UInt64(key & 63)
             }
-            self.pairs = pairs
+            self.bits = bits
+        }
+
+        /// ASCII letters in lower case, every other byte as it is.
+        private static let lowered: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
+            let byte = UInt8(b)
+            return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
         }
 
         /// Does `haystack` hold any of the needles?
@@ -99,26 +158,26 @@ enum TextScan {
                 bytes.withUnsafeBufferPointer { needleBytes in
                     starts.withUnsafeBufferPointer { starts in
                         byFirst.withUnsafeBufferPointer { byFirst in
-                          pairs.withUnsafeBufferPointer { pairs in
-                            let count = buffer.count
-                            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-                            for i in 0..<count {
-                                let first = lower(buffer[i])
-                                let single = pairs[1024 + Int(first) >> 6] & (1 << UInt64(first & 63)) != 0
-                                if !single {
-                                    guard i + 1 < count else { continue }
-                                    let key = Int(first) << 8 | Int(lower(buffer[i + 1]))
-                                    if pairs[key >> 6] & (1 << UInt64(key & 63)) == 0 { continue }
+                          bits.withUnsafeBufferPointer { bits in
+                            Self.lowered.withUnsafeBufferPointer { lower in
+                                let count = buffer.count
+                                guard count > 0 else { return false }
+                                @inline(__always) func has(_ key: Int) -> Bool { bits[key >> 6] & (1 << UInt64(key & 63)) != 0 }
+                                var first = Int(lower[Int(buffer[0])])
+                                for i in 0..<count {
+                                    let second = i + 1 < count ? Int(lower[Int(buffer[i + 1])]) : -1
+                                    defer { first = second }
+                                    guard has(65536 + first) || (second >= 0 && has(first << 8 | second)) else { continue }
+                                    for k in byFirst[first] {
+                                        let lo = starts[k], m = starts[k + 1] - lo
+                                        guard i + m <= count else { continue }
+                                        var j = 1
+                                        while j < m && lower[Int(buffer[i + j])] == needleBytes[lo + j] { j += 1 }
+                                        if j == m { return true }
+                                    }
                                 }
-                                for k in byFirst[Int(first)] {
-                                    let lo = starts[k], m = starts[k + 1] - lo
-                                    guard i + m <= count else { continue }
-                                    var j = 1
-                                    while j < m && lower(buffer[i + j]) == needleBytes[lo + j] { j += 1 }
-                                    if j == m { return true }
-                                }
+                                return false
                             }
-                            return false
                           }
                         }
                     }
@@ -137,6 +196,7 @@ enum TextScan {
     }
 
     /// Letters or digits (any script), the things a word is made of.
+    @inline(__always)
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 {

@@ -53,7 +53,7 @@ enum BodySplitter {
     /// Sentences grouped into pieces: runs of junk sentences, and prose in paragraphs of a few
     /// sentences (kept whole when the paragraph was not over-long).
     static func split(_ text: String, words: Int) -> [Piece] {
-        let s = Array(text.unicodeScalars)
+        let s = TextScan.scalars(text)
         let starts = Sentences.starts(s, outsideQuotes: true)
         var sentences: [(text: String, junk: Bool, words: Int)] = []
         for (k, st) in starts.enumerated() {

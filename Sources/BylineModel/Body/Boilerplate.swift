@@ -34,9 +34,9 @@ enum Boilerplate {
             if wholeLines.contains(TextScan.trim(lower.trimmingCharacters(in: .punctuationCharacters))) { return true }
         }
         // A link headline in square brackets.
-        if text.hasPrefix("["), text.hasSuffix("]"), words >= 3 { return true }
+        if text.hasPrefix("["), TextScan.hasSuffix(text, "]"), words >= 3 { return true }
         if shareHints.found(in: text), isShareRow(text.lowercased()) { return true }
-        if words <= 20, text.utf8.contains(UInt8(ascii: ":")), hasRunningTime(text), !endsLikeProse(text), !Metadata.isDate(text) {
+        if words <= 20, TextScan.contains(text, byte: UInt8(ascii: ":")), hasRunningTime(text), !endsLikeProse(text), !Metadata.isDate(text) {
             return true
         }
         if words <= 14, isPhotoCredit(text.lowercased()) { return true }
@@ -55,14 +55,14 @@ enum Boilerplate {
         "share this", "share on ", "sign up for", "sign up to", "subscribe to", "listen:",
     ]
 
-    private static let wholeLines: Set<String> = [
+    private static let wholeLines: WordSet = [
         "advertisement", "learn more", "share", "tweet", "share this article", "comments", "print",
         "email", "sponsored", "sponsored content", "continue reading", "read more", "related",
         "getty images", "getty", "afp", "reuters", "ap", "pa", "ap photo", "afp/getty images",
         "(applause)", "see more", "show more", "skip ad", "close", "copy link", "topics",
     ]
 
-    private static let shareWords: Set<String> = [
+    private static let shareWords: WordSet = [
         "share", "facebook", "twitter", "pinterest", "email", "whatsapp", "linkedin", "reddit", "tweet",
         "messenger", "print", "copy", "link", "comments", "save", "on", "by", "this", "article", "flipboard",
     ]
@@ -78,7 +78,7 @@ enum Boilerplate {
 
     /// A running time: `2:14`, `(1:47)`, `01:02:33`.
     private static func hasRunningTime(_ text: String) -> Bool {
-        let s = Array(text.unicodeScalars)
+        let s = TextScan.scalars(text)
         func digit(_ k: Int) -> Bool { k >= 0 && k < s.count && s[k].value >= 0x30 && s[k].value <= 0x39 }
         for i in s.indices where s[i] == ":" {
             if digit(i - 1) && digit(i + 1) && digit(i + 2) && !digit(i + 3) { return true }
@@ -92,7 +92,7 @@ enum Boilerplate {
     }
 
     private static func isPhotoCredit(_ lower: String) -> Bool {
-        for p in ["getty images", "/ap", "/reuters", "/afp", "/pa", "/shutterstock", "/rex", "/eyevine", "/instagram", "/getty"] where lower.hasSuffix(p) {
+        for p in ["getty images", "/ap", "/reuters", "/afp", "/pa", "/shutterstock", "/rex", "/eyevine", "/instagram", "/getty"] where TextScan.hasSuffix(lower, p) {
             return true
         }
         return false

@@ -30,7 +30,7 @@ enum Metadata {
                                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
     private static let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
-    private static let others: Set<String> = [
+    private static let others: WordSet = [
         "am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet",
         "cest", "updated", "published", "posted", "last", "on", "at", "date", "time", "of", "the", "th",
         "st", "nd", "rd",

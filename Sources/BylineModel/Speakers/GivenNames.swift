@@ -16,13 +16,8 @@ enum GivenNames {
 
     /// Every name with its gender, in one table (one lookup): a name on the male list is male,
     /// else on the female list female, else (unisex) unknown.
-    private static let genders: [String: Gender] = {
-        var table: [String: Gender] = [:]
-        for name in words(unisexText) { table[name] = .unknown }
-        for name in words(femaleText) { table[name] = .female }
-        for name in words(maleText) { table[name] = .male }
-        return table
-    }()
+    private static let genders = WordTable(
+        words(unisexText).map { ($0, Gender.unknown) } + words(femaleText).map { ($0, Gender.female) } + words(maleText).map { ($0, Gender.male) })
 
     private static func words(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)

@@ -117,15 +117,14 @@ extension ParagraphTokens {
     }
 
     /// Short titles for offices: `Sen.` is a senator.
-    static let officeAbbreviations = ["sen": "senator", "rep": "representative", "gov": "governor", "pm": "prime minister",
-                                      "pres": "president", "cllr": "councillor", "supt": "superintendent"]
+    static let officeAbbreviations = WordTable([("sen", "senator"), ("rep", "representative"), ("gov", "governor"), ("pm", "prime minister"), ("pres", "president"), ("cllr", "councillor"), ("supt", "superintendent")])
 
-    static let prepositions: Set<String> = ["of", "for", "from", "at", "in", "with", "close", "on", "to", "inside", "near"]
+    static let prepositions: WordSet = ["of", "for", "from", "at", "in", "with", "close", "on", "to", "inside", "near"]
 
     /// `’s` or `'s` makes a word a possessor, not the head.
     mutating func possessive(_ i: Int) -> Bool {
         let l = lower(i)
-        return l.hasSuffix("'s") || (l.hasSuffix("'") && l.count > 1)
+        return TextScan.hasSuffix(l, "'s") || (TextScan.hasSuffix(l, "'") && TextScan.characterCount(l) > 1)
             || (i + 1 < tokens.count && tokens[i + 1].kind == .quote && !tokens[i + 1].spaceBefore
                 && (last(i) == "s" || last(i) == "S"))
     }
@@ -197,7 +196,7 @@ extension ParagraphTokens {
         }
         if nameLowers.count == 1, QuoteFinder.isAcronym(text(run[nameStart])) { return .nobody }
         var words = run[nameStart...].map { text($0) }
-        if var l = words.last, l.hasSuffix("'s") || l.hasSuffix("\u{2019}s") {
+        if var l = words.last, TextScan.hasSuffix(l, "'s") || l.hasSuffix("\u{2019}s") {
             l.removeLast(2)
             words[words.count - 1] = l
         }
@@ -231,7 +230,7 @@ extension ParagraphTokens {
                 let prime = nouns.contains("prime") && r == "minister"
                 return .role(prime ? "prime minister" : r, gender(of: Array(nouns)))
             }
-            if head.hasSuffix("-year-old") { return .role("year-old", .unknown) }
+            if TextScan.hasSuffix(head, "-year-old") { return .role("year-old", .unknown) }
         }
         return .nobody
     }

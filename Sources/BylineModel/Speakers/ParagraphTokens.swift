@@ -31,7 +31,7 @@ struct ParagraphTokens {
     private var lowered: [String?] = []
 
     init(_ text: String) {
-        s = Array(text.unicodeScalars)
+        s = TextScan.scalars(text)
         tokens.reserveCapacity(s.count / 5)
         tokenize()
         lowered = Array(repeating: nil, count: tokens.count)
@@ -279,7 +279,7 @@ struct ParagraphTokens {
     }
 
     /// Words that end in a full stop without ending the sentence.
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "cpt", "sgt",
         "det", "insp", "supt", "prof", "rev", "jr", "sr", "inc", "corp", "ltd", "co", "no", "nos", "vs",
         "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",

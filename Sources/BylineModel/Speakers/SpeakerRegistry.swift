@@ -121,7 +121,7 @@ struct SpeakerRegistry {
         return entities.lastIndex { !$0.organisation && $0.roles.contains(role) }
     }
 
-    static let offices: Set<String> = [
+    static let offices: WordSet = [
         "president", "prime minister", "chancellor", "governor", "mayor", "senator", "congressman",
         "congresswoman", "judge", "secretary", "leader", "coach", "manager", "captain", "director",
         "chairman", "chairwoman", "premier", "pm", "duke", "duchess", "king", "queen", "prince", "princess",
