@@ -388,7 +388,9 @@ struct QuoteFinder {
         for t in max(sentenceStart, run.lowerBound - 2)..<run.upperBound where p.isWord(t) {
             var w = p.lower(t)
             if TextScan.hasSuffix(w, "'s") { w.removeLast(2) }
-            if GivenNames.gender(of: w) != nil || registry.knows(lowercased: TextScan.isASCII(w) ? w : w.lowercased())
+            // `w` is lower case already: lower-casing is the same scalar by scalar, and again
+            // changes nothing (checked over every scalar), so `knows` need not do it again.
+            if GivenNames.gender(of: w) != nil || registry.knows(lowercased: w)
                 || Lexicon.titles.contains(w) || Lexicon.personRoles.contains(w) {
                 promising = true
                 break

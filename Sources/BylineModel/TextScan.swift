@@ -188,11 +188,17 @@ enum TextScan {
 
     /// Whether `text` starts with `prefix` (lower-case ASCII), ignoring ASCII case.
     static func hasPrefixIgnoringCase(_ text: String, _ prefix: String) -> Bool {
-        var a = text.utf8.makeIterator()
-        for b in prefix.utf8 {
-            guard let c = a.next(), (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) == b else { return false }
+        var t = text, p = prefix
+        return t.withUTF8 { a in
+            p.withUTF8 { b in
+                guard a.count >= b.count else { return false }
+                for i in 0..<b.count {
+                    let c = a[i]
+                    if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != b[i] { return false }
+                }
+                return true
+            }
         }
-        return true
     }
 
     /// Letters or digits (any script), the things a word is made of.
@@ -234,6 +240,13 @@ enum TextScan {
 
     /// `countWords` on the UTF-8 bytes of a string: ASCII classified by byte, other characters
     /// decoded one by one.
+    /// Per ASCII byte: 0 whitespace, 1 letter or digit, 2 anything else.
+    private static let asciiClass: [UInt8] = (0..<128).map { (c: Int) -> UInt8 in
+        if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 0 }
+        if (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) { return 1 }
+        return 2
+    }
+
     private static func countUTF8Words(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
         var inToken = false
@@ -252,12 +265,15 @@ enum TextScan {
             let c = b[i]
             if c < 0x80 {
                 i += 1
-                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                switch asciiClass[Int(c)] {
+                case 0:  // whitespace
                     if inToken { endToken() }
-                    continue
+                case 1:  // letter or digit
+                    inToken = true
+                    tokenHasWord = true
+                default:
+                    inToken = true
                 }
-                inToken = true
-                if (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) { tokenHasWord = true }
                 continue
             }
             // Decode one multi-byte scalar.

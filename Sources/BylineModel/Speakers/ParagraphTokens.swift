@@ -119,52 +119,58 @@ struct ParagraphTokens {
 
     // MARK: - Tokenising
 
+    @inline(__always)
     private static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool { TextScan.isWordScalar(c) }
 
     private mutating func tokenize() {
-        var i = 0
-        let n = s.count
-        var space = true
-        while i < n {
-            let c = s[i]
-            if TextScan.isSpace(c) { space = true; i += 1; continue }
-            let start = i
-            if Self.isLetterOrDigit(c) {
-                i += 1
-                while i < n {
-                    let d = s[i]
-                    if Self.isLetterOrDigit(d) || (d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark) { i += 1; continue }
-                    // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
-                    if i + 1 < n, Self.isLetterOrDigit(s[i + 1]) {
-                        switch d {
-                        case "'", "\u{2019}", "-", "\u{2010}", "/", "&":
-                            i += 1; continue
-                        case ".":
-                            // U.S, a.m, 3.5 — but not "end.Next" after a long word.
-                            let runStart = Self.segmentStart(s, before: i, from: start)
-                            if i - runStart <= 2 || s[i - 1].properties.numericType != nil { i += 1; continue }
-                        case ",":
-                            if s[i - 1].properties.numericType != nil && s[i + 1].properties.numericType != nil { i += 1; continue }
-                        default: break
+        var tokens: [Token] = []
+        swap(&tokens, &self.tokens)  // the reserved buffer, held once
+        s.withUnsafeBufferPointer { s in
+            var i = 0
+            let n = s.count
+            var space = true
+            while i < n {
+                let c = s[i]
+                if TextScan.isSpace(c) { space = true; i += 1; continue }
+                let start = i
+                if Self.isLetterOrDigit(c) {
+                    i += 1
+                    while i < n {
+                        let d = s[i]
+                        if Self.isLetterOrDigit(d) || (d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark) { i += 1; continue }
+                        // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
+                        if i + 1 < n, Self.isLetterOrDigit(s[i + 1]) {
+                            switch d.value {
+                            case 0x27, 0x2019, 0x2D, 0x2010, 0x2F, 0x26:  // ' ’ - ‐ / &
+                                i += 1; continue
+                            case 0x2E:
+                                // U.S, a.m, 3.5 — but not "end.Next" after a long word.
+                                let runStart = Self.segmentStart(s, before: i, from: start)
+                                if i - runStart <= 2 || s[i - 1].properties.numericType != nil { i += 1; continue }
+                            case 0x2C:
+                                if s[i - 1].properties.numericType != nil && s[i + 1].properties.numericType != nil { i += 1; continue }
+                            default: break
+                            }
                         }
+                        break
                     }
-                    break
+                    let f = s[start]
+                    let cap = f.value < 0x80 ? (f.value >= 0x41 && f.value <= 0x5A)
+                        : f.properties.isUppercase || (f.properties.isAlphabetic && !f.properties.isLowercase && !f.properties.changesWhenUppercased)
+                    tokens.append(Token(lo: start, hi: i, kind: .word, capitalised: cap, spaceBefore: space))
+                } else {
+                    i += 1
+                    let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
+                    tokens.append(Token(lo: start, hi: i, kind: kind, capitalised: false, spaceBefore: space))
                 }
-                let f = s[start]
-                let cap = f.value < 0x80 ? (f.value >= 0x41 && f.value <= 0x5A)
-                    : f.properties.isUppercase || (f.properties.isAlphabetic && !f.properties.isLowercase && !f.properties.changesWhenUppercased)
-                tokens.append(Token(lo: start, hi: i, kind: .word, capitalised: cap, spaceBefore: space))
-            } else {
-                i += 1
-                let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
-                tokens.append(Token(lo: start, hi: i, kind: kind, capitalised: false, spaceBefore: space))
+                space = false
             }
-            space = false
         }
+        self.tokens = tokens
     }
 
     /// Start of the current dot-separated piece of a word (for `U.S` and `a.m`).
-    private static func segmentStart(_ s: [Unicode.Scalar], before i: Int, from start: Int) -> Int {
+    private static func segmentStart(_ s: UnsafeBufferPointer<Unicode.Scalar>, before i: Int, from start: Int) -> Int {
         var k = i
         while k > start, s[k - 1] != "." { k -= 1 }
         return k
