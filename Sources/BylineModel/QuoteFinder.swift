@@ -354,9 +354,9 @@ struct QuoteFinder {
                 continue
             }
             // A speech verb in narrative reports speech: its subject is the current speaker.
-            guard i > sentenceStart, p.mayBeSpeechVerb(i) else { i += 1; continue }
+            guard i > sentenceStart, p.mayBeSpeechVerb(i), p.word(i, in: Lexicon.speechVerbs) else { i += 1; continue }
             let w = p.lower(i)
-            if Lexicon.speechVerbs.contains(w), !Self.negatedOrInfinitive(&p, i) {
+            if !Self.negatedOrInfinitive(&p, i) {
                 let subject = p.subjectBefore(subjectRange(&p, verb: i, floor: sentenceStart))
                 switch subject {
                 case .person, .pronoun, .role, .anonymous:
@@ -386,6 +386,17 @@ struct QuoteFinder {
         // Cheap first: a person's run holds a given name or a known name, or follows a title or role.
         var promising = false
         for t in max(sentenceStart, run.lowerBound - 2)..<run.upperBound where p.isWord(t) {
+            // ASCII words are looked up as bytes, with no string made (the same tests as below).
+            let asciiHit = p.withLowerASCII(t) { word -> Bool in
+                var w = word
+                if w.count >= 2 && w[w.count - 2] == 0x27 && w[w.count - 1] == 0x73 { w = UnsafeBufferPointer(rebasing: w.dropLast(2)) }
+                return GivenNames.gender(ofASCII: w) != nil || Lexicon.titles.contains(asciiBytes: w)
+                    || Lexicon.personRoles.contains(asciiBytes: w) || registry.knows(asciiLowercased: w)
+            }
+            if let asciiHit {
+                if asciiHit { promising = true; break }
+                continue
+            }
             var w = p.lower(t)
             if TextScan.hasSuffix(w, "'s") { w.removeLast(2) }
             // `w` is lower case already: lower-casing is the same scalar by scalar, and again

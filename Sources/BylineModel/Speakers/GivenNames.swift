@@ -14,6 +14,9 @@ enum GivenNames {
     /// The gender a lower-case given name suggests, or nil when it is not a known given name.
     static func gender(of lowercased: String) -> Gender? { genders[lowercased] }
 
+    /// ``gender(of:)`` for a lower-case name given as its bytes, which must be ASCII.
+    static func gender(ofASCII lowercased: UnsafeBufferPointer<UInt8>) -> Gender? { genders.value(asciiBytes: lowercased) }
+
     /// Every name with its gender, in one table (one lookup): a name on the male list is male,
     /// else on the female list female, else (unisex) unknown.
     private static let genders = WordTable(

@@ -123,8 +123,13 @@ extension ParagraphTokens {
 
     /// `’s` or `'s` makes a word a possessor, not the head.
     mutating func possessive(_ i: Int) -> Bool {
-        let l = lower(i)
-        return TextScan.hasSuffix(l, "'s") || (TextScan.hasSuffix(l, "'") && TextScan.characterCount(l) > 1)
+        let marked = withLowerASCII(i) { l in
+            (l.count >= 2 && l[l.count - 2] == 0x27 && l[l.count - 1] == 0x73) || (l.count > 1 && l[l.count - 1] == 0x27)
+        } ?? {
+            let l = lower(i)
+            return TextScan.hasSuffix(l, "'s") || (TextScan.hasSuffix(l, "'") && TextScan.characterCount(l) > 1)
+        }()
+        return marked
             || (i + 1 < tokens.count && tokens[i + 1].kind == .quote && !tokens[i + 1].spaceBefore
                 && (last(i) == "s" || last(i) == "S"))
     }

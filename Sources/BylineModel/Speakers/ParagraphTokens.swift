@@ -29,13 +29,54 @@ struct ParagraphTokens {
     private(set) var tokens: [Token] = []
     private(set) var spans: [Span] = []
     private var lowered: [String?] = []
+    /// Every ASCII token in lower case (as ``lower(_:)`` spells it), back to back, so word lists
+    /// are asked with no string made; per token, where its bytes start (-1: not ASCII) and
+    /// their hash (as ``WordTable`` hashes).
+    private var asciiLower: [UInt8] = []
+    private var asciiStart: [Int32] = []
+    private var asciiHash: [UInt32] = []
 
     init(_ text: String) {
         s = TextScan.scalars(text)
         tokens.reserveCapacity(s.count / 5)
         tokenize()
         lowered = Array(repeating: nil, count: tokens.count)
+        lowerASCII()
         findSpans()
+    }
+
+    private mutating func lowerASCII() {
+        var starts = [Int32](repeating: -1, count: tokens.count)
+        var hashes = [UInt32](repeating: 0, count: tokens.count)
+        let bytes = [UInt8](unsafeUninitializedCapacity: s.count) { out, used in
+            s.withUnsafeBufferPointer { s in
+                tokens.withUnsafeBufferPointer { tokens in
+                    var n = 0
+                    for i in 0..<tokens.count {
+                        let t = tokens[i]
+                        var hash: UInt32 = 2_166_136_261
+                        var k = t.lo
+                        while k < t.hi {
+                            let v = s[k].value
+                            if v >= 0x80 { break }
+                            let b = UInt8(truncatingIfNeeded: v)
+                            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == 0x60 ? 0x27 : b)
+                            out[n + k - t.lo] = lower
+                            hash = (hash ^ UInt32(lower)) &* 16_777_619
+                            k += 1
+                        }
+                        guard k == t.hi else { continue }
+                        starts[i] = Int32(n)
+                        hashes[i] = hash
+                        n += t.hi - t.lo
+                    }
+                    used = n
+                }
+            }
+        }
+        asciiLower = bytes
+        asciiStart = starts
+        asciiHash = hashes
     }
 
     var count: Int { tokens.count }
@@ -82,6 +123,23 @@ struct ParagraphTokens {
             }
         }
         return w.string
+    }
+
+    /// Calls `body` with the token in lower case as bytes, spelt as ``lower(_:)`` spells it,
+    /// when the token is ASCII (most are); nil otherwise (ask ``lower(_:)``). No string is made.
+    func withLowerASCII<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let start = Int(asciiStart[i])
+        guard start >= 0 else { return nil }
+        let end = start + tokens[i].hi - tokens[i].lo
+        return asciiLower.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// Whether the token in lower case is in `set` (`set.contains(lower(i))`).
+    mutating func word(_ i: Int, in set: WordSet) -> Bool {
+        let start = Int(asciiStart[i])
+        guard start >= 0 else { return set.contains(lower(i)) }
+        let end = start + tokens[i].hi - tokens[i].lo
+        return asciiLower.withUnsafeBufferPointer { set.contains(asciiBytes: UnsafeBufferPointer(rebasing: $0[start..<end]), hash: asciiHash[i]) }
     }
 
     func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }

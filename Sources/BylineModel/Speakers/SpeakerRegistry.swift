@@ -1,3 +1,5 @@
+import Foundation
+
 /// The people (and organisations) an article has named so far, and who was last the subject
 /// of a sentence: what `he`, `she`, a lone surname or `the actress` refer back to.
 struct SpeakerRegistry {
@@ -26,6 +28,9 @@ struct SpeakerRegistry {
     private(set) var entities: [Entity] = []
     private var bySurname: [String: Int] = [:]
     private var byGiven: [String: [Int]] = [:]
+    /// The hashes of the ASCII keys of `bySurname` and `byGiven` (and of others' ASCII forms):
+    /// a word whose hash is not here is not known, and needs no string made to say so.
+    private var keyHashes: Set<UInt32> = []
     /// Subjects and speakers, in reading order (only the latest few are kept).
     private var mentions: [Mention] = []
 
@@ -56,6 +61,8 @@ struct SpeakerRegistry {
         if !organisation, key.count >= 2 {
             bySurname[key[key.count - 1]] = e
             byGiven[key[0], default: []].append(e)
+            noteKey(key[key.count - 1])
+            noteKey(key[0])
         }
         return e
     }
@@ -63,6 +70,19 @@ struct SpeakerRegistry {
     /// Whether a single word is a surname or given name of someone already named.
     func knows(_ word: String) -> Bool {
         knows(lowercased: word.lowercased())
+    }
+
+    private mutating func noteKey(_ key: String) {
+        for form in [key, key.precomposedStringWithCanonicalMapping] where form.utf8.allSatisfy({ $0 < 0x80 }) {
+            var copy = form
+            keyHashes.insert(copy.withUTF8 { WordTable<Int>.hashBytes($0) })
+        }
+    }
+
+    /// ``knows(lowercased:)`` for a lower-case word given as its bytes, which must be ASCII.
+    func knows(asciiLowercased b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard keyHashes.contains(WordTable<Int>.hashBytes(b)) else { return false }
+        return knows(lowercased: String(decoding: b, as: UTF8.self))
     }
 
     /// ``knows(_:)`` for a word in lower case already (as `ParagraphTokens.lower` gives it).

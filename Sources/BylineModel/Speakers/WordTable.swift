@@ -64,18 +64,24 @@ struct WordTable<Value: Sendable>: Sendable {
         var copy = word
         let ascii: Value?? = copy.withUTF8 { b in
             guard b.allSatisfy({ $0 < 0x80 }) else { return .none }
-            return .some(lookup(b))
+            return .some(lookup(b, hash: Self.hash(b)))
         }
         if let ascii { return ascii }
         return others[word]
     }
 
-    /// The value of the ASCII word `b`.
-    private func lookup(_ b: UnsafeBufferPointer<UInt8>) -> Value? {
+    /// The value of a word given as its bytes, which must be ASCII (and their hash, if known).
+    func value(asciiBytes b: UnsafeBufferPointer<UInt8>, hash: UInt32? = nil) -> Value? { lookup(b, hash: hash ?? Self.hash(b)) }
+
+    /// FNV-1a of a word's bytes (the hash the table files ASCII words under).
+    static func hashBytes(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 { hash(b) }
+
+    /// The value of the ASCII word `b`, whose hash is `hash`.
+    private func lookup(_ b: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Value? {
         slots.withUnsafeBufferPointer { slots in
             bytes.withUnsafeBufferPointer { bytes in
                 let mask = slots.count - 1
-                var slot = Int(Self.hash(b)) & mask
+                var slot = Int(hash) & mask
                 while slots[slot] >= 0 {
                     let entry = entries[Int(slots[slot])]
                     if entry.end - entry.start == b.count,
@@ -105,6 +111,9 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
 
     /// Whether `word` is in the set (as `Set<String>.contains` would say).
     func contains(_ word: String) -> Bool { table[word] != nil }
+
+    /// Whether the word given as its bytes, which must be ASCII, is in the set.
+    func contains(asciiBytes b: UnsafeBufferPointer<UInt8>, hash: UInt32? = nil) -> Bool { table.value(asciiBytes: b, hash: hash) != nil }
 
     func makeIterator() -> IndexingIterator<[String]> { table.words.makeIterator() }
 }
