@@ -22,9 +22,14 @@ enum GivenNames {
     private static let genders = WordTable(
         words(unisexText).map { ($0, Gender.unknown) } + words(femaleText).map { ($0, Gender.female) } + words(maleText).map { ($0, Gender.male) })
 
-    private static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    /// The names of a list, split at spaces and line feeds (found as bytes: the lists hold
+    /// neither a carriage return nor a mark after a space, which would join them to a character).
+    static func words(_ text: String) -> [String] {
+        text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }).map { String(decoding: $0, as: UTF8.self) }
     }
+
+    /// The three lists' text, for a test that splitting them as bytes is splitting them as characters.
+    static var listTexts: [String] { [maleText, femaleText, unisexText] }
 
     private static let maleText = """
         aaron abdul abe abel abraham abram abu adalberto adam adan adolfo adolph adrian aecio agustin

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The people (and organisations) an article has named so far, and who was last the subject
 /// of a sentence: what `he`, `she`, a lone surname or `the actress` refer back to.
 struct SpeakerRegistry {
@@ -28,7 +26,7 @@ struct SpeakerRegistry {
     private(set) var entities: [Entity] = []
     private var bySurname: [String: Int] = [:]
     private var byGiven: [String: [Int]] = [:]
-    /// The hashes of the ASCII keys of `bySurname` and `byGiven` (and of others' ASCII forms):
+    /// The hashes of the ASCII forms of the keys of `bySurname` and `byGiven` (see `WordTable`):
     /// a word whose hash is not here is not known, and needs no string made to say so.
     private var keyHashes: Set<UInt32> = []
     /// Subjects and speakers, in reading order (only the latest few are kept).
@@ -73,10 +71,8 @@ struct SpeakerRegistry {
     }
 
     private mutating func noteKey(_ key: String) {
-        for form in [key, key.precomposedStringWithCanonicalMapping] where form.utf8.allSatisfy({ $0 < 0x80 }) {
-            var copy = form
-            keyHashes.insert(copy.withUTF8 { WordTable<Int>.hashBytes($0) })
-        }
+        guard var form = WordTable<Int>.asciiForm(of: key) else { return }
+        keyHashes.insert(form.withUTF8 { WordTable<Int>.hashBytes($0) })
     }
 
     /// ``knows(lowercased:)`` for a lower-case word given as its bytes, which must be ASCII.

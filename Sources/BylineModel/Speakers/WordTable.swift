@@ -1,5 +1,3 @@
-import Foundation
-
 /// A fixed table of words (the lexicon's lists, the given names), looked up by their UTF-8
 /// bytes: what a `Set<String>` or `[String: Value]` answers, without hashing a `String`
 /// (which normalises it first) on every lookup.
@@ -24,8 +22,7 @@ struct WordTable<Value: Sendable>: Sendable {
         var order: [String] = []
         var others: [String: Value] = [:]
         for (word, value) in pairs {
-            let folded = word.utf8.allSatisfy { $0 < 0x80 } ? word : word.precomposedStringWithCanonicalMapping
-            if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            if let folded = Self.asciiForm(of: word) {
                 if ascii.updateValue(value, forKey: folded) == nil { order.append(folded) }
             } else {
                 others[word] = value
@@ -50,6 +47,30 @@ struct WordTable<Value: Sendable>: Sendable {
         self.entries = entries
         self.slots = slots
         self.others = others
+    }
+
+    /// The ASCII text `word` is canonically equivalent to, if any: itself when ASCII, or with
+    /// the only scalars whose canonical decomposition is ASCII (KELVIN SIGN, GREEK QUESTION MARK,
+    /// GREEK VARIA) replaced by it; nil for anything else.
+    static func asciiForm(of word: String) -> String? {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
+        var out = ""
+        for scalar in word.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x80: out.unicodeScalars.append(scalar)
+            case 0x212A: out += "K"
+            case 0x037E: out += ";"
+            case 0x1FEF: out += "`"
+            default: return nil
+            }
+        }
+        return out
+    }
+
+    /// Whether the `b.count` bytes at `a` are those of `b`.
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for k in 0..<b.count where a[k] != b[k] { return false }
+        return true
     }
 
     /// FNV-1a, 32 bits.
@@ -84,8 +105,7 @@ struct WordTable<Value: Sendable>: Sendable {
                 var slot = Int(hash) & mask
                 while slots[slot] >= 0 {
                     let entry = entries[Int(slots[slot])]
-                    if entry.end - entry.start == b.count,
-                       b.isEmpty || memcmp(bytes.baseAddress! + entry.start, b.baseAddress!, b.count) == 0 {
+                    if entry.end - entry.start == b.count, Self.equal(bytes.baseAddress! + entry.start, b) {
                         return entry.value
                     }
                     slot = (slot + 1) & mask
