@@ -65,8 +65,24 @@ public enum DisplayWidth {
 
     /// The width of UTF-8 text, a grapheme at a time as `of(_: Character)` measures it.
     static func ofUTF8(_ bytes: UnsafeBufferPointer<UInt8>, character: (Int) -> Character) -> Int {
+        // ASCII is one cell a byte (CR LF one cell): counted in one loop, up to the first byte
+        // that is not ASCII; the rest grapheme by grapheme.
         var total = 0
-        forEachCluster(bytes, character: character) { _, _, width in
+        var k = 0
+        var previous: UInt8 = 0
+        while k < bytes.count, bytes[k] < 0x80 {
+            if !(bytes[k] == 0x0A && previous == 0x0D) { total += 1 }
+            previous = bytes[k]
+            k += 1
+        }
+        guard k < bytes.count else { return total }
+        // The last ASCII byte may take a combining mark: measure from the grapheme it starts.
+        if k > 0 {
+            k -= 1
+            total -= 1
+            if k > 0, bytes[k] == 0x0A, bytes[k - 1] == 0x0D { k -= 1 }
+        }
+        forEachCluster(UnsafeBufferPointer(rebasing: bytes[k...]), character: { character(k + $0) }) { _, _, width in
             total += width
             return true
         }

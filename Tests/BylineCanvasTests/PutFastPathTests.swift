@@ -79,6 +79,16 @@ final class PutFastPathTests: XCTestCase {
             let inner = wrapped[wrapped.utf8.index(after: wrapped.utf8.startIndex)..<wrapped.utf8.index(before: wrapped.utf8.endIndex)]
             _ = fromSubstring.put(inner, x: x, y: 0, role: .headline, maxX: maxX)
             XCTAssertEqual(fromSubstring.cells, canvas.cells, "substring \(text.debugDescription)")
+            // Widths and cuts read from the bytes agree with the grapheme-by-grapheme ones.
+            XCTAssertEqual(DisplayWidth.of(text), text.reduce(0) { $0 + DisplayWidth.of($1) }, "width of \(text.debugDescription)")
+            let room = next(12)
+            var used = 0
+            let expectedPrefix = text.prefix { character in
+                guard used + DisplayWidth.of(character) <= room else { return false }
+                used += DisplayWidth.of(character)
+                return true
+            }
+            XCTAssertEqual(DisplayWidth.prefix(of: text, fitting: room), expectedPrefix, "prefix of \(text.debugDescription) in \(room)")
         }
     }
 

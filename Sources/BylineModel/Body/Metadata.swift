@@ -16,6 +16,8 @@ enum Metadata {
     }
 
     static func isURL(_ line: String) -> Bool {
+        // An ASCII line with a space is not a URL (the test below, without lower-casing it).
+        if TextScan.isASCII(line), TextScan.contains(line, byte: 0x20) { return false }
         let t = line.lowercased()
         guard !t.contains(" ") else { return false }
         if t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("www.") { return true }
@@ -28,6 +30,9 @@ enum Metadata {
     private static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
                                  "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    /// Every month word, looked for anywhere in a line, ignoring case.
+    private static let monthNames = TextScan.Needles(months)
+
     private static let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
     private static let others: WordSet = [
@@ -37,6 +42,9 @@ enum Metadata {
     ]
 
     static func isDate(_ line: String) -> Bool {
+        // A date line names a year or a month: an ASCII line without a digit or a month's name
+        // is none (the test below, without splitting it into words).
+        if TextScan.isASCII(line), !line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), !monthNames.found(in: line) { return false }
         let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "·" || $0 == "—" || $0 == "–" })
             .map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
         guard !words.isEmpty, words.count <= 12 else { return false }

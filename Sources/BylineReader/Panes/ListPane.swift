@@ -18,7 +18,9 @@ public struct ListPane {
     public func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
         let focused = state.focus == .list
-        canvas.fill(rect, role: .listNormal)
+        // Rows with an article are filled in their own role below; only the rest here.
+        let shown = state.visibleRows.count
+        canvas.fill(Rect(x: rect.x, y: rect.y + shown, width: rect.width, height: rect.height - shown), role: .listNormal)
         guard !state.rows.isEmpty else {
             let below = state.articlesInSubfolders ?? 0
             let note = below > 0 ? "No articles here; \(below) in subfolders (use --recursive)" : "No articles here."
