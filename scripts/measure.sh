@@ -14,7 +14,11 @@
 # cache dropped before each run, so the program, its libraries and the folder come from disk
 # (COLD=skip to leave that out). If newsboat is installed (or NEWSBOAT=install and apt-get can
 # install it) it is measured on the same articles through to_rss.py.
-# Prints a Markdown table of medians on stdout; raw JSON stays in $WORK/results.
+# Then (KEYCOST=skip to leave it out; needs valgrind) instructions per key with
+# ../shared/tools/keycost.py: a line down in reading mode on a 20,000-word article, a move in the
+# zoomed list and in the three-pane list of the 10k folder, start-up to the first frame and quit,
+# and less on the same long article as the anchor.
+# Prints Markdown tables (medians) on stdout; raw JSON and keycost output stay in $WORK/results.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,6 +32,8 @@ ROWS=${ROWS:-40}
 NEWSBOAT=${NEWSBOAT:-auto}   # auto: measure if installed; install: try apt-get; skip
 NEWSBOAT_SIZES=${NEWSBOAT_SIZES:-10000}
 COLD=${COLD:-auto}           # auto: measure a cold start when caches can be dropped; skip
+KEYCOST=${KEYCOST:-auto}     # auto: count instructions per key when valgrind is installed; skip
+KEYCOST_N=${KEYCOST_N:-200}  # presses per keycost run
 PTYBENCH=${PTYBENCH:-$SHARED/tools/ptybench.py}
 RESULTS=$WORK/results
 mkdir -p "$WORK" "$RESULTS"
@@ -140,6 +146,34 @@ else
     log "== newsboat not installed: skipped (NEWSBOAT=install to try apt-get)"
 fi
 
+# MARK: - Instructions per key (callgrind)
+# Each program runs in a HOME of its own, made empty for it, so every run starts the way a new
+# user's does: keycost's first run (start-up and quit) creates the state store, its second finds
+# it. Keys are `j`, not `down`: keycost sends Down as ESC [ B, which ncurses in keypad mode does not
+# read as Down on xterm-256color (its Down is ESC O B), so Byline would see Esc, `[` and `B`.
+# `j` is the same action (next article, or a line down).
+KEYCOST_PY=${KEYCOST_PY:-$SHARED/tools/keycost.py}
+if [ "$KEYCOST" != skip ] && command -v valgrind >/dev/null && [ -f "$KEYCOST_PY" ] && [ "$GENERATOR" = gen_corpus.py ]; then
+    LONG_DIR=$(corpus long 100 --long-first 20000)
+    LONG=$(ls "$LONG_DIR"/*.txt | head -n 1)
+    n=${SIZES%% *}
+    dir=$(corpus "c$n" "$n")
+    keycost() {  # keycost LABEL ARGS...: one keycost run, in a fresh HOME
+        local label=$1; shift
+        local home; home=$(mktemp -d "$WORK/keycost-home.XXXXXX")
+        log "== keycost $label"
+        HOME=$home python3 "$KEYCOST_PY" --cols "$COLS" --rows "$ROWS" --n "$KEYCOST_N" "$@" > "$RESULTS/keycost-$label.txt" 2>&1 \
+            || log "   (keycost $label failed; see $RESULTS/keycost-$label.txt)"
+        rm -rf "$home"
+    }
+    keycost reading --pre enter,z --key j -- "$BIN" "$LONG"
+    keycost zlist --pre z --key j -- "$BIN" "$dir"
+    keycost list --key j -- "$BIN" "$dir"
+    if command -v less >/dev/null; then keycost less --key j -- less "$LONG"; fi
+else
+    log "== instructions per key skipped (KEYCOST=skip, or no valgrind, keycost.py or gen_corpus.py)"
+fi
+
 # MARK: - Table
 python3 - "$RESULTS" "$GENERATOR" "$RUNS" "$COLS" "$ROWS" <<'PY'
 import json, os, statistics, sys
@@ -237,4 +271,24 @@ if s:
             fmt(pick(s, "groups", g, "bytes_median"), " B"),
             fmt(pick(s, "groups", g, "bytes_mean"), " B", 1, 1),
             fmt(pick(s, "groups", g, "latency_last_ms_median"), " ms", 1, 2)))
+
+import re
+def keycost(label):
+    p = os.path.join(results, "keycost-" + label + ".txt")
+    if not os.path.exists(p):
+        return None
+    with open(p) as f:
+        m = re.match(r"([\d,]+) instructions per key .*start-up and quit: ([\d,]+)", f.readline())
+    return (int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))) if m else None
+
+k = {label: keycost(label) for label in ("reading", "zlist", "list", "less")}
+if any(k.values()):
+    def per(label):
+        return fmt(k[label][0]) if k.get(label) else "n/a"
+    print(f"\n| instructions per key (callgrind, {cols}x{rows}) | less | byline |")
+    print("|---|---|---|")
+    print(f"| line down in reading mode (Enter, z, then j), 20,000-word article | {per('less')} | {per('reading')} |")
+    print(f"| move in the zoomed list (z, then j), 10k articles | | {per('zlist')} |")
+    print(f"| move in the three-pane list (j), 10k articles, with the background parse | | {per('list')} |")
+    print(f"| start-up to the first frame and quit, 10k articles | | {fmt(k['list'][1]) if k.get('list') else 'n/a'} |")
 PY
