@@ -163,10 +163,11 @@ enum TextScan {
                                 let count = buffer.count
                                 guard count > 0 else { return false }
                                 @inline(__always) func has(_ key: Int) -> Bool { bits[key >> 6] & (1 << UInt64(key & 63)) != 0 }
-                                var first = Int(lower[Int(buffer[0])])
+                                var second = Int(lower[Int(buffer[0])])
                                 for i in 0..<count {
-                                    let second = i + 1 < count ? Int(lower[Int(buffer[i + 1])]) : -1
-                                    defer { first = second }
+                                    let first = second
+                                    second = i + 1 < count ? Int(lower[Int(buffer[i + 1])]) : -1
+                                    if second >= 0 && !has(first << 8 | second) && !has(65536 + first) { continue }
                                     guard has(65536 + first) || (second >= 0 && has(first << 8 | second)) else { continue }
                                     for k in byFirst[first] {
                                         let lo = starts[k], m = starts[k + 1] - lo
@@ -224,6 +225,8 @@ enum TextScan {
     /// Trims whitespace (any Unicode whitespace) from both ends.
     static func trim<S: StringProtocol>(_ s: S) -> String {
         let scalars = s.unicodeScalars
+        // Nothing to trim (the usual case): the text as it is.
+        if let f = scalars.first, let l = scalars.last, !isSpace(f), !isSpace(l) { return String(s) }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
         return ScalarWriter.string(scalars[first...last])
@@ -248,6 +251,10 @@ enum TextScan {
     }
 
     private static func countUTF8Words(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        asciiClass.withUnsafeBufferPointer { countUTF8Words(b, asciiClass: $0) }
+    }
+
+    private static func countUTF8Words(_ b: UnsafeBufferPointer<UInt8>, asciiClass: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
         var inToken = false
         var tokenHasWord = false
