@@ -25,6 +25,8 @@ let package = Package(
         // MARK: - C shim
         // ncursesw, with its macros wrapped as functions, and the signal flags and self-pipe.
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // zstd, for the search index's compact copy of each article's text.
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
 
         // MARK: - Plain Swift layers (no terminal I/O)
         // Articles: decoding, sanitising, parsing, quotes, the library of a folder.
@@ -45,8 +47,10 @@ let package = Package(
         .target(name: "BylineTerminal", dependencies: ["CNcursesw", "BylineCanvas", "BylineTheme", "BylineReader"]),
 
         // MARK: - The state store (the only module that imports GRDB, i.e. SQLite)
-        // Read marks, reading positions and where you left off, per library, in one SQLite file.
+        // Read marks, reading positions and where you left off, per library, in one SQLite file;
+        // the search index (FTS5) in a file beside it.
         .target(name: "BylineStore", dependencies: [
+            "CZstd",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
@@ -71,7 +75,10 @@ let package = Package(
         ], exclude: ["Snapshots"]),
         // The key decoder only: curses is never started in unit tests.
         .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineReader", "CNcursesw"]),
-        .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore"]),
+        .testTarget(name: "BylineStoreTests", dependencies: [
+            "BylineStore",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineTestSupport", "BylineCorpus", "BylineStore", "byline"]),
     ]
 )

@@ -32,5 +32,11 @@ let package = Package(
         fuzzTarget("KeysFuzz", ["BylineTerminal", "BylineReader"]),
         // Theme and config files through ThemeParser and BylineConfig: a theme or one clean line.
         fuzzTarget("TomlFuzz", ["BylineTheme", "BylineCanvas"]),
+        // Random or damaged bytes where the state store file should be: it opens, or is moved
+        // aside with a notice, and then saves and loads a mark.
+        fuzzTarget("StoreFuzz", ["BylineStore"]),
+        // Article bytes through `byline inspect --json`'s encoding: always one line of valid JSON.
+        fuzzTarget("InspectJSONFuzz", ["BylineModel"]),
+        // (The search index's query parser gets its target here when the index lands.)
     ]
 )

@@ -443,17 +443,8 @@ public final class Library: Sendable {
         }) else {
             return ArticleParser.unreadable(id: "", path: "", reason: "no such entry")
         }
-        let article: Article
-        var stamp: FileStamp?
-        var facts: FileFacts?
-        switch FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) {
-        case .failure(let f):
-            article = ArticleParser.unreadable(id: entry.id, path: entry.path, reason: f.reason)
-        case .success(let r):
-            article = ArticleParser.parse(data: r.data, id: entry.id, path: entry.path)
-            stamp = FileStamp(size: Int64(r.size), modified: r.modified)
-            facts = FileFacts(size: r.size, modified: r.modified / 1_000_000_000)
-        }
+        let (article, stamp) = Self.read(entry)
+        let facts = stamp.map { FileFacts(size: Int($0.size), modified: $0.modified / 1_000_000_000) }
         return state.withLock { s in
             if let a = s.cache[index] { return a }
             s.cache[index] = article
@@ -542,6 +533,27 @@ public final class Library: Sendable {
     static func binaryReason(prefix data: Data) -> String? {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return nil }
         return TextDecoding.binaryReason(data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data)
+    }
+
+    /// Reads and parses an article without keeping it (for the search indexer, which reads
+    /// every file once): the article, and the size and time of the file it was read from (nil
+    /// when the file could not be read: the article is then unreadable, with the reason).
+    public func readUncached(_ id: ArticleID) -> (article: Article, stamp: FileStamp?) {
+        guard let entry = state.withLock({ s -> LibraryEntry? in
+            s.entries.indices.contains(id.index) ? s.entries[id.index] : nil
+        }) else {
+            return (ArticleParser.unreadable(id: "", path: "", reason: "no such entry"), nil)
+        }
+        return Self.read(entry)
+    }
+
+    private static func read(_ entry: LibraryEntry) -> (article: Article, stamp: FileStamp?) {
+        switch FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) {
+        case .failure(let f):
+            return (ArticleParser.unreadable(id: entry.id, path: entry.path, reason: f.reason), nil)
+        case .success(let r):
+            return (ArticleParser.parse(data: r.data, id: entry.id, path: entry.path), FileStamp(size: Int64(r.size), modified: r.modified))
+        }
     }
 
     /// ``readHeadline(_:)`` by position in the entry table.

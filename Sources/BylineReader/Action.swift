@@ -1,5 +1,6 @@
 import BylineCanvas
 import BylineModel
+import BylineStore
 
 /// What happened: every change of reader state starts as one of these, whether the user
 /// pressed a key, the terminal changed size, or a worker finished reading something.
@@ -14,6 +15,12 @@ public enum Action: Equatable, Sendable {
     case nextQuote, previousQuote
     case nextCrosshead, previousCrosshead
     case nextArticle, previousArticle
+    /// `/`: search the library from the list, the article from the body.
+    case find
+    /// `P`: the people quoted across the library.
+    case togglePeople
+    /// Enter in People: the chosen speaker's quotes, or the chosen quote's article.
+    case openChosen
     /// `n` / `N`: the next or previous match of the search.
     case nextMatch, previousMatch
     /// `m`: mark the selected article read or unread.
@@ -39,6 +46,10 @@ public enum Action: Equatable, Sendable {
     case cycleSort
     /// `>` and `<`: a wider or narrower list.
     case widenList, narrowList
+    /// `y`: copy the current quote to the clipboard (OSC 52); `Y`: the whole article.
+    case copyQuote, copyArticle
+    /// The mouse: a click, a double click or the wheel at a cell.
+    case mouse(MouseEvent)
     case quit
     /// Open the prompt for something typed.
     case openPrompt(Prompt.Kind)
@@ -59,8 +70,23 @@ public enum Action: Equatable, Sendable {
     case notice(String)
     /// The reader is about to exit (quit, a hangup, a signal): save where it was.
     case leaving
+    /// The terminal took (or refused) text for the clipboard; the note says which.
+    case copied(String)
+    /// A command the article was piped to ended (its exit status; nil when it could not run).
+    case piped(command: String, status: Int32?)
+
+    /// The first frame is on screen: bring the search index up to date.
+    case startIndexing
 
     // MARK: Workers
+    /// How far the index is built (`finished`: it is up to date).
+    case indexing(IndexProgress, finished: Bool)
+    /// A page of a library search's results.
+    case librarySearched(LibraryAnswer)
+    /// The speakers matching a filter (People).
+    case peopleLoaded(filter: String, [SpeakerSummary])
+    /// A speaker's quotes (People), and how many there are in all.
+    case quotesLoaded(name: String, [PersonQuote], total: Int)
     /// An article was read and parsed (on request, or ahead of need).
     case articleLoaded(ArticleID, Article)
     /// Headlines were read into the library.
@@ -95,6 +121,10 @@ public enum Effect: Equatable, Sendable {
     case prefetch([ArticleID])
     /// Look at what the folder watcher reported (answered by `.folderChanged`).
     case examine([FolderEvent])
+    /// Hand text to the terminal for the clipboard (answered by `.copied`).
+    case copy(text: String, what: String)
+    /// Hand the terminal to a shell command that reads `text` (answered by `.piped`).
+    case pipe(command: String, text: String)
     /// Load what the state store holds for this library (answered by `.stateLoaded`).
     case loadState
     /// Save read marks, positions, the last selected article.
@@ -107,4 +137,13 @@ public enum Effect: Equatable, Sendable {
     /// Check every file not looked at yet for whether it reads, in batches (answered by
     /// `.filesChecked` after each).
     case checkFiles
+    /// Bring the search index up to date: for the whole library (nil), or for these articles
+    /// after folder events (answered by `.indexing`).
+    case index([ArticleID]?)
+    /// Search the library (answered by `.librarySearched`; a newer search replaces one not started).
+    case searchLibrary(LibraryRequest)
+    /// The speakers whose name matches (answered by `.peopleLoaded`).
+    case loadPeople(String)
+    /// A speaker's quotes (answered by `.quotesLoaded`).
+    case loadQuotes(String)
 }

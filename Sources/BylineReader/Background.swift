@@ -29,17 +29,21 @@ public final class Background: Sendable {
     private let memory: ReaderMemory
     private let notices = Mutex<[String]>([])
     private let checking = Mutex(false)
+    private let searching: LibrarySearchService
     /// Files checked per batch: a progress report (and a frame, while `!` is open) each.
     static let checkBatch = 1024
 
-    /// - Parameter store: where read marks and positions are kept (default: nowhere).
+    /// - Parameters:
+    ///   - store: where read marks and positions are kept (default: nowhere).
+    ///   - index: where the search index is kept (default: no library search).
     public init(library: Library, inbox: Inbox, watcher: FolderWatcher? = nil, store: StoreOpening = StoreOpening(.open(.none(reason: nil))),
-                mode: Mode = .threads) {
+                index: SearchIndexLocation? = nil, mode: Mode = .threads) {
         self.library = library
         self.inbox = inbox
         self.watcher = watcher
         self.mode = mode
         self.memory = ReaderMemory(store: store, library: library)
+        self.searching = LibrarySearchService(library: library, inbox: inbox, location: index, mode: mode)
     }
 
     deinit { stop() }
@@ -49,6 +53,7 @@ public final class Background: Sendable {
         reading.stop()
         scanning.stop()
         remembering.stop()
+        searching.stop()
     }
 
     /// Waits (at most `timeout` seconds) until every save asked for so far is done: the reader
@@ -122,12 +127,16 @@ public final class Background: Sendable {
                 return !busy
             }
             if idle { checkStep() }
-        case .quit, .redrawAll, .loadTheme:
+        case .index(let ids): searching.index(ids) { [self] in passOn($0) }
+        case .searchLibrary(let request): searching.search(request)
+        case .loadPeople(let filter): searching.people(matching: filter)
+        case .loadQuotes(let name): searching.quotes(by: name)
+        case .quit, .redrawAll, .loadTheme, .copy, .pipe:
             break
         }
     }
 
-    /// Store notices go to the status line and are kept for after the exit.
+    /// Store and index notices go to the status line and are kept for after the exit.
     private func passOn(_ new: [String]) {
         guard !new.isEmpty else { return }
         notices.withLock { $0 += new }

@@ -4,6 +4,13 @@ import BylineModel
 /// The query stays when another article is shown, and is looked for there too.
 public struct BodySearch: Sendable {
     public internal(set) var query: String
+    /// What is looked for: the query itself, or several terms.
+    var terms: [String]
+    /// A library search's words (looked for whole, case ignored), instead of `terms`.
+    public internal(set) var words: [SearchWord] = []
+    /// Scroll to the first match once the article is laid out (an article opened from the
+    /// library search's results).
+    var scrollPending = false
     public internal(set) var matches: [TextMatch] = []
     /// Index into ``matches`` of the match the body was scrolled to.
     public internal(set) var current: Int?
@@ -17,8 +24,10 @@ public struct BodySearch: Sendable {
     /// Match indices by block, for drawing.
     private(set) var byBlock: [Int: [Int]] = [:]
 
-    init(query: String, origin: TextPosition, originOnSpacing: Bool) {
+    init(query: String, terms: [String]? = nil, words: [SearchWord] = [], origin: TextPosition, originOnSpacing: Bool) {
         self.query = query
+        self.terms = terms ?? [query]
+        self.words = words
         self.origin = origin
         self.originOnSpacing = originOnSpacing
     }
@@ -31,7 +40,7 @@ public struct BodySearch: Sendable {
             indexedArticle = id
             indexedUnfolded = unfolded
         }
-        matches = index?.matches(of: query) ?? []
+        matches = (words.isEmpty ? index?.matches(ofAny: terms) : index?.matches(ofWords: words)) ?? []
         byBlock = Dictionary(grouping: matches.indices, by: { matches[$0].block })
         current = matches.isEmpty ? nil : (matches.firstIndex { $0.start >= from } ?? 0)
     }

@@ -44,7 +44,7 @@ public struct KeyMap: Sendable {
     public func sections(for mode: InputMode = .normal) -> [(title: String, bindings: [KeyBinding])] {
         var order: [String] = []
         var bySection: [String: [KeyBinding]] = [:]
-        for b in bindings where b.modes.contains(mode) {
+        for b in bindings where b.modes.contains(mode) && !b.keys.isEmpty {
             if bySection[b.section] == nil { order.append(b.section) }
             bySection[b.section, default: []].append(b)
         }
@@ -74,13 +74,17 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("{")], .previousCrosshead, "Previous crosshead", section: "Jump"),
         KeyBinding([.char("J")], .nextArticle, "Next article", section: "Jump"),
         KeyBinding([.char("K")], .previousArticle, "Previous article", section: "Jump"),
-        KeyBinding([.char("/")], .openPrompt(.findInArticle), "Find in the article (highlighted as you type)", section: "Find"),
+        KeyBinding([.char("/")], .find, "List: search the library; article: find in it", section: "Find"),
+        KeyBinding([.char("P")], .togglePeople, "People: who is quoted, and their quotes", section: "Find"),
         KeyBinding([.char("n")], .nextMatch, "Next match", section: "Find"),
         KeyBinding([.char("N")], .previousMatch, "Previous match", section: "Find"),
         KeyBinding([.char("m")], .toggleRead, "Mark the article read or unread", section: "Read marks"),
         KeyBinding([.char("u")], .nextUnread, "Next unread article", section: "Read marks"),
         KeyBinding([.char("U")], .previousUnread, "Previous unread article", section: "Read marks"),
         KeyBinding([.char("M")], .markAllRead, "Mark every article in the list read (asks first)", section: "Read marks"),
+        KeyBinding([.char("y")], .copyQuote, "Copy the quote (with who said it) to the clipboard", section: "Take out"),
+        KeyBinding([.char("Y")], .copyArticle, "Copy the whole article to the clipboard", section: "Take out"),
+        KeyBinding([.char("|")], .openPrompt(.pipe), "Pipe the article (or the quote) to a shell command…", section: "Take out"),
         KeyBinding([.char("o")], .cycleSort, "Sort by name, newest first, longest first", section: "View"),
         KeyBinding([.char("f")], .toggleFooters, "Fold or unfold promotional footers", section: "View"),
         KeyBinding([.char("t")], .cycleTheme, "Next theme", section: "View"),
@@ -90,7 +94,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("q")], .back, "Back one level (reading, zoom); quit from the panes", section: "View"),
         KeyBinding([.char("Q")], .quit, "Quit from anywhere", section: "View", modes: [.normal, .overlay]),
         // The open overlay.
-        KeyBinding([.escape, .char("?"), .char("q")], .closeOverlay, "Close the overlay", section: "Overlay", modes: [.overlay]),
+        KeyBinding([.escape, .char("?"), .char("q")], .closeOverlay, "Close the overlay (People: back to the names)", section: "Overlay", modes: [.overlay]),
+        KeyBinding([.enter], .openChosen, "People: open the quote's article", section: "Overlay", modes: [.overlay]),
         // A prompt taking text.
         KeyBinding([.enter], .submitPrompt, "Done", section: "Prompt", modes: [.prompt]),
         KeyBinding([.escape, .ctrl("g")], .cancelPrompt, "Cancel", section: "Prompt", modes: [.prompt]),
@@ -104,5 +109,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.ctrl("w")], .editPrompt(.deleteWordBack), "Delete the word before the cursor", section: "Prompt", modes: [.prompt]),
         KeyBinding([.up, .ctrl("p")], .editPrompt(.historyBack), "Earlier entry", section: "Prompt", modes: [.prompt]),
         KeyBinding([.down, .ctrl("n")], .editPrompt(.historyForward), "Later entry", section: "Prompt", modes: [.prompt]),
+        KeyBinding([.pageUp], .pageUp, "People: a page of names up", section: "Prompt", modes: [.prompt]),
+        KeyBinding([.pageDown], .pageDown, "People: a page of names down", section: "Prompt", modes: [.prompt]),
     ])
 }

@@ -10,6 +10,12 @@ public struct Prompt: Equatable, Sendable {
         case findInArticle
         /// `M`: mark this many unread articles read? (`y` says yes, any other key no).
         case confirmMarkAllRead(Int)
+        /// `|`: a shell command to pipe the article (or the quote) to.
+        case pipe
+        /// `/` in the list: search the whole library, results as it is typed.
+        case searchLibrary
+        /// `P`: a name, narrowing the speakers as it is typed.
+        case people
 
         /// What the status line shows before the text.
         public var label: String {
@@ -17,6 +23,9 @@ public struct Prompt: Equatable, Sendable {
             case .goToArticle: return ":"
             case .findInArticle: return "/"
             case .confirmMarkAllRead(let n): return "Mark \(n) unread article\(n == 1 ? "" : "s") read? (y/n) "
+            case .pipe: return "| "
+            case .searchLibrary: return "/"
+            case .people: return "People: "
             }
         }
 
@@ -26,6 +35,9 @@ public struct Prompt: Equatable, Sendable {
             case .goToArticle: return "article number"
             case .findInArticle: return "find in this article"
             case .confirmMarkAllRead: return ""
+            case .pipe: return "shell command to pipe the article to (e.g. wc -w)"
+            case .searchLibrary: return "search the library: words, \"a phrase\", prefix*, -word, head:word, by:Name"
+            case .people: return "type to narrow the names; Enter shows their quotes"
             }
         }
     }

@@ -32,14 +32,14 @@ public final class ReaderLoop<T: Terminal> {
 
     public init(terminal: T, library: Library, keyMap: KeyMap = .standard, inbox: Inbox = Inbox(),
                 watcher: FolderWatcher? = nil, store: StoreOpening = StoreOpening(.open(.none(reason: nil))),
-                backgroundMode: Background.Mode = .threads, loadWait: Double = 0.05,
+                index: SearchIndexLocation? = nil, backgroundMode: Background.Mode = .threads, loadWait: Double = 0.05,
                 loadTheme: @escaping (String) -> String? = { _ in nil }) {
         self.terminal = terminal
         self.keyMap = keyMap
         self.screen = Screen(keyMap: keyMap)
         self.inbox = inbox
         self.watcher = watcher
-        self.background = Background(library: library, inbox: inbox, watcher: watcher, store: store, mode: backgroundMode)
+        self.background = Background(library: library, inbox: inbox, watcher: watcher, store: store, index: index, mode: backgroundMode)
         self.loadWait = loadWait
         self.loadTheme = loadTheme
     }
@@ -51,6 +51,8 @@ public final class ReaderLoop<T: Terminal> {
         var presented: Int?
         var waitingSince: Date?
         var frame = Canvas(size: terminal.size)
+        // The search index is brought up to date once the first article is on screen.
+        var indexing = false
         let descriptors = [inbox.descriptor] + (watcher.map { [$0.descriptor] } ?? [])
         for action in [Action.resize(terminal.size), .start] {
             if process(action, &state, presented: &presented) { return leave(&state, .quit) }
@@ -79,6 +81,10 @@ public final class ReaderLoop<T: Terminal> {
                         if process(.showSelection, &state, presented: &presented) { return leave(&state, .quit) }
                         continue
                     }
+                    if !indexing && !state.bodyDeferred && !state.awaitingVisible {
+                        indexing = true
+                        if process(.startIndexing, &state, presented: &presented) { return leave(&state, .quit) }
+                    }
                 }
             } else {
                 waitingSince = nil
@@ -102,6 +108,8 @@ public final class ReaderLoop<T: Terminal> {
                     presented = nil
                 case .ready(let fd):
                     if let watcher, fd == watcher.descriptor { action = .folderEvents(watcher.readEvents()) }
+                case .mouse(let event):
+                    action = state.inputMode == .prompt ? nil : .mouse(event)
                 }
                 if let action, process(action, &state, presented: &presented) { return leave(&state, .quit) }
             }
@@ -132,6 +140,11 @@ public final class ReaderLoop<T: Terminal> {
                     presented = nil
                 case .loadTheme(let name):
                     pending.append(.themeApplied(name: name, error: loadTheme(name)))
+                case .copy(let text, let what):
+                    pending.append(.copied(terminal.copyToClipboard(text).map { "Not copied: \($0)" } ?? "Copied \(what)"))
+                case .pipe(let command, let text):
+                    pending.append(.piped(command: command, status: terminal.runCommand(command, input: text)))
+                    presented = nil
                 default:
                     background.perform(effect)
                 }

@@ -133,6 +133,11 @@ extension ReaderState {
             body = laid
             bodyTop = Self.line(in: laid, of: bodyAnchor, onSpacing: bodyAnchorOnSpacing)
         }
+        // An article opened from a library search's results: at its first match.
+        if search?.scrollPending == true, search?.indexedArticle == id {
+            search?.scrollPending = false
+            scrollToCurrentMatch()
+        }
     }
 
     /// Keeps the scroll offsets inside what there is to show.
@@ -142,8 +147,8 @@ extension ReaderState {
             bodyTop = min(max(0, bodyTop), max(0, count - bodyHeight))
         }
         // The list's scroll stays as it was while the list is hidden (reading mode, one pane).
-        guard let listRect = layout.list else { return }
-        let height = max(1, listRect.height)
+        guard layout.list != nil else { return }
+        let height = listCapacity
         if selectedRow < listTop { listTop = selectedRow }
         if selectedRow >= listTop + height { listTop = selectedRow - height + 1 }
         listTop = min(max(0, listTop), max(0, rows.count - height))

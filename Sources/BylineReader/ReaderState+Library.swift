@@ -49,7 +49,10 @@ extension ReaderState {
                 gone.insert(id)
             }
         }
-        rows.remove(gone)
+        removeRows(gone)
+        // Under a search's results the library's own rows lose even the selected result: it
+        // stays (marked deleted) only where it is on screen.
+        if librarySearch?.showing == true { librarySearch?.libraryRows.remove(Set(result.removed)) }
         read.subtract(gone)
         fresh.subtract(gone)
         loadingHeadlines.subtract(gone)
@@ -62,7 +65,9 @@ extension ReaderState {
                 fresh.insert(id)
             }
         }
-        rows.insert(result.added, library: library, order: pendingSort ?? sortOrder)
+        let order = pendingSort ?? sortOrder
+        let shelf = library
+        changeLibraryRows { $0.insert(result.added, library: shelf, order: order) }
         // Rewritten (or back from deletion): what was read is forgotten; the shown article is
         // read again and keeps its place, the list asks for headlines on screen anew.
         for id in result.modified + back {
@@ -73,6 +78,9 @@ extension ReaderState {
         }
         if let topID, let row = rows.row(of: topID) { listTop = row }
         syncSelectedRow()
+        // The search index follows the folder.
+        let touched = result.added + result.modified + result.removed
+        if !touched.isEmpty { effects.append(.index(touched)) }
         return effects
     }
 }

@@ -5,13 +5,19 @@ extension ReaderState {
     /// How far a page key moves in the focused pane.
     var page: Int {
         switch focus {
-        case .list: return max(1, (layout.list?.height ?? 1) - 1)
+        case .list: return max(1, listCapacity - 1)
         case .body: return max(1, bodyHeight - 2)
         case .sidebar: return 3
         }
     }
 
     mutating func move(by delta: Int) {
+        if overlay == .people {
+            movePeople(by: delta)
+            return
+        }
+        // Page keys reach a prompt only for People's names.
+        guard prompt == nil else { return }
         if overlay != nil {
             let most = OverlayPane.scrollRange(self, keyMap: .standard)
             overlayTop = Self.clamp(overlayTop.addingReportingOverflow(delta).partialValue, 0, most)
@@ -44,6 +50,8 @@ extension ReaderState {
         case .list:
             focus = .body
             markRead()
+            // A result opened: its words marked, the first in view (again, after Esc cleared them).
+            if librarySearch?.showing == true, search?.words.isEmpty != false { markResultWords() }
         case .body:
             if !sidebarEntries.isEmpty { focus = .sidebar }
         case .sidebar:
@@ -65,7 +73,7 @@ extension ReaderState {
         if let leaving = selection {
             recordPosition(of: leaving)
             if deleted.removeValue(forKey: leaving) != nil {
-                rows.remove([leaving])
+                removeRows([leaving])
                 read.remove(leaving)
             }
         }
@@ -77,6 +85,7 @@ extension ReaderState {
         bodyAnchorOnSpacing = false
         chosenQuote = nil
         restoreFor = positions[id] == nil ? nil : id
+        if librarySearch?.showing == true { markResultWords() }
         if focus != .list { markRead() }
         deriveShown()
     }
@@ -122,7 +131,13 @@ extension ReaderState {
 
     /// Says something went wrong: in the status line now, and in the `!` list for later.
     mutating func report(_ note: String) {
-        message = note
+        // Notices that arrive together (the store and the index, say) are shown together, the
+        // first first; a key clears them, and `!` keeps them all.
+        if let shown = message, shown.split(separator: "; ").allSatisfy({ notes.contains(String($0)) }), !shown.contains(note) {
+            message = shown + "; " + note
+        } else {
+            message = note
+        }
         if !notes.contains(note) { notes = Array((notes + [note]).suffix(100)) }
     }
 
@@ -131,6 +146,10 @@ extension ReaderState {
     /// `q`: back one level (reading mode or a zoomed pane to the panes; a pane shown alone to
     /// the list); at the panes, quit. Overlays close with their own binding.
     mutating func goBack() -> [Effect] {
+        if focus == .list, librarySearch != nil {
+            leaveLibrarySearch()
+            return []
+        }
         if zoomed {
             zoomed = false
             return []
@@ -250,28 +269,49 @@ extension ReaderState {
 
     // MARK: - The prompt
 
-    mutating func submitPrompt() {
-        guard let open = prompt else { return }
+    mutating func submitPrompt() -> [Effect] {
+        guard let open = prompt else { return [] }
+        switch open.kind {
+        case .people:
+            return openChosen()
+        case .searchLibrary:
+            prompt = nil
+            remember(open.string.trimmingSpaces, in: .searchLibrary)
+            submitLibrarySearch()
+            return []
+        default: break
+        }
         prompt = nil
-        let text = String(open.string.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        let text = open.string.trimmingSpaces
         guard !text.isEmpty else {
             if open.kind == .findInArticle { search = nil }
-            return
+            return []
         }
-        var history = promptHistory[open.kind] ?? []
-        if history.last != text { history.append(text) }
-        promptHistory[open.kind] = Array(history.suffix(100))
+        remember(text, in: open.kind)
         switch open.kind {
+        case .pipe:
+            return pipeEffect(command: text)
         case .confirmMarkAllRead:
             message = "Nothing marked"
         case .findInArticle:
             if let search, search.matches.isEmpty { message = "Not found: \(search.query)" }
+        case .searchLibrary, .people:
+            break
         case .goToArticle:
             guard let number = Int(text), number >= 1, number <= rows.count else {
                 message = rows.isEmpty ? "No articles here" : "No article \(text): there are 1 to \(rows.count)"
-                return
+                return []
             }
             select(row: number - 1)
         }
+        return []
+    }
+
+    /// Keeps what was entered in a prompt for its history (Up in the prompt).
+    mutating func remember(_ text: String, in kind: Prompt.Kind) {
+        guard !text.isEmpty else { return }
+        var history = promptHistory[kind] ?? []
+        if history.last != text { history.append(text) }
+        promptHistory[kind] = Array(history.suffix(100))
     }
 }

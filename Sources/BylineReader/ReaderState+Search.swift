@@ -6,6 +6,7 @@ extension ReaderState {
     mutating func searchAsTyped(_ query: String) {
         guard var found = search else { return }
         found.query = query
+        found.terms = [query]
         search = found
         guard !query.isEmpty else {
             search?.matches = []

@@ -9,10 +9,14 @@ extension ReaderState {
     /// - Parameters:
     ///   - readingAhead: also parse what `.prefetch` asks for (false leaves it unparsed).
     ///   - store: the state store to load from and save to (default: none).
+    ///   - index: the search index to build and search (default: none; give a file to keep it
+    ///     from one action to the next).
     @discardableResult
-    public mutating func send(_ action: Action, readingAhead: Bool = true, store: StateStore? = nil) -> [Effect] {
+    public mutating func send(_ action: Action, readingAhead: Bool = true, store: StateStore? = nil,
+                              index: SearchIndexLocation? = nil) -> [Effect] {
         let inbox = Inbox()
-        let background = Background(library: library, inbox: inbox, store: StoreOpening(store ?? .open(.none(reason: nil))), mode: .inline)
+        let background = Background(library: library, inbox: inbox, store: StoreOpening(store ?? .open(.none(reason: nil))),
+                                    index: index, mode: .inline)
         let effects = update(&self, action)
         var pending = effects
         while !pending.isEmpty {
@@ -25,8 +29,8 @@ extension ReaderState {
         return effects
     }
 
-    /// ``send(_:readingAhead:store:)`` for several actions in turn.
-    public mutating func send(_ actions: [Action], store: StateStore? = nil) {
-        for action in actions { send(action, store: store) }
+    /// ``send(_:readingAhead:store:index:)`` for several actions in turn.
+    public mutating func send(_ actions: [Action], store: StateStore? = nil, index: SearchIndexLocation? = nil) {
+        for action in actions { send(action, store: store, index: index) }
     }
 }

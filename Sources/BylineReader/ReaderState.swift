@@ -71,6 +71,14 @@ public struct ReaderState: Sendable {
     public internal(set) var footersUnfolded: Bool = false
     /// The search in the shown article, if any (its highlights and `n` / `N`).
     public internal(set) var search: BodySearch?
+    /// The library search, while its prompt is open or its results are in the list.
+    public internal(set) var librarySearch: LibrarySearch?
+    /// `P`: the people quoted across the library, while open.
+    public internal(set) var people: PeopleView?
+    /// How far the search index is built, while it is being brought up to date.
+    public internal(set) var indexProgress: IndexProgress?
+    /// Numbers library searches, so that answers to older ones are dropped.
+    var searchSerial = 0
     /// The prompt being typed in, if one is open.
     public internal(set) var prompt: Prompt?
     /// What was entered in each kind of prompt, oldest first.
@@ -90,6 +98,8 @@ public struct ReaderState: Sendable {
     public internal(set) var stateLoaded = false
     /// Open at the top of the list, not on the article last selected (`--from-top`).
     public let fromTop: Bool
+    /// Whether `y` / `Y` may hand text to the terminal's clipboard (`--no-clipboard` turns it off).
+    public var clipboard = true
     /// The user pressed a key since the start (the saved selection is then not jumped to).
     var userActed = false
     /// The article whose saved position is to be restored once it is shown.
@@ -148,7 +158,7 @@ public struct ReaderState: Sendable {
     }
 
     /// An overlay drawn over the panes.
-    public enum Overlay: Sendable, Equatable { case help, problems }
+    public enum Overlay: Sendable, Equatable { case help, problems, people }
 
     /// - Parameters:
     ///   - deferBody: leave the selected article unshown, so the first frame needs only what the
@@ -193,10 +203,17 @@ public struct ReaderState: Sendable {
     /// Lines of body the body pane shows at once.
     public var bodyHeight: Int { max(1, layout.body?.height ?? 1) }
 
+    /// Lines a list row takes: two for a library search's results (the headline, then the
+    /// text around the match).
+    public var listRowHeight: Int { librarySearch?.showing == true ? 2 : 1 }
+
+    /// The rows the list has room for.
+    public var listCapacity: Int { max(1, (layout.list?.height ?? 1) / listRowHeight) }
+
     /// The rows the list shows now, when it is on screen.
     public var visibleRows: Range<Int> {
-        guard let rect = layout.list else { return 0..<0 }
-        return listTop..<min(rows.count, listTop + rect.height)
+        guard layout.list != nil else { return 0..<0 }
+        return listTop..<min(rows.count, listTop + listCapacity)
     }
 
     /// The sidebar entry to mark: the chosen one while it is in view, else the first in view.

@@ -40,7 +40,9 @@ public struct Screen {
             BodyPane.drawThumb(state, rect: r, x: border ?? r.maxX - 1, on: &canvas)
         }
         if let r = layout.status { StatusLine().draw(state, in: r, on: &canvas) }
-        if state.overlay != nil {
+        if state.overlay == .people {
+            PeoplePane().draw(state, in: Rect(x: 0, y: 0, width: state.size.width, height: state.size.height - 1), on: &canvas)
+        } else if state.overlay != nil {
             OverlayPane(keyMap: keyMap).draw(state, in: Rect(x: 0, y: 0, width: state.size.width, height: state.size.height - 1), on: &canvas)
         }
     }

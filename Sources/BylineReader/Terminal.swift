@@ -13,6 +13,8 @@ public enum TerminalEvent: Equatable, Sendable {
     case repaint
     /// One of the other descriptors the wait was given is readable.
     case ready(Int32)
+    /// The mouse was clicked or its wheel turned.
+    case mouse(MouseEvent)
 }
 
 /// The screen the reader draws on: curses in the program, an in-memory stand-in in tests.
@@ -28,4 +30,11 @@ public protocol Terminal: AnyObject {
     func present(_ canvas: Canvas)
     /// Forget what is on screen so the next `present` repaints every cell.
     func invalidate()
+    /// Asks the terminal to put `text` on the clipboard (OSC 52, which reaches the local
+    /// clipboard over SSH and through tmux). Returns nil when it was sent, else why it was not.
+    func copyToClipboard(_ text: String) -> String?
+    /// Hands the terminal to `/bin/sh -c command` with `input` on its standard input, as mutt's
+    /// pipe does, and takes it back once the user has read what the command printed. Returns
+    /// its exit status (128 + the signal that ended it), or nil when it could not start.
+    func runCommand(_ command: String, input: String) -> Int32?
 }

@@ -1,6 +1,18 @@
 import BylineModel
 import Foundation
 
+/// A word (or phrase) of a library search to mark in an article opened from the results.
+public struct SearchWord: Equatable, Hashable, Sendable {
+    public var text: String
+    /// `word*`: marked at the start of longer words too.
+    public var prefix: Bool
+
+    public init(_ text: String, prefix: Bool = false) {
+        self.text = text
+        self.prefix = prefix
+    }
+}
+
 /// Where a search found its query: a block of the article and UTF-8 offsets in that block's text,
 /// addressed as ``TextPosition``s are (the header is block ``TextPosition/header``; a pull
 /// quote's attribution line follows its text).
@@ -64,6 +76,62 @@ public struct TextSearch: Sendable {
         }
         self.exact = exact
         self.caseless = caseless
+    }
+
+    /// Every match of any of `terms` (the words and phrases of a library search), in reading
+    /// order; where two overlap, the one that starts first (or is longer) is kept.
+    public func matches(ofAny terms: [String]) -> [TextMatch] {
+        guard terms.count > 1 else { return terms.first.map(matches(of:)) ?? [] }
+        let all = terms.flatMap(matches(of:)).sorted {
+            ($0.block, $0.range.lowerBound, -$0.range.count) < ($1.block, $1.range.lowerBound, -$1.range.count)
+        }
+        var kept: [TextMatch] = []
+        for m in all {
+            if let last = kept.last, last.block == m.block, m.range.lowerBound < last.range.upperBound { continue }
+            kept.append(m)
+        }
+        return kept
+    }
+
+    /// Every match of a library search's words: case ignored always (as the index ignores
+    /// it), each word found whole (a phrase's words in a row), or at the start of a word for a
+    /// prefix (`econom*` marks "econom" in "economy", never in "neoeconomics"); where two
+    /// overlap, the one that starts first (or is longer) is kept.
+    public func matches(ofWords words: [SearchWord]) -> [TextMatch] {
+        var all: [TextMatch] = []
+        var cache: [Unicode.Scalar: (String, String)] = [:]
+        for word in words {
+            let needle = Self.fold(Self.collapsed(word.text), cache: &cache).caseless.bytes
+            guard !needle.isEmpty else { continue }
+            for text in caseless {
+                var start = 0
+                while let hit = Self.find(needle, in: text.bytes, from: start) {
+                    let end = hit + needle.count
+                    start = hit + 1
+                    guard Self.boundary(before: hit, in: text.bytes),
+                          word.prefix || Self.boundary(before: end, in: text.bytes) else { continue }
+                    all.append(TextMatch(block: text.block, range: (text.base + Int(text.from[hit]))..<(text.base + Int(text.to[end - 1]))))
+                    start = end
+                }
+            }
+        }
+        all.sort { ($0.block, $0.range.lowerBound, -$0.range.count) < ($1.block, $1.range.lowerBound, -$1.range.count) }
+        var kept: [TextMatch] = []
+        for m in all {
+            if let last = kept.last, last.block == m.block, m.range.lowerBound < last.range.upperBound { continue }
+            kept.append(m)
+        }
+        return kept
+    }
+
+    /// Whether a word may start (or end) at byte `i`: the bytes either side are not both
+    /// parts of a word (letters, digits; any byte of a non-ASCII character counts as a letter).
+    private static func boundary(before i: Int, in bytes: [UInt8]) -> Bool {
+        func wordy(_ b: UInt8) -> Bool {
+            b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+        }
+        guard i > 0, i < bytes.count else { return true }
+        return !(wordy(bytes[i - 1]) && wordy(bytes[i]))
     }
 
     /// Every match of `query`, in reading order.

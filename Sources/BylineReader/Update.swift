@@ -19,6 +19,7 @@ public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
     }
     var effects = state.apply(action)
     effects += state.settle()
+    if state.librarySearch?.showing == true { effects += state.loadMoreResults() }
     // Saves go first: a `.quit` after them ends the loop.
     if !state.outbox.isEmpty {
         effects.insert(.saveState(state.outbox), at: 0)
@@ -29,8 +30,8 @@ public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
     if state.selection != selectionBefore, state.showsArticle, !state.bodyDeferred {
         let step = state.selectedRow >= rowBefore ? 1 : -1
         var ahead = [state.selectedRow + step, state.selectedRow - step, state.selectedRow + 2 * step]
-        if let list = state.layout.list, list.height > 3 {
-            let page = list.height - 1
+        if state.layout.list != nil, state.listCapacity > 3 {
+            let page = state.listCapacity - 1
             ahead += [state.selectedRow + step * page, state.selectedRow - step * page]
         }
         let ids = ahead.compactMap { state.rows.id(at: $0) }
@@ -47,7 +48,8 @@ extension Action {
     var isFromUser: Bool {
         switch self {
         case .resize, .start, .showSelection, .themeApplied, .notice, .articleLoaded, .headlinesLoaded,
-             .folderEvents, .folderChanged, .stateLoaded, .leaving, .filesChecked, .subfolderArticles, .rowsSorted:
+             .folderEvents, .folderChanged, .stateLoaded, .leaving, .filesChecked, .subfolderArticles, .rowsSorted,
+             .copied, .piped, .startIndexing, .indexing, .librarySearched, .peopleLoaded, .quotesLoaded:
             return false
         default:
             return true
@@ -57,7 +59,8 @@ extension Action {
     /// Background results whose handler bumps the revision itself when they show.
     var isQuiet: Bool {
         switch self {
-        case .articleLoaded, .headlinesLoaded, .folderEvents, .folderChanged, .leaving, .filesChecked, .rowsSorted: return true
+        case .articleLoaded, .headlinesLoaded, .folderEvents, .folderChanged, .leaving, .filesChecked, .rowsSorted,
+             .startIndexing, .indexing: return true
         default: return false
         }
     }
@@ -76,6 +79,10 @@ extension ReaderState {
 
         case .focusForward: focusForward()
         case .focusBack:
+            if focus == .list, librarySearch != nil {
+                leaveLibrarySearch()
+                return []
+            }
             if search != nil {
                 search = nil
                 return []
@@ -109,9 +116,19 @@ extension ReaderState {
             }
         case .nextArticle: select(row: selectedRow + 1)
         case .previousArticle: select(row: selectedRow - 1)
+        case .find: return find()
+        case .togglePeople: return togglePeople()
+        case .openChosen: return openChosen()
         case .nextMatch: stepMatch(forward: true)
         case .previousMatch: stepMatch(forward: false)
         case .toggleRead: toggleRead()
+        case .copyQuote: return copyQuote()
+        case .copyArticle: return copyArticle()
+        case .copied(let note): message = note
+        case .piped(let command, let status):
+            message = "| \(command): " + CommandStatus.describe(status)
+            return [.redrawAll]
+        case .mouse(let event): mouse(event)
         case .nextUnread: selectUnread(forward: true)
         case .previousUnread: selectUnread(forward: false)
         case .markAllRead:
@@ -145,6 +162,10 @@ extension ReaderState {
                 return [.checkFiles]
             }
         case .closeOverlay:
+            if overlay == .people {
+                backToSpeakers()
+                return []
+            }
             overlay = nil
             overlayTop = 0
         case .toggleFooters: footersUnfolded.toggle()
@@ -178,16 +199,28 @@ extension ReaderState {
             prompt = Prompt(kind: kind)
         case .editPrompt(let edit):
             guard var open = prompt else { break }
+            if open.kind == .people, edit == .historyBack || edit == .historyForward {
+                // Up and Down choose a name.
+                movePeople(by: edit == .historyBack ? -1 : 1)
+                return []
+            }
             open.apply(edit, history: promptHistory[open.kind] ?? [])
             prompt = open
             if open.kind == .findInArticle { searchAsTyped(open.string) }
+            if open.kind == .searchLibrary { return searchLibraryAsTyped(open.string) }
+            if open.kind == .people { return filterPeople(open.string) }
             if case .confirmMarkAllRead = open.kind, case .insert(let answer) = edit { confirmMarkAllRead(answer) }
-        case .submitPrompt: submitPrompt()
+        case .submitPrompt: return submitPrompt()
         case .cancelPrompt:
             if prompt?.kind == .findInArticle, let found = search {
                 // Esc while typing: no search, and back to where the reading was.
                 search = nil
                 returnTo(found.origin, onSpacing: found.originOnSpacing)
+            }
+            if prompt?.kind == .searchLibrary { leaveLibrarySearch() }
+            if prompt?.kind == .people {
+                people = nil
+                overlay = nil
             }
             prompt = nil
         case .redraw: return [.redrawAll]
@@ -214,11 +247,20 @@ extension ReaderState {
             return effects
         case .stateLoaded(let saved): takeIn(saved)
         case .cycleSort:
+            if librarySearch?.showing == true {
+                message = "Results are in order of relevance (Esc: the whole library)"
+                return []
+            }
             sortOrder = sortOrder.next
             message = "Sorting \(sortOrder.label)…"
             return requestSort(sortOrder)
         case .rowsSorted(let order, let ids): rowsSorted(order, ids)
         case .subfolderArticles(let count): articlesInSubfolders = count
+        case .startIndexing: return [.index(nil)]
+        case .indexing(let progress, let finished): return indexing(progress, finished: finished)
+        case .librarySearched(let answer): librarySearched(answer)
+        case .peopleLoaded(let filter, let speakers): peopleLoaded(filter: filter, speakers)
+        case .quotesLoaded(let name, let quotes, let total): quotesLoaded(name: name, quotes, total: total)
         case .showSelection: bodyDeferred = false
 
         case .articleLoaded(let id, let loaded): return articleLoaded(id, loaded)

@@ -69,18 +69,7 @@ final class WorkerThread: @unchecked Sendable {
         }
     }
 
-    /// Starts a thread that inherits a mask blocking every signal: the mask is set on this
-    /// thread before the new one is created (so there is no moment in which the new thread can
-    /// take a signal) and restored afterwards.
     static func startWithSignalsBlocked(name: String, _ body: @escaping @Sendable () -> Void) {
-        var all = sigset_t()
-        var previous = sigset_t()
-        sigfillset(&all)
-        pthread_sigmask(SIG_BLOCK, &all, &previous)
-        let thread = Thread(block: body)
-        thread.name = name
-        thread.qualityOfService = .utility
-        thread.start()
-        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        BackgroundThread.start(name: name, body)
     }
 }

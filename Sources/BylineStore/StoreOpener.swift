@@ -40,7 +40,7 @@ enum StoreOpener {
                 case .unusable(let reason) where attempt == 0:
                     do {
                         let aside = try Quarantine.moveAside(path, now: now)
-                        notices.append("state store moved aside and started afresh: it was unusable (\(reason)); the old one is \(aside)")
+                        notices.append("state store moved aside and started afresh: it was unusable (\(oneLine(reason))); the old one is \(aside)")
                     } catch {
                         return notSaving(path, reason: "\(reason), and it could not be moved aside", notices: notices, options)
                     }

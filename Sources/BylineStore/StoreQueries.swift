@@ -13,7 +13,7 @@ enum StoreQueries {
         guard let row = try Row.fetchOne(db, sql: "SELECT id, lastSelected, sortOrder FROM library WHERE path = ?",
                                          arguments: [library]) else { return LibraryState() }
         let id: Int64 = row[0]
-        var state = LibraryState(lastSelected: row[1], sortOrder: row[2])
+        var state = LibraryState(lastSelected: lenient(row, 1), sortOrder: lenient(row, 2))
         // Collected first and hashed once into a set of the right size: growing a set of 100k
         // strings would rehash them all along the way.
         var read: [String] = []
@@ -60,14 +60,14 @@ enum StoreQueries {
 
     /// Columns block, offset, blockCount, fileSize, fileModified, fileHash, anchor from `first`.
     private static func savedPosition(_ row: Row, from first: Int) -> SavedPosition? {
-        guard let block: Int = row[first], let offset: Int = row[first + 1] else { return nil }
-        let size: Int64? = row[first + 3]
-        let modified: Int64? = row[first + 4]
+        guard let block: Int = lenient(row, first), let offset: Int = lenient(row, first + 1) else { return nil }
+        let size: Int64? = lenient(row, first + 3)
+        let modified: Int64? = lenient(row, first + 4)
         let signature = size.flatMap { size in
-            modified.map { FileSignature(size: size, modified: $0, contentHash: row[first + 5]) }
+            modified.map { FileSignature(size: size, modified: $0, contentHash: lenient(row, first + 5)) }
         }
         return SavedPosition(position: ReadingPosition(block: block, offset: offset),
-                             blockCount: row[first + 2] ?? 0, signature: signature, anchor: row[first + 6])
+                             blockCount: lenient(row, first + 2) ?? 0, signature: signature, anchor: lenient(row, first + 6))
     }
 
     static func export(_ db: Database) throws -> [ExportedArticle] {
@@ -75,12 +75,13 @@ enum StoreQueries {
             SELECT library.path, articleState.path, readAt, block, offset FROM articleState
             JOIN library ON library.id = articleState.libraryId
             ORDER BY library.path, articleState.path
-            """).map { row in
-            let readAt: Int64? = row[2]
-            let block: Int? = row[3]
-            let offset: Int? = row[4]
+            """).compactMap { row in
+            guard let library: String = lenient(row, 0), let path: String = lenient(row, 1) else { return nil }
+            let readAt: Int64? = lenient(row, 2)
+            let block: Int? = lenient(row, 3)
+            let offset: Int? = lenient(row, 4)
             return ExportedArticle(
-                library: row[0], path: row[1],
+                library: library, path: path,
                 readAt: readAt.map { Date(timeIntervalSince1970: TimeInterval($0)) },
                 position: block.flatMap { block in offset.map { ReadingPosition(block: block, offset: $0) } })
         }
@@ -139,7 +140,7 @@ enum StoreQueries {
         let libraries = try Row.fetchAll(db, sql: "SELECT id, path FROM library ORDER BY path")
         for library in libraries {
             let id: Int64 = library[0]
-            let root: String = library[1]
+            guard let root: String = lenient(library, 1) else { continue }
             guard fileExists(root) else {
                 summary.missingLibraries.append(root)
                 continue
@@ -152,6 +153,15 @@ enum StoreQueries {
             }
         }
         return summary
+    }
+
+    /// Column `index` of `row`, or nil when it is NULL or holds a value of another type. SQLite
+    /// keeps any type in any column, and in a damaged store a flipped bit in a record turns
+    /// text into a blob without failing its integrity check; GRDB's typed subscript traps on
+    /// such a value (the `store` fuzz target found it), so the store reads it as missing.
+    private static func lenient<Value: DatabaseValueConvertible>(_ row: Row, _ index: Int) -> Value? {
+        let value: DatabaseValue = row[index]
+        return Value.fromDatabaseValue(value)
     }
 
     private static func join(_ root: String, _ path: String) -> String {

@@ -1,8 +1,8 @@
 import GRDB
 
 /// The store's tables, built by GRDB's `DatabaseMigrator`. A migration, once shipped, never
-/// changes: a new need is a new migration appended here (the search index of issue 14 will be
-/// one: its own document table with an integer rowid for FTS5, beside these).
+/// changes: a new need is a new migration appended here. (The search index has a file and a
+/// migrator of its own: ``SearchSchema``.)
 ///
 /// ```sql
 /// library (id INTEGER PRIMARY KEY, path TEXT UNIQUE,   -- the library's canonical path
@@ -52,7 +52,8 @@ enum StoreSchema {
     /// lock, so the loser fails ("table already exists", or "no such table" while the winner
     /// is half-way), having waited for the winner's lock. It then tries again, and finds
     /// everything applied.
-    static func migrate(_ writer: some DatabaseWriter) throws {
+    /// (The search index's migrator goes the same way.)
+    static func migrate(_ writer: some DatabaseWriter, with migrator: DatabaseMigrator = StoreSchema.migrator) throws {
         for attempt in 1...5 {
             do {
                 try migrator.migrate(writer)

@@ -2,6 +2,7 @@ import BylineCanvas
 import BylineReader
 import BylineTheme
 import CNcursesw
+import Foundation
 
 /// The real terminal, through ncursesw: the only type in Byline that calls curses.
 ///
@@ -16,10 +17,13 @@ public final class CursesTerminal: Terminal {
         public var colors: Bool
         /// The locale speaks UTF-8; when false, non-ASCII cells are drawn as `?`.
         public var utf8: Bool
+        /// Ask for mouse reports (clicks and the wheel); false sends no mouse sequence at all.
+        public var mouse: Bool
 
-        public init(colors: Bool, utf8: Bool = true) {
+        public init(colors: Bool, utf8: Bool = true, mouse: Bool = false) {
             self.colors = colors
             self.utf8 = utf8
+            self.mouse = mouse
         }
     }
 
@@ -69,7 +73,7 @@ public final class CursesTerminal: Terminal {
             throw TerminalError("byline: the terminal could not be set up")
         }
         byline_signals_watch_resize()
-        configure(window)
+        configure(window, mouse: options.mouse)
         var colors = false
         if options.colors && has_colors() {
             start_color()
@@ -80,9 +84,10 @@ public final class CursesTerminal: Terminal {
     }
 
     /// The modes Byline runs curses in, on the screen that `window` belongs to: keys one at a
-    /// time, decoded (arrows, PgUp), no echo, blocking reads. Public for the key fuzz target,
-    /// which reads through the same modes from a pseudo-terminal of its own.
-    public static func configure(_ window: UnsafeMutablePointer<WINDOW>) {
+    /// time, decoded (arrows, PgUp), no echo, blocking reads, and mouse reports when `mouse`.
+    /// Public for the key fuzz target, which reads through the same modes from a
+    /// pseudo-terminal of its own.
+    public static func configure(_ window: UnsafeMutablePointer<WINDOW>, mouse: Bool = false) {
         cbreak()
         noecho()
         nonl()
@@ -95,6 +100,7 @@ public final class CursesTerminal: Terminal {
         wtimeout(window, -1)
         curs_set(0)
         set_escdelay(25)
+        if mouse { _ = byline_mouse_on() }
     }
 
     /// Use a theme's resolved palette from the next frame on.
@@ -170,6 +176,8 @@ public final class CursesTerminal: Terminal {
             codes += 1
             if result == KEY_RESIZE {
                 events.append(.resize(size))
+            } else if result == KEY_MOUSE {
+                if let mouse = KeyDecoder.mouse() { events.append(.mouse(mouse)) }
             } else if let key = decoder.key(for: result) {
                 events.append(.key(key))
             }
@@ -208,6 +216,30 @@ public final class CursesTerminal: Terminal {
         wscrl(window, Int32(shift.lines))
         wsetscrreg(window, 0, Int32(height - 1))
         scrollok(window, false)
+    }
+
+    // MARK: - Handing text out
+
+    public func copyToClipboard(_ text: String) -> String? {
+        let base64 = Data(text.utf8).base64EncodedString()
+        let sent = base64.withCString { byline_send_clipboard($0) }
+        return sent == 0 ? nil : "this terminal's terminfo has no clipboard capability (Ms); tmux with set-clipboard on, or TERM=xterm-256color, has it"
+    }
+
+    public func runCommand(_ command: String, input: String) -> Int32? {
+        // The terminal goes back to the shell's modes while the command runs (mouse reports and
+        // the alternate screen off); Ctrl-C then ends the command, not the reader.
+        def_prog_mode()
+        endwin()
+        byline_signals_hold_interrupts(1)
+        defer {
+            byline_signals_hold_interrupts(0)
+            reset_prog_mode()
+            invalidate()
+        }
+        let status = ShellCommand.run(command, input: Data(input.utf8))
+        ShellCommand.waitForEnter(after: "[\(CommandStatus.describe(status))] Press Enter to go back to Byline")
+        return status
     }
 
     // MARK: - Drawing a cell

@@ -1,3 +1,4 @@
+import BylineCanvas
 import BylineReader
 import CNcursesw
 
@@ -75,6 +76,20 @@ public struct KeyDecoder {
             guard let scalar = Unicode.Scalar(code) else { return nil }
             return .char(Character(scalar))
         }
+    }
+
+    /// The mouse event behind a `KEY_MOUSE` code (ncurses' `getmouse`): a left click (its
+    /// release) or a wheel notch; nil for what Byline does not use (a press, other buttons).
+    public static func mouse() -> MouseEvent? {
+        var x: Int32 = 0, y: Int32 = 0
+        let kind: MouseEvent.Kind
+        switch byline_mouse_event(&x, &y) {
+        case 1: kind = .press
+        case 4: kind = .wheelUp
+        case 5: kind = .wheelDown
+        default: return nil
+        }
+        return MouseEvent(kind, at: Point(x: Int(x), y: Int(y)))
     }
 
     /// A function-key code (`KEY_UP`, `KEY_NPAGE`, ...).

@@ -6,6 +6,11 @@
 /// watch = true         # follow the folder while reading (false: like --no-watch)
 /// state = "~/.local/state/byline/state.sqlite3"   # where read marks and positions are kept
 /// sort = "name"        # the list's order: name, newest or longest
+/// mouse = true         # clicks and the wheel (false: like --no-mouse)
+/// clipboard = true     # y and Y copy through the terminal (false: like --no-clipboard)
+///
+/// [keys]               # your own keys: "key" = "action" (or "none")
+/// "ctrl-d" = "page-down"
 /// ```
 /// Any other key is an error, so a typo does not go unnoticed.
 public struct BylineConfig: Equatable, Sendable {
@@ -19,6 +24,13 @@ public struct BylineConfig: Equatable, Sendable {
     public var state: String?
     /// The list's order to start with, one of ``sortValues`` (nil: by name, or `--sort`).
     public var sort: String?
+    /// Whether to report clicks and the wheel (nil: yes, unless `--no-mouse`).
+    public var mouse: Bool?
+    /// Whether `y` / `Y` may copy through the terminal (nil: yes, unless `--no-clipboard`).
+    public var clipboard: Bool?
+    /// The `[keys]` table: each key as written, the action it names, and its line. Checked
+    /// against the key map by the reader.
+    public var keyBindings: [KeyBindingSetting] = []
 
     public init(theme: String? = nil, color: ColorChoice? = nil, watch: Bool? = nil, state: String? = nil) {
         self.theme = theme
@@ -28,7 +40,7 @@ public struct BylineConfig: Equatable, Sendable {
     }
 
     /// The keys a config file may hold.
-    static let keys = ["theme", "color", "watch", "state", "sort"]
+    static let keys = ["theme", "color", "watch", "state", "sort", "mouse", "clipboard", "keys"]
     /// The orders `sort` takes.
     public static let sortValues = ["name", "newest", "longest"]
 
@@ -56,6 +68,24 @@ public struct BylineConfig: Equatable, Sendable {
                     continue
                 }
                 config.color = choice
+            case "mouse", "clipboard":
+                guard let flag = value.bool else {
+                    errors.append(document.error(at: [key], "\(key) must be true or false, not \(value.kindDescription)"))
+                    continue
+                }
+                if key == "mouse" { config.mouse = flag } else { config.clipboard = flag }
+            case "keys":
+                guard let table = value.table else {
+                    errors.append(document.error(at: [key], "keys must be a table like [keys] with lines such as \"ctrl-d\" = \"page-down\", not \(value.kindDescription)"))
+                    continue
+                }
+                for name in table.keys {
+                    guard let action = table[name]?.string else {
+                        errors.append(document.error(at: [key, name], "the action for key \"\(name)\" must be a name in quotes (byline --list-actions lists them)"))
+                        continue
+                    }
+                    config.keyBindings.append(KeyBindingSetting(key: name, action: action, line: document.line(of: [key, name])))
+                }
             case "watch":
                 guard let flag = value.bool else {
                     errors.append(document.error(at: [key], "watch must be true or false, not \(value.kindDescription)"))
@@ -116,5 +146,21 @@ public struct BylineConfig: Equatable, Sendable {
         }
         guard !path.hasPrefix("/"), let slash = configFile.lastIndex(of: "/") else { return path }
         return String(configFile[...slash]) + path
+    }
+}
+
+/// One line of a config file's `[keys]` table.
+public struct KeyBindingSetting: Equatable, Sendable {
+    /// The key as written (`"ctrl-d"`).
+    public var key: String
+    /// The action as written (`"page-down"`, or `"none"`).
+    public var action: String
+    /// Where it is, for errors.
+    public var line: Int?
+
+    public init(key: String, action: String, line: Int?) {
+        self.key = key
+        self.action = action
+        self.line = line
     }
 }

@@ -32,6 +32,9 @@ final class TOMLDocument {
 
     deinit { root.clear() }
 
+    /// The line the key at `path` is on, when it can be found.
+    func line(of path: [String]) -> Int? { locator.line(of: path) }
+
     /// An error about the key at `path`, with the line it is on when that can be found.
     func error(at path: [String], _ message: String) -> ThemeError {
         ThemeError(file: file, line: locator.line(of: path), message: message)

@@ -70,6 +70,16 @@ int byline_signals_install(void) {
     return made;
 }
 
+void byline_signals_hold_interrupts(int hold) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    sa.sa_handler = hold ? SIG_IGN : byline_on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+}
+
 void byline_signals_watch_resize(void) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);

@@ -9,11 +9,12 @@ struct Byline: ParsableCommand {
             byline [<paths> ...] [--theme <theme>] [--color <color>] [--sort <order>] [--ascii] [--recursive] [--no-watch]
               byline --list-themes
               byline inspect [--json] [--recursive] <paths> ...
+              byline search <query> [<paths> ...] [--json] [--limit <n>] [--state <path>] [--no-state]
               byline state path|export [--json]|forget --missing [--state <path>]
             """,
         discussion: "With no path, opens the bundled sample library. 'byline help read' lists the reader's options; press ? in the reader for its keys.",
         version: "0.1.0",
-        subcommands: [ReadCommand.self, InspectCommand.self, StateCommand.self, GenerateCorpusCommand.self, QualityCommand.self],
+        subcommands: [ReadCommand.self, InspectCommand.self, SearchCommand.self, StateCommand.self, GenerateCorpusCommand.self, QualityCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }

@@ -36,8 +36,25 @@ extension ReaderOptions {
             print(themes.listing(), terminator: "")
             return
         }
+        let keyMap: KeyMap
+        do throws(KeyConfigError) {
+            keyMap = try KeyMap.standard.applying(themes.config.keyBindings.map { ($0.key, $0.action) })
+        } catch {
+            let setting = themes.config.keyBindings.first { $0.key == error.key }
+            let place = [BylineConfig.path(environment: environment), setting?.line.map(String.init)].compactMap { $0 }.joined(separator: ":")
+            Self.fail("byline: \(place.isEmpty ? "config" : place): \(error.message)")
+        }
+        if listKeys {
+            print(Self.keyListing(keyMap), terminator: "")
+            return
+        }
+        if listActions {
+            print(keyMap.bindableActions.map { $0.name.padding(toLength: 20, withPad: " ", startingAt: 0) + $0.help }.joined(separator: "\n"))
+            return
+        }
         // The state store opens on a thread of its own while the folder is listed.
-        let store = StoreOpening(state.location(configured: themes.config.state, environment: environment))
+        let stateLocation = state.location(configured: themes.config.state, environment: environment)
+        let store = StoreOpening(stateLocation)
         let library: Library
         do {
             if paths.isEmpty {
@@ -61,7 +78,8 @@ extension ReaderOptions {
         let useASCII = ascii || !Self.localeIsUTF8(environment)
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal.start(options: .init(colors: themes.wantsColor, utf8: !useASCII), environment: environment)
+            let mouse = !noMouse && themes.config.mouse != false
+            terminal = try CursesTerminal.start(options: .init(colors: themes.wantsColor, utf8: !useASCII, mouse: mouse), environment: environment)
         } catch {
             Self.fail(error.description)
         }
@@ -70,7 +88,9 @@ extension ReaderOptions {
         var state = ReaderState(library: library, size: terminal.size, ascii: useASCII,
                                 themeNames: themes.names, themeName: themes.currentKey, deferBody: true, notice: notice,
                                 sort: sort ?? themes.config.sort.flatMap(ListOrder.init(rawValue:)) ?? .name, fromTop: fromTop)
-        let loop = ReaderLoop(terminal: terminal, library: library, watcher: watcher, store: store) { name in
+        state.clipboard = !noClipboard && themes.config.clipboard != false
+        let loop = ReaderLoop(terminal: terminal, library: library, keyMap: keyMap, watcher: watcher, store: store,
+                              index: .beside(stateLocation)) { name in
             do throws(ThemeError) {
                 let next = try themes.load(name)
                 terminal.setPalette(next.resolved(depth: depth))
@@ -95,6 +115,18 @@ extension ReaderOptions {
         case .signal(let number):
             Foundation.exit(128 + number)
         }
+    }
+
+    /// `--list-keys`: the keys of the normal mode (with the config's `[keys]` applied), their
+    /// action's name and help.
+    static func keyListing(_ keyMap: KeyMap) -> String {
+        var out = ""
+        for binding in keyMap.bindings where binding.modes.contains(.normal) && !binding.keys.isEmpty {
+            let keys = binding.keys.map(\.configName).joined(separator: " ")
+            out += keys.padding(toLength: 18, withPad: " ", startingAt: 0) + " "
+                + (binding.action.bindingName ?? "").padding(toLength: 20, withPad: " ", startingAt: 0) + binding.help + "\n"
+        }
+        return out
     }
 
     /// Print a one-line error and exit with status 2. The message may quote a path, a theme name

@@ -31,6 +31,18 @@ struct ReaderOptions: ParsableArguments {
     @Flag(help: "Open at the top of the list, not on the article you last had selected.")
     var fromTop = false
 
+    @Flag(help: "Do not ask the terminal for mouse reports (clicks and the wheel).")
+    var noMouse = false
+
+    @Flag(help: "Do not let y and Y copy through the terminal (OSC 52).")
+    var noClipboard = false
+
+    @Flag(help: "List the keys (with the config's [keys] applied) and exit.")
+    var listKeys = false
+
+    @Flag(help: "List the actions a key can be bound to in [keys] and exit.")
+    var listActions = false
+
     @OptionGroup var state: StateOptions
 
     @Flag(help: "List the themes and exit.")

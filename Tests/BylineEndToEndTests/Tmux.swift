@@ -15,13 +15,15 @@ final class Tmux {
     }
 
     /// Start `byline ARGS` in a fresh server at a size, with a UTF-8 locale and a known TERM.
-    init(arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+    /// - Parameter extraConfig: more tmux settings (e.g. `set -g set-clipboard on`).
+    init(arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:], extraConfig: String = "") throws {
         socket = "byline-e2e-\(UUID().uuidString.prefix(8))"
         configPath = NSTemporaryDirectory() + socket + ".conf"
         try """
         set -g remain-on-exit on
         set -g default-terminal "tmux-256color"
         set -g status off
+        \(extraConfig)
         """.write(toFile: configPath, atomically: true, encoding: .utf8)
         // Config and state of its own, so no test sees what another saved (a test that wants a
         // shared store passes XDG_STATE_HOME).
@@ -33,7 +35,10 @@ final class Tmux {
         // pane_dead_status is unreliable when its server is started from a test process, and
         // a pane that dies at once can lose its last output.
         let invocation = "env \(assignments) \(Self.quote(Self.binary)) \(arguments.map(Self.quote).joined(separator: " "))"
-        let command = "sh -c \(Self.quote(invocation + "; echo \"\(Self.exitMarker)$?]\"; exec sleep 600"))"
+        // The shell ignores Ctrl-C (a login shell's job control would keep it out of the
+        // reader's process group); the reader sets its own handler, and commands it starts get
+        // the default one back.
+        let command = "sh -c \(Self.quote("trap '' INT; " + invocation + "; echo \"\(Self.exitMarker)$?]\"; exec sleep 600"))"
         try run(["-f", configPath, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "main", command])
     }
 
@@ -48,6 +53,16 @@ final class Tmux {
     /// Send keys by tmux name (`Down`, `Enter`, `C-l`) or literal text.
     func send(_ keys: String...) throws {
         try run(["send-keys", "-t", "main"] + keys)
+    }
+
+    /// Send raw bytes to the program (mouse reports, say), as hex for `send-keys -H`.
+    func sendBytes(_ bytes: [UInt8]) throws {
+        try run(["send-keys", "-t", "main", "-H"] + bytes.map { String(format: "%02x", $0) })
+    }
+
+    /// What tmux holds in its paste buffer (the clipboard, with set-clipboard on).
+    func pasteBuffer() throws -> String {
+        try run(["show-buffer"])
     }
 
     func resize(width: Int, height: Int) throws {

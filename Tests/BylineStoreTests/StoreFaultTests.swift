@@ -50,6 +50,20 @@ struct StoreFaultTests {
         expectMovedAside(folder, reason: "malformed")
     }
 
+    /// Found by the `store` fuzz target: SQLite's integrity check reports a damaged page on two
+    /// lines ("*** in database main ***", then the page), and the notice carried both.
+    @Test("a damaged page: one line says so")
+    func damagedPage() throws {
+        let folder = try StoreFolder()
+        defer { folder.cleanUp() }
+        folder.seed(articles(4000))
+        let handle = try #require(FileHandle(forUpdatingAtPath: folder.store))
+        try handle.seek(toOffset: 2 * 4096)  // the type byte of the third page's b-tree header
+        try handle.write(contentsOf: Data([0x00]))
+        try handle.close()
+        expectMovedAside(folder, reason: "integrity check")
+    }
+
     @Test("a file cut inside its header")
     func cutHeader() throws {
         let folder = try StoreFolder()
@@ -154,6 +168,43 @@ struct StoreFaultTests {
         #expect(folder.asideNames() == [])
         let tables = try rawConnection(folder.store).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
         #expect(tables == ["bookmarks"])
+    }
+
+    /// Found by the `store` fuzz target: a flipped bit in a record's header turns a text value
+    /// into a blob (or a number into text) without failing SQLite's integrity check, and GRDB's
+    /// row subscript traps on a value it cannot decode: Byline crashed on every start.
+    @Test("values of the wrong type read as missing, and never crash")
+    func wrongTypes() throws {
+        let folder = try StoreFolder()
+        defer { folder.cleanUp() }
+        let seeded = StateStore.open(.file(folder.store))
+        seeded.markRead(articles(4), library: library)
+        for name in articles(4) {
+            seeded.savePosition(SavedPosition(position: ReadingPosition(block: 3, offset: 9), blockCount: 5,
+                                              signature: FileSignature(size: 10, modified: 20)), article: name, library: library)
+        }
+        seeded.saveLastSelected("a-1.txt", library: library)
+        seeded.saveSortOrder("newest", library: library)
+        seeded.close()
+        try rawConnection(folder.store).write { db in
+            try db.execute(sql: "UPDATE library SET lastSelected = x'ff00', sortOrder = x'fe'")
+            try db.execute(sql: "UPDATE articleState SET block = 'seven', offset = 2.5, readAt = 'yesterday' WHERE path = 'a-1.txt'")
+            try db.execute(sql: "UPDATE articleState SET fileSize = x'00', anchor = 'x' WHERE path = 'a-2.txt'")
+            try db.execute(sql: "UPDATE articleState SET path = x'ff2d332e747874' WHERE path = 'a-3.txt'")
+        }
+        let store = StateStore.open(.file(folder.store))
+        #expect(store.takeNotices() == [])
+        let state = store.load(library: library)
+        #expect(state.lastSelected == nil && state.sortOrder == nil)
+        #expect(state.positions["a-0.txt"]?.position == ReadingPosition(block: 3, offset: 9))
+        #expect(state.read.contains("a-0.txt"))
+        #expect(store.savedPosition(library: library, article: "a-1.txt") == nil, "a block that is not a number is no position")
+        #expect(store.savedPosition(library: library, article: "a-2.txt")?.signature == nil, "nor a size that is not one")
+        #expect(store.savedPosition(library: library, article: "a-2.txt")?.anchor == nil)
+        #expect(store.export().map(\.path).sorted() == ["a-0.txt", "a-1.txt", "a-2.txt"], "a path that is not text (a blob, not UTF-8) is left out")
+        #expect(store.forgetMissing { _ in true } == ForgetSummary())
+        #expect(store.markRead(["b.txt"], library: library))
+        #expect(store.load(library: library).read.contains("b.txt"))
     }
 
     // MARK: - Stores that cannot be written

@@ -38,6 +38,25 @@ public final class TestTerminal: Terminal {
 
     public func invalidate() { invalidations += 1 }
 
+    /// Text handed to the clipboard, oldest first; set `clipboardRefusal` to refuse it.
+    public private(set) var copied: [String] = []
+    public var clipboardRefusal: String?
+
+    public func copyToClipboard(_ text: String) -> String? {
+        if let clipboardRefusal { return clipboardRefusal }
+        copied.append(text)
+        return nil
+    }
+
+    /// Commands the reader piped to, with their input; each "ends" with `commandStatus`.
+    public private(set) var commands: [(command: String, input: String)] = []
+    public var commandStatus: Int32? = 0
+
+    public func runCommand(_ command: String, input: String) -> Int32? {
+        commands.append((command, input))
+        return commandStatus
+    }
+
     /// The last frame's text.
     public var screenText: String { frames.last?.text ?? "" }
 }

@@ -152,4 +152,17 @@ struct CatalogTests {
         #expect(error?.file == path)
         #expect(error?.line == 2)
     }
+
+    @Test("config reads mouse, clipboard and a [keys] table with each key's line")
+    func configKeysMouseClipboard() throws {
+        let text = "mouse = false\nclipboard = false\n\n[keys]\n\"ctrl-d\" = \"page-down\"\nx = \"none\"\n"
+        let config = try BylineConfig(parsing: text, file: "config.toml")
+        #expect(config.mouse == false)
+        #expect(config.clipboard == false)
+        #expect(Set(config.keyBindings.map { "\($0.key)=\($0.action)@\($0.line ?? 0)" }) == ["ctrl-d=page-down@5", "x=none@6"])
+        let wrong = themeError { _ = try BylineConfig(parsing: "[keys]\nx = 3\n", file: "config.toml") }
+        #expect(wrong?.description == #"byline: config.toml:2: the action for key "x" must be a name in quotes (byline --list-actions lists them)"#)
+        let notTable = themeError { _ = try BylineConfig(parsing: "keys = \"x\"\n", file: "config.toml") }
+        #expect(notTable?.line == 1)
+    }
 }

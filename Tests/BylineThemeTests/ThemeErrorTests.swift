@@ -169,7 +169,7 @@ struct ThemeErrorTests {
         let error = themeError {
             _ = try BylineConfig(parsing: "theme = \"dark\"\n\ncolour = \"never\"\n", file: "config.toml")
         }
-        #expect(error?.description == #"byline: config.toml:3: unknown key "colour" (the config file takes theme, color, watch, state and sort)"#)
+        #expect(error?.description == #"byline: config.toml:3: unknown key "colour" (the config file takes theme, color, watch, state, sort, mouse, clipboard and keys)"#)
     }
 
     @Test("a config with a bad colour choice or type says what is allowed")

@@ -72,6 +72,7 @@ let benchmarks: @Sendable () -> Void = {
     )
 
     storeBenchmarks()
+    searchBenchmarks()
 
     // Parse: every article of the 1k corpus, from memory; reports MB/s as a custom metric
     // (megabytes of article text parsed per second of wall clock).

@@ -9,6 +9,9 @@ import BylineModel
 /// Marks: `•` unread, `+` new since the reader opened (the folder changed), `x` deleted while
 /// selected. Reading times are counted once the article was parsed and estimated from the file's
 /// size before (shown `~4m`). Rows whose headline is not read yet show the file name until it arrives.
+///
+/// While a library search shows its results, each takes two rows: the headline, and under it the
+/// text around the match with the words marked (`x` and "(file gone)" when the file has gone).
 public struct ListPane {
     public init() {}
 
@@ -18,27 +21,28 @@ public struct ListPane {
     public func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
         let focused = state.focus == .list
-        // Rows with an article are filled in their own role below; only the rest here.
-        let shown = state.visibleRows.count
+        // Rows with an article (one line each, two for a search result) are filled in their own
+        // role below; only the rest here.
+        let shown = min(rect.height, state.visibleRows.count * state.listRowHeight)
         canvas.fill(Rect(x: rect.x, y: rect.y + shown, width: rect.width, height: rect.height - shown), role: .listNormal)
         guard !state.rows.isEmpty else {
-            let below = state.articlesInSubfolders ?? 0
-            let note = below > 0 ? "No articles here; \(below) in subfolders (use --recursive)" : "No articles here."
+            let note = Transliterate.forTerminal(Self.emptyNote(state), ascii: state.ascii)
             for (i, line) in WordWrap.wrap(note, width: max(1, rect.width - 1)).prefix(rect.height).enumerated() {
                 canvas.put(line, x: rect.x + 1, y: rect.y + i, role: .listNormal, maxX: rect.maxX)
             }
             return
         }
+        let results = state.librarySearch?.showing == true ? state.librarySearch : nil
         for row in state.visibleRows {
             let id = state.rows[row]
-            let y = rect.y + row - state.listTop
+            let y = rect.y + (row - state.listTop) * state.listRowHeight
             let isSelected = row == state.selectedRow
             let isRead = state.read.contains(id)
             let role: Role = isSelected ? (focused ? .listSelected : .listSelectedUnfocused) : (isRead ? .listRead : .listUnread)
             canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
             let minutes = Self.minutesLabel(state.library.readingTime(id))
             let mark: String
-            if state.deleted[id] != nil {
+            if state.deleted[id] != nil || results?.missing.contains(id) == true {
                 mark = glyphs.deletedMark
             } else if state.fresh.contains(id) {
                 mark = glyphs.newMark
@@ -59,6 +63,42 @@ public struct ListPane {
             } else {
                 canvas.put(headline, x: x, y: y, role: role, maxX: rect.maxX)
             }
+            if let results, y + 1 < rect.maxY {
+                let line = Rect(x: rect.x, y: y + 1, width: rect.width, height: 1)
+                canvas.fill(line, role: role)
+                drawSnippet(results, id, in: line, role: role, state: state, on: &canvas)
+            }
+        }
+    }
+
+    /// What an empty list says: no articles in the folder, or why a search shows none.
+    static func emptyNote(_ state: ReaderState) -> String {
+        if let found = state.librarySearch, found.showing {
+            if let problem = found.problem { return problem }
+            if found.waiting { return "Searching\u{2026}" }
+            let building = state.indexProgress.map { " yet (the index is still being built: \($0.label))" } ?? ""
+            return "No articles match /\(found.query)\(building). Esc: the whole library"
+        }
+        let below = state.articlesInSubfolders ?? 0
+        return below > 0 ? "No articles here; \(below) in subfolders (use --recursive)" : "No articles here."
+    }
+
+    /// A result's second line: the text around the match, its words marked; a result whose
+    /// file has gone says so.
+    private func drawSnippet(_ results: LibrarySearch, _ id: ArticleID, in line: Rect, role: Role,
+                             state: ReaderState, on canvas: inout Canvas) {
+        let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
+        let maxX = line.maxX - 1
+        var x = line.x + 2
+        if results.missing.contains(id) {
+            x = canvas.put("(file gone) ", x: x, y: line.y, role: role, maxX: maxX)
+        }
+        for piece in results.snippets[id] ?? [] {
+            guard x < maxX else { break }
+            let text = Transliterate.forTerminal(piece.text, ascii: state.ascii)
+            // Text that fits comes back as it is.
+            let cut = Truncate.toWidth(text, maxX - x, ellipsis: glyphs.ellipsis)
+            x = canvas.put(cut, x: x, y: line.y, role: piece.match ? .searchMatch : role, maxX: maxX)
         }
     }
 
@@ -96,7 +136,7 @@ public struct ListPane {
     /// The list row under a cell of the pane, if there is an article there.
     public static func row(at point: Point, in rect: Rect, state: ReaderState) -> Int? {
         guard rect.contains(x: point.x, y: point.y) else { return nil }
-        let row = state.listTop + point.y - rect.y
+        let row = state.listTop + (point.y - rect.y) / state.listRowHeight
         return row < state.rows.count ? row : nil
     }
 }

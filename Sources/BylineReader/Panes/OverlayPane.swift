@@ -12,6 +12,8 @@ public struct OverlayPane {
     /// The lines an overlay shows, before scrolling.
     public func lines(_ state: ReaderState) -> (title: String, lines: [(String, Role)]) {
         switch state.overlay {
+        case .people:
+            return ("People", [])  // drawn by PeoplePane
         case .help, .none:
             var out: [(String, Role)] = []
             let sections = keyMap.sections(for: .normal)

@@ -8,7 +8,12 @@ public struct StatusLine {
     public func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
         canvas.fill(rect, role: .status)
         if let prompt = state.prompt {
-            drawPrompt(prompt, in: rect, on: &canvas)
+            let note = Transliterate.forTerminal(Self.promptNote(prompt.kind, state), ascii: state.ascii)
+            let noteWidth = DisplayWidth.of(note)
+            // The note only where the prompt keeps room to type.
+            let shown = noteWidth > 0 && noteWidth + 30 <= rect.width
+            if shown { canvas.put(note, x: rect.maxX - noteWidth - 1, y: rect.y, role: .status, maxX: rect.maxX) }
+            drawPrompt(prompt, in: Rect(x: rect.x, y: rect.y, width: rect.width - (shown ? noteWidth + 2 : 0), height: 1), on: &canvas)
             return
         }
         let layout = state.layout
@@ -16,13 +21,18 @@ public struct StatusLine {
         let hints = state.size.width >= 100 ? (q == "q back" ? "]/[ quotes  ? help  q back " : "]/[ quotes  ? help  q quit ")
             : (q == "q back" ? "? help  q back " : "? help  q quit ")
         let hintWidth = DisplayWidth.of(hints)
-        if state.message == nil, state.search.map({ $0.query.isEmpty }) ?? true {
-            // Plain pieces (counts and words): drawn one after another, no text put together.
+        if state.message == nil {
+            // Plain pieces (printable ASCII, as counts and words are): drawn one after another,
+            // no text put together.
             var width = 0
-            forEachPiece(state, layout) { piece in width += piece.utf8.count }
+            var plain = true
+            forEachPiece(state, layout) { piece in
+                width += piece.utf8.count
+                plain = plain && piece.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            }
             let showHints = width + 1 + hintWidth <= rect.width
             let room = rect.width - (showHints ? hintWidth + 1 : 0)
-            if width <= room {
+            if plain && width <= room {
                 var x = rect.x
                 forEachPiece(state, layout) { piece in x = canvas.put(piece, x: x, y: rect.y, role: .status, maxX: rect.x + room) }
                 if showHints { canvas.put(hints, x: rect.maxX - hintWidth, y: rect.y, role: .status, maxX: rect.maxX) }
@@ -42,18 +52,25 @@ public struct StatusLine {
         if showHints { canvas.put(hints, x: rect.maxX - hintWidth, y: rect.y, role: .status, maxX: rect.maxX) }
     }
 
-    /// The left part of the line, in pieces: article n/N, how far through the body (only while
-    /// the body is on screen), reading mode, the search, new arrivals, unread, unreadable files,
-    /// notes. Only the search's piece can hold more than ASCII.
+    /// The left part of the line, in pieces: article n/N (or the results found), how far through
+    /// the body (only while the body is on screen), reading mode, the search, new arrivals,
+    /// unread, unreadable files, indexing, notes. Only the searches' pieces can hold more than
+    /// ASCII.
     private func forEachPiece(_ state: ReaderState, _ layout: Layout, _ body: (String) -> Void) {
         let count = state.rows.count
         body(" ")
+        let found = state.librarySearch.flatMap { $0.showing ? $0 : nil }
         if count == 0 {
-            body("0/0")
+            body(found == nil ? "0/0" : "0")
         } else {
             body(String(state.selectedRow + 1))
             body("/")
-            body(String(count))
+            body(String(found?.total ?? count))
+        }
+        if let found {
+            body(" found for /")
+            body(found.query)
+            body(found.partial ? " so far  (Esc: all)" : "  (Esc: all)")
         }
         if layout.shows(.body) {
             body("  ")
@@ -61,7 +78,10 @@ public struct StatusLine {
             body("%")
         }
         if state.readingMode { body("  reading") }
-        if let search = state.search, !search.query.isEmpty { body("  /\(search.query) \(search.counter)") }
+        if let search = state.search, !search.query.isEmpty {
+            // The words of a library search are marked in the article: just which match it is.
+            body(search.words.isEmpty ? "  /\(search.query) \(search.counter)" : "  match \(search.counter)")
+        }
         if !state.fresh.isEmpty {
             body("  +")
             body(String(state.fresh.count))
@@ -69,7 +89,8 @@ public struct StatusLine {
         }
         if count > 0 {
             body("  ")
-            body(String(max(0, count - state.read.count)))
+            // Results are a few pages at most: counted; the library by what is marked read.
+            body(String(found == nil ? max(0, count - state.read.count) : state.rows.ids.count { !state.read.contains($0) }))
             body(" unread")
         }
         let problems = state.library.problemCount
@@ -79,10 +100,35 @@ public struct StatusLine {
             // Until every file was looked at (`!` checks them), the count is a lower bound.
             body(state.library.uncheckedCount > 0 ? "+ unreadable (!)" : " unreadable (!)")
         }
+        if let progress = state.indexProgress {
+            body("  indexing ")
+            body(progress.label)
+        }
         if !state.notes.isEmpty {
             body("  ")
             body(String(state.notes.count))
             body(state.notes.count == 1 ? " note (!)" : " notes (!)")
+        }
+    }
+
+    /// What a prompt says at the right as it is typed: results found, the match in the article,
+    /// the people listed.
+    static func promptNote(_ kind: Prompt.Kind, _ state: ReaderState) -> String {
+        switch kind {
+        case .searchLibrary:
+            guard let found = state.librarySearch, !found.query.isEmpty else { return "" }
+            if let problem = found.problem { return problem }
+            if found.waiting && !found.showing { return "searching\u{2026}" }
+            let so = found.partial ? " so far" : ""
+            return found.total == 1 ? "1 article\(so)" : "\(IndexProgress.grouped(found.total)) articles\(so)"
+        case .findInArticle:
+            guard let search = state.search, !search.query.isEmpty else { return "" }
+            return search.counter
+        case .people:
+            guard let people = state.people, people.person == nil, !people.waiting else { return "" }
+            return people.speakers.count == 1 ? "1 person" : "\(IndexProgress.grouped(people.speakers.count)) people"
+        default:
+            return ""
         }
     }
 

@@ -62,6 +62,56 @@ static inline int byline_put_cell(WINDOW *w, int y, int x, const wchar_t *text, 
     return mvwadd_wch(w, y, x, &cc);
 }
 
+/* MARK: mouse */
+
+/* Report the buttons and the wheel (no motion, so a still mouse never wakes the reader),
+ * with no delay to tell clicks apart. Where the terminfo says SGR 1006 (XM), ncurses uses it,
+ * so columns past 223 work. Returns the mask the terminal took (0: no mouse).
+ *
+ * The terminal reports every button's press and release whatever the mask. After a report of
+ * an event outside the mask, ncurses reads on for the next one with a blocking read, whatever
+ * the window's timeout: the reader sat there until the next key after every click (the keys
+ * fuzz target found it). So the mask takes all three buttons' presses and releases, and
+ * byline_mouse_event ignores what Byline does not use. */
+static inline mmask_t byline_mouse_on(void) {
+    mouseinterval(0);
+    return mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON2_PRESSED | BUTTON2_RELEASED
+                         | BUTTON3_PRESSED | BUTTON3_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+}
+
+/* What a mouse event was: 1 a left click, 4 wheel up, 5 wheel down, 0 anything else.
+ * A click counts when the left button is released: when a press and its release arrive
+ * together, ncurses gives only the release.
+ * Of reports that arrive together, ncurses hands out the last event and keeps the others; a
+ * later report outside the mask made getmouse hand out the newest of those instead, an old
+ * click at an old place (the keys fuzz target found it). So every event left is dropped. */
+static inline int byline_mouse_event(int *x, int *y) {
+    MEVENT event, older;
+    if (getmouse(&event) != OK) return 0;
+    for (int left = 0; left < 64 && getmouse(&older) == OK; left++) {}
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON4_PRESSED) return 4;
+    if (event.bstate & BUTTON5_PRESSED) return 5;
+    if (event.bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED)) return 1;
+    return 0;
+}
+
+/* MARK: clipboard */
+
+/* Hand `base64` (text for the clipboard) to the terminal with its terminfo's Ms capability
+ * (OSC 52), after what curses drew. Returns -1, sending nothing, when the terminal declares
+ * no Ms. */
+static inline int byline_send_clipboard(const char *base64) {
+    const char *ms = tigetstr("Ms");
+    if (ms == NULL || ms == (const char *)-1) return -1;
+    const char *sequence = tiparm(ms, "c", base64);
+    if (sequence == NULL) return -1;
+    putp(sequence);
+    fflush(stdout);
+    return 0;
+}
+
 /* MARK: signals (signals.c)
  *
  * Handlers only set a flag and write a byte to a self-pipe, whose read end the terminal's wait
@@ -72,6 +122,10 @@ static inline int byline_put_cell(WINDOW *w, int y, int x, const wchar_t *text, 
  * and SIGCONT (repaint), and ignore SIGPIPE. Call before newterm. Returns -1 if the pipe
  * cannot be made. */
 int byline_signals_install(void);
+
+/* While a shell command has the terminal: ignore (hold = 1) or take again (hold = 0) SIGINT and
+ * SIGQUIT, so Ctrl-C ends the command and not the reader. */
+void byline_signals_hold_interrupts(int hold);
 
 /* After newterm: SIGWINCH also wakes the wait, and still reaches ncurses' own handler, so the
  * next read returns KEY_RESIZE. */

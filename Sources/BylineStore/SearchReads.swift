@@ -1,0 +1,276 @@
+import Foundation
+import GRDB
+
+/// The SQL behind searching the index, listing people and their quotes: each function runs
+/// inside the caller's read.
+enum SearchReads {
+    /// What is indexed of a library: each article's path and the file it was read from.
+    static func signatures(_ db: Database, library: String) throws -> [String: FileSignature] {
+        var result: [String: FileSignature] = [:]
+        try forEachIndexed(db, library: library) { result[$0] = $1 }
+        return result
+    }
+
+    /// The same, one article at a time.
+    static func forEachIndexed(_ db: Database, library: String, _ body: (String, FileSignature) -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT article.path, fileSize, fileModified FROM article
+            WHERE libraryId = (SELECT id FROM library WHERE path = ?)
+            """, arguments: [library])
+        while let row = try rows.next() {
+            body(row[0], FileSignature(size: row[1], modified: row[2]))
+        }
+    }
+
+    /// How many articles of the scope are indexed.
+    static func articleCount(_ db: Database, scope: SearchScope) throws -> Int {
+        let filter = try ScopeFilter(db, scope)
+        guard let ids = filter.articleIds else {
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
+        }
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(ids))", arguments: filter.arguments) ?? 0
+    }
+
+    // MARK: - Search
+
+    /// A page of the articles matching `query` in `scope`, best first.
+    static func search(_ db: Database, _ query: SearchQuery, scope: SearchScope, offset: Int, limit: Int,
+                       caches: SearchCaches, exists: (String) -> Bool) throws -> SearchPage {
+        let tokenizer = try db.makeTokenizer(SearchSchema.tokenizer)
+        let plan = SearchPlan(query) { text in
+            ((try? tokenizer.tokenize(query: text)) ?? []).filter { !$0.flags.contains(.colocated) }.map(\.token)
+        }
+        if let problem = plan.problem { return SearchPage(problem: problem) }
+        let filter = try ScopeFilter(db, scope)
+        guard !filter.isEmpty else { return SearchPage() }
+        let order = try Order(db, plan: plan, filter: filter, frequencies: caches.frequencies)
+        // The first page ranks for its rows alone; a later one (scrolling on, or a script
+        // printing everything) ranks every match once and pages through that.
+        let ranking: Ranking
+        if offset == 0 {
+            ranking = try order.rank(db, limit: limit)
+        } else {
+            let key = RankingKey(plan: plan, scope: scope)
+            ranking = try caches.rankings.ranking(for: key) { try order.rank(db, limit: nil) }
+        }
+        guard ranking.total > offset else { return SearchPage(total: ranking.total) }
+        let range = offset == 0 ? ranking.ids.indices.prefix(limit)
+            : ranking.ids.indices.dropFirst(offset).prefix(limit)
+        let ids = Array(ranking.ids[range])
+        let scores = Dictionary(uniqueKeysWithValues: zip(ids, ranking.scores[range]))
+        let snippets = plan.match == nil ? try quoteSnippets(db, plan: plan, ids: ids) : try self.snippets(db, plan: plan, ids: ids)
+        let hits = try articles(db, ids: ids).map { id, key, headline in
+            let snippet = snippets[id] ?? Snippet(text: "", matches: [])
+            return SearchHit(article: key, headline: headline, snippet: snippet.text, matches: snippet.matches,
+                             missing: !exists(key.fullPath), score: scores[id] ?? 0)
+        }
+        return SearchPage(hits: hits, total: ranking.total)
+    }
+
+    /// The matches of a query, best first: words ranked by FTS5 and ``SearchFunctions``, or
+    /// for speakers alone, the articles quoting them most.
+    private struct Order {
+        /// `SELECT id, score FROM … ORDER BY score DESC, id` and the count of its rows.
+        var select: String
+        var count: String
+        var arguments: StatementArguments
+        var countArguments: StatementArguments
+
+        init(_ db: Database, plan: SearchPlan, filter: ScopeFilter, frequencies cache: FrequencyCache) throws {
+            // Without words, the first speaker to find drives the query and the others filter it.
+            let driving = plan.match == nil ? plan.speakers.firstIndex { !$0.excluded } : nil
+            // `+rowid`: an IN list on the FTS5 table's own rowid would make FTS5 look each id up
+            // (about 30 ms per 1,000 ids here); as an expression it filters the matches instead.
+            let column = plan.match == nil ? "articleId" : "+rowid"
+            var conditions = filter.condition(on: column)
+            var filters = filter.arguments
+            for (index, speaker) in plan.speakers.enumerated() where index != driving {
+                conditions += " AND \(column) \(speaker.excluded ? "NOT IN" : "IN") (SELECT articleId FROM quote WHERE speakerId IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?))"
+                filters += [speaker.match]
+            }
+            if let match = plan.match {
+                let frequencies = try documentFrequencies(db, plan: plan, cache: cache)
+                let rankArguments = frequencies.map { _ in ", ?" }.joined()
+                select = """
+                    SELECT rowid, byline_rank(articleSearch\(rankArguments)) AS score FROM articleSearch
+                    WHERE articleSearch MATCH ?\(conditions) ORDER BY score DESC, rowid
+                    """
+                count = "SELECT count(*) FROM articleSearch WHERE articleSearch MATCH ?\(conditions)"
+                arguments = StatementArguments(frequencies) + [match] + filters
+                countArguments = [match] + filters
+            } else {
+                let first = driving.map { plan.speakers[$0].match } ?? ""
+                if let exclusion = plan.exclusion {
+                    conditions += " AND articleId NOT IN (SELECT rowid FROM articleSearch WHERE articleSearch MATCH ?)"
+                    filters += [exclusion]
+                }
+                let from = "FROM quote WHERE speakerId IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?)\(conditions)"
+                select = "SELECT articleId, count(*) AS quotes \(from) GROUP BY articleId ORDER BY quotes DESC, articleId"
+                count = "SELECT count(DISTINCT articleId) \(from)"
+                arguments = [first] + filters
+                countArguments = arguments
+            }
+        }
+
+        /// The first `limit` matches and how many there are in all; with no limit, all of them.
+        func rank(_ db: Database, limit: Int?) throws -> Ranking {
+            var ranking = Ranking()
+            if let limit {
+                ranking.total = try Int.fetchOne(db, sql: count, arguments: countArguments) ?? 0
+                guard ranking.total > 0, limit > 0 else { return ranking }
+            }
+            let rows = try Row.fetchCursor(db, sql: select + (limit == nil ? "" : " LIMIT ?"),
+                                           arguments: limit.map { arguments + [$0] } ?? arguments)
+            while let row = try rows.next() {
+                ranking.ids.append(row[0])
+                ranking.scores.append(row[1])
+            }
+            if limit == nil { ranking.total = ranking.ids.count }
+            return ranking
+        }
+    }
+
+    /// For speakers without words, each article's first quote by the first of them.
+    private static func quoteSnippets(_ db: Database, plan: SearchPlan, ids: [Int64]) throws -> [Int64: Snippet] {
+        guard let first = plan.speakers.first(where: { !$0.excluded }), !ids.isEmpty else { return [:] }
+        var snippets: [Int64: Snippet] = [:]
+        let quotes = try Row.fetchCursor(db, sql: """
+            SELECT quote.articleId, quote.text, speaker.name FROM quote JOIN speaker ON speaker.id = quote.speakerId
+            WHERE quote.articleId IN (\(list(ids))) AND quote.speakerId IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?)
+            ORDER BY quote.articleId, quote.ordinal
+            """, arguments: [first.match])
+        while let row = try quotes.next() {
+            let id: Int64 = row[0]
+            guard snippets[id] == nil else { continue }
+            snippets[id] = Snippet(quote: row[1], speaker: row[2])
+        }
+        return snippets
+    }
+
+    /// How many articles hold each phrase to find, for its weight in the ranking; none for a
+    /// single phrase, whose weight changes no order. Counting a phrase's articles costs about
+    /// what counting the matches does (FTS5 keeps no count per term: its `fts5vocab` table
+    /// walks the term's list just the same).
+    private static func documentFrequencies(_ db: Database, plan: SearchPlan, cache: FrequencyCache) throws -> [Int64] {
+        guard plan.phrases.count > 1 else { return [] }
+        return try plan.phrases.map { phrase in
+            let match = SearchPlan.phrase(phrase.tokens, prefix: phrase.prefix)
+            return try cache.count(of: match) {
+                try Int64.fetchOne(db, sql: "SELECT count(*) FROM articleSearch WHERE articleSearch MATCH ?", arguments: [match]) ?? 0
+            }
+        }
+    }
+
+    /// One line around the match for each article: in the body, else the standfirst, else the
+    /// body's opening (when only the headline matched).
+    private static func snippets(_ db: Database, plan: SearchPlan, ids: [Int64]) throws -> [Int64: Snippet] {
+        guard !ids.isEmpty else { return [:] }
+        let maker = try SnippetMaker(db, phrases: plan.phrases.filter { !$0.headlineOnly }.map { ($0.tokens, $0.prefix) })
+        var result: [Int64: Snippet] = [:]
+        let codec = TextCompression()
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, standfirst, body FROM articleText WHERE id IN (\(list(ids)))")
+        while let row = try rows.next() {
+            let body = try row.withUnsafeData(atIndex: 2) { data in data?.withUnsafeBytes { codec.decompress($0) } ?? [] }
+            let standfirst = Array((row[1] as String).utf8)
+            result[row[0]] = maker.snippet(body) ?? maker.snippet(standfirst) ?? maker.opening(body.isEmpty ? standfirst : body)
+        }
+        return result
+    }
+
+    /// Each article's key and headline, in the order of `ids`.
+    private static func articles(_ db: Database, ids: [Int64]) throws -> [(Int64, ArticleKey, String)] {
+        guard !ids.isEmpty else { return [] }
+        var found: [Int64: (ArticleKey, String)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT article.id, library.path, article.path, article.headline FROM article
+            JOIN library ON library.id = article.libraryId WHERE article.id IN (\(list(ids)))
+            """) {
+            found[row[0]] = (ArticleKey(library: row[1], path: row[2]), row[3])
+        }
+        return ids.compactMap { id in found[id].map { (id, $0.0, $0.1) } }
+    }
+
+    /// Integers as an SQL list (never user text).
+    static func list(_ ids: [Int64]) -> String {
+        ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")
+    }
+
+    // MARK: - People
+
+    /// The speakers of the scope with their numbers of quotes and articles, most quoted first;
+    /// with `matching`, only those with a word of their name starting so (accents ignored).
+    static func people(_ db: Database, scope: SearchScope, matching: String) throws -> [SpeakerSummary] {
+        let filter = try ScopeFilter(db, scope)
+        guard !filter.isEmpty else { return [] }
+        var nameCondition = ""
+        var nameArguments: StatementArguments = []
+        if let match = try nameMatch(db, matching) {
+            nameCondition = " AND speaker.id IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?)"
+            nameArguments = [match]
+        } else if !matching.isEmpty && matching.contains(where: { !$0.isWhitespace }) {
+            return []
+        }
+        let rows: [Row]
+        if let libraries = filter.libraries {
+            let (condition, arguments) = countCondition(libraries)
+            rows = try Row.fetchAll(db, sql: """
+                SELECT speaker.name, sum(quotes) AS quoted, sum(articles) FROM speakerCount
+                JOIN speaker ON speaker.id = speakerCount.speakerId
+                WHERE (\(condition))\(nameCondition)
+                GROUP BY speakerCount.speakerId HAVING quoted > 0 ORDER BY quoted DESC, speaker.name
+                """, arguments: arguments + nameArguments)
+        } else {
+            rows = try Row.fetchAll(db, sql: """
+                SELECT speaker.name, count(*) AS quoted, count(DISTINCT quote.articleId) FROM quote
+                JOIN speaker ON speaker.id = quote.speakerId
+                WHERE 1\(filter.condition(on: "quote.articleId"))\(nameCondition)
+                GROUP BY quote.speakerId ORDER BY quoted DESC, speaker.name
+                """, arguments: filter.arguments + nameArguments)
+        }
+        return rows.map { SpeakerSummary(name: $0[0], quotes: $0[1], articles: $0[2]) }
+    }
+
+    /// A page of the quotes by the speaker named exactly `name` (as People gives it), in the
+    /// order the articles were indexed and the quotes stand in them.
+    static func quotes(_ db: Database, by name: String, scope: SearchScope, offset: Int, limit: Int,
+                       exists: (String) -> Bool) throws -> SpeakerQuotes {
+        let filter = try ScopeFilter(db, scope)
+        guard !filter.isEmpty,
+              let speaker = try Int64.fetchOne(db, sql: "SELECT id FROM speaker WHERE name = ?",
+                                               arguments: [SearchWrites.speakerName(name)]) else { return SpeakerQuotes() }
+        let total: Int
+        if let libraries = filter.libraries {
+            let (condition, arguments) = countCondition(libraries)
+            total = try Int.fetchOne(db, sql: "SELECT sum(quotes) FROM speakerCount WHERE speakerId = ? AND (\(condition))",
+                                     arguments: [speaker] + arguments) ?? 0
+        } else {
+            total = try Int.fetchOne(db, sql: "SELECT count(*) FROM quote WHERE speakerId = ?\(filter.condition(on: "articleId"))",
+                                     arguments: [speaker] + filter.arguments) ?? 0
+        }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT library.path, article.path, article.headline, quote.block, quote.text FROM quote
+            JOIN article ON article.id = quote.articleId JOIN library ON library.id = article.libraryId
+            WHERE quote.speakerId = ?\(filter.condition(on: "quote.articleId"))
+            ORDER BY quote.articleId, quote.ordinal LIMIT ? OFFSET ?
+            """, arguments: [speaker] + filter.arguments + [limit, offset])
+        let quotes = rows.map { row in
+            let key = ArticleKey(library: row[0], path: row[1])
+            return SpeakerQuote(article: key, headline: row[2], block: row[3], text: row[4], missing: !exists(key.fullPath))
+        }
+        return SpeakerQuotes(quotes: quotes, total: total)
+    }
+
+    /// `(libraryId = ? AND nested = 0) OR libraryId = ? …` over `speakerCount`.
+    private static func countCondition(_ libraries: [(id: Int64, nested: Bool)]) -> (String, StatementArguments) {
+        guard !libraries.isEmpty else { return ("0", []) }
+        let sql = libraries.map { $0.nested ? "speakerCount.libraryId = ?" : "(speakerCount.libraryId = ? AND speakerCount.nested = 0)" }
+        return (sql.joined(separator: " OR "), StatementArguments(libraries.map(\.id)))
+    }
+
+    /// A name filter as a prefix phrase for the speaker index, or nil for none.
+    private static func nameMatch(_ db: Database, _ text: String) throws -> String? {
+        let tokens = try db.makeTokenizer(SearchSchema.tokenizer).tokenize(query: text)
+            .filter { !$0.flags.contains(.colocated) }.map(\.token)
+        return tokens.isEmpty ? nil : SearchPlan.phrase(tokens, prefix: true)
+    }
+}

@@ -1,0 +1,94 @@
+import GRDB
+
+/// The search index's tables, in their own file (`index.sqlite3` beside the state store), built
+/// by GRDB's `DatabaseMigrator`. A migration, once shipped, never changes.
+///
+/// ```sql
+/// library (id INTEGER PRIMARY KEY, path TEXT UNIQUE,       -- the library's canonical path
+///          nestedArticles INTEGER)                          -- how many are in subfolders
+/// article (id INTEGER PRIMARY KEY,                          -- also the FTS5 rowid
+///          libraryId → library, path TEXT,                  -- UNIQUE (libraryId, path)
+///          fileSize, fileModified INTEGER,                  -- the file when it was indexed
+///          headline TEXT)
+/// articleText (id → article, standfirst TEXT, body BLOB)    -- body: zstd-compressed UTF-8
+/// VIEW articleContent (id, headline, standfirst, body)      -- body unpacked by byline_unpack()
+/// articleSearch USING fts5(headline, standfirst, body,      -- external content: articleContent
+///          columnsize=0, unicode61 remove_diacritics 2)
+/// speaker (id INTEGER PRIMARY KEY, name TEXT UNIQUE)        -- names in NFC
+/// speakerSearch USING fts5(name)                            -- external content: speaker
+/// quote (articleId → article, ordinal, speakerId → speaker, block, text)
+///          PRIMARY KEY (articleId, ordinal) WITHOUT ROWID; INDEX (speakerId, articleId)
+/// speakerCount (libraryId, nested, speakerId, quotes, articles)   -- kept up to date on writes
+///          PRIMARY KEY (libraryId, nested, speakerId) WITHOUT ROWID
+/// ```
+///
+/// Only attributed quotes are kept (a pull quote that repeats a body quote is not counted
+/// twice). `articleText` is apart from `article` so that loading a library's signatures, or the
+/// rows of a results page, never reads the text.
+enum SearchSchema {
+    /// The tokenizer of both FTS5 tables (`unicode61 remove_diacritics 2`), for cutting queries
+    /// and snippets the same way.
+    static let tokenizer = FTS5TokenizerDescriptor.unicode61(diacritics: .remove)
+
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: articles, full text, speakers and quotes") { db in
+            try db.execute(sql: """
+                CREATE TABLE library (
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL UNIQUE,
+                    nestedArticles INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE article (
+                    id INTEGER PRIMARY KEY,
+                    libraryId INTEGER NOT NULL REFERENCES library(id),
+                    path TEXT NOT NULL,
+                    fileSize INTEGER NOT NULL,
+                    fileModified INTEGER NOT NULL,
+                    headline TEXT NOT NULL,
+                    UNIQUE (libraryId, path)
+                );
+                CREATE TABLE articleText (
+                    id INTEGER PRIMARY KEY REFERENCES article(id),
+                    standfirst TEXT NOT NULL,
+                    body BLOB NOT NULL
+                );
+                CREATE VIEW articleContent AS
+                    SELECT article.id AS id, article.headline AS headline, articleText.standfirst AS standfirst,
+                           byline_unpack(articleText.body) AS body
+                    FROM article JOIN articleText ON articleText.id = article.id;
+                CREATE VIRTUAL TABLE articleSearch USING fts5(
+                    headline, standfirst, body,
+                    content = 'articleContent', content_rowid = 'id', columnsize = 0,
+                    tokenize = 'unicode61 remove_diacritics 2'
+                );
+                CREATE TABLE speaker (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE
+                );
+                CREATE VIRTUAL TABLE speakerSearch USING fts5(
+                    name, content = 'speaker', content_rowid = 'id',
+                    tokenize = 'unicode61 remove_diacritics 2'
+                );
+                CREATE TABLE quote (
+                    articleId INTEGER NOT NULL REFERENCES article(id),
+                    ordinal INTEGER NOT NULL,
+                    speakerId INTEGER NOT NULL REFERENCES speaker(id),
+                    block INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    PRIMARY KEY (articleId, ordinal)
+                ) WITHOUT ROWID;
+                CREATE INDEX quoteBySpeaker ON quote (speakerId, articleId);
+                CREATE TABLE speakerCount (
+                    libraryId INTEGER NOT NULL,
+                    nested INTEGER NOT NULL,
+                    speakerId INTEGER NOT NULL,
+                    quotes INTEGER NOT NULL,
+                    articles INTEGER NOT NULL,
+                    PRIMARY KEY (libraryId, nested, speakerId)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }()
+}
