@@ -29,15 +29,16 @@ extension ReaderState {
         return requestResults(offset: 0)
     }
 
-    /// Asks for a page of results of the current query.
-    mutating func requestResults(offset: Int) -> [Effect] {
+    /// Asks for a page of results of the current query; `refreshing`: the results loaded so far
+    /// are made again, the selection kept on its article.
+    mutating func requestResults(offset: Int, limit: Int = LibrarySearch.pageSize, refreshing: Bool = false) -> [Effect] {
         guard var found = librarySearch, !found.query.isEmpty else { return [] }
         searchSerial &+= 1
         found.serial = searchSerial
         found.waiting = true
-        found.refreshing = false
+        found.refreshing = refreshing
         librarySearch = found
-        return [.searchLibrary(LibraryRequest(query: found.query, offset: offset, limit: LibrarySearch.pageSize, serial: searchSerial))]
+        return [.searchLibrary(LibraryRequest(query: found.query, offset: offset, limit: limit, serial: searchSerial))]
     }
 
     /// A page of results arrived: the first page replaces the list's rows (the selection on the
@@ -177,7 +178,7 @@ extension ReaderState {
         // Folder changes were indexed, or the whole index is done: refresh the results, keeping
         // the selection on its article.
         guard !found.waiting else { return effects }
-        effects += refreshResults()
+        effects += requestResults(offset: 0, limit: max(LibrarySearch.pageSize, rows.count), refreshing: true)
         return effects
     }
 
@@ -189,17 +190,6 @@ extension ReaderState {
             return finished || view.quotes.isEmpty ? [.loadQuotes(person)] : []
         }
         return finished || view.speakers.isEmpty ? [.loadPeople(view.filter)] : []
-    }
-
-    /// Asks again for the results loaded so far (the answer keeps the selection where it is).
-    private mutating func refreshResults() -> [Effect] {
-        guard var found = librarySearch, !found.query.isEmpty else { return [] }
-        searchSerial &+= 1
-        found.serial = searchSerial
-        found.waiting = true
-        found.refreshing = true
-        librarySearch = found
-        return [.searchLibrary(LibraryRequest(query: found.query, offset: 0, limit: max(LibrarySearch.pageSize, rows.count), serial: searchSerial))]
     }
 }
 

@@ -129,7 +129,7 @@ final class LibrarySearchTests: XCTestCase {
             return try XCTUnwrap(Screen().render(state).lines().last)
         }
         let plain = try status("quay", ascii: false)
-        XCTAssertTrue(plain.hasPrefix(" 1/2 found for /quay  (Esc: all)  0%  match 1/1  2 unread "), plain)
+        XCTAssertTrue(plain.hasPrefix(" 1/2 found for /quay  (Esc: all)  0%  match 1/1 "), plain)
         XCTAssertTrue(plain.hasSuffix(" ]/[ quotes  ? help  q quit "), plain)
         XCTAssertEqual(try status("qu\u{E4}y", ascii: false), plain.replacingOccurrences(of: "/quay", with: "/qu\u{E4}y"))
         XCTAssertEqual(try status("qu\u{E4}y", ascii: true), plain)

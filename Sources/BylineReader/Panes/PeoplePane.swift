@@ -47,6 +47,7 @@ public struct PeoplePane {
         let names = view.speakers.count
         let title = "People" + (view.waiting && names == 0 ? "" : glyphs.separator + "\(IndexProgress.grouped(names)) name\(names == 1 ? "" : "s")")
             + (view.filter.isEmpty ? "" : " matching \u{201C}\(view.filter)\u{201D}")
+            + (state.indexProgress.map { glyphs.separator + "so far: indexing \($0.label)" } ?? "")
         put(text(title), x: rect.x + 1, y: rect.y, role: .headline, rect: rect, canvas: &canvas, ellipsis: glyphs.ellipsis)
         let heads = Self.counts("quotes", "articles")
         put(heads, x: rect.maxX - DisplayWidth.of(heads) - 1, y: rect.y + 1, role: .boilerplate, rect: rect, canvas: &canvas,

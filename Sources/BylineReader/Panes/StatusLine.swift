@@ -87,10 +87,10 @@ public struct StatusLine {
             body(String(state.fresh.count))
             body(" new")
         }
-        if count > 0 {
+        // The library's unread count (results hold only the pages loaded so far: none shown).
+        if count > 0, found == nil {
             body("  ")
-            // Results are a few pages at most: counted; the library by what is marked read.
-            body(String(found == nil ? max(0, count - state.read.count) : state.rows.ids.count { !state.read.contains($0) }))
+            body(String(max(0, count - state.read.count)))
             body(" unread")
         }
         let problems = state.library.problemCount
