@@ -6,7 +6,17 @@ enum TextScan {
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return c.properties.isWhitespace
+        return isWideSpace(v)
+    }
+
+    /// The scalars above ASCII with Unicode's White_Space property (`properties.isWhitespace`,
+    /// a fixed list: a test checks every scalar), without the property lookup.
+    @inline(__always)
+    static func isWideSpace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// `Character.isWhitespace` with an ASCII fast path, for `split(whereSeparator:)`.
@@ -42,16 +52,26 @@ enum TextScan {
         return copy.withUTF8 { b in b.contains(byte) }
     }
 
-    /// `s.hasSuffix(suffix)`, from the bytes when both are ASCII without CR (where characters
-    /// and bytes agree).
+    /// `s.hasSuffix(suffix)`, from the bytes when `suffix` is ASCII without CR. Characters and
+    /// bytes then agree: the suffix's bytes at the end of `s` are its characters when a
+    /// character starts there, which it does after ASCII other than CR (no ASCII scalar extends
+    /// or joins the one before it); and only `K`, `;` and `` ` `` have other spellings (KELVIN
+    /// SIGN, GREEK QUESTION MARK, GREEK VARIA), so without them other bytes mean another text.
+    /// Anything else is left to `String`.
     static func hasSuffix(_ s: String, _ suffix: String) -> Bool {
-        var copy = s, end = suffix
-        let fast = copy.withUTF8 { b in
-            end.withUTF8 { e -> Bool? in
-                guard b.allSatisfy({ $0 < 0x80 && $0 != 0x0D }), e.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-                return e.count <= b.count && b.suffix(e.count).elementsEqual(e)
-            }
-        }
+        let fast = s.utf8.withContiguousStorageIfAvailable { b in
+            suffix.utf8.withContiguousStorageIfAvailable { e -> Bool? in
+                let m = e.count, n = b.count
+                var plain = true
+                for c in e where c >= 0x80 || c == 0x0D || c == 0x4B || c == 0x3B || c == 0x60 { plain = false }
+                guard plain else { return nil }
+                guard m <= n else { return false }
+                for k in 0..<m where b[n - m + k] != e[k] { return false }
+                guard m < n else { return true }
+                let before = b[n - m - 1]
+                return before < 0x80 && before != 0x0D ? true : nil
+            } ?? nil
+        } ?? nil
         return fast ?? s.hasSuffix(suffix)
     }
 
@@ -72,8 +92,10 @@ enum TextScan {
                     let lead = b[i]
                     var v: UInt32
                     if lead < 0x80 {
-                        v = UInt32(lead)
+                        out[n] = Unicode.Scalar(lead)
+                        n += 1
                         i += 1
+                        continue
                     } else if lead < 0xE0 {
                         v = UInt32(lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
                         i += 2
@@ -114,11 +136,14 @@ enum TextScan {
         return ascii ?? s.count
     }
 
-    /// Lower-case needles looked for together, in one pass over a text, ignoring ASCII case.
+    /// Lower-case needles looked for together, in one pass over a text, ignoring ASCII case; in
+    /// groups, so one pass can answer for several lists.
     struct Needles: Sendable {
         /// The needles' bytes back to back, sorted by first byte, and where each one starts.
         private let bytes: [UInt8]
         private let starts: [Int]
+        /// Per needle (in the same order), the bit of its group.
+        private let groupBits: [UInt32]
         /// For each byte, the range of needles (in `starts`) that begin with it.
         private let byFirst: [Range<Int>]
         /// A bit per (first byte, second byte) pair that opens a needle (65,536 bits), then one
@@ -126,19 +151,25 @@ enum TextScan {
         /// bit test.
         private let bits: [UInt64]
 
-        init(_ words: [String]) {
-            let sorted = words.map { Array($0.utf8) }.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
-            bytes = sorted.flatMap { $0 }
+        /// One group of needles.
+        init(_ words: [String]) { self.init(groups: [words]) }
+
+        /// Groups of needles: group `k` answers with bit `1 << k`.
+        init(groups: [[String]]) {
+            let sorted = groups.enumerated().flatMap { k, words in words.map { (Array($0.utf8), UInt32(1) << UInt32(k)) } }
+                .filter { !$0.0.isEmpty }.sorted { $0.0[0] < $1.0[0] }
+            bytes = sorted.flatMap { $0.0 }
+            groupBits = sorted.map { $0.1 }
             var starts = [0]
-            for n in sorted { starts.append(starts.last! + n.count) }
+            for n in sorted { starts.append(starts.last! + n.0.count) }
             self.starts = starts
             byFirst = (0..<256).map { b in
-                let lo = sorted.firstIndex { Int($0[0]) == b } ?? 0
-                let hi = sorted.lastIndex { Int($0[0]) == b }.map { $0 + 1 } ?? 0
+                let lo = sorted.firstIndex { Int($0.0[0]) == b } ?? 0
+                let hi = sorted.lastIndex { Int($0.0[0]) == b }.map { $0 + 1 } ?? 0
                 return lo..<max(lo, hi)
             }
             var bits = [UInt64](repeating: 0, count: 1024 + 4)
-            for n in sorted {
+            for (n, _) in sorted {
                 let key = n.count == 1 ? 65536 + Int(n[0]) : Int(n[0]) << 8 | Int(n[1])
                 bits[key >> 6] |= 1 << UInt64(key & 63)
             }
@@ -152,38 +183,90 @@ enum TextScan {
         }
 
         /// Does `haystack` hold any of the needles?
-        func found(in haystack: String) -> Bool {
+        func found(in haystack: String) -> Bool { groups(in: haystack, wanted: ~0) != 0 }
+
+        /// The bits of the groups among `wanted` that have a needle in `haystack` (the pass stops
+        /// once every wanted group is found).
+        func groups(in haystack: String, wanted: UInt32) -> UInt32 {
+            guard wanted != 0 else { return 0 }
             var h = haystack
-            return h.withUTF8 { buffer -> Bool in
+            return h.withUTF8 { buffer -> UInt32 in
                 bytes.withUnsafeBufferPointer { needleBytes in
                     starts.withUnsafeBufferPointer { starts in
-                        byFirst.withUnsafeBufferPointer { byFirst in
-                          bits.withUnsafeBufferPointer { bits in
-                            Self.lowered.withUnsafeBufferPointer { lower in
+                        groupBits.withUnsafeBufferPointer { groupBits in
+                          byFirst.withUnsafeBufferPointer { byFirst in
+                            bits.withUnsafeBufferPointer { bits in
+                              Self.lowered.withUnsafeBufferPointer { lower in
                                 let count = buffer.count
-                                guard count > 0 else { return false }
+                                guard count > 0 else { return 0 }
                                 @inline(__always) func has(_ key: Int) -> Bool { bits[key >> 6] & (1 << UInt64(key & 63)) != 0 }
+                                var found: UInt32 = 0
                                 var second = Int(lower[Int(buffer[0])])
                                 for i in 0..<count {
                                     let first = second
                                     second = i + 1 < count ? Int(lower[Int(buffer[i + 1])]) : -1
                                     if second >= 0 && !has(first << 8 | second) && !has(65536 + first) { continue }
                                     guard has(65536 + first) || (second >= 0 && has(first << 8 | second)) else { continue }
-                                    for k in byFirst[first] {
+                                    for k in byFirst[first] where groupBits[k] & wanted & ~found != 0 {
                                         let lo = starts[k], m = starts[k + 1] - lo
                                         guard i + m <= count else { continue }
                                         var j = 1
                                         while j < m && lower[Int(buffer[i + j])] == needleBytes[lo + j] { j += 1 }
-                                        if j == m { return true }
+                                        if j == m {
+                                            found |= groupBits[k]
+                                            if wanted & ~found == 0 { return found & wanted }
+                                        }
                                     }
                                 }
-                                return false
+                                return found & wanted
+                              }
                             }
                           }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// Lower-case ASCII prefixes looked for at the start of a text, ignoring ASCII case: what
+    /// `prefixes.contains { hasPrefixIgnoringCase(text, $0) }` answers, comparing only the
+    /// prefixes that open with the text's first byte.
+    struct Prefixes: Sendable {
+        /// Per first byte, the prefixes opening with it.
+        private let byFirst: [[[UInt8]]]
+        /// An empty prefix was given: every text opens with it.
+        private let empty: Bool
+
+        init(_ prefixes: [String]) {
+            var byFirst = [[[UInt8]]](repeating: [], count: 256)
+            for p in prefixes {
+                let b = Array(p.utf8)
+                if let f = b.first { byFirst[Int(f)].append(b) }
+            }
+            self.byFirst = byFirst
+            empty = prefixes.contains("")
+        }
+
+        /// Whether `text` (UTF-8) opens with one of the prefixes.
+        func match(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            if empty { return true }
+            guard let f = text.first else { return false }
+            let first = f >= 0x41 && f <= 0x5A ? f | 0x20 : f
+            for p in byFirst[Int(first)] where p.count <= text.count {
+                var k = 1
+                while k < p.count {
+                    let c = text[k]
+                    if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != p[k] { break }
+                    k += 1
+                }
+                if k == p.count { return true }
+            }
+            return false
+        }
+
+        func match(_ text: String) -> Bool {
+            text.utf8.withContiguousStorageIfAvailable(match) ?? Array(text.utf8).withUnsafeBufferPointer(match)
         }
     }
 
@@ -209,7 +292,50 @@ enum TextScan {
         if v < 0x80 {
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
         }
-        return c.properties.isAlphabetic || c.properties.numericType != nil
+        return isWideWordScalar(c)
+    }
+
+    /// `isWordScalar` above ASCII (out of line: the ASCII test stays small enough to inline).
+    @inline(never)
+    static func isWideWordScalar(_ c: Unicode.Scalar) -> Bool {
+        knownWordScalar(c.value) ?? (c.properties.isAlphabetic || c.properties.numericType != nil)
+    }
+
+    /// `isWordScalar` for the blocks news text meets most (Latin, Greek, Cyrillic, general
+    /// punctuation, Han, Hangul), from ranges rather than a property lookup; nil elsewhere. A test
+    /// holds every scalar it answers for to the properties.
+    @inline(__always)
+    static func knownWordScalar(_ v: UInt32) -> Bool? {
+        if v < 0x100 {
+            if v >= 0xC0 { return v != 0xD7 && v != 0xF7 }
+            switch v {
+            case 0xAA, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA, 0xBC, 0xBD, 0xBE: return true
+            default: return false
+            }
+        }
+        if v <= 0x2C1 { return true }
+        if v >= 0x3A3 && v <= 0x52F { return v != 0x3F6 && !(v >= 0x482 && v <= 0x489) }
+        if v >= 0x1E00 && v <= 0x1F15 { return true }
+        if v >= 0x2000 && v <= 0x206F { return false }
+        if (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0xA48C) || (v >= 0xAC00 && v <= 0xD7A3) { return true }
+        return nil
+    }
+
+    /// A scalar with a numeric type (digits of any script, fractions, numerals).
+    @inline(__always)
+    static func isNumeric(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        return c.properties.numericType != nil
+    }
+
+    /// A nonspacing mark (general category Mn), which joins the word before it. None lies below
+    /// U+0300 or in general punctuation (a test checks).
+    @inline(__always)
+    static func isNonspacingMark(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x300 || (v >= 0x2000 && v <= 0x206F) { return false }
+        return c.properties.generalCategory == .nonspacingMark
     }
 
     /// Han, kana and similar scripts that are written without spaces between words.
@@ -243,64 +369,64 @@ enum TextScan {
 
     /// `countWords` on the UTF-8 bytes of a string: ASCII classified by byte, other characters
     /// decoded one by one.
-    /// Per ASCII byte: 0 whitespace, 1 letter or digit, 2 anything else.
-    private static let asciiClass: [UInt8] = (0..<128).map { (c: Int) -> UInt8 in
+    /// Per byte: 0 whitespace, 1 letter or digit, 2 anything else in ASCII, 3 a byte above ASCII.
+    private static let byteClass: [UInt8] = (0..<256).map { (c: Int) -> UInt8 in
+        if c >= 0x80 { return 3 }
         if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 0 }
         if (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) { return 1 }
         return 2
     }
 
     private static func countUTF8Words(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        asciiClass.withUnsafeBufferPointer { countUTF8Words(b, asciiClass: $0) }
+        byteClass.withUnsafeBufferPointer { countUTF8Words(b, byteClass: $0) }
     }
 
-    private static func countUTF8Words(_ b: UnsafeBufferPointer<UInt8>, asciiClass: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func countUTF8Words(_ b: UnsafeBufferPointer<UInt8>, byteClass: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
-        var inToken = false
-        var tokenHasWord = false
+        // The token being read: none (0), without a letter or digit yet (1), with one (2).
+        var token = 0
         var cjkRun = 0
-        func endToken() {
-            if tokenHasWord { words += 1 }
-            words += (cjkRun + 1) / 2
-            tokenHasWord = false
-            cjkRun = 0
-            inToken = false
-        }
         var i = 0
         let n = b.count
         while i < n {
             let c = b[i]
-            if c < 0x80 {
+            var kind = byteClass[Int(c)]
+            if kind < 3 {
                 i += 1
-                switch asciiClass[Int(c)] {
-                case 0:  // whitespace
-                    if inToken { endToken() }
-                case 1:  // letter or digit
-                    inToken = true
-                    tokenHasWord = true
-                default:
-                    inToken = true
+            } else {
+                // Decode one multi-byte scalar.
+                let length = min(c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, n - i)
+                var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<max(1, length) { v = v << 6 | (UInt32(b[i + k]) & 0x3F) }
+                i += max(1, length)
+                let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
+                if isSpace(scalar) {
+                    kind = 0
+                } else if isCJK(scalar) {
+                    cjkRun += 1
+                    kind = 2
+                } else {
+                    kind = isWordScalar(scalar) ? 1 : 2
                 }
-                continue
             }
-            // Decode one multi-byte scalar.
-            let length = min(c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, n - i)
-            var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for k in 1..<max(1, length) { v = v << 6 | (UInt32(b[i + k]) & 0x3F) }
-            i += max(1, length)
-            let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
-            if isSpace(scalar) {
-                if inToken { endToken() }
-                continue
-            }
-            inToken = true
-            if isCJK(scalar) {
-                cjkRun += 1
-            } else if isWordScalar(scalar) {
-                tokenHasWord = true
+            if kind == 0 {
+                // A token ends: a word when it held a letter or digit, and its CJK run in pairs.
+                if token != 0 {
+                    if token == 2 { words += 1 }
+                    words += (cjkRun + 1) / 2
+                    cjkRun = 0
+                    token = 0
+                }
+            } else if kind == 1 {
+                token = 2
+            } else if token == 0 {
+                token = 1
             }
         }
-        if inToken { endToken() }
+        if token != 0 {
+            if token == 2 { words += 1 }
+            words += (cjkRun + 1) / 2
+        }
         return words
     }
 
@@ -339,14 +465,12 @@ enum TextScan {
         return out.string
     }
 
-    static let quoteMarks: Set<Unicode.Scalar> = ["\"", "'", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}",
-                                                  "\u{201E}", "\u{201A}", "\u{00AB}", "\u{00BB}"]
-
-    /// `s` without quote marks wrapped around the whole of it.
+    /// `s` without quote marks (`QuoteFinder.isQuoteMark`) wrapped around the whole of it.
     static func stripWrappingQuotes(_ s: String) -> String {
         var scalars = Substring(s).unicodeScalars
-        while let f = scalars.first, quoteMarks.contains(f) { scalars = scalars.dropFirst() }
-        while let l = scalars.last, quoteMarks.contains(l) { scalars = scalars.dropLast() }
-        return trim(ScalarWriter.string(scalars))
+        var stripped = false
+        while let f = scalars.first, QuoteFinder.isQuoteMark(f) { scalars = scalars.dropFirst(); stripped = true }
+        while let l = scalars.last, QuoteFinder.isQuoteMark(l) { scalars = scalars.dropLast(); stripped = true }
+        return stripped ? trim(ScalarWriter.string(scalars)) : trim(s)
     }
 }

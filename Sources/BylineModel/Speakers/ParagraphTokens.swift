@@ -195,7 +195,7 @@ struct ParagraphTokens {
                     i += 1
                     while i < n {
                         let d = s[i]
-                        if Self.isLetterOrDigit(d) || (d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark) { i += 1; continue }
+                        if Self.isLetterOrDigit(d) || TextScan.isNonspacingMark(d) { i += 1; continue }
                         // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
                         if i + 1 < n, Self.isLetterOrDigit(s[i + 1]) {
                             switch d.value {
@@ -204,9 +204,9 @@ struct ParagraphTokens {
                             case 0x2E:
                                 // U.S, a.m, 3.5 — but not "end.Next" after a long word.
                                 let runStart = Self.segmentStart(s, before: i, from: start)
-                                if i - runStart <= 2 || s[i - 1].properties.numericType != nil { i += 1; continue }
+                                if i - runStart <= 2 || TextScan.isNumeric(s[i - 1]) { i += 1; continue }
                             case 0x2C:
-                                if s[i - 1].properties.numericType != nil && s[i + 1].properties.numericType != nil { i += 1; continue }
+                                if TextScan.isNumeric(s[i - 1]) && TextScan.isNumeric(s[i + 1]) { i += 1; continue }
                             default: break
                             }
                         }
@@ -330,7 +330,7 @@ struct ParagraphTokens {
         if k < tokens.count {
             let t = tokens[k]
             guard t.spaceBefore || k > i + 1 else { return false }
-            if t.kind == .word && !t.capitalised && !(first(k).properties.numericType != nil) { return false }
+            if t.kind == .word && !t.capitalised && !TextScan.isNumeric(first(k)) { return false }
         }
         if c == "." && i > 0 && isWord(i - 1) && !tokens[i].spaceBefore {
             let w = lower(i - 1)

@@ -26,8 +26,9 @@ struct SpeakerRegistry {
     private(set) var entities: [Entity] = []
     private var bySurname: [String: Int] = [:]
     private var byGiven: [String: [Int]] = [:]
-    /// The hashes of the ASCII forms of the keys of `bySurname` and `byGiven` (see `WordTable`):
-    /// a word whose hash is not here is not known, and needs no string made to say so.
+    /// The hashes of the byte keys of the keys of `bySurname` and `byGiven` (see
+    /// `WordTable.byteKey`): a word whose bytes compare as text and whose hash is not here is
+    /// not known, and needs no string hashed (or made) to say so.
     private var keyHashes: Set<UInt32> = []
     /// Subjects and speakers, in reading order (only the latest few are kept).
     private var mentions: [Mention] = []
@@ -71,8 +72,9 @@ struct SpeakerRegistry {
     }
 
     private mutating func noteKey(_ key: String) {
-        guard var form = WordTable<Int>.asciiForm(of: key) else { return }
-        keyHashes.insert(form.withUTF8 { WordTable<Int>.hashBytes($0) })
+        // A key without a byte key can equal no text whose bytes compare as text.
+        guard let form = WordTable<Int>.byteKey(of: key) else { return }
+        keyHashes.insert(form.withUnsafeBufferPointer { WordTable<Int>.hashBytes($0) })
     }
 
     /// ``knows(lowercased:)`` for a lower-case word given as its bytes, which must be ASCII.
@@ -83,7 +85,11 @@ struct SpeakerRegistry {
 
     /// ``knows(_:)`` for a word in lower case already (as `ParagraphTokens.lower` gives it).
     func knows(lowercased k: String) -> Bool {
-        bySurname[k] != nil || byGiven[k]?.count == 1
+        let ruledOut = k.utf8.withContiguousStorageIfAvailable { b in
+            WordTable<Int>.comparesAsBytes(b) && !keyHashes.contains(WordTable<Int>.hashBytes(b))
+        }
+        if ruledOut == true { return false }
+        return bySurname[k] != nil || byGiven[k]?.count == 1
     }
 
     private mutating func addRole(_ role: String?, _ e: Int) {
