@@ -412,7 +412,7 @@ struct QuoteFinder {
         guard case .person(let words, let gender, let role) = subject else { return }
         // A person needs a given name, a title or a role, unless we know the name already; a
         // given name alone ("Adele", "Kim") when it is the subject of a verb.
-        let lowers = words.map { $0.lowercased() }
+        let lowers = words.map(TextScan.lowercased)
         let named = GivenNames.gender(of: lowers[0]) != nil && words.count >= 2
         var a = run.upperBound
         if p.isPunct(a, "(") {  // "Rep. Luis Gutierrez (D-Ill.), a leading advocate, welcomed"
@@ -455,7 +455,7 @@ struct QuoteFinder {
     private static func genderIsCertain(words: [String], role: String?, gender: GivenNames.Gender) -> Bool {
         guard gender != .unknown else { return false }
         if let role, Lexicon.femaleWords.contains(role) || Lexicon.maleWords.contains(role) { return true }
-        return GivenNames.gender(of: words[0].lowercased()) == nil
+        return GivenNames.gender(of: TextScan.lowercased(words[0])) == nil
     }
 
     // MARK: - Text helpers

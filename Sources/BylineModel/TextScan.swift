@@ -52,18 +52,25 @@ enum TextScan {
         return copy.withUTF8 { b in b.contains(byte) }
     }
 
-    /// `s.hasSuffix(suffix)`, from the bytes when `suffix` is ASCII without CR. Characters and
-    /// bytes then agree: the suffix's bytes at the end of `s` are its characters when a
-    /// character starts there, which it does after ASCII other than CR (no ASCII scalar extends
-    /// or joins the one before it); and only `K`, `;` and `` ` `` have other spellings (KELVIN
-    /// SIGN, GREEK QUESTION MARK, GREEK VARIA), so without them other bytes mean another text.
-    /// Anything else is left to `String`.
+    /// `s.hasSuffix(suffix)`, from the bytes when `suffix` is made of ASCII other than CR and of
+    /// general punctuation from U+2010 to U+2027 (dashes, quote marks, the ellipsis). Characters
+    /// and bytes then agree: the suffix's bytes at the end of `s` are its characters when a
+    /// character starts there, which it does after ASCII other than CR (no such scalar extends
+    /// or joins the one before it, nor the one after); and of them only `K`, `;` and `` ` ``
+    /// have other spellings (KELVIN SIGN, GREEK QUESTION MARK, GREEK VARIA), so without them
+    /// other bytes mean another text. Anything else is left to `String`.
     static func hasSuffix(_ s: String, _ suffix: String) -> Bool {
         let fast = s.utf8.withContiguousStorageIfAvailable { b in
             suffix.utf8.withContiguousStorageIfAvailable { e -> Bool? in
                 let m = e.count, n = b.count
                 var plain = true
-                for c in e where c >= 0x80 || c == 0x0D || c == 0x4B || c == 0x3B || c == 0x60 { plain = false }
+                var k = 0
+                while k < m {
+                    let c = e[k]
+                    if c == 0xE2, k + 2 < m, e[k + 1] == 0x80, e[k + 2] >= 0x90, e[k + 2] <= 0xA7 { k += 3; continue }
+                    if c >= 0x80 || c == 0x0D || c == 0x4B || c == 0x3B || c == 0x60 { plain = false }
+                    k += 1
+                }
                 guard plain else { return nil }
                 guard m <= n else { return false }
                 for k in 0..<m where b[n - m + k] != e[k] { return false }
@@ -73,6 +80,78 @@ enum TextScan {
             } ?? nil
         } ?? nil
         return fast ?? s.hasSuffix(suffix)
+    }
+
+    /// `s.hasPrefix(prefix)`, from the bytes when `prefix` is ASCII without CR, `K`, `;` or
+    /// `` ` `` and the byte after it in `s` (if any) is ASCII, so no mark joins its last
+    /// character (see `hasSuffix`); anything else is left to `String`.
+    static func hasPrefix(_ s: String, _ prefix: String) -> Bool {
+        let fast = s.utf8.withContiguousStorageIfAvailable { b in
+            prefix.utf8.withContiguousStorageIfAvailable { p -> Bool? in
+                let m = p.count
+                for c in p where c >= 0x80 || c == 0x0D || c == 0x4B || c == 0x3B || c == 0x60 { return nil }
+                guard m <= b.count else { return false }
+                for k in 0..<m where b[k] != p[k] { return false }
+                return m == b.count || b[m] < 0x80 ? true : nil
+            } ?? nil
+        } ?? nil
+        return fast ?? s.hasPrefix(prefix)
+    }
+
+    /// `s.lowercased()` (each scalar's full lower-case mapping, as `String` does it), scalar by
+    /// scalar through ``lowerScalar(_:)`` where it knows the answer; any other text as `String`
+    /// does it.
+    static func lowercased(_ s: String) -> String {
+        let fast = s.utf8.withContiguousStorageIfAvailable { b -> String? in
+            var changed = false
+            for c in b where c >= 0x41 { changed = true; break }
+            guard changed else { return s }  // no letter: nothing to lower
+            var failed = false
+            let lower = String(unsafeUninitializedCapacity: b.count * 2) { out in
+                var i = 0, n = 0
+                while i < b.count {
+                    let c = b[i]
+                    if c < 0x80 {
+                        out[n] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                        i += 1
+                        n += 1
+                        continue
+                    }
+                    let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+                    var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+                    guard let l = lowerScalar(v), let scalar = Unicode.Scalar(l) else { failed = true; return 0 }
+                    for byte in UTF8.encode(scalar)! { out[n] = byte; n += 1 }
+                    i += length
+                }
+                return n
+            }
+            return failed ? nil : lower
+        }
+        if let fast, let lower = fast { return lower }
+        return s.lowercased()
+    }
+
+    /// The lower case of scalar `v` when it is one scalar and known without a property lookup:
+    /// from a table below U+0530 (Latin, Greek, Cyrillic; made on first use), and `v` itself for
+    /// the caseless kana, Han and Hangul; nil elsewhere or when the mapping is longer (`İ`).
+    @inline(__always)
+    static func lowerScalar(_ v: UInt32) -> UInt32? {
+        if v < 0x530 {
+            let l = lowerTable[Int(v)]
+            return l == 0 ? nil : l
+        }
+        switch v {
+        case 0x3041...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: return v
+        default: return nil
+        }
+    }
+
+    /// Per scalar below U+0530, its lower-case mapping when that is one scalar, else 0.
+    private static let lowerTable: [UInt32] = (0..<0x530).map { (v: UInt32) -> UInt32 in
+        guard let c = Unicode.Scalar(v) else { return 0 }
+        let mapping = c.properties.lowercaseMapping.unicodeScalars
+        return mapping.count == 1 ? mapping.first!.value : 0
     }
 
     /// `s.unicodeScalars.count`, counted on the UTF-8 bytes (every byte but a continuation byte
@@ -139,13 +218,20 @@ enum TextScan {
     /// Lower-case needles looked for together, in one pass over a text, ignoring ASCII case; in
     /// groups, so one pass can answer for several lists.
     struct Needles: Sendable {
-        /// The needles' bytes back to back, sorted by first byte, and where each one starts.
+        /// The needles of two bytes or more, back to back, sorted by their first two bytes, and
+        /// where each one starts.
         private let bytes: [UInt8]
         private let starts: [Int]
         /// Per needle (in the same order), the bit of its group.
         private let groupBits: [UInt32]
-        /// For each byte, the range of needles (in `starts`) that begin with it.
-        private let byFirst: [Range<Int>]
+        /// The pairs of first bytes that open a needle, and the needles (in `starts`) each opens.
+        private let pairs: [Int]
+        private let pairNeedles: [Range<Int>]
+        /// Open addressing over `pairs`: an index into it, or -1.
+        private let slots: [Int32]
+        private let slotShift: Int
+        /// Per byte, the groups of the one-byte needles that are that byte.
+        private let single: [UInt32]
         /// A bit per (first byte, second byte) pair that opens a needle (65,536 bits), then one
         /// per byte that is a whole needle (256): most positions of a text are ruled out by one
         /// bit test.
@@ -156,25 +242,49 @@ enum TextScan {
 
         /// Groups of needles: group `k` answers with bit `1 << k`.
         init(groups: [[String]]) {
-            let sorted = groups.enumerated().flatMap { k, words in words.map { (Array($0.utf8), UInt32(1) << UInt32(k)) } }
-                .filter { !$0.0.isEmpty }.sorted { $0.0[0] < $1.0[0] }
+            let all = groups.enumerated().flatMap { k, words in words.map { (Array($0.utf8), UInt32(1) << UInt32(k)) } }
+            var single = [UInt32](repeating: 0, count: 256)
+            var bits = [UInt64](repeating: 0, count: 1024 + 4)
+            for (n, group) in all where n.count == 1 {
+                single[Int(n[0])] |= group
+                bits[(65536 + Int(n[0])) >> 6] |= 1 << UInt64((65536 + Int(n[0])) & 63)
+            }
+            let sorted = all.filter { $0.0.count >= 2 }.sorted { Int($0.0[0]) << 8 | Int($0.0[1]) < Int($1.0[0]) << 8 | Int($1.0[1]) }
             bytes = sorted.flatMap { $0.0 }
             groupBits = sorted.map { $0.1 }
             var starts = [0]
             for n in sorted { starts.append(starts.last! + n.0.count) }
             self.starts = starts
-            byFirst = (0..<256).map { b in
-                let lo = sorted.firstIndex { Int($0.0[0]) == b } ?? 0
-                let hi = sorted.lastIndex { Int($0.0[0]) == b }.map { $0 + 1 } ?? 0
-                return lo..<max(lo, hi)
-            }
-            var bits = [UInt64](repeating: 0, count: 1024 + 4)
-            for (n, _) in sorted {
-                let key = n.count == 1 ? 65536 + Int(n[0]) : Int(n[0]) << 8 | Int(n[1])
+            var pairs: [Int] = []
+            var pairNeedles: [Range<Int>] = []
+            for (k, (n, _)) in sorted.enumerated() {
+                let key = Int(n[0]) << 8 | Int(n[1])
                 bits[key >> 6] |= 1 << UInt64(key & 63)
+                if pairs.last == key {
+                    pairNeedles[pairNeedles.count - 1] = pairNeedles[pairNeedles.count - 1].lowerBound..<(k + 1)
+                } else {
+                    pairs.append(key)
+                    pairNeedles.append(k..<(k + 1))
+                }
             }
+            var slotBits = 4
+            while 1 << slotBits < pairs.count * 4 { slotBits += 1 }
+            var slots = [Int32](repeating: -1, count: 1 << slotBits)
+            for (k, key) in pairs.enumerated() {
+                var slot = Self.slot(key, shift: 32 - slotBits)
+                while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+                slots[slot] = Int32(k)
+            }
+            self.pairs = pairs
+            self.pairNeedles = pairNeedles
+            self.slots = slots
+            self.slotShift = 32 - slotBits
+            self.single = single
             self.bits = bits
         }
+
+        @inline(__always)
+        private static func slot(_ key: Int, shift: Int) -> Int { Int((UInt32(truncatingIfNeeded: key) &* 0x9E37_79B1) >> UInt32(shift)) }
 
         /// ASCII letters in lower case, every other byte as it is.
         private static let lowered: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
@@ -192,38 +302,52 @@ enum TextScan {
             var h = haystack
             return h.withUTF8 { buffer -> UInt32 in
                 bytes.withUnsafeBufferPointer { needleBytes in
-                    starts.withUnsafeBufferPointer { starts in
-                        groupBits.withUnsafeBufferPointer { groupBits in
-                          byFirst.withUnsafeBufferPointer { byFirst in
-                            bits.withUnsafeBufferPointer { bits in
-                              Self.lowered.withUnsafeBufferPointer { lower in
-                                let count = buffer.count
-                                guard count > 0 else { return 0 }
-                                @inline(__always) func has(_ key: Int) -> Bool { bits[key >> 6] & (1 << UInt64(key & 63)) != 0 }
-                                var found: UInt32 = 0
-                                var second = Int(lower[Int(buffer[0])])
-                                for i in 0..<count {
-                                    let first = second
-                                    second = i + 1 < count ? Int(lower[Int(buffer[i + 1])]) : -1
-                                    if second >= 0 && !has(first << 8 | second) && !has(65536 + first) { continue }
-                                    guard has(65536 + first) || (second >= 0 && has(first << 8 | second)) else { continue }
-                                    for k in byFirst[first] where groupBits[k] & wanted & ~found != 0 {
-                                        let lo = starts[k], m = starts[k + 1] - lo
-                                        guard i + m <= count else { continue }
-                                        var j = 1
-                                        while j < m && lower[Int(buffer[i + j])] == needleBytes[lo + j] { j += 1 }
-                                        if j == m {
-                                            found |= groupBits[k]
-                                            if wanted & ~found == 0 { return found & wanted }
+                  starts.withUnsafeBufferPointer { starts in
+                    groupBits.withUnsafeBufferPointer { groupBits in
+                      pairs.withUnsafeBufferPointer { pairs in
+                        pairNeedles.withUnsafeBufferPointer { pairNeedles in
+                          slots.withUnsafeBufferPointer { slots in
+                            single.withUnsafeBufferPointer { single in
+                              bits.withUnsafeBufferPointer { bits in
+                                Self.lowered.withUnsafeBufferPointer { lower in
+                                    let count = buffer.count
+                                    guard count > 0 else { return 0 }
+                                    @inline(__always) func has(_ key: Int) -> Bool { bits[key >> 6] & (1 << UInt64(key & 63)) != 0 }
+                                    let mask = slots.count - 1
+                                    var found: UInt32 = 0
+                                    var second = Int(lower[Int(buffer[0])])
+                                    for i in 0..<count {
+                                        let first = second
+                                        second = i + 1 < count ? Int(lower[Int(buffer[i + 1])]) : -1
+                                        if has(65536 + first) {
+                                            found |= single[first] & wanted
+                                            if wanted & ~found == 0 { return found }
+                                        }
+                                        guard second >= 0 else { continue }
+                                        let key = first << 8 | second
+                                        guard has(key) else { continue }
+                                        var slot = Self.slot(key, shift: slotShift)
+                                        while pairs[Int(slots[slot])] != key { slot = (slot + 1) & mask }
+                                        for k in pairNeedles[Int(slots[slot])] where groupBits[k] & wanted & ~found != 0 {
+                                            let lo = starts[k], m = starts[k + 1] - lo
+                                            guard i + m <= count else { continue }
+                                            var j = 2
+                                            while j < m && lower[Int(buffer[i + j])] == needleBytes[lo + j] { j += 1 }
+                                            if j == m {
+                                                found |= groupBits[k]
+                                                if wanted & ~found == 0 { return found & wanted }
+                                            }
                                         }
                                     }
+                                    return found & wanted
                                 }
-                                return found & wanted
                               }
                             }
                           }
                         }
+                      }
                     }
+                  }
                 }
             }
         }

@@ -15,6 +15,9 @@ import Testing
             #expect(TextScan.isWordScalar(c) == (p.isAlphabetic || p.numericType != nil), "U+\(String(v, radix: 16))")
             #expect(TextScan.isNonspacingMark(c) == (p.generalCategory == .nonspacingMark), "U+\(String(v, radix: 16))")
             #expect(TextScan.isNumeric(c) == (p.numericType != nil), "U+\(String(v, radix: 16))")
+            if let l = TextScan.lowerScalar(v) {
+                #expect(Array(p.lowercaseMapping.unicodeScalars.map(\.value)) == [l], "U+\(String(v, radix: 16))")
+            }
         }
     }
 
@@ -30,12 +33,15 @@ import Testing
         "a", "s", "'s", "n't", ".", ",", ":", " ", "  ", "\t", "\r\n", "\n", "\u{301}", "\u{308}", "\u{200D}", "\u{212A}", "\u{37E}",
         "é", "e\u{301}", "\u{A0}", "\u{2009}", "\u{3000}", "\u{1680}", "\u{85}", "¿", "\"", "\"\"", "“", "”", "‘", "’", "«", "»",
         "—", "-", "(", ")", "[", "]", "Reporting by", "ADVERTISEMENT", "learn more", "Getty Images", "/AP", "click here",
-        "call us", "Facebook", "©", "@", "日本", "한국", "👍🏽", "ed", "-year-old", "K", ";",
+        "call us", "Facebook", "©", "@", "日本", "한국", "👍🏽", "ed", "-year-old", "K", ";", "\u{2019}", "’s", "d-", "D-", "r", "\u{2028}",
+        "\u{600}", "İ", "ẞ", "Σ", "ΑΣ", "Ёлка", "Tomás", "ŁÓDŹ", "Ⱥ", "名古屋", "ǅ",
     ]
     static let text = Gen.element(of: pieces).array(of: 0...12).map { $0.compactMap { $0 }.joined() }
 
     @Test func byteShortcutsAgreeWithStrings() async {
-        let suffixes = [".", ",", ":", "'s", "n't", "ed", "s", "ss", "-year-old", "]", "/ap", " -", "K", ";", "é", "\r\n", "\u{301}"]
+        let suffixes = [".", ",", ":", "'s", "n't", "ed", "s", "ss", "-year-old", "]", "/ap", " -", "K", ";", "é", "\r\n", "\u{301}",
+                        "\u{2019}s", "\u{2019}", "—", "\u{2028}"]
+        let prefixesToTest = ["d-", "r-", "(", "a", "é", "K", "\r", "'s"]
         let groups = [["click here", "©"], ["call us", "@"], ["facebook"], ["reporting by", "k"]]
         let needles = TextScan.Needles(groups: groups)
         let prefixes = ["reporting by", "(c) ", "advertisement", "getty images", "—", "é"]
@@ -44,6 +50,10 @@ import Testing
             for suffix in suffixes {
                 #expect(TextScan.hasSuffix(s, suffix) == s.hasSuffix(suffix), "\(s.debugDescription) \(suffix.debugDescription)")
             }
+            for prefix in prefixesToTest {
+                #expect(TextScan.hasPrefix(s, prefix) == s.hasPrefix(prefix), "\(s.debugDescription) \(prefix.debugDescription)")
+            }
+            #expect(TextScan.lowercased(s) == s.lowercased())
             let lowered = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 32)! : $0 }))
             var expected: UInt32 = 0
             for (k, group) in groups.enumerated() where group.contains(where: { Array(lowered.utf8).firstRange(of: Array($0.utf8)) != nil }) {

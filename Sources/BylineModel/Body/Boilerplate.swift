@@ -63,7 +63,7 @@ enum Boilerplate {
         if text.utf8.count <= 40, isWholeJunkLine(text) { return true }
         // A link headline in square brackets.
         if text.utf8.first == UInt8(ascii: "["), text.hasPrefix("["), TextScan.hasSuffix(text, "]"), words >= 3 { return true }
-        if phrases.contains(.share), isShareRow(text.lowercased()) { return true }
+        if phrases.contains(.share), isShareRow(TextScan.lowercased(text)) { return true }
         if words <= 20, TextScan.contains(text, byte: UInt8(ascii: ":")), hasRunningTime(text), !endsLikeProse(text), !Metadata.isDate(text) {
             return true
         }
@@ -87,7 +87,7 @@ enum Boilerplate {
             return lower.withUnsafeBufferPointer { wholeLines.contains(asciiBytes: $0) }
         }
         if let ascii, let answer = ascii { return answer }
-        return wholeLines.contains(TextScan.trim(text.lowercased().trimmingCharacters(in: .punctuationCharacters)))
+        return wholeLines.contains(TextScan.trim(TextScan.lowercased(text).trimmingCharacters(in: .punctuationCharacters)))
     }
 
     /// Printable ASCII in `CharacterSet.punctuationCharacters` (general category P: a test
@@ -159,7 +159,7 @@ enum Boilerplate {
             }
         }
         if let ascii, let answer = ascii { return answer }
-        let lower = text.lowercased()
+        let lower = TextScan.lowercased(text)
         return photoCredits.contains { TextScan.hasSuffix(lower, $0) }
     }
 
@@ -179,7 +179,7 @@ enum Boilerplate {
             // Text the bytes do not decide: as `Character`s.
             let t = String(text.drop { $0 == "(" || $0 == "-" || $0 == "—" || $0 == " " })
             if sentenceStarts.match(t) { return true }
-            if t.utf8.count <= 14, shortJunk.contains(t.lowercased()) { return true }
+            if t.utf8.count <= 14, shortJunk.contains(TextScan.lowercased(t)) { return true }
         }
         if ArticleParser.containsEmail(text) && TextScan.countWords(text) <= 30 { return true }
         if phrases.contains(.contact) && ArticleParser.containsPhone(text) { return true }

@@ -18,7 +18,7 @@ enum Metadata {
     static func isURL(_ line: String) -> Bool {
         // An ASCII line with a space is not a URL (the test below, without lower-casing it).
         if TextScan.isASCII(line), TextScan.contains(line, byte: 0x20) { return false }
-        let t = line.lowercased()
+        let t = TextScan.lowercased(line)
         guard !t.contains(" ") else { return false }
         if t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("www.") { return true }
         guard let slash = t.firstIndex(of: "/") else { return false }
@@ -45,7 +45,7 @@ enum Metadata {
         // A date line names a year or a month: an ASCII line without a digit or a month's name
         // is none (the test below, without splitting it into words).
         if TextScan.isASCII(line), !line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), !monthNames.found(in: line) { return false }
-        let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "·" || $0 == "—" || $0 == "–" })
+        let words = TextScan.lowercased(line).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "·" || $0 == "—" || $0 == "–" })
             .map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
         guard !words.isEmpty, words.count <= 12 else { return false }
         var dated = false

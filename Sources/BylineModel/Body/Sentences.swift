@@ -52,7 +52,7 @@ enum Sentences {
     static func endsAbbreviation(_ s: [Unicode.Scalar], dot: Int) -> Bool {
         var k = dot
         while k > 0, !TextScan.isSpace(s[k - 1]), s[k - 1] != "(" { k -= 1 }
-        let word = ScalarWriter.string(s[k..<dot]).lowercased()
+        let word = TextScan.lowercased(ScalarWriter.string(s[k..<dot]))
         if word.isEmpty { return false }
         if word.count == 1, s[k].properties.isUppercase { return true }  // an initial
         if ParagraphTokens.abbreviations.contains(word) { return true }

@@ -80,7 +80,7 @@ extension ParagraphTokens {
             "himself", "herself", "both", "also", "speaking", "writing", "asked", "according", "like"].contains(w) {
             return true
         }
-        if TextScan.characterCount(w) <= 6, w.hasPrefix("d-") || w.hasPrefix("r-") || w.hasPrefix("i-") { return true }
+        if TextScan.characterCount(w) <= 6, TextScan.hasPrefix(w, "d-") || TextScan.hasPrefix(w, "r-") || TextScan.hasPrefix(w, "i-") { return true }
         // Lower case ("the top Democrat on the committee") unless it ends in a name ("police
         // chief Rodolfo Llanes") or is a pronoun.
         if let l = part.last(where: { tokens[$0].kind == .word }), tokens[l].capitalised { return false }
@@ -201,7 +201,7 @@ extension ParagraphTokens {
         }
         if nameLowers.count == 1, QuoteFinder.isAcronym(text(run[nameStart])) { return .nobody }
         var words = run[nameStart...].map { text($0) }
-        if var l = words.last, TextScan.hasSuffix(l, "'s") || l.hasSuffix("\u{2019}s") {
+        if var l = words.last, TextScan.hasSuffix(l, "'s") || TextScan.hasSuffix(l, "\u{2019}s") {
             l.removeLast(2)
             words[words.count - 1] = l
         }

@@ -114,6 +114,9 @@ struct ParagraphTokens {
                 w.append(Unicode.Scalar(v + 32)!)
             } else if v < 0x80 {
                 w.append(c)
+            } else if let l = TextScan.lowerScalar(v) {
+                // One scalar: itself when lower-casing does not change it.
+                w.append(Unicode.Scalar(l) ?? c)
             } else if c.properties.changesWhenLowercased {
                 w.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
             } else if c == "\u{2019}" {
@@ -336,8 +339,8 @@ struct ParagraphTokens {
             let w = lower(i - 1)
             if Self.abbreviations.contains(w) { return false }
             if tokens[i - 1].hi - tokens[i - 1].lo == 1 && tokens[i - 1].capitalised { return false }  // an initial
-            if (TextScan.isASCII(w) ? w.utf8.contains(0x2E) : w.contains(".")) && k < tokens.count && tokens[k].capitalised { return false }  // U.S. Senate
-            if TextScan.characterCount(w) <= 7, w.hasPrefix("d-") || w.hasPrefix("r-") || w.hasPrefix("i-") { return false }  // D-Nev.
+            if k < tokens.count && tokens[k].capitalised && (TextScan.isASCII(w) ? w.utf8.contains(0x2E) : w.contains(".")) { return false }  // U.S. Senate
+            if TextScan.characterCount(w) <= 7, TextScan.hasPrefix(w, "d-") || TextScan.hasPrefix(w, "r-") || TextScan.hasPrefix(w, "i-") { return false }  // D-Nev.
         }
         return true
     }

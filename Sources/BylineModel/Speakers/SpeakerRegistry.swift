@@ -38,15 +38,15 @@ struct SpeakerRegistry {
     /// The entity a name refers to, registering it when new. A single word is matched to a
     /// full name seen before (surname first, then a given name used by one person only).
     mutating func entity(named words: [String], gender: Gender, organisation: Bool = false, role: String? = nil) -> Int {
-        let key = words.map { $0.lowercased() }
+        let key = words.map(TextScan.lowercased)
         if !organisation {
             if key.count == 1 {
                 if let e = bySurname[key[0]] { addRole(role, e); return e }
                 if let list = byGiven[key[0]], list.count == 1 { addRole(role, list[0]); return list[0] }
             } else if let last = key.last, let e = bySurname[last] {
                 // "John Boehner" after "John A. Boehner"; "Mrs Platt" after "Joan Platt".
-                let known = Set(entities[e].words.map { $0.lowercased() })
-                if key.dropLast().allSatisfy({ known.contains($0) || $0.count == 1 }) && key.first == entities[e].words.first?.lowercased() {
+                let known = Set(entities[e].words.map(TextScan.lowercased))
+                if key.dropLast().allSatisfy({ known.contains($0) || $0.count == 1 }) && key.first == entities[e].words.first.map(TextScan.lowercased) {
                     addRole(role, e)
                     return e
                 }
@@ -68,7 +68,7 @@ struct SpeakerRegistry {
 
     /// Whether a single word is a surname or given name of someone already named.
     func knows(_ word: String) -> Bool {
-        knows(lowercased: word.lowercased())
+        knows(lowercased: TextScan.lowercased(word))
     }
 
     private mutating func noteKey(_ key: String) {
