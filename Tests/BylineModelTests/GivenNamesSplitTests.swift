@@ -29,6 +29,7 @@ final class GivenNamesSplitTests: XCTestCase {
         XCTAssertEqual(table["είπε"], 5)
         XCTAssertEqual(table["е\u{308}"], 6, "e with a combining diaeresis is ё")
         XCTAssertEqual(table["名古屋"], 7)
+        XCTAssertEqual(WordTable([("nguy\u{1EC5}n", 1)])["nguye\u{302}\u{303}n"], 1, "a decomposed Vietnamese letter finds the composed one")
         XCTAssertEqual(table["👏🏾"], 8)
         XCTAssertEqual(table["か\u{3099}"], 9, "kana with a combining voicing mark is the voiced kana")
         XCTAssertNil(table["andre"])
@@ -44,7 +45,7 @@ final class GivenNamesSplitTests: XCTestCase {
             guard let scalar = Unicode.Scalar(v) else { continue }
             let text = String(scalar)
             let accepted = Array(text.utf8).withUnsafeBufferPointer(WordTable<Int>.comparesAsBytes)
-            let blocks: [ClosedRange<UInt32>] = [0...0x2FF, 0x388...0x3FF, 0x400...0x482, 0x3041...0x3096, 0x30A1...0x30FA,
+            let blocks: [ClosedRange<UInt32>] = [0...0x2FF, 0x388...0x3FF, 0x400...0x482, 0x1E00...0x1EFF, 0x3041...0x3096, 0x30A1...0x30FA,
                                                  0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3]
             XCTAssertEqual(accepted, blocks.contains { $0.contains(v) }, "U+\(String(v, radix: 16))")
             guard accepted else { continue }

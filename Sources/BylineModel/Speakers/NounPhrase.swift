@@ -159,32 +159,39 @@ extension ParagraphTokens {
             if Lexicon.femaleWords.contains(w) { gender = .female } else if Lexicon.maleWords.contains(w) { gender = .male }
         }
         // Where the name starts: at a given name, else after the last title, role or acronym.
+        // (Words of the run are looked up by token: as bytes when ASCII.)
         var nameStart = 0
-        if let g = lowers.indices.first(where: { GivenNames.gender(of: lowers[$0]) != nil && !(Lexicon.titles.contains(lowers[$0]) && $0 < lowers.count - 1 && GivenNames.gender(of: lowers[$0 + 1]) != nil) }) {
-            nameStart = g
+        var given: Int?
+        for k in run.indices where givenName(run[k]) != nil {
+            if word(run[k], in: Lexicon.titles) && k < run.count - 1 && givenName(run[k + 1]) != nil { continue }
+            given = k
+            break
+        }
+        if let given {
+            nameStart = given
         } else {
-            while nameStart < lowers.count - 1,
-                  Lexicon.titles.contains(lowers[nameStart]) || Lexicon.notPersonWords.contains(lowers[nameStart])
+            while nameStart < run.count - 1,
+                  word(run[nameStart], in: Lexicon.titles) || word(run[nameStart], in: Lexicon.notPersonWords)
                     || QuoteFinder.isAcronym(text(run[nameStart])) {
                 nameStart += 1
             }
         }
-        let stripped = Array(lowers[..<nameStart])
-        let nameLowers = Array(lowers[nameStart...])
-        let hasGiven = GivenNames.gender(of: nameLowers[0]) != nil && (nameLowers.count >= 2 || nameStart > 0 || role != nil)
-        for w in stripped {
+        let names = run[nameStart...]
+        let firstName = givenName(run[nameStart])
+        let hasGiven = firstName != nil && (names.count >= 2 || nameStart > 0 || role != nil)
+        for w in lowers[..<nameStart] {
             if Lexicon.femaleWords.contains(w) { gender = .female } else if Lexicon.maleWords.contains(w) { gender = .male }
             let office = Self.officeAbbreviations[w] ?? w
             if Lexicon.personRoles.contains(office) || Lexicon.titles.contains(office) {
                 role = office == "prime" ? "prime minister" : (role ?? office)
             }
         }
-        if let g = GivenNames.gender(of: nameLowers[0]), g != .unknown, nameLowers.count >= 2 || nameStart > 0 { gender = g }
+        if let g = firstName, g != .unknown, names.count >= 2 || nameStart > 0 { gender = g }
 
         // An organisation: an organisation word or an acronym in the run, and no given name.
         if !hasGiven {
-            let org = lowers.contains { Lexicon.organisationWords.contains($0) }
-                || (run.count == 1 && QuoteFinder.isAcronym(text(run[0])))
+            var org = run.count == 1 && QuoteFinder.isAcronym(text(run[0]))
+            for t in run where !org { org = word(t, in: Lexicon.organisationWords) }
             if org {
                 var words = run.map { text($0) }
                 if words.first?.lowercased() == "the" { words.removeFirst() }
@@ -192,14 +199,19 @@ extension ParagraphTokens {
             }
         }
         // Never a day, month, place, event, work or outlet.
-        if !hasGiven, nameLowers.contains(where: { Lexicon.notPersonWords.contains($0) }) { return .nobody }
-        if nameLowers.allSatisfy({ Lexicon.titles.contains($0) }) {
+        if !hasGiven {
+            for t in names where word(t, in: Lexicon.notPersonWords) { return .nobody }
+        }
+        var allTitles = true
+        for t in names where allTitles { allTitles = word(t, in: Lexicon.titles) }
+        if allTitles {
+            let nameLowers = Array(lowers[nameStart...])
             // "Senator calls …": a title alone stands for its holder.
             let office = nameLowers.last.map { Self.officeAbbreviations[$0] ?? $0 }
             let r = role ?? office.flatMap { Lexicon.personRoles.contains($0) ? $0 : nil }
             return r.map { .role($0, gender) } ?? .nobody
         }
-        if nameLowers.count == 1, QuoteFinder.isAcronym(text(run[nameStart])) { return .nobody }
+        if names.count == 1, QuoteFinder.isAcronym(text(run[nameStart])) { return .nobody }
         var words = run[nameStart...].map { text($0) }
         if var l = words.last, TextScan.hasSuffix(l, "'s") || TextScan.hasSuffix(l, "\u{2019}s") {
             l.removeLast(2)

@@ -145,6 +145,13 @@ struct ParagraphTokens {
         return asciiLower.withUnsafeBufferPointer { set.contains(asciiBytes: UnsafeBufferPointer(rebasing: $0[start..<end]), hash: asciiHash[i]) }
     }
 
+    /// The gender the token in lower case suggests as a given name (`GivenNames.gender(of:
+    /// lower(i))`), looked up as bytes when the token is ASCII.
+    mutating func givenName(_ i: Int) -> GivenNames.Gender? {
+        if let ascii = withLowerASCII(i, { GivenNames.gender(ofASCII: $0) }) { return ascii }
+        return GivenNames.gender(of: lower(i))
+    }
+
     func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
     func isPunct(_ i: Int, _ c: Unicode.Scalar) -> Bool {
         i >= 0 && i < tokens.count && tokens[i].kind == .punct && s[tokens[i].lo] == c

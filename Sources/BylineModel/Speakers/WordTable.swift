@@ -63,7 +63,8 @@ struct WordTable<Value: Sendable>: Sendable {
     }
 
     /// Whether the UTF-8 text `b` is made only of scalars below U+0300, Greek letters from
-    /// U+0388 to U+03FF, Cyrillic ones from U+0400 to U+0482, kana (U+3041–U+3096,
+    /// U+0388 to U+03FF, Cyrillic ones from U+0400 to U+0482, Latin Extended Additional
+    /// (U+1E00–U+1EFF: Vietnamese, Welsh), kana (U+3041–U+3096,
     /// U+30A1–U+30FA), Han (U+3400–U+4DBF, U+4E00–U+9FFF) and Hangul syllables: each is its own
     /// normal form C, has canonical combining class 0 and is never the second part of a
     /// composition (a test checks every one), so two such texts are canonically equivalent
@@ -89,7 +90,7 @@ struct WordTable<Value: Sendable>: Sendable {
             guard c < 0xF0, i + 2 < n else { return false }
             let v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
             switch v {
-            case 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: break
+            case 0x1E00...0x1EFF, 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: break
             default: return false
             }
             i += 3
