@@ -79,6 +79,15 @@ import Testing
         return String(String.UnicodeScalarView(scalars))
     }
 
+    /// The quick "no numeral, no month" answer of a date line never hides one.
+    @Test func dateLinesNeedANumeralOrAMonth() {
+        #expect(Metadata.isDate("Monday, 3 March 2014"))
+        #expect(Metadata.isDate("Updated \u{662}\u{660}\u{661}\u{664}"), "Arabic-Indic digits are a year too")
+        #expect(Metadata.isDate("MARCH · Tuesday"))
+        #expect(!Metadata.isDate("Harbour reopens 🏯 after storm"))
+        #expect(!Metadata.isDate("Tuesday, ½"))
+    }
+
     /// Junk tests whose openers, case or marks the byte paths must read as characters do.
     @Test func junkSentencesReadAsCharacters() {
         #expect(Boilerplate.isJunkSentence("(Reporting by Jane Doe; Editing by John Roe)"))

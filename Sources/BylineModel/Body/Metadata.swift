@@ -42,9 +42,10 @@ enum Metadata {
     ]
 
     static func isDate(_ line: String) -> Bool {
-        // A date line names a year or a month: an ASCII line without a digit or a month's name
-        // is none (the test below, without splitting it into words).
-        if TextScan.isASCII(line), !line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), !monthNames.found(in: line) { return false }
+        // A date line names a year or a month: a line without a numeral (of any script) or a
+        // month's name is none (the test below, without splitting it into words: lower-casing
+        // makes no ASCII letter of anything else but a Kelvin sign, and no month has a k).
+        if !monthNames.found(in: line), !line.unicodeScalars.contains(where: TextScan.isNumeric) { return false }
         let words = TextScan.lowercased(line).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "·" || $0 == "—" || $0 == "–" })
             .map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
         guard !words.isEmpty, words.count <= 12 else { return false }
