@@ -199,6 +199,10 @@ public final class CursesTerminal: Terminal {
             curs_set(0)
         }
         cursorShown = canvas.cursor != nil
+        // Without a cursor to show, ncurses may leave the terminal's cursor wherever the update
+        // left it (the last cell drawn, often the end of a line scrolled in) instead of moving
+        // it back to the window's: a cursor move saved on most keys.
+        leaveok(window, !cursorShown)
         wnoutrefresh(window)
         doupdate()
     }
