@@ -147,29 +147,57 @@ else
 fi
 
 # MARK: - Instructions per key (callgrind)
-# Each program runs in a HOME of its own, made empty for it, so every run starts the way a new
-# user's does: keycost's first run (start-up and quit) creates the state store, its second finds
-# it. Keys are `j`, not `down`: keycost sends Down as ESC [ B, which ncurses in keypad mode does not
-# read as Down on xterm-256color (its Down is ESC O B), so Byline would see Esc, `[` and `B`.
-# `j` is the same action (next article, or a line down).
+# Each program runs in a HOME of its own. For Byline that HOME holds a search index of the
+# folder already brought up to date (by `byline search`, once), so the indexing the reader starts
+# after its first frame only finds every file as it was, as on any later start: a first start
+# would index the whole folder in the background while keys are counted. keycost's first run
+# (start-up and quit) creates the state store, its second finds it. Keys are `j`, not `down`:
+# keycost sends Down as ESC [ B, which ncurses in keypad mode does not read as Down on
+# xterm-256color (its Down is ESC O B), so Byline would see Esc, `[` and `B`. `j` is the same
+# action (next article, or a line down). Start-up to the first frame and quit is keycost's
+# first run of the three-pane list (no key before it).
 KEYCOST_PY=${KEYCOST_PY:-$SHARED/tools/keycost.py}
 if [ "$KEYCOST" != skip ] && command -v valgrind >/dev/null && [ -f "$KEYCOST_PY" ] && [ "$GENERATOR" = gen_corpus.py ]; then
     LONG_DIR=$(corpus long 100 --long-first 20000)
     LONG=$(ls "$LONG_DIR"/*.txt | head -n 1)
     n=${SIZES%% *}
     dir=$(corpus "c$n" "$n")
-    keycost() {  # keycost LABEL ARGS...: one keycost run, in a fresh HOME
-        local label=$1; shift
+    keycost() {  # keycost LABEL PATH ARGS...: one keycost run, in a fresh HOME (with PATH indexed, if any)
+        local label=$1 indexed=$2; shift 2
         local home; home=$(mktemp -d "$WORK/keycost-home.XXXXXX")
         log "== keycost $label"
+        if [ -n "$indexed" ]; then HOME=$home "$BIN" search --limit 1 byline-keycost "$indexed" >/dev/null 2>&1 || true; fi
         HOME=$home python3 "$KEYCOST_PY" --cols "$COLS" --rows "$ROWS" --n "$KEYCOST_N" "$@" > "$RESULTS/keycost-$label.txt" 2>&1 \
             || log "   (keycost $label failed; see $RESULTS/keycost-$label.txt)"
         rm -rf "$home"
     }
-    keycost reading --pre enter,z --key j -- "$BIN" "$LONG"
-    keycost zlist --pre z --key j -- "$BIN" "$dir"
-    keycost list --key j -- "$BIN" "$dir"
-    if command -v less >/dev/null; then keycost less --key j -- less "$LONG"; fi
+    keycost reading "$LONG" --pre enter,z --key j -- "$BIN" "$LONG"
+    keycost zlist "$dir" --pre z --key j -- "$BIN" "$dir"
+    keycost list "$dir" --key j -- "$BIN" "$dir"
+    if command -v less >/dev/null; then keycost less "" --key j -- less "$LONG"; fi
+    # The table: instructions per key (keycost's first line), start-up from the list run.
+    python3 - "$RESULTS" "$n" <<'PY'
+import os, re, sys
+results, n = sys.argv[1], int(sys.argv[2])
+def read(label):
+    p = os.path.join(results, "keycost-" + label + ".txt")
+    if not os.path.exists(p):
+        return None, None
+    m = re.match(r"([\d,]+) instructions per key .*start-up and quit: ([\d,]+)\)", open(p).readline())
+    return (int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))) if m else (None, None)
+def fmt(v):
+    return f"{v:,}" if v is not None else "n/a"
+less, _ = read("less")
+reading, _ = read("reading")
+zlist, _ = read("zlist")
+lst, start = read("list")
+print(f"\n| instructions per key (callgrind, 120x40) | less | byline |")
+print("|---|---|---|")
+print(f"| line down in reading mode (`Enter`, `z`, then `j`), 20,000-word article | {fmt(less)} | {fmt(reading)} |")
+print(f"| move in the zoomed list (`z`, then `j`), {n:,} articles | – | {fmt(zlist)} |")
+print(f"| move in the three-pane list (`j`), {n:,} articles, with the background parse | – | {fmt(lst)} |")
+print(f"| start-up to the first frame and quit, {n:,} articles | – | {fmt(start)} |")
+PY
 else
     log "== instructions per key skipped (KEYCOST=skip, or no valgrind, keycost.py or gen_corpus.py)"
 fi
