@@ -175,29 +175,6 @@ if [ "$KEYCOST" != skip ] && command -v valgrind >/dev/null && [ -f "$KEYCOST_PY
     keycost zlist "$dir" --pre z --key j -- "$BIN" "$dir"
     keycost list "$dir" --key j -- "$BIN" "$dir"
     if command -v less >/dev/null; then keycost less "" --key j -- less "$LONG"; fi
-    # The table: instructions per key (keycost's first line), start-up from the list run.
-    python3 - "$RESULTS" "$n" <<'PY'
-import os, re, sys
-results, n = sys.argv[1], int(sys.argv[2])
-def read(label):
-    p = os.path.join(results, "keycost-" + label + ".txt")
-    if not os.path.exists(p):
-        return None, None
-    m = re.match(r"([\d,]+) instructions per key .*start-up and quit: ([\d,]+)\)", open(p).readline())
-    return (int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))) if m else (None, None)
-def fmt(v):
-    return f"{v:,}" if v is not None else "n/a"
-less, _ = read("less")
-reading, _ = read("reading")
-zlist, _ = read("zlist")
-lst, start = read("list")
-print(f"\n| instructions per key (callgrind, 120x40) | less | byline |")
-print("|---|---|---|")
-print(f"| line down in reading mode (`Enter`, `z`, then `j`), 20,000-word article | {fmt(less)} | {fmt(reading)} |")
-print(f"| move in the zoomed list (`z`, then `j`), {n:,} articles | – | {fmt(zlist)} |")
-print(f"| move in the three-pane list (`j`), {n:,} articles, with the background parse | – | {fmt(lst)} |")
-print(f"| start-up to the first frame and quit, {n:,} articles | – | {fmt(start)} |")
-PY
 else
     log "== instructions per key skipped (KEYCOST=skip, or no valgrind, keycost.py or gen_corpus.py)"
 fi
