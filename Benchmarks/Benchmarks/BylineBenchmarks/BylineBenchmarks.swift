@@ -80,7 +80,7 @@ let benchmarks: @Sendable () -> Void = {
     let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
     for threads in [1, 2] {
         let name = threads == 1 ? "Parse 1k corpus (whole articles)" : "Parse 1k corpus (whole articles), \(threads) threads"
-        Benchmark(name, configuration: .init(metrics: [.wallClock, .mallocCountTotal, megabytesPerSecond], maxIterations: 30)) { benchmark in
+        Benchmark(name, configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, megabytesPerSecond], maxIterations: 30)) { benchmark in
             let input = ParseInput.shared
             let clock = ContinuousClock()
             benchmark.startMeasurement()
