@@ -159,7 +159,9 @@ fi
 KEYCOST_PY=${KEYCOST_PY:-$SHARED/tools/keycost.py}
 if [ "$KEYCOST" != skip ] && command -v valgrind >/dev/null && [ -f "$KEYCOST_PY" ] && [ "$GENERATOR" = gen_corpus.py ]; then
     LONG_DIR=$(corpus long 100 --long-first 20000)
-    LONG=$(ls "$LONG_DIR"/*.txt | head -n 1)
+    # (A glob, not `ls | head`: with pipefail, ls dying of SIGPIPE ended the script here.)
+    long_files=("$LONG_DIR"/*.txt)
+    LONG=${long_files[0]}
     n=${SIZES%% *}
     dir=$(corpus "c$n" "$n")
     keycost() {  # keycost LABEL PATH ARGS...: one keycost run, in a fresh HOME (with PATH indexed, if any)
