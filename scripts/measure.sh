@@ -106,7 +106,8 @@ if [ "$COLD" != skip ] && [ -w /proc/sys/vm/drop_caches ]; then
         PRE="sync; echo 3 > /proc/sys/vm/drop_caches" bench "cold-byline-$n" "1/$n" '' -- "$BIN" "$WORK/c$n"
     done
     mkdir -p "$WORK/one"
-    cp "$(ls "$WORK/c${SIZES%% *}"/*.txt | head -n 1)" "$WORK/one/"
+    first_files=("$WORK/c${SIZES%% *}"/*.txt)
+    cp "${first_files[0]}" "$WORK/one/"
     PRE="sync; echo 3 > /proc/sys/vm/drop_caches" bench "cold-byline-1" "1/1" '' -- "$BIN" "$WORK/one"
     # The program warm (run once after the drop), the folder cold: what a cache could act on.
     n=${SIZES%% *}
@@ -138,7 +139,8 @@ if [ -n "$NB" ] && [ "$NEWSBOAT" != skip ]; then
             "$NB" -u "$nbdir/urls" -c "$nbdir/cache.db" -C "$nbdir/config" -x reload >&2
             cp "$nbdir/cache.db" "$nbdir/cache.db.warm"
         fi
-        first=$(head -n 1 "$(find "$dir" -maxdepth 1 -name '*.txt' | sort | head -n 1)" | cut -c1-24)
+        nb_files=("$dir"/*.txt)
+        first=$(head -n 1 "${nb_files[0]}" | cut -c1-24)
         bench "newsboat-$n" "Peerbench corpus" "enter,wait:$first,@list,down*20" -- \
             "$NB" -u "$nbdir/urls" -c "$nbdir/cache.db" -C "$nbdir/config"
     done
