@@ -14,7 +14,11 @@
 # cache dropped before each run, so the program, its libraries and the folder come from disk
 # (COLD=skip to leave that out). If newsboat is installed (or NEWSBOAT=install and apt-get can
 # install it) it is measured on the same articles through to_rss.py.
-# Prints a Markdown table of medians on stdout; raw JSON stays in $WORK/results.
+# Then (KEYCOST=skip to leave it out; needs valgrind) instructions per key with
+# ../shared/tools/keycost.py: a line down in reading mode on a 20,000-word article, a move in the
+# zoomed list and in the three-pane list of the 10k folder, start-up to the first frame and quit,
+# and less on the same long article as the anchor.
+# Prints Markdown tables (medians) on stdout; raw JSON and keycost output stay in $WORK/results.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,6 +32,8 @@ ROWS=${ROWS:-40}
 NEWSBOAT=${NEWSBOAT:-auto}   # auto: measure if installed; install: try apt-get; skip
 NEWSBOAT_SIZES=${NEWSBOAT_SIZES:-10000}
 COLD=${COLD:-auto}           # auto: measure a cold start when caches can be dropped; skip
+KEYCOST=${KEYCOST:-auto}     # auto: count instructions per key when valgrind is installed; skip
+KEYCOST_N=${KEYCOST_N:-200}  # presses per keycost run
 PTYBENCH=${PTYBENCH:-$SHARED/tools/ptybench.py}
 RESULTS=$WORK/results
 mkdir -p "$WORK" "$RESULTS"
@@ -100,7 +106,8 @@ if [ "$COLD" != skip ] && [ -w /proc/sys/vm/drop_caches ]; then
         PRE="sync; echo 3 > /proc/sys/vm/drop_caches" bench "cold-byline-$n" "1/$n" '' -- "$BIN" "$WORK/c$n"
     done
     mkdir -p "$WORK/one"
-    cp "$(ls "$WORK/c${SIZES%% *}"/*.txt | head -n 1)" "$WORK/one/"
+    first_files=("$WORK/c${SIZES%% *}"/*.txt)
+    cp "${first_files[0]}" "$WORK/one/"
     PRE="sync; echo 3 > /proc/sys/vm/drop_caches" bench "cold-byline-1" "1/1" '' -- "$BIN" "$WORK/one"
     # The program warm (run once after the drop), the folder cold: what a cache could act on.
     n=${SIZES%% *}
@@ -120,12 +127,48 @@ if [ -n "$NB" ]; then
         dir=$(corpus "c$n" "$n")
         nbdir=$WORK/newsboat-$n
         newsboat_folder "$NB" "$dir" "$nbdir" "$SHARED/tools/to_rss.py"
-        first=$(head -n 1 "$(find "$dir" -maxdepth 1 -name '*.txt' | sort | head -n 1)" | cut -c1-24)
+        nb_files=("$dir"/*.txt)
+        first=$(head -n 1 "${nb_files[0]}" | cut -c1-24)
         bench "newsboat-$n" "Peerbench corpus" "enter,wait:$first,@list,down*20" -- \
             "$NB" -u "$nbdir/urls" -c "$nbdir/cache.db" -C "$nbdir/config"
     done
 else
     log "== newsboat not installed: skipped (NEWSBOAT=install to try apt-get)"
+fi
+
+# MARK: - Instructions per key (callgrind)
+# Each program runs in a HOME of its own. For Byline that HOME holds a search index of the
+# folder already brought up to date (by `byline search`, once), so the indexing the reader starts
+# after its first frame only finds every file as it was, as on any later start: a first start
+# would index the whole folder in the background while keys are counted. keycost's first run
+# (start-up and quit) creates the state store, its second finds it. Keys are `j`, not `down`:
+# keycost sends Down as ESC [ B, which ncurses in keypad mode does not read as Down on
+# xterm-256color (its Down is ESC O B), so Byline would see Esc, `[` and `B`. `j` is the same
+# action (next article, or a line down). Start-up to the first frame and quit is keycost's
+# first run of the three-pane list (no key before it).
+KEYCOST_PY=${KEYCOST_PY:-$SHARED/tools/keycost.py}
+if [ "$KEYCOST" != skip ] && command -v valgrind >/dev/null && [ -f "$KEYCOST_PY" ] && [ "$GENERATOR" = gen_corpus.py ]; then
+    LONG_DIR=$(corpus long 100 --long-first 20000)
+    # (A glob, not `ls | head`: with pipefail, ls dying of SIGPIPE ended the script here.)
+    long_files=("$LONG_DIR"/*.txt)
+    LONG=${long_files[0]}
+    n=${SIZES%% *}
+    dir=$(corpus "c$n" "$n")
+    keycost() {  # keycost LABEL PATH ARGS...: one keycost run, in a fresh HOME (with PATH indexed, if any)
+        local label=$1 indexed=$2; shift 2
+        local home; home=$(mktemp -d "$WORK/keycost-home.XXXXXX")
+        log "== keycost $label"
+        if [ -n "$indexed" ]; then HOME=$home "$BIN" search --limit 1 byline-keycost "$indexed" >/dev/null 2>&1 || true; fi
+        HOME=$home python3 "$KEYCOST_PY" --cols "$COLS" --rows "$ROWS" --n "$KEYCOST_N" "$@" > "$RESULTS/keycost-$label.txt" 2>&1 \
+            || log "   (keycost $label failed; see $RESULTS/keycost-$label.txt)"
+        rm -rf "$home"
+    }
+    keycost reading "$LONG" --pre enter,z --key j -- "$BIN" "$LONG"
+    keycost zlist "$dir" --pre z --key j -- "$BIN" "$dir"
+    keycost list "$dir" --key j -- "$BIN" "$dir"
+    if command -v less >/dev/null; then keycost less "" --key j -- less "$LONG"; fi
+else
+    log "== instructions per key skipped (KEYCOST=skip, or no valgrind, keycost.py or gen_corpus.py)"
 fi
 
 # MARK: - Table
@@ -225,4 +268,24 @@ if s:
             fmt(pick(s, "groups", g, "bytes_median"), " B"),
             fmt(pick(s, "groups", g, "bytes_mean"), " B", 1, 1),
             fmt(pick(s, "groups", g, "latency_last_ms_median"), " ms", 1, 2)))
+
+import re
+def keycost(label):
+    p = os.path.join(results, "keycost-" + label + ".txt")
+    if not os.path.exists(p):
+        return None
+    with open(p) as f:
+        m = re.match(r"([\d,]+) instructions per key .*start-up and quit: ([\d,]+)", f.readline())
+    return (int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))) if m else None
+
+k = {label: keycost(label) for label in ("reading", "zlist", "list", "less")}
+if any(k.values()):
+    def per(label):
+        return fmt(k[label][0]) if k.get(label) else "n/a"
+    print(f"\n| instructions per key (callgrind, {cols}x{rows}) | less | byline |")
+    print("|---|---|---|")
+    print(f"| line down in reading mode (Enter, z, then j), 20,000-word article | {per('less')} | {per('reading')} |")
+    print(f"| move in the zoomed list (z, then j), 10k articles | | {per('zlist')} |")
+    print(f"| move in the three-pane list (j), 10k articles, with the background parse | | {per('list')} |")
+    print(f"| start-up to the first frame and quit, 10k articles | | {fmt(k['list'][1]) if k.get('list') else 'n/a'} |")
 PY

@@ -4,8 +4,11 @@
 /// and tests read it back as text. Text enters only through ``put(_:x:y:role:maxX:)``,
 /// which turns every grapheme into its ``TerminalGlyph`` form, so no control
 /// character can reach the screen and wide glyphs never straddle an edge.
+///
+/// A frame is drawn into the same canvas every time (``reset(size:role:)``): its cells are plain
+/// values in one buffer, so drawing a frame allocates nothing.
 public struct Canvas: Equatable, Sendable {
-    public let size: Size
+    public private(set) var size: Size
     public private(set) var cells: [Cell]
     /// Where the terminal's cursor should show (a prompt being typed in); nil keeps it hidden.
     public var cursor: Point?
@@ -13,6 +16,18 @@ public struct Canvas: Equatable, Sendable {
     public init(size: Size, role: Role = .base) {
         self.size = size
         self.cells = Array(repeating: .blank(role), count: size.width * size.height)
+    }
+
+    /// Starts a new frame: every cell blank in `role`, no cursor. Keeps the buffer when the
+    /// size stays the same.
+    public mutating func reset(size: Size, role: Role = .base) {
+        cursor = nil
+        guard size == self.size else {
+            self = Canvas(size: size, role: role)
+            return
+        }
+        let blank = Cell.blank(role)
+        cells.withUnsafeMutableBufferPointer { $0.update(repeating: blank) }
     }
 
     public var bounds: Rect { Rect(size: size) }
@@ -27,11 +42,16 @@ public struct Canvas: Equatable, Sendable {
     public mutating func fill(_ rect: Rect, role: Role) {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
-        for y in r.y..<r.maxY {
-            let row = y * size.width
-            for x in r.x..<r.maxX { cells[row + x] = .blank(role) }
-            if r.x > 0 { repairWide(at: row + r.x - 1) }
-            if r.maxX < size.width, cells[row + r.maxX].isContinuation { cells[row + r.maxX] = .blank(role) }
+        let width = size.width
+        let blank = Cell.blank(role)
+        cells.withUnsafeMutableBufferPointer { c in
+            for y in r.y..<r.maxY {
+                let row = y * width
+                UnsafeMutableBufferPointer(rebasing: c[(row + r.x)..<(row + r.maxX)]).update(repeating: blank)
+                // Half a wide glyph left outside the rectangle is blanked.
+                if r.x > 0, c[row + r.x - 1].width == 2 { c[row + r.x - 1] = .blank(c[row + r.x - 1].role) }
+                if r.maxX < width, c[row + r.maxX].isContinuation { c[row + r.maxX] = blank }
+            }
         }
     }
 
@@ -39,8 +59,11 @@ public struct Canvas: Equatable, Sendable {
     public mutating func restyle(_ rect: Rect, role: Role) {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
-        for y in r.y..<r.maxY {
-            for x in r.x..<r.maxX { cells[y * size.width + x].role = role }
+        let width = size.width
+        cells.withUnsafeMutableBufferPointer { c in
+            for y in r.y..<r.maxY {
+                for i in (y * width + r.x)..<(y * width + r.maxX) { c[i].role = role }
+            }
         }
     }
 
@@ -51,36 +74,49 @@ public struct Canvas: Equatable, Sendable {
     public mutating func put<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
         let limit = min(maxX ?? size.width, size.width)
         guard y >= 0, y < size.height else { return x }
-        var col = x
-        for character in text {
-            if col >= limit { break }
-            if character.isASCII, let ascii = character.asciiValue, ascii >= 0x20, ascii != 0x7F {
-                if col >= 0 { set(Cell(text: String(character), width: 1, role: role), x: col, y: y) }
-                col += 1
-                continue
-            }
-            for glyph in TerminalGlyph.cells(of: character) {
-                if col + glyph.width > limit { return limit }
-                if col >= 0 {
-                    set(Cell(text: glyph.text, width: UInt8(glyph.width), role: role), x: col, y: y)
-                    if glyph.width == 2 { set(Cell(text: "", width: 0, role: role), x: col + 1, y: y) }
-                }
-                col += glyph.width
+        let writer = RowWriter(row: y * size.width, width: size.width, limit: limit, role: role)
+        let drawn: Int? = cells.withUnsafeMutableBufferPointer { c in
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                writer.put(bytes, from: x, into: c) { offset in text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)] }
             }
         }
-        return col
+        if let drawn { return drawn }
+        // Text without contiguous UTF-8 (bridged or lazily made): one grapheme at a time.
+        return cells.withUnsafeMutableBufferPointer { c in
+            var col = x
+            for character in text {
+                if col >= limit { break }
+                guard writer.put(character, at: &col, into: c) else { return limit }
+            }
+            return col
+        }
     }
 
     /// Draw a single cell's worth of text repeated across a span (for rules and borders).
     public mutating func hline(_ glyph: String, x: Int, y: Int, width: Int, role: Role) {
         guard width > 0 else { return }
-        for col in x..<(x + width) { put(glyph, x: col, y: y, role: role, maxX: col + 1) }
+        repeatCell(glyph, count: width, role: role) { (x + $0, y) }
     }
 
     /// Draw a glyph down a column.
     public mutating func vline(_ glyph: String, x: Int, y: Int, height: Int, role: Role) {
         guard height > 0 else { return }
-        for row in y..<(y + height) { put(glyph, x: x, y: row, role: role, maxX: x + 1) }
+        repeatCell(glyph, count: height, role: role) { (x, y + $0) }
+    }
+
+    /// What drawing `glyph` into one cell at each of `count` places does: its cell is made
+    /// once and copied.
+    private mutating func repeatCell(_ glyph: String, count: Int, role: Role, place: (Int) -> (x: Int, y: Int)) {
+        // Nothing fits one cell (a wide glyph, or no glyph): nothing is drawn, as `put` would.
+        guard let cell = RowWriter.singleCell(glyph, role: role) else { return }
+        let width = size.width, height = size.height
+        cells.withUnsafeMutableBufferPointer { c in
+            for k in 0..<count {
+                let (x, y) = place(k)
+                guard y >= 0, y < height else { continue }
+                RowWriter(row: y * width, width: width, limit: width, role: role).set(cell, at: x, into: c)
+            }
+        }
     }
 
     // MARK: - Reading back
@@ -100,20 +136,5 @@ public struct Canvas: Equatable, Sendable {
     /// The lines with trailing spaces removed, joined by newlines.
     public var text: String {
         lines().map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
-    }
-
-    // MARK: - Internals
-
-    private mutating func set(_ cell: Cell, x: Int, y: Int) {
-        guard x >= 0, x < size.width else { return }
-        let i = y * size.width + x
-        // Overwriting half of a wide glyph blanks the other half.
-        if cells[i].width == 2, x + 1 < size.width { cells[i + 1] = .blank(cells[i].role) }
-        if cells[i].isContinuation, x > 0 { cells[i - 1] = .blank(cells[i - 1].role) }
-        cells[i] = cell
-    }
-
-    private mutating func repairWide(at index: Int) {
-        if cells[index].width == 2 { cells[index] = .blank(cells[index].role) }
     }
 }

@@ -23,28 +23,101 @@ public enum DisplayWidth {
         if character.isASCII { return 1 }
         let scalars = character.unicodeScalars
         if scalars.count == 1, let only = scalars.first { return of(only) }
-        return TerminalGlyph.cells(of: character).reduce(0) { $0 + $1.width }
+        var total = 0
+        TerminalGlyph.forEachGlyph(of: character) { _, width in total += width }
+        return total
     }
 
     /// Width of a string as the canvas will draw it.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
-        // All-ASCII text (most words) is one cell a byte, except that CR LF is one grapheme
-        // (one cell, as `of(_: Character)` says): no grapheme breaking needed.
-        var ascii = true
-        var crlf = 0
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte >= 0x80 {
-                ascii = false
-                break
-            }
-            if byte == 0x0A && previous == 0x0D { crlf += 1 }
-            previous = byte
+        let fast = text.utf8.withContiguousStorageIfAvailable { bytes in
+            ofUTF8(bytes) { offset in text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)] }
         }
-        if ascii { return text.utf8.count - crlf }
+        if let fast { return fast }
         var total = 0
         for character in text { total += of(character) }
         return total
+    }
+
+    /// The longest prefix of `text` (whole graphemes) no wider than `width` cells.
+    public static func prefix(of text: String, fitting width: Int) -> Substring {
+        let end = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            var used = 0, end = 0
+            forEachCluster(bytes, character: { text[text.utf8.index(text.utf8.startIndex, offsetBy: $0)] }) { offset, length, w in
+                guard used + w <= width else { return false }
+                used += w
+                end = offset + length
+                return true
+            }
+            return end
+        }
+        if let end { return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)] }
+        var used = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let w = of(text[index])
+            guard used + w <= width else { break }
+            used += w
+            index = text.index(after: index)
+        }
+        return text[..<index]
+    }
+
+    /// The width of UTF-8 text, a grapheme at a time as `of(_: Character)` measures it.
+    static func ofUTF8(_ bytes: UnsafeBufferPointer<UInt8>, character: (Int) -> Character) -> Int {
+        // ASCII is one cell a byte (CR LF one cell): counted in one loop, up to the first byte
+        // that is not ASCII; the rest grapheme by grapheme.
+        var total = 0
+        var k = 0
+        var previous: UInt8 = 0
+        while k < bytes.count, bytes[k] < 0x80 {
+            if !(bytes[k] == 0x0A && previous == 0x0D) { total += 1 }
+            previous = bytes[k]
+            k += 1
+        }
+        guard k < bytes.count else { return total }
+        // The last ASCII byte may take a combining mark: measure from the grapheme it starts.
+        if k > 0 {
+            k -= 1
+            total -= 1
+            if k > 0, bytes[k] == 0x0A, bytes[k - 1] == 0x0D { k -= 1 }
+        }
+        forEachCluster(UnsafeBufferPointer(rebasing: bytes[k...]), character: { character(k + $0) }) { _, _, width in
+            total += width
+            return true
+        }
+        return total
+    }
+
+    /// Calls `body` with each grapheme's UTF-8 offset, length and width (as `of(_: Character)`
+    /// measures it) until it returns false: single-scalar clusters (see ``SingleScalarCluster``)
+    /// straight from the bytes, others through `character(at:)` (the `Character` starting at a
+    /// byte offset).
+    static func forEachCluster(_ bytes: UnsafeBufferPointer<UInt8>, character: (Int) -> Character,
+                               _ body: (_ offset: Int, _ length: Int, _ width: Int) -> Bool) {
+        var k = 0
+        let n = bytes.count
+        while k < n {
+            let b = bytes[k]
+            if b < 0x80 && (k + 1 == n || bytes[k + 1] < 0x80) {
+                // ASCII is one cell a byte, except that CR LF is one grapheme (one cell).
+                let length = b == 0x0D && k + 1 < n && bytes[k + 1] == 0x0A ? 2 : 1
+                guard body(k, length, 1) else { return }
+                k += length
+                continue
+            }
+            let (scalar, length) = SingleScalarCluster.decode(bytes, at: k)
+            let next = k + length < n ? SingleScalarCluster.decode(bytes, at: k + length).scalar : nil
+            if SingleScalarCluster.breaksAfter(scalar, next: next) {
+                guard body(k, length, scalar < 0x80 ? 1 : of(Unicode.Scalar(scalar) ?? "\u{FFFD}")) else { return }
+                k += length
+                continue
+            }
+            let cluster = character(k)
+            let clusterLength = cluster.utf8.count
+            guard body(k, clusterLength, of(cluster)) else { return }
+            k += clusterLength
+        }
     }
 
     /// Combining marks, zero-width joiners and spaces, variation selectors, and similar.

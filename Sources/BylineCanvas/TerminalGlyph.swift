@@ -19,34 +19,55 @@ public struct TerminalGlyph: Equatable, Sendable {
     /// Split a grapheme cluster into terminal-safe glyphs (usually exactly one; none for
     /// a cluster that is only zero-width characters).
     public static func cells(of character: Character) -> [TerminalGlyph] {
+        var result: [TerminalGlyph] = []
+        forEachGlyph(of: character) { glyph, width in result.append(TerminalGlyph(text: glyph.text, width: width)) }
+        return result
+    }
+
+    /// The glyph and width a cluster of one scalar is drawn as; nil when it takes no cell.
+    static func glyph(ofSingle scalar: Unicode.Scalar) -> (glyph: Glyph, width: Int)? {
+        // A tab that reaches the canvas (word wrap lays tabs out to tab stops; a list row or a
+        // status line does not) is a space: a layout character, not a control to send.
+        if scalar == "\t" { return (.space, 1) }
+        if isUnsafe(scalar) { return (replacementGlyph, 1) }
+        let w = DisplayWidth.of(scalar)
+        return w == 0 ? nil : (Glyph(scalar), w)
+    }
+
+    /// ``replacement`` as a glyph.
+    static let replacementGlyph = Glyph("\u{FFFD}")
+
+    /// Calls `body` with each terminal-safe glyph of a cluster and its width, as ``cells(of:)``
+    /// lists them, without making strings.
+    static func forEachGlyph(of character: Character, _ body: (Glyph, Int) -> Void) {
         let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return [] }
-        if scalars.count == 1 {
-            // A tab that reaches the canvas (word wrap lays tabs out to tab stops; a list row or a
-            // status line does not) is a space: a layout character, not a control to send.
-            if first == "\t" { return [TerminalGlyph(text: " ", width: 1)] }
-            if isUnsafe(first) { return [replacement] }
-            let w = DisplayWidth.of(first)
-            return w == 0 ? [] : [TerminalGlyph(text: String(first), width: w)]
+        guard let first = scalars.first else { return }
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            if let (glyph, width) = glyph(ofSingle: first) { body(glyph, width) }
+            return
         }
         if isRegionalIndicator(first) {
-            return scalars.filter(isRegionalIndicator).map { TerminalGlyph(text: String($0), width: 1) }
+            for scalar in scalars where isRegionalIndicator(scalar) { body(Glyph(scalar), 1) }
+            return
         }
-        var base: Unicode.Scalar?
-        var text = String.UnicodeScalarView()
+        var glyph = Glyph.none
+        var marks = 0
         for scalar in scalars {
             if scalar.value == 0x200D { break }  // keep what precedes a zero-width joiner
-            if isUnsafe(scalar) { return [replacement] }
-            if base == nil {
+            if isUnsafe(scalar) {
+                body(replacementGlyph, 1)
+                return
+            }
+            if glyph.base == 0 {
                 if DisplayWidth.of(scalar) == 0 { continue }  // stray leading mark
-                base = scalar
-                text.append(scalar)
+                glyph = Glyph(scalar)
             } else if isCombiningMark(scalar) {
-                if text.count < 5 { text.append(scalar) }  // ncurses keeps a few marks per cell
+                if marks < Glyph.maxMarks { glyph.append(mark: scalar) }  // ncurses keeps a few marks per cell
+                marks += 1
             }
         }
-        guard let b = base else { return [] }
-        return [TerminalGlyph(text: String(text), width: DisplayWidth.of(b))]
+        guard let base = glyph.scalar else { return }
+        body(glyph, DisplayWidth.of(base))
     }
 
     /// Controls (C0, DEL, C1), bidi overrides and isolates, and line/paragraph separators.

@@ -106,6 +106,8 @@ public enum ArticleParser {
         var firstOfLines: Bool
         /// Set by `BodySplitter`: junk to fold.
         var junk = false
+        /// Set by `BodySplitter`: the words of `text`, when it counted them.
+        var words: Int?
     }
 
     /// The metadata lines, the headline and the index of the headline's line.
@@ -193,8 +195,8 @@ public enum ArticleParser {
 
         let body = classify(BodySplitter.expand(raw), headline: headline, standfirst: standfirst)
         var words = TextScan.countWords(headline) + (standfirst.map { TextScan.countWords($0) } ?? 0)
-        for b in body.blocks where b.kind != .boilerplate {
-            words += TextScan.countWords(b.text) + (b.attribution.map { TextScan.countWords($0) } ?? 0)
+        for (b, counted) in zip(body.blocks, body.words) where b.kind != .boilerplate {
+            words += (counted ?? TextScan.countWords(b.text)) + (b.attribution.map { TextScan.countWords($0) } ?? 0)
         }
         return Article(id: id, path: path, headline: headline, standfirst: standfirst, blocks: body.blocks,
                        quotes: body.quotes, warnings: warnings, words: words,
@@ -208,7 +210,7 @@ public enum ArticleParser {
             raw.append(RawParagraph(text: collapse(group[0]), alone: true, firstOfLines: false))
             return
         }
-        let wrapped = group.dropLast().allSatisfy { $0.unicodeScalars.count <= 100 }
+        let wrapped = group.dropLast().allSatisfy { TextScan.scalarCount($0) <= 100 }
         if !wrapped {
             for (k, line) in group.enumerated() {
                 raw.append(RawParagraph(text: collapse(line), alone: false, firstOfLines: k == 0))
@@ -218,7 +220,7 @@ public enum ArticleParser {
         // Short lines: join the wrapped ones; crossheads, bullets and lines that were not
         // wrapped (the next line's first word would have fitted) stand alone.
         let texts = group.map { collapse($0) }
-        let width = texts.map { $0.unicodeScalars.count }.max() ?? 0
+        let width = texts.map { TextScan.scalarCount($0) }.max() ?? 0
         var pieces: [[String]] = [[]]
         for (k, t) in texts.enumerated() {
             pieces[pieces.count - 1].append(t)
@@ -246,7 +248,7 @@ public enum ArticleParser {
         if f.properties.isLowercase { return true }
         if Boilerplate.isJunkLine(line) || Boilerplate.isJunkLine(next) { return false }
         let firstWord = next.unicodeScalars.prefix { !TextScan.isSpace($0) }.count
-        return line.unicodeScalars.count + 1 + firstWord > width
+        return TextScan.scalarCount(line) + 1 + firstWord > width
     }
 
     // MARK: - Classification
@@ -254,6 +256,8 @@ public enum ArticleParser {
     struct Body {
         var blocks: [Block]
         var quotes: [Quote]
+        /// Per block, the words of its text when they were counted already.
+        var words: [Int?]
     }
 
     private enum Kind { case paragraph, crosshead, boilerplate }
@@ -298,6 +302,7 @@ public enum ArticleParser {
 
         // Assemble blocks and quotes in reading order.
         var blocks: [Block] = []
+        var blockWords: [Int?] = []
         var blockOfParagraph = [Int](repeating: -1, count: n)
         var pullBlocks: [(block: Int, pull: Pull)] = []
         var skip = false
@@ -307,10 +312,12 @@ public enum ArticleParser {
                 blockOfParagraph[i] = blocks.count
                 pullBlocks.append((blocks.count, p))
                 blocks.append(Block(kind: .pullquote, text: p.text, attribution: p.attribution))
+                blockWords.append(nil)
                 skip = p.consumesNext
                 continue
             }
             blockOfParagraph[i] = blocks.count
+            blockWords.append(raw[i].words)
             switch kinds[i] {
             case .paragraph: blocks.append(Block(kind: .paragraph, text: raw[i].text))
             case .crosshead: blocks.append(Block(kind: .crosshead, text: raw[i].text))
@@ -352,7 +359,7 @@ public enum ArticleParser {
                 quotes[k].repeats = nil
             }
         }
-        return Body(blocks: blocks, quotes: quotes)
+        return Body(blocks: blocks, quotes: quotes, words: blockWords)
     }
 
     private static let dashes = "—–-―".unicodeScalars
@@ -379,6 +386,11 @@ public enum ArticleParser {
     /// (`""` → `"`) and `¿` standing for a quote mark or apostrophe repaired.
     static func collapse<S: StringProtocol>(_ s: S) -> String {
         if let plain = s.utf8.withContiguousStorageIfAvailable({ isPlainLine($0) }), plain { return String(s) }
+        return collapseScalars(s)
+    }
+
+    /// `collapse` scalar by scalar, for the lines the byte test does not pass as they are.
+    static func collapseScalars<S: StringProtocol>(_ s: S) -> String {
         var out = ScalarWriter()
         var pending = false
         var pendingTab = false  // a run of whitespace with a tab in it stays a tab (columns)
@@ -396,23 +408,39 @@ public enum ArticleParser {
             }
         }
         let text = out.string
-        return text.utf8.contains(0xBF) ? repairInvertedQuestionMarks(text) : text
+        return TextScan.contains(text, byte: 0xBF) ? repairInvertedQuestionMarks(text) : text
     }
 
     /// A line `collapse` leaves as it is: no space at either end, no two spaces together, no
-    /// control, no `""`, and no byte that may start a non-ASCII space or `¿` (C2, E1, E2, E3).
+    /// control, no `""`, no space above ASCII (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
+    /// U+2029, U+202F, U+205F, U+3000: see `TextScan.isWideSpace`) and no `¿` (C2 BF).
     private static func isPlainLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = b.first, let last = b.last, first > 0x20, last > 0x20 else { return false }
         var previous: UInt8 = 0
-        for c in b {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
             if c <= 0x20 {
                 if c != 0x20 || previous == 0x20 { return false }
             } else if c == 0x22 {
                 if previous == 0x22 { return false }
             } else if c >= 0xC2 && c <= 0xE3 && (c == 0xC2 || c >= 0xE1) {
-                return false
+                // Lead bytes of the scalars that matter; the line is valid UTF-8, so the bytes
+                // after a lead are there.
+                let c1 = i + 1 < n ? b[i + 1] : 0
+                let c2 = i + 2 < n ? b[i + 2] : 0
+                switch c {
+                case 0xC2: if c1 == 0x85 || c1 == 0xA0 || c1 == 0xBF { return false }
+                case 0xE1: if c1 == 0x9A && c2 == 0x80 { return false }
+                case 0xE2:
+                    if c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) { return false }
+                    if c1 == 0x81 && c2 == 0x9F { return false }
+                default: if c1 == 0x80 && c2 == 0x80 { return false }  // E3
+                }
             }
             previous = c
+            i += 1
         }
         return true
     }
@@ -421,7 +449,7 @@ public enum ArticleParser {
     /// one that closes a word (`¿prudence¿`), a `¿` before a word opens a quote (`‘`) and one after
     /// a word closes it (`’`). A line where every `¿` opens a word is left alone (Spanish: `¿Qué?`).
     static func repairInvertedQuestionMarks(_ text: String) -> String {
-        let s = Array(text.unicodeScalars)
+        let s = TextScan.scalars(text)
         func letter(_ k: Int) -> Bool { k >= 0 && k < s.count && s[k].properties.isAlphabetic }
         func space(_ k: Int) -> Bool { k < 0 || k >= s.count || TextScan.isSpace(s[k]) }
         // Some ¿ stands after a word (inside it or closing it), which Spanish never does.
@@ -465,20 +493,29 @@ public enum ArticleParser {
 
     /// A crosshead: a short line in capitals, maybe in quote marks (see the type's notes).
     public static func isCrosshead(_ text: String) -> Bool {
-        guard text.utf8.count <= 320, text.unicodeScalars.count <= 80, !text.isEmpty else { return false }
+        guard text.utf8.count <= 320, TextScan.scalarCount(text) <= 80, !text.isEmpty else { return false }
         let inner = TextScan.stripWrappingQuotes(text)
-        guard !inner.isEmpty, !inner.hasSuffix("."), !inner.hasSuffix(","), !inner.hasSuffix(":") else { return false }
-        let words = inner.split(whereSeparator: TextScan.isSpace)
-        guard words.count <= 10 else { return false }
+        guard !inner.isEmpty else { return false }
+        // The letters first: one in lower case rules out nearly every line at once. (ASCII has
+        // only a–z in lower case, A–Z in upper case and 0–9 with a numeric type.)
         var upper = 0
         var digits = 0
         for c in inner.unicodeScalars {
+            let v = c.value
+            if v < 0x80 {
+                if v >= 0x61 && v <= 0x7A { return false }
+                if v >= 0x41 && v <= 0x5A { upper += 1 } else if v >= 0x30 && v <= 0x39 { digits += 1 }
+                continue
+            }
             let p = c.properties
             if p.isLowercase { return false }
             if p.isUppercase { upper += 1 }
             if p.numericType != nil { digits += 1 }
         }
         guard upper >= 2 else { return false }
+        guard !TextScan.hasSuffix(inner, "."), !TextScan.hasSuffix(inner, ","), !TextScan.hasSuffix(inner, ":") else { return false }
+        let words = inner.split(whereSeparator: TextScan.isSpace)
+        guard words.count <= 10 else { return false }
         // Not a time stamp ("2000 GMT"), a stage direction ("(APPLAUSE)") or junk ("ADVERTISEMENT").
         if digits > 0 && (digits * 2 >= upper || words.contains { ["GMT", "BST", "UTC", "ET", "EST", "EDT", "CET", "AM", "PM"].contains(String($0)) }) {
             return false
@@ -486,7 +523,7 @@ public enum ArticleParser {
         if let f = inner.unicodeScalars.first, let l = inner.unicodeScalars.last, (f == "(" && l == ")") || (f == "[" && l == "]") {
             return false
         }
-        if inner.hasSuffix(":") || inner.hasSuffix(" -") || Boilerplate.isJunkLine(inner) { return false }
+        if TextScan.hasSuffix(inner, ":") || TextScan.hasSuffix(inner, " -") || Boilerplate.isJunkLine(inner) { return false }
         return true
     }
 
@@ -496,13 +533,13 @@ public enum ArticleParser {
     public static func isAttributionLike(_ line: String) -> Bool {
         guard line.utf8.count <= 330 else { return false }
         let text = withoutDash(line)
-        guard !text.isEmpty, text.unicodeScalars.count <= 80 else { return false }
+        guard !text.isEmpty, TextScan.scalarCount(text) <= 80 else { return false }
         guard let last = text.unicodeScalars.last, !".!?:;,…\"“”".unicodeScalars.contains(last) else { return false }
         guard !text.unicodeScalars.contains(where: QuoteFinder.isDoubleQuoteMark) else { return false }
         let words = text.split(whereSeparator: TextScan.isSpace)
         guard (1...8).contains(words.count) else { return false }
         guard let f = text.unicodeScalars.first, f.properties.isAlphabetic else { return false }
-        if isCrosshead(text) && words.count > 1 && text.unicodeScalars.count > 30 { return false }
+        if isCrosshead(text) && words.count > 1 && TextScan.scalarCount(text) > 30 { return false }
         return words.contains { w in
             guard let c = w.unicodeScalars.first else { return false }
             return c.properties.isUppercase || (c.properties.isAlphabetic && !c.properties.isLowercase)
@@ -510,7 +547,7 @@ public enum ArticleParser {
     }
 
     static func containsEmail(_ text: String) -> Bool {
-        guard text.utf8.contains(UInt8(ascii: "@")) else { return false }
+        guard TextScan.contains(text, byte: UInt8(ascii: "@")) else { return false }
         for token in text.split(whereSeparator: TextScan.isSpace) where token.contains("@") {
             let parts = token.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2 else { continue }

@@ -14,6 +14,8 @@ import Foundation
 /// A line never matches a quote in its own paragraph.
 struct PullQuoteMatcher {
     private var index: [String: [Int]] = [:]
+    /// The index is made on the first `match` (most articles never ask).
+    private var indexed = false
     private let quotes: [QuoteFinder.Found]
     private var normalizedQuotes: [String?]
     private var budget = 4_000_000
@@ -21,6 +23,10 @@ struct PullQuoteMatcher {
     init(quotes: [QuoteFinder.Found]) {
         self.quotes = quotes
         self.normalizedQuotes = Array(repeating: nil, count: quotes.count)
+    }
+
+    private mutating func makeIndex() {
+        indexed = true
         for (k, q) in quotes.enumerated() {
             add(TextScan.normalized(q.text), k)
             for f in Self.fragments(q.text) { add(f, k) }
@@ -43,6 +49,7 @@ struct PullQuoteMatcher {
     /// The index (into the quotes given at init) of the quote `line` repeats, or nil.
     mutating func match(_ line: String, notInParagraph paragraph: Int) -> Int? {
         guard !quotes.isEmpty else { return nil }
+        if !indexed { makeIndex() }
         let whole = TextScan.normalized(line)
         let wordCount = TextScan.countWords(whole)
         guard (4...80).contains(wordCount) else { return nil }
@@ -79,7 +86,7 @@ struct PullQuoteMatcher {
     static func fragments(_ text: String) -> [String] {
         var result: [String] = []
         var current = ScalarWriter()
-        let s = Array(text.unicodeScalars)
+        let s = TextScan.scalars(text)
         func flush() {
             let f = TextScan.normalized(current.string)
             if !f.isEmpty { result.append(f) }

@@ -354,9 +354,9 @@ struct QuoteFinder {
                 continue
             }
             // A speech verb in narrative reports speech: its subject is the current speaker.
-            guard i > sentenceStart, p.mayBeSpeechVerb(i) else { i += 1; continue }
+            guard i > sentenceStart, p.mayBeSpeechVerb(i), p.word(i, in: Lexicon.speechVerbs) else { i += 1; continue }
             let w = p.lower(i)
-            if Lexicon.speechVerbs.contains(w), !Self.negatedOrInfinitive(&p, i) {
+            if !Self.negatedOrInfinitive(&p, i) {
                 let subject = p.subjectBefore(subjectRange(&p, verb: i, floor: sentenceStart))
                 switch subject {
                 case .person, .pronoun, .role, .anonymous:
@@ -374,7 +374,7 @@ struct QuoteFinder {
     private static func negatedOrInfinitive(_ p: inout ParagraphTokens, _ i: Int) -> Bool {
         for k in max(0, i - 2)..<i where p.isWord(k) {
             let w = p.lower(k)
-            if w == "not" || w == "never" || w == "to" || w.hasSuffix("n't") { return true }
+            if w == "not" || w == "never" || w == "to" || TextScan.hasSuffix(w, "n't") { return true }
         }
         return false
     }
@@ -386,9 +386,23 @@ struct QuoteFinder {
         // Cheap first: a person's run holds a given name or a known name, or follows a title or role.
         var promising = false
         for t in max(sentenceStart, run.lowerBound - 2)..<run.upperBound where p.isWord(t) {
+            // ASCII words are looked up as bytes, with no string made (the same tests as below).
+            let asciiHit = p.withLowerASCII(t) { word -> Bool in
+                var w = word
+                if w.count >= 2 && w[w.count - 2] == 0x27 && w[w.count - 1] == 0x73 { w = UnsafeBufferPointer(rebasing: w.dropLast(2)) }
+                return GivenNames.gender(ofASCII: w) != nil || Lexicon.titles.contains(asciiBytes: w)
+                    || Lexicon.personRoles.contains(asciiBytes: w) || registry.knows(asciiLowercased: w)
+            }
+            if let asciiHit {
+                if asciiHit { promising = true; break }
+                continue
+            }
             var w = p.lower(t)
-            if w.hasSuffix("'s") { w.removeLast(2) }
-            if GivenNames.gender(of: w) != nil || registry.knows(w) || Lexicon.titles.contains(w) || Lexicon.personRoles.contains(w) {
+            if TextScan.hasSuffix(w, "'s") { w.removeLast(2) }
+            // `w` is lower case already: lower-casing is the same scalar by scalar, and again
+            // changes nothing (checked over every scalar), so `knows` need not do it again.
+            if GivenNames.gender(of: w) != nil || registry.knows(lowercased: w)
+                || Lexicon.titles.contains(w) || Lexicon.personRoles.contains(w) {
                 promising = true
                 break
             }
@@ -398,7 +412,7 @@ struct QuoteFinder {
         guard case .person(let words, let gender, let role) = subject else { return }
         // A person needs a given name, a title or a role, unless we know the name already; a
         // given name alone ("Adele", "Kim") when it is the subject of a verb.
-        let lowers = words.map { $0.lowercased() }
+        let lowers = words.map(TextScan.lowercased)
         let named = GivenNames.gender(of: lowers[0]) != nil && words.count >= 2
         var a = run.upperBound
         if p.isPunct(a, "(") {  // "Rep. Luis Gutierrez (D-Ill.), a leading advocate, welcomed"
@@ -417,7 +431,7 @@ struct QuoteFinder {
         // Subject: nothing but openers, commas or roles before it; a verb-like word after it.
         var b = run.lowerBound - 1
         while b >= sentenceStart, p.isWord(b),
-              Lexicon.titles.contains(p.lower(b)) || Lexicon.personRoles.contains(p.lower(b)) || ["the", "a", "an"].contains(p.lower(b)) || p.lower(b).hasSuffix("-year-old") {
+              Lexicon.titles.contains(p.lower(b)) || Lexicon.personRoles.contains(p.lower(b)) || ["the", "a", "an"].contains(p.lower(b)) || TextScan.hasSuffix(p.lower(b), "-year-old") {
             b -= 1
         }
         // Before the name and its roles: the sentence start (or one word opening it: "Head
@@ -431,17 +445,17 @@ struct QuoteFinder {
     private static func looksLikeVerb(_ w: String) -> Bool {
         if Lexicon.speechVerbs.contains(w) || Lexicon.auxiliaries.contains(w) { return true }
         if ["is", "was", "were", "are", "has", "had", "will", "can", "could", "would", "did", "does", "may", "might", "must"].contains(w) { return true }
-        return w.count > 3 && (w.hasSuffix("ed") || (w.hasSuffix("s") && !w.hasSuffix("ss")))
+        return TextScan.characterCount(w) > 3 && (TextScan.hasSuffix(w, "ed") || (TextScan.hasSuffix(w, "s") && !TextScan.hasSuffix(w, "ss")))
     }
 
     /// Words after a name that show it is not the subject of a verb.
-    private static let notVerbs: Set<String> = ["of", "and", "or", "in", "at", "on", "for", "to", "with", "from", "by", "as", "the", "a", "an"]
+    private static let notVerbs: WordSet = ["of", "and", "or", "in", "at", "on", "for", "to", "with", "from", "by", "as", "the", "a", "an"]
 
     /// Whether the sex came from a title or role rather than the given name alone.
     private static func genderIsCertain(words: [String], role: String?, gender: GivenNames.Gender) -> Bool {
         guard gender != .unknown else { return false }
         if let role, Lexicon.femaleWords.contains(role) || Lexicon.maleWords.contains(role) { return true }
-        return GivenNames.gender(of: words[0].lowercased()) == nil
+        return GivenNames.gender(of: TextScan.lowercased(words[0])) == nil
     }
 
     // MARK: - Text helpers
@@ -468,7 +482,7 @@ struct QuoteFinder {
         }
     }
 
-    static let particles: Set<String> = ["de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
+    static let particles: WordSet = ["de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
                                          "del", "dos", "das", "bin", "ibn", "al", "el", "ter", "af"]
 
     /// Two or more capital letters and nothing else but full stops: `SDF`, `U.S.`.

@@ -18,7 +18,7 @@ public enum TextSanitizer {
     /// Sanitises `s` and reports how many characters or sequences were removed.
     static func sanitizeCounting(_ s: String) -> (text: String, removed: Int) {
         if isClean(s) { return (s, 0) }
-        let input = Array(s.unicodeScalars)
+        let input = TextScan.scalars(s)
         var out = ScalarWriter(capacity: input.count)
         var removed = 0
         var i = 0
@@ -156,8 +156,8 @@ public enum TextSanitizer {
 /// or a reference without its `;` stays as written.
 public enum HTMLEntities {
     public static func decode(_ s: String) -> String {
-        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
-        let input = Array(s.unicodeScalars)
+        guard TextScan.contains(s, byte: UInt8(ascii: "&")) else { return s }
+        let input = TextScan.scalars(s)
         var out = ScalarWriter(capacity: input.count)
         var i = 0
         let n = input.count

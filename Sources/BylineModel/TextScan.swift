@@ -6,7 +6,17 @@ enum TextScan {
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return c.properties.isWhitespace
+        return isWideSpace(v)
+    }
+
+    /// The scalars above ASCII with Unicode's White_Space property (`properties.isWhitespace`,
+    /// a fixed list: a test checks every scalar), without the property lookup.
+    @inline(__always)
+    static func isWideSpace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// `Character.isWhitespace` with an ASCII fast path, for `split(whereSeparator:)`.
@@ -21,106 +31,435 @@ enum TextScan {
     /// `split(separator: "\n", omittingEmptySubsequences: false)`: a line feed is then always a
     /// character of its own.
     static func lines(_ text: String) -> [Substring] {
+        var copy = text
+        let breaks = copy.withUTF8 { b in b.indices.filter { b[$0] == 0x0A } }
         var result: [Substring] = []
+        result.reserveCapacity(breaks.count + 1)
         let utf8 = text.utf8
         var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            if utf8[i] == 0x0A {
-                result.append(text[start..<i])
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
+        for offset in breaks {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            result.append(text[start..<end])
+            start = utf8.index(after: end)
         }
         result.append(text[start..<utf8.endIndex])
         return result
     }
 
-    /// Lower-case needles looked for together, in one pass over a text, ignoring ASCII case.
+    /// Whether the UTF-8 of `s` holds `byte` (a loop over the bytes, not the generic view).
+    static func contains(_ s: String, byte: UInt8) -> Bool {
+        var copy = s
+        return copy.withUTF8 { b in b.contains(byte) }
+    }
+
+    /// `s.hasSuffix(suffix)`, from the bytes when `suffix` is made of ASCII other than CR and of
+    /// general punctuation from U+2010 to U+2027 (dashes, quote marks, the ellipsis). Characters
+    /// and bytes then agree: the suffix's bytes at the end of `s` are its characters when a
+    /// character starts there, which it does after ASCII other than CR (no such scalar extends
+    /// or joins the one before it, nor the one after); and of them only `K`, `;` and `` ` ``
+    /// have other spellings (KELVIN SIGN, GREEK QUESTION MARK, GREEK VARIA), so without them
+    /// other bytes mean another text. Anything else is left to `String`.
+    static func hasSuffix(_ s: String, _ suffix: String) -> Bool {
+        let fast = s.utf8.withContiguousStorageIfAvailable { b in
+            suffix.utf8.withContiguousStorageIfAvailable { e -> Bool? in
+                let m = e.count, n = b.count
+                var plain = true
+                var k = 0
+                while k < m {
+                    let c = e[k]
+                    if c == 0xE2, k + 2 < m, e[k + 1] == 0x80, e[k + 2] >= 0x90, e[k + 2] <= 0xA7 { k += 3; continue }
+                    if c >= 0x80 || c == 0x0D || c == 0x4B || c == 0x3B || c == 0x60 { plain = false }
+                    k += 1
+                }
+                guard plain else { return nil }
+                guard m <= n else { return false }
+                for k in 0..<m where b[n - m + k] != e[k] { return false }
+                guard m < n else { return true }
+                let before = b[n - m - 1]
+                return before < 0x80 && before != 0x0D ? true : nil
+            } ?? nil
+        } ?? nil
+        return fast ?? s.hasSuffix(suffix)
+    }
+
+    /// `s.hasPrefix(prefix)`, from the bytes when `prefix` is ASCII without CR, `K`, `;` or
+    /// `` ` `` and the byte after it in `s` (if any) is ASCII, so no mark joins its last
+    /// character (see `hasSuffix`); anything else is left to `String`.
+    static func hasPrefix(_ s: String, _ prefix: String) -> Bool {
+        let fast = s.utf8.withContiguousStorageIfAvailable { b in
+            prefix.utf8.withContiguousStorageIfAvailable { p -> Bool? in
+                let m = p.count
+                for c in p where c >= 0x80 || c == 0x0D || c == 0x4B || c == 0x3B || c == 0x60 { return nil }
+                guard m <= b.count else { return false }
+                for k in 0..<m where b[k] != p[k] { return false }
+                return m == b.count || b[m] < 0x80 ? true : nil
+            } ?? nil
+        } ?? nil
+        return fast ?? s.hasPrefix(prefix)
+    }
+
+    /// `s.lowercased()` (each scalar's full lower-case mapping, as `String` does it), scalar by
+    /// scalar through ``lowerScalar(_:)`` where it knows the answer; any other text as `String`
+    /// does it.
+    static func lowercased(_ s: String) -> String {
+        let fast = s.utf8.withContiguousStorageIfAvailable { b -> String? in
+            var changed = false
+            for c in b where c >= 0x41 { changed = true; break }
+            guard changed else { return s }  // no letter: nothing to lower
+            var failed = false
+            let lower = String(unsafeUninitializedCapacity: b.count * 2) { out in
+                var i = 0, n = 0
+                while i < b.count {
+                    let c = b[i]
+                    if c < 0x80 {
+                        out[n] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                        i += 1
+                        n += 1
+                        continue
+                    }
+                    let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+                    var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+                    guard let l = lowerScalar(v), let scalar = Unicode.Scalar(l) else { failed = true; return 0 }
+                    for byte in UTF8.encode(scalar)! { out[n] = byte; n += 1 }
+                    i += length
+                }
+                return n
+            }
+            return failed ? nil : lower
+        }
+        if let fast, let lower = fast { return lower }
+        return s.lowercased()
+    }
+
+    /// The lower case of scalar `v` when it is one scalar and known without a property lookup:
+    /// from a table below U+0530 (Latin, Greek, Cyrillic; made on first use), and `v` itself for
+    /// the caseless kana, Han and Hangul; nil elsewhere or when the mapping is longer (`İ`).
+    @inline(__always)
+    static func lowerScalar(_ v: UInt32) -> UInt32? {
+        if v < 0x530 {
+            let l = lowerTable[Int(v)]
+            return l == 0 ? nil : l
+        }
+        switch v {
+        case 0x3041...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: return v
+        default: return nil
+        }
+    }
+
+    /// Per scalar below U+0530, its lower-case mapping when that is one scalar, else 0.
+    private static let lowerTable: [UInt32] = (0..<0x530).map { (v: UInt32) -> UInt32 in
+        guard let c = Unicode.Scalar(v) else { return 0 }
+        let mapping = c.properties.lowercaseMapping.unicodeScalars
+        return mapping.count == 1 ? mapping.first!.value : 0
+    }
+
+    /// `s.unicodeScalars.count`, counted on the UTF-8 bytes (every byte but a continuation byte
+    /// starts a scalar).
+    static func scalarCount<S: StringProtocol>(_ s: S) -> Int {
+        s.utf8.withContiguousStorageIfAvailable { b in b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } } ?? s.unicodeScalars.count
+    }
+
+    /// `Array(s.unicodeScalars)`, decoded from the UTF-8 bytes in one loop.
+    static func scalars(_ s: String) -> [Unicode.Scalar] {
+        var copy = s
+        return copy.withUTF8 { b in
+            [Unicode.Scalar](unsafeUninitializedCapacity: b.count) { out, count in
+                var i = 0, n = 0
+                let end = b.count
+                while i < end {
+                    let lead = b[i]
+                    var v: UInt32
+                    if lead < 0x80 {
+                        out[n] = Unicode.Scalar(lead)
+                        n += 1
+                        i += 1
+                        continue
+                    } else if lead < 0xE0 {
+                        v = UInt32(lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                        i += 2
+                    } else if lead < 0xF0 {
+                        v = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        v = UInt32(lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    n += 1
+                }
+                count = n
+            }
+        }
+    }
+
+    /// Whether `s` is all ASCII.
+    static func isASCII(_ s: String) -> Bool {
+        var copy = s
+        return copy.withUTF8 { b in b.allSatisfy { $0 < 0x80 } }
+    }
+
+    /// `s.count` (characters), from the bytes when `s` is ASCII (CR LF is one character).
+    static func characterCount(_ s: String) -> Int {
+        var copy = s
+        let ascii = copy.withUTF8 { b -> Int? in
+            var n = 0
+            var previous: UInt8 = 0
+            for c in b {
+                if c >= 0x80 { return nil }
+                if !(c == 0x0A && previous == 0x0D) { n += 1 }
+                previous = c
+            }
+            return n
+        }
+        return ascii ?? s.count
+    }
+
+    /// Lower-case needles looked for together, in one pass over a text, ignoring ASCII case; in
+    /// groups, so one pass can answer for several lists.
     struct Needles: Sendable {
-        /// The needles' bytes back to back, sorted by first byte, and where each one starts.
+        /// The needles of two bytes or more, back to back, sorted by their first two bytes, and
+        /// where each one starts.
         private let bytes: [UInt8]
         private let starts: [Int]
-        /// For each byte, the range of needles (in `starts`) that begin with it.
-        private let byFirst: [Range<Int>]
-        /// A bit per (first byte, second byte) pair that opens a needle, and per byte that is a
-        /// whole needle: most positions of a text are ruled out by one bit test.
-        private let pairs: [UInt64]
+        /// Per needle (in the same order), the bit of its group.
+        private let groupBits: [UInt32]
+        /// The pairs of first bytes that open a needle, and the needles (in `starts`) each opens.
+        private let pairs: [Int]
+        private let pairNeedles: [Range<Int>]
+        /// Open addressing over `pairs`: an index into it, or -1.
+        private let slots: [Int32]
+        private let slotShift: Int
+        /// Per byte, the groups of the one-byte needles that are that byte.
+        private let single: [UInt32]
+        /// A bit per (first byte, second byte) pair that opens a needle (65,536 bits), then one
+        /// per byte that is a whole needle (256): most positions of a text are ruled out by one
+        /// bit test.
+        private let bits: [UInt64]
 
-        init(_ words: [String]) {
-            let sorted = words.map { Array($0.utf8) }.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
-            bytes = sorted.flatMap { $0 }
-            var starts = [0]
-            for n in sorted { starts.append(starts.last! + n.count) }
-            self.starts = starts
-            byFirst = (0..<256).map { b in
-                let lo = sorted.firstIndex { Int($0[0]) == b } ?? 0
-                let hi = sorted.lastIndex { Int($0[0]) == b }.map { $0 + 1 } ?? 0
-                return lo..<max(lo, hi)
+        /// One group of needles.
+        init(_ words: [String]) { self.init(groups: [words]) }
+
+        /// Groups of needles: group `k` answers with bit `1 << k`.
+        init(groups: [[String]]) {
+            let all = groups.enumerated().flatMap { k, words in words.map { (Array($0.utf8), UInt32(1) << UInt32(k)) } }
+            var single = [UInt32](repeating: 0, count: 256)
+            var bits = [UInt64](repeating: 0, count: 1024 + 4)
+            for (n, group) in all where n.count == 1 {
+                single[Int(n[0])] |= group
+                bits[(65536 + Int(n[0])) >> 6] |= 1 << UInt64((65536 + Int(n[0])) & 63)
             }
-            var pairs = [UInt64](repeating: 0, count: 1024 + 4)
-            for n in sorted {
-                if n.count == 1 {
-                    pairs[1024 + Int(n[0]) >> 6] |= 1 << UInt64(n[0] & 63)
+            let sorted = all.filter { $0.0.count >= 2 }.sorted { Int($0.0[0]) << 8 | Int($0.0[1]) < Int($1.0[0]) << 8 | Int($1.0[1]) }
+            bytes = sorted.flatMap { $0.0 }
+            groupBits = sorted.map { $0.1 }
+            var starts = [0]
+            for n in sorted { starts.append(starts.last! + n.0.count) }
+            self.starts = starts
+            var pairs: [Int] = []
+            var pairNeedles: [Range<Int>] = []
+            for (k, (n, _)) in sorted.enumerated() {
+                let key = Int(n[0]) << 8 | Int(n[1])
+                bits[key >> 6] |= 1 << UInt64(key & 63)
+                if pairs.last == key {
+                    pairNeedles[pairNeedles.count - 1] = pairNeedles[pairNeedles.count - 1].lowerBound..<(k + 1)
                 } else {
-                    let key = Int(n[0]) << 8 | Int(n[1])
-                    pairs[key >> 6] |= 1 << UInt64(key & 63)
+                    pairs.append(key)
+                    pairNeedles.append(k..<(k + 1))
                 }
             }
+            var slotBits = 4
+            while 1 << slotBits < pairs.count * 4 { slotBits += 1 }
+            var slots = [Int32](repeating: -1, count: 1 << slotBits)
+            for (k, key) in pairs.enumerated() {
+                var slot = Self.slot(key, shift: 32 - slotBits)
+                while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+                slots[slot] = Int32(k)
+            }
             self.pairs = pairs
+            self.pairNeedles = pairNeedles
+            self.slots = slots
+            self.slotShift = 32 - slotBits
+            self.single = single
+            self.bits = bits
+        }
+
+        @inline(__always)
+        private static func slot(_ key: Int, shift: Int) -> Int { Int((UInt32(truncatingIfNeeded: key) &* 0x9E37_79B1) >> UInt32(shift)) }
+
+        /// ASCII letters in lower case, every other byte as it is.
+        private static let lowered: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
+            let byte = UInt8(b)
+            return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
         }
 
         /// Does `haystack` hold any of the needles?
-        func found(in haystack: String) -> Bool {
+        func found(in haystack: String) -> Bool { groups(in: haystack, wanted: ~0) != 0 }
+
+        /// The bits of the groups among `wanted` that have a needle in `haystack` (the pass stops
+        /// once every wanted group is found).
+        func groups(in haystack: String, wanted: UInt32) -> UInt32 {
+            guard wanted != 0 else { return 0 }
             var h = haystack
-            return h.withUTF8 { buffer -> Bool in
+            return h.withUTF8 { buffer -> UInt32 in
                 bytes.withUnsafeBufferPointer { needleBytes in
-                    starts.withUnsafeBufferPointer { starts in
-                        byFirst.withUnsafeBufferPointer { byFirst in
-                          pairs.withUnsafeBufferPointer { pairs in
-                            let count = buffer.count
-                            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-                            for i in 0..<count {
-                                let first = lower(buffer[i])
-                                let single = pairs[1024 + Int(first) >> 6] & (1 << UInt64(first & 63)) != 0
-                                if !single {
-                                    guard i + 1 < count else { continue }
-                                    let key = Int(first) << 8 | Int(lower(buffer[i + 1]))
-                                    if pairs[key >> 6] & (1 << UInt64(key & 63)) == 0 { continue }
+                  starts.withUnsafeBufferPointer { starts in
+                    groupBits.withUnsafeBufferPointer { groupBits in
+                      pairs.withUnsafeBufferPointer { pairs in
+                        pairNeedles.withUnsafeBufferPointer { pairNeedles in
+                          slots.withUnsafeBufferPointer { slots in
+                            single.withUnsafeBufferPointer { single in
+                              bits.withUnsafeBufferPointer { bits in
+                                Self.lowered.withUnsafeBufferPointer { lower in
+                                    let count = buffer.count
+                                    guard count > 0 else { return 0 }
+                                    @inline(__always) func has(_ key: Int) -> Bool { bits[key >> 6] & (1 << UInt64(key & 63)) != 0 }
+                                    let mask = slots.count - 1
+                                    var found: UInt32 = 0
+                                    var second = Int(lower[Int(buffer[0])])
+                                    for i in 0..<count {
+                                        let first = second
+                                        second = i + 1 < count ? Int(lower[Int(buffer[i + 1])]) : -1
+                                        if has(65536 + first) {
+                                            found |= single[first] & wanted
+                                            if wanted & ~found == 0 { return found }
+                                        }
+                                        guard second >= 0 else { continue }
+                                        let key = first << 8 | second
+                                        guard has(key) else { continue }
+                                        var slot = Self.slot(key, shift: slotShift)
+                                        while pairs[Int(slots[slot])] != key { slot = (slot + 1) & mask }
+                                        for k in pairNeedles[Int(slots[slot])] where groupBits[k] & wanted & ~found != 0 {
+                                            let lo = starts[k], m = starts[k + 1] - lo
+                                            guard i + m <= count else { continue }
+                                            var j = 2
+                                            while j < m && lower[Int(buffer[i + j])] == needleBytes[lo + j] { j += 1 }
+                                            if j == m {
+                                                found |= groupBits[k]
+                                                if wanted & ~found == 0 { return found & wanted }
+                                            }
+                                        }
+                                    }
+                                    return found & wanted
                                 }
-                                for k in byFirst[Int(first)] {
-                                    let lo = starts[k], m = starts[k + 1] - lo
-                                    guard i + m <= count else { continue }
-                                    var j = 1
-                                    while j < m && lower(buffer[i + j]) == needleBytes[lo + j] { j += 1 }
-                                    if j == m { return true }
-                                }
+                              }
                             }
-                            return false
                           }
                         }
+                      }
                     }
+                  }
                 }
             }
+        }
+    }
+
+    /// Lower-case ASCII prefixes looked for at the start of a text, ignoring ASCII case: what
+    /// `prefixes.contains { hasPrefixIgnoringCase(text, $0) }` answers, comparing only the
+    /// prefixes that open with the text's first byte.
+    struct Prefixes: Sendable {
+        /// Per first byte, the prefixes opening with it.
+        private let byFirst: [[[UInt8]]]
+        /// An empty prefix was given: every text opens with it.
+        private let empty: Bool
+
+        init(_ prefixes: [String]) {
+            var byFirst = [[[UInt8]]](repeating: [], count: 256)
+            for p in prefixes {
+                let b = Array(p.utf8)
+                if let f = b.first { byFirst[Int(f)].append(b) }
+            }
+            self.byFirst = byFirst
+            empty = prefixes.contains("")
+        }
+
+        /// Whether `text` (UTF-8) opens with one of the prefixes.
+        func match(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            if empty { return true }
+            guard let f = text.first else { return false }
+            let first = f >= 0x41 && f <= 0x5A ? f | 0x20 : f
+            for p in byFirst[Int(first)] where p.count <= text.count {
+                var k = 1
+                while k < p.count {
+                    let c = text[k]
+                    if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != p[k] { break }
+                    k += 1
+                }
+                if k == p.count { return true }
+            }
+            return false
+        }
+
+        func match(_ text: String) -> Bool {
+            text.utf8.withContiguousStorageIfAvailable(match) ?? Array(text.utf8).withUnsafeBufferPointer(match)
         }
     }
 
     /// Whether `text` starts with `prefix` (lower-case ASCII), ignoring ASCII case.
     static func hasPrefixIgnoringCase(_ text: String, _ prefix: String) -> Bool {
-        var a = text.utf8.makeIterator()
-        for b in prefix.utf8 {
-            guard let c = a.next(), (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) == b else { return false }
+        var t = text, p = prefix
+        return t.withUTF8 { a in
+            p.withUTF8 { b in
+                guard a.count >= b.count else { return false }
+                for i in 0..<b.count {
+                    let c = a[i]
+                    if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != b[i] { return false }
+                }
+                return true
+            }
         }
-        return true
     }
 
     /// Letters or digits (any script), the things a word is made of.
+    @inline(__always)
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 {
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
         }
-        return c.properties.isAlphabetic || c.properties.numericType != nil
+        return isWideWordScalar(c)
+    }
+
+    /// `isWordScalar` above ASCII (out of line: the ASCII test stays small enough to inline).
+    @inline(never)
+    static func isWideWordScalar(_ c: Unicode.Scalar) -> Bool {
+        knownWordScalar(c.value) ?? (c.properties.isAlphabetic || c.properties.numericType != nil)
+    }
+
+    /// `isWordScalar` for the blocks news text meets most (Latin, Greek, Cyrillic, general
+    /// punctuation, Han, Hangul), from ranges rather than a property lookup; nil elsewhere. A test
+    /// holds every scalar it answers for to the properties.
+    @inline(__always)
+    static func knownWordScalar(_ v: UInt32) -> Bool? {
+        if v < 0x100 {
+            if v >= 0xC0 { return v != 0xD7 && v != 0xF7 }
+            switch v {
+            case 0xAA, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA, 0xBC, 0xBD, 0xBE: return true
+            default: return false
+            }
+        }
+        if v <= 0x2C1 { return true }
+        if v >= 0x3A3 && v <= 0x52F { return v != 0x3F6 && !(v >= 0x482 && v <= 0x489) }
+        if v >= 0x1E00 && v <= 0x1F15 { return true }
+        if v >= 0x2000 && v <= 0x206F { return false }
+        if (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0xA48C) || (v >= 0xAC00 && v <= 0xD7A3) { return true }
+        return nil
+    }
+
+    /// A scalar with a numeric type (digits of any script, fractions, numerals).
+    @inline(__always)
+    static func isNumeric(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        return c.properties.numericType != nil
+    }
+
+    /// A nonspacing mark (general category Mn), which joins the word before it. None lies below
+    /// U+0300 or in general punctuation (a test checks).
+    @inline(__always)
+    static func isNonspacingMark(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x300 || (v >= 0x2000 && v <= 0x206F) { return false }
+        return c.properties.generalCategory == .nonspacingMark
     }
 
     /// Han, kana and similar scripts that are written without spaces between words.
@@ -136,6 +475,8 @@ enum TextScan {
     /// Trims whitespace (any Unicode whitespace) from both ends.
     static func trim<S: StringProtocol>(_ s: S) -> String {
         let scalars = s.unicodeScalars
+        // Nothing to trim (the usual case): the text as it is.
+        if let f = scalars.first, let l = scalars.last, !isSpace(f), !isSpace(l) { return String(s) }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
         return ScalarWriter.string(scalars[first...last])
@@ -152,50 +493,64 @@ enum TextScan {
 
     /// `countWords` on the UTF-8 bytes of a string: ASCII classified by byte, other characters
     /// decoded one by one.
+    /// Per byte: 0 whitespace, 1 letter or digit, 2 anything else in ASCII, 3 a byte above ASCII.
+    private static let byteClass: [UInt8] = (0..<256).map { (c: Int) -> UInt8 in
+        if c >= 0x80 { return 3 }
+        if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 0 }
+        if (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) { return 1 }
+        return 2
+    }
+
     private static func countUTF8Words(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        byteClass.withUnsafeBufferPointer { countUTF8Words(b, byteClass: $0) }
+    }
+
+    private static func countUTF8Words(_ b: UnsafeBufferPointer<UInt8>, byteClass: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
-        var inToken = false
-        var tokenHasWord = false
+        // The token being read: none (0), without a letter or digit yet (1), with one (2).
+        var token = 0
         var cjkRun = 0
-        func endToken() {
-            if tokenHasWord { words += 1 }
-            words += (cjkRun + 1) / 2
-            tokenHasWord = false
-            cjkRun = 0
-            inToken = false
-        }
         var i = 0
         let n = b.count
         while i < n {
             let c = b[i]
-            if c < 0x80 {
+            var kind = byteClass[Int(c)]
+            if kind < 3 {
                 i += 1
-                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
-                    if inToken { endToken() }
-                    continue
+            } else {
+                // Decode one multi-byte scalar.
+                let length = min(c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, n - i)
+                var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<max(1, length) { v = v << 6 | (UInt32(b[i + k]) & 0x3F) }
+                i += max(1, length)
+                let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
+                if isSpace(scalar) {
+                    kind = 0
+                } else if isCJK(scalar) {
+                    cjkRun += 1
+                    kind = 2
+                } else {
+                    kind = isWordScalar(scalar) ? 1 : 2
                 }
-                inToken = true
-                if (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) { tokenHasWord = true }
-                continue
             }
-            // Decode one multi-byte scalar.
-            let length = min(c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, n - i)
-            var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for k in 1..<max(1, length) { v = v << 6 | (UInt32(b[i + k]) & 0x3F) }
-            i += max(1, length)
-            let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
-            if isSpace(scalar) {
-                if inToken { endToken() }
-                continue
-            }
-            inToken = true
-            if isCJK(scalar) {
-                cjkRun += 1
-            } else if isWordScalar(scalar) {
-                tokenHasWord = true
+            if kind == 0 {
+                // A token ends: a word when it held a letter or digit, and its CJK run in pairs.
+                if token != 0 {
+                    if token == 2 { words += 1 }
+                    words += (cjkRun + 1) / 2
+                    cjkRun = 0
+                    token = 0
+                }
+            } else if kind == 1 {
+                token = 2
+            } else if token == 0 {
+                token = 1
             }
         }
-        if inToken { endToken() }
+        if token != 0 {
+            if token == 2 { words += 1 }
+            words += (cjkRun + 1) / 2
+        }
         return words
     }
 
@@ -234,14 +589,12 @@ enum TextScan {
         return out.string
     }
 
-    static let quoteMarks: Set<Unicode.Scalar> = ["\"", "'", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}",
-                                                  "\u{201E}", "\u{201A}", "\u{00AB}", "\u{00BB}"]
-
-    /// `s` without quote marks wrapped around the whole of it.
+    /// `s` without quote marks (`QuoteFinder.isQuoteMark`) wrapped around the whole of it.
     static func stripWrappingQuotes(_ s: String) -> String {
         var scalars = Substring(s).unicodeScalars
-        while let f = scalars.first, quoteMarks.contains(f) { scalars = scalars.dropFirst() }
-        while let l = scalars.last, quoteMarks.contains(l) { scalars = scalars.dropLast() }
-        return trim(ScalarWriter.string(scalars))
+        var stripped = false
+        while let f = scalars.first, QuoteFinder.isQuoteMark(f) { scalars = scalars.dropFirst(); stripped = true }
+        while let l = scalars.last, QuoteFinder.isQuoteMark(l) { scalars = scalars.dropLast(); stripped = true }
+        return stripped ? trim(ScalarWriter.string(scalars)) : trim(s)
     }
 }

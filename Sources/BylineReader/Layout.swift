@@ -13,10 +13,10 @@ import BylineCanvas
 ///   the body keeps 80 and the list grows), and `<` / `>` narrow or widen it.
 public struct Layout: Equatable, Sendable {
     public let size: Size
-    /// The panes on screen, left to right, with their rectangles.
-    public private(set) var panes: [(pane: Pane, rect: Rect)] = []
-    /// Columns where a vertical border is drawn.
-    public private(set) var borders: [Int] = []
+    /// Each pane's rectangle (nil when it is not on screen), and the border columns: kept
+    /// inline, so a layout is made without allocating (a frame asks for it several times).
+    private var listRect, bodyRect, sidebarRect: Rect?
+    private var border1, border2: Int?
     public private(set) var status: Rect?
     public let tooSmall: Bool
 
@@ -40,44 +40,66 @@ public struct Layout: Equatable, Sendable {
         status = Rect(x: 0, y: h, width: size.width, height: 1)
         let w = size.width
         if zoomed {
-            place(columns: [(focus, w)], height: h)
+            place(focus, w, height: h)
             return
         }
         // The list beside the body (and maybe the sidebar): it takes what the body's measure
         // cannot use, then what `<` and `>` say.
-        func withList(_ usual: Int, others: Int) -> [(Pane, Int)] {
+        func listWidth(_ usual: Int, others: Int) -> Int {
             let spare = max(0, w - others - usual - Self.fullBodyWidth)
             let most = max(Self.minimumListWidth, w - others - Self.minimumBodyWidth)
-            let list = min(max(usual + spare + listAdjust, Self.minimumListWidth), most)
-            return [(.list, list), (.body, w - others - list)]
+            return min(max(usual + spare + listAdjust, Self.minimumListWidth), most)
         }
         if w >= 120 {
-            let listWidth = min(44, max(28, w * 26 / 100))
+            let usual = min(44, max(28, w * 26 / 100))
             if !sidebarToggled {
                 let sideWidth = min(44, max(28, w * 24 / 100))
-                place(columns: withList(listWidth, others: sideWidth + 2) + [(.sidebar, sideWidth)], height: h)
+                let list = listWidth(usual, others: sideWidth + 2)
+                place(.list, list, .body, w - sideWidth - 2 - list, .sidebar, sideWidth, height: h)
             } else {
-                place(columns: withList(listWidth, others: 1), height: h)
+                let list = listWidth(usual, others: 1)
+                place(.list, list, .body, w - 1 - list, height: h)
             }
         } else if w >= 80 {
             let sideWidth = max(26, w * 30 / 100)
             if sidebarToggled || focus == .sidebar {
-                place(columns: [(.body, w - sideWidth - 1), (.sidebar, sideWidth)], height: h)
+                place(.body, w - sideWidth - 1, .sidebar, sideWidth, height: h)
             } else {
-                place(columns: withList(sideWidth, others: 1), height: h)
+                let list = listWidth(sideWidth, others: 1)
+                place(.list, list, .body, w - 1 - list, height: h)
             }
         } else {
-            place(columns: [(focus, w)], height: h)
+            place(focus, w, height: h)
         }
     }
 
-    public static func == (a: Layout, b: Layout) -> Bool {
-        a.size == b.size && a.tooSmall == b.tooSmall && a.borders == b.borders && a.status == b.status
-            && a.panes.map(\.pane) == b.panes.map(\.pane) && a.panes.map(\.rect) == b.panes.map(\.rect)
+    /// The panes on screen, left to right, with their rectangles.
+    public var panes: [(pane: Pane, rect: Rect)] {
+        [(Pane.list, listRect), (.body, bodyRect), (.sidebar, sidebarRect)]
+            .compactMap { pane, rect in rect.map { (pane, $0) } }
+            .sorted { $0.rect.x < $1.rect.x }
+    }
+
+    /// How many panes are on screen.
+    public var paneCount: Int { (listRect == nil ? 0 : 1) + (bodyRect == nil ? 0 : 1) + (sidebarRect == nil ? 0 : 1) }
+
+    /// Columns where a vertical border is drawn.
+    public var borders: [Int] { [border1, border2].compactMap { $0 } }
+
+    /// Calls `body` with each border column, left to right.
+    public func forEachBorder(_ body: (Int) -> Void) {
+        if let border1 { body(border1) }
+        if let border2 { body(border2) }
     }
 
     /// The pane's rectangle, or nil when it is not on screen.
-    public func rect(of pane: Pane) -> Rect? { panes.first { $0.pane == pane }?.rect }
+    public func rect(of pane: Pane) -> Rect? {
+        switch pane {
+        case .list: return listRect
+        case .body: return bodyRect
+        case .sidebar: return sidebarRect
+        }
+    }
 
     /// Is the pane on screen?
     public func shows(_ pane: Pane) -> Bool { rect(of: pane) != nil }
@@ -88,18 +110,28 @@ public struct Layout: Equatable, Sendable {
 
     /// The pane under a cell, if any (borders and the status line belong to none).
     public func pane(at point: Point) -> Pane? {
-        panes.first { $0.rect.contains(x: point.x, y: point.y) }?.pane
+        Pane.allCases.first { rect(of: $0)?.contains(x: point.x, y: point.y) ?? false }
     }
 
-    private mutating func place(columns: [(Pane, Int)], height: Int) {
+    /// Places up to three panes side by side, left to right, with a border between each two.
+    private mutating func place(_ first: Pane, _ firstWidth: Int, _ second: Pane? = nil, _ secondWidth: Int = 0,
+                                _ third: Pane? = nil, _ thirdWidth: Int = 0, height: Int) {
         var x = 0
-        for (i, (pane, width)) in columns.enumerated() {
-            panes.append((pane, Rect(x: x, y: 0, width: width, height: height)))
-            x += width
-            if i < columns.count - 1 {
-                borders.append(x)
+        func add(_ pane: Pane, _ width: Int) {
+            if x > 0 {
+                if border1 == nil { border1 = x } else { border2 = x }
                 x += 1
             }
+            let rect = Rect(x: x, y: 0, width: width, height: height)
+            switch pane {
+            case .list: listRect = rect
+            case .body: bodyRect = rect
+            case .sidebar: sidebarRect = rect
+            }
+            x += width
         }
+        add(first, firstWidth)
+        if let second { add(second, secondWidth) }
+        if let third { add(third, thirdWidth) }
     }
 }

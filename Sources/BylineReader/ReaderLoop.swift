@@ -50,6 +50,7 @@ public final class ReaderLoop<T: Terminal> {
     public func run(_ state: inout ReaderState) -> ExitReason {
         var presented: Int?
         var waitingSince: Date?
+        var frame = Canvas(size: terminal.size)
         // The search index is brought up to date once the first article is on screen.
         var indexing = false
         let descriptors = [inbox.descriptor] + (watcher.map { [$0.descriptor] } ?? [])
@@ -71,7 +72,8 @@ public final class ReaderLoop<T: Terminal> {
                     if left > 0 { timeout = left }
                 }
                 if timeout == nil {
-                    terminal.present(screen.render(state))
+                    screen.render(state, into: &frame)
+                    terminal.present(frame)
                     presented = state.revision
                     waitingSince = nil
                     if state.bodyDeferred && !state.awaitingVisible {

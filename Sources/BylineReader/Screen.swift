@@ -10,25 +10,33 @@ public struct Screen {
 
     public func render(_ state: ReaderState) -> Canvas {
         var canvas = Canvas(size: state.size, role: .base)
+        render(state, into: &canvas)
+        return canvas
+    }
+
+    /// Draws the frame into `canvas`, reusing its cells (the run loop keeps one canvas).
+    public func render(_ state: ReaderState, into canvas: inout Canvas) {
+        canvas.reset(size: state.size, role: .base)
         let layout = state.layout
         if layout.tooSmall {
             let note = "Terminal too small (need \(Layout.minimum))"
             let text = state.size.width >= DisplayWidth.of(note) ? note : "Too small"
             canvas.put(text, x: 0, y: 0, role: .error)
-            return canvas
+            return
         }
         if let r = layout.list { ListPane().draw(state, in: r, on: &canvas) }
         if let r = layout.body { BodyPane().draw(state, in: r, on: &canvas) }
         if let r = layout.sidebar { SidebarPane().draw(state, in: r, on: &canvas) }
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
-        for x in layout.borders {
+        layout.forEachBorder { x in
             canvas.vline(glyphs.vertical, x: x, y: 0, height: state.size.height - 1, role: .border)
         }
         // The thumb rides on the body's right-hand border (or its last column). Reading mode has none: there the
         // status line gives the position, and whole lines stay identical as they scroll, so
         // curses can scroll the screen instead of repainting it.
         if let r = layout.body, !state.readingMode {
-            let border = layout.borders.first { $0 == r.maxX }
+            var border: Int?
+            layout.forEachBorder { if $0 == r.maxX { border = $0 } }
             BodyPane.drawThumb(state, rect: r, x: border ?? r.maxX - 1, on: &canvas)
         }
         if let r = layout.status { StatusLine().draw(state, in: r, on: &canvas) }
@@ -37,6 +45,5 @@ public struct Screen {
         } else if state.overlay != nil {
             OverlayPane(keyMap: keyMap).draw(state, in: Rect(x: 0, y: 0, width: state.size.width, height: state.size.height - 1), on: &canvas)
         }
-        return canvas
     }
 }

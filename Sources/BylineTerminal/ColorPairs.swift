@@ -9,7 +9,8 @@ struct ColorPairs {
         var pair: Int32
     }
 
-    private(set) var looks: [Role: Look] = [:]
+    /// Indexed by ``BylineCanvas/Role/ordinal``: an array, not a hash, as every drawn cell asks.
+    private(set) var looks: [Look] = []
 
     init(palette: [Role: ResolvedStyle], colorsEnabled: Bool) {
         let plan = ColorPairPlan(palette: palette, limit: colorsEnabled ? Int(byline_color_pairs()) : 0)
@@ -17,14 +18,14 @@ struct ColorPairs {
         for pair in plan.pairs where init_extended_pair(pair.number, pair.fg, pair.bg) != ERR {
             defined.insert(pair.number)
         }
-        for role in Role.allCases {
+        looks = Role.allCases.map { role in
             let style = palette[role] ?? palette[.base] ?? ResolvedStyle()
             let pair = plan.pairOfRole[role] ?? 0
-            looks[role] = Look(attributes: Self.attributes(of: style), pair: defined.contains(pair) ? pair : 0)
+            return Look(attributes: Self.attributes(of: style), pair: defined.contains(pair) ? pair : 0)
         }
     }
 
-    func look(_ role: Role) -> Look { looks[role] ?? Look(attributes: byline_a_normal(), pair: 0) }
+    func look(_ role: Role) -> Look { looks[role.ordinal] }
 
     private static func attributes(of style: ResolvedStyle) -> attr_t {
         var a = byline_a_normal()

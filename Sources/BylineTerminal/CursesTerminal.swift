@@ -29,13 +29,13 @@ public final class CursesTerminal: Terminal {
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
-    private var last: Canvas?
+    /// What the window holds, cell by cell, as the canvases drawn so far left it.
+    private var screenImage = ScreenImage()
     private var pairs: ColorPairs
     private var stopped = false
     private var failedReads = 0
     private var cursorShown = false
     private var decoder = KeyDecoder()
-    private var scratch = [wchar_t](repeating: 0, count: 8)
     public let colorsEnabled: Bool
     private let utf8: Bool
 
@@ -186,22 +186,12 @@ public final class CursesTerminal: Terminal {
     }
 
     public func present(_ canvas: Canvas) {
-        let previous = (last?.size == canvas.size) ? last : nil
-        if previous == nil { werase(window) }
-        let width = canvas.size.width
-        canvas.cells.withUnsafeBufferPointer { cells in
-            for y in 0..<canvas.size.height {
-                for x in 0..<width {
-                    let i = y * width + x
-                    let cell = cells[i]
-                    if cell.isContinuation { continue }
-                    if let previous, previous.cells[i] == cell,
-                       cell.width == 1 || previous.cells[i + 1] == cells[i + 1] { continue }
-                    draw(cell, x: x, y: y)
-                }
-            }
+        if !screenImage.holds(canvas.size) {
+            werase(window)
+            screenImage.start(canvas.size)
         }
-        last = canvas
+        let height = canvas.size.height
+        screenImage.update(toward: canvas, scroll: { scroll($0, height: height) }) { x, y, cell in draw(cell, x: x, y: y) }
         if let cursor = canvas.cursor {
             wmove(window, Int32(cursor.y), Int32(cursor.x))
             if !cursorShown { curs_set(1) }
@@ -209,13 +199,27 @@ public final class CursesTerminal: Terminal {
             curs_set(0)
         }
         cursorShown = canvas.cursor != nil
+        // Without a cursor to show, ncurses may leave the terminal's cursor wherever the update
+        // left it (the last cell drawn, often the end of a line scrolled in) instead of moving
+        // it back to the window's: a cursor move saved on most keys.
+        leaveok(window, !cursorShown)
         wnoutrefresh(window)
         doupdate()
     }
 
     public func invalidate() {
-        last = nil
+        screenImage.forget()
         clearok(window, true)
+    }
+
+    /// Moves whole lines on the window as the screen image moved them, so ncurses sends a
+    /// scroll instead of the lines (reading mode: a line down costs one new line).
+    private func scroll(_ shift: ScreenImage.Shift, height: Int) {
+        scrollok(window, true)
+        wsetscrreg(window, Int32(shift.top), Int32(shift.bottom))
+        wscrl(window, Int32(shift.lines))
+        wsetscrreg(window, 0, Int32(height - 1))
+        scrollok(window, false)
     }
 
     // MARK: - Handing text out
@@ -246,28 +250,33 @@ public final class CursesTerminal: Terminal {
 
     private func draw(_ cell: Cell, x: Int, y: Int) {
         let look = pairs.look(cell.role)
-        var n = 0
-        if !utf8 && !cell.text.allSatisfy(\.isASCII) {
-            scratch[0] = 63  // "?"
-            scratch[1] = 0
-            _ = scratch.withUnsafeBufferPointer { byline_put_cell(window, Int32(y), Int32(x), $0.baseAddress, look.attributes, look.pair) }
-            if cell.width == 2 {
-                _ = scratch.withUnsafeBufferPointer { byline_put_cell(window, Int32(y), Int32(x + 1), $0.baseAddress, look.attributes, look.pair) }
+        // The base and its marks, as curses takes them: wide characters ending in a 0.
+        var text: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (32, 0, 0, 0, 0, 0)
+        var ascii = true
+        withUnsafeMutableBytes(of: &text) { raw in
+            let chars = raw.bindMemory(to: wchar_t.self)
+            var n = 0
+            cell.glyph.forEachValue { value in
+                // The canvas never holds controls; this is the last door before the terminal.
+                let safe = Unicode.Scalar(value).map { !TerminalGlyph.isUnsafe($0) } ?? false
+                chars[n] = safe ? wchar_t(bitPattern: value) : 0xFFFD
+                ascii = ascii && value < 0x80
+                n += 1
             }
+        }
+        if !utf8 && !ascii {
+            // A terminal without UTF-8: a "?" in each cell the glyph takes.
+            text = (63, 0, 0, 0, 0, 0)
+            put(&text, x: x, y: y, look)
+            if cell.width == 2 { put(&text, x: x + 1, y: y, look) }
             return
         }
-        for scalar in cell.text.unicodeScalars where n < scratch.count - 1 {
-            // The canvas never holds controls; this is the last door before the terminal.
-            scratch[n] = TerminalGlyph.isUnsafe(scalar) ? 0xFFFD : wchar_t(bitPattern: scalar.value)
-            n += 1
-        }
-        if n == 0 {
-            scratch[0] = 32
-            n = 1
-        }
-        scratch[n] = 0
-        _ = scratch.withUnsafeBufferPointer { buffer in
-            byline_put_cell(window, Int32(y), Int32(x), buffer.baseAddress, look.attributes, look.pair)
+        put(&text, x: x, y: y, look)
+    }
+
+    private func put(_ text: inout (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t), x: Int, y: Int, _ look: ColorPairs.Look) {
+        _ = withUnsafePointer(to: &text) { tuple in
+            tuple.withMemoryRebound(to: wchar_t.self, capacity: 6) { byline_put_cell(window, Int32(y), Int32(x), $0, look.attributes, look.pair) }
         }
     }
 }

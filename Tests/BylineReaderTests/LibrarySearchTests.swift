@@ -116,6 +116,25 @@ final class LibrarySearchTests: XCTestCase {
         XCTAssertTrue(canvas.text.contains("found for /quay"), "the status line says what the list shows")
     }
 
+    func testTheStatusLineOfResultsIsTheSameForAPlainQueryAndOneWithAccents() throws {
+        // A query of plain ASCII is drawn in pieces, any other as one text (transliterated for
+        // ASCII terminals): both say the same.
+        func status(_ query: String, ascii: Bool) throws -> String {
+            var state = try self.state()
+            state.ascii = ascii
+            state.send(.find, index: index)
+            type(query, &state)
+            state.send(.submitPrompt, index: index)
+            XCTAssertEqual(state.rows.count, 2, query)
+            return try XCTUnwrap(Screen().render(state).lines().last)
+        }
+        let plain = try status("quay", ascii: false)
+        XCTAssertTrue(plain.hasPrefix(" 1/2 found for /quay  (Esc: all)  0%  match 1/1 "), plain)
+        XCTAssertTrue(plain.hasSuffix(" ]/[ quotes  ? help  q quit "), plain)
+        XCTAssertEqual(try status("qu\u{E4}y", ascii: false), plain.replacingOccurrences(of: "/quay", with: "/qu\u{E4}y"))
+        XCTAssertEqual(try status("qu\u{E4}y", ascii: true), plain)
+    }
+
     func testOpeningAResultMarksTheWordsAndScrollsToTheFirst() throws {
         var state = try state(Size(width: 120, height: 12))
         state.send(.find, index: index)

@@ -11,19 +11,26 @@ enum BodySplitter {
         out.reserveCapacity(raw.count)
         for p in raw {
             let words = TextScan.countWords(p.text)
-            if Boilerplate.isJunkLine(p.text, words: words) {
+            // One pass finds the phrases both tests below read: the junk lists for a short
+            // paragraph, the hints for one that is not over-long.
+            let short = words <= 30 && p.text.utf8.count <= 400
+            let wanted: Boilerplate.Phrases = short ? [.junk, .junkHint] : words > longParagraph ? [] : .junkHint
+            let phrases = Boilerplate.phrases(in: p.text, wanted: wanted)
+            if short, Boilerplate.isJunkLine(p.text, words: words, phrases: phrases) {
                 var junk = p
                 junk.junk = true
                 out.append(junk)
                 continue
             }
-            guard words > longParagraph || mayHoldJunk(p.text) else {
-                out.append(p)
+            var kept = p
+            kept.words = words
+            guard words > longParagraph || phrases.contains(.junkHint) else {
+                out.append(kept)
                 continue
             }
             let pieces = split(p.text, words: words)
             if pieces.count == 1 && !pieces[0].junk {
-                out.append(p)
+                out.append(kept)
                 continue
             }
             for piece in pieces {
@@ -35,16 +42,6 @@ enum BodySplitter {
         return out
     }
 
-    /// Words that suggest a junk sentence inside a paragraph, found in one pass.
-    private static let junkHints = TextScan.Needles([
-        "©", "click here", "rights reserved", "copyright", "reporting by", "editing by", "writing by",
-        "compiled by", "contributed", "@", "sign up", "follow us", "newsletter", "advertisement",
-        "related:", "read more", "share this", "scroll down", "story continues", "we pay for", "whatsapp",
-        "email us", "call us", "contact us", "download our", "for more news", "learn more", "(c) ",
-    ])
-
-    static func mayHoldJunk(_ text: String) -> Bool { junkHints.found(in: text) }
-
     struct Piece {
         var text: String
         var junk: Bool
@@ -53,14 +50,18 @@ enum BodySplitter {
     /// Sentences grouped into pieces: runs of junk sentences, and prose in paragraphs of a few
     /// sentences (kept whole when the paragraph was not over-long).
     static func split(_ text: String, words: Int) -> [Piece] {
-        let s = Array(text.unicodeScalars)
+        let s = TextScan.scalars(text)
         let starts = Sentences.starts(s, outsideQuotes: true)
         var sentences: [(text: String, junk: Bool, words: Int)] = []
         for (k, st) in starts.enumerated() {
             let end = k + 1 < starts.count ? starts[k + 1] : s.count
             let t = TextScan.trim(ScalarWriter.string(s[st..<end]))
             guard !t.isEmpty else { continue }
-            sentences.append((t, Boilerplate.isJunkSentence(t) || Boilerplate.isJunkLine(t), TextScan.countWords(t)))
+            // The phrases found once for both tests (`isJunkLine` asks `isJunkSentence` again).
+            let words = TextScan.countWords(t)
+            let phrases = Boilerplate.phrases(in: t, wanted: .junk)
+            let junk = Boilerplate.isJunkSentence(t, phrases: phrases) || Boilerplate.isJunkLine(t, words: words, phrases: phrases)
+            sentences.append((t, junk, words))
         }
         // A short prose sentence between two junk ones is junk too ("Do you have a story?").
         if sentences.count >= 3 {

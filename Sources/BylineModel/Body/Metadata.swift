@@ -16,7 +16,9 @@ enum Metadata {
     }
 
     static func isURL(_ line: String) -> Bool {
-        let t = line.lowercased()
+        // An ASCII line with a space is not a URL (the test below, without lower-casing it).
+        if TextScan.isASCII(line), TextScan.contains(line, byte: 0x20) { return false }
+        let t = TextScan.lowercased(line)
         guard !t.contains(" ") else { return false }
         if t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("www.") { return true }
         guard let slash = t.firstIndex(of: "/") else { return false }
@@ -28,16 +30,23 @@ enum Metadata {
     private static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
                                  "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    /// Every month word, looked for anywhere in a line, ignoring case.
+    private static let monthNames = TextScan.Needles(months)
+
     private static let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
-    private static let others: Set<String> = [
+    private static let others: WordSet = [
         "am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet",
         "cest", "updated", "published", "posted", "last", "on", "at", "date", "time", "of", "the", "th",
         "st", "nd", "rd",
     ]
 
     static func isDate(_ line: String) -> Bool {
-        let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "·" || $0 == "—" || $0 == "–" })
+        // A date line names a year or a month: a line without a numeral (of any script) or a
+        // month's name is none (the test below, without splitting it into words: lower-casing
+        // makes no ASCII letter of anything else but a Kelvin sign, and no month has a k).
+        if !monthNames.found(in: line), !line.unicodeScalars.contains(where: TextScan.isNumeric) { return false }
+        let words = TextScan.lowercased(line).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "·" || $0 == "—" || $0 == "–" })
             .map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
         guard !words.isEmpty, words.count <= 12 else { return false }
         var dated = false

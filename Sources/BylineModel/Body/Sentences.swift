@@ -52,12 +52,13 @@ enum Sentences {
     static func endsAbbreviation(_ s: [Unicode.Scalar], dot: Int) -> Bool {
         var k = dot
         while k > 0, !TextScan.isSpace(s[k - 1]), s[k - 1] != "(" { k -= 1 }
-        let word = ScalarWriter.string(s[k..<dot]).lowercased()
+        let word = TextScan.lowercased(ScalarWriter.string(s[k..<dot]))
         if word.isEmpty { return false }
         if word.count == 1, s[k].properties.isUppercase { return true }  // an initial
         if ParagraphTokens.abbreviations.contains(word) { return true }
-        if word.contains("."), word.unicodeScalars.filter({ $0 == "." }).count >= 1, word.count <= 6 { return true }  // U.S, a.m
-        if word.count <= 7, word.hasPrefix("d-") || word.hasPrefix("r-") || word.hasPrefix("i-") { return true }
+        let count = TextScan.characterCount(word)
+        if TextScan.isASCII(word) ? word.utf8.contains(0x2E) : word.contains("."), word.unicodeScalars.filter({ $0 == "." }).count >= 1, count <= 6 { return true }  // U.S, a.m
+        if count <= 7, word.hasPrefix("d-") || word.hasPrefix("r-") || word.hasPrefix("i-") { return true }
         return false
     }
 

@@ -5,27 +5,31 @@
 /// every male name, and the female names of frequency 0.003% or more), less words that are
 /// more often months, days or titles (May, August, King, Prince …), plus given names common in
 /// international news that the census lists lack (Boris, Nicola, Emmanuel, Beyoncé …). A name
-/// used by both sexes in similar numbers is in `unisex`. The text is split into sets on first
+/// used by both sexes in similar numbers is in `unisex`. The text is split into one table on first
 /// use, so the binary needs no resource files.
 enum GivenNames {
     /// The sex a given name, title or role suggests.
     enum Gender: Sendable, Equatable { case male, female, unknown }
 
     /// The gender a lower-case given name suggests, or nil when it is not a known given name.
-    static func gender(of lowercased: String) -> Gender? {
-        if male.contains(lowercased) { return .male }
-        if female.contains(lowercased) { return .female }
-        if unisex.contains(lowercased) { return .unknown }
-        return nil
+    static func gender(of lowercased: String) -> Gender? { genders[lowercased] }
+
+    /// ``gender(of:)`` for a lower-case name given as its bytes, which must be ASCII.
+    static func gender(ofASCII lowercased: UnsafeBufferPointer<UInt8>) -> Gender? { genders.value(asciiBytes: lowercased) }
+
+    /// Every name with its gender, in one table (one lookup): a name on the male list is male,
+    /// else on the female list female, else (unisex) unknown.
+    private static let genders = WordTable(
+        words(unisexText).map { ($0, Gender.unknown) } + words(femaleText).map { ($0, Gender.female) } + words(maleText).map { ($0, Gender.male) })
+
+    /// The names of a list, split at spaces and line feeds (found as bytes: the lists hold
+    /// neither a carriage return nor a mark after a space, which would join them to a character).
+    static func words(_ text: String) -> [String] {
+        text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    private static let male: Set<String> = words(maleText)
-    private static let female: Set<String> = words(femaleText)
-    private static let unisex: Set<String> = words(unisexText)
-
-    private static func words(_ text: String) -> Set<String> {
-        Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
-    }
+    /// The three lists' text, for a test that splitting them as bytes is splitting them as characters.
+    static var listTexts: [String] { [maleText, femaleText, unisexText] }
 
     private static let maleText = """
         aaron abdul abe abel abraham abram abu adalberto adam adan adolfo adolph adrian aecio agustin

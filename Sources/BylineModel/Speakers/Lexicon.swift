@@ -5,7 +5,7 @@ enum Lexicon {
     // MARK: - Verbs
 
     /// Verbs that report speech or writing: `X said`, `X told Us Weekly`, `X wrote on Instagram`.
-    static let speechVerbs: Set<String> = [
+    static let speechVerbs: WordSet = [
         "said", "says", "say", "added", "adds", "told", "tells", "asked", "asks", "explained", "explains",
         "continued", "continues", "insisted", "insists", "warned", "warns", "declared", "declares",
         "replied", "replies", "stated", "states", "remarked", "noted", "notes", "claimed", "claims",
@@ -28,10 +28,10 @@ enum Lexicon {
     ]
 
     /// Speech verbs that take a particle to mean speech: `hit back`, `went on`, `pointed out`.
-    static let verbParticles: [String: String] = ["hit": "back", "went": "on", "pointed": "out", "spoke": "to"]
+    static let verbParticles = WordTable([("hit", "back"), ("went", "on"), ("pointed", "out"), ("spoke", "to")])
 
     /// Speech verbs that stand before their subject after a quote: `"…," said Mr Keys.`
-    static let invertingVerbs: Set<String> = [
+    static let invertingVerbs: WordSet = [
         "said", "says", "added", "adds", "asked", "asks", "explained", "continued", "insisted", "warned",
         "declared", "replied", "stated", "noted", "claimed", "admitted", "wrote", "writes", "argued",
         "recalled", "announced", "confirmed", "urged", "joked", "tweeted", "posted", "answered", "responded",
@@ -43,13 +43,13 @@ enum Lexicon {
     ]
 
     /// Verbs that put someone's words in a fragment: `Flake called the bill "a monstrosity"`.
-    static let fragmentVerbs: Set<String> = [
+    static let fragmentVerbs: WordSet = [
         "called", "calls", "calling", "described", "describes", "dubbed", "branded", "labelled", "labeled",
         "termed", "deemed",
     ]
 
     /// Words that may stand between a subject and its verb: `X later said`, `X has told`.
-    static let auxiliaries: Set<String> = [
+    static let auxiliaries: WordSet = [
         "has", "had", "have", "also", "later", "then", "once", "previously", "recently", "reportedly",
         "simply", "quickly", "finally", "quietly", "again", "earlier", "repeatedly", "publicly",
         "privately", "would", "will", "could", "only", "told", "exclusively", "flatly", "angrily",
@@ -59,13 +59,13 @@ enum Lexicon {
 
     // MARK: - Pronouns and subjects
 
-    static let malePronouns: Set<String> = ["he"]
-    static let femalePronouns: Set<String> = ["she"]
+    static let malePronouns: WordSet = ["he"]
+    static let femalePronouns: WordSet = ["she"]
     /// Pronouns that never name a speaker here: the quote's own voice, a crowd, a thing.
-    static let otherPronouns: Set<String> = ["i", "we", "they", "it", "you", "this", "that", "who", "which", "one"]
+    static let otherPronouns: WordSet = ["i", "we", "they", "it", "you", "this", "that", "who", "which", "one"]
 
     /// Words that open a clause, so a name after them can be its subject.
-    static let clauseOpeners: Set<String> = [
+    static let clauseOpeners: WordSet = [
         "and", "but", "while", "when", "as", "after", "before", "because", "although", "though", "since",
         "if", "so", "then", "where", "whereas", "yet", "that", "once", "until", "meanwhile", "however",
     ]
@@ -73,7 +73,7 @@ enum Lexicon {
     // MARK: - Titles, roles, anonymous sources
 
     /// Titles and role words that stand before a name and are not part of it.
-    static let titles: Set<String> = [
+    static let titles: WordSet = [
         "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "professor", "prof",
         "rev", "reverend", "father", "sister", "brother", "president", "vice", "prime", "minister",
         "chief", "inspector", "insp", "det", "detective", "sergeant", "sgt", "constable", "pc", "supt",
@@ -110,13 +110,13 @@ enum Lexicon {
     ]
 
     /// Titles and roles that say a person's sex.
-    static let femaleWords: Set<String> = [
+    static let femaleWords: WordSet = [
         "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "duchess", "countess", "baroness",
         "empress", "sister", "actress", "spokeswoman", "chairwoman", "congresswoman", "councilwoman",
         "mother", "mum", "wife", "daughter", "grandmother", "girlfriend", "fiancée", "fiancee", "widow",
         "landlady", "businesswoman", "sportswoman", "policewoman", "her", "she", "singer-songwriter-she",
     ]
-    static let maleWords: Set<String> = [
+    static let maleWords: WordSet = [
         "mr", "sir", "lord", "king", "prince", "duke", "earl", "baron", "emperor", "brother", "father",
         "spokesman", "chairman", "congressman", "councilman", "dad", "husband", "son", "grandfather",
         "boyfriend", "fiancé", "widower", "landlord", "businessman", "sportsman", "policeman", "fisherman",
@@ -124,7 +124,7 @@ enum Lexicon {
     ]
 
     /// Nouns that make a subject an unnamed source: `a spokesman said`, `sources told Us`.
-    static let anonymousNouns: Set<String> = [
+    static let anonymousNouns: WordSet = [
         "source", "sources", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official",
         "officials", "insider", "insiders", "aide", "aides", "diplomat", "diplomats", "rep", "reps",
         "representative", "representatives", "friend", "friends", "eyewitness", "eyewitnesses", "witness",
@@ -140,7 +140,7 @@ enum Lexicon {
     ]
 
     /// Roles that stand for the article's main person when used with `the`: `the actress said`.
-    static let personRoles: Set<String> = [
+    static let personRoles: WordSet = [
         "actress", "actor", "star", "singer", "rapper", "musician", "model", "comedian", "presenter",
         "host", "designer", "chef", "player", "striker", "midfielder", "goalkeeper", "captain", "coach",
         "manager", "boss", "president", "prime", "minister", "chancellor", "governor", "mayor", "senator",
@@ -156,7 +156,7 @@ enum Lexicon {
     // MARK: - Not people
 
     /// Words that make a capitalised phrase a place, an event, a work, a date or an outlet.
-    static let notPersonWords: Set<String> = [
+    static let notPersonWords: WordSet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
         "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "street", "road", "square", "avenue", "lane", "place", "park", "garden",
@@ -195,7 +195,7 @@ enum Lexicon {
     ]
 
     /// Words that make a capitalised phrase an organisation: `the Home Office said`.
-    static let organisationWords: Set<String> = [
+    static let organisationWords: WordSet = [
         "council", "party", "ministry", "department", "dept", "office", "agency", "commission", "committee",
         "association", "union", "police", "palace", "house", "bank", "fund", "group", "inc", "corp",
         "corporation", "ltd", "plc", "llc", "co", "company", "institute", "foundation", "service",

@@ -80,7 +80,7 @@ extension ParagraphTokens {
             "himself", "herself", "both", "also", "speaking", "writing", "asked", "according", "like"].contains(w) {
             return true
         }
-        if w.count <= 6, w.hasPrefix("d-") || w.hasPrefix("r-") || w.hasPrefix("i-") { return true }
+        if TextScan.characterCount(w) <= 6, TextScan.hasPrefix(w, "d-") || TextScan.hasPrefix(w, "r-") || TextScan.hasPrefix(w, "i-") { return true }
         // Lower case ("the top Democrat on the committee") unless it ends in a name ("police
         // chief Rodolfo Llanes") or is a pronoun.
         if let l = part.last(where: { tokens[$0].kind == .word }), tokens[l].capitalised { return false }
@@ -117,15 +117,19 @@ extension ParagraphTokens {
     }
 
     /// Short titles for offices: `Sen.` is a senator.
-    static let officeAbbreviations = ["sen": "senator", "rep": "representative", "gov": "governor", "pm": "prime minister",
-                                      "pres": "president", "cllr": "councillor", "supt": "superintendent"]
+    static let officeAbbreviations = WordTable([("sen", "senator"), ("rep", "representative"), ("gov", "governor"), ("pm", "prime minister"), ("pres", "president"), ("cllr", "councillor"), ("supt", "superintendent")])
 
-    static let prepositions: Set<String> = ["of", "for", "from", "at", "in", "with", "close", "on", "to", "inside", "near"]
+    static let prepositions: WordSet = ["of", "for", "from", "at", "in", "with", "close", "on", "to", "inside", "near"]
 
     /// `’s` or `'s` makes a word a possessor, not the head.
     mutating func possessive(_ i: Int) -> Bool {
-        let l = lower(i)
-        return l.hasSuffix("'s") || (l.hasSuffix("'") && l.count > 1)
+        let marked = withLowerASCII(i) { l in
+            (l.count >= 2 && l[l.count - 2] == 0x27 && l[l.count - 1] == 0x73) || (l.count > 1 && l[l.count - 1] == 0x27)
+        } ?? {
+            let l = lower(i)
+            return TextScan.hasSuffix(l, "'s") || (TextScan.hasSuffix(l, "'") && TextScan.characterCount(l) > 1)
+        }()
+        return marked
             || (i + 1 < tokens.count && tokens[i + 1].kind == .quote && !tokens[i + 1].spaceBefore
                 && (last(i) == "s" || last(i) == "S"))
     }
@@ -155,32 +159,39 @@ extension ParagraphTokens {
             if Lexicon.femaleWords.contains(w) { gender = .female } else if Lexicon.maleWords.contains(w) { gender = .male }
         }
         // Where the name starts: at a given name, else after the last title, role or acronym.
+        // (Words of the run are looked up by token: as bytes when ASCII.)
         var nameStart = 0
-        if let g = lowers.indices.first(where: { GivenNames.gender(of: lowers[$0]) != nil && !(Lexicon.titles.contains(lowers[$0]) && $0 < lowers.count - 1 && GivenNames.gender(of: lowers[$0 + 1]) != nil) }) {
-            nameStart = g
+        var given: Int?
+        for k in run.indices where givenName(run[k]) != nil {
+            if word(run[k], in: Lexicon.titles) && k < run.count - 1 && givenName(run[k + 1]) != nil { continue }
+            given = k
+            break
+        }
+        if let given {
+            nameStart = given
         } else {
-            while nameStart < lowers.count - 1,
-                  Lexicon.titles.contains(lowers[nameStart]) || Lexicon.notPersonWords.contains(lowers[nameStart])
+            while nameStart < run.count - 1,
+                  word(run[nameStart], in: Lexicon.titles) || word(run[nameStart], in: Lexicon.notPersonWords)
                     || QuoteFinder.isAcronym(text(run[nameStart])) {
                 nameStart += 1
             }
         }
-        let stripped = Array(lowers[..<nameStart])
-        let nameLowers = Array(lowers[nameStart...])
-        let hasGiven = GivenNames.gender(of: nameLowers[0]) != nil && (nameLowers.count >= 2 || nameStart > 0 || role != nil)
-        for w in stripped {
+        let names = run[nameStart...]
+        let firstName = givenName(run[nameStart])
+        let hasGiven = firstName != nil && (names.count >= 2 || nameStart > 0 || role != nil)
+        for w in lowers[..<nameStart] {
             if Lexicon.femaleWords.contains(w) { gender = .female } else if Lexicon.maleWords.contains(w) { gender = .male }
             let office = Self.officeAbbreviations[w] ?? w
             if Lexicon.personRoles.contains(office) || Lexicon.titles.contains(office) {
                 role = office == "prime" ? "prime minister" : (role ?? office)
             }
         }
-        if let g = GivenNames.gender(of: nameLowers[0]), g != .unknown, nameLowers.count >= 2 || nameStart > 0 { gender = g }
+        if let g = firstName, g != .unknown, names.count >= 2 || nameStart > 0 { gender = g }
 
         // An organisation: an organisation word or an acronym in the run, and no given name.
         if !hasGiven {
-            let org = lowers.contains { Lexicon.organisationWords.contains($0) }
-                || (run.count == 1 && QuoteFinder.isAcronym(text(run[0])))
+            var org = run.count == 1 && QuoteFinder.isAcronym(text(run[0]))
+            for t in run where !org { org = word(t, in: Lexicon.organisationWords) }
             if org {
                 var words = run.map { text($0) }
                 if words.first?.lowercased() == "the" { words.removeFirst() }
@@ -188,16 +199,21 @@ extension ParagraphTokens {
             }
         }
         // Never a day, month, place, event, work or outlet.
-        if !hasGiven, nameLowers.contains(where: { Lexicon.notPersonWords.contains($0) }) { return .nobody }
-        if nameLowers.allSatisfy({ Lexicon.titles.contains($0) }) {
+        if !hasGiven {
+            for t in names where word(t, in: Lexicon.notPersonWords) { return .nobody }
+        }
+        var allTitles = true
+        for t in names where allTitles { allTitles = word(t, in: Lexicon.titles) }
+        if allTitles {
+            let nameLowers = Array(lowers[nameStart...])
             // "Senator calls …": a title alone stands for its holder.
             let office = nameLowers.last.map { Self.officeAbbreviations[$0] ?? $0 }
             let r = role ?? office.flatMap { Lexicon.personRoles.contains($0) ? $0 : nil }
             return r.map { .role($0, gender) } ?? .nobody
         }
-        if nameLowers.count == 1, QuoteFinder.isAcronym(text(run[nameStart])) { return .nobody }
+        if names.count == 1, QuoteFinder.isAcronym(text(run[nameStart])) { return .nobody }
         var words = run[nameStart...].map { text($0) }
-        if var l = words.last, l.hasSuffix("'s") || l.hasSuffix("\u{2019}s") {
+        if var l = words.last, TextScan.hasSuffix(l, "'s") || TextScan.hasSuffix(l, "\u{2019}s") {
             l.removeLast(2)
             words[words.count - 1] = l
         }
@@ -231,7 +247,7 @@ extension ParagraphTokens {
                 let prime = nouns.contains("prime") && r == "minister"
                 return .role(prime ? "prime minister" : r, gender(of: Array(nouns)))
             }
-            if head.hasSuffix("-year-old") { return .role("year-old", .unknown) }
+            if TextScan.hasSuffix(head, "-year-old") { return .role("year-old", .unknown) }
         }
         return .nobody
     }

@@ -29,13 +29,54 @@ struct ParagraphTokens {
     private(set) var tokens: [Token] = []
     private(set) var spans: [Span] = []
     private var lowered: [String?] = []
+    /// Every ASCII token in lower case (as ``lower(_:)`` spells it), back to back, so word lists
+    /// are asked with no string made; per token, where its bytes start (-1: not ASCII) and
+    /// their hash (as ``WordTable`` hashes).
+    private var asciiLower: [UInt8] = []
+    private var asciiStart: [Int32] = []
+    private var asciiHash: [UInt32] = []
 
     init(_ text: String) {
-        s = Array(text.unicodeScalars)
+        s = TextScan.scalars(text)
         tokens.reserveCapacity(s.count / 5)
         tokenize()
         lowered = Array(repeating: nil, count: tokens.count)
+        lowerASCII()
         findSpans()
+    }
+
+    private mutating func lowerASCII() {
+        var starts = [Int32](repeating: -1, count: tokens.count)
+        var hashes = [UInt32](repeating: 0, count: tokens.count)
+        let bytes = [UInt8](unsafeUninitializedCapacity: s.count) { out, used in
+            s.withUnsafeBufferPointer { s in
+                tokens.withUnsafeBufferPointer { tokens in
+                    var n = 0
+                    for i in 0..<tokens.count {
+                        let t = tokens[i]
+                        var hash: UInt32 = 2_166_136_261
+                        var k = t.lo
+                        while k < t.hi {
+                            let v = s[k].value
+                            if v >= 0x80 { break }
+                            let b = UInt8(truncatingIfNeeded: v)
+                            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == 0x60 ? 0x27 : b)
+                            out[n + k - t.lo] = lower
+                            hash = (hash ^ UInt32(lower)) &* 16_777_619
+                            k += 1
+                        }
+                        guard k == t.hi else { continue }
+                        starts[i] = Int32(n)
+                        hashes[i] = hash
+                        n += t.hi - t.lo
+                    }
+                    used = n
+                }
+            }
+        }
+        asciiLower = bytes
+        asciiStart = starts
+        asciiHash = hashes
     }
 
     var count: Int { tokens.count }
@@ -73,6 +114,9 @@ struct ParagraphTokens {
                 w.append(Unicode.Scalar(v + 32)!)
             } else if v < 0x80 {
                 w.append(c)
+            } else if let l = TextScan.lowerScalar(v) {
+                // One scalar: itself when lower-casing does not change it.
+                w.append(Unicode.Scalar(l) ?? c)
             } else if c.properties.changesWhenLowercased {
                 w.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
             } else if c == "\u{2019}" {
@@ -82,6 +126,30 @@ struct ParagraphTokens {
             }
         }
         return w.string
+    }
+
+    /// Calls `body` with the token in lower case as bytes, spelt as ``lower(_:)`` spells it,
+    /// when the token is ASCII (most are); nil otherwise (ask ``lower(_:)``). No string is made.
+    func withLowerASCII<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let start = Int(asciiStart[i])
+        guard start >= 0 else { return nil }
+        let end = start + tokens[i].hi - tokens[i].lo
+        return asciiLower.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// Whether the token in lower case is in `set` (`set.contains(lower(i))`).
+    mutating func word(_ i: Int, in set: WordSet) -> Bool {
+        let start = Int(asciiStart[i])
+        guard start >= 0 else { return set.contains(lower(i)) }
+        let end = start + tokens[i].hi - tokens[i].lo
+        return asciiLower.withUnsafeBufferPointer { set.contains(asciiBytes: UnsafeBufferPointer(rebasing: $0[start..<end]), hash: asciiHash[i]) }
+    }
+
+    /// The gender the token in lower case suggests as a given name (`GivenNames.gender(of:
+    /// lower(i))`), looked up as bytes when the token is ASCII.
+    mutating func givenName(_ i: Int) -> GivenNames.Gender? {
+        if let ascii = withLowerASCII(i, { GivenNames.gender(ofASCII: $0) }) { return ascii }
+        return GivenNames.gender(of: lower(i))
     }
 
     func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
@@ -119,52 +187,58 @@ struct ParagraphTokens {
 
     // MARK: - Tokenising
 
+    @inline(__always)
     private static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool { TextScan.isWordScalar(c) }
 
     private mutating func tokenize() {
-        var i = 0
-        let n = s.count
-        var space = true
-        while i < n {
-            let c = s[i]
-            if TextScan.isSpace(c) { space = true; i += 1; continue }
-            let start = i
-            if Self.isLetterOrDigit(c) {
-                i += 1
-                while i < n {
-                    let d = s[i]
-                    if Self.isLetterOrDigit(d) || (d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark) { i += 1; continue }
-                    // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
-                    if i + 1 < n, Self.isLetterOrDigit(s[i + 1]) {
-                        switch d {
-                        case "'", "\u{2019}", "-", "\u{2010}", "/", "&":
-                            i += 1; continue
-                        case ".":
-                            // U.S, a.m, 3.5 — but not "end.Next" after a long word.
-                            let runStart = Self.segmentStart(s, before: i, from: start)
-                            if i - runStart <= 2 || s[i - 1].properties.numericType != nil { i += 1; continue }
-                        case ",":
-                            if s[i - 1].properties.numericType != nil && s[i + 1].properties.numericType != nil { i += 1; continue }
-                        default: break
+        var tokens: [Token] = []
+        swap(&tokens, &self.tokens)  // the reserved buffer, held once
+        s.withUnsafeBufferPointer { s in
+            var i = 0
+            let n = s.count
+            var space = true
+            while i < n {
+                let c = s[i]
+                if TextScan.isSpace(c) { space = true; i += 1; continue }
+                let start = i
+                if Self.isLetterOrDigit(c) {
+                    i += 1
+                    while i < n {
+                        let d = s[i]
+                        if Self.isLetterOrDigit(d) || TextScan.isNonspacingMark(d) { i += 1; continue }
+                        // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
+                        if i + 1 < n, Self.isLetterOrDigit(s[i + 1]) {
+                            switch d.value {
+                            case 0x27, 0x2019, 0x2D, 0x2010, 0x2F, 0x26:  // ' ’ - ‐ / &
+                                i += 1; continue
+                            case 0x2E:
+                                // U.S, a.m, 3.5 — but not "end.Next" after a long word.
+                                let runStart = Self.segmentStart(s, before: i, from: start)
+                                if i - runStart <= 2 || TextScan.isNumeric(s[i - 1]) { i += 1; continue }
+                            case 0x2C:
+                                if TextScan.isNumeric(s[i - 1]) && TextScan.isNumeric(s[i + 1]) { i += 1; continue }
+                            default: break
+                            }
                         }
+                        break
                     }
-                    break
+                    let f = s[start]
+                    let cap = f.value < 0x80 ? (f.value >= 0x41 && f.value <= 0x5A)
+                        : f.properties.isUppercase || (f.properties.isAlphabetic && !f.properties.isLowercase && !f.properties.changesWhenUppercased)
+                    tokens.append(Token(lo: start, hi: i, kind: .word, capitalised: cap, spaceBefore: space))
+                } else {
+                    i += 1
+                    let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
+                    tokens.append(Token(lo: start, hi: i, kind: kind, capitalised: false, spaceBefore: space))
                 }
-                let f = s[start]
-                let cap = f.value < 0x80 ? (f.value >= 0x41 && f.value <= 0x5A)
-                    : f.properties.isUppercase || (f.properties.isAlphabetic && !f.properties.isLowercase && !f.properties.changesWhenUppercased)
-                tokens.append(Token(lo: start, hi: i, kind: .word, capitalised: cap, spaceBefore: space))
-            } else {
-                i += 1
-                let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
-                tokens.append(Token(lo: start, hi: i, kind: kind, capitalised: false, spaceBefore: space))
+                space = false
             }
-            space = false
         }
+        self.tokens = tokens
     }
 
     /// Start of the current dot-separated piece of a word (for `U.S` and `a.m`).
-    private static func segmentStart(_ s: [Unicode.Scalar], before i: Int, from start: Int) -> Int {
+    private static func segmentStart(_ s: UnsafeBufferPointer<Unicode.Scalar>, before i: Int, from start: Int) -> Int {
         var k = i
         while k > start, s[k - 1] != "." { k -= 1 }
         return k
@@ -266,20 +340,20 @@ struct ParagraphTokens {
         if k < tokens.count {
             let t = tokens[k]
             guard t.spaceBefore || k > i + 1 else { return false }
-            if t.kind == .word && !t.capitalised && !(first(k).properties.numericType != nil) { return false }
+            if t.kind == .word && !t.capitalised && !TextScan.isNumeric(first(k)) { return false }
         }
         if c == "." && i > 0 && isWord(i - 1) && !tokens[i].spaceBefore {
             let w = lower(i - 1)
             if Self.abbreviations.contains(w) { return false }
             if tokens[i - 1].hi - tokens[i - 1].lo == 1 && tokens[i - 1].capitalised { return false }  // an initial
-            if w.contains(".") && k < tokens.count && tokens[k].capitalised { return false }  // U.S. Senate
-            if w.count <= 7, w.hasPrefix("d-") || w.hasPrefix("r-") || w.hasPrefix("i-") { return false }  // D-Nev.
+            if k < tokens.count && tokens[k].capitalised && (TextScan.isASCII(w) ? w.utf8.contains(0x2E) : w.contains(".")) { return false }  // U.S. Senate
+            if TextScan.characterCount(w) <= 7, TextScan.hasPrefix(w, "d-") || TextScan.hasPrefix(w, "r-") || TextScan.hasPrefix(w, "i-") { return false }  // D-Nev.
         }
         return true
     }
 
     /// Words that end in a full stop without ending the sentence.
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "cpt", "sgt",
         "det", "insp", "supt", "prof", "rev", "jr", "sr", "inc", "corp", "ltd", "co", "no", "nos", "vs",
         "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",

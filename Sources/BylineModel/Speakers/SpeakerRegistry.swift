@@ -26,6 +26,10 @@ struct SpeakerRegistry {
     private(set) var entities: [Entity] = []
     private var bySurname: [String: Int] = [:]
     private var byGiven: [String: [Int]] = [:]
+    /// The hashes of the byte keys of the keys of `bySurname` and `byGiven` (see
+    /// `WordTable.byteKey`): a word whose bytes compare as text and whose hash is not here is
+    /// not known, and needs no string hashed (or made) to say so.
+    private var keyHashes: Set<UInt32> = []
     /// Subjects and speakers, in reading order (only the latest few are kept).
     private var mentions: [Mention] = []
 
@@ -34,15 +38,15 @@ struct SpeakerRegistry {
     /// The entity a name refers to, registering it when new. A single word is matched to a
     /// full name seen before (surname first, then a given name used by one person only).
     mutating func entity(named words: [String], gender: Gender, organisation: Bool = false, role: String? = nil) -> Int {
-        let key = words.map { $0.lowercased() }
+        let key = words.map(TextScan.lowercased)
         if !organisation {
             if key.count == 1 {
                 if let e = bySurname[key[0]] { addRole(role, e); return e }
                 if let list = byGiven[key[0]], list.count == 1 { addRole(role, list[0]); return list[0] }
             } else if let last = key.last, let e = bySurname[last] {
                 // "John Boehner" after "John A. Boehner"; "Mrs Platt" after "Joan Platt".
-                let known = Set(entities[e].words.map { $0.lowercased() })
-                if key.dropLast().allSatisfy({ known.contains($0) || $0.count == 1 }) && key.first == entities[e].words.first?.lowercased() {
+                let known = Set(entities[e].words.map(TextScan.lowercased))
+                if key.dropLast().allSatisfy({ known.contains($0) || $0.count == 1 }) && key.first == entities[e].words.first.map(TextScan.lowercased) {
                     addRole(role, e)
                     return e
                 }
@@ -56,13 +60,35 @@ struct SpeakerRegistry {
         if !organisation, key.count >= 2 {
             bySurname[key[key.count - 1]] = e
             byGiven[key[0], default: []].append(e)
+            noteKey(key[key.count - 1])
+            noteKey(key[0])
         }
         return e
     }
 
     /// Whether a single word is a surname or given name of someone already named.
     func knows(_ word: String) -> Bool {
-        let k = word.lowercased()
+        knows(lowercased: TextScan.lowercased(word))
+    }
+
+    private mutating func noteKey(_ key: String) {
+        // A key without a byte key can equal no text whose bytes compare as text.
+        guard let form = WordTable<Int>.byteKey(of: key) else { return }
+        keyHashes.insert(form.withUnsafeBufferPointer { WordTable<Int>.hashBytes($0) })
+    }
+
+    /// ``knows(lowercased:)`` for a lower-case word given as its bytes, which must be ASCII.
+    func knows(asciiLowercased b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard keyHashes.contains(WordTable<Int>.hashBytes(b)) else { return false }
+        return knows(lowercased: String(decoding: b, as: UTF8.self))
+    }
+
+    /// ``knows(_:)`` for a word in lower case already (as `ParagraphTokens.lower` gives it).
+    func knows(lowercased k: String) -> Bool {
+        let ruledOut = k.utf8.withContiguousStorageIfAvailable { b in
+            WordTable<Int>.comparesAsBytes(b) && !keyHashes.contains(WordTable<Int>.hashBytes(b))
+        }
+        if ruledOut == true { return false }
         return bySurname[k] != nil || byGiven[k]?.count == 1
     }
 
@@ -117,7 +143,7 @@ struct SpeakerRegistry {
         return entities.lastIndex { !$0.organisation && $0.roles.contains(role) }
     }
 
-    static let offices: Set<String> = [
+    static let offices: WordSet = [
         "president", "prime minister", "chancellor", "governor", "mayor", "senator", "congressman",
         "congresswoman", "judge", "secretary", "leader", "coach", "manager", "captain", "director",
         "chairman", "chairwoman", "premier", "pm", "duke", "duchess", "king", "queen", "prince", "princess",

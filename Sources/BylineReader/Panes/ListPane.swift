@@ -21,7 +21,10 @@ public struct ListPane {
     public func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
         let focused = state.focus == .list
-        canvas.fill(rect, role: .listNormal)
+        // Rows with an article (one line each, two for a search result) are filled in their own
+        // role below; only the rest here.
+        let shown = min(rect.height, state.visibleRows.count * state.listRowHeight)
+        canvas.fill(Rect(x: rect.x, y: rect.y + shown, width: rect.width, height: rect.height - shown), role: .listNormal)
         guard !state.rows.isEmpty else {
             let note = Transliterate.forTerminal(Self.emptyNote(state), ascii: state.ascii)
             for (i, line) in WordWrap.wrap(note, width: max(1, rect.width - 1)).prefix(rect.height).enumerated() {
@@ -93,8 +96,8 @@ public struct ListPane {
         for piece in results.snippets[id] ?? [] {
             guard x < maxX else { break }
             let text = Transliterate.forTerminal(piece.text, ascii: state.ascii)
-            let room = maxX - x
-            let cut = DisplayWidth.of(text) > room ? Truncate.toWidth(text, room, ellipsis: glyphs.ellipsis) : text
+            // Text that fits comes back as it is.
+            let cut = Truncate.toWidth(text, maxX - x, ellipsis: glyphs.ellipsis)
             x = canvas.put(cut, x: x, y: line.y, role: piece.match ? .searchMatch : role, maxX: maxX)
         }
     }

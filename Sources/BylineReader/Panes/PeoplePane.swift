@@ -34,7 +34,8 @@ public struct PeoplePane {
                 let y = listTop + (row - view.quoteTop) * 2
                 let selected = row == view.quoteSelected
                 let role: Role = selected ? .listSelected : .listNormal
-                canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 2), role: role)
+                // The pane is filled in `.listNormal` already: only the chosen row again.
+                if selected { canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 2), role: role) }
                 put(text(open + quote.text + close), x: rect.x + 2, y: y, role: selected ? role : .pullquote, rect: rect,
                     canvas: &canvas, ellipsis: glyphs.ellipsis)
                 let gone = quote.missing || quote.id == nil ? " (file gone)" : ""
@@ -61,8 +62,9 @@ public struct PeoplePane {
         for row in view.top..<min(names, view.top + height) {
             let speaker = view.speakers[row]
             let y = listTop + row - view.top
-            let role: Role = row == view.selected ? .listSelected : .listNormal
-            canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
+            let selected = row == view.selected
+            let role: Role = selected ? .listSelected : .listNormal
+            if selected { canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role) }
             let columns = Self.counts(IndexProgress.grouped(speaker.quotes), IndexProgress.grouped(speaker.articles))
             let right = rect.maxX - DisplayWidth.of(columns) - 1
             canvas.put(Truncate.toWidth(text(speaker.name), right - rect.x - 3, ellipsis: glyphs.ellipsis), x: rect.x + 1, y: y,

@@ -17,42 +17,98 @@ public struct StatusLine {
             return
         }
         let layout = state.layout
-        let count = state.rows.count
-        var left: String
-        if let found = state.librarySearch, found.showing {
-            let position = count == 0 ? "0" : "\(state.selectedRow + 1)/\(found.total)"
-            left = " \(position) found for /\(found.query)\(found.partial ? " so far" : "")  (Esc: all)"
-        } else {
-            left = " " + (count == 0 ? "0/0" : "\(state.selectedRow + 1)/\(count)")
+        let q = state.zoomed || (layout.paneCount == 1 && state.focus != .list) ? "q back" : "q quit"
+        let hints = state.size.width >= 100 ? (q == "q back" ? "]/[ quotes  ? help  q back " : "]/[ quotes  ? help  q quit ")
+            : (q == "q back" ? "? help  q back " : "? help  q quit ")
+        let hintWidth = DisplayWidth.of(hints)
+        if state.message == nil {
+            // Plain pieces (printable ASCII, as counts and words are): drawn one after another,
+            // no text put together.
+            var width = 0
+            var plain = true
+            forEachPiece(state, layout) { piece in
+                width += piece.utf8.count
+                plain = plain && piece.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            }
+            let showHints = width + 1 + hintWidth <= rect.width
+            let room = rect.width - (showHints ? hintWidth + 1 : 0)
+            if plain && width <= room {
+                var x = rect.x
+                forEachPiece(state, layout) { piece in x = canvas.put(piece, x: x, y: rect.y, role: .status, maxX: rect.x + room) }
+                if showHints { canvas.put(hints, x: rect.maxX - hintWidth, y: rect.y, role: .status, maxX: rect.maxX) }
+                return
+            }
         }
-        // How far through the body: only while the body is on screen.
-        if layout.shows(.body) { left += "  \(state.bodyPercent)%" }
-        if state.readingMode { left += "  reading" }
-        if let search = state.search, !search.query.isEmpty {
-            // The words of a library search are marked in the article: just which match it is.
-            left += search.words.isEmpty ? "  /\(search.query) \(search.counter)" : "  match \(search.counter)"
-        }
-        if !state.fresh.isEmpty { left += "  +\(state.fresh.count) new" }
-        // The library's unread count (results hold only the pages loaded so far: none shown).
-        if count > 0, state.librarySearch?.showing != true { left += "  \(max(0, count - state.read.count)) unread" }
-        let problems = state.library.problemCount
-        // Until every file was looked at (`!` checks them), the count is a lower bound.
-        let atLeast = state.library.uncheckedCount > 0 ? "+" : ""
-        if problems > 0 { left += "  \(problems)\(atLeast) unreadable (!)" }
-        if let progress = state.indexProgress { left += "  indexing \(progress.label)" }
-        if !state.notes.isEmpty { left += "  \(state.notes.count) note\(state.notes.count == 1 ? "" : "s") (!)" }
-        let q = state.zoomed || (layout.panes.count == 1 && state.focus != .list) ? "q back" : "q quit"
-        let hints = state.size.width >= 100 ? "]/[ quotes  ? help  \(q) " : "? help  \(q) "
+        var left = ""
+        forEachPiece(state, layout) { left += $0 }
         left = Transliterate.forTerminal(left, ascii: state.ascii)
         let message = Transliterate.forTerminal(state.message ?? "", ascii: state.ascii)
         // The hints only where they fit beside the rest; what does not fit is cut with an ellipsis.
-        let hintWidth = DisplayWidth.of(hints)
         let showHints = DisplayWidth.of(left) + 1 + hintWidth + (message.isEmpty ? 0 : 12) <= rect.width
         let room = rect.width - (showHints ? hintWidth + 1 : 0)
         let text = message.isEmpty ? left : left + "  " + message
         let ellipsis = BoxGlyphs.forMode(ascii: state.ascii).ellipsis
         canvas.put(Truncate.toWidth(text, room, ellipsis: ellipsis), x: rect.x, y: rect.y, role: .status, maxX: rect.x + room)
         if showHints { canvas.put(hints, x: rect.maxX - hintWidth, y: rect.y, role: .status, maxX: rect.maxX) }
+    }
+
+    /// The left part of the line, in pieces: article n/N (or the results found), how far through
+    /// the body (only while the body is on screen), reading mode, the search, new arrivals,
+    /// unread, unreadable files, indexing, notes. Only the searches' pieces can hold more than
+    /// ASCII.
+    private func forEachPiece(_ state: ReaderState, _ layout: Layout, _ body: (String) -> Void) {
+        let count = state.rows.count
+        body(" ")
+        let found = state.librarySearch.flatMap { $0.showing ? $0 : nil }
+        if count == 0 {
+            body(found == nil ? "0/0" : "0")
+        } else {
+            body(String(state.selectedRow + 1))
+            body("/")
+            body(String(found?.total ?? count))
+        }
+        if let found {
+            body(" found for /")
+            body(found.query)
+            body(found.partial ? " so far  (Esc: all)" : "  (Esc: all)")
+        }
+        if layout.shows(.body) {
+            body("  ")
+            body(String(state.bodyPercent))
+            body("%")
+        }
+        if state.readingMode { body("  reading") }
+        if let search = state.search, !search.query.isEmpty {
+            // The words of a library search are marked in the article: just which match it is.
+            body(search.words.isEmpty ? "  /\(search.query) \(search.counter)" : "  match \(search.counter)")
+        }
+        if !state.fresh.isEmpty {
+            body("  +")
+            body(String(state.fresh.count))
+            body(" new")
+        }
+        // The library's unread count (results hold only the pages loaded so far: none shown).
+        if count > 0, found == nil {
+            body("  ")
+            body(String(max(0, count - state.read.count)))
+            body(" unread")
+        }
+        let problems = state.library.problemCount
+        if problems > 0 {
+            body("  ")
+            body(String(problems))
+            // Until every file was looked at (`!` checks them), the count is a lower bound.
+            body(state.library.uncheckedCount > 0 ? "+ unreadable (!)" : " unreadable (!)")
+        }
+        if let progress = state.indexProgress {
+            body("  indexing ")
+            body(progress.label)
+        }
+        if !state.notes.isEmpty {
+            body("  ")
+            body(String(state.notes.count))
+            body(state.notes.count == 1 ? " note (!)" : " notes (!)")
+        }
     }
 
     /// What a prompt says at the right as it is typed: results found, the match in the article,

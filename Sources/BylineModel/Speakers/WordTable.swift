@@ -1,0 +1,168 @@
+import Foundation
+
+/// A fixed table of words (the lexicon's lists, the given names), looked up by their UTF-8
+/// bytes: what a `Set<String>` or `[String: Value]` answers, without hashing a `String`
+/// (which normalises it first) on every lookup.
+///
+/// Text made only of scalars that are in normal form C by themselves and never combine with
+/// a neighbour (see ``comparesAsBytes(_:)``: ASCII, Latin to U+02FF, Greek and Cyrillic letters)
+/// equals another such text exactly when their bytes are equal. Words of that kind live in an
+/// open-addressed table keyed by an FNV-1a hash of their bytes; a word that is only canonically
+/// equivalent to one (a Kelvin sign for a K, `e` and a combining acute for `é`) is filed under
+/// that form. Every word is also kept in a `[String: Value]`, asked only for text the bytes do
+/// not decide, so a lookup answers exactly as `String` equality (canonical equivalence) would.
+struct WordTable<Value: Sendable>: Sendable {
+    /// The words' bytes back to back.
+    private let bytes: [UInt8]
+    /// Per word in the byte table: where its bytes start and end, and its value.
+    private let entries: [(start: Int, end: Int, value: Value)]
+    /// Open addressing: an index into `entries`, or -1.
+    private let slots: [Int32]
+    private let all: [String: Value]
+
+    /// Words and their values; a word listed again takes the later value.
+    init(_ pairs: [(String, Value)]) {
+        var all: [String: Value] = [:]
+        var bytes: [UInt8] = []
+        var entries: [(start: Int, end: Int, value: Value)] = []
+        var entryOf: [[UInt8]: Int] = [:]
+        for (word, value) in pairs {
+            all[word] = value
+            guard let key = Self.byteKey(of: word) else { continue }
+            if let k = entryOf[key] {
+                entries[k].value = value
+            } else {
+                entryOf[key] = entries.count
+                let start = bytes.count
+                bytes += key
+                entries.append((start, bytes.count, value))
+            }
+        }
+        var size = 16
+        while size < entries.count * 3 { size *= 2 }
+        var slots = [Int32](repeating: -1, count: size)
+        for (k, entry) in entries.enumerated() {
+            var slot = Int(bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[entry.start..<entry.end])) }) & (size - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(k)
+        }
+        self.bytes = bytes
+        self.entries = entries
+        self.slots = slots
+        self.all = all
+    }
+
+    /// The bytes `word` is filed under in the byte table: its own when they compare as text,
+    /// else those of its normal form C when those do; nil for anything else.
+    static func byteKey(of word: String) -> [UInt8]? {
+        let own = Array(word.utf8)
+        if own.withUnsafeBufferPointer(comparesAsBytes) { return own }
+        // Only the rare word outside those blocks pays for normalising.
+        let composed = Array(word.precomposedStringWithCanonicalMapping.utf8)
+        return composed.withUnsafeBufferPointer(comparesAsBytes) ? composed : nil
+    }
+
+    /// Whether the UTF-8 text `b` is made only of scalars below U+0300, Greek letters from
+    /// U+0388 to U+03FF, Cyrillic ones from U+0400 to U+0482, Latin Extended Additional
+    /// (U+1E00–U+1EFF: Vietnamese, Welsh), kana (U+3041–U+3096,
+    /// U+30A1–U+30FA), Han (U+3400–U+4DBF, U+4E00–U+9FFF) and Hangul syllables: each is its own
+    /// normal form C, has canonical combining class 0 and is never the second part of a
+    /// composition (a test checks every one), so two such texts are canonically equivalent
+    /// exactly when their bytes are equal.
+    static func comparesAsBytes(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            if c < 0xE0 {
+                guard i + 1 < n else { return false }
+                let next = b[i + 1]
+                switch c {
+                case 0xC2...0xCB, 0xCF, 0xD0, 0xD1: break
+                case 0xCE: if next < 0x88 { return false }
+                case 0xD2: if next > 0x82 { return false }
+                default: return false
+                }
+                i += 2
+                continue
+            }
+            guard c < 0xF0, i + 2 < n else { return false }
+            let v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            switch v {
+            case 0x1E00...0x1EFF, 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: break
+            default: return false
+            }
+            i += 3
+        }
+        return true
+    }
+
+    /// Whether the `b.count` bytes at `a` are those of `b`.
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for k in 0..<b.count where a[k] != b[k] { return false }
+        return true
+    }
+
+    /// FNV-1a, 32 bits.
+    private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for c in b { h = (h ^ UInt32(c)) &* 16_777_619 }
+        return h
+    }
+
+    /// The value of `word`, or nil when it is not in the table.
+    subscript(_ word: String) -> Value? {
+        let decided = word.utf8.withContiguousStorageIfAvailable { b -> Value?? in
+            guard Self.comparesAsBytes(b) else { return .none }
+            return .some(lookup(b, hash: Self.hash(b)))
+        }
+        if let decided, let answer = decided { return answer }
+        return all[word]
+    }
+
+    /// The value of a word given as its bytes, which must compare as text (ASCII does; see
+    /// ``comparesAsBytes(_:)``), and their hash, if known.
+    func value(asciiBytes b: UnsafeBufferPointer<UInt8>, hash: UInt32? = nil) -> Value? { lookup(b, hash: hash ?? Self.hash(b)) }
+
+    /// FNV-1a of a word's bytes (the hash the table files ASCII words under).
+    static func hashBytes(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 { hash(b) }
+
+    /// The value of the ASCII word `b`, whose hash is `hash`.
+    private func lookup(_ b: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Value? {
+        slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { bytes in
+                let mask = slots.count - 1
+                var slot = Int(hash) & mask
+                while slots[slot] >= 0 {
+                    let entry = entries[Int(slots[slot])]
+                    if entry.end - entry.start == b.count, Self.equal(bytes.baseAddress! + entry.start, b) {
+                        return entry.value
+                    }
+                    slot = (slot + 1) & mask
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Every word in the table (as given; a word equivalent to one before it once).
+    var words: [String] { all.keys.sorted() }
+}
+
+/// A fixed set of words: a ``WordTable`` without values, written like a `Set<String>` literal.
+struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
+    private let table: WordTable<Bool>
+
+    init(arrayLiteral words: String...) { table = WordTable(words.map { ($0, true) }) }
+
+    init(_ words: [String]) { table = WordTable(words.map { ($0, true) }) }
+
+    /// Whether `word` is in the set (as `Set<String>.contains` would say).
+    func contains(_ word: String) -> Bool { table[word] != nil }
+
+    /// Whether the word given as its bytes, which must be ASCII, is in the set.
+    func contains(asciiBytes b: UnsafeBufferPointer<UInt8>, hash: UInt32? = nil) -> Bool { table.value(asciiBytes: b, hash: hash) != nil }
+
+    func makeIterator() -> IndexingIterator<[String]> { table.words.makeIterator() }
+}

@@ -1,0 +1,181 @@
+import BylineCanvas
+import CNcursesw
+
+/// What the window shows, cell by cell, and how to bring it to a new canvas: which lines to
+/// scroll and which cells to draw. Bookkeeping only (``CursesTerminal`` draws), so it is tested
+/// without curses.
+///
+/// Rows are compared as bytes (a ``Cell`` is a plain value without padding), so an unchanged
+/// row costs one `memcmp`; only the cells of changed rows are looked at one by one. The image
+/// is kept in its own buffer, updated in place: presenting a frame allocates nothing. Its rows
+/// are reached through a table of row starts, so a scroll moves table entries, not cells.
+struct ScreenImage {
+    /// Lines `top...bottom` of the window moved up by `lines` (down when negative), as curses'
+    /// `wscrl` moves them inside that scrolling region.
+    struct Shift: Equatable {
+        var top: Int
+        var bottom: Int
+        var lines: Int
+    }
+
+    private(set) var size = Size(width: 0, height: 0)
+    private var cells: [Cell] = []
+    /// Where each row of the window starts in `cells`.
+    private var rowStart: [Int] = []
+    /// Per row, whether it differs from the canvas being presented (scratch for `scroll`).
+    private var differs: [Bool] = []
+    private var valid = false
+
+    /// A cell no canvas holds: what the image has where the window's content is not known.
+    private static let unknown = Cell(glyph: .none, width: 0xFF, role: .base)
+
+    /// Most lines a move is looked for (a line or a few: keys and the mouse wheel scroll so).
+    static let maxShift = 3
+    /// Fewest rows a move must bring into place to be worth a scroll.
+    static let minRowsMoved = 3
+
+    /// Whether the image is known and of this size.
+    func holds(_ size: Size) -> Bool { valid && size == self.size }
+
+    /// A window of this size whose content is not known (just erased): every cell will be drawn.
+    mutating func start(_ size: Size) {
+        self.size = size
+        let count = size.width * size.height
+        if cells.count == count {
+            cells.withUnsafeMutableBufferPointer { $0.update(repeating: Self.unknown) }
+        } else {
+            cells = Array(repeating: Self.unknown, count: count)
+            differs = Array(repeating: false, count: size.height)
+            rowStart = Array(repeating: 0, count: size.height)
+        }
+        for y in 0..<size.height { rowStart[y] = y * size.width }
+        valid = true
+    }
+
+    /// Forgets the window's content: the next frame starts afresh.
+    mutating func forget() { valid = false }
+
+    /// The cell the image holds (for tests).
+    subscript(x x: Int, y y: Int) -> Cell { cells[rowStart[y] + x] }
+
+    // MARK: - Scrolling
+
+    /// Brings the window to `canvas`: `scroll` is called with the scroll that brings the most
+    /// changed rows into place (if any brings at least ``minRowsMoved``), then `draw` with each
+    /// cell the window does not show yet (a wide glyph when either of its halves changed;
+    /// continuations never). The image follows: it is the canvas afterwards.
+    mutating func update(toward canvas: Canvas, scroll: (Shift) -> Void, draw: (_ x: Int, _ y: Int, _ cell: Cell) -> Void) {
+        precondition(valid && canvas.size == size, "update(toward:) needs start(_:) for the canvas's size")
+        var placed = 0..<0
+        if let (shift, rows) = findShift(toward: canvas) {
+            scroll(shift)
+            apply(shift)
+            placed = rows
+        }
+        changes(toward: canvas, skipping: placed, draw: draw)
+    }
+
+    /// The scroll that brings the most changed rows of `canvas` into place, if it brings at
+    /// least ``minRowsMoved``, and the rows it brings into place.
+    private mutating func findShift(toward canvas: Canvas) -> (Shift, Range<Int>)? {
+        guard size.height > Self.minRowsMoved else { return nil }
+        let width = size.width, height = size.height
+        let rowBytes = width * MemoryLayout<Cell>.stride
+        return canvas.cells.withUnsafeBufferPointer { new in
+            cells.withUnsafeBufferPointer { old in
+                rowStart.withUnsafeBufferPointer { rowStart in
+                differs.withUnsafeMutableBufferPointer { differs -> (Shift, Range<Int>)? in
+                    func same(_ y: Int, _ oldY: Int) -> Bool {
+                        memcmp(new.baseAddress! + y * width, old.baseAddress! + rowStart[oldY], rowBytes) == 0
+                    }
+                    var changed = 0
+                    for y in 0..<height {
+                        differs[y] = !same(y, y)
+                        if differs[y] { changed += 1 }
+                    }
+                    guard changed >= Self.minRowsMoved else { return nil }
+                    // For each move (1, -1, 2, -2, ... lines), the runs of rows it puts in place;
+                    // the run that fixes the most changed rows wins.
+                    var best: (Shift, Range<Int>)?
+                    var bestFixed = Self.minRowsMoved - 1
+                    for k in 0..<(2 * Self.maxShift) {
+                        // A move that leaves at most the uncovered lines and one more (a status
+                        // line) to draw is not bettered.
+                        if bestFixed >= changed - 1 - (best.map { abs($0.0.lines) } ?? 0) { break }
+                        let delta = k % 2 == 0 ? k / 2 + 1 : -(k / 2 + 1)
+                        let ys = max(0, -delta)..<min(height, height - delta)
+                        var runStart = -1, fixed = 0
+                        func close(_ last: Int) {
+                            guard runStart >= 0, fixed > bestFixed else { return }
+                            bestFixed = fixed
+                            let shift = delta > 0 ? Shift(top: runStart, bottom: last + delta, lines: delta)
+                                                  : Shift(top: runStart + delta, bottom: last, lines: delta)
+                            best = (shift, runStart..<(last + 1))
+                        }
+                        for y in ys {
+                            if same(y, y + delta) {
+                                if runStart < 0 { runStart = y; fixed = 0 }
+                                if differs[y] { fixed += 1 }
+                            } else {
+                                close(y - 1)
+                                runStart = -1
+                            }
+                        }
+                        close(ys.upperBound - 1)
+                    }
+                    return best
+                }
+                }
+            }
+        }
+    }
+
+    /// Moves the image's rows as `wscrl` moves the window's, leaving the uncovered rows unknown.
+    private mutating func apply(_ shift: Shift) {
+        let width = size.width
+        let n = abs(shift.lines)
+        let rows = shift.top...shift.bottom
+        // The row starts rotate within the region, a line at a time: the rows scrolled out take
+        // the uncovered places.
+        for _ in 0..<n {
+            if shift.lines > 0 {
+                let out = rowStart[rows.lowerBound]
+                for y in rows.lowerBound..<rows.upperBound { rowStart[y] = rowStart[y + 1] }
+                rowStart[rows.upperBound] = out
+            } else {
+                let out = rowStart[rows.upperBound]
+                for y in stride(from: rows.upperBound, to: rows.lowerBound, by: -1) { rowStart[y] = rowStart[y - 1] }
+                rowStart[rows.lowerBound] = out
+            }
+        }
+        let uncovered = shift.lines > 0 ? (rows.upperBound - n + 1)...rows.upperBound : rows.lowerBound...(rows.lowerBound + n - 1)
+        cells.withUnsafeMutableBufferPointer { c in
+            for y in uncovered { (c.baseAddress! + rowStart[y]).update(repeating: Self.unknown, count: width) }
+        }
+    }
+
+    // MARK: - Cells
+
+    /// Calls `draw` for each cell of `canvas` the window does not show yet, but in rows `placed`
+    /// (known to be in place), and takes the canvas in as the new image.
+    private mutating func changes(toward canvas: Canvas, skipping placed: Range<Int>, draw: (_ x: Int, _ y: Int, _ cell: Cell) -> Void) {
+        let width = size.width, height = size.height
+        let rowBytes = width * MemoryLayout<Cell>.stride
+        canvas.cells.withUnsafeBufferPointer { new in
+            cells.withUnsafeMutableBufferPointer { image in
+                for y in 0..<height where !placed.contains(y) {
+                    let newRow = new.baseAddress! + y * width
+                    let oldRow = image.baseAddress! + rowStart[y]
+                    if memcmp(newRow, oldRow, rowBytes) == 0 { continue }
+                    for x in 0..<width {
+                        let cell = newRow[x]
+                        if cell.isContinuation { continue }
+                        if oldRow[x] == cell, cell.width == 1 || oldRow[x + 1] == newRow[x + 1] { continue }
+                        draw(x, y, cell)
+                    }
+                    oldRow.update(from: newRow, count: width)
+                }
+            }
+        }
+    }
+}

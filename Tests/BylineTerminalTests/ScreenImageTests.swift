@@ -1,0 +1,77 @@
+import BylineCanvas
+@testable import BylineTerminal
+import XCTest
+
+/// The terminal's diff without curses: which cells a frame draws and which lines it scrolls.
+final class ScreenImageTests: XCTestCase {
+    private func canvas(_ lines: [String], width: Int = 8) -> Canvas {
+        var c = Canvas(size: Size(width: width, height: lines.count))
+        for (y, line) in lines.enumerated() { c.put(line, x: 0, y: y, role: .body) }
+        return c
+    }
+
+    /// Presents `canvas` as the terminal does: scroll, then draw; returns the drawn cells.
+    private func present(_ canvas: Canvas, on image: inout ScreenImage) -> (ScreenImage.Shift?, [String]) {
+        if !image.holds(canvas.size) { image.start(canvas.size) }
+        var shift: ScreenImage.Shift?
+        var drawn: [String] = []
+        image.update(toward: canvas, scroll: { shift = $0 }) { x, y, cell in drawn.append("\(x),\(y):\(cell.text)") }
+        return (shift, drawn)
+    }
+
+    func testFirstFrameDrawsEveryCellButContinuations() {
+        var image = ScreenImage()
+        let (shift, drawn) = present(canvas(["ab", "東"], width: 3), on: &image)
+        XCTAssertNil(shift)
+        XCTAssertEqual(drawn, ["0,0:a", "1,0:b", "2,0: ", "0,1:東", "2,1: "])
+    }
+
+    func testAnUnchangedFrameDrawsNothingAndAChangeDrawsItsCells() {
+        var image = ScreenImage()
+        _ = present(canvas(["abc", "def"]), on: &image)
+        XCTAssertEqual(present(canvas(["abc", "def"]), on: &image).1, [])
+        XCTAssertEqual(present(canvas(["abc", "dxf"]), on: &image).1, ["1,1:x"])
+    }
+
+    func testAWideGlyphIsDrawnWhenEitherHalfChanged() {
+        var image = ScreenImage()
+        _ = present(canvas(["東x"]), on: &image)
+        var next = canvas(["東x"])
+        next.restyle(Rect(x: 1, y: 0, width: 1, height: 1), role: .error)
+        XCTAssertEqual(present(next, on: &image).1, ["0,0:東"])
+    }
+
+    func testLinesMovedUpAreScrolledAndOnlyTheNewLinesDrawn() {
+        var image = ScreenImage()
+        let lines = (0..<10).map { "line \($0)" }
+        _ = present(canvas(lines + ["status 0"]), on: &image)
+        let (shift, drawn) = present(canvas(Array(lines.dropFirst()) + ["line 10", "status 1"]), on: &image)
+        XCTAssertEqual(shift, ScreenImage.Shift(top: 0, bottom: 9, lines: 1))
+        XCTAssertEqual(drawn.filter { $0.hasSuffix(",9:l") || $0.hasPrefix("0,9") }, ["0,9:l"], "the uncovered line is drawn whole")
+        XCTAssertFalse(drawn.contains { $0.contains(",3:") }, "moved lines are not drawn again: \(drawn)")
+        XCTAssertEqual(drawn.filter { $0.contains(",10:") }, ["7,10:1"], "the status line's change")
+        XCTAssertEqual(image[x: 5, y: 3].text, "4", "the image moved with the window")
+    }
+
+    func testLinesMovedDownAreScrolledToo() {
+        var image = ScreenImage()
+        let lines = (0..<10).map { "line \($0)" }
+        _ = present(canvas(lines), on: &image)
+        let (shift, _) = present(canvas(["line x"] + Array(lines.dropLast())), on: &image)
+        XCTAssertEqual(shift, ScreenImage.Shift(top: 0, bottom: 9, lines: -1))
+        XCTAssertEqual(image[x: 5, y: 0].text, "x")
+    }
+
+    func testFewMovedLinesAreDrawnNotScrolled() {
+        var image = ScreenImage()
+        _ = present(canvas(["aa", "bb", "cc", "dd", "ee", "ff"]), on: &image)
+        XCTAssertNil(present(canvas(["bb", "cc", "zz", "yy", "xx", "ww"]), on: &image).0)
+    }
+
+    func testForgettingRedrawsEverything() {
+        var image = ScreenImage()
+        _ = present(canvas(["ab"], width: 2), on: &image)
+        image.forget()
+        XCTAssertEqual(present(canvas(["ab"], width: 2), on: &image).1, ["0,0:a", "1,0:b"])
+    }
+}
