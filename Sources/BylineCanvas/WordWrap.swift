@@ -45,7 +45,9 @@ public enum WordWrap {
             let wordStart = offset(word.startIndex)
             // After a tab: on to the next tab stop (every 8 columns) if the word fits there,
             // else on a line of its own, so tab-separated columns stay columns.
-            if afterTab && !line.isEmpty {
+            // A word that would join the space before it (a combining mark after a tab) starts a
+            // line: padded to a tab stop it would sit on the last space, and the space be lost.
+            if afterTab && !line.isEmpty && !joinsSpaceBefore(word) {
                 let stop = (lineWidth / tabStop + 1) * tabStop
                 if stop + w <= width {
                     line += String(repeating: " ", count: stop - lineWidth)
@@ -102,6 +104,15 @@ public enum WordWrap {
             finish()
         }
         return lines
+    }
+
+    /// Whether `word`'s first character would merge with a space put before it into one grapheme
+    /// (it begins with a combining mark, a joiner or another extender).
+    static func joinsSpaceBefore(_ word: Substring) -> Bool {
+        guard let first = word.unicodeScalars.first, first.value >= 0x300 else { return false }
+        var probe = " "
+        probe.unicodeScalars.append(first)
+        return probe.count == 1
     }
 
     /// Columns between tab stops.

@@ -285,16 +285,19 @@ public enum ArticleParser {
             if i + 1 < n, kinds[i + 1] == .paragraph, raw[i].tail == nil, isAttributionLike(raw[i + 1].text) {
                 let q = matcher.match(raw[i].text, notInParagraph: i)
                 // After a dash the attribution line is enough for a quoted line of its own.
-                let signed = startsWithDash(raw[i + 1].text) && TextScan.stripWrappingQuotes(raw[i].text) != raw[i].text
+                // (A line of quote marks alone quotes nothing: it stays a paragraph.)
+                let stripped = TextScan.stripWrappingQuotes(raw[i].text)
+                let signed = startsWithDash(raw[i + 1].text) && stripped != raw[i].text
                     && TextScan.countWords(raw[i].text) <= 80
-                if q != nil || signed {
-                    pulls[i] = Pull(text: TextScan.stripWrappingQuotes(raw[i].text), attribution: withoutDash(raw[i + 1].text),
+                if (q != nil || signed) && TextScan.countWords(stripped) > 0 {
+                    pulls[i] = Pull(text: stripped, attribution: withoutDash(raw[i + 1].text),
                                     repeats: q, consumesNext: true)
                     i += 2
                     continue
                 }
             }
-            if let head = raw[i].head, let tail = raw[i].tail, let q = matcher.match(head, notInParagraph: i) {
+            if let head = raw[i].head, let tail = raw[i].tail, let q = matcher.match(head, notInParagraph: i),
+               TextScan.countWords(TextScan.stripWrappingQuotes(head)) > 0 {
                 pulls[i] = Pull(text: TextScan.stripWrappingQuotes(head), attribution: withoutDash(tail), repeats: q, consumesNext: false)
             }
             i += 1

@@ -46,4 +46,14 @@ final class FuzzRegressionTests: XCTestCase {
         var canvas = Canvas(size: Size(width: 10, height: 1))
         XCTAssertEqual(canvas.put("x\r\ny", x: 0, y: 0, role: .body), DisplayWidth.of("x\r\ny"))
     }
+
+    /// Found by the `wrap` target (input 00 E2 09 CC 81): a combining mark after a tab was padded
+    /// to the next tab stop, where it joined the last space into one grapheme, so the word came
+    /// back with a space in front of it. It now starts a line of its own.
+    func testCombiningMarkAfterATabKeepsItsWord() {
+        let text = String(decoding: [0xE2, 0x09, 0xCC, 0x81] as [UInt8], as: UTF8.self)
+        let lines = WordWrap.wrap(text, width: 40)
+        XCTAssertEqual(lines, ["\u{FFFD}", "\u{301}"])
+        XCTAssertEqual(WordWrap.wrap("a\tb", width: 40), ["a       b"], "a plain word still goes to the tab stop")
+    }
 }

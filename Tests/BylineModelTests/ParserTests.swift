@@ -163,6 +163,18 @@ import Testing
         #expect(a.blocks.count == 6)
     }
 
+    /// Found by the property test `randomEscapeFragments`: a line of an opening quote mark alone,
+    /// signed by a dash line under it, became a pull quote with no text.
+    @Test func quoteMarksAloneAreNoPullQuote() {
+        let a = parse("”\na\n\n“\n\n — X she said.X")
+        #expect(!a.blocks.contains { $0.kind == .pullquote })
+        #expect(a.blocks.allSatisfy { !$0.text.isEmpty })
+        #expect(a.quotes.allSatisfy { !$0.text.isEmpty })
+        // The same shape with words in the marks is still one.
+        let signed = parse("Headline\nStandfirst.\n\n“We will build it.”\n\n — Jane Doe, engineer")
+        #expect(signed.blocks.filter { $0.kind == .pullquote }.map(\.text) == ["We will build it."])
+    }
+
     @Test func noInventedPullQuotes() {
         let a = parse("""
         Headline
