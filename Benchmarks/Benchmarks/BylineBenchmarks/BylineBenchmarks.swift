@@ -29,7 +29,7 @@ enum Corpus {
             try? FileManager.default.removeItem(atPath: dir)
             do {
                 _ = try CorpusGenerator(seed: seed).write(count: count, to: dir)
-                FileManager.default.createFile(atPath: marker, contents: Data())
+                _ = FileManager.default.createFile(atPath: marker, contents: Data())
             } catch {
                 fatalError("cannot generate the corpus in \(dir): \(error)")
             }

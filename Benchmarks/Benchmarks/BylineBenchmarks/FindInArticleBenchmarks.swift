@@ -8,7 +8,6 @@ import Foundation
 // Finding text in the shown article as it is typed (`/` in the body): each key is one update
 // (the whole article searched again from where the reading was, the body scrolled to the first
 // match) and one render at 120x40, on an article of 20,000 words (CorpusGenerator, seed 1).
-// See findInArticleBenchmarks() for why the query is never rubbed out completely.
 
 enum LongArticle {
     static let words = 20_000
@@ -21,7 +20,7 @@ enum LongArticle {
             try? FileManager.default.removeItem(atPath: dir)
             do {
                 _ = try CorpusGenerator(seed: Corpus.seed, minWords: words, maxWords: words).write(count: 1, to: dir)
-                FileManager.default.createFile(atPath: marker, contents: Data())
+                _ = FileManager.default.createFile(atPath: marker, contents: Data())
             } catch {
                 fatalError("cannot generate the long article in \(dir): \(error)")
             }
@@ -42,15 +41,14 @@ final class TypingInArticle: @unchecked Sendable {
 
     init(query: String) {
         self.query = query
-        // From the first letter on (typed before the first sample) and back to it: the query
-        // is never emptied (see findInArticleBenchmarks()).
-        keys = query.dropFirst().map { PromptEdit.insert($0) } + Array(repeating: PromptEdit.backspace, count: query.count - 1)
+        // Typed from the empty prompt and rubbed out to nothing again, over and over.
+        keys = query.map { PromptEdit.insert($0) } + Array(repeating: PromptEdit.backspace, count: query.count)
     }
 
-    /// The reader on the long article, its find prompt open with the query's first letter
-    /// typed (made once), or empty (made afresh).
-    private func reader(typingFirst: Bool = true) -> ReaderState {
-        if typingFirst, let state { return state }
+    /// The reader on the long article with its find prompt open and empty: made once and kept
+    /// (`reused`), or made afresh.
+    private func reader(reused: Bool = true) -> ReaderState {
+        if reused, let state { return state }
         let library = try! Library(folder: LongArticle.folder)
         var state = ReaderState(library: library, size: Size(width: 120, height: 40))
         state.send(.start, readingAhead: false)
@@ -60,15 +58,14 @@ final class TypingInArticle: @unchecked Sendable {
         var probe = state
         for c in query { probe.send(.editPrompt(.insert(c)), readingAhead: false) }
         precondition(query == "zanzibar" || !(probe.search?.matches.isEmpty ?? true), "\(query) not found in the article")
-        if typingFirst { state.send(.editPrompt(.insert(query.first!)), readingAhead: false) }
         blackHole(screen.render(state))
-        if typingFirst { self.state = state }
+        if reused { self.state = state }
         return state
     }
 
     /// The query's first letter into the empty prompt of a new reader: one update and one render.
     func typeFirst(_ benchmark: Benchmark) {
-        var state = reader(typingFirst: false)
+        var state = reader(reused: false)
         benchmark.startMeasurement()
         state.send(.editPrompt(.insert(query.first!)), readingAhead: false)
         blackHole(screen.render(state))
@@ -89,11 +86,9 @@ final class TypingInArticle: @unchecked Sendable {
 }
 
 func findInArticleBenchmarks() {
-    // The query typed and rubbed out again to its first letter, over and over: each sample is
-    // one key, a character or a backspace, so p100 is the slowest key. "h" alone (smart case:
-    // h and H) matches thousands of times. Rubbing the query out to nothing is left out: in the
-    // reader as it is, a backspace that empties the query with matches on screen crashes it
-    // (BodySearch keeps `byBlock` when `searchAsTyped` clears `matches`).
+    // The query typed and rubbed out again to nothing, over and over: each sample is one key, a
+    // character or a backspace, so p100 is the slowest key. The first letter alone ("h", smart
+    // case: h and H) matches thousands of times.
     let queries: [(String, String)] = [
         ("a common word", "harbour"),
         ("a phrase", "harbour master"),
