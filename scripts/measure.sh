@@ -99,10 +99,11 @@ for n in $SIZES; do
         log "   store with $n marks: $(du -k "$marked/.local/state/byline/state.sqlite3" | cut -f1) KiB"
     fi
     # That HOME's search index brought up to date (once; later only the catch-up), so this run's
-    # idle figures are those of any start after the first. The first row's fresh HOME is a first
+    # idle figures are those of any start after the first (it resumes where the last run left the
+    # list, hence "/N" as the ready text). The first row's fresh HOME is a first
     # start: its idle seconds fall while the reader indexes the folder in the background.
     HOME=$marked "$BIN" search --limit 1 byline-measure "$dir" >/dev/null 2>&1 || true
-    HOMEDIR=$marked bench "byline-$n-marked" "1/$n" '@list,down*20' -- "$BIN" "$dir"
+    HOMEDIR=$marked bench "byline-$n-marked" "/$n" '@list,down*20' -- "$BIN" "$dir"
 done
 # Cold start: nothing in the page cache, not even the program.
 if [ "$COLD" != skip ] && [ -w /proc/sys/vm/drop_caches ]; then
