@@ -174,10 +174,11 @@ enum SearchReads {
             return ranking
         }
 
-        /// Narrowing is tried when there are more than this many matches per row of the page:
-        /// below, ranking them all costs about what trying the narrower matches does (at 100k,
-        /// 3–4 ms for 8,000 matches, as much as each narrower match when it has too few).
-        static let narrowingAbove = 100
+        /// Narrowing is tried when there are more than this many matches per row of the page
+        /// (10,000 for the reader's page of 50): below, ranking them all costs about what
+        /// trying the narrower matches does (at 100k, 3–4 ms for 8,000 matches, as much as each
+        /// narrower match when it has too few).
+        static let narrowingAbove = 200
 
         private func fetch(_ db: Database, arguments: StatementArguments, limit: Int?) throws -> (ids: [Int64], scores: [Double]) {
             var ids: [Int64] = []
