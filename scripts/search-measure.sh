@@ -127,7 +127,7 @@ for n in $SIZES; do
     log "== $n: reading the articles once (a warm page cache)"
     warm "$dir"
 
-    # MARK: byline search: indexing from nothing (a reading thread per core), then searches
+    # MARK: byline search: indexing from nothing (reading threads: one fewer than the cores), then searches
     for r in $(seq "$runs"); do
         log "== $n: byline search, indexing from nothing ($r/$runs)"
         rm -rf "$state"

@@ -166,7 +166,7 @@ print("| | goal | " + " | ".join(f"{n:,} articles" for n in sizes) + " |")
 print("|---|---|" + "---|" * len(sizes))
 row("index from nothing: the reader (one reading thread beside the writer, niced)", "≤ 15 s (10k), ≤ 150 s (100k)",
     lambda c, n: f"{secs(c['reader_index_s'])} ({c['reader_cpu']:.0f} s of CPU)" if c["reader_cpu"] is not None else secs(c["reader_index_s"]))
-row("index from nothing: `byline search` (a reading thread per core)", "≤ 15 s (10k), ≤ 150 s (100k)",
+row("index from nothing: `byline search` (reading threads: one fewer than the cores)", "≤ 15 s (10k), ≤ 150 s (100k)",
     lambda c, n: f"{secs(c['cli_index_s'])} (reading and parsing {secs(c['cli_reading_s'])} over the threads, writing {secs(c['cli_writing_s'])})")
 row("peak memory while indexing: the reader (whole process) / `byline search`", "≤ 60 MiB",
     lambda c, n: f"{mib(c['reader_rss'])} / {mib(c['cli_rss'])}")
