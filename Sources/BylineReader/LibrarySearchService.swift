@@ -17,9 +17,6 @@ final class LibrarySearchService: Sendable {
     private let mode: Background.Mode
     private let opened = Mutex<LibraryIndexer?>(nil)
     private let cancelled = Atomic<Bool>(false)
-    /// The serial of the last search asked for: one started before it stops (a query typed
-    /// or pasted quickly runs its first letters' search, which a common word makes slow).
-    private let latestSearch = Atomic<Int>(0)
     private let indexingThread = WorkerThread(name: "byline-index")
     private let searchingThread = WorkerThread(name: "byline-search")
 
@@ -79,7 +76,6 @@ final class LibrarySearchService: Sendable {
     /// A page of results (a newer request replaces this one if it has not started).
     func search(_ request: LibraryRequest) {
         let inbox = self.inbox
-        latestSearch.store(request.serial, ordering: .relaxed)
         let job: WorkerThread.Job = { [self] in
             let query = SearchQuery(request.query)
             let words = query.highlights.map { SearchWord($0.text, prefix: $0.prefix) }
@@ -88,11 +84,7 @@ final class LibrarySearchService: Sendable {
                                                           problem: "Library search is off here", words: words)))
                 return
             }
-            let superseded: @Sendable () -> Bool = { self.latestSearch.load(ordering: .relaxed) != request.serial }
-            let page = indexer.index.search(query, in: indexer.keys.scope, offset: request.offset, limit: request.limit,
-                                            isCancelled: superseded)
-            // The reader takes only the answer to its last request.
-            guard !superseded() else { return }
+            let page = indexer.index.search(query, in: indexer.keys.scope, offset: request.offset, limit: request.limit)
             let hits = page.hits.compactMap { hit -> LibraryAnswer.Hit? in
                 guard let id = indexer.keys.id(of: hit.article) else { return nil }
                 return LibraryAnswer.Hit(id: id, snippet: Self.pieces(of: hit), missing: hit.missing)

@@ -116,17 +116,12 @@ public final class SearchIndex: Sendable {
 
     /// A page of the articles of `scope` that match `query`, best first: `limit` of them after
     /// the first `offset`. A query with nothing to search for gives a page with a
-    /// ``SearchPage/problem`` and no hits. `isCancelled`, asked now and then while SQLite
-    /// works, stops a search no longer wanted (a newer query was typed); its page then has a
-    /// problem and no hits.
-    public func search(_ query: SearchQuery, in scope: SearchScope, offset: Int = 0, limit: Int = 50,
-                       isCancelled: (@Sendable () -> Bool)? = nil) -> SearchPage {
+    /// ``SearchPage/problem`` and no hits.
+    public func search(_ query: SearchQuery, in scope: SearchScope, offset: Int = 0, limit: Int = 50) -> SearchPage {
         perform(writing: false, fallback: { SearchPage(problem: "the search index could not be read (\($0))") }) { database in
             try database.read { db in
-                try ReadCancellation.run(db, isCancelled: isCancelled) {
-                    try SearchReads.search(db, query, scope: scope, offset: max(0, offset), limit: max(0, limit),
-                                           caches: caches, exists: Self.fileExists)
-                }
+                try SearchReads.search(db, query, scope: scope, offset: max(0, offset), limit: max(0, limit),
+                                       caches: caches, exists: Self.fileExists)
             }
         }
     }

@@ -60,17 +60,3 @@ struct SearchRankingTests {
         #expect(10 * SearchFunctions.saturation(1) > SearchFunctions.ceiling(weights: [1], outside: .standfirstAndBody))
     }
 }
-
-@Suite("Search index: a search no longer wanted")
-struct SearchCancellationTests {
-    @Test("stops with a problem and no hits, and the index answers the next search")
-    func cancelled() {
-        let index = SearchRankingTests.index
-        let stopped = index.search(SearchQuery("alpha beta"), in: SearchFixture.scope, limit: 5, isCancelled: { true })
-        #expect(stopped.hits.isEmpty)
-        #expect(stopped.problem?.contains("interrupted") == true, "\(stopped.problem ?? "no problem")")
-        let next = index.search(SearchQuery("alpha beta"), in: SearchFixture.scope, limit: 5, isCancelled: { false })
-        #expect(next.hits.count == 5)
-        #expect(next == index.search("alpha beta", in: SearchFixture.scope, limit: 5))
-    }
-}
