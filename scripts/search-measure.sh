@@ -8,7 +8,7 @@
 #     it is done;
 #   - the reader started with the index up to date: start to the list (against a start with no
 #     state at all), what the index's catch-up costs (CPU, anything drawn);
-#   - queries: the first page of 100 in the process (`byline search --report-indexing`), and
+#   - queries: the first page of 50 in the process (`byline search --report-indexing`), and
 #     typed in the reader (`/`, then the query) until its first page of results shows, with a
 #     warm and a cold page cache; `by:` and People (`P`);
 #   - `byline search WORD` against `grep -ril WORD` (warm and cold), newsboat's `/` search;
@@ -127,7 +127,7 @@ for n in $SIZES; do
     log "== $n: reading the articles once (a warm page cache)"
     warm "$dir"
 
-    # MARK: byline search: indexing from nothing (a reading thread per core), then searches
+    # MARK: byline search: indexing from nothing (reading threads: one fewer than the cores), then searches
     for r in $(seq "$runs"); do
         log "== $n: byline search, indexing from nothing ($r/$runs)"
         rm -rf "$state"
@@ -146,10 +146,10 @@ PY
     for r in $(seq "$RUNS"); do
         timed "$n uptodate" "$BIN" search zzzzzz "$dir" --state "$state/state.sqlite3" >>"$RESULTS/cli-times.jsonl"
     done
-    log "== $n: each query's first page of 100, in the process (byline search --report-indexing)"
+    log "== $n: each query's first page of 50, in the process (byline search --report-indexing)"
     for q in "${QUERY_LIST[@]}"; do
         for r in $(seq "$RUNS"); do
-            { "$BIN" search --limit 100 --report-indexing "$q" "$dir" --state "$state/state.sqlite3" 2>&1 >/dev/null || true; } \
+            { "$BIN" search --limit 50 --report-indexing "$q" "$dir" --state "$state/state.sqlite3" 2>&1 >/dev/null || true; } \
                 | python3 -c 'import json, re, sys
 m = re.search(r"first page: (\d+) of (\d+) found in ([0-9.]+) ms", sys.stdin.read())
 if m: print(json.dumps({"articles": int(sys.argv[1]), "query": sys.argv[2], "found": int(m.group(2)), "ms": float(m.group(3))}))' "$n" "$q" \

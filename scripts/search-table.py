@@ -166,7 +166,7 @@ print("| | goal | " + " | ".join(f"{n:,} articles" for n in sizes) + " |")
 print("|---|---|" + "---|" * len(sizes))
 row("index from nothing: the reader (one reading thread beside the writer, niced)", "≤ 15 s (10k), ≤ 150 s (100k)",
     lambda c, n: f"{secs(c['reader_index_s'])} ({c['reader_cpu']:.0f} s of CPU)" if c["reader_cpu"] is not None else secs(c["reader_index_s"]))
-row("index from nothing: `byline search` (a reading thread per core)", "≤ 15 s (10k), ≤ 150 s (100k)",
+row("index from nothing: `byline search` (reading threads: one fewer than the cores)", "≤ 15 s (10k), ≤ 150 s (100k)",
     lambda c, n: f"{secs(c['cli_index_s'])} (reading and parsing {secs(c['cli_reading_s'])} over the threads, writing {secs(c['cli_writing_s'])})")
 row("peak memory while indexing: the reader (whole process) / `byline search`", "≤ 60 MiB",
     lambda c, n: f"{mib(c['reader_rss'])} / {mib(c['cli_rss'])}")
@@ -182,7 +182,7 @@ row("list move, key to frame (pty), while the reader indexes from nothing: media
     lambda c, n: f"{ms(c['keys_during'][0])} / {ms(c['keys_during'][1])} ({c['keys_during'][2]} of {c['keys_during'][3]} keys before it was done)")
 row("list move, key to frame (pty), the same process once indexed: median / p90", "≤ 1 ms (in-process)",
     lambda c, n: f"{ms(c['keys_after'][0])} / {ms(c['keys_after'][1])}")
-row("first page of 100, the slowest query, in the process (`byline search`)", "", lambda c, n: slowest(c, "inproc"))
+row("first page of 50, the slowest query, in the process (`byline search`)", "", lambda c, n: slowest(c, "inproc"))
 row("first page of results on screen, the slowest query: warm", "≤ 50 ms (100k)", lambda c, n: slowest(c, "warm"))
 row("first page of results on screen, the slowest query: cold page cache", "", lambda c, n: slowest(c, "cold"))
 row("`by:Núñez` (articles quoting her): warm / cold", "≤ 100 ms (100k)",
@@ -199,7 +199,7 @@ if typed:
     print("| a typed key, search in a 20,000-word article (benchmark: update + render, the slowest query) | ≤ 1 ms | "
           + " | ".join([text + " (any library size)"] + [""] * (len(sizes) - 1)) + " |")
 
-print("\n| query: its first page (`byline search`: a page of 100 in the process; the reader: `/`, the query, until the page is on screen) | "
+print("\n| query: its first page (`byline search`: a page of 50 in the process, as the reader asks; the reader: `/`, the query, until the page is on screen) | "
       + " | ".join(f"{n:,}: found | in the process | on screen, warm | on screen, cold" for n in sizes) + " |")
 print("|---|" + "---|---|---|---|" * len(sizes))
 queries = list(dict.fromkeys(q for n in sizes for q in cols[n]["queries"]))

@@ -59,15 +59,17 @@ final class RankingCache: @unchecked Sendable {
     }
 }
 
-/// How many articles hold each phrase, remembered between searches: typing `harbour f`,
-/// `harbour fe`, `harbour fer` counts `harbour` once. The counts only weigh phrases against
-/// each other in the ranking, so one a little out of date (another process indexed meanwhile)
-/// changes nothing that matters.
+/// How many articles hold each phrase (and how many are indexed in all), remembered between
+/// searches: typing `harbour f`, `harbour fe`, `harbour fer` counts `harbour` once. The counts
+/// only weigh phrases against each other in the ranking, so one a little out of date (another
+/// process indexed meanwhile) changes nothing that matters.
 final class FrequencyCache: @unchecked Sendable {
     private let lock = NSLock()
     private var counts: [String: Int64] = [:]
     /// Phrases kept at most (a typed session holds a few dozen).
     private let capacity = 512
+    /// The key of the number of articles indexed (a phrase is always quoted).
+    static let allArticles = "all articles"
 
     func count(of phrase: String, _ compute: () throws -> Int64) rethrows -> Int64 {
         lock.lock()

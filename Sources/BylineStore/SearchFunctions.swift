@@ -6,7 +6,7 @@ import GRDBSQLite
 ///
 /// - `byline_unpack(blob)`: an article body back from its compressed copy (the
 ///   `articleContent` view, which FTS5 reads to take an article out).
-/// - `byline_rank(articleSearch, df1, df2, …)`: the relevance of a match, an FTS5 auxiliary
+/// - `byline_rank(articleSearch, phrases, weight1, weight2, …)`: the relevance of a match, an FTS5 auxiliary
 ///   function (see ``rank``).
 enum SearchFunctions {
     static func register(on db: Database) throws {
@@ -45,11 +45,37 @@ enum SearchFunctions {
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
-    /// BM25 without its length normalisation: for each phrase of the query, its inverse
-    /// document frequency times, over the columns, the column's weight times the saturated
-    /// count of its hits there. Arguments after the table: each phrase's document frequency,
-    /// in the order the phrases are written (none for a query of one phrase, whose weight would
-    /// change no order).
+    /// The columns an article can score in, the headline first.
+    enum Columns {
+        /// Standfirst and body: an article without any phrase in its headline.
+        case standfirstAndBody
+        /// The body alone: an article without any phrase in its headline or standfirst.
+        case body
+    }
+
+    /// An upper bound (never reached) of the score of an article whose hits are only in
+    /// `outside`'s columns: `saturation` stays below `k1 + 1` however many hits there are.
+    /// `weights`: each counted phrase's weight, as ``rank`` weighs it.
+    static func ceiling(weights: [Double], outside: Columns) -> Double {
+        let columns = switch outside {
+        case .standfirstAndBody: self.weights.1 + self.weights.2
+        case .body: self.weights.2
+        }
+        return weights.reduce(0, +) * columns * (k1 + 1)
+    }
+
+    /// BM25 without its length normalisation: for each phrase of the query, its weight (its
+    /// inverse document frequency, ``idf(documents:containing:)``) times, over the columns, the
+    /// column's weight times the saturated count of its hits there. Arguments after the table:
+    /// how many phrases of the match count (the first ones; a ranking page adds phrases after
+    /// them to narrow the matches, see `SearchReads`), then the weights of the first of those,
+    /// in the order the phrases are written; a phrase without one weighs 1 (so does the only
+    /// phrase of a query, whose weight would change no order). Without arguments every phrase
+    /// counts, each weighing 1.
+    ///
+    /// The weights come from the caller rather than from `xRowCount` here so that the caller
+    /// knows the highest score an article can have without a hit in the headline (see
+    /// ``ceiling(weights:outside:)``) exactly as this function scores.
     ///
     /// Why not FTS5's own `bm25()`: it normalises by each column's length, which it reads from
     /// the `docsize` table, one B-tree lookup per matching row. For a word in most of 100,000
@@ -77,17 +103,15 @@ enum SearchFunctions {
             for instance in 0..<instances where api.pointee.xInst(fts, instance, &phrase, &column, &offset) == SQLITE_OK {
                 hits[Int(phrase) * 3 + Int(min(max(column, 0), 2))] += 1
             }
-            var documents: Int64 = 0
-            if argc > 0 { _ = api.pointee.xRowCount(fts, &documents) }
+            let counted = argc > 0 ? argv.map { min(phrases, max(0, Int(sqlite3_value_int64($0[0])))) } ?? phrases : phrases
             var total = 0.0
-            for phrase in 0..<phrases {
+            for phrase in 0..<counted {
                 let base = phrase * 3
                 let columns = weights.0 * saturation(Int(hits[base])) + weights.1 * saturation(Int(hits[base + 1]))
                     + weights.2 * saturation(Int(hits[base + 2]))
                 guard columns > 0 else { continue }
-                // One phrase alone: its weight changes no order, and none is passed.
-                if phrase < Int(argc), let value = argv?[phrase] {
-                    total += idf(documents: documents, containing: sqlite3_value_int64(value)) * columns
+                if phrase + 1 < Int(argc), let value = argv?[phrase + 1] {
+                    total += sqlite3_value_double(value) * columns
                 } else {
                     total += columns
                 }

@@ -14,6 +14,9 @@ struct SearchPlan: Equatable {
     /// The tokens of each phrase to find, in the order they stand in ``match`` (for their
     /// document frequencies, which the ranking weighs them by).
     var phrases: [(tokens: [String], prefix: Bool, headlineOnly: Bool)] = []
+    /// How many phrases ``match`` is written with: those to find, then those left out.
+    var matchPhraseCount: Int { match == nil ? 0 : phrases.count + excludedCount }
+    private var excludedCount = 0
     /// Expressions for the speaker-name index, one per `by:`, with whether it excludes.
     var speakers: [(match: String, excluded: Bool)]
     /// Why nothing can be searched (one line), or nil.
@@ -48,6 +51,7 @@ struct SearchPlan: Equatable {
             speakers.append((Self.phrase(tokens, prefix: speaker.prefix), speaker.excluded))
         }
         exclusion = left.isEmpty ? nil : left.joined(separator: " OR ")
+        excludedCount = left.count
         if !found.isEmpty {
             let all = found.joined(separator: " AND ")
             match = left.isEmpty ? all : "(\(all)) NOT (\(exclusion!))"
