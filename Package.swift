@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         // zstd, for the search index's compact copy of each article's text.
         .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
+        // glibc's malloc.h, for the reader's malloc settings (mallopt).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // MARK: - Plain Swift layers (no terminal I/O)
         // Articles: decoding, sanitising, parsing, quotes, the library of a folder.
@@ -57,7 +59,7 @@ let package = Package(
 
         // MARK: - The executable
         .executableTarget(name: "byline", dependencies: [
-            "BylineModel", "BylineReader", "BylineTerminal", "BylineTheme", "BylineCorpus", "BylineStore",
+            "BylineModel", "BylineReader", "BylineTerminal", "BylineTheme", "BylineCorpus", "BylineStore", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -78,6 +78,35 @@ def status(pid):
     return fields["VmRSS"], fields["VmHWM"]
 
 
+ARENA_ALIGN = 64 * MIB    # glibc maps each thread arena's heap at a multiple of 64 MiB
+
+
+def breakdown(pid):
+    """Resident memory of pid by kind, in MiB (from /proc/PID/smaps): the main malloc heap,
+    thread malloc arenas (read-write mappings at a multiple of 64 MiB), other anonymous memory
+    (thread stacks, large allocations), and mapped files (the binary, libraries, SQLite's -shm)."""
+    kinds = {"heap": 0, "arenas": 0, "other_anon": 0, "files": 0}
+    name, start, perms = "", 0, ""
+    with open(f"/proc/{pid}/smaps") as f:
+        for line in f:
+            head = line.split()
+            if "-" in head[0] and len(head) >= 5 and not head[0].endswith(":"):
+                start = int(head[0].split("-")[0], 16)
+                perms = head[1]
+                name = head[5] if len(head) > 5 else ""
+            elif head[0] == "Rss:":
+                kb = int(head[1])
+                if name == "[heap]":
+                    kinds["heap"] += kb
+                elif name.startswith("/"):
+                    kinds["files"] += kb
+                elif name == "" and start % ARENA_ALIGN == 0 and perms.startswith("rw"):
+                    kinds["arenas"] += kb
+                else:
+                    kinds["other_anon"] += kb
+    return {k: round(v / 1024, 1) for k, v in kinds.items()}
+
+
 def pending(fd):
     """Bytes written to the terminal that the child has not read yet."""
     return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
@@ -147,6 +176,8 @@ def main():
     parser.add_argument("--resizes", type=int, default=1_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--budget-mib", type=float, default=5.0)
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also record resident memory by kind (heap, arenas, ...) every 10,000 keys")
     parser.add_argument("--home", default=None, help="HOME/XDG_CONFIG_HOME for the child (default: a temporary folder)")
     args = parser.parse_args()
 
@@ -171,6 +202,8 @@ def main():
         "PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
         "HOME": home, "XDG_CONFIG_HOME": os.path.join(home, "config"),
     }
+    if "GLIBC_TUNABLES" in os.environ:  # for experiments with glibc's malloc
+        env["GLIBC_TUNABLES"] = os.environ["GLIBC_TUNABLES"]
     master, slave = os.openpty()
     set_size(master, 120, 40)
 
@@ -198,6 +231,7 @@ def main():
     next_resize = 0
     peak_rss = rss_start
     trace = []  # VmRSS every 10,000 keys, to tell a leak (steady growth) from a cache filling
+    kinds = []  # with --breakdown: what that memory is, at the same moments and after 1,000 keys
     started = time.monotonic()
     for i, (counted, name, data) in enumerate(sequence):
         if next_resize < len(resize_at) and resize_at[next_resize] == i:
@@ -217,11 +251,15 @@ def main():
             rss, hwm = status(child.pid)
             figures["after_1000_rss_mib"] = rss / MIB
             figures["after_1000_hwm_mib"] = hwm / MIB
+            if args.breakdown:
+                kinds.append({"keys": 1000, **breakdown(child.pid)})
         if i % 500 == 0:
             rss = status(child.pid)[0]
             peak_rss = max(peak_rss, rss)
             if i % 10_000 == 0:
                 trace.append(round(rss / MIB, 1))
+                if args.breakdown:
+                    kinds.append({"keys": i, **breakdown(child.pid)})
         if child.poll() is not None:
             print(f"soak: byline exited with {child.returncode} after {i + 1} keys", file=sys.stderr)
             return 1
@@ -234,6 +272,9 @@ def main():
         "seconds": elapsed, "keys_per_second": args.keys / elapsed, "bytes_drawn": drain.total,
         "rss_mib_every_10000_keys": trace,
     })
+    if args.breakdown:
+        kinds.append({"keys": args.keys, **breakdown(child.pid)})
+        figures["rss_mib_by_kind"] = kinds
 
     # Quit: close any overlay with Esc, then q (q also closes an overlay, so send it again).
     exit_code = None

@@ -4,6 +4,7 @@
 #   scripts/soak.sh                         # the full soak (seed 1)
 #   KEYS=20000 RESIZES=200 SEED=7 scripts/soak.sh
 #   FRESH_INDEX=1 scripts/soak.sh           # the reader builds the search index as it runs
+#   BREAKDOWN=1 scripts/soak.sh             # also resident memory by kind (heap, malloc arenas...)
 #
 # Builds a statically linked release (as installed) into $SCRATCH (default .build-soak),
 # generates the library with `byline generate-corpus` into $SCRATCH/library-$ARTICLES-seed1 (kept
@@ -47,7 +48,7 @@ fi
 echo "== soak: $KEYS keys, $RESIZES resizes, seed $SEED, $ARTICLES articles" >&2
 set +e
 RESULT=$(python3 "$ROOT/scripts/soak.py" --binary "$BIN" --library "$LIBRARY" --keys "$KEYS" \
-    --resizes "$RESIZES" --seed "$SEED" --budget-mib "$BUDGET_MIB" --home "$HOME_DIR")
+    --resizes "$RESIZES" --seed "$SEED" --budget-mib "$BUDGET_MIB" --home "$HOME_DIR" ${BREAKDOWN:+--breakdown})
 STATUS=$?
 set -e
 echo "$RESULT"

@@ -100,8 +100,8 @@ public final class Library: Sendable {
         var stamps: [Int: FileStamp] = [:]
         var lazyProblems: [LibraryProblem] = []
         var problemPaths: Set<String> = []
-        /// Full path to slot, built the first time the folder changes.
-        var slotByPath: [String: Int32]?
+        /// Full path to slot, built the first time the folder changes (or a path is looked up).
+        var slotByPath: PathIndex?
 
         init(entries: LibraryEntries, problems: [LibraryProblem]) {
             self.entries = entries
@@ -120,6 +120,9 @@ public final class Library: Sendable {
             sizes[slot] = Int32(clamping: facts.size)
             mtimes[slot] = facts.modified
         }
+
+        /// The slot of the entry with this full path (nil also before the path index is made).
+        func slot(of path: String) -> Int32? { slotByPath?.slot(of: path, in: entries) }
 
         var sortKeys: SortKeys { SortKeys(entries: entries, sizes: sizes, mtimes: mtimes) }
 
@@ -386,7 +389,7 @@ public final class Library: Sendable {
     /// Builds the path index on first use (see ``prepareForChanges()``).
     public func id(forPath path: String) -> ArticleID? {
         prepareForChanges()
-        return state.withLock { s in s.slotByPath?[path].map { ArticleID(slot: $0) } }
+        return state.withLock { s in s.slot(of: path).map { ArticleID(slot: $0) } }
     }
 
     /// Whether the file was found unreadable (binary, or an I/O error) when it was read.
@@ -583,10 +586,7 @@ public final class Library: Sendable {
     public func prepareForChanges() {
         state.withLock { s in
             guard s.slotByPath == nil else { return }
-            var index: [String: Int32] = [:]
-            index.reserveCapacity(s.entries.count)
-            for i in s.entries.indices { index[s.entries.path(at: i)] = Int32(i) }
-            s.slotByPath = index
+            s.slotByPath = PathIndex(s.entries)
         }
     }
 
@@ -598,7 +598,7 @@ public final class Library: Sendable {
             var result = LibraryUpdate()
             var seen = Set<Int32>()
             for path in change.present {
-                if let slot = s.slotByPath?[path] {
+                if let slot = s.slot(of: path) {
                     seen.insert(slot)
                     let i = Int(slot)
                     if s.alive[i] {
@@ -622,11 +622,11 @@ public final class Library: Sendable {
                 s.mtimes.append(-1)
                 s.checked.append(false)
                 s.uncheckedAlive += 1
-                s.slotByPath?[path] = slot
+                s.slotByPath?.insert(slot, path: path, in: s.entries)
                 seen.insert(slot)
                 result.added.append(ArticleID(slot: slot))
             }
-            var gone = change.gone.compactMap { s.slotByPath?[$0] }
+            var gone = change.gone.compactMap { s.slot(of: $0) }
             if !change.goneFolders.isEmpty || change.complete {
                 let prefixes = change.goneFolders.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
                 for i in s.entries.indices where s.alive[i] {
@@ -637,7 +637,7 @@ public final class Library: Sendable {
                 }
             }
             for (path, facts) in change.facts {
-                if let slot = s.slotByPath?[path], s.alive[Int(slot)] { s.record(facts, at: Int(slot)) }
+                if let slot = s.slot(of: path), s.alive[Int(slot)] { s.record(facts, at: Int(slot)) }
             }
             for slot in gone where s.alive[Int(slot)] && !seen.contains(slot) {
                 s.setAlive(Int(slot), false)

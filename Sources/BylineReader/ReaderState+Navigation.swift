@@ -233,8 +233,13 @@ extension ReaderState {
             }
             if candidate.quotes.contains(where: \.pull) {
                 select(row: index)
-                let pulls = sidebarEntries.filter { candidate.quotes[$0].pull }
-                land(onQuote: sidebarEntries.firstIndex(of: forward ? pulls.first! : pulls.last!)!)
+                // The quotes are there only when the article shows (not while the terminal is
+                // too small for its panes: then the jump ends on its row).
+                guard let shown = article else { return [] }
+                let pulls = sidebarEntries.filter { shown.quotes[$0].pull }
+                if let pull = forward ? pulls.first : pulls.last, let entry = sidebarEntries.firstIndex(of: pull) {
+                    land(onQuote: entry)
+                }
                 return []
             }
             index += step

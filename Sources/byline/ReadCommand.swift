@@ -23,6 +23,7 @@ struct ReadCommand: ParsableCommand {
 extension ReaderOptions {
     /// Opens the reader with these options; returns only for `--list-themes` (it exits).
     func openReader() throws {
+        MallocTuning.apply()
         let environment = ProcessInfo.processInfo.environment
         let data = DataLocator(environment: environment)
         // Everything that can fail on bad input fails here, before the terminal is touched.

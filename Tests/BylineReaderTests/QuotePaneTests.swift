@@ -118,4 +118,29 @@ final class QuotePaneTests: XCTestCase {
         XCTAssertTrue(roles(canvas, in: try XCTUnwrap(state.layout.body)).contains(.searchMatch))
         XCTAssertTrue(canvas.text.contains("quote 1/3 · Ailsa Morrow"))
     }
+
+    // MARK: - Found by the soak (issue 16)
+
+    /// `]` waiting for the next article to be parsed, and the terminal shrinking to nothing
+    /// before it comes: the jump selects the article and stops there (it crashed on a missing
+    /// quote: with no body on screen, the article is not shown and has no quote entries).
+    func testAJumpWaitingForAnArticleWhileTheTerminalShrankSelectsItWithoutLanding() throws {
+        let library = try Library(folder: Fixtures.samples.path)
+        var state = ReaderState(library: library, size: Size(width: 120, height: 40))
+        state.send(.start, readingAhead: false)
+        state.send(.nextQuote, readingAhead: false)  // the first article's only pull quote
+        let effects = update(&state, .nextQuote)
+        let waitingFor = effects.compactMap { effect -> ArticleID? in
+            if case .loadArticle(let id) = effect, id != state.selection { return id }
+            return nil
+        }.first
+        let id = try XCTUnwrap(waitingFor, "] waits for the next article to be parsed")
+        _ = update(&state, .resize(Size(width: 1, height: 1)))
+        XCTAssertFalse(state.showsArticle)
+        _ = update(&state, .articleLoaded(id, library.article(id)))
+        XCTAssertEqual(state.selection, id, "the jump went on to the article with pull quotes")
+        XCTAssertNil(state.chosenQuote)
+        _ = update(&state, .resize(Size(width: 120, height: 40)))
+        XCTAssertEqual(state.article?.id, library.article(id).id)
+    }
 }

@@ -1,0 +1,66 @@
+import Testing
+@testable import BylineModel
+
+/// The library's path index finds every entry by its full path and holds slot numbers only:
+/// the soak's memory grew by about 2 MB when the first library search built it as a dictionary
+/// of 10,000 path strings (issue 16).
+@Suite struct PathIndexTests {
+    /// 10,000 entries under two folders, named as the generated library names them.
+    private func entries(_ count: Int) -> LibraryEntries {
+        var entries = LibraryEntries()
+        let roots = [entries.addRoot("/home/reader/news/"), entries.addRoot("/srv/archive/2026/")]
+        for i in 0..<count {
+            entries.append(root: roots[i % 2], relative: Array("section-\(i % 7)/article-\(i)-harbour-ferry.txt".utf8))
+        }
+        return entries
+    }
+
+    @Test func findsEveryEntryAndNothingElse() {
+        let entries = entries(10_000)
+        let index = PathIndex(entries)
+        #expect(index.count == 10_000)
+        for i in entries.indices {
+            #expect(index.slot(of: entries.path(at: i), in: entries) == Int32(i))
+        }
+        #expect(index.slot(of: "/home/reader/news/section-0/article-1-harbour-ferry.txt", in: entries) == nil)
+        #expect(index.slot(of: "/home/reader/news/", in: entries) == nil)
+        #expect(index.slot(of: "", in: entries) == nil)
+    }
+
+    @Test func holdsSlotNumbersNotPaths() {
+        let entries = entries(10_000)
+        let index = PathIndex(entries)
+        // 16,384 buckets of 4 bytes would do; a dictionary of the paths took about 1.9 MB.
+        #expect(index.byteCount <= 10_000 * 16)
+    }
+
+    @Test func growsAsPathsAreAddedAndTheNewestSlotWins() {
+        var entries = entries(3)
+        var index = PathIndex(entries)
+        let root = entries.addRoot("/tmp/new/")
+        for i in 0..<1_000 {
+            entries.append(root: root, relative: Array("n\(i).txt".utf8))
+            index.insert(Int32(entries.count - 1), path: "/tmp/new/n\(i).txt", in: entries)
+        }
+        #expect(index.count == 1_003)
+        #expect(index.byteCount <= 4_096 * 4)
+        for i in entries.indices {
+            #expect(index.slot(of: entries.path(at: i), in: entries) == Int32(i))
+        }
+        // The same path listed again (a folder and a file named in it): the newer entry's slot.
+        let again = entries.path(at: 1)
+        entries.append(path: again)
+        index.insert(Int32(entries.count - 1), path: again, in: entries)
+        #expect(index.count == 1_003)
+        #expect(index.slot(of: again, in: entries) == Int32(entries.count - 1))
+    }
+
+    @Test func comparesPathsAsStringsDo() {
+        // A composed é and a decomposed one are the same String, as the dictionary had them.
+        var entries = LibraryEntries()
+        entries.append(path: "/news/caf\u{E9}.txt")
+        let index = PathIndex(entries)
+        #expect(index.slot(of: "/news/cafe\u{301}.txt", in: entries) == 0)
+        #expect(index.slot(of: "/news/cafe.txt", in: entries) == nil)
+    }
+}
