@@ -119,7 +119,26 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
+    /// Puts `saved` (cells read with ``cells(x:y:width:)``) back on row `y` from column `x`,
+    /// clipped to the canvas.
+    public mutating func place(_ saved: [Cell], x: Int, y: Int) {
+        guard y >= 0, y < size.height, x >= 0, x < size.width else { return }
+        let count = min(saved.count, size.width - x)
+        let start = y * size.width + x
+        cells.withUnsafeMutableBufferPointer { c in
+            saved.withUnsafeBufferPointer { s in (c.baseAddress! + start).update(from: s.baseAddress!, count: count) }
+        }
+    }
+
     // MARK: - Reading back
+
+    /// The `width` cells of row `y` from column `x` (clipped to the canvas), to be put back
+    /// with ``place(_:x:y:)``.
+    public func cells(x: Int, y: Int, width: Int) -> [Cell] {
+        guard y >= 0, y < size.height, x >= 0, x < size.width else { return [] }
+        let start = y * size.width + x
+        return Array(cells[start..<(start + min(width, size.width - x))])
+    }
 
     /// The canvas as lines of text (continuation cells omitted), for snapshots.
     public func lines() -> [String] {
