@@ -61,11 +61,11 @@ public struct ListPane {
             let folder = folderColumn(state, id, width: room, ellipsis: glyphs.ellipsis)
             // A search result's second line is not kept: only single-line rows come from the cache.
             let content = results == nil ? cache.map { _ in
-                ListRowCache.Content(x: rect.x, width: rect.width, role: role, ascii: state.ascii, mark: mark,
+                ListRowContent(x: rect.x, width: rect.width, role: role, ascii: state.ascii, mark: mark,
                                      headline: headline, right: right, folder: folder)
             } : nil
             if let content, let cells = cache?.cells(for: id, content) {
-                canvas.place(cells, x: rect.x, y: y)
+                canvas.place(cells, x: rect.x, y: y, filledWith: role)
                 continue
             }
             canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)

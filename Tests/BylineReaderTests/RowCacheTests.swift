@@ -4,18 +4,23 @@ import BylineReader
 import BylineTestSupport
 import XCTest
 
-/// The list copies rows it drew before from the same content (a move in the zoomed list draws
-/// two rows): a screen kept from frame to frame must draw exactly what a fresh one draws.
-final class ListRowCacheTests: XCTestCase {
+/// The list and the body copy rows they drew before from the same content (a move in the
+/// zoomed list draws two rows, a line scrolled in reading mode one): a screen kept from frame
+/// to frame must draw exactly what a fresh one draws.
+final class RowCacheTests: XCTestCase {
     func testAScreenKeptAcrossFramesDrawsWhatAFreshScreenDraws() throws {
         let kept = Screen()
         var canvas = Canvas(size: Size(width: 1, height: 1))
         var state = try ReaderFixtures.state(Size(width: 100, height: 8))
         // Moves, the zoomed index and back, reading marks, focus, a narrower and a wider
-        // list, ASCII glyphs, a resize: each changes what some rows show.
+        // list, the body scrolled beside the list and in reading mode, a jump to a quote, another
+        // article, ASCII glyphs, a resize: each changes what some rows show.
         let steps: [Action] = [.moveDown, .moveDown, .toggleZoom, .moveUp, .toggleRead, .moveDown, .toggleRead,
                                .toggleZoom, .focusForward, .focusBack, .narrowList, .widenList, .widenList,
-                               .resize(Size(width: 70, height: 6)), .moveDown, .markAllRead, .toggleZoom, .top]
+                               .focusForward, .moveDown, .moveDown, .pageDown, .moveUp, .nextQuote, .moveDown,
+                               .toggleZoom, .moveDown, .moveDown, .moveUp, .pageDown, .toggleZoom, .focusBack,
+                               .resize(Size(width: 70, height: 6)), .moveDown, .focusForward, .moveDown,
+                               .focusBack, .markAllRead, .toggleZoom, .top]
         var compared = 0
         for step in [nil] + steps {
             if let step { state.send(step) }
