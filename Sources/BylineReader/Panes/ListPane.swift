@@ -143,12 +143,17 @@ public struct ListPane {
 
     static func minutesLabel(_ time: ReadingTime) -> String {
         switch time {
-        case .exact(let m): return "\(m)m"
+        case .exact(let m): return exactLabels.indices.contains(m) ? exactLabels[m] : "\(m)m"
         // Guessed from the file's size: marked, so a change when it is counted is no surprise.
-        case .estimate(let m): return "~\(m)m"
+        case .estimate(let m): return estimateLabels.indices.contains(m) ? estimateLabels[m] : "~\(m)m"
         case .unknown, .unreadable: return ""
         }
     }
+
+    /// The labels of the first 1,000 minutes, made once: a label is looked up for every row of
+    /// every frame, and making it anew costs more than the rest of a row kept in the cache.
+    private static let exactLabels = (0..<1000).map { "\($0)m" }
+    private static let estimateLabels = (0..<1000).map { "~\($0)m" }
 
     /// The list row under a cell of the pane, if there is an article there.
     public static func row(at point: Point, in rect: Rect, state: ReaderState) -> Int? {
