@@ -119,7 +119,31 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
+    /// Puts `saved` (cells read with ``cells(x:y:width:)`` from a row filled in `role` and drawn
+    /// on) back on row `y` from column `x`, clipped to the canvas: what filling that span in
+    /// `role` and drawing it again does, half a wide glyph left outside blanked as ``fill(_:role:)``
+    /// blanks it.
+    public mutating func place(_ saved: [Cell], x: Int, y: Int, filledWith role: Role) {
+        guard y >= 0, y < size.height, x >= 0, x < size.width else { return }
+        let count = min(saved.count, size.width - x)
+        guard count > 0 else { return }
+        let row = y * size.width, end = x + count, width = size.width
+        cells.withUnsafeMutableBufferPointer { c in
+            saved.withUnsafeBufferPointer { s in (c.baseAddress! + row + x).update(from: s.baseAddress!, count: count) }
+            if x > 0, c[row + x - 1].width == 2 { c[row + x - 1] = .blank(c[row + x - 1].role) }
+            if end < width, c[row + end].isContinuation { c[row + end] = .blank(role) }
+        }
+    }
+
     // MARK: - Reading back
+
+    /// The `width` cells of row `y` from column `x` (clipped to the canvas), to be put back
+    /// with ``place(_:x:y:)``.
+    public func cells(x: Int, y: Int, width: Int) -> [Cell] {
+        guard y >= 0, y < size.height, x >= 0, x < size.width else { return [] }
+        let start = y * size.width + x
+        return Array(cells[start..<(start + min(width, size.width - x))])
+    }
 
     /// The canvas as lines of text (continuation cells omitted), for snapshots.
     public func lines() -> [String] {

@@ -128,13 +128,18 @@ struct Scan {
         entries.reserve(count: found.count, byteCount: keyBytes.count - found.count)
         keyBytes.withUnsafeBufferPointer { k in
             let base = UnsafeRawPointer(k.baseAddress!)
-            // Each key as (start, length), measured once rather than at every comparison.
-            var order = found.map { ($0, strlen(k.baseAddress! + $0)) }
-            order.sort { a, b in
-                NaturalOrder.precedes(UnsafeRawBufferPointer(start: base + a.0, count: a.1),
-                                      UnsafeRawBufferPointer(start: base + b.0, count: b.1))
+            // Each key as (start, length, leading key), measured once rather than at every
+            // comparison; the leading keys decide most comparisons (the same order).
+            var order = found.map { start -> (Int, Int, UInt64) in
+                let length = strlen(k.baseAddress! + start)
+                return (start, length, NaturalOrder.leadingKey(UnsafeRawBufferPointer(start: base + start, count: length)))
             }
-            for (start, length) in order {
+            order.sort { a, b in
+                if a.2 != b.2 { return a.2 < b.2 }
+                return NaturalOrder.precedes(UnsafeRawBufferPointer(start: base + a.0, count: a.1),
+                                             UnsafeRawBufferPointer(start: base + b.0, count: b.1))
+            }
+            for (start, length, _) in order {
                 entries.append(root: rootNumber, relative: UnsafeRawBufferPointer(start: base + start, count: length))
             }
         }

@@ -24,6 +24,11 @@ public final class SearchKeys: @unchecked Sendable {
         return folder.isEmpty ? key(of: id).library : key(ofFolder: folder)
     }
 
+    /// The path part of ``key(of:)`` alone (the library's key is not looked up).
+    public func path(of id: ArticleID) -> String {
+        library.folder(of: id).isEmpty ? key(of: id).path : library.relativePath(of: id)
+    }
+
     /// The index's key for an article.
     public func key(of id: ArticleID) -> ArticleKey {
         let folder = library.folder(of: id)

@@ -126,12 +126,25 @@ public final class LibraryIndexer: Sendable {
     /// and time besides, would only leave one file unindexed until it changes).
     private func plan(ids: [ArticleID], sweep: Bool, summary: inout Summary) -> [Work] {
         var byKey: [String: (present: [ArticleID], deleted: [ArticleID])] = [:]
+        // Articles come folder by folder: the last folder's key is kept rather than looked up
+        // (under a lock) for each.
+        var last: (folder: String, key: String)?
         for id in ids {
+            let folder = library.folder(of: id)
+            let key: String
+            if folder.isEmpty {
+                key = keys.libraryKey(of: id)
+            } else if let last, last.folder == folder {
+                key = last.key
+            } else {
+                key = keys.key(ofFolder: folder)
+                last = (folder, key)
+            }
             // In place: a copy taken out and put back would copy the list for every article.
             if library.isPresent(id) {
-                byKey[keys.libraryKey(of: id), default: ([], [])].present.append(id)
+                byKey[key, default: ([], [])].present.append(id)
             } else {
-                byKey[keys.libraryKey(of: id), default: ([], [])].deleted.append(id)
+                byKey[key, default: ([], [])].deleted.append(id)
             }
         }
         let folderKeys = Set(library.folders.map(keys.key(ofFolder:)))
@@ -149,7 +162,7 @@ public final class LibraryIndexer: Sendable {
             var listed = Set<Int>(minimumCapacity: present.count)
             var listedIndexed = 0
             for id in present {
-                let path = keys.key(of: id).path
+                let path = keys.path(of: id)
                 let hash = path.hashValue
                 listed.insert(hash)
                 if indexed[hash] != nil { listedIndexed += 1 }
@@ -164,7 +177,7 @@ public final class LibraryIndexer: Sendable {
                 }
             }
             for id in deleted {
-                let path = keys.key(of: id).path
+                let path = keys.path(of: id)
                 if indexed[path.hashValue] != nil { work.remove.append(path) }
             }
             // Articles of the folder the listing no longer has: gone, unless the file is still

@@ -3,6 +3,10 @@ import BylineCanvas
 /// Draws a whole frame from the reader state: panes, borders, status line, overlay.
 public struct Screen {
     public let keyMap: KeyMap
+    /// The list's and the body's rows as last drawn (see ``RowCache``): the same screen draws
+    /// every frame.
+    private let listRows = ListRowCache()
+    private let bodyRows = BodyRowCache()
 
     public init(keyMap: KeyMap = .standard) {
         self.keyMap = keyMap
@@ -24,8 +28,8 @@ public struct Screen {
             canvas.put(text, x: 0, y: 0, role: .error)
             return
         }
-        if let r = layout.list { ListPane().draw(state, in: r, on: &canvas) }
-        if let r = layout.body { BodyPane().draw(state, in: r, on: &canvas) }
+        if let r = layout.list { ListPane().draw(state, in: r, on: &canvas, cache: listRows) }
+        if let r = layout.body { BodyPane().draw(state, in: r, on: &canvas, cache: bodyRows) }
         if let r = layout.sidebar { SidebarPane().draw(state, in: r, on: &canvas) }
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
         layout.forEachBorder { x in

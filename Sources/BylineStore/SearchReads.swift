@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The SQL behind searching the index, listing people and their quotes: each function runs
 /// inside the caller's read.
@@ -13,12 +14,24 @@ enum SearchReads {
 
     /// The same, one article at a time.
     static func forEachIndexed(_ db: Database, library: String, _ body: (String, FileSignature) -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: """
+        let statement = try db.makeStatement(sql: """
             SELECT article.path, fileSize, fileModified FROM article
             WHERE libraryId = (SELECT id FROM library WHERE path = ?)
-            """, arguments: [library])
-        while let row = try rows.next() {
-            body(row[0], FileSignature(size: row[1], modified: row[2]))
+            """)
+        try statement.setArguments([library])
+        // Stepped and read straight from SQLite: a folder's check reads every row (10,000 at a
+        // start), and rows through GRDB's cursor cost about twice SQLite's own step.
+        let sqlite = statement.sqliteStatement
+        defer { sqlite3_reset(sqlite) }
+        while true {
+            let code = sqlite3_step(sqlite)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+            }
+            let text = sqlite3_column_text(sqlite, 0)
+            let path = text.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(sqlite3_column_bytes(sqlite, 0))), as: UTF8.self) } ?? ""
+            body(path, FileSignature(size: sqlite3_column_int64(sqlite, 1), modified: sqlite3_column_int64(sqlite, 2)))
         }
     }
 

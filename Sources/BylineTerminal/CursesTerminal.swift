@@ -191,7 +191,8 @@ public final class CursesTerminal: Terminal {
             screenImage.start(canvas.size)
         }
         let height = canvas.size.height
-        screenImage.update(toward: canvas, scroll: { scroll($0, height: height) }) { x, y, cell in draw(cell, x: x, y: y) }
+        var sent: ScreenImage.Shift?
+        screenImage.update(toward: canvas, scroll: { sent = scroll($0, height: height) }) { x, y, cell in draw(cell, x: x, y: y) }
         if let cursor = canvas.cursor {
             wmove(window, Int32(cursor.y), Int32(cursor.x))
             if !cursorShown { curs_set(1) }
@@ -204,6 +205,7 @@ public final class CursesTerminal: Terminal {
         // it back to the window's: a cursor move saved on most keys.
         leaveok(window, !cursorShown)
         wnoutrefresh(window)
+        if let sent { byline_send_scroll(Int32(sent.top), Int32(sent.bottom), Int32(sent.lines)) }
         doupdate()
     }
 
@@ -212,14 +214,19 @@ public final class CursesTerminal: Terminal {
         clearok(window, true)
     }
 
-    /// Moves whole lines on the window as the screen image moved them, so ncurses sends a
-    /// scroll instead of the lines (reading mode: a line down costs one new line).
-    private func scroll(_ shift: ScreenImage.Shift, height: Int) {
+    /// Moves whole lines on the window as the screen image moved them, so the terminal scrolls
+    /// instead of being sent the lines (reading mode: a line down costs one new line). Returns
+    /// the shift when the terminal is to be sent it before the update (`byline_move_lines`:
+    /// past ncurses' scroll detection, which would copy and hash every moved line), nil when
+    /// ncurses is left to find the scroll in the moved window.
+    private func scroll(_ shift: ScreenImage.Shift, height: Int) -> ScreenImage.Shift? {
+        if byline_move_lines(window, Int32(shift.top), Int32(shift.bottom), Int32(shift.lines)) == 0 { return shift }
         scrollok(window, true)
         wsetscrreg(window, Int32(shift.top), Int32(shift.bottom))
         wscrl(window, Int32(shift.lines))
         wsetscrreg(window, 0, Int32(height - 1))
         scrollok(window, false)
+        return nil
     }
 
     // MARK: - Handing text out

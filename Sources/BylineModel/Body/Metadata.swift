@@ -46,11 +46,15 @@ enum Metadata {
         // month's name is none (the test below, without splitting it into words: lower-casing
         // makes no ASCII letter of anything else but a Kelvin sign, and no month has a k).
         if !monthNames.found(in: line), !line.unicodeScalars.contains(where: TextScan.isNumeric) { return false }
+        // Words are looked at as they come: a line is no date as soon as one word is none,
+        // whatever its number of words (most lines with a numeral fail at their first word).
         let words = TextScan.lowercased(line).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "·" || $0 == "—" || $0 == "–" })
-            .map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
-        guard !words.isEmpty, words.count <= 12 else { return false }
+            .lazy.map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
         var dated = false
+        var count = 0
         for w in words {
+            count += 1
+            guard count <= 12 else { return false }
             if w.allSatisfy({ $0.isNumber || $0 == "/" || $0 == "-" || $0 == ":" || $0 == "." }) {
                 let digits = w.filter(\.isNumber).count
                 if digits == 4 || (digits >= 6 && (w.contains("/") || w.contains("-"))) { dated = true }
@@ -63,7 +67,7 @@ enum Metadata {
             if days.contains(w) || others.contains(w) { continue }
             return false
         }
-        return dated
+        return count > 0 && dated
     }
 }
 

@@ -11,8 +11,14 @@ public struct BodyPane {
     }
 
     public func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
-        canvas.fill(rect, role: .body)
+        draw(state, in: rect, on: &canvas, cache: nil)
+    }
+
+    /// Draws the body, copying lines from `cache` that were drawn before at the same place
+    /// (and keeping the lines drawn); lines with search matches are always drawn.
+    func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas, cache: BodyRowCache?) {
         guard let body = state.body else {
+            canvas.fill(rect, role: .body)
             let note = state.selection == nil ? "No article selected." : "Loading" + BoxGlyphs.forMode(ascii: state.ascii).ellipsis
             canvas.put(note, x: rect.x + 2, y: rect.y, role: .body, maxX: rect.maxX)
             return
@@ -21,7 +27,11 @@ public struct BodyPane {
         let textMaxX = rect.maxX
         for row in 0..<rect.height {
             let index = state.bodyTop + row
-            guard index < body.lines.count else { break }
+            let rowRect = Rect(x: rect.x, y: rect.y + row, width: rect.width, height: 1)
+            guard index < body.lines.count else {
+                canvas.fill(Rect(x: rect.x, y: rect.y + row, width: rect.width, height: rect.height - row), role: .body)
+                break
+            }
             let line = body.lines[index]
             var x = left + line.indent
             let hits = state.search.flatMap { search in
@@ -29,6 +39,14 @@ public struct BodyPane {
             } ?? []
             // The block a jump landed on stands out until the next key.
             let highlighted = line.block != nil && line.block == state.highlightedBlock
+            let content = hits.isEmpty ? cache.map { _ in
+                BodyRowContent(line: line, x: rect.x, width: rect.width, left: left, highlighted: highlighted)
+            } : nil
+            if let content, let cells = cache?.cells(for: index, content) {
+                canvas.place(cells, x: rect.x, y: rowRect.y, filledWith: .body)
+                continue
+            }
+            canvas.fill(rowRect, role: .body)
             for (k, span) in line.spans.enumerated() {
                 if !hits.isEmpty, k == line.spans.count - 1, let source = line.source {
                     x = Self.put(span, highlighting: hits, from: source.offset, x: x, y: rect.y + row, maxX: textMaxX, on: &canvas)
@@ -36,6 +54,7 @@ public struct BodyPane {
                     x = canvas.put(span.text, x: x, y: rect.y + row, role: highlighted ? .searchMatch : span.role, maxX: textMaxX)
                 }
             }
+            if let content, let cache { cache.keep(canvas.cells(x: rect.x, y: rowRect.y, width: rect.width), for: index, content) }
         }
         if let id = state.articleID, state.deleted[id] != nil {
             // The file is gone: say so on the top row until the user moves away.

@@ -19,6 +19,13 @@ public struct ListPane {
     static let datesFrom = 50, foldersFrom = 70
 
     public func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
+        draw(state, in: rect, on: &canvas, cache: nil)
+    }
+
+    /// Draws the list, copying rows from `cache` that were drawn before from the same content
+    /// (and keeping the rows drawn). The canvas must be blank under the pane's rows (a fresh
+    /// frame), as a row is copied whole.
+    func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas, cache: ListRowCache?) {
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
         let focused = state.focus == .list
         // Rows with an article (one line each, two for a search result) are filled in their own
@@ -39,7 +46,6 @@ public struct ListPane {
             let isSelected = row == state.selectedRow
             let isRead = state.read.contains(id)
             let role: Role = isSelected ? (focused ? .listSelected : .listSelectedUnfocused) : (isRead ? .listRead : .listUnread)
-            canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
             let minutes = Self.minutesLabel(state.library.readingTime(id))
             let mark: String
             if state.deleted[id] != nil || results?.missing.contains(id) == true {
@@ -53,6 +59,16 @@ public struct ListPane {
             let room = state.zoomed ? 0 : rect.width
             let right = rightColumns(state, id, minutes: minutes, width: room)
             let folder = folderColumn(state, id, width: room, ellipsis: glyphs.ellipsis)
+            // A search result's second line is not kept: only single-line rows come from the cache.
+            let content = results == nil ? cache.map { _ in
+                ListRowContent(x: rect.x, width: rect.width, role: role, ascii: state.ascii, mark: mark,
+                                     headline: headline, right: right, folder: folder)
+            } : nil
+            if let content, let cells = cache?.cells(for: id, content) {
+                canvas.place(cells, x: rect.x, y: y, filledWith: role)
+                continue
+            }
+            canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
             let headWidth = rect.width - 2 - DisplayWidth.of(folder) - DisplayWidth.of(right) - 1
             var x = canvas.put(mark, x: rect.x, y: y, role: role, maxX: rect.maxX)
             x = canvas.put(" ", x: x, y: y, role: role, maxX: rect.maxX)
@@ -63,6 +79,7 @@ public struct ListPane {
             } else {
                 canvas.put(headline, x: x, y: y, role: role, maxX: rect.maxX)
             }
+            if let content, let cache { cache.keep(canvas.cells(x: rect.x, y: y, width: rect.width), for: id, content) }
             if let results, y + 1 < rect.maxY {
                 let line = Rect(x: rect.x, y: y + 1, width: rect.width, height: 1)
                 canvas.fill(line, role: role)
@@ -126,12 +143,17 @@ public struct ListPane {
 
     static func minutesLabel(_ time: ReadingTime) -> String {
         switch time {
-        case .exact(let m): return "\(m)m"
+        case .exact(let m): return exactLabels.indices.contains(m) ? exactLabels[m] : "\(m)m"
         // Guessed from the file's size: marked, so a change when it is counted is no surprise.
-        case .estimate(let m): return "~\(m)m"
+        case .estimate(let m): return estimateLabels.indices.contains(m) ? estimateLabels[m] : "~\(m)m"
         case .unknown, .unreadable: return ""
         }
     }
+
+    /// The labels of the first 1,000 minutes, made once: a label is looked up for every row of
+    /// every frame, and making it anew costs more than the rest of a row kept in the cache.
+    private static let exactLabels = (0..<1000).map { "\($0)m" }
+    private static let estimateLabels = (0..<1000).map { "~\($0)m" }
 
     /// The list row under a cell of the pane, if there is an article there.
     public static func row(at point: Point, in rect: Rect, state: ReaderState) -> Int? {

@@ -62,6 +62,24 @@ static inline int byline_put_cell(WINDOW *w, int y, int x, const wchar_t *text, 
     return mvwadd_wch(w, y, x, &cc);
 }
 
+/* MARK: scrolling (scroll.c)
+ *
+ * Curses finds scrolls itself, by hashing and comparing every changed line of the screen: most
+ * of the cost of a line scrolled in reading mode. These two scroll past that: the lines that
+ * move are moved in the window, in curses' next screen (newscr) and in what it knows the
+ * terminal shows (curscr) without being marked changed, and the terminal is sent the scroll
+ * just before the update, which then sends only what was drawn. */
+
+/* Moves lines top...bottom of `w`, newscr and curscr up by `by` lines (down when negative),
+ * the uncovered lines blank, unmarked. Returns -1 and does nothing when the terminal lacks a
+ * capability the scroll needs (csr, sc, rc, indn or rin) or curses has changes it has not sent:
+ * wscrl and curses' own detection then do the move. After 0, call byline_send_scroll with the
+ * same lines after wnoutrefresh and before doupdate. */
+int byline_move_lines(WINDOW *w, int top, int bottom, int by);
+
+/* Sends the terminal the scroll byline_move_lines made: between wnoutrefresh and doupdate. */
+void byline_send_scroll(int top, int bottom, int by);
+
 /* MARK: mouse */
 
 /* Report the buttons and the wheel (no motion, so a still mouse never wakes the reader),
