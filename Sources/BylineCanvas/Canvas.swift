@@ -23,6 +23,8 @@ public struct Canvas: Equatable, Sendable {
     public mutating func reset(size: Size, role: Role = .base) {
         cursor = nil
         guard size == self.size else {
+            // The old cells go before the new are made: a resize never holds both.
+            cells = []
             self = Canvas(size: size, role: role)
             return
         }

@@ -22,6 +22,15 @@ public struct Glyph: Hashable, Sendable {
 
     init(value: UInt32) { base = value }
 
+    /// A glyph from its scalar values as a ``Cell`` keeps them (0 where there is no mark).
+    init(base: UInt32, mark1: UInt32, mark2: UInt32, mark3: UInt32, mark4: UInt32) {
+        self.base = base
+        self.mark1 = mark1
+        self.mark2 = mark2
+        self.mark3 = mark3
+        self.mark4 = mark4
+    }
+
     /// The base scalar, or nil for ``none``.
     public var scalar: Unicode.Scalar? { base == 0 ? nil : Unicode.Scalar(base) }
 

@@ -27,7 +27,7 @@ struct ScreenImage {
     private var valid = false
 
     /// A cell no canvas holds: what the image has where the window's content is not known.
-    private static let unknown = Cell(glyph: .none, width: 0xFF, role: .base)
+    private static let unknown = Cell(glyph: .none, width: 3, role: .base)
 
     /// Most lines a move is looked for (a line or a few: keys and the mouse wheel scroll so).
     static let maxShift = 3
@@ -44,6 +44,7 @@ struct ScreenImage {
         if cells.count == count {
             cells.withUnsafeMutableBufferPointer { $0.update(repeating: Self.unknown) }
         } else {
+            cells = []  // the old cells go before the new are made: a resize never holds both
             cells = Array(repeating: Self.unknown, count: count)
             differs = Array(repeating: false, count: size.height)
             rowStart = Array(repeating: 0, count: size.height)

@@ -1,8 +1,8 @@
 import BylineCanvas
 import BylineModel
-import BylineReader
 import BylineTestSupport
 import XCTest
+@testable import BylineReader
 
 /// The list and the body copy rows they drew before from the same content (a move in the
 /// zoomed list draws two rows, a line scrolled in reading mode one): a screen kept from frame
@@ -34,5 +34,43 @@ final class RowCacheTests: XCTestCase {
         ascii.ascii = true
         kept.render(ascii, into: &canvas)
         XCTAssertEqual(canvas, Screen().render(ascii), "ASCII glyphs")
+    }
+}
+
+/// The row caches are bounded in rows and in cells (sized to the pane), and what they drop is
+/// what was used longest ago.
+final class RowCacheBoundTests: XCTestCase {
+    private typealias Cache = RowCache<Int, Int>
+
+    func testAWideTerminalsRowsStayWithinTheCellLimit() {
+        let cache = Cache()
+        XCTAssertEqual(cache.cellCapacity, Cache.minimumCells)
+        cache.fit(Rect(x: 0, y: 0, width: 300, height: 100))
+        XCTAssertEqual(cache.cellCapacity, 45_000, "half again the pane")
+        let row = Array(repeating: Cell.blank(.body), count: 300)
+        for line in 0..<Cache.capacity { cache.keep(row, for: line, 0) }
+        XCTAssertLessThanOrEqual(cache.cellCount, cache.cellCapacity)
+        XCTAssertEqual(cache.cellCount, cache.count * 300)
+        XCTAssertGreaterThanOrEqual(cache.count, 100, "a 300x100 pane's rows stay")
+        XCTAssertTrue(cache.holds(Cache.capacity - 1), "the row kept last stays")
+        XCTAssertFalse(cache.holds(0), "the row kept first went")
+    }
+
+    func testRowsCopiedLatelyStayAndNarrowRowsStayWithinTheRowLimit() {
+        let cache = Cache()
+        cache.fit(Rect(x: 0, y: 0, width: 10, height: 1000))
+        let row = Array(repeating: Cell.blank(.body), count: 10)
+        for line in 0..<Cache.capacity { cache.keep(row, for: line, 0) }
+        XCTAssertEqual(cache.count, Cache.capacity)
+        XCTAssertNotNil(cache.cells(for: 0, 0), "row 0 copied: used last")
+        XCTAssertNil(cache.cells(for: 1, 1), "other content: not this row")
+        cache.keep(row, for: Cache.capacity, 0)
+        XCTAssertLessThanOrEqual(cache.count, Cache.capacity * 3 / 4)
+        XCTAssertTrue(cache.holds(0))
+        XCTAssertTrue(cache.holds(Cache.capacity))
+        XCTAssertFalse(cache.holds(1))
+        XCTAssertEqual(cache.cellCount, cache.count * 10)
+        cache.keep(Array(row.prefix(4)), for: 0, 1)
+        XCTAssertEqual(cache.cellCount, (cache.count - 1) * 10 + 4, "a row replaced counts its new cells")
     }
 }

@@ -25,6 +25,7 @@ public struct BodyPane {
         }
         let left = rect.x + BodyPane.margin(for: rect.width)
         let textMaxX = rect.maxX
+        cache?.fit(rect)
         for row in 0..<rect.height {
             let index = state.bodyTop + row
             let rowRect = Rect(x: rect.x, y: rect.y + row, width: rect.width, height: 1)

@@ -28,6 +28,7 @@ public struct ListPane {
     func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas, cache: ListRowCache?) {
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
         let focused = state.focus == .list
+        cache?.fit(rect)
         // Rows with an article (one line each, two for a search result) are filled in their own
         // role below; only the rest here.
         let shown = min(rect.height, state.visibleRows.count * state.listRowHeight)

@@ -6,19 +6,63 @@ import BylineCanvas
 /// article of a list row, the line of the body) with everything its cells come from
 /// (`Content`); a row drawn from other content replaces it. Used on the run loop's thread only.
 final class RowCache<Key: Hashable, Content: Equatable> {
-    private var rows: [Key: (content: Content, cells: [Cell])] = [:]
-    /// Most rows kept: a few screens' worth; past it the cache starts afresh.
+    private struct Row {
+        var content: Content
+        var cells: [Cell]
+        /// When the row was last kept or copied (``clock`` then).
+        var used: Int
+    }
+
+    private var rows: [Key: Row] = [:]
+    /// Counts keeps and copies, to tell the rows used last.
+    private var clock = 0
+    /// Cells in all rows kept.
+    private(set) var cellCount = 0
+    /// Most rows kept: a few screens' worth.
     static var capacity: Int { 512 }
+    /// Most cells kept: half again as many as the pane shows (``fit(_:)``), so its rows stay
+    /// from frame to frame and a line scrolled back finds its row, but not 512 rows of a wide
+    /// terminal (16 bytes a cell: 2.3 MiB at 300 columns).
+    private(set) var cellCapacity = RowCache.minimumCells
+    /// Fewest cells kept, however small the pane.
+    static var minimumCells: Int { 4096 }
+
+    /// Rows kept.
+    var count: Int { rows.count }
+
+    /// Sizes the cache to the pane it keeps rows of (call it as the pane is drawn).
+    func fit(_ pane: Rect) {
+        cellCapacity = max(Self.minimumCells, pane.width * pane.height * 3 / 2)
+    }
 
     /// The cells of the row drawn from `content`, if it is kept.
     func cells(for key: Key, _ content: Content) -> [Cell]? {
-        guard let row = rows[key], row.content == content else { return nil }
-        return row.cells
+        guard let i = rows.index(forKey: key), rows.values[i].content == content else { return nil }
+        clock += 1
+        rows.values[i].used = clock
+        return rows.values[i].cells
     }
 
-    /// Keeps a row's cells as drawn from `content`.
+    /// Keeps a row's cells as drawn from `content`; past ``capacity`` rows or ``cellCapacity``
+    /// cells, the rows used longest ago go.
     func keep(_ cells: [Cell], for key: Key, _ content: Content) {
-        if rows.count >= Self.capacity && rows[key] == nil { rows.removeAll(keepingCapacity: true) }
-        rows[key] = (content, cells)
+        clock += 1
+        let old = rows.updateValue(Row(content: content, cells: cells, used: clock), forKey: key)
+        cellCount += cells.count - (old?.cells.count ?? 0)
+        if rows.count > Self.capacity || cellCount > cellCapacity { evict() }
+    }
+
+    /// Whether the row under `key` is kept (whatever its content).
+    func holds(_ key: Key) -> Bool { rows[key] != nil }
+
+    /// Drops the rows used longest ago until a quarter of both limits is free (so this runs
+    /// once in many rows kept, not on each).
+    private func evict() {
+        let byAge = rows.map { (key: $0.key, used: $0.value.used, cells: $0.value.cells.count) }.sorted { $0.used < $1.used }
+        for row in byAge {
+            if rows.count <= Self.capacity * 3 / 4 && cellCount <= cellCapacity * 3 / 4 { break }
+            rows[row.key] = nil
+            cellCount -= row.cells
+        }
     }
 }
