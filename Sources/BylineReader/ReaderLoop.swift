@@ -29,6 +29,10 @@ public final class ReaderLoop<T: Terminal> {
     public let loadWait: Double
     /// Loads a theme by name and hands it to the terminal; returns an error message on failure.
     public let loadTheme: (String) -> String?
+    /// Called before the loop waits, at most once every ``idleInterval`` seconds (the reader
+    /// gives malloc's free memory back to the system here).
+    public var whenIdle: (() -> Void)?
+    public var idleInterval: Double = 1
 
     public init(terminal: T, library: Library, keyMap: KeyMap = .standard, inbox: Inbox = Inbox(),
                 watcher: FolderWatcher? = nil, store: StoreOpening = StoreOpening(.open(.none(reason: nil))),
@@ -50,6 +54,7 @@ public final class ReaderLoop<T: Terminal> {
     public func run(_ state: inout ReaderState) -> ExitReason {
         var presented: Int?
         var waitingSince: Date?
+        var lastIdle = Date()
         var frame = Canvas(size: terminal.size)
         // The search index is brought up to date once the first article is on screen.
         var indexing = false
@@ -90,6 +95,10 @@ public final class ReaderLoop<T: Terminal> {
                 waitingSince = nil
             }
             if inbox.hasPending { continue }
+            if let whenIdle, Date().timeIntervalSince(lastIdle) >= idleInterval {
+                whenIdle()
+                lastIdle = Date()
+            }
             // Wait for the next thing to happen. Each key is read in the mode the keys before
             // it left (a key that opens a prompt changes what the next one means).
             for event in terminal.wait(for: descriptors, timeout: timeout) {

@@ -34,4 +34,14 @@ enum MallocTuning {
         return false
         #endif
     }
+
+    /// Gives the free memory in every arena back to the system (the pages between live blocks
+    /// too, not only an arena's top): what a burst of work (a search on a worker, a big
+    /// terminal's screens) freed stops counting as resident. The reader calls it when its loop
+    /// goes idle, at most once a second.
+    static func trim() {
+        #if canImport(Glibc)
+        _ = malloc_trim(0)
+        #endif
+    }
 }

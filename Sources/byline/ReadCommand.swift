@@ -100,6 +100,7 @@ extension ReaderOptions {
                 return error.description
             }
         }
+        loop.whenIdle = MallocTuning.trim
         let reason = loop.run(&state)
         terminal.stop()
         // What the store had to say (a store moved aside, state not saved) stays on the screen.
