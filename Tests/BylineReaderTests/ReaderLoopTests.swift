@@ -27,6 +27,25 @@ final class ReaderLoopTests: XCTestCase {
         XCTAssertFalse(terminal.screenText.contains("Next pull quote"))
     }
 
+    func testTheIdleWorkRunsBeforeWaitsAtMostOncePerInterval() throws {
+        let library = try ReaderFixtures.library()
+        let keys: [TerminalEvent] = [.key(.down), .key(.down), .key(.up), .key(.char("q"))]
+        var calls = 0
+        var state = ReaderState(library: library, size: size)
+        let eager = loop(TestTerminal(size: size, events: keys), library)
+        eager.idleInterval = 0
+        eager.whenIdle = { calls += 1 }
+        XCTAssertEqual(eager.run(&state), .quit)
+        XCTAssertGreaterThanOrEqual(calls, keys.count, "before each wait for a key")
+        calls = 0
+        state = ReaderState(library: library, size: size)
+        let hourly = loop(TestTerminal(size: size, events: keys), library)
+        hourly.idleInterval = 3600
+        hourly.whenIdle = { calls += 1 }
+        XCTAssertEqual(hourly.run(&state), .quit)
+        XCTAssertEqual(calls, 0, "not before the interval has passed since the loop started")
+    }
+
     func testResizeEventReflowsAndCtrlLInvalidates() throws {
         let library = try ReaderFixtures.library()
         let terminal = TestTerminal(size: size, events: [
