@@ -46,6 +46,9 @@ struct ScreenImage {
         } else {
             cells = []  // the old cells go before the new are made: a resize never holds both
             cells = Array(repeating: Self.unknown, count: count)
+        }
+        // As many cells can make another number of rows (40x10 after 20x20; 0xN after 0xM).
+        if rowStart.count != size.height {
             differs = Array(repeating: false, count: size.height)
             rowStart = Array(repeating: 0, count: size.height)
         }

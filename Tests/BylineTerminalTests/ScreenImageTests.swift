@@ -26,6 +26,18 @@ final class ScreenImageTests: XCTestCase {
         XCTAssertEqual(drawn, ["0,0:a", "1,0:b", "2,0: ", "0,1:東", "2,1: "])
     }
 
+    /// The soak's seed 2 crashed here (key 9,124): a resize to as many cells in other rows.
+    func testAResizeToAsManyCellsInOtherRowsDrawsTheNewShape() {
+        var image = ScreenImage()
+        _ = present(canvas(["ab", "cd"], width: 2), on: &image)
+        XCTAssertEqual(present(canvas(["wxyz"], width: 4), on: &image).1, ["0,0:w", "1,0:x", "2,0:y", "3,0:z"])
+        XCTAssertEqual(present(canvas(["p", "q", "r", "s"], width: 1), on: &image).1, ["0,0:p", "0,1:q", "0,2:r", "0,3:s"])
+        XCTAssertEqual(present(canvas(["p", "q", "t", "s"], width: 1), on: &image).1, ["0,2:t"])
+        _ = present(Canvas(size: Size(width: 0, height: 3)), on: &image)
+        _ = present(Canvas(size: Size(width: 0, height: 5)), on: &image)
+        XCTAssertEqual(image.size, Size(width: 0, height: 5))
+    }
+
     func testAnUnchangedFrameDrawsNothingAndAChangeDrawsItsCells() {
         var image = ScreenImage()
         _ = present(canvas(["abc", "def"]), on: &image)
