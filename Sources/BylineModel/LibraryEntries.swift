@@ -59,6 +59,43 @@ public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
+    /// `PathIndex.hash(path(at: index))`, from the packed bytes when the path is ASCII: Swift
+    /// hashes an ASCII string (its own normal form) as its UTF-8 bytes and a 0xFF, fed to the
+    /// hasher as one stream, so the root's bytes and then the relative ones give the same hash.
+    func pathHash(at index: Int) -> Int {
+        var root = roots[Int(rootOf[index])]
+        let ascii = relativeBytes(index).withUnsafeBytes { relative in
+            root.withUTF8 { root -> Int? in
+                let root = UnsafeRawBufferPointer(root)
+                guard Self.isASCII(relative), Self.isASCII(root) else { return nil }
+                var hasher = Hasher()
+                hasher.combine(bytes: root)
+                hasher.combine(bytes: relative)
+                hasher.combine(UInt8(0xFF))
+                return hasher.finalize()
+            }
+        }
+        return ascii ?? PathIndex.hash(path(at: index))
+    }
+
+    /// Whether two entries' paths are equal as strings: as bytes when both are ASCII (such
+    /// strings are equal exactly when their bytes are), else as strings.
+    func samePath(_ a: Int, _ b: Int) -> Bool {
+        let ra = relativeBytes(a), rb = relativeBytes(b)
+        var rootA = root(at: a), rootB = root(at: b)
+        let ascii = ra.withUnsafeBytes(Self.isASCII) && rb.withUnsafeBytes(Self.isASCII)
+            && rootA.withUTF8 { Self.isASCII(UnsafeRawBufferPointer($0)) } && rootB.withUTF8 { Self.isASCII(UnsafeRawBufferPointer($0)) }
+        guard ascii else { return path(at: a) == path(at: b) }
+        if rootOf[a] == rootOf[b] { return ra == rb }
+        return Array(rootA.utf8) + ra == Array(rootB.utf8) + rb
+    }
+
+    private static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var high: UInt8 = 0
+        for b in raw { high |= b }
+        return high < 0x80
+    }
+
     private func relativeBytes(_ index: Int) -> ArraySlice<UInt8> {
         let start = index == 0 ? 0 : Int(ends[index - 1])
         return bytes[start..<Int(ends[index])]
