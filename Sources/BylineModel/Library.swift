@@ -683,10 +683,12 @@ public final class Library: Sendable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return nil
         }
-        if TextDecoding.binaryReason(bytes) != nil { return nil }
         // The decoder picks UTF-8 or Windows-1252 from the whole prefix: only take the short
         // path when the whole prefix is valid UTF-8 (then so is every line of it).
-        guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        if !bytes.withUnsafeBytes(TextDecoding.isCleanUTF8) {
+            if TextDecoding.binaryReason(bytes) != nil { return nil }
+            guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        }
         return bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
             var visible = false
             var previous: UInt8 = 0
