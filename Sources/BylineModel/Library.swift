@@ -392,6 +392,30 @@ public final class Library: Sendable {
         return state.withLock { s in s.slot(of: path).map { ArticleID(slot: $0) } }
     }
 
+    /// The hash ``forEachFileStamp(_:_:)`` gives a relative path: a path string's, as a
+    /// `Hasher` takes it in (seeded per process, never saved).
+    public static func pathHash(_ path: String) -> Int { PathIndex.hash(path) }
+
+    /// For the search index's check of every file: each listed article's path relative to its
+    /// folder, hashed as ``pathHash(_:)`` hashes its string, and its file's size and modification
+    /// time (`stat`, following links; nil when that fails), made from the packed paths without
+    /// a string per article. The lock is held only to copy a path, not during the `stat`.
+    public func forEachFileStamp(_ ids: [ArticleID], _ body: (ArticleID, _ relativeHash: Int, FileStamp?) -> Void) {
+        var buffer: [UInt8] = []
+        for id in ids {
+            let hash = state.withLock { s -> Int? in
+                guard s.entries.indices.contains(id.index) else { return nil }
+                s.entries.copyPath(at: id.index, into: &buffer)
+                return s.entries.relativePathHash(at: id.index)
+            }
+            guard let hash else { continue }
+            var info = stat()
+            let found = buffer.withUnsafeBytes { stat($0.baseAddress!.assumingMemoryBound(to: CChar.self), &info) == 0 }
+            let nanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            body(id, hash, found ? FileStamp(size: Int64(info.st_size), modified: nanoseconds) : nil)
+        }
+    }
+
     /// Whether the file was found unreadable (binary, or an I/O error) when it was read.
     public func isUnreadable(_ id: ArticleID) -> Bool { state.withLock { $0.unreadable.contains(id.index) } }
 

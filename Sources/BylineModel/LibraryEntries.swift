@@ -65,17 +65,35 @@ public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
     func pathHash(at index: Int) -> Int {
         var root = roots[Int(rootOf[index])]
         let ascii = relativeBytes(index).withUnsafeBytes { relative in
-            root.withUTF8 { root -> Int? in
-                let root = UnsafeRawBufferPointer(root)
-                guard Self.isASCII(relative), Self.isASCII(root) else { return nil }
-                var hasher = Hasher()
-                hasher.combine(bytes: root)
-                hasher.combine(bytes: relative)
-                hasher.combine(UInt8(0xFF))
-                return hasher.finalize()
-            }
+            root.withUTF8 { Self.asciiHash(UnsafeRawBufferPointer($0), relative) }
         }
         return ascii ?? PathIndex.hash(path(at: index))
+    }
+
+    /// `PathIndex.hash(relativePath(at: index))`, from the packed bytes when they are ASCII.
+    func relativePathHash(at index: Int) -> Int {
+        let ascii = relativeBytes(index).withUnsafeBytes { Self.asciiHash(UnsafeRawBufferPointer(start: nil, count: 0), $0) }
+        return ascii ?? PathIndex.hash(relativePath(at: index))
+    }
+
+    /// The string hash of the ASCII text `head` then `tail`, fed to the hasher as String does
+    /// (the bytes, then 0xFF); nil when either is not ASCII.
+    private static func asciiHash(_ head: UnsafeRawBufferPointer, _ tail: UnsafeRawBufferPointer) -> Int? {
+        guard isASCII(head), isASCII(tail) else { return nil }
+        var hasher = Hasher()
+        if !head.isEmpty { hasher.combine(bytes: head) }
+        if !tail.isEmpty { hasher.combine(bytes: tail) }
+        hasher.combine(UInt8(0xFF))
+        return hasher.finalize()
+    }
+
+    /// Puts the entry's full path and a NUL in `buffer` (for a system call), without a string.
+    func copyPath(at index: Int, into buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        var root = roots[Int(rootOf[index])]
+        root.withUTF8 { buffer.append(contentsOf: $0) }
+        buffer.append(contentsOf: relativeBytes(index))
+        buffer.append(0)
     }
 
     /// Whether two entries' paths are equal as strings: as bytes when both are ASCII (such

@@ -73,6 +73,10 @@ import Testing
         entries.append(path: "/elsewhere/K.txt")
         for i in entries.indices {
             #expect(entries.pathHash(at: i) == PathIndex.hash(entries.path(at: i)))
+            #expect(entries.relativePathHash(at: i) == Library.pathHash(entries.relativePath(at: i)))
+            var buffer: [UInt8] = []
+            entries.copyPath(at: i, into: &buffer)
+            #expect(buffer.last == 0 && String(decoding: buffer.dropLast(), as: UTF8.self) == entries.path(at: i))
         }
         // A Kelvin sign is canonically a K: the ASCII path is found by it.
         #expect(PathIndex(entries).slot(of: "/elsewhere/\u{212A}.txt", in: entries) == 5)
