@@ -396,6 +396,12 @@ public final class Library: Sendable {
     /// `Hasher` takes it in (seeded per process, never saved).
     public static func pathHash(_ path: String) -> Int { PathIndex.hash(path) }
 
+    /// ``pathHash(_:)`` of the string these UTF-8 bytes decode to (from the bytes when ASCII).
+    public static func pathHash(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        LibraryEntries.asciiHash(UnsafeRawBufferPointer(start: nil, count: 0), UnsafeRawBufferPointer(bytes))
+            ?? PathIndex.hash(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// For the search index's check of every file: each listed article's path relative to its
     /// folder, hashed as ``pathHash(_:)`` hashes its string, and its file's size and modification
     /// time (`stat`, following links; nil when that fails), made from the packed paths without

@@ -78,7 +78,7 @@ public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
 
     /// The string hash of the ASCII text `head` then `tail`, fed to the hasher as String does
     /// (the bytes, then 0xFF); nil when either is not ASCII.
-    private static func asciiHash(_ head: UnsafeRawBufferPointer, _ tail: UnsafeRawBufferPointer) -> Int? {
+    static func asciiHash(_ head: UnsafeRawBufferPointer, _ tail: UnsafeRawBufferPointer) -> Int? {
         guard isASCII(head), isASCII(tail) else { return nil }
         var hasher = Hasher()
         if !head.isEmpty { hasher.combine(bytes: head) }

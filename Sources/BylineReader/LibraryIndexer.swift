@@ -168,8 +168,8 @@ public final class LibraryIndexer: Sendable {
             guard let (present, deleted) = byKey[key] else { continue }
             var indexed: [Int: Stamp] = [:]
             indexed.reserveCapacity(present.count)
-            index.forEachIndexed(library: key) { path, signature in
-                indexed[Library.pathHash(path)] = Stamp(size: signature.size, modified: signature.modified)
+            index.forEachIndexedUTF8(library: key) { path, signature in
+                indexed[Library.pathHash(utf8: path)] = Stamp(size: signature.size, modified: signature.modified)
             }
             var work = Work(library: key)
             var listed = Set<Int>(minimumCapacity: present.count)
