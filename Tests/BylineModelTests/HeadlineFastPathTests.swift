@@ -80,5 +80,16 @@ import BylineCorpus
             }
         }
     }
+
+    /// A line with a space between ASCII bytes is no URL, whatever else it holds; a space
+    /// joined to a mark is not a space character, so such a line is judged as before.
+    @Test func urlLinesWithSpacesAndAccents() {
+        #expect(!Metadata.isURL("https://exámple.com/a b"))
+        #expect(!Metadata.isURL("Café owner says prices 9/10"))
+        #expect(Metadata.isURL("https://exámple.com/páth"))
+        #expect(Metadata.isURL("exámple.com/news"))
+        #expect(!Metadata.isURL("é x.com/a"))
+        #expect(Metadata.isURL("https://example.com/ \u{301}a"))
+    }
 }
 
