@@ -172,13 +172,15 @@ public final class LibraryIndexer: Sendable {
                 indexed[Library.pathHash(utf8: path)] = Stamp(size: signature.size, modified: signature.modified)
             }
             var work = Work(library: key)
-            var listed = Set<Int>(minimumCapacity: present.count)
+            // The hashes listed, made a set only for the sweep that needs one.
+            var listedHashes: [Int] = []
+            listedHashes.reserveCapacity(present.count)
             var listedIndexed = 0
             // Hashes and `stat`s straight from the library's packed paths: a path string is
             // made only for an article to take out.
             library.forEachFileStamp(present) { id, relativeHash, now in
                 let hash = named.contains(id) ? Library.pathHash(keys.path(of: id)) : relativeHash
-                listed.insert(hash)
+                listedHashes.append(hash)
                 let was = indexed[hash]
                 if was != nil { listedIndexed += 1 }
                 guard let now else {
@@ -198,6 +200,7 @@ public final class LibraryIndexer: Sendable {
             // Articles of the folder the listing no longer has: gone, unless the file is still
             // there (in a subfolder this listing leaves out, say).
             if sweep && folderKeys.contains(key) && indexed.count > listedIndexed {
+                let listed = Set(listedHashes)
                 index.forEachIndexed(library: key) { path, _ in
                     if !listed.contains(Library.pathHash(path)) && access(ArticleKey(library: key, path: path).fullPath, F_OK) != 0 {
                         work.remove.append(path)
