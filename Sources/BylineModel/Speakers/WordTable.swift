@@ -150,27 +150,34 @@ struct WordTable<Value: Sendable>: Sendable {
     }
 
     /// Every word in the table (as given; a word equivalent to one before it once).
-    var words: [String] { all.words }
+    var words: [String] { all.sortedWords }
 }
 
-/// A ``WordTable``'s words as given, and the `[String: Value]` of them made the first time a
-/// lookup needs it.
+/// A ``WordTable``'s words as given, turned into a `[String: Value]` of them the first time a
+/// lookup needs one (the words as given are then let go: never both held).
 private final class Fallback<Value: Sendable>: Sendable {
-    private let pairs: [(String, Value)]
-    private let table = Mutex<[String: Value]?>(nil)
+    private enum Words {
+        case given([(String, Value)])
+        case table([String: Value])
+    }
 
-    init(_ pairs: [(String, Value)]) { self.pairs = pairs }
+    private let words: Mutex<Words>
+
+    init(_ pairs: [(String, Value)]) { words = Mutex(.given(pairs)) }
 
     /// The value of `word` (canonical equivalence, as `String` compares).
     func value(of word: String) -> Value? { withTable { $0[word] } }
 
     /// Every word (as given; a word equivalent to one before it once), sorted.
-    var words: [String] { withTable { $0.keys.sorted() } }
+    var sortedWords: [String] { withTable { $0.keys.sorted() } }
 
     private func withTable<R>(_ body: ([String: Value]) -> R) -> R {
-        table.withLock { made in
-            if made == nil { made = Dictionary(pairs, uniquingKeysWith: { _, later in later }) }
-            return body(made!)
+        words.withLock { words in
+            if case .given(let pairs) = words {
+                words = .table(Dictionary(pairs, uniquingKeysWith: { _, later in later }))
+            }
+            guard case .table(let table) = words else { preconditionFailure("made above") }
+            return body(table)
         }
     }
 }
