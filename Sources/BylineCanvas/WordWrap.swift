@@ -31,15 +31,30 @@ public enum WordWrap {
         func offset(_ index: String.Index) -> Int { utf8.distance(from: utf8.startIndex, to: index) }
         var lines: [Line] = []
         var line = ""
+        // The line's words so far are `text`'s bytes from `start` to `end` (one space between
+        // each two): the line's string is made once, when it is finished, rather than grown a
+        // word at a time (which cost about as much as finding the words).
+        var lineIsSource = false
+        // Whether the line holds a word (or a character): a word of zero-width characters
+        // (U+200B, combining marks alone) is still a word and must not be overwritten.
+        var hasText = false
         var lineWidth = 0
         var start = 0
         var end = 0
+        func makeLine() {
+            guard lineIsSource else { return }
+            line = String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+            lineIsSource = false
+        }
         func finish() {
+            makeLine()
             lines.append(Line(text: line, range: start..<end))
             line = ""
+            hasText = false
             lineWidth = 0
         }
-        let hasTabs = utf8.contains(0x09)
+        var copy = text
+        let hasTabs = copy.withUTF8 { $0.contains(0x09) }
         for (word, afterTab) in hasTabs ? tabbedWords(text) : words(text).map({ ($0, false) }) {
             let w = DisplayWidth.of(word)
             let wordStart = offset(word.startIndex)
@@ -47,9 +62,10 @@ public enum WordWrap {
             // else on a line of its own, so tab-separated columns stay columns.
             // A word that would join the space before it (a combining mark after a tab) starts a
             // line: padded to a tab stop it would sit on the last space, and the space be lost.
-            if afterTab && !line.isEmpty && !joinsSpaceBefore(word) {
+            if afterTab && hasText && !joinsSpaceBefore(word) {
                 let stop = (lineWidth / tabStop + 1) * tabStop
                 if stop + w <= width {
+                    makeLine()
                     line += String(repeating: " ", count: stop - lineWidth)
                     line += word
                     lineWidth = stop + w
@@ -57,25 +73,29 @@ public enum WordWrap {
                     continue
                 }
             }
-            // Test the line for emptiness, not its width: a word of zero-width characters
-            // (U+200B, combining marks alone) is still a word and must not be overwritten.
-            if !afterTab && !line.isEmpty && lineWidth + 1 + w <= width {
-                line += " "
-                line += word
+            if !afterTab && hasText && lineWidth + 1 + w <= width {
+                // A word one space after the line's last byte keeps the line a run of the text.
+                if !(lineIsSource && wordStart == end + 1) {
+                    makeLine()
+                    line += " "
+                    line += word
+                }
                 lineWidth += 1 + w
                 end = offset(word.endIndex)
                 continue
             }
-            if !line.isEmpty { finish() }
+            if hasText { finish() }
             if w <= width {
-                line = String(word)
+                lineIsSource = true
+                hasText = true
                 lineWidth = w
                 start = wordStart
                 end = offset(word.endIndex)
                 continue
             }
             if w <= whole {
-                line = String(word)
+                lineIsSource = true
+                hasText = true
                 lineWidth = w
                 start = wordStart
                 end = offset(word.endIndex)
@@ -94,13 +114,14 @@ public enum WordWrap {
                     start = end
                 }
                 line.append(character)
+                hasText = true
                 lineWidth += cw
                 index = word.index(after: index)
             }
             end = offset(word.endIndex)
         }
-        if !line.isEmpty || lines.isEmpty {
-            if line.isEmpty { start = utf8.count; end = utf8.count }
+        if hasText || lines.isEmpty {
+            if !hasText { start = utf8.count; end = utf8.count }
             finish()
         }
         return lines
@@ -141,17 +162,21 @@ public enum WordWrap {
     static func words(_ text: String) -> [Substring] {
         var result: [Substring] = []
         let utf8 = text.utf8
-        var wordStart = utf8.startIndex
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            let next = utf8.index(after: i)
-            if utf8[i] == 0x20, i.samePosition(in: text) != nil, next.samePosition(in: text) != nil {
-                if wordStart < i { result.append(text[wordStart..<i]) }
-                wordStart = next
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var copy = text
+        copy.withUTF8 { bytes in
+            let n = bytes.count
+            var wordStart = 0
+            for k in 0..<n where bytes[k] == 0x20 {
+                // Between ASCII bytes (or an end) a space is a character of its own: nothing
+                // but a Prepend scalar before it or an extender after it would join it.
+                let plain = (k == 0 || bytes[k - 1] < 0x80) && (k + 1 == n || bytes[k + 1] < 0x80)
+                if !plain && (index(k).samePosition(in: text) == nil || index(k + 1).samePosition(in: text) == nil) { continue }
+                if wordStart < k { result.append(text[index(wordStart)..<index(k)]) }
+                wordStart = k + 1
             }
-            i = next
+            if wordStart < n { result.append(text[index(wordStart)..<index(n)]) }
         }
-        if wordStart < utf8.endIndex { result.append(text[wordStart..<utf8.endIndex]) }
         return result
     }
 }

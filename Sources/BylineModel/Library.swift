@@ -392,6 +392,36 @@ public final class Library: Sendable {
         return state.withLock { s in s.slot(of: path).map { ArticleID(slot: $0) } }
     }
 
+    /// The hash ``forEachFileStamp(_:_:)`` gives a relative path: a path string's, as a
+    /// `Hasher` takes it in (seeded per process, never saved).
+    public static func pathHash(_ path: String) -> Int { PathIndex.hash(path) }
+
+    /// ``pathHash(_:)`` of the string these UTF-8 bytes decode to (from the bytes when ASCII).
+    public static func pathHash(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        LibraryEntries.asciiHash(UnsafeRawBufferPointer(start: nil, count: 0), UnsafeRawBufferPointer(bytes))
+            ?? PathIndex.hash(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// For the search index's check of every file: each listed article's path relative to its
+    /// folder, hashed as ``pathHash(_:)`` hashes its string, and its file's size and modification
+    /// time (`stat`, following links; nil when that fails), made from the packed paths without
+    /// a string per article. The lock is held only to copy a path, not during the `stat`.
+    public func forEachFileStamp(_ ids: [ArticleID], _ body: (ArticleID, _ relativeHash: Int, FileStamp?) -> Void) {
+        var buffer: [UInt8] = []
+        for id in ids {
+            let hash = state.withLock { s -> Int? in
+                guard s.entries.indices.contains(id.index) else { return nil }
+                s.entries.copyPath(at: id.index, into: &buffer)
+                return s.entries.relativePathHash(at: id.index)
+            }
+            guard let hash else { continue }
+            var info = stat()
+            let found = buffer.withUnsafeBytes { stat($0.baseAddress!.assumingMemoryBound(to: CChar.self), &info) == 0 }
+            let nanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            body(id, hash, found ? FileStamp(size: Int64(info.st_size), modified: nanoseconds) : nil)
+        }
+    }
+
     /// Whether the file was found unreadable (binary, or an I/O error) when it was read.
     public func isUnreadable(_ id: ArticleID) -> Bool { state.withLock { $0.unreadable.contains(id.index) } }
 
@@ -683,10 +713,12 @@ public final class Library: Sendable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return nil
         }
-        if TextDecoding.binaryReason(bytes) != nil { return nil }
         // The decoder picks UTF-8 or Windows-1252 from the whole prefix: only take the short
         // path when the whole prefix is valid UTF-8 (then so is every line of it).
-        guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        if !bytes.withUnsafeBytes(TextDecoding.isCleanUTF8) {
+            if TextDecoding.binaryReason(bytes) != nil { return nil }
+            guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        }
         return bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
             var visible = false
             var previous: UInt8 = 0

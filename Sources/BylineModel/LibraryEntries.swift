@@ -59,6 +59,61 @@ public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
+    /// `PathIndex.hash(path(at: index))`, from the packed bytes when the path is ASCII: Swift
+    /// hashes an ASCII string (its own normal form) as its UTF-8 bytes and a 0xFF, fed to the
+    /// hasher as one stream, so the root's bytes and then the relative ones give the same hash.
+    func pathHash(at index: Int) -> Int {
+        var root = roots[Int(rootOf[index])]
+        let ascii = relativeBytes(index).withUnsafeBytes { relative in
+            root.withUTF8 { Self.asciiHash(UnsafeRawBufferPointer($0), relative) }
+        }
+        return ascii ?? PathIndex.hash(path(at: index))
+    }
+
+    /// `PathIndex.hash(relativePath(at: index))`, from the packed bytes when they are ASCII.
+    func relativePathHash(at index: Int) -> Int {
+        let ascii = relativeBytes(index).withUnsafeBytes { Self.asciiHash(UnsafeRawBufferPointer(start: nil, count: 0), $0) }
+        return ascii ?? PathIndex.hash(relativePath(at: index))
+    }
+
+    /// The string hash of the ASCII text `head` then `tail`, fed to the hasher as String does
+    /// (the bytes, then 0xFF); nil when either is not ASCII.
+    static func asciiHash(_ head: UnsafeRawBufferPointer, _ tail: UnsafeRawBufferPointer) -> Int? {
+        guard isASCII(head), isASCII(tail) else { return nil }
+        var hasher = Hasher()
+        if !head.isEmpty { hasher.combine(bytes: head) }
+        if !tail.isEmpty { hasher.combine(bytes: tail) }
+        hasher.combine(UInt8(0xFF))
+        return hasher.finalize()
+    }
+
+    /// Puts the entry's full path and a NUL in `buffer` (for a system call), without a string.
+    func copyPath(at index: Int, into buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        var root = roots[Int(rootOf[index])]
+        root.withUTF8 { buffer.append(contentsOf: $0) }
+        buffer.append(contentsOf: relativeBytes(index))
+        buffer.append(0)
+    }
+
+    /// Whether two entries' paths are equal as strings: as bytes when both are ASCII (such
+    /// strings are equal exactly when their bytes are), else as strings.
+    func samePath(_ a: Int, _ b: Int) -> Bool {
+        let ra = relativeBytes(a), rb = relativeBytes(b)
+        var rootA = root(at: a), rootB = root(at: b)
+        let ascii = ra.withUnsafeBytes(Self.isASCII) && rb.withUnsafeBytes(Self.isASCII)
+            && rootA.withUTF8 { Self.isASCII(UnsafeRawBufferPointer($0)) } && rootB.withUTF8 { Self.isASCII(UnsafeRawBufferPointer($0)) }
+        guard ascii else { return path(at: a) == path(at: b) }
+        if rootOf[a] == rootOf[b] { return ra == rb }
+        return Array(rootA.utf8) + ra == Array(rootB.utf8) + rb
+    }
+
+    private static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var high: UInt8 = 0
+        for b in raw { high |= b }
+        return high < 0x80
+    }
+
     private func relativeBytes(_ index: Int) -> ArraySlice<UInt8> {
         let start = index == 0 ? 0 : Int(ends[index - 1])
         return bytes[start..<Int(ends[index])]

@@ -52,6 +52,9 @@ struct Scan {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
+    /// Where a `dirent`'s name starts.
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     private mutating func walk(_ folder: String, prefix: [CChar], recursive: Bool, depth: Int) {
         guard let dir = opendir(folder) else {
             problems.append(LibraryProblem(path: folder, reason: FileAccess.errorText()))
@@ -61,20 +64,16 @@ struct Scan {
         var subfolders: [(String, [CChar])] = []
         while let ent = readdir(dir) {
             let type = ent.pointee.d_type
-            // Name bytes with their NUL (the sort key), skipping hidden and non-.txt names early.
-            let named: (bytes: [CChar], isTxt: Bool)? = withUnsafePointer(to: &ent.pointee.d_name) { p in
-                p.withMemoryRebound(to: CChar.self, capacity: 256) { c -> ([CChar], Bool)? in
-                    let len = strlen(c)
-                    guard len > 0, c[0] != 0x2E else { return nil }  // ".", "..", hidden
-                    let isTxt = len > 4 && c[len - 4] == 0x2E && (c[len - 3] | 0x20) == 0x74
-                        && (c[len - 2] | 0x20) == 0x78 && (c[len - 1] | 0x20) == 0x74
-                    guard isTxt || recursive else { return nil }
-                    return (Array(UnsafeBufferPointer(start: c, count: len + 1)), isTxt)
-                }
-            }
-            guard let named else { continue }
-            let isTxt = named.isTxt
-            let nameBytes = named.bytes.dropLast()
+            // Name bytes with their NUL (the sort key), skipping hidden and non-.txt names early;
+            // read in place (valid until the next readdir), not copied into an array of their own.
+            let c = UnsafeRawPointer(ent).advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self)
+            let len = strlen(c)
+            guard len > 0, c[0] != 0x2E else { continue }  // ".", "..", hidden
+            let isTxt = len > 4 && c[len - 4] == 0x2E && (c[len - 3] | 0x20) == 0x74
+                && (c[len - 2] | 0x20) == 0x78 && (c[len - 1] | 0x20) == 0x74
+            guard isTxt || recursive else { continue }
+            let withNUL = UnsafeBufferPointer(start: c, count: len + 1)
+            let nameBytes = withNUL.dropLast()
             // The full path as a string only where it is needed: a regular .txt file needs none.
             var path: String { Self.join(folder, String(decoding: nameBytes.map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
             var kind: UInt8 = type
@@ -94,7 +93,7 @@ struct Scan {
             case Self.dtReg where isTxt:
                 found.append(keyBytes.count)
                 keyBytes.append(contentsOf: prefix)
-                keyBytes.append(contentsOf: named.bytes)
+                keyBytes.append(contentsOf: withNUL)
             case Self.dtDir:
                 if recursive {
                     subfolders.append((path, prefix + nameBytes + [0x2F]))

@@ -6,7 +6,9 @@
 ///
 /// Paths are hashed and compared as strings (Unicode canonical equivalence, as a dictionary
 /// keyed by `String` does), and a path added again points at its newest slot. The hashes are
-/// Swift's, seeded per process, so the table is never saved.
+/// Swift's, seeded per process, so the table is never saved. Building the table hashes an ASCII
+/// path straight from the packed bytes (``LibraryEntries/pathHash(at:)``, the same hash its
+/// string gives) and compares two such paths as bytes, so no path string is made for it.
 struct PathIndex: Sendable {
     /// Slot numbers, -1 for an empty bucket; the count is a power of two.
     private var buckets: [Int32]
@@ -15,13 +17,26 @@ struct PathIndex: Sendable {
     /// An index of every entry (a later entry with the same path as an earlier one wins).
     init(_ entries: LibraryEntries) {
         buckets = Array(repeating: -1, count: Self.bucketCount(for: entries.count))
-        for i in entries.indices { insert(Int32(i), path: entries.path(at: i), in: entries) }
+        let mask = buckets.count - 1
+        for i in entries.indices {
+            var at = entries.pathHash(at: i) & mask
+            while buckets[at] >= 0, !entries.samePath(Int(buckets[at]), i) { at = (at + 1) & mask }
+            if buckets[at] < 0 { count += 1 }
+            buckets[at] = Int32(i)
+        }
+    }
+
+    /// The hash a path is filed under: its string's, as `Hasher` takes it in.
+    static func hash(_ path: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(path)
+        return hasher.finalize()
     }
 
     /// The slot of the entry with this full path, if there is one.
     func slot(of path: String, in entries: LibraryEntries) -> Int32? {
         let mask = buckets.count - 1
-        var at = path.hashValue & mask
+        var at = Self.hash(path) & mask
         while buckets[at] >= 0 {
             if entries.path(at: Int(buckets[at])) == path { return buckets[at] }
             at = (at + 1) & mask
@@ -34,7 +49,7 @@ struct PathIndex: Sendable {
     mutating func insert(_ slot: Int32, path: String, in entries: LibraryEntries) {
         if (count + 1) * 2 > buckets.count { grow(entries) }
         let mask = buckets.count - 1
-        var at = path.hashValue & mask
+        var at = Self.hash(path) & mask
         while buckets[at] >= 0 {
             if entries.path(at: Int(buckets[at])) == path {
                 buckets[at] = slot
@@ -55,7 +70,7 @@ struct PathIndex: Sendable {
         buckets = Array(repeating: -1, count: old.count * 2)
         let mask = buckets.count - 1
         for slot in old where slot >= 0 {
-            var at = entries.path(at: Int(slot)).hashValue & mask
+            var at = entries.pathHash(at: Int(slot)) & mask
             while buckets[at] >= 0 { at = (at + 1) & mask }
             buckets[at] = slot
         }

@@ -129,10 +129,20 @@ public final class LibraryIndexer: Sendable {
         // Articles come folder by folder: the last folder's key is kept rather than looked up
         // (under a lock) for each.
         var last: (folder: String, key: String)?
+        // Files named in full: their key's path is their name, not their path as given.
+        var named = Set<ArticleID>()
+        var run: (key: String, present: [ArticleID], deleted: [ArticleID]) = ("", [], [])
+        func flush() {
+            guard !run.present.isEmpty || !run.deleted.isEmpty else { return }
+            // In place: a copy taken out and put back would copy the lists.
+            byKey[run.key, default: ([], [])].present += run.present
+            byKey[run.key, default: ([], [])].deleted += run.deleted
+        }
         for id in ids {
             let folder = library.folder(of: id)
             let key: String
             if folder.isEmpty {
+                named.insert(id)
                 key = keys.libraryKey(of: id)
             } else if let last, last.folder == folder {
                 key = last.key
@@ -140,13 +150,15 @@ public final class LibraryIndexer: Sendable {
                 key = keys.key(ofFolder: folder)
                 last = (folder, key)
             }
-            // In place: a copy taken out and put back would copy the list for every article.
-            if library.isPresent(id) {
-                byKey[key, default: ([], [])].present.append(id)
-            } else {
-                byKey[key, default: ([], [])].deleted.append(id)
+            // A run of one key's articles is gathered apart and put in the dictionary when the
+            // key changes (hashing the key for every article cost about 4 M at 10,000).
+            if run.key != key {
+                flush()
+                run = (key, [], [])
             }
+            if library.isPresent(id) { run.present.append(id) } else { run.deleted.append(id) }
         }
+        flush()
         let folderKeys = Set(library.folders.map(keys.key(ofFolder:)))
         if sweep {
             for key in folderKeys where byKey[key] == nil { byKey[key] = ([], []) }
@@ -155,22 +167,27 @@ public final class LibraryIndexer: Sendable {
         for key in byKey.keys.sorted() {
             guard let (present, deleted) = byKey[key] else { continue }
             var indexed: [Int: Stamp] = [:]
-            index.forEachIndexed(library: key) { path, signature in
-                indexed[path.hashValue] = Stamp(size: signature.size, modified: signature.modified)
+            indexed.reserveCapacity(present.count)
+            index.forEachIndexedUTF8(library: key) { path, signature in
+                indexed[Library.pathHash(utf8: path)] = Stamp(size: signature.size, modified: signature.modified)
             }
             var work = Work(library: key)
-            var listed = Set<Int>(minimumCapacity: present.count)
+            // The hashes listed, made a set only for the sweep that needs one.
+            var listedHashes: [Int] = []
+            listedHashes.reserveCapacity(present.count)
             var listedIndexed = 0
-            for id in present {
-                let path = keys.path(of: id)
-                let hash = path.hashValue
-                listed.insert(hash)
-                if indexed[hash] != nil { listedIndexed += 1 }
-                guard let now = FileSignature.of(path: library.path(of: id)) else {
-                    if indexed[hash] != nil { work.remove.append(path) }
-                    continue
+            // Hashes and `stat`s straight from the library's packed paths: a path string is
+            // made only for an article to take out.
+            library.forEachFileStamp(present) { id, relativeHash, now in
+                let hash = named.contains(id) ? Library.pathHash(keys.path(of: id)) : relativeHash
+                listedHashes.append(hash)
+                let was = indexed[hash]
+                if was != nil { listedIndexed += 1 }
+                guard let now else {
+                    if was != nil { work.remove.append(keys.path(of: id)) }
+                    return
                 }
-                if indexed[hash] == Stamp(size: now.size, modified: now.modified) {
+                if was == Stamp(size: now.size, modified: now.modified) {
                     summary.unchanged += 1
                 } else {
                     work.read.append(id)
@@ -178,13 +195,14 @@ public final class LibraryIndexer: Sendable {
             }
             for id in deleted {
                 let path = keys.path(of: id)
-                if indexed[path.hashValue] != nil { work.remove.append(path) }
+                if indexed[Library.pathHash(path)] != nil { work.remove.append(path) }
             }
             // Articles of the folder the listing no longer has: gone, unless the file is still
             // there (in a subfolder this listing leaves out, say).
             if sweep && folderKeys.contains(key) && indexed.count > listedIndexed {
+                let listed = Set(listedHashes)
                 index.forEachIndexed(library: key) { path, _ in
-                    if !listed.contains(path.hashValue) && access(ArticleKey(library: key, path: path).fullPath, F_OK) != 0 {
+                    if !listed.contains(Library.pathHash(path)) && access(ArticleKey(library: key, path: path).fullPath, F_OK) != 0 {
                         work.remove.append(path)
                     }
                 }

@@ -91,6 +91,14 @@ public final class SearchIndex: Sendable {
         }
     }
 
+    /// ``forEachIndexed(library:_:)`` with each path as its UTF-8 bytes, valid only during the
+    /// call (the start-up check hashes them without making a string).
+    public func forEachIndexedUTF8(library: String, _ body: (UnsafeBufferPointer<UInt8>, FileSignature) -> Void) {
+        perform(writing: false, fallback: { _ in () }) { database in
+            try database.read { try SearchReads.forEachIndexedUTF8($0, library: library, body) }
+        }
+    }
+
     /// In one transaction: adds `articles` to the library keyed `library` (replacing what was
     /// indexed of them, unless it was indexed from the same file), and takes out the articles at
     /// `removing`. Returns whether it was saved.

@@ -14,6 +14,13 @@ enum SearchReads {
 
     /// The same, one article at a time.
     static func forEachIndexed(_ db: Database, library: String, _ body: (String, FileSignature) -> Void) throws {
+        try forEachIndexedUTF8(db, library: library) { bytes, signature in
+            body(String(decoding: bytes, as: UTF8.self), signature)
+        }
+    }
+
+    /// The same with each path as SQLite's UTF-8 bytes (valid only during the call).
+    static func forEachIndexedUTF8(_ db: Database, library: String, _ body: (UnsafeBufferPointer<UInt8>, FileSignature) -> Void) throws {
         let statement = try db.makeStatement(sql: """
             SELECT article.path, fileSize, fileModified FROM article
             WHERE libraryId = (SELECT id FROM library WHERE path = ?)
@@ -30,7 +37,7 @@ enum SearchReads {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
             }
             let text = sqlite3_column_text(sqlite, 0)
-            let path = text.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(sqlite3_column_bytes(sqlite, 0))), as: UTF8.self) } ?? ""
+            let path = UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(sqlite, 0)))
             body(path, FileSignature(size: sqlite3_column_int64(sqlite, 1), modified: sqlite3_column_int64(sqlite, 2)))
         }
     }

@@ -49,4 +49,47 @@ import BylineCorpus
         let r = both(latin)
         #expect(r.fast == r.full)
     }
+
+    /// The one-pass check says yes exactly when the two checks it stands for both would.
+    @Test func cleanUTF8CheckAgreesWithValidationAndControls() {
+        func slow(_ bytes: [UInt8]) -> Bool {
+            String(validating: bytes, as: UTF8.self) != nil
+                && !bytes.contains { $0 < 0x20 && ![0x09, 0x0A, 0x0D, 0x0C, 0x1B].contains($0) }
+        }
+        let pieces: [[UInt8]] = [
+            Array("plain ascii text ".utf8), [0x0A], [0x09], [0x0D], [0x0C], [0x1B], [0x00], [0x01], [0x1F], [0x7F], [0x20],
+            [0xC3, 0xA9], [0xC2, 0x80], [0xC1, 0xBF], [0xC0, 0x80], [0xDF, 0xBF], [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0xBF],
+            [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+            [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80], [0xBF],
+            [0xE2, 0x80], [0xF0, 0x9F, 0x98], Array("名古屋 🏯 café".utf8),
+        ]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
+            let fast = bytes.withUnsafeBytes(TextDecoding.isCleanUTF8)
+            #expect(fast == slow(bytes), "\(bytes)")
+        }
+        for piece in pieces {
+            // Each piece at every offset of a word, and cut short at the end.
+            for pad in 0..<9 {
+                let bytes = Array(repeating: UInt8(0x41), count: pad) + piece
+                #expect(bytes.withUnsafeBytes(TextDecoding.isCleanUTF8) == slow(bytes), "\(bytes)")
+                let cut = Array(bytes.dropLast())
+                #expect(cut.withUnsafeBytes(TextDecoding.isCleanUTF8) == slow(cut), "\(cut)")
+            }
+        }
+    }
+
+    /// A line with a space between ASCII bytes is no URL, whatever else it holds; a space
+    /// joined to a mark is not a space character, so such a line is judged as before.
+    @Test func urlLinesWithSpacesAndAccents() {
+        #expect(!Metadata.isURL("https://exámple.com/a b"))
+        #expect(!Metadata.isURL("Café owner says prices 9/10"))
+        #expect(Metadata.isURL("https://exámple.com/páth"))
+        #expect(Metadata.isURL("exámple.com/news"))
+        #expect(!Metadata.isURL("é x.com/a"))
+        #expect(Metadata.isURL("https://example.com/ \u{301}a"))
+    }
 }
+

@@ -63,4 +63,37 @@ import Testing
         #expect(index.slot(of: "/news/cafe\u{301}.txt", in: entries) == 0)
         #expect(index.slot(of: "/news/cafe.txt", in: entries) == nil)
     }
+
+    @Test func hashesPackedPathsAsTheirStrings() {
+        // The table is built from the packed bytes and looked up with strings: the same hash.
+        var entries = LibraryEntries()
+        let root = entries.addRoot("/home/reader/news/")
+        let relatives = ["a.txt", "section-3/article-12-harbour-ferry.txt", "caf\u{E9}.txt", "cafe\u{301}.txt", String(repeating: "long-name-", count: 30) + ".txt"]
+        for relative in relatives { entries.append(root: root, relative: Array(relative.utf8)) }
+        entries.append(path: "/elsewhere/K.txt")
+        for i in entries.indices {
+            #expect(entries.pathHash(at: i) == PathIndex.hash(entries.path(at: i)))
+            #expect(entries.relativePathHash(at: i) == Library.pathHash(entries.relativePath(at: i)))
+            var relative = entries.relativePath(at: i)
+            #expect(relative.withUTF8 { Library.pathHash(utf8: $0) } == Library.pathHash(relative))
+            var buffer: [UInt8] = []
+            entries.copyPath(at: i, into: &buffer)
+            #expect(buffer.last == 0 && String(decoding: buffer.dropLast(), as: UTF8.self) == entries.path(at: i))
+        }
+        // A Kelvin sign is canonically a K: the ASCII path is found by it.
+        #expect(PathIndex(entries).slot(of: "/elsewhere/\u{212A}.txt", in: entries) == 5)
+    }
+
+    @Test func samePathAcrossRootsComparesWholePaths() {
+        var entries = LibraryEntries()
+        entries.append(root: entries.addRoot("/a/"), relative: Array("b/c.txt".utf8))
+        entries.append(root: entries.addRoot("/a/b/"), relative: Array("c.txt".utf8))
+        entries.append(root: entries.addRoot("/a/b/"), relative: Array("d.txt".utf8))
+        #expect(entries.samePath(0, 1))
+        #expect(!entries.samePath(1, 2))
+        // The same path twice: the later entry wins, as when inserted one by one.
+        let index = PathIndex(entries)
+        #expect(index.count == 2)
+        #expect(index.slot(of: "/a/b/c.txt", in: entries) == 1)
+    }
 }

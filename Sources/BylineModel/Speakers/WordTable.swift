@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A fixed table of words (the lexicon's lists, the given names), looked up by their UTF-8
 /// bytes: what a `Set<String>` or `[String: Value]` answers, without hashing a `String`
@@ -9,8 +10,10 @@ import Foundation
 /// equals another such text exactly when their bytes are equal. Words of that kind live in an
 /// open-addressed table keyed by an FNV-1a hash of their bytes; a word that is only canonically
 /// equivalent to one (a Kelvin sign for a K, `e` and a combining acute for `é`) is filed under
-/// that form. Every word is also kept in a `[String: Value]`, asked only for text the bytes do
-/// not decide, so a lookup answers exactly as `String` equality (canonical equivalence) would.
+/// that form. Text the bytes do not decide is looked up in a `[String: Value]` of every word,
+/// so a lookup answers exactly as `String` equality (canonical equivalence) would; that
+/// dictionary is made the first time it is asked (hashing every word as a `String` was most
+/// of the cost of making the tables, about 25 M instructions at start-up).
 struct WordTable<Value: Sendable>: Sendable {
     /// The words' bytes back to back.
     private let bytes: [UInt8]
@@ -18,38 +21,38 @@ struct WordTable<Value: Sendable>: Sendable {
     private let entries: [(start: Int, end: Int, value: Value)]
     /// Open addressing: an index into `entries`, or -1.
     private let slots: [Int32]
-    private let all: [String: Value]
+    /// Every word as given, for the dictionary made on first need.
+    private let all: Fallback<Value>
 
     /// Words and their values; a word listed again takes the later value.
     init(_ pairs: [(String, Value)]) {
-        var all: [String: Value] = [:]
         var bytes: [UInt8] = []
         var entries: [(start: Int, end: Int, value: Value)] = []
-        var entryOf: [[UInt8]: Int] = [:]
+        var size = 16
+        while size < pairs.count * 3 { size *= 2 }
+        var slots = [Int32](repeating: -1, count: size)
         for (word, value) in pairs {
-            all[word] = value
             guard let key = Self.byteKey(of: word) else { continue }
-            if let k = entryOf[key] {
-                entries[k].value = value
-            } else {
-                entryOf[key] = entries.count
+            key.withUnsafeBufferPointer { k in
+                var slot = Int(Self.hash(k)) & (size - 1)
+                while slots[slot] >= 0 {
+                    let e = entries[Int(slots[slot])]
+                    if e.end - e.start == k.count, bytes.withUnsafeBufferPointer({ Self.equal($0.baseAddress! + e.start, k) }) {
+                        entries[Int(slots[slot])].value = value
+                        return
+                    }
+                    slot = (slot + 1) & (size - 1)
+                }
+                slots[slot] = Int32(entries.count)
                 let start = bytes.count
-                bytes += key
+                bytes += k
                 entries.append((start, bytes.count, value))
             }
-        }
-        var size = 16
-        while size < entries.count * 3 { size *= 2 }
-        var slots = [Int32](repeating: -1, count: size)
-        for (k, entry) in entries.enumerated() {
-            var slot = Int(bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[entry.start..<entry.end])) }) & (size - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = Int32(k)
         }
         self.bytes = bytes
         self.entries = entries
         self.slots = slots
-        self.all = all
+        self.all = Fallback(pairs)
     }
 
     /// The bytes `word` is filed under in the byte table: its own when they compare as text,
@@ -118,7 +121,7 @@ struct WordTable<Value: Sendable>: Sendable {
             return .some(lookup(b, hash: Self.hash(b)))
         }
         if let decided, let answer = decided { return answer }
-        return all[word]
+        return all.value(of: word)
     }
 
     /// The value of a word given as its bytes, which must compare as text (ASCII does; see
@@ -147,7 +150,36 @@ struct WordTable<Value: Sendable>: Sendable {
     }
 
     /// Every word in the table (as given; a word equivalent to one before it once).
-    var words: [String] { all.keys.sorted() }
+    var words: [String] { all.sortedWords }
+}
+
+/// A ``WordTable``'s words as given, turned into a `[String: Value]` of them the first time a
+/// lookup needs one (the words as given are then let go: never both held).
+private final class Fallback<Value: Sendable>: Sendable {
+    private enum Words {
+        case given([(String, Value)])
+        case table([String: Value])
+    }
+
+    private let words: Mutex<Words>
+
+    init(_ pairs: [(String, Value)]) { words = Mutex(.given(pairs)) }
+
+    /// The value of `word` (canonical equivalence, as `String` compares).
+    func value(of word: String) -> Value? { withTable { $0[word] } }
+
+    /// Every word (as given; a word equivalent to one before it once), sorted.
+    var sortedWords: [String] { withTable { $0.keys.sorted() } }
+
+    private func withTable<R>(_ body: ([String: Value]) -> R) -> R {
+        words.withLock { words in
+            if case .given(let pairs) = words {
+                words = .table(Dictionary(pairs, uniquingKeysWith: { _, later in later }))
+            }
+            guard case .table(let table) = words else { preconditionFailure("made above") }
+            return body(table)
+        }
+    }
 }
 
 /// A fixed set of words: a ``WordTable`` without values, written like a `Set<String>` literal.
