@@ -73,6 +73,7 @@ extension ReaderState {
         sidebarEntries = Self.sidebarEntries(of: article)
         body = nil
         sidebar = nil
+        if let chosen = chosenQuote, chosen >= sidebarEntries.count { chosenQuote = nil }
     }
 
     mutating func forgetArticle() {
@@ -81,6 +82,7 @@ extension ReaderState {
         body = nil
         sidebar = nil
         sidebarEntries = []
+        chosenQuote = nil
     }
 
     /// Takes in a freshly parsed version of the shown article.
