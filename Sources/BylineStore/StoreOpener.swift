@@ -32,12 +32,21 @@ enum StoreOpener {
 
     static func open(path: String, now: Date, options: Options) -> Opened {
         var notices: [String] = []
-        for attempt in 0..<2 {
+        var movedAside = false
+        var busyRetries = 0
+        while true {
             do {
                 return Opened(database: try openWritable(path, options), notSaving: nil, notices: notices)
             } catch {
                 switch StoreFault.classify(error) {
-                case .unusable(let reason) where attempt == 0:
+                case .busy where busyRetries < 4:
+                    // SQLite answers busy at once, without waiting out the timeout, when waiting
+                    // could deadlock: two processes creating the same new file and switching it
+                    // to WAL together. Every lock is let go by now, so another try goes through.
+                    busyRetries += 1
+                    usleep(UInt32(20_000 * busyRetries))
+                case .unusable(let reason) where !movedAside:
+                    movedAside = true
                     do {
                         let aside = try Quarantine.moveAside(path, now: now)
                         notices.append("state store moved aside and started afresh: it was unusable (\(oneLine(reason))); the old one is \(aside)")
@@ -51,7 +60,6 @@ enum StoreOpener {
                 }
             }
         }
-        return notSaving(path, reason: "it stayed unusable", notices: notices, options)
     }
 
     /// Not saving: try to read what is there, and say so once.
