@@ -119,9 +119,12 @@ public final class SearchIndex: Sendable {
     /// ``SearchPage/problem`` and no hits.
     public func search(_ query: SearchQuery, in scope: SearchScope, offset: Int = 0, limit: Int = 50) -> SearchPage {
         perform(writing: false, fallback: { SearchPage(problem: "the search index could not be read (\($0))") }) { database in
-            try database.read { db in
+            // A first page's count and weights are read on a second connection while this one
+            // ranks (a pool's; a temporary index has one connection and reads them in turn).
+            let tally = offset > 0 ? nil : (database as? DatabasePool).map { SearchTally.Pending($0, query, scope: scope, caches: caches) }
+            return try database.read { db in
                 try SearchReads.search(db, query, scope: scope, offset: max(0, offset), limit: max(0, limit),
-                                       caches: caches, exists: Self.fileExists)
+                                       caches: caches, tally: tally.map { tally in { try tally.value() } }, exists: Self.fileExists)
             }
         }
     }

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// What a first page needs besides its ranking: how many articles match, and how much each
+/// phrase weighs (``SearchReads/phraseWeights(_:plan:cache:)``). For a query with two common
+/// words at 100k these are three walks of FTS5's lists (about 20 ms before the document
+/// counts are cached), so ``SearchIndex`` reads them on a second connection while the first
+/// ranks (``Pending``).
+struct SearchTally: Sendable {
+    var total = 0
+    var weights: [Double] = []
+
+    /// The tally of `query` in `scope` (nothing for a query with nothing to search for, or a
+    /// scope with nothing indexed).
+    static func read(_ db: Database, _ query: SearchQuery, scope: SearchScope, caches: SearchCaches) throws -> SearchTally {
+        let plan = try SearchReads.plan(db, query)
+        guard plan.problem == nil else { return SearchTally() }
+        let filter = try ScopeFilter(db, scope)
+        guard !filter.isEmpty else { return SearchTally() }
+        return try read(db, plan: plan, filter: filter, caches: caches)
+    }
+
+    static func read(_ db: Database, plan: SearchPlan, filter: ScopeFilter, caches: SearchCaches) throws -> SearchTally {
+        let weights = try SearchReads.phraseWeights(db, plan: plan, cache: caches.frequencies)
+        let order = SearchReads.Order(plan: plan, filter: filter, weights: weights)
+        let total = try Int.fetchOne(db, sql: order.count, arguments: order.countArguments) ?? 0
+        return SearchTally(total: total, weights: weights)
+    }
+
+    /// A tally being read on another connection of a pool: started at once, waited for by
+    /// ``value()``. It never waits for anything itself, so a search holding a connection while
+    /// it waits for this one cannot deadlock (the pool hands this one a connection as soon as
+    /// one is free).
+    ///
+    /// The two connections read in two transactions: while a batch is being indexed, the
+    /// count may be from just before or just after the batch the page was ranked in (the
+    /// reader says "so far" then, and searches again once indexing is done).
+    final class Pending: Sendable {
+        private let result = Mutex<Result<SearchTally, any Error>?>(nil)
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ pool: DatabasePool, _ query: SearchQuery, scope: SearchScope, caches: SearchCaches) {
+            pool.asyncRead { [self] database in
+                let tally = Result { try SearchTally.read(database.get(), query, scope: scope, caches: caches) }
+                result.withLock { $0 = tally }
+                done.signal()
+            }
+        }
+
+        /// The tally, once it is read (its error, if reading it failed).
+        func value() throws -> SearchTally {
+            done.wait()
+            done.signal()
+            return try result.withLock { $0! }.get()
+        }
+    }
+}
