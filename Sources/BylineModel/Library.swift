@@ -583,10 +583,14 @@ public final class Library: Sendable {
 
     /// Makes the path index that ``apply(_:)`` needs; call it off the main thread first, since
     /// at 100,000 files it takes a few tens of milliseconds.
+    /// It is built outside the library's lock (from the entries as they were), so the reader's
+    /// thread is not held up meanwhile; if they changed before it is done, it is made again.
     public func prepareForChanges() {
+        guard let entries = state.withLock({ $0.slotByPath == nil ? $0.entries : nil }) else { return }
+        let index = PathIndex(entries)
         state.withLock { s in
             guard s.slotByPath == nil else { return }
-            s.slotByPath = PathIndex(s.entries)
+            s.slotByPath = s.entries == entries ? index : PathIndex(s.entries)
         }
     }
 
