@@ -20,6 +20,8 @@ public final class SearchIndex: Sendable {
     public let path: String?
     private let backend: Mutex<Backend>
     private let caches = SearchCaches()
+    /// Whether a count is being read on a second connection (``SearchTally/Pending``).
+    private let tallying = SearchTally.Pending.Gate()
 
     private struct Backend {
         var database: (any DatabaseWriter)?
@@ -119,12 +121,16 @@ public final class SearchIndex: Sendable {
     /// ``SearchPage/problem`` and no hits.
     public func search(_ query: SearchQuery, in scope: SearchScope, offset: Int = 0, limit: Int = 50) -> SearchPage {
         perform(writing: false, fallback: { SearchPage(problem: "the search index could not be read (\($0))") }) { database in
-            // A first page's count and weights are read on a second connection while this one
-            // ranks (a pool's; a temporary index has one connection and reads them in turn).
-            let tally = offset > 0 ? nil : (database as? DatabasePool).map { SearchTally.Pending($0, query, scope: scope, caches: caches) }
+            // A first page's count and weights may be read on a second connection while this
+            // one reads the headline's matches (a pool's; a temporary index has one connection).
+            let pool = database as? DatabasePool
+            let aside = pool.map { pool in { [self] () -> (() throws -> SearchTally)? in
+                guard let pending = SearchTally.Pending(pool, query, scope: scope, caches: caches, alone: tallying) else { return nil }
+                return { try pending.value() }
+            } }
             return try database.read { db in
                 try SearchReads.search(db, query, scope: scope, offset: max(0, offset), limit: max(0, limit),
-                                       caches: caches, tally: tally.map { tally in { try tally.value() } }, exists: Self.fileExists)
+                                       caches: caches, aside: aside, exists: Self.fileExists)
             }
         }
     }

@@ -46,11 +46,11 @@ enum SearchReads {
 
     // MARK: - Search
 
-    /// A page of the articles matching `query` in `scope`, best first. `tally`: the query's
-    /// count and phrase weights (``SearchTally``) as read on another connection meanwhile, or
-    /// nil to read them here.
+    /// A page of the articles matching `query` in `scope`, best first. `aside`: starts reading
+    /// the query's count and phrase weights (``SearchTally``) on another connection, giving
+    /// what waits for them, or nil when it cannot (see ``firstPage(_:plan:filter:limit:tally:)``).
     static func search(_ db: Database, _ query: SearchQuery, scope: SearchScope, offset: Int, limit: Int,
-                       caches: SearchCaches, tally pending: (() throws -> SearchTally)? = nil,
+                       caches: SearchCaches, aside: (() -> (() throws -> SearchTally)?)? = nil,
                        exists: (String) -> Bool) throws -> SearchPage {
         let plan = try plan(db, query)
         if let problem = plan.problem { return SearchPage(problem: problem) }
@@ -60,8 +60,13 @@ enum SearchReads {
         // printing everything) ranks every match once and pages through that.
         let ranking: Ranking
         if offset == 0 {
-            let tally = pending ?? { try SearchTally.read(db, plan: plan, filter: filter, caches: caches) }
-            ranking = try firstPage(db, plan: plan, filter: filter, limit: limit, tally: tally)
+            if try !weighed(plan, caches.frequencies), let tally = aside?() {
+                ranking = try firstPage(db, plan: plan, filter: filter, limit: limit, tally: tally)
+            } else {
+                let tally = try SearchTally.read(db, plan: plan, filter: filter, caches: caches)
+                let order = Order(plan: plan, filter: filter, weights: tally.weights)
+                ranking = try order.rank(db, limit: limit, total: tally.total)
+            }
         } else {
             let weights = try phraseWeights(db, plan: plan, cache: caches.frequencies)
             let order = Order(plan: plan, filter: filter, weights: weights)
@@ -90,13 +95,23 @@ enum SearchReads {
         }
     }
 
-    /// The first `limit` matches and how many there are.
+    /// Whether the phrases' weights are known without counting (or not needed: a query of one
+    /// phrase, or of speakers alone).
+    private static func weighed(_ plan: SearchPlan, _ cache: FrequencyCache) throws -> Bool {
+        guard plan.match != nil, plan.phrases.count > 1 else { return true }
+        return cache.knows(FrequencyCache.allArticles)
+            && plan.phrases.prefix(weightedPhrases).allSatisfy { cache.knows(SearchPlan.phrase($0.tokens, prefix: $0.prefix)) }
+    }
+
+    /// The first `limit` matches and how many there are, when the phrases' weights are still
+    /// to be counted, which ``tally`` does on another connection meanwhile.
     ///
-    /// The matches with a phrase in the headline are read first, each with its phrases' column
-    /// values (``SearchFunctions``' `byline_columns`), which need no weights: meanwhile the
-    /// count and the weights (``SearchTally``, often on another connection) are read. Scored
-    /// then, those matches give the page when the last of their best `limit` scores above the
-    /// ceiling of every match left out (see ``Order/rank(_:limit:total:skipping:)``).
+    /// The weights, the count and the ranking walk the same lists one after another; but the
+    /// matches with a phrase in the headline can be read before the weights are known, each
+    /// with its phrases' column values (``SearchFunctions``' `byline_columns`). Scored once the
+    /// weights are there, they give the page when the last of their best `limit` scores above
+    /// the ceiling of every match left out (see ``Order/rank(_:limit:total:skipping:)``);
+    /// otherwise the page is ranked as usual, the headline's matches skipped.
     private static func firstPage(_ db: Database, plan: SearchPlan, filter: ScopeFilter, limit: Int,
                                   tally: () throws -> SearchTally) throws -> Ranking {
         let candidates = limit > 0 ? try Order.headlineCandidates(db, plan: plan, filter: filter) : nil

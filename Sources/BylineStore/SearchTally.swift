@@ -29,9 +29,10 @@ struct SearchTally: Sendable {
     }
 
     /// A tally being read on another connection of a pool: started at once, waited for by
-    /// ``value()``. It never waits for anything itself, so a search holding a connection while
-    /// it waits for this one cannot deadlock (the pool hands this one a connection as soon as
-    /// one is free).
+    /// ``value()``. It never waits for anything itself, and only one is read at a time (a
+    /// search that finds one being read counts on its own connection): a search holding one of
+    /// the pool's two connections while it waits for this one cannot deadlock, as whatever
+    /// holds the other finishes without waiting for a tally.
     ///
     /// The two connections read in two transactions: while a batch is being indexed, the
     /// count may be from just before or just after the batch the page was ranked in (the
@@ -40,12 +41,21 @@ struct SearchTally: Sendable {
         private let result = Mutex<Result<SearchTally, any Error>?>(nil)
         private let done = DispatchSemaphore(value: 0)
 
-        init(_ pool: DatabasePool, _ query: SearchQuery, scope: SearchScope, caches: SearchCaches) {
+        /// Starts reading the tally, unless one is being read already (`alone` says so, and
+        /// is set until this one is read).
+        init?(_ pool: DatabasePool, _ query: SearchQuery, scope: SearchScope, caches: SearchCaches, alone: Gate) {
+            guard alone.busy.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return nil }
             pool.asyncRead { [self] database in
                 let tally = Result { try SearchTally.read(database.get(), query, scope: scope, caches: caches) }
                 result.withLock { $0 = tally }
+                alone.busy.store(false, ordering: .releasing)
                 done.signal()
             }
+        }
+
+        /// Whether a tally is being read for an index (one at a time).
+        final class Gate: Sendable {
+            let busy = Atomic<Bool>(false)
         }
 
         /// The tally, once it is read (its error, if reading it failed).
