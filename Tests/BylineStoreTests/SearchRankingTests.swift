@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import BylineStore
 
@@ -63,6 +64,36 @@ struct SearchRankingTests {
             #expect(index.search(query, in: SearchFixture.scope, limit: Self.pageSize)
                     == Self.index.search(query, in: SearchFixture.scope, limit: Self.pageSize), "\(query)")
         }
+    }
+
+    /// Four threads search an index file at once while a fifth writes to it (each write
+    /// forgets the phrases' counts, so first pages keep being read on two connections): no
+    /// search waits forever for a connection, and each page is the one a lone search gives.
+    @Test("searches from several threads at once, beside writes, give the pages a lone search gives")
+    func concurrentSearches() throws {
+        let folder = try StoreFolder()
+        defer { folder.cleanUp() }
+        let index = SearchIndex.open(.file(folder.file("index.sqlite3")))
+        defer { index.close() }
+        #expect(index.update(library: SearchFixture.news, put: Self.articles))
+        let queries = ["alpha beta", "gamma delta", "alpha beta gamma", "filler zeta", "beta -\"zeta zeta zeta\" epsilon"]
+        let expected = queries.map { Self.index.search($0, in: SearchFixture.scope, limit: Self.pageSize) }
+        let mismatches = Mutex<[String]>([])
+        let unchanged = Self.articles[0]
+        DispatchQueue.concurrentPerform(iterations: 5) { thread in
+            for round in 0..<12 {
+                if thread == 4 {
+                    // The same article again (from the same file: nothing changes but the caches).
+                    _ = index.update(library: SearchFixture.news, put: [unchanged])
+                    continue
+                }
+                let which = (thread + round) % queries.count
+                let page = index.search(queries[which], in: SearchFixture.scope, limit: Self.pageSize)
+                if page != expected[which] { mismatches.withLock { $0.append("\(queries[which]) in thread \(thread)") } }
+            }
+        }
+        #expect(mismatches.withLock { $0 } == [])
+        #expect(expected.allSatisfy { $0.hits.count == Self.pageSize })
     }
 
     private static func expectSamePage(_ index: SearchIndex, _ query: String) {
