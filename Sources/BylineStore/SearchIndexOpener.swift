@@ -138,20 +138,7 @@ enum SearchIndexOpener {
             }
         }
         try StoreSchema.migrate(pool, with: SearchSchema.migrator)
-        openReaders(pool)
         return pool
-    }
-
-    /// Opens the pool's reading connections in the background (each read at once, on GRDB's
-    /// own threads, none waited for): a first page is read on two at the same time (see
-    /// `SearchTally`), and opening one (the functions, the pragmas, the schema read on its
-    /// first statement) would otherwise add about 2 ms to the first search.
-    private static func openReaders(_ pool: DatabasePool) {
-        for _ in 0..<pool.configuration.maximumReaderCount {
-            pool.asyncRead { database in
-                _ = try? database.get().tableExists("article")
-            }
-        }
     }
 
     /// Deletes an index file and its log (it holds nothing that cannot be made again).
