@@ -21,7 +21,7 @@ public final class SearchIndex: Sendable {
     private let backend: Mutex<Backend>
     private let caches = SearchCaches()
     /// Whether a count is being read on a second connection (``SearchTally/Pending``).
-    private let tallying = SearchTally.Pending.Gate()
+    let tallying = SearchTally.Pending.Gate()
 
     private struct Backend {
         var database: (any DatabaseWriter)?
@@ -125,7 +125,8 @@ public final class SearchIndex: Sendable {
             // one reads the headline's matches (a pool's; a temporary index has one connection).
             let pool = database as? DatabasePool
             let aside = pool.map { pool in { [self] () -> (() throws -> SearchTally)? in
-                guard let pending = SearchTally.Pending(pool, query, scope: scope, caches: caches, alone: tallying) else { return nil }
+                guard tallying.wanted(),
+                      let pending = SearchTally.Pending(pool, query, scope: scope, caches: caches, alone: tallying) else { return nil }
                 return { try pending.value() }
             } }
             return try database.read { db in
