@@ -53,18 +53,12 @@ struct SearchRankingTests {
     /// those of the temporary index, scores included.
     @Test("the same pages from an index file, read on two connections at once")
     func samePagesFromFile() throws {
-        let folder = try StoreFolder()
-        defer { folder.cleanUp() }
-        let index = SearchIndex.open(.file(folder.file("index.sqlite3")))
-        defer { index.close() }
-        // Read aside however busy the machine running the tests is.
-        index.tallying.always.store(true, ordering: .relaxed)
-        #expect(index.path != nil)
-        #expect(index.update(library: SearchFixture.news, put: Self.articles))
-        for query in Self.queries {
-            Self.expectSamePage(index, query)
-            #expect(index.search(query, in: SearchFixture.scope, limit: Self.pageSize)
-                    == Self.index.search(query, in: SearchFixture.scope, limit: Self.pageSize), "\(query)")
+        try Self.withFileIndex { index in
+            for query in Self.queries {
+                Self.expectSamePage(index, query)
+                #expect(index.search(query, in: SearchFixture.scope, limit: Self.pageSize)
+                        == Self.index.search(query, in: SearchFixture.scope, limit: Self.pageSize), "\(query)")
+            }
         }
     }
 
@@ -73,13 +67,10 @@ struct SearchRankingTests {
     /// search waits forever for a connection, and each page is the one a lone search gives.
     @Test("searches from several threads at once, beside writes, give the pages a lone search gives")
     func concurrentSearches() throws {
-        let folder = try StoreFolder()
-        defer { folder.cleanUp() }
-        let index = SearchIndex.open(.file(folder.file("index.sqlite3")))
-        defer { index.close() }
-        // Read aside however busy the machine running the tests is.
-        index.tallying.always.store(true, ordering: .relaxed)
-        #expect(index.update(library: SearchFixture.news, put: Self.articles))
+        try Self.withFileIndex(concurrentSearches(in:))
+    }
+
+    private func concurrentSearches(in index: SearchIndex) {
         let queries = ["alpha beta", "gamma delta", "alpha beta gamma", "filler zeta", "beta -\"zeta zeta zeta\" epsilon"]
         let expected = queries.map { Self.index.search($0, in: SearchFixture.scope, limit: Self.pageSize) }
         let mismatches = Mutex<[String]>([])
@@ -98,6 +89,19 @@ struct SearchRankingTests {
         }
         #expect(mismatches.withLock { $0 } == [])
         #expect(expected.allSatisfy { $0.hits.count == Self.pageSize })
+    }
+
+    /// Runs `body` on the articles in an index file of a fresh folder: a pool of two reading
+    /// connections, reading aside however busy the machine running the tests is.
+    private static func withFileIndex(_ body: (SearchIndex) -> Void) throws {
+        let folder = try StoreFolder()
+        defer { folder.cleanUp() }
+        let index = SearchIndex.open(.file(folder.file("index.sqlite3")))
+        defer { index.close() }
+        index.tallying.always.store(true, ordering: .relaxed)
+        #expect(index.path != nil)
+        #expect(index.update(library: SearchFixture.news, put: articles))
+        body(index)
     }
 
     private static func expectSamePage(_ index: SearchIndex, _ query: String) {
