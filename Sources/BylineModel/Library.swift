@@ -75,6 +75,9 @@ public final class Library: Sendable {
     public let recursive: Bool
     private let initialProblems: [LibraryProblem]
     private let state: Mutex<State>
+    /// Held while the path index is built (outside `state`'s lock): a second caller waits for
+    /// that index rather than building another.
+    private let pathIndexing = Mutex(())
 
     private struct State: Sendable {
         var entries: LibraryEntries
@@ -613,10 +616,16 @@ public final class Library: Sendable {
 
     /// Makes the path index that ``apply(_:)`` needs; call it off the main thread first, since
     /// at 100,000 files it takes a few tens of milliseconds.
+    /// It is built outside the library's lock (from the entries as they were), so the reader's
+    /// thread is not held up meanwhile; if they changed before it is done, it is made again.
     public func prepareForChanges() {
-        state.withLock { s in
-            guard s.slotByPath == nil else { return }
-            s.slotByPath = PathIndex(s.entries)
+        pathIndexing.withLock { _ in
+            guard let entries = state.withLock({ $0.slotByPath == nil ? $0.entries : nil }) else { return }
+            let index = PathIndex(entries)
+            state.withLock { s in
+                guard s.slotByPath == nil else { return }
+                s.slotByPath = s.entries == entries ? index : PathIndex(s.entries)
+            }
         }
     }
 

@@ -24,6 +24,9 @@ public struct LibrarySearch: Equatable, Sendable {
     public internal(set) var waiting = false
     /// The answer awaited makes the results again (the selection stays on its article).
     var refreshing = false
+    /// Indexing finished while the answer was awaited: it may have been read before the last
+    /// batch, so the results are made again once it comes.
+    var stale = false
     /// The words to mark in an article opened from the results.
     public internal(set) var words: [SearchWord] = []
     /// The request the list waits for (answers to others are dropped).

@@ -42,10 +42,12 @@ extension ReaderState {
     }
 
     /// A page of results arrived: the first page replaces the list's rows (the selection on the
-    /// best match), later pages add to them.
-    mutating func librarySearched(_ answer: LibraryAnswer) {
-        guard var found = librarySearch, answer.request.serial == found.serial else { return }
+    /// best match), later pages add to them. One that indexing finished behind is asked again.
+    mutating func librarySearched(_ answer: LibraryAnswer) -> [Effect] {
+        guard var found = librarySearch, answer.request.serial == found.serial else { return [] }
         found.waiting = false
+        let stale = found.stale
+        found.stale = false
         let refresh = found.refreshing
         found.refreshing = false
         found.problem = answer.problem
@@ -86,6 +88,8 @@ extension ReaderState {
             syncSelectedRow()
         }
         revision &+= 1
+        guard stale, !found.query.isEmpty else { return [] }
+        return requestResults(offset: 0, limit: max(LibrarySearch.pageSize, rows.count), refreshing: true)
     }
 
     /// The shown article marks the search's words and opens at the first of them.
@@ -174,10 +178,16 @@ extension ReaderState {
         if shown != indexProgress { revision &+= 1 }
         indexProgress = shown
         var effects = refreshPeople(finished: finished)
-        guard finished, let found = librarySearch, found.showing, found.partial || !wasBuilding else { return effects }
+        guard finished, var found = librarySearch else { return effects }
+        if found.waiting {
+            // The search under way may have read the index before its last batch.
+            found.stale = true
+            librarySearch = found
+            return effects
+        }
         // Folder changes were indexed, or the whole index is done: refresh the results, keeping
         // the selection on its article.
-        guard !found.waiting else { return effects }
+        guard found.showing, found.partial || !wasBuilding else { return effects }
         effects += requestResults(offset: 0, limit: max(LibrarySearch.pageSize, rows.count), refreshing: true)
         return effects
     }

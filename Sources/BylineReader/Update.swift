@@ -258,7 +258,7 @@ extension ReaderState {
         case .subfolderArticles(let count): articlesInSubfolders = count
         case .startIndexing: return [.index(nil)]
         case .indexing(let progress, let finished): return indexing(progress, finished: finished)
-        case .librarySearched(let answer): librarySearched(answer)
+        case .librarySearched(let answer): return librarySearched(answer)
         case .peopleLoaded(let filter, let speakers): peopleLoaded(filter: filter, speakers)
         case .quotesLoaded(let name, let quotes, let total): quotesLoaded(name: name, quotes, total: total)
         case .showSelection: bodyDeferred = false

@@ -84,6 +84,13 @@ final class FrequencyCache: @unchecked Sendable {
         return count
     }
 
+    /// Whether the count of `phrase` is known.
+    func knows(_ phrase: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return counts[phrase] != nil
+    }
+
     func clear() {
         lock.lock()
         counts.removeAll()

@@ -8,13 +8,17 @@ import GRDBSQLite
 ///   `articleContent` view, which FTS5 reads to take an article out).
 /// - `byline_rank(articleSearch, phrases, weight1, weight2, …)`: the relevance of a match, an FTS5 auxiliary
 ///   function (see ``rank``).
+/// - `byline_columns(articleSearch, phrases)`: the same relevance before it is weighed, phrase
+///   by phrase (see ``columns``).
 enum SearchFunctions {
     static func register(on db: Database) throws {
         db.add(function: unpack)
         let api = UnsafeMutablePointer(mutating: FTS5.api(db))
         guard let create = api.pointee.xCreateFunction else { throw DatabaseError(message: "FTS5 has no xCreateFunction") }
-        let code = create(api, "byline_rank", nil, rank, nil)
-        guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot add byline_rank") }
+        for (name, function) in [("byline_rank", rank), ("byline_columns", columns)] {
+            let code = create(api, name, nil, function, nil)
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot add \(name)") }
+        }
     }
 
     private static let unpack = DatabaseFunction("byline_unpack", argumentCount: 1, pure: true) { values in
@@ -87,15 +91,70 @@ enum SearchFunctions {
     /// constant, is about half of what this costs.
     private static let rank: fts5_extension_function = { api, fts, context, argc, argv in
         guard let api, let fts else { return }
+        let counted = argc > 0 ? argv.map { Int(sqlite3_value_int64($0[0])) } ?? Int.max : Int.max
+        let score = withPhraseColumns(api, fts, counted: counted) { columns in
+            combine(columns) { phrase in
+                guard phrase + 1 < Int(argc), let value = argv?[phrase + 1] else { return nil }
+                return sqlite3_value_double(value)
+            }
+        }
+        sqlite3_result_double(context, score ?? 0)
+    }
+
+    /// `byline_columns(articleSearch, phrases)`: for each of the first `phrases` phrases of the
+    /// match, what ``rank`` weighs it by (the column weights times the saturated hits), as a
+    /// blob of native `Double`s. A first page is ranked from these when the phrases' weights are
+    /// still being counted on another connection (see `SearchReads`): ``score(_:weights:)`` then
+    /// gives each row exactly the score ``rank`` would.
+    private static let columns: fts5_extension_function = { api, fts, context, argc, argv in
+        guard let api, let fts else { return }
+        let counted = argc > 0 ? argv.map { Int(sqlite3_value_int64($0[0])) } ?? Int.max : Int.max
+        let done = withPhraseColumns(api, fts, counted: counted) { columns -> Bool in
+            let bytes = UnsafeRawBufferPointer(columns)
+            sqlite3_result_blob(context, bytes.baseAddress, Int32(bytes.count), transient)
+            return true
+        }
+        if done == nil { sqlite3_result_zeroblob(context, 0) }
+    }
+
+    /// SQLite's `SQLITE_TRANSIENT` (copy the value now), which Swift does not import.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    /// A row's score from its phrases' column values (``columns``' blob) and the weights that
+    /// ``rank`` is given: the same arithmetic in the same order, so the same `Double`.
+    static func score(_ columns: UnsafeBufferPointer<Double>, weights: [Double]) -> Double {
+        combine(columns) { phrase in phrase < weights.count ? weights[phrase] : nil }
+    }
+
+    /// Σ weight × columns over the phrases that have a hit (a phrase without a weight counts
+    /// its columns as they are).
+    @inline(__always)
+    private static func combine(_ columns: UnsafeBufferPointer<Double>, weight: (Int) -> Double?) -> Double {
+        var total = 0.0
+        for phrase in columns.indices {
+            let value = columns[phrase]
+            guard value > 0 else { continue }
+            if let weight = weight(phrase) {
+                total += weight * value
+            } else {
+                total += value
+            }
+        }
+        return total
+    }
+
+    /// Hands `body` the column values of the row's first `counted` phrases (each: the column
+    /// weights times the saturated hits there), counted from FTS5's instance list (`xInst`):
+    /// one pass over what FTS5 already holds for the row. Nil when FTS5 has no phrases or
+    /// instances for the row.
+    @inline(__always)
+    private static func withPhraseColumns<T>(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, counted: Int,
+                                            _ body: (UnsafeBufferPointer<Double>) -> T) -> T? {
         let phrases = Int(api.pointee.xPhraseCount(fts))
         var instances: Int32 = 0
-        guard phrases > 0, api.pointee.xInstCount(fts, &instances) == SQLITE_OK else {
-            sqlite3_result_double(context, 0)
-            return
-        }
-        // Hits by phrase and column (headline, standfirst, body), counted from the instances:
-        // one pass over what FTS5 already holds for the row.
-        let score = withUnsafeTemporaryAllocation(of: Int32.self, capacity: phrases * 3) { hits -> Double in
+        guard phrases > 0, api.pointee.xInstCount(fts, &instances) == SQLITE_OK else { return nil }
+        let counted = min(phrases, max(0, counted))
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: phrases * 3) { hits -> T in
             hits.initialize(repeating: 0)
             var phrase: Int32 = 0
             var column: Int32 = 0
@@ -103,21 +162,14 @@ enum SearchFunctions {
             for instance in 0..<instances where api.pointee.xInst(fts, instance, &phrase, &column, &offset) == SQLITE_OK {
                 hits[Int(phrase) * 3 + Int(min(max(column, 0), 2))] += 1
             }
-            let counted = argc > 0 ? argv.map { min(phrases, max(0, Int(sqlite3_value_int64($0[0])))) } ?? phrases : phrases
-            var total = 0.0
-            for phrase in 0..<counted {
-                let base = phrase * 3
-                let columns = weights.0 * saturation(Int(hits[base])) + weights.1 * saturation(Int(hits[base + 1]))
-                    + weights.2 * saturation(Int(hits[base + 2]))
-                guard columns > 0 else { continue }
-                if phrase + 1 < Int(argc), let value = argv?[phrase + 1] {
-                    total += sqlite3_value_double(value) * columns
-                } else {
-                    total += columns
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, counted)) { columns -> T in
+                for phrase in 0..<counted {
+                    let base = phrase * 3
+                    columns[phrase] = weights.0 * saturation(Int(hits[base])) + weights.1 * saturation(Int(hits[base + 1]))
+                        + weights.2 * saturation(Int(hits[base + 2]))
                 }
+                return body(UnsafeBufferPointer(rebasing: columns[0..<counted]))
             }
-            return total
         }
-        sqlite3_result_double(context, score)
     }
 }

@@ -20,6 +20,8 @@ public final class SearchIndex: Sendable {
     public let path: String?
     private let backend: Mutex<Backend>
     private let caches = SearchCaches()
+    /// Whether a count is being read on a second connection (``SearchTally/Pending``).
+    let tallying = SearchTally.Pending.Gate()
 
     private struct Backend {
         var database: (any DatabaseWriter)?
@@ -127,9 +129,17 @@ public final class SearchIndex: Sendable {
     /// ``SearchPage/problem`` and no hits.
     public func search(_ query: SearchQuery, in scope: SearchScope, offset: Int = 0, limit: Int = 50) -> SearchPage {
         perform(writing: false, fallback: { SearchPage(problem: "the search index could not be read (\($0))") }) { database in
-            try database.read { db in
+            // A first page's count and weights may be read on a second connection while this
+            // one reads the headline's matches (a pool's; a temporary index has one connection).
+            let pool = database as? DatabasePool
+            let aside = pool.map { pool in { [self] () -> (() throws -> SearchTally)? in
+                guard tallying.wanted(),
+                      let pending = SearchTally.Pending(pool, query, scope: scope, caches: caches, alone: tallying) else { return nil }
+                return { try pending.value() }
+            } }
+            return try database.read { db in
                 try SearchReads.search(db, query, scope: scope, offset: max(0, offset), limit: max(0, limit),
-                                       caches: caches, exists: Self.fileExists)
+                                       caches: caches, aside: aside, exists: Self.fileExists)
             }
         }
     }

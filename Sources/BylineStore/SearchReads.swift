@@ -53,23 +53,30 @@ enum SearchReads {
 
     // MARK: - Search
 
-    /// A page of the articles matching `query` in `scope`, best first.
+    /// A page of the articles matching `query` in `scope`, best first. `aside`: starts reading
+    /// the query's count and phrase weights (``SearchTally``) on another connection, giving
+    /// what waits for them, or nil when it cannot (see ``firstPage(_:plan:filter:limit:tally:)``).
     static func search(_ db: Database, _ query: SearchQuery, scope: SearchScope, offset: Int, limit: Int,
-                       caches: SearchCaches, exists: (String) -> Bool) throws -> SearchPage {
-        let tokenizer = try db.makeTokenizer(SearchSchema.tokenizer)
-        let plan = SearchPlan(query) { text in
-            ((try? tokenizer.tokenize(query: text)) ?? []).filter { !$0.flags.contains(.colocated) }.map(\.token)
-        }
+                       caches: SearchCaches, aside: (() -> (() throws -> SearchTally)?)? = nil,
+                       exists: (String) -> Bool) throws -> SearchPage {
+        let plan = try plan(db, query)
         if let problem = plan.problem { return SearchPage(problem: problem) }
         let filter = try ScopeFilter(db, scope)
         guard !filter.isEmpty else { return SearchPage() }
-        let order = try Order(db, plan: plan, filter: filter, frequencies: caches.frequencies)
         // The first page ranks for its rows alone; a later one (scrolling on, or a script
         // printing everything) ranks every match once and pages through that.
         let ranking: Ranking
         if offset == 0 {
-            ranking = try order.rank(db, limit: limit)
+            if try !weighed(plan, caches.frequencies), let tally = aside?() {
+                ranking = try firstPage(db, plan: plan, filter: filter, limit: limit, tally: tally)
+            } else {
+                let tally = try SearchTally.read(db, plan: plan, filter: filter, caches: caches)
+                let order = Order(plan: plan, filter: filter, weights: tally.weights)
+                ranking = try order.rank(db, limit: limit, total: tally.total)
+            }
         } else {
+            let weights = try phraseWeights(db, plan: plan, cache: caches.frequencies)
+            let order = Order(plan: plan, filter: filter, weights: weights)
             let key = RankingKey(plan: plan, scope: scope)
             ranking = try caches.rankings.ranking(for: key) { try order.rank(db, limit: nil) }
         }
@@ -87,34 +94,60 @@ enum SearchReads {
         return SearchPage(hits: hits, total: ranking.total)
     }
 
+    /// What the index runs for `query`, its terms cut by the index's tokenizer.
+    static func plan(_ db: Database, _ query: SearchQuery) throws -> SearchPlan {
+        let tokenizer = try db.makeTokenizer(SearchSchema.tokenizer)
+        return SearchPlan(query) { text in
+            ((try? tokenizer.tokenize(query: text)) ?? []).filter { !$0.flags.contains(.colocated) }.map(\.token)
+        }
+    }
+
+    /// Whether the phrases' weights are known without counting (or not needed: a query of one
+    /// phrase, or of speakers alone).
+    private static func weighed(_ plan: SearchPlan, _ cache: FrequencyCache) throws -> Bool {
+        guard plan.match != nil, plan.phrases.count > 1 else { return true }
+        return cache.knows(FrequencyCache.allArticles)
+            && plan.phrases.prefix(weightedPhrases).allSatisfy { cache.knows(SearchPlan.phrase($0.tokens, prefix: $0.prefix)) }
+    }
+
+    /// The first `limit` matches and how many there are, when the phrases' weights are still
+    /// to be counted, which ``tally`` does on another connection meanwhile.
+    ///
+    /// The weights, the count and the ranking walk the same lists one after another; but the
+    /// matches with a phrase in the headline can be read before the weights are known, each
+    /// with its phrases' column values (``SearchFunctions``' `byline_columns`). Scored once the
+    /// weights are there, they give the page when the last of their best `limit` scores above
+    /// the ceiling of every match left out (see ``Order/rank(_:limit:total:skipping:)``);
+    /// otherwise the page is ranked as usual, the headline's matches skipped.
+    private static func firstPage(_ db: Database, plan: SearchPlan, filter: ScopeFilter, limit: Int,
+                                  tally: () throws -> SearchTally) throws -> Ranking {
+        let candidates = limit > 0 ? try Order.headlineCandidates(db, plan: plan, filter: filter) : nil
+        let counted = try tally()
+        let order = Order(plan: plan, filter: filter, weights: counted.weights)
+        guard counted.total > 0, limit > 0 else { return Ranking(total: counted.total) }
+        if let candidates, let narrowing = order.narrowings.first,
+           let page = candidates.best(limit, weights: counted.weights), let last = page.scores.last, last > narrowing.ceiling {
+            return Ranking(ids: page.ids, scores: page.scores, total: counted.total)
+        }
+        return try order.rank(db, limit: limit, total: counted.total, skipping: candidates == nil ? 0 : 1)
+    }
+
     /// The matches of a query, best first: words ranked by FTS5 and ``SearchFunctions``, or
     /// for speakers alone, the articles quoting them most.
-    private struct Order {
+    struct Order {
         /// `SELECT id, score FROM … ORDER BY score DESC, id` and the count of its rows.
         var select: String
         var count: String
         var arguments: StatementArguments
         var countArguments: StatementArguments
         /// Narrower matches to rank a first page from, each with the ceiling of the score of
-        /// any match left out of it (see ``rank(_:limit:)``).
+        /// any match left out of it (see ``rank(_:limit:total:skipping:)``).
         var narrowings: [(arguments: StatementArguments, ceiling: Double)] = []
 
-        init(_ db: Database, plan: SearchPlan, filter: ScopeFilter, frequencies cache: FrequencyCache) throws {
-            // Without words, the first speaker to find drives the query and the others filter it.
-            let driving = plan.match == nil ? plan.speakers.firstIndex { !$0.excluded } : nil
-            // `+rowid`: an IN list on the FTS5 table's own rowid would make FTS5 look each id up
-            // (about 30 ms per 1,000 ids here); as an expression it filters the matches instead.
-            let column = plan.match == nil ? "articleId" : "+rowid"
-            var conditions = filter.condition(on: column)
-            var filters = filter.arguments
-            var speakers: [String] = []
-            for (index, speaker) in plan.speakers.enumerated() where index != driving {
-                speakers.append("\(column) \(speaker.excluded ? "NOT IN" : "IN") (SELECT articleId FROM quote WHERE speakerId IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?))")
-                filters += [speaker.match]
-            }
-            if !speakers.isEmpty { conditions += " AND " + Self.all(speakers[...]) }
+        /// `weights`: the phrases' weights (``phraseWeights(_:plan:cache:)``).
+        init(plan: SearchPlan, filter: ScopeFilter, weights: [Double]) {
+            let (conditions, filters) = Self.conditions(plan: plan, filter: filter)
             if let match = plan.match {
-                let weights = try phraseWeights(db, plan: plan, cache: cache)
                 let rankArguments = String(repeating: ", ?", count: weights.count + 1)
                 select = """
                     SELECT rowid, byline_rank(articleSearch\(rankArguments)) AS score FROM articleSearch
@@ -130,16 +163,61 @@ enum SearchReads {
                     (ranked + [narrower] + filters, SearchFunctions.ceiling(weights: all, outside: outside))
                 }
             } else {
+                let driving = plan.speakers.firstIndex { !$0.excluded }
                 let first = driving.map { plan.speakers[$0].match } ?? ""
-                if let exclusion = plan.exclusion {
-                    conditions += " AND articleId NOT IN (SELECT rowid FROM articleSearch WHERE articleSearch MATCH ?)"
-                    filters += [exclusion]
-                }
                 let from = "FROM quote WHERE speakerId IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?)\(conditions)"
                 select = "SELECT articleId, count(*) AS quotes \(from) GROUP BY articleId ORDER BY quotes DESC, articleId"
                 count = "SELECT count(DISTINCT articleId) \(from)"
                 arguments = [first] + filters
                 countArguments = arguments
+            }
+        }
+
+        /// The SQL that keeps a match in scope and applies the speaker filters (and, without
+        /// words, the exclusions), with its arguments.
+        private static func conditions(plan: SearchPlan, filter: ScopeFilter) -> (String, StatementArguments) {
+            // Without words, the first speaker to find drives the query and the others filter it.
+            let driving = plan.match == nil ? plan.speakers.firstIndex { !$0.excluded } : nil
+            // `+rowid`: an IN list on the FTS5 table's own rowid would make FTS5 look each id up
+            // (about 30 ms per 1,000 ids here); as an expression it filters the matches instead.
+            let column = plan.match == nil ? "articleId" : "+rowid"
+            var conditions = filter.condition(on: column)
+            var filters = filter.arguments
+            var speakers: [String] = []
+            for (index, speaker) in plan.speakers.enumerated() where index != driving {
+                speakers.append("\(column) \(speaker.excluded ? "NOT IN" : "IN") (SELECT articleId FROM quote WHERE speakerId IN (SELECT rowid FROM speakerSearch WHERE speakerSearch MATCH ?))")
+                filters += [speaker.match]
+            }
+            if !speakers.isEmpty { conditions += " AND " + Self.all(speakers[...]) }
+            if plan.match == nil, let exclusion = plan.exclusion {
+                conditions += " AND articleId NOT IN (SELECT rowid FROM articleSearch WHERE articleSearch MATCH ?)"
+                filters += [exclusion]
+            }
+            return (conditions, filters)
+        }
+
+        /// The matches with a phrase to find in the headline (the first narrowing), each with
+        /// its phrases' column values, unweighed; nil when the query cannot be narrowed so.
+        static func headlineCandidates(_ db: Database, plan: SearchPlan, filter: ScopeFilter) throws -> Candidates? {
+            guard let match = plan.match, let narrower = narrowings(plan, match: match).first?.0 else { return nil }
+            let (conditions, filters) = Self.conditions(plan: plan, filter: filter)
+            let statement = try db.makeStatement(sql: """
+                SELECT rowid, byline_columns(articleSearch, ?) FROM articleSearch WHERE articleSearch MATCH ?\(conditions)
+                """)
+            try statement.setArguments([plan.matchPhraseCount, narrower] + filters)
+            var candidates = Candidates(stride: plan.matchPhraseCount)
+            // Stepped and read straight from SQLite: a word in many headlines gives thousands of rows.
+            let sqlite = statement.sqliteStatement
+            defer { sqlite3_reset(sqlite) }
+            while true {
+                let code = sqlite3_step(sqlite)
+                if code == SQLITE_DONE { return candidates }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+                }
+                let bytes = Int(sqlite3_column_bytes(sqlite, 1))
+                let blob = sqlite3_column_blob(sqlite, 1).map { UnsafeRawBufferPointer(start: $0, count: bytes) }
+                candidates.append(sqlite3_column_int64(sqlite, 0), blob ?? UnsafeRawBufferPointer(start: nil, count: 0))
             }
         }
 
@@ -164,7 +242,8 @@ enum SearchReads {
             return "(\(all(conditions[..<middle])) AND \(all(conditions[middle...])))"
         }
 
-        /// The first `limit` matches and how many there are in all; with no limit, all of them.
+        /// The first `limit` of the `total` matches; with no limit, all of them (and `total`
+        /// is counted from them).
         ///
         /// A first page of a query with many matches is ranked from a narrower match when that
         /// gives the same page: the matches with a phrase in the headline (then in the headline
@@ -172,14 +251,13 @@ enum SearchReads {
         /// ceiling. When the last of the narrower match's best `limit` scores above that
         /// ceiling, those are the best `limit` of all, in the same order. Otherwise every match
         /// is ranked. At 100k, where the common words are in 80–90% of the articles, this ranks
-        /// a few thousand instead of 90,000.
-        func rank(_ db: Database, limit: Int?) throws -> Ranking {
-            var ranking = Ranking()
+        /// a few thousand instead of 90,000. `skipping`: narrowings tried already.
+        func rank(_ db: Database, limit: Int?, total: Int = 0, skipping: Int = 0) throws -> Ranking {
+            var ranking = Ranking(total: total)
             if let limit {
-                ranking.total = try Int.fetchOne(db, sql: count, arguments: countArguments) ?? 0
                 guard ranking.total > 0, limit > 0 else { return ranking }
                 if ranking.total > limit * Self.narrowingAbove {
-                    for narrowing in narrowings {
+                    for narrowing in narrowings.dropFirst(skipping) {
                         let page = try fetch(db, arguments: narrowing.arguments, limit: limit)
                         if page.ids.count == limit, let last = page.scores.last, last > narrowing.ceiling {
                             return Ranking(ids: page.ids, scores: page.scores, total: ranking.total)
@@ -194,10 +272,10 @@ enum SearchReads {
             return ranking
         }
 
-        /// Narrowing is tried when there are more than this many matches per row of the page
-        /// (10,000 for the reader's page of 50): below, ranking them all costs about what
-        /// trying the narrower matches does (at 100k, 3–4 ms for 8,000 matches, as much as each
-        /// narrower match when it has too few).
+        /// Narrowing to the headline and standfirst is tried when there are more than this
+        /// many matches per row of the page (10,000 for the reader's page of 50): below,
+        /// ranking them all costs about what trying the narrower match does (at 100k, 3–4 ms
+        /// for 8,000 matches, as much as the narrower match when it has too few).
         static let narrowingAbove = 200
 
         private func fetch(_ db: Database, arguments: StatementArguments, limit: Int?) throws -> (ids: [Int64], scores: [Double]) {
@@ -210,6 +288,43 @@ enum SearchReads {
                 scores.append(row[1])
             }
             return (ids, scores)
+        }
+    }
+
+    /// Matches with their phrases' column values (``SearchFunctions``' `byline_columns`), to be
+    /// scored once the weights are known.
+    struct Candidates {
+        /// Values per match: the phrases counted.
+        let stride: Int
+        private(set) var ids: [Int64] = []
+        private var values: [Double] = []
+
+        init(stride: Int) {
+            self.stride = stride
+        }
+
+        /// A match and its blob of values (an empty one: no hit counted, every value 0).
+        mutating func append(_ id: Int64, _ blob: UnsafeRawBufferPointer) {
+            ids.append(id)
+            let doubles = blob.count / MemoryLayout<Double>.size
+            for index in 0..<stride {
+                values.append(index < doubles ? blob.loadUnaligned(fromByteOffset: index * MemoryLayout<Double>.size, as: Double.self) : 0)
+            }
+        }
+
+        /// The best `limit` matches scored with `weights`, in the order of `ORDER BY score DESC,
+        /// rowid` (byline_rank's scores, to the bit); nil when there are fewer than `limit`.
+        func best(_ limit: Int, weights: [Double]) -> (ids: [Int64], scores: [Double])? {
+            guard ids.count >= limit else { return nil }
+            let scores = values.withUnsafeBufferPointer { all in
+                ids.indices.map { row in
+                    SearchFunctions.score(UnsafeBufferPointer(rebasing: all[row * stride ..< (row + 1) * stride]), weights: weights)
+                }
+            }
+            let order = ids.indices.sorted { a, b in
+                scores[a] != scores[b] ? scores[a] > scores[b] : ids[a] < ids[b]
+            }.prefix(limit)
+            return (order.map { ids[$0] }, order.map { scores[$0] })
         }
     }
 
@@ -235,7 +350,7 @@ enum SearchReads {
     /// phrase's articles costs about what counting the matches does (FTS5 keeps no count per
     /// term: its `fts5vocab` table walks the term's list just the same). Only the first
     /// ``weightedPhrases`` are weighed.
-    private static func phraseWeights(_ db: Database, plan: SearchPlan, cache: FrequencyCache) throws -> [Double] {
+    static func phraseWeights(_ db: Database, plan: SearchPlan, cache: FrequencyCache) throws -> [Double] {
         guard plan.phrases.count > 1 else { return [] }
         let documents = try cache.count(of: FrequencyCache.allArticles) {
             try Int64.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0

@@ -247,6 +247,34 @@ final class LibrarySearchTests: XCTestCase {
 
     // MARK: - People
 
+    /// Indexing that finishes while a search is under way: that search may have read the index
+    /// before the last batch, so its answer is not the last word (an end-to-end test once saw
+    /// "0 articles" stay on a busy machine).
+    func testAnAnswerThatIndexingFinishedBehindIsAskedAgain() throws {
+        var state = ReaderState(library: try Library(folder: dir.path), size: Size(width: 120, height: 20))
+        state.send([.start, .find], index: index)
+        // The query typed, its search not answered yet; then indexing finishes.
+        var asked: LibraryRequest?
+        for c in "ferry" {
+            for case .searchLibrary(let request) in update(&state, .editPrompt(.insert(c))) { asked = request }
+        }
+        let request = try XCTUnwrap(asked)
+        XCTAssertEqual(state.librarySearch?.waiting, true)
+        XCTAssertEqual(update(&state, .indexing(IndexProgress(done: 9, total: 9), finished: true)), [])
+        // The answer, read before the last batch, found nothing: the search is made again.
+        let answer = LibraryAnswer(request: request, hits: [], total: 0, problem: nil, words: [])
+        let effects = update(&state, .librarySearched(answer))
+        var again: [LibraryRequest] = []
+        for case .searchLibrary(let request) in effects { again.append(request) }
+        XCTAssertEqual(again.map(\.query), ["ferry"])
+        XCTAssertEqual(again.first?.offset, 0)
+        XCTAssertEqual(state.librarySearch?.waiting, true)
+        // Its answer is taken as it is: nothing more is asked.
+        let last = LibraryAnswer(request: try XCTUnwrap(again.first), hits: [], total: 0, problem: nil, words: [])
+        XCTAssertEqual(update(&state, .librarySearched(last)), [])
+        XCTAssertEqual(state.librarySearch?.waiting, false)
+    }
+
     func testPeopleOpenedBeforeTheIndexIsBuiltFillsInWhenItIs() throws {
         var state = ReaderState(library: try Library(folder: dir.path), size: Size(width: 120, height: 20))
         state.send(.start, index: index)
