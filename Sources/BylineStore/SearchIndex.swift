@@ -83,14 +83,21 @@ public final class SearchIndex: Sendable {
         (database as? DatabasePool)?.invalidateReadOnlyConnections()
     }
 
-    /// Frees what SQLite keeps between calls on every connection (the writer's page cache
-    /// too, 2,000 KiB once an indexing has filled it), waiting for a write in progress: for
-    /// the indexing thread, once it is done.
+    /// Frees what SQLite keeps between calls on every connection: the writer's page cache
+    /// (2,000 KiB once an indexing has filled it) and caches, waiting for a write in progress,
+    /// and the reading connections not in use (``closeIdleReaders()``). For the indexing
+    /// thread, once it is done. Not GRDB's `DatabasePool.releaseMemory()`: its barrier waits
+    /// for every reader in use while holding back new ones, and a search holding one reader
+    /// while its count is read on another (``SearchTally``) would then wait forever.
     public func releaseMemory() {
         switch backend.withLock({ $0.database }) {
-        case let pool as DatabasePool: pool.releaseMemory()
-        case let queue as DatabaseQueue: queue.releaseMemory()
-        default: break
+        case let pool as DatabasePool:
+            pool.writeWithoutTransaction { $0.releaseMemory() }
+            pool.invalidateReadOnlyConnections()
+        case let queue as DatabaseQueue:
+            queue.releaseMemory()
+        default:
+            break
         }
     }
 
