@@ -83,7 +83,7 @@ public final class Library: Sendable {
         var entries: LibraryEntries
         /// False for an entry whose file is gone.
         var alive: [Bool]
-        var headlines: [String?]
+        var headlines: PackedHeadlines
         /// File sizes (capped) and word counts, -1 until known; 32 bits, for 100,000 entries.
         var sizes: [Int32]
         var words: [Int32]
@@ -110,7 +110,7 @@ public final class Library: Sendable {
             self.entries = entries
             let n = entries.count
             alive = Array(repeating: true, count: n)
-            headlines = Array(repeating: nil, count: n)
+            headlines = PackedHeadlines(count: n)
             sizes = Array(repeating: -1, count: n)
             words = Array(repeating: -1, count: n)
             mtimes = Array(repeating: -1, count: n)
@@ -655,7 +655,7 @@ public final class Library: Sendable {
                 let slot = Int32(s.entries.count)
                 s.entries.append(root: root, relative: Array(relative.utf8))
                 s.alive.append(true)
-                s.headlines.append(nil)
+                s.headlines.append()
                 s.sizes.append(-1)
                 s.words.append(-1)
                 s.mtimes.append(-1)

@@ -136,6 +136,13 @@ public final class Background: Sendable {
         }
     }
 
+    /// Closes the search index's reading connections not in use, if a search read it since
+    /// the last call (see `LibrarySearchService.closeIdleReaders`); returns whether it did.
+    @discardableResult
+    public func closeIdleIndexReaders() -> Bool {
+        searching.closeIdleReaders()
+    }
+
     /// Store and index notices go to the status line and are kept for after the exit.
     private func passOn(_ new: [String]) {
         guard !new.isEmpty else { return }

@@ -17,6 +17,8 @@ final class LibrarySearchService: Sendable {
     private let mode: Background.Mode
     private let opened = Mutex<LibraryIndexer?>(nil)
     private let cancelled = Atomic<Bool>(false)
+    /// Whether the index was read since its idle connections were last closed.
+    private let readSinceRelease = Atomic<Bool>(false)
     private let indexingThread = WorkerThread(name: "byline-index")
     private let searchingThread = WorkerThread(name: "byline-search")
 
@@ -70,13 +72,31 @@ final class LibrarySearchService: Sendable {
             }
             notify(indexer.index.takeNotices())
             if !isCancelled() { inbox.post(.indexing(IndexProgress(done: last.total, total: last.total), finished: true)) }
+            // The writer's page cache, full after a first indexing, is not needed until the
+            // folder changes.
+            indexer.index.releaseMemory()
         }
+    }
+
+    /// Closes the index's reading connections that are not in use (with their page caches),
+    /// if a search read the index since the last call; on the search thread, after the search
+    /// in progress. Returns whether it did. The reader calls it when its loop goes idle, at
+    /// most once a second: a burst of searches (a query typed a character at a time) keeps
+    /// its connections, and the memory they filled is given back once it is over.
+    @discardableResult
+    func closeIdleReaders() -> Bool {
+        guard readSinceRelease.exchange(false, ordering: .relaxed) else { return false }
+        run(on: searchingThread) { [self] in
+            opened.withLock { $0 }?.index.closeIdleReaders()
+        }
+        return true
     }
 
     /// A page of results (a newer request replaces this one if it has not started).
     func search(_ request: LibraryRequest) {
         let inbox = self.inbox
         let job: WorkerThread.Job = { [self] in
+            readSinceRelease.store(true, ordering: .relaxed)
             let query = SearchQuery(request.query)
             let words = query.highlights.map { SearchWord($0.text, prefix: $0.prefix) }
             guard let indexer = indexer() else {
@@ -98,6 +118,7 @@ final class LibrarySearchService: Sendable {
     func people(matching filter: String) {
         let inbox = self.inbox
         let job: WorkerThread.Job = { [self] in
+            readSinceRelease.store(true, ordering: .relaxed)
             let speakers = indexer().map { $0.index.people(in: $0.keys.scope, matching: filter) } ?? []
             inbox.post(.peopleLoaded(filter: filter, speakers))
         }
@@ -108,6 +129,7 @@ final class LibrarySearchService: Sendable {
     func quotes(by name: String) {
         let inbox = self.inbox
         run(on: searchingThread) { [self] in
+            readSinceRelease.store(true, ordering: .relaxed)
             guard let indexer = indexer() else {
                 inbox.post(.quotesLoaded(name: name, [], total: 0))
                 return

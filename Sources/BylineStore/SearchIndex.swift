@@ -20,6 +20,8 @@ public final class SearchIndex: Sendable {
     public let path: String?
     private let backend: Mutex<Backend>
     private let caches = SearchCaches()
+    /// Reading connections opened so far (for the tests).
+    let readerOpenings: ReaderOpenings
     /// Whether a count is being read on a second connection (``SearchTally/Pending``).
     let tallying = SearchTally.Pending.Gate()
 
@@ -30,8 +32,9 @@ public final class SearchIndex: Sendable {
         var generation = 0
     }
 
-    private init(path: String?, _ opened: SearchIndexOpener.Opened) {
+    private init(path: String?, _ opened: SearchIndexOpener.Opened, readerOpenings: ReaderOpenings = ReaderOpenings()) {
         self.path = opened.onDisk ? path : nil
+        self.readerOpenings = readerOpenings
         backend = Mutex(Backend(database: opened.database, writable: true, notices: opened.notices))
     }
 
@@ -41,7 +44,8 @@ public final class SearchIndex: Sendable {
     /// gives a temporary index, and a notice says why.
     public static func open(_ location: SearchIndexLocation) -> SearchIndex {
         let path: String? = if case .file(let path) = location { path } else { nil }
-        return SearchIndex(path: path, SearchIndexOpener.open(location))
+        let openings = ReaderOpenings()
+        return SearchIndex(path: path, SearchIndexOpener.open(location, readers: openings), readerOpenings: openings)
     }
 
     /// An index of this process only, in a temporary file that SQLite deletes when it is
@@ -68,6 +72,33 @@ public final class SearchIndex: Sendable {
     /// Whether changes are being saved (false once the index could not be written).
     public var isWritable: Bool {
         backend.withLock { $0.writable && $0.database != nil }
+    }
+
+    /// Closes the reading connections not in use, and with them their page caches (up to
+    /// ``SearchIndexOpener/readerCacheKiB`` each) and statement and schema caches; the next
+    /// read opens a connection afresh. Never waits: a connection in use is closed when its
+    /// read ends. The reader calls it, off its own thread, when searches have paused.
+    public func closeIdleReaders() {
+        let database = backend.withLock { $0.database }
+        (database as? DatabasePool)?.invalidateReadOnlyConnections()
+    }
+
+    /// Frees what SQLite keeps between calls on every connection: the writer's page cache
+    /// (2,000 KiB once an indexing has filled it) and caches, waiting for a write in progress,
+    /// and the reading connections not in use (``closeIdleReaders()``). For the indexing
+    /// thread, once it is done. Not GRDB's `DatabasePool.releaseMemory()`: its barrier waits
+    /// for every reader in use while holding back new ones, and a search holding one reader
+    /// while its count is read on another (``SearchTally``) would then wait forever.
+    public func releaseMemory() {
+        switch backend.withLock({ $0.database }) {
+        case let pool as DatabasePool:
+            pool.writeWithoutTransaction { $0.releaseMemory() }
+            pool.invalidateReadOnlyConnections()
+        case let queue as DatabaseQueue:
+            queue.releaseMemory()
+        default:
+            break
+        }
     }
 
     /// Closes the index. Later calls find nothing and save nothing.
@@ -229,7 +260,7 @@ public final class SearchIndex: Sendable {
                     notices.append("search index could not be deleted after it was found damaged (\(error))")
                 }
             }
-            let opened = path.map { SearchIndexOpener.open(.file($0)) } ?? SearchIndexOpener.temporary(notices: [])
+            let opened = path.map { SearchIndexOpener.open(.file($0), readers: readerOpenings) } ?? SearchIndexOpener.temporary(notices: [])
             backend.database = opened.database
             backend.notices.append("search index rebuilt from the articles: it was damaged (\(StoreOpener.oneLine(reason)))")
             backend.notices += notices + opened.notices

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// Where the search index lives: a file beside the state store, or a temporary one.
 public enum SearchIndexLocation: Equatable, Sendable {
@@ -39,14 +40,14 @@ enum SearchIndexOpener {
         var notices: [String] = []
     }
 
-    static func open(_ location: SearchIndexLocation, busyTimeout: TimeInterval = 10) -> Opened {
+    static func open(_ location: SearchIndexLocation, busyTimeout: TimeInterval = 10, readers: ReaderOpenings? = nil) -> Opened {
         guard case .file(let path) = location else {
             return temporary(notices: [])
         }
         var notices: [String] = []
         for attempt in 0..<2 {
             do {
-                return Opened(database: try openFile(path, busyTimeout: busyTimeout), onDisk: true, notices: notices)
+                return Opened(database: try openFile(path, busyTimeout: busyTimeout, readers: readers), onDisk: true, notices: notices)
             } catch {
                 switch StoreFault.classify(error) {
                 case .unusable(let reason) where attempt == 0:
@@ -89,11 +90,15 @@ enum SearchIndexOpener {
     /// The page cache of each connection that only reads, in KiB.
     static let readerCacheKiB = 512
 
-    static func configuration(busyTimeout: TimeInterval) -> Configuration {
+    /// Reading connections a pool keeps at most: a search reads on one, and its first page's
+    /// count on a second (``SearchTally``); GRDB's default is 5.
+    static let maximumReaders = 2
+
+    static func configuration(busyTimeout: TimeInterval, readers: ReaderOpenings? = nil) -> Configuration {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.label = "byline.index"
-        config.maximumReaderCount = 2
+        config.maximumReaderCount = maximumReaders
         config.prepareDatabase { db in
             try SearchFunctions.register(on: db)
             // A cache: a commit that a power cut loses is indexed again next time.
@@ -105,12 +110,13 @@ enum SearchIndexOpener {
             // default, for indexing.
             if db.configuration.readonly {
                 try db.execute(sql: "PRAGMA cache_size = -\(readerCacheKiB)")
+                readers?.add()
             }
         }
         return config
     }
 
-    private static func openFile(_ path: String, busyTimeout: TimeInterval) throws -> DatabasePool {
+    private static func openFile(_ path: String, busyTimeout: TimeInterval, readers: ReaderOpenings?) throws -> DatabasePool {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
             do {
@@ -124,7 +130,7 @@ enum SearchIndexOpener {
         if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
             throw StoreFault.other("it is not a regular file")
         }
-        let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
+        let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout, readers: readers))
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -149,4 +155,15 @@ enum SearchIndexOpener {
             }
         }
     }
+}
+
+/// How many reading connections an index has opened, counted as each is set up (the tests
+/// check that the pool keeps at most ``SearchIndexOpener/maximumReaders`` and that idle ones
+/// are closed).
+final class ReaderOpenings: Sendable {
+    private let count = Atomic<Int>(0)
+
+    func add() { count.add(1, ordering: .relaxed) }
+
+    var value: Int { count.load(ordering: .relaxed) }
 }

@@ -103,7 +103,10 @@ extension ReaderOptions {
                 return error.description
             }
         }
-        loop.whenIdle = MallocTuning.trim
+        loop.whenIdle = { [background = loop.background] in
+            background.closeIdleIndexReaders()
+            MallocTuning.trim()
+        }
         let reason = loop.run(&state)
         terminal.stop()
         // What the store had to say (a store moved aside, state not saved) stays on the screen.

@@ -1,0 +1,92 @@
+/// The headlines read of a library's entries, packed: their UTF-8 bytes one after another in a
+/// single buffer, and for each entry where its bytes start and how many there are.
+///
+/// A headline kept as a `String` of its own costs a heap block with its header (about 110 bytes
+/// for the generated library's headlines, 16 more in the array); a long session that shows
+/// most of a 10,000-article library kept about a megabyte of them (issue 16's soak). Packed,
+/// a headline costs its bytes and 8 bytes of bookkeeping. A headline replaced or forgotten
+/// leaves its old bytes behind until they are more than half the buffer, when the buffer is
+/// packed again.
+struct PackedHeadlines: Sendable {
+    /// Where each entry's headline starts in `bytes`.
+    private var starts: [UInt32]
+    /// Each entry's headline length in bytes; `absent` when none was read.
+    private var lengths: [UInt32]
+    private var bytes: [UInt8] = []
+    /// Bytes in `bytes` that no entry points to any more.
+    private(set) var unusedBytes = 0
+    private static let absent = UInt32.max
+    /// Below this many unused bytes the buffer is never packed again.
+    static let repackFloor = 64 * 1024
+
+    /// `count` entries, none with a headline.
+    init(count: Int) {
+        starts = Array(repeating: 0, count: count)
+        lengths = Array(repeating: Self.absent, count: count)
+    }
+
+    var count: Int { lengths.count }
+
+    var indices: Range<Int> { lengths.indices }
+
+    /// Bytes held for headlines, used or not.
+    var byteCount: Int { bytes.count }
+
+    /// One more entry, without a headline.
+    mutating func append() {
+        starts.append(0)
+        lengths.append(Self.absent)
+    }
+
+    /// The headline of entry `slot`, or nil if none was read.
+    subscript(slot: Int) -> String? {
+        get {
+            let length = lengths[slot]
+            guard length != Self.absent else { return nil }
+            let start = Int(starts[slot])
+            return bytes.withUnsafeBufferPointer { buffer in
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + Int(length)]), as: UTF8.self)
+            }
+        }
+        set {
+            let old = lengths[slot]
+            if let newValue, old != Self.absent, equals(slot, newValue) { return }
+            if old != Self.absent { unusedBytes += Int(old) }
+            guard var newValue else {
+                lengths[slot] = Self.absent
+                repackIfWasteful()
+                return
+            }
+            let length = newValue.utf8.count
+            // The offsets are 32 bits: a buffer that would pass 4 GiB is packed first.
+            if bytes.count + length > Int(UInt32.max - 1) { repack() }
+            starts[slot] = UInt32(bytes.count)
+            lengths[slot] = UInt32(length)
+            newValue.withUTF8 { bytes.append(contentsOf: $0) }
+            repackIfWasteful()
+        }
+    }
+
+    private func equals(_ slot: Int, _ value: String) -> Bool {
+        let start = Int(starts[slot])
+        let length = Int(lengths[slot])
+        return value.utf8.count == length && value.utf8.elementsEqual(bytes[start..<start + length])
+    }
+
+    private mutating func repackIfWasteful() {
+        if unusedBytes > Self.repackFloor && unusedBytes * 2 > bytes.count { repack() }
+    }
+
+    /// Copies the headlines still pointed to into a new buffer, in entry order.
+    private mutating func repack() {
+        var packed: [UInt8] = []
+        packed.reserveCapacity(bytes.count - unusedBytes)
+        for slot in lengths.indices where lengths[slot] != Self.absent {
+            let start = Int(starts[slot])
+            starts[slot] = UInt32(packed.count)
+            packed.append(contentsOf: bytes[start..<start + Int(lengths[slot])])
+        }
+        bytes = packed
+        unusedBytes = 0
+    }
+}

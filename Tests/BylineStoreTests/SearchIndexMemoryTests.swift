@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import BylineStore
+
+/// What the search index keeps in memory between searches: at most two reading connections,
+/// and none once they are closed when idle (each holds a page cache of its own).
+@Suite("Search index: memory")
+struct SearchIndexMemoryTests {
+    /// An index file in `folder` holding the fixture's three articles.
+    private func index(in folder: StoreFolder) -> SearchIndex {
+        let index = SearchIndex.open(.file(folder.file("index.sqlite3")))
+        #expect(index.path != nil, "a file, so the index is a pool of connections")
+        #expect(index.update(library: SearchFixture.news, put: [SearchFixture.bridge, SearchFixture.strike, SearchFixture.train]))
+        return index
+    }
+
+    @Test("searches from many threads at once open at most two reading connections")
+    func readersCapped() async throws {
+        let folder = try StoreFolder()
+        defer { folder.cleanUp() }
+        let index = index(in: folder)
+        let totals = await withTaskGroup(of: Int.self) { group in
+            for word in Array(repeating: ["bridge", "harbour", "strike", "Núñez"], count: 4).joined() {
+                group.addTask { index.search(word, in: SearchFixture.scope).total }
+            }
+            return await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(totals.count == 16 && totals.allSatisfy { $0 >= 1 })
+        #expect((1...SearchIndexOpener.maximumReaders).contains(index.readerOpenings.value))
+    }
+
+    @Test("idle reading connections are closed, and the next search opens one afresh")
+    func idleReadersClosed() throws {
+        let folder = try StoreFolder()
+        defer { folder.cleanUp() }
+        let index = index(in: folder)
+        #expect(index.search("bridge", in: SearchFixture.scope).total == 2)
+        #expect(index.search("harbour", in: SearchFixture.scope).total == 2)
+        let opened = index.readerOpenings.value
+        #expect(opened >= 1)
+        #expect(index.search("strike", in: SearchFixture.scope).total == 1)
+        #expect(index.readerOpenings.value == opened, "open connections are used again")
+        index.closeIdleReaders()
+        #expect(index.search("strike", in: SearchFixture.scope).total == 1)
+        #expect(index.readerOpenings.value > opened, "the closed ones are not")
+        index.releaseMemory()
+        #expect(index.search("sleeper", in: SearchFixture.scope).total == 1)
+        #expect(index.update(library: SearchFixture.news, put: [SearchFixture.train]), "the writer still writes")
+    }
+}
