@@ -36,6 +36,10 @@ public final class CursesTerminal: Terminal {
     private var failedReads = 0
     private var cursorShown = false
     private var decoder = KeyDecoder()
+    /// Scratch for ``draw(_:_:y:)``: a row's cells as curses takes them, kept between frames.
+    private var run: [cchar_t] = []
+    /// The terminal's strings for the last scroll sent (see `byline_send_scroll`).
+    private var scrollTexts = byline_scroll_texts()
     public let colorsEnabled: Bool
     private let utf8: Bool
 
@@ -192,7 +196,9 @@ public final class CursesTerminal: Terminal {
         }
         let height = canvas.size.height
         var sent: ScreenImage.Shift?
-        screenImage.update(toward: canvas, scroll: { sent = scroll($0, height: height) }) { x, y, cell in draw(cell, x: x, y: y) }
+        screenImage.update(toward: canvas, scroll: { sent = scroll($0, height: height) }) { y, columns, row in
+            draw(row, columns, y: y)
+        }
         if let cursor = canvas.cursor {
             wmove(window, Int32(cursor.y), Int32(cursor.x))
             if !cursorShown { curs_set(1) }
@@ -205,7 +211,7 @@ public final class CursesTerminal: Terminal {
         // it back to the window's: a cursor move saved on most keys.
         leaveok(window, !cursorShown)
         wnoutrefresh(window)
-        if let sent { byline_send_scroll(Int32(sent.top), Int32(sent.bottom), Int32(sent.lines)) }
+        if let sent { byline_send_scroll(&scrollTexts, Int32(sent.top), Int32(sent.bottom), Int32(sent.lines)) }
         doupdate()
     }
 
@@ -253,7 +259,51 @@ public final class CursesTerminal: Terminal {
         return status
     }
 
-    // MARK: - Drawing a cell
+    // MARK: - Drawing a row
+
+    /// Draws cells `columns` of `row` on line `y`: runs of plain cells (one scalar, as wide as
+    /// curses' `wcwidth` says, so curses puts each where the canvas has it) go to curses in one
+    /// call each, copied as they are; any other cell goes through ``draw(_:x:y:)`` on its own,
+    /// as curses checks and places it.
+    private func draw(_ row: UnsafeBufferPointer<Cell>, _ columns: Range<Int>, y: Int) {
+        if run.count < row.count { run = Array(repeating: cchar_t(), count: row.count) }
+        let utf8 = self.utf8
+        run.withUnsafeMutableBufferPointer { run in
+            pairs.looks.withUnsafeBufferPointer { looks in
+                var count = 0, start = columns.lowerBound
+                func flush() {
+                    if count > 0 { _ = byline_put_run(window, Int32(y), Int32(start), run.baseAddress!, Int32(count)) }
+                    count = 0
+                }
+                var text: (wchar_t, wchar_t) = (0, 0)
+                for x in columns {
+                    let cell = row[x]
+                    if cell.isContinuation { continue }
+                    let glyph = cell.glyph
+                    let value = glyph.base
+                    let plain = !glyph.hasMarks && (value >= 0x20 && value < 0x7F
+                        || utf8 && value >= 0xA0 && Unicode.Scalar(value).map { !TerminalGlyph.isUnsafe($0) } == true
+                            && byline_wcwidth(wchar_t(bitPattern: value)) == Int32(cell.width))
+                    guard plain else {
+                        flush()
+                        draw(cell, x: x, y: y)
+                        start = x + max(1, Int(cell.width))
+                        continue
+                    }
+                    if count == 0 { start = x }
+                    let look = looks[cell.role.ordinal]
+                    text.0 = wchar_t(bitPattern: value)
+                    withUnsafePointer(to: &text) { pointer in
+                        pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) {
+                            byline_set_cell(run.baseAddress! + count, $0, look.attributes, look.pair)
+                        }
+                    }
+                    count += 1
+                }
+                flush()
+            }
+        }
+    }
 
     private func draw(_ cell: Cell, x: Int, y: Int) {
         let look = pairs.look(cell.role)

@@ -65,10 +65,14 @@ struct ScreenImage {
     // MARK: - Scrolling
 
     /// Brings the window to `canvas`: `scroll` is called with the scroll that brings the most
-    /// changed rows into place (if any brings at least ``minRowsMoved``), then `draw` with each
-    /// cell the window does not show yet (a wide glyph when either of its halves changed;
-    /// continuations never). The image follows: it is the canvas afterwards.
-    mutating func update(toward canvas: Canvas, scroll: (Shift) -> Void, draw: (_ x: Int, _ y: Int, _ cell: Cell) -> Void) {
+    /// changed rows into place (if any brings at least ``minRowsMoved``), then `draw` once per
+    /// row that changed, with the row's cells and the columns from the first to the last cell
+    /// the window does not show yet (a wide glyph when either of its halves changed; a range
+    /// never starts on a continuation and never ends inside a wide glyph). The cells between
+    /// that did not change are drawn again as they are, which changes nothing on the screen
+    /// and lets the terminal hand curses the range in one call. The image follows: it is the
+    /// canvas afterwards.
+    mutating func update(toward canvas: Canvas, scroll: (Shift) -> Void, draw: (_ y: Int, _ columns: Range<Int>, _ row: UnsafeBufferPointer<Cell>) -> Void) {
         precondition(valid && canvas.size == size, "update(toward:) needs start(_:) for the canvas's size")
         var placed = 0..<0
         if let (shift, rows) = findShift(toward: canvas) {
@@ -160,9 +164,9 @@ struct ScreenImage {
 
     // MARK: - Cells
 
-    /// Calls `draw` for each cell of `canvas` the window does not show yet, but in rows `placed`
-    /// (known to be in place), and takes the canvas in as the new image.
-    private mutating func changes(toward canvas: Canvas, skipping placed: Range<Int>, draw: (_ x: Int, _ y: Int, _ cell: Cell) -> Void) {
+    /// Calls `draw` for each row of `canvas` with cells the window does not show yet, but rows
+    /// `placed` (known to be in place), and takes the canvas in as the new image.
+    private mutating func changes(toward canvas: Canvas, skipping placed: Range<Int>, draw: (_ y: Int, _ columns: Range<Int>, _ row: UnsafeBufferPointer<Cell>) -> Void) {
         let width = size.width, height = size.height
         let rowBytes = width * MemoryLayout<Cell>.stride
         canvas.cells.withUnsafeBufferPointer { new in
@@ -171,12 +175,15 @@ struct ScreenImage {
                     let newRow = new.baseAddress! + y * width
                     let oldRow = image.baseAddress! + rowStart[y]
                     if memcmp(newRow, oldRow, rowBytes) == 0 { continue }
+                    var first = -1, end = 0
                     for x in 0..<width {
                         let cell = newRow[x]
                         if cell.isContinuation { continue }
                         if oldRow[x] == cell, cell.width == 1 || oldRow[x + 1] == newRow[x + 1] { continue }
-                        draw(x, y, cell)
+                        if first < 0 { first = x }
+                        end = min(width, x + max(1, Int(cell.width)))
                     }
+                    if first >= 0 { draw(y, first..<end, UnsafeBufferPointer(start: newRow, count: width)) }
                     oldRow.update(from: newRow, count: width)
                 }
             }

@@ -66,21 +66,60 @@ static bool first_change(int *row, int *col) {
     return found;
 }
 
-void byline_send_scroll(int top, int bottom, int by) {
-    const char *region = capability("csr");
-    const char *scroll = capability(by > 0 ? "indn" : "rin");
+/* Copies `text` into `into` (of BYLINE_SCROLL_TEXT bytes); false, with `into` emptied, when
+ * it does not fit. */
+static bool keep(char *into, const char *text) {
+    size_t length = text == NULL ? 0 : strlen(text);
+    if (text == NULL || length >= BYLINE_SCROLL_TEXT) {
+        into[0] = 0;
+        return false;
+    }
+    memcpy(into, text, length + 1);
+    return true;
+}
+
+void byline_send_scroll(byline_scroll_texts *texts, int top, int bottom, int by) {
     int height = getmaxy(curscr);
+    /* tiparm interprets the capability's little program on each call: the three strings are
+     * made once for a scroll and kept while the same scroll comes again (a list scrolled
+     * line by line, a body read line by line). */
+    if (!(texts->valid && texts->top == top && texts->bottom == bottom && texts->by == by && texts->height == height)) {
+        const char *region = capability("csr");
+        const char *scroll = capability(by > 0 ? "indn" : "rin");
+        texts->valid = keep(texts->region, tiparm(region, top, bottom))
+            && keep(texts->scroll, tiparm(scroll, by > 0 ? by : -by))
+            && keep(texts->reset, tiparm(region, 0, height - 1))
+            && keep(texts->save, capability("sc"))
+            && keep(texts->restore, capability("rc"));
+        texts->top = top;
+        texts->bottom = bottom;
+        texts->by = by;
+        texts->height = height;
+        if (!texts->valid) {
+            /* Too long to keep (never seen): made and sent as they are. */
+            int row = 0, col = 0;
+            bool moveTo = first_change(&row, &col);
+            if (!moveTo) putp(capability("sc"));
+            putp(tiparm(region, top, bottom));
+            putp(tiparm(scroll, by > 0 ? by : -by));
+            putp(tiparm(region, 0, height - 1));
+            if (!moveTo) putp(capability("rc"));
+            else mvcur(-1, -1, row, col);
+            fflush(stdout);
+            return;
+        }
+    }
     int row = 0, col = 0;
     bool moveTo = first_change(&row, &col);
     /* Blank lines come in plain, as curses' own do: it ends every update with plain colours. A
      * scrolling region sends the cursor home on most terminals, so the cursor goes next where
      * the update starts (curses then knows where it is and moves it no further), or, with
      * nothing to send, back where curses believes it is. */
-    if (!moveTo) putp(capability("sc"));
-    putp(tiparm(region, top, bottom));
-    putp(tiparm(scroll, by > 0 ? by : -by));
-    putp(tiparm(region, 0, height - 1));
-    if (!moveTo) putp(capability("rc"));
+    if (!moveTo) putp(texts->save);
+    putp(texts->region);
+    putp(texts->scroll);
+    putp(texts->reset);
+    if (!moveTo) putp(texts->restore);
     else mvcur(-1, -1, row, col);
     /* putp and mvcur write through stdio, the update through a buffer of curses' own: the
      * scroll goes out now, before the update. */

@@ -10,12 +10,15 @@ final class ScreenImageTests: XCTestCase {
         return c
     }
 
-    /// Presents `canvas` as the terminal does: scroll, then draw; returns the drawn cells.
+    /// Presents `canvas` as the terminal does: scroll, then draw; returns the drawn cells (each
+    /// range's cells but continuations).
     private func present(_ canvas: Canvas, on image: inout ScreenImage) -> (ScreenImage.Shift?, [String]) {
         if !image.holds(canvas.size) { image.start(canvas.size) }
         var shift: ScreenImage.Shift?
         var drawn: [String] = []
-        image.update(toward: canvas, scroll: { shift = $0 }) { x, y, cell in drawn.append("\(x),\(y):\(cell.text)") }
+        image.update(toward: canvas, scroll: { shift = $0 }) { y, columns, row in
+            for x in columns where !row[x].isContinuation { drawn.append("\(x),\(y):\(row[x].text)") }
+        }
         return (shift, drawn)
     }
 

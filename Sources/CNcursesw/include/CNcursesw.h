@@ -62,6 +62,28 @@ static inline int byline_put_cell(WINDOW *w, int y, int x, const wchar_t *text, 
     return mvwadd_wch(w, y, x, &cc);
 }
 
+/* One cell of a run for byline_put_run, as setcchar makes it (attributes without colour bits,
+ * the pair in both the colour bits (at most 255) and ext_color, the characters, zeros after)
+ * without its checks: the caller hands a spacing character and at most four marks. */
+static inline void byline_set_cell(cchar_t *cc, const wchar_t *text, attr_t attr, int pair) {
+    memset(cc, 0, sizeof *cc);
+    cc->attr = (attr & ~A_COLOR) | (attr_t)COLOR_PAIR(pair > 255 ? 255 : pair);
+    for (int i = 0; i < CCHARW_MAX && text[i] != 0; i++) cc->chars[i] = text[i];
+#if NCURSES_EXT_COLORS
+    cc->ext_color = pair;
+#endif
+}
+
+/* How many columns the C library (and so curses) gives `c`: -1 when not printable. */
+extern int wcwidth(wchar_t c);  /* <wchar.h> declares it only for _XOPEN_SOURCE */
+static inline int byline_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/* Draw `n` cells made by byline_set_cell from (y, x) on, each as wide as wcwidth says (a wide
+ * cell's right half is not in `cells`): one call, the cells copied as they are. */
+static inline int byline_put_run(WINDOW *w, int y, int x, const cchar_t *cells, int n) {
+    return mvwadd_wchnstr(w, y, x, cells, n);
+}
+
 /* MARK: scrolling (scroll.c)
  *
  * Curses finds scrolls itself, by hashing and comparing every changed line of the screen: most
@@ -77,8 +99,21 @@ static inline int byline_put_cell(WINDOW *w, int y, int x, const wchar_t *text, 
  * same lines after wnoutrefresh and before doupdate. */
 int byline_move_lines(WINDOW *w, int top, int bottom, int by);
 
-/* Sends the terminal the scroll byline_move_lines made: between wnoutrefresh and doupdate. */
-void byline_send_scroll(int top, int bottom, int by);
+/* Longest capability string byline_scroll_texts keeps, with its NUL. */
+#define BYLINE_SCROLL_TEXT 64
+
+/* The strings of the last scroll byline_send_scroll sent, kept by the caller (one per
+ * terminal) and zeroed before the first call: the region, the scroll, the region reset to the
+ * whole screen, and the cursor's save and restore. */
+typedef struct {
+    int valid, top, bottom, by, height;
+    char region[BYLINE_SCROLL_TEXT], scroll[BYLINE_SCROLL_TEXT], reset[BYLINE_SCROLL_TEXT];
+    char save[BYLINE_SCROLL_TEXT], restore[BYLINE_SCROLL_TEXT];
+} byline_scroll_texts;
+
+/* Sends the terminal the scroll byline_move_lines made: between wnoutrefresh and doupdate.
+ * `texts` keeps the strings from one call to the next. */
+void byline_send_scroll(byline_scroll_texts *texts, int top, int bottom, int by);
 
 /* MARK: mouse */
 
