@@ -172,7 +172,6 @@ extension ReaderState {
     /// Index progress arrived. When the index is done, results made from part of it are made
     /// again from all of it.
     mutating func indexing(_ progress: IndexProgress, finished: Bool) -> [Effect] {
-        let wasBuilding = indexProgress != nil
         let shown = finished || progress.total == 0 ? nil : progress
         // The status line shows the progress: a frame only when it changed.
         if shown != indexProgress { revision &+= 1 }
@@ -186,8 +185,9 @@ extension ReaderState {
             return effects
         }
         // Folder changes were indexed, or the whole index is done: refresh the results, keeping
-        // the selection on its article.
-        guard found.showing, found.partial || !wasBuilding else { return effects }
+        // the selection on its article. Always: an answer that came before indexing showed any
+        // progress was read from an index still being built too.
+        guard found.showing else { return effects }
         effects += requestResults(offset: 0, limit: max(LibrarySearch.pageSize, rows.count), refreshing: true)
         return effects
     }

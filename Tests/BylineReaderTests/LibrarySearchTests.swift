@@ -247,6 +247,29 @@ final class LibrarySearchTests: XCTestCase {
 
     // MARK: - People
 
+    /// A search answered before indexing had said anything (no progress shown yet), then
+    /// indexing showing progress and finishing: the answer read an index still being built, so
+    /// it is asked again (an end-to-end test saw "No articles match /haddock" stay, 2 runs in 10
+    /// on a busy machine).
+    func testAnAnswerFromBeforeTheFirstProgressIsAskedAgainWhenIndexingFinishes() throws {
+        var state = ReaderState(library: try Library(folder: dir.path), size: Size(width: 120, height: 20))
+        state.send([.start, .find], index: index)
+        var asked: LibraryRequest?
+        for c in "ferry" {
+            for case .searchLibrary(let request) in update(&state, .editPrompt(.insert(c))) { asked = request }
+        }
+        let request = try XCTUnwrap(asked)
+        XCTAssertNil(state.indexProgress)
+        _ = update(&state, .librarySearched(LibraryAnswer(request: request, hits: [], total: 0, problem: nil, words: [])))
+        XCTAssertEqual(state.librarySearch?.showing, true)
+        _ = update(&state, .indexing(IndexProgress(done: 3, total: 9), finished: false))
+        var again: [LibraryRequest] = []
+        for case .searchLibrary(let request) in update(&state, .indexing(IndexProgress(done: 9, total: 9), finished: true)) {
+            again.append(request)
+        }
+        XCTAssertEqual(again.map(\.query), ["ferry"], "the results are made again from the whole index")
+    }
+
     /// Indexing that finishes while a search is under way: that search may have read the index
     /// before the last batch, so its answer is not the last word (an end-to-end test once saw
     /// "0 articles" stay on a busy machine).
