@@ -11,11 +11,8 @@ public struct BodySearch: Sendable {
     /// Scroll to the first match once the article is laid out (an article opened from the
     /// library search's results).
     var scrollPending = false
-    public internal(set) var matches: [TextMatch] = [] {
-        // Kept with the matches whoever sets them: an index left behind by a query deleted to
-        // nothing crashed drawing the body (a random walk found it).
-        didSet { byBlock = Dictionary(grouping: matches.indices, by: { matches[$0].block }) }
-    }
+    /// In reading order, none overlapping: what drawing looks up by block and offset.
+    public internal(set) var matches: [TextMatch] = []
     /// Index into ``matches`` of the match the body was scrolled to.
     public internal(set) var current: Int?
     /// The reading position when the search began: Esc while typing goes back there.
@@ -25,8 +22,10 @@ public struct BodySearch: Sendable {
     var index: TextSearch?
     var indexedArticle: ArticleID?
     var indexedUnfolded = false
-    /// Match indices by block, for drawing.
-    private(set) var byBlock: [Int: [Int]] = [:]
+    /// The occurrences of the query as it was typed, shortest first, each needle a prefix of
+    /// the next: a longer query is looked for only where the longest of them starts, a query
+    /// rubbed out back to one of them takes it as it is.
+    private(set) var typed: [TextSearch.Occurrences] = []
 
     init(query: String, terms: [String]? = nil, words: [SearchWord] = [], origin: TextPosition, originOnSpacing: Bool) {
         self.query = query
@@ -43,19 +42,51 @@ public struct BodySearch: Sendable {
             index = TextSearch(article: article, unfoldedFooters: unfolded, attributionPrefix: BodyLayout.attributionDash(ascii: ascii))
             indexedArticle = id
             indexedUnfolded = unfolded
+            typed = []
         }
-        matches = (words.isEmpty ? index?.matches(ofAny: terms) : index?.matches(ofWords: words)) ?? []
+        if words.isEmpty, terms.count == 1, let index {
+            matches = index.matches(occurrences(of: terms[0], in: index))
+        } else {
+            matches = (words.isEmpty ? index?.matches(ofAny: terms) : index?.matches(ofWords: words)) ?? []
+        }
         current = matches.isEmpty ? nil : (matches.firstIndex { $0.start >= from } ?? 0)
     }
 
-    /// Matches that touch `range` of `block`, with whether each is the current one.
+    /// Where `query` occurs, from the occurrences kept for an earlier query it extends (the
+    /// one typed before it, or one it was rubbed out back to), else from the whole text.
+    private mutating func occurrences(of query: String, in index: TextSearch) -> TextSearch.Occurrences {
+        let needle = index.needle(for: query)
+        while let last = typed.last, !needle.extends(last.needle) { typed.removeLast() }
+        if let last = typed.last, last.needle == needle { return last }
+        let found = index.occurrences(of: needle, narrowing: typed.last)
+        if !needle.bytes.isEmpty { typed.append(found) }
+        return found
+    }
+
+    /// Matches that touch `range` of `block`, with whether each is the current one: found by
+    /// halving, as the matches are in reading order and do not overlap.
     func hits(inBlock block: Int, range: Range<Int>) -> [(range: Range<Int>, current: Bool)] {
-        guard let indices = byBlock[block] else { return [] }
-        return indices.compactMap { i in
-            let m = matches[i].range
-            guard m.overlaps(range) || (m.isEmpty && range.contains(m.lowerBound)) else { return nil }
-            return (m.clamped(to: range), i == current)
+        // The first match in the block that ends after the range starts (or, empty, at its start).
+        var low = 0, high = matches.count
+        while low < high {
+            let mid = (low + high) / 2
+            let m = matches[mid]
+            if m.block < block || (m.block == block && max(m.range.upperBound, m.range.lowerBound + 1) <= range.lowerBound) {
+                low = mid + 1
+            } else {
+                high = mid
+            }
         }
+        var found: [(range: Range<Int>, current: Bool)] = []
+        var i = low
+        while i < matches.count, matches[i].block == block, matches[i].range.lowerBound < max(range.upperBound, range.lowerBound + 1) {
+            let m = matches[i].range
+            if m.overlaps(range) || (m.isEmpty && range.contains(m.lowerBound)) {
+                found.append((m.clamped(to: range), i == current))
+            }
+            i += 1
+        }
+        return found
     }
 
     /// The status line's "3/17".

@@ -33,21 +33,25 @@ public struct TextMatch: Equatable, Sendable {
 /// a wrapped line break, since the text is searched before it is wrapped. Matches do not overlap:
 /// the leftmost is taken, and the search goes on after its end.
 public struct TextSearch: Sendable {
-    /// A block's text folded for searching, with the way back to the original offsets.
+    /// The article's searchable texts folded for searching, joined into one run of bytes (each
+    /// text followed by a 0xFF byte, which UTF-8 never holds, so no match runs across two), with
+    /// the way back to the original offsets.
     struct Folded: Sendable {
-        var block: Int
-        /// Offset of the text within the block's addressing (an attribution follows its quote).
-        var base: Int
-        /// The folded text's UTF-8.
-        var bytes: [UInt8]
-        /// For each folded byte, where the character it came from starts and ends in the original.
-        var from: [Int32]
-        var to: [Int32]
+        /// The folded texts' UTF-8, each followed by 0xFF.
+        var bytes: [UInt8] = []
+        /// For each folded byte, where the character it came from starts and ends in its text.
+        var from: [Int32] = []
+        var to: [Int32] = []
+        /// Where each text starts in `bytes`, in order.
+        var starts: [Int] = []
     }
 
-    /// The searchable texts, folded with case kept and with case ignored.
-    private let exact: [Folded]
-    private let caseless: [Folded]
+    /// Each searchable text: its block, and its offset within the block's addressing (an
+    /// attribution follows its quote).
+    private let parts: [(block: Int, base: Int)]
+    /// The texts folded with case kept and with case ignored.
+    private let exact: Folded
+    private let caseless: Folded
 
     /// Prepares an article for searching (once per article; each query then scans bytes).
     /// - Parameters:
@@ -67,13 +71,13 @@ public struct TextSearch: Sendable {
             }
         }
         var cache: [Unicode.Scalar: (String, String)] = [:]
-        var exact: [Folded] = []
-        var caseless: [Folded] = []
+        var exact = Folded(), caseless = Folded()
         for part in parts {
             let (e, c) = Self.fold(part.text, cache: &cache)
-            exact.append(Folded(block: part.block, base: part.base, bytes: e.bytes, from: e.from, to: e.to))
-            caseless.append(Folded(block: part.block, base: part.base, bytes: c.bytes, from: c.from, to: c.to))
+            exact.append(e)
+            caseless.append(c)
         }
+        self.parts = parts.map { ($0.block, $0.base) }
         self.exact = exact
         self.caseless = caseless
     }
@@ -82,7 +86,38 @@ public struct TextSearch: Sendable {
     /// order; where two overlap, the one that starts first (or is longer) is kept.
     public func matches(ofAny terms: [String]) -> [TextMatch] {
         guard terms.count > 1 else { return terms.first.map(matches(of:)) ?? [] }
-        let all = terms.flatMap(matches(of:)).sorted {
+        return Self.keptInOrder(terms.flatMap(matches(of:)))
+    }
+
+    /// Every match of a library search's words: case ignored always (as the index ignores
+    /// it), each word found whole (a phrase's words in a row), or at the start of a word for a
+    /// prefix (`econom*` marks "econom" in "economy", never in "neoeconomics"); where two
+    /// overlap, the one that starts first (or is longer) is kept.
+    public func matches(ofWords words: [SearchWord]) -> [TextMatch] {
+        var all: [TextMatch] = []
+        var cache: [Unicode.Scalar: (String, String)] = [:]
+        let bytes = caseless.bytes
+        for word in words {
+            let needle = Self.fold(Self.collapsed(word.text), cache: &cache).caseless.bytes
+            guard !needle.isEmpty else { continue }
+            var start = 0
+            var part = 0
+            while let hit = Self.find(needle, in: bytes, from: start) {
+                let end = hit + needle.count
+                start = hit + 1
+                guard Self.boundary(before: hit, in: bytes),
+                      word.prefix || Self.boundary(before: end, in: bytes) else { continue }
+                all.append(match(in: caseless, at: hit, length: needle.count, part: &part))
+                start = end
+            }
+        }
+        return Self.keptInOrder(all)
+    }
+
+    /// Matches sorted into reading order, dropping any that overlaps one kept before it (the
+    /// one that starts first, or is longer, is kept).
+    private static func keptInOrder(_ all: [TextMatch]) -> [TextMatch] {
+        let all = all.sorted {
             ($0.block, $0.range.lowerBound, -$0.range.count) < ($1.block, $1.range.lowerBound, -$1.range.count)
         }
         var kept: [TextMatch] = []
@@ -93,42 +128,12 @@ public struct TextSearch: Sendable {
         return kept
     }
 
-    /// Every match of a library search's words: case ignored always (as the index ignores
-    /// it), each word found whole (a phrase's words in a row), or at the start of a word for a
-    /// prefix (`econom*` marks "econom" in "economy", never in "neoeconomics"); where two
-    /// overlap, the one that starts first (or is longer) is kept.
-    public func matches(ofWords words: [SearchWord]) -> [TextMatch] {
-        var all: [TextMatch] = []
-        var cache: [Unicode.Scalar: (String, String)] = [:]
-        for word in words {
-            let needle = Self.fold(Self.collapsed(word.text), cache: &cache).caseless.bytes
-            guard !needle.isEmpty else { continue }
-            for text in caseless {
-                var start = 0
-                while let hit = Self.find(needle, in: text.bytes, from: start) {
-                    let end = hit + needle.count
-                    start = hit + 1
-                    guard Self.boundary(before: hit, in: text.bytes),
-                          word.prefix || Self.boundary(before: end, in: text.bytes) else { continue }
-                    all.append(TextMatch(block: text.block, range: (text.base + Int(text.from[hit]))..<(text.base + Int(text.to[end - 1]))))
-                    start = end
-                }
-            }
-        }
-        all.sort { ($0.block, $0.range.lowerBound, -$0.range.count) < ($1.block, $1.range.lowerBound, -$1.range.count) }
-        var kept: [TextMatch] = []
-        for m in all {
-            if let last = kept.last, last.block == m.block, m.range.lowerBound < last.range.upperBound { continue }
-            kept.append(m)
-        }
-        return kept
-    }
-
     /// Whether a word may start (or end) at byte `i`: the bytes either side are not both
-    /// parts of a word (letters, digits; any byte of a non-ASCII character counts as a letter).
+    /// parts of a word (letters, digits; any byte of a non-ASCII character counts as a letter;
+    /// the 0xFF after each text does not).
     private static func boundary(before i: Int, in bytes: [UInt8]) -> Bool {
         func wordy(_ b: UInt8) -> Bool {
-            b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+            (b >= 0x80 && b != 0xFF) || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
         }
         guard i > 0, i < bytes.count else { return true }
         return !(wordy(bytes[i - 1]) && wordy(bytes[i]))
@@ -136,27 +141,98 @@ public struct TextSearch: Sendable {
 
     /// Every match of `query`, in reading order.
     public func matches(of query: String) -> [TextMatch] {
+        matches(occurrences(of: needle(for: query)))
+    }
+
+    // MARK: - Typing a query
+
+    /// What a query looks for: its folded bytes, and whether case counts (smart case: the query
+    /// has a capital).
+    public struct Needle: Equatable, Sendable {
+        var bytes: [UInt8]
+        var caseSensitive: Bool
+
+        /// Whether every match of `self` starts where one of `shorter` does.
+        func extends(_ shorter: Needle) -> Bool {
+            caseSensitive == shorter.caseSensitive && bytes.count >= shorter.bytes.count
+                && bytes.starts(with: shorter.bytes)
+        }
+    }
+
+    /// Where a needle occurs in the folded text: every start, overlapping ones too, so that a
+    /// longer query's can be picked out of them without scanning the text again.
+    public struct Occurrences: Sendable {
+        public let needle: Needle
+        let starts: [Int32]
+    }
+
+    /// The needle a query looks for.
+    public func needle(for query: String) -> Needle {
         let caseSensitive = query.unicodeScalars.contains { $0.properties.isUppercase }
         var cache: [Unicode.Scalar: (String, String)] = [:]
         let folded = Self.fold(Self.collapsed(query), cache: &cache)
-        let needle = caseSensitive ? folded.exact.bytes : folded.caseless.bytes
-        guard !needle.isEmpty else { return [] }
-        var result: [TextMatch] = []
-        for text in caseSensitive ? exact : caseless {
-            var start = 0
-            while let hit = Self.find(needle, in: text.bytes, from: start) {
-                let end = hit + needle.count
-                let range = (text.base + Int(text.from[hit]))..<(text.base + Int(text.to[end - 1]))
-                result.append(TextMatch(block: text.block, range: range))
-                start = end
+        return Needle(bytes: caseSensitive ? folded.exact.bytes : folded.caseless.bytes, caseSensitive: caseSensitive)
+    }
+
+    /// Every occurrence of `needle`: picked out of `shorter`'s when the needle extends it (the
+    /// query grew), else found by scanning the text.
+    public func occurrences(of needle: Needle, narrowing shorter: Occurrences? = nil) -> Occurrences {
+        let n = needle.bytes.count
+        guard n > 0 else { return Occurrences(needle: needle, starts: []) }
+        var starts: [Int32] = []
+        (needle.caseSensitive ? exact : caseless).bytes.withUnsafeBufferPointer { h in
+            needle.bytes.withUnsafeBufferPointer { p in
+                if let shorter, !shorter.needle.bytes.isEmpty, needle.extends(shorter.needle) {
+                    let known = shorter.needle.bytes.count
+                    starts.reserveCapacity(shorter.starts.count)
+                    for s in shorter.starts {
+                        let i = Int(s)
+                        guard i + n <= h.count else { break }
+                        var k = known
+                        while k < n && h[i + k] == p[k] { k += 1 }
+                        if k == n { starts.append(s) }
+                    }
+                } else {
+                    var i = 0
+                    while let hit = Self.find(p, in: h, from: i) {
+                        starts.append(Int32(hit))
+                        i = hit + 1
+                    }
+                }
             }
+        }
+        return Occurrences(needle: needle, starts: starts)
+    }
+
+    /// The matches among occurrences, in reading order: the leftmost is taken, and the next
+    /// must start after its end (matches do not overlap).
+    public func matches(_ occurrences: Occurrences) -> [TextMatch] {
+        let n = occurrences.needle.bytes.count
+        let text = occurrences.needle.caseSensitive ? exact : caseless
+        var result: [TextMatch] = []
+        result.reserveCapacity(occurrences.starts.count)
+        var end = 0
+        var part = 0
+        for s in occurrences.starts where Int(s) >= end {
+            result.append(match(in: text, at: Int(s), length: n, part: &part))
+            end = Int(s) + n
         }
         return result
     }
 
+    /// The match of `length` folded bytes at `start`; `part` is the text it is in or one before
+    /// (moved on to it: matches are asked for in order).
+    private func match(in text: Folded, at start: Int, length: Int, part: inout Int) -> TextMatch {
+        while part + 1 < text.starts.count && text.starts[part + 1] <= start { part += 1 }
+        let base = parts[part].base
+        return TextMatch(block: parts[part].block,
+                         range: (base + Int(text.from[start]))..<(base + Int(text.to[start + length - 1])))
+    }
+
     // MARK: - Folding
 
-    private struct Buffer {
+    /// One text folded: its bytes and where each came from.
+    fileprivate struct Buffer {
         var bytes: [UInt8] = []
         var from: [Int32] = []
         var to: [Int32] = []
@@ -207,23 +283,38 @@ public struct TextSearch: Sendable {
 
     /// The first occurrence of `needle` in `haystack` at or after `from`.
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { p in find(p, in: h, from: from) } }
+    }
+
+    /// The first occurrence of `needle` in `haystack` at or after `from`: `memchr` finds each
+    /// place its first byte is, the rest is compared there.
+    private static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         let n = needle.count
-        guard n > 0, haystack.count - from >= n else { return nil }
-        let first = needle[0]
-        return haystack.withUnsafeBufferPointer { h -> Int? in
-            needle.withUnsafeBufferPointer { p -> Int? in
-                var i = from
-                let last = h.count - n
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n && h[i + k] == p[k] { k += 1 }
-                        if k == n { return i }
-                    }
-                    i += 1
-                }
-                return nil
-            }
+        guard n > 0, haystack.count - from >= n, let base = haystack.baseAddress else { return nil }
+        let first = Int32(needle[0])
+        let last = haystack.count - n
+        var i = from
+        while i <= last {
+            guard let found = memchr(base + i, first, last - i + 1) else { return nil }
+            i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var k = 1
+            while k < n && haystack[i + k] == needle[k] { k += 1 }
+            if k == n { return i }
+            i += 1
         }
+        return nil
+    }
+}
+
+private extension TextSearch.Folded {
+    /// Adds a folded text and the 0xFF that ends it.
+    mutating func append(_ text: TextSearch.Buffer) {
+        starts.append(bytes.count)
+        bytes += text.bytes
+        from += text.from
+        to += text.to
+        bytes.append(0xFF)
+        from.append(0)
+        to.append(0)
     }
 }

@@ -66,21 +66,32 @@ public struct BodyPane {
     }
 
     /// A line's text with the search's matches in it drawn in the match roles. `start` is the
-    /// text's offset in its block; match edges are widened to whole characters.
+    /// text's offset in its block; match edges are widened to whole characters. Characters of
+    /// one role are put in one run.
     private static func put(_ span: Span, highlighting hits: [(range: Range<Int>, current: Bool)], from start: Int,
                             x: Int, y: Int, maxX: Int, on canvas: inout Canvas) -> Int {
+        let text = span.text
         var x = x
         var offset = start
-        for character in span.text {
-            let end = offset + character.utf8.count
+        var run = text.startIndex
+        var runRole = span.role
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            let end = offset + text.utf8.distance(from: index, to: next)
             var role = span.role
             for hit in hits where hit.range.lowerBound < end && offset < max(hit.range.upperBound, hit.range.lowerBound + 1) {
                 role = hit.current ? .searchCurrent : .searchMatch
             }
-            x = canvas.put(String(character), x: x, y: y, role: role, maxX: maxX)
+            if role != runRole {
+                x = canvas.put(text[run..<index], x: x, y: y, role: runRole, maxX: maxX)
+                run = index
+                runRole = role
+            }
             offset = end
+            index = next
         }
-        return x
+        return canvas.put(text[run..<text.endIndex], x: x, y: y, role: runRole, maxX: maxX)
     }
 
     /// Columns left of the text: the measure is centred, with at least a small margin.
