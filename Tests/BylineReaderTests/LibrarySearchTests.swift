@@ -247,18 +247,23 @@ final class LibrarySearchTests: XCTestCase {
 
     // MARK: - People
 
-    /// A search answered before indexing had said anything (no progress shown yet), then
-    /// indexing showing progress and finishing: the answer read an index still being built, so
-    /// it is asked again (an end-to-end test saw "No articles match /haddock" stay, 2 runs in 10
-    /// on a busy machine).
-    func testAnAnswerFromBeforeTheFirstProgressIsAskedAgainWhenIndexingFinishes() throws {
+    /// A reader with `ferry` typed after `/` in the list, and the search it asked for.
+    private func typedFerry() throws -> (ReaderState, LibraryRequest) {
         var state = ReaderState(library: try Library(folder: dir.path), size: Size(width: 120, height: 20))
         state.send([.start, .find], index: index)
         var asked: LibraryRequest?
         for c in "ferry" {
             for case .searchLibrary(let request) in update(&state, .editPrompt(.insert(c))) { asked = request }
         }
-        let request = try XCTUnwrap(asked)
+        return (state, try XCTUnwrap(asked))
+    }
+
+    /// A search answered before indexing had said anything (no progress shown yet), then
+    /// indexing showing progress and finishing: the answer read an index still being built, so
+    /// it is asked again (an end-to-end test saw "No articles match /haddock" stay, 2 runs in 10
+    /// on a busy machine).
+    func testAnAnswerFromBeforeTheFirstProgressIsAskedAgainWhenIndexingFinishes() throws {
+        var (state, request) = try typedFerry()
         XCTAssertNil(state.indexProgress)
         _ = update(&state, .librarySearched(LibraryAnswer(request: request, hits: [], total: 0, problem: nil, words: [])))
         XCTAssertEqual(state.librarySearch?.showing, true)
@@ -274,14 +279,8 @@ final class LibrarySearchTests: XCTestCase {
     /// before the last batch, so its answer is not the last word (an end-to-end test once saw
     /// "0 articles" stay on a busy machine).
     func testAnAnswerThatIndexingFinishedBehindIsAskedAgain() throws {
-        var state = ReaderState(library: try Library(folder: dir.path), size: Size(width: 120, height: 20))
-        state.send([.start, .find], index: index)
         // The query typed, its search not answered yet; then indexing finishes.
-        var asked: LibraryRequest?
-        for c in "ferry" {
-            for case .searchLibrary(let request) in update(&state, .editPrompt(.insert(c))) { asked = request }
-        }
-        let request = try XCTUnwrap(asked)
+        var (state, request) = try typedFerry()
         XCTAssertEqual(state.librarySearch?.waiting, true)
         XCTAssertEqual(update(&state, .indexing(IndexProgress(done: 9, total: 9), finished: true)), [])
         // The answer, read before the last batch, found nothing: the search is made again.
