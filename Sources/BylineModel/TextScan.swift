@@ -236,6 +236,11 @@ enum TextScan {
         /// per byte that is a whole needle (256): most positions of a text are ruled out by one
         /// bit test.
         private let bits: [UInt64]
+        /// A bit per hashed (first, second, third byte) that opens a needle: most pairs that pass
+        /// `bits` (`re`, `co`, `st` open needles) are then ruled out without a slot probe. A
+        /// needle of two bytes sets the bit of every third byte (and is checked in full at the
+        /// text's end).
+        private let triples: [UInt64]
 
         /// One group of needles.
         init(_ words: [String]) { self.init(groups: [words]) }
@@ -267,6 +272,15 @@ enum TextScan {
                     pairNeedles.append(k..<(k + 1))
                 }
             }
+            var triples = [UInt64](repeating: 0, count: 1 << (Self.tripleBits - 6))
+            for (n, _) in sorted {
+                let key = Int(n[0]) << 8 | Int(n[1])
+                for third in n.count >= 3 ? Int(n[2])...Int(n[2]) : 0...255 {
+                    let t = Self.triple(key, third)
+                    triples[t >> 6] |= 1 << UInt64(t & 63)
+                }
+            }
+            self.triples = triples
             var slotBits = 4
             while 1 << slotBits < pairs.count * 4 { slotBits += 1 }
             var slots = [Int32](repeating: -1, count: 1 << slotBits)
@@ -285,6 +299,14 @@ enum TextScan {
 
         @inline(__always)
         private static func slot(_ key: Int, shift: Int) -> Int { Int((UInt32(truncatingIfNeeded: key) &* 0x9E37_79B1) >> UInt32(shift)) }
+
+        /// Bits of the `triples` filter (16,384: 2 KB).
+        private static let tripleBits = 14
+
+        @inline(__always)
+        private static func triple(_ key: Int, _ third: Int) -> Int {
+            Int((UInt32(truncatingIfNeeded: key << 8 | third) &* 0x9E37_79B1) >> UInt32(32 - tripleBits))
+        }
 
         /// ASCII letters in lower case, every other byte as it is.
         private static let lowered: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
@@ -309,6 +331,7 @@ enum TextScan {
                           slots.withUnsafeBufferPointer { slots in
                             single.withUnsafeBufferPointer { single in
                               bits.withUnsafeBufferPointer { bits in
+                               triples.withUnsafeBufferPointer { triples in
                                 Self.lowered.withUnsafeBufferPointer { lower in
                                     let count = buffer.count
                                     guard count > 0 else { return 0 }
@@ -326,6 +349,10 @@ enum TextScan {
                                         guard second >= 0 else { continue }
                                         let key = first << 8 | second
                                         guard has(key) else { continue }
+                                        if i + 2 < count {
+                                            let t = Self.triple(key, Int(lower[Int(buffer[i + 2])]))
+                                            guard triples[t >> 6] & (1 << UInt64(t & 63)) != 0 else { continue }
+                                        }
                                         var slot = Self.slot(key, shift: slotShift)
                                         while pairs[Int(slots[slot])] != key { slot = (slot + 1) & mask }
                                         for k in pairNeedles[Int(slots[slot])] where groupBits[k] & wanted & ~found != 0 {
@@ -341,6 +368,7 @@ enum TextScan {
                                     }
                                     return found & wanted
                                 }
+                               }
                               }
                             }
                           }

@@ -25,12 +25,14 @@ public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
         effects.insert(.saveState(state.outbox), at: 0)
         state.outbox = []
     }
-    // Parse ahead where one key can go next: the neighbours, nearest in the direction of travel
-    // first, then a list page either way. Only while a pane shows articles, not a list alone.
+    // Parse ahead where the next key is likely to go: the neighbours, nearest in the direction
+    // of travel first; after a move of more than two rows (a page, a jump) a list page either
+    // way as well. A line move parses one new article (the one two rows on); the page either way
+    // waits until a page is what the user moves by. Only while a pane shows articles.
     if state.selection != selectionBefore, state.showsArticle, !state.bodyDeferred {
         let step = state.selectedRow >= rowBefore ? 1 : -1
         var ahead = [state.selectedRow + step, state.selectedRow - step, state.selectedRow + 2 * step]
-        if state.layout.list != nil, state.listCapacity > 3 {
+        if state.layout.list != nil, state.listCapacity > 3, abs(state.selectedRow - rowBefore) > 2 {
             let page = state.listCapacity - 1
             ahead += [state.selectedRow + step * page, state.selectedRow - step * page]
         }

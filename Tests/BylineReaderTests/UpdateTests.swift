@@ -1,6 +1,8 @@
 import BylineCanvas
+import BylineModel
 import BylineReader
 import BylineTestSupport
+import Foundation
 import XCTest
 
 final class UpdateTests: XCTestCase {
@@ -195,6 +197,27 @@ final class UpdateTests: XCTestCase {
                        "the article to show, then the next and the previous (rows past the ends are left out)")
         XCTAssertEqual(state.send(.moveUp), [.prefetch([ids[1]])])
         XCTAssertEqual(state.send(.moveUp), [], "no move, nothing to prefetch")
+    }
+
+    func testALineMoveParsesAheadTheNeighboursAndAPageMoveAPageEitherWay() throws {
+        var files: [String: String] = [:]
+        for k in 0..<120 { files[String(format: "%03d.txt", k)] = "Headline \(k)\nA short story.\nNothing happened.\n" }
+        var state = ReaderState(library: try Library(folder: try Fixtures.folder(files).path), size: wide)
+        state.send(.start)
+        func prefetched(_ effects: [Effect]) -> [ArticleID] {
+            effects.flatMap { effect -> [ArticleID] in if case .prefetch(let ids) = effect { return ids } else { return [] } }
+        }
+        for _ in 0..<5 { state.send(.moveDown) }
+        let ids = state.rows.ids
+        XCTAssertEqual(prefetched(state.send(.moveDown)), [ids[7], ids[5], ids[8]],
+                       "a line move: the neighbours only (one of them new), no list page either way")
+        let before = state.selectedRow
+        let effects = state.send(.pageDown)
+        let page = state.selectedRow - before
+        XCTAssertGreaterThan(page, 2)
+        XCTAssertEqual(prefetched(effects), [ids[before + page + 1], ids[before + page - 1], ids[before + page + 2],
+                                             ids[before + 2 * page], ids[before]],
+                       "a page move: the neighbours, then a list page either way, so the next PgDn finds its article")
     }
 
     func testReopenedOverlayStartsAtTheTop() throws {
