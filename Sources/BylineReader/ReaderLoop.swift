@@ -33,6 +33,9 @@ public final class ReaderLoop<T: Terminal> {
     /// gives malloc's free memory back to the system here).
     public var whenIdle: (() -> Void)?
     public var idleInterval: Double = 1
+    /// While the keys of one read are processed: the background work they ask for, carried out
+    /// after the last of them (nil: carried out at once).
+    private var batch: [Effect]?
 
     public init(terminal: T, library: Library, keyMap: KeyMap = .standard, inbox: Inbox = Inbox(),
                 watcher: FolderWatcher? = nil, store: StoreOpening = StoreOpening(.open(.none(reason: nil))),
@@ -101,6 +104,7 @@ public final class ReaderLoop<T: Terminal> {
             }
             // Wait for the next thing to happen. Each key is read in the mode the keys before
             // it left (a key that opens a prompt changes what the next one means).
+            batch = []
             for event in terminal.wait(for: descriptors, timeout: timeout) {
                 var action: Action?
                 switch event {
@@ -122,12 +126,24 @@ public final class ReaderLoop<T: Terminal> {
                 }
                 if let action, process(action, &state, presented: &presented) { return leave(&state, .quit) }
             }
+            performBatch()
         }
+    }
+
+    /// Carries out the work the keys of one read asked for. A query pasted or typed ahead
+    /// arrives as many keys at once, each asking for a library search: only the last is made
+    /// (the answers to the others would be dropped anyway), so it never waits behind a search
+    /// of its first letters.
+    private func performBatch() {
+        guard let held = batch else { return }
+        batch = nil
+        for effect in Effect.latestSearchOnly(held) { background.perform(effect) }
     }
 
     /// The way out: what is to be saved is saved (a quit has asked for it already; a signal or a
     /// lost terminal asks now), and the saves are waited for, briefly.
     private func leave(_ state: inout ReaderState, _ reason: ExitReason) -> ExitReason {
+        performBatch()
         if reason != .quit {
             var presented: Int?
             _ = process(.leaving, &state, presented: &presented)
@@ -155,7 +171,7 @@ public final class ReaderLoop<T: Terminal> {
                     pending.append(.piped(command: command, status: terminal.runCommand(command, input: text)))
                     presented = nil
                 default:
-                    background.perform(effect)
+                    if batch != nil { batch?.append(effect) } else { background.perform(effect) }
                 }
             }
         }

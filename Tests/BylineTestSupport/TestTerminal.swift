@@ -10,7 +10,8 @@ import Glibc
 /// the descriptors it was given, so background work can finish before the next scripted event.
 public final class TestTerminal: Terminal {
     public private(set) var size: Size
-    private var events: [TerminalEvent]
+    /// What each wait returns, in order (one event each, unless made with `batches`).
+    private var reads: [[TerminalEvent]]
     /// Every frame presented, oldest first.
     public private(set) var frames: [Canvas] = []
     /// How many times the screen was invalidated (Ctrl-L, resume).
@@ -18,20 +19,26 @@ public final class TestTerminal: Terminal {
 
     public init(size: Size, events: [TerminalEvent]) {
         self.size = size
-        self.events = events
+        self.reads = events.map { [$0] }
     }
 
-    /// Replays the next event; once the script is done, input is closed.
+    /// Events that arrive several to a read, as a paste or keys typed ahead do.
+    public init(size: Size, batches: [[TerminalEvent]]) {
+        self.size = size
+        self.reads = batches
+    }
+
+    /// Replays the next read's events; once the script is done, input is closed.
     public func wait(for descriptors: [Int32], timeout: Double?) -> [TerminalEvent] {
         if let timeout {
             var fds = descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             _ = poll(&fds, nfds_t(fds.count), Int32(timeout * 1000))
             return fds.filter { $0.revents != 0 }.map { .ready($0.fd) }
         }
-        guard !events.isEmpty else { return [.inputClosed] }
-        let event = events.removeFirst()
-        if case .resize(let newSize) = event { size = newSize }
-        return [event]
+        guard !reads.isEmpty else { return [.inputClosed] }
+        let read = reads.removeFirst()
+        for case .resize(let newSize) in read { size = newSize }
+        return read
     }
 
     public func present(_ canvas: Canvas) { frames.append(canvas) }
