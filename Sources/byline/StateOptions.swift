@@ -28,7 +28,7 @@ struct StateOptions: ParsableArguments {
         return location(option: option, noState: noState, configured: configured, environment: environment)
     }
 
-    private static func location(option: String?, noState: Bool, configured: String?, environment: [String: String]) -> StateLocation {
+    static func location(option: String?, noState: Bool, configured: String?, environment: [String: String]) -> StateLocation {
         StateLocation.resolve(option: option, noState: noState, configured: configured, environment: environment,
                               currentDirectory: FileManager.default.currentDirectoryPath)
     }
