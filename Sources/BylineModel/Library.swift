@@ -377,6 +377,17 @@ public final class Library: Sendable {
         state.withLock { $0.headlines.indices.contains(id.index) ? $0.headlines[id.index] : nil }
     }
 
+    /// Whether the headline was read, without making its string.
+    public func hasCachedHeadline(_ id: ArticleID) -> Bool {
+        state.withLock { $0.headlines.indices.contains(id.index) && $0.headlines.has(id.index) }
+    }
+
+    /// Whether the headline read is `text` (nil when none was read), compared without making
+    /// its string: a list row drawn before from `text` is still right when this says so.
+    public func cachedHeadline(_ id: ArticleID, is text: String) -> Bool? {
+        state.withLock { $0.headlines.indices.contains(id.index) ? $0.headlines.matches(id.index, text) : nil }
+    }
+
     /// The parsed article, if it is in the cache (and marks it recently used).
     public func cachedArticle(_ id: ArticleID) -> Article? {
         state.withLock { s in

@@ -43,6 +43,9 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         return rows.values[i].cells
     }
 
+    /// The content of the row kept under `key`, if any (the row is not marked used).
+    func content(for key: Key) -> Content? { rows[key]?.content }
+
     /// Keeps a row's cells as drawn from `content`; past ``capacity`` rows or ``cellCapacity``
     /// cells, the rows used longest ago go.
     func keep(_ cells: [Cell], for key: Key, _ content: Content) {
