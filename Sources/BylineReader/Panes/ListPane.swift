@@ -44,9 +44,10 @@ public struct ListPane {
         // Looked at for every row: taken out of the optional once, not copied with it per row.
         let showsResults = results != nil
         let missing = results?.missing
+        let rowHeight = state.listRowHeight
         for row in state.visibleRows {
             let id = state.rows[row]
-            let y = rect.y + (row - state.listTop) * state.listRowHeight
+            let y = rect.y + (row - state.listTop) * rowHeight
             let isSelected = row == state.selectedRow
             let isRead = state.read.contains(id)
             let role: Role = isSelected ? (focused ? .listSelected : .listSelectedUnfocused) : (isRead ? .listRead : .listUnread)
