@@ -39,7 +39,7 @@ enum Main {
         if arguments.contains(where: { $0.hasPrefix("--generate-completion-script") || $0 == "---completion" }) {
             BylineForCompletion.main()
         } else if PathsOnly.applies(to: Array(arguments)) {
-            assert(Set(Byline.configuration.subcommands.map { $0._commandName }) == PathsOnly.subcommands,
+            assert(Byline.configuration.subcommands.map { $0._commandName }.sorted() == PathsOnly.subcommands.sorted(),
                    "PathsOnly.subcommands must name Byline's subcommands")
             do {
                 try ReaderSettings(paths: Array(arguments)).openReader()
