@@ -337,6 +337,22 @@ public final class Library: Sendable {
     /// The folder the article was found in, with a trailing `/` ("" for a file named in full).
     public func folder(of id: ArticleID) -> String { state.withLock { $0.entries.root(at: id.index) } }
 
+    /// For going through many articles folder by folder, under one lock: each article's
+    /// folder as a number (-1 for an article the library does not hold; ``folder(number:)``
+    /// gives its path) and whether its file is present.
+    public func folderNumbers(_ ids: [ArticleID]) -> [(folder: Int32, present: Bool)] {
+        state.withLock { s in
+            ids.map { id in
+                guard s.entries.indices.contains(id.index) else { return (-1, false) }
+                return (Int32(s.entries.rootNumber(at: id.index)), s.alive.indices.contains(id.index) && s.alive[id.index])
+            }
+        }
+    }
+
+    /// The path of the folder numbered `number` by ``folderNumbers(_:)`` (as ``folder(of:)``
+    /// gives it).
+    public func folder(number: Int32) -> String { state.withLock { $0.entries.root(number: Int(number)) } }
+
     /// The article's file name without `.txt`.
     public func name(of id: ArticleID) -> String { state.withLock { $0.entries.id(at: id.index) } }
 
@@ -359,6 +375,17 @@ public final class Library: Sendable {
     /// The headline, if it was read.
     public func cachedHeadline(_ id: ArticleID) -> String? {
         state.withLock { $0.headlines.indices.contains(id.index) ? $0.headlines[id.index] : nil }
+    }
+
+    /// Whether the headline was read, without making its string.
+    public func hasCachedHeadline(_ id: ArticleID) -> Bool {
+        state.withLock { $0.headlines.indices.contains(id.index) && $0.headlines.has(id.index) }
+    }
+
+    /// Whether the headline read is `text` (nil when none was read), compared without making
+    /// its string: a list row drawn before from `text` is still right when this says so.
+    public func cachedHeadline(_ id: ArticleID, is text: String) -> Bool? {
+        state.withLock { $0.headlines.indices.contains(id.index) ? $0.headlines.matches(id.index, text) : nil }
     }
 
     /// The parsed article, if it is in the cache (and marks it recently used).
@@ -395,33 +422,46 @@ public final class Library: Sendable {
         return state.withLock { s in s.slot(of: path).map { ArticleID(slot: $0) } }
     }
 
-    /// The hash ``forEachFileStamp(_:_:)`` gives a relative path: a path string's, as a
-    /// `Hasher` takes it in (seeded per process, never saved).
-    public static func pathHash(_ path: String) -> Int { PathIndex.hash(path) }
-
-    /// ``pathHash(_:)`` of the string these UTF-8 bytes decode to (from the bytes when ASCII).
-    public static func pathHash(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        LibraryEntries.asciiHash(UnsafeRawBufferPointer(start: nil, count: 0), UnsafeRawBufferPointer(bytes))
-            ?? PathIndex.hash(String(decoding: bytes, as: UTF8.self))
-    }
-
     /// For the search index's check of every file: each listed article's path relative to its
-    /// folder, hashed as ``pathHash(_:)`` hashes its string, and its file's size and modification
+    /// folder as a ``PathDigest`` of its string's UTF-8, and its file's size and modification
     /// time (`stat`, following links; nil when that fails), made from the packed paths without
-    /// a string per article. The lock is held only to copy a path, not during the `stat`.
-    public func forEachFileStamp(_ ids: [ArticleID], _ body: (ArticleID, _ relativeHash: Int, FileStamp?) -> Void) {
-        var buffer: [UInt8] = []
-        for id in ids {
-            let hash = state.withLock { s -> Int? in
-                guard s.entries.indices.contains(id.index) else { return nil }
-                s.entries.copyPath(at: id.index, into: &buffer)
-                return s.entries.relativePathHash(at: id.index)
+    /// a string per article. The paths are copied a chunk at a time under the lock (not during
+    /// the `stat`s), and each file is looked up from its folder's descriptor (`fstatat`), so
+    /// no full path is put together.
+    public func forEachFileStamp(_ ids: [ArticleID], _ body: (ArticleID, _ relativeDigest: UInt64, FileStamp?) -> Void) {
+        struct Listed {
+            var id: ArticleID
+            var digest: UInt64
+            var root: Int
+            var start: Int
+        }
+        var folders = FolderDescriptors()
+        defer { folders.closeAll() }
+        var chunk: [Listed] = []
+        var paths: [UInt8] = []
+        var start = 0
+        while start < ids.count {
+            let end = min(ids.count, start + 256)
+            chunk.removeAll(keepingCapacity: true)
+            paths.removeAll(keepingCapacity: true)
+            state.withLock { s in
+                for id in ids[start..<end] where s.entries.indices.contains(id.index) {
+                    let at = paths.count
+                    let root = s.entries.appendRelativePath(at: id.index, to: &paths)
+                    chunk.append(Listed(id: id, digest: s.entries.relativePathDigest(at: id.index), root: root, start: at))
+                    if !folders.knows(root) { folders.note(root, s.entries.root(number: root)) }
+                }
             }
-            guard let hash else { continue }
-            var info = stat()
-            let found = buffer.withUnsafeBytes { stat($0.baseAddress!.assumingMemoryBound(to: CChar.self), &info) == 0 }
-            let nanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            body(id, hash, found ? FileStamp(size: Int64(info.st_size), modified: nanoseconds) : nil)
+            paths.withUnsafeBufferPointer { bytes in
+                let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+                for file in chunk {
+                    var info = stat()
+                    let found = folders.lookUp(base + file.start, in: file.root, &info)
+                    let nanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                    body(file.id, file.digest, found ? FileStamp(size: Int64(info.st_size), modified: nanoseconds) : nil)
+                }
+            }
+            start = end
         }
     }
 

@@ -70,11 +70,27 @@ public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
         return ascii ?? PathIndex.hash(path(at: index))
     }
 
-    /// `PathIndex.hash(relativePath(at: index))`, from the packed bytes when they are ASCII.
-    func relativePathHash(at index: Int) -> Int {
-        let ascii = relativeBytes(index).withUnsafeBytes { Self.asciiHash(UnsafeRawBufferPointer(start: nil, count: 0), $0) }
-        return ascii ?? PathIndex.hash(relativePath(at: index))
+    /// ``PathDigest`` of ``relativePath(at:)``'s UTF-8, from the packed bytes when they are
+    /// ASCII (the string then holds those very bytes).
+    func relativePathDigest(at index: Int) -> UInt64 {
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        let ascii = bytes.withUnsafeBytes { PathDigest.ofASCII(UnsafeRawBufferPointer(rebasing: $0[start..<Int(ends[index])])) }
+        return ascii ?? PathDigest.of(relativePath(at: index))
     }
+
+    /// Appends the entry's path relative to its folder (its path as given, for a file named in
+    /// full) and a NUL to `buffer`, and returns the number of its folder (see ``root(at:)``).
+    func appendRelativePath(at index: Int, to buffer: inout [UInt8]) -> Int {
+        buffer.append(contentsOf: relativeBytes(index))
+        buffer.append(0)
+        return Int(rootOf[index])
+    }
+
+    /// The number of the entry's folder (see ``root(number:)``).
+    func rootNumber(at index: Int) -> Int { Int(rootOf[index]) }
+
+    /// The folder number `number` (as ``appendRelativePath(at:to:)`` gives it) stands for.
+    func root(number: Int) -> String { roots[number] }
 
     /// The string hash of the ASCII text `head` then `tail`, fed to the hasher as String does
     /// (the bytes, then 0xFF); nil when either is not ASCII.

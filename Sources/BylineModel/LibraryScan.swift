@@ -92,7 +92,7 @@ struct Scan {
             switch kind {
             case Self.dtReg where isTxt:
                 found.append(keyBytes.count)
-                keyBytes.append(contentsOf: prefix)
+                if !prefix.isEmpty { keyBytes.append(contentsOf: prefix) }
                 keyBytes.append(contentsOf: withNUL)
             case Self.dtDir:
                 if recursive {

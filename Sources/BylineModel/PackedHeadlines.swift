@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The headlines read of a library's entries, packed: their UTF-8 bytes one after another in a
 /// single buffer, and for each entry where its bytes start and how many there are.
 ///
@@ -67,10 +75,25 @@ struct PackedHeadlines: Sendable {
         }
     }
 
+    /// Whether entry `slot` has a headline, without making its string.
+    func has(_ slot: Int) -> Bool { lengths[slot] != Self.absent }
+
+    /// Whether entry `slot`'s headline is `value` (nil when it has none), compared as bytes
+    /// without making its string.
+    func matches(_ slot: Int, _ value: String) -> Bool? {
+        guard has(slot) else { return nil }
+        return equals(slot, value)
+    }
+
     private func equals(_ slot: Int, _ value: String) -> Bool {
         let start = Int(starts[slot])
         let length = Int(lengths[slot])
-        return value.utf8.count == length && value.utf8.elementsEqual(bytes[start..<start + length])
+        guard value.utf8.count == length else { return false }
+        guard length > 0 else { return true }
+        var value = value
+        return value.withUTF8 { text in
+            bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, text.baseAddress!, length) == 0 }
+        }
     }
 
     private mutating func repackIfWasteful() {

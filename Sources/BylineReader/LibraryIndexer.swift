@@ -121,14 +121,14 @@ public final class LibraryIndexer: Sendable {
 
     /// Which files to read and which articles to take out, by library key.
     ///
-    /// What is indexed is compared by the hash of each path, not the path: at 100,000 articles
-    /// that keeps the comparison to a few MB (two 64-bit hashes colliding, with the same size
-    /// and time besides, would only leave one file unindexed until it changes).
+    /// What is indexed is compared by a digest of each path (``PathDigest``), not the path: at
+    /// 100,000 articles that keeps the comparison to a few MB, in a table of digests rather
+    /// than a dictionary (see ``DigestTable``).
     private func plan(ids: [ArticleID], sweep: Bool, summary: inout Summary) -> [Work] {
         var byKey: [String: (present: [ArticleID], deleted: [ArticleID])] = [:]
         // Articles come folder by folder: the last folder's key is kept rather than looked up
-        // (under a lock) for each.
-        var last: (folder: String, key: String)?
+        // (under a lock) for each, and the folders and presence of all are read under one lock.
+        var last: (number: Int32, folder: String, key: String)?
         // Files named in full: their key's path is their name, not their path as given.
         var named = Set<ArticleID>()
         var run: (key: String, present: [ArticleID], deleted: [ArticleID]) = ("", [], [])
@@ -138,17 +138,21 @@ public final class LibraryIndexer: Sendable {
             byKey[run.key, default: ([], [])].present += run.present
             byKey[run.key, default: ([], [])].deleted += run.deleted
         }
-        for id in ids {
-            let folder = library.folder(of: id)
+        for (id, listed) in zip(ids, library.folderNumbers(ids)) where listed.folder >= 0 {
+            let current: (number: Int32, folder: String, key: String)
+            if let last, last.number == listed.folder {
+                current = last
+            } else {
+                let folder = library.folder(number: listed.folder)
+                current = (listed.folder, folder, folder.isEmpty ? "" : keys.key(ofFolder: folder))
+                last = current
+            }
             let key: String
-            if folder.isEmpty {
+            if current.folder.isEmpty {
                 named.insert(id)
                 key = keys.libraryKey(of: id)
-            } else if let last, last.folder == folder {
-                key = last.key
             } else {
-                key = keys.key(ofFolder: folder)
-                last = (folder, key)
+                key = current.key
             }
             // A run of one key's articles is gathered apart and put in the dictionary when the
             // key changes (hashing the key for every article cost about 4 M at 10,000).
@@ -156,7 +160,7 @@ public final class LibraryIndexer: Sendable {
                 flush()
                 run = (key, [], [])
             }
-            if library.isPresent(id) { run.present.append(id) } else { run.deleted.append(id) }
+            if listed.present { run.present.append(id) } else { run.deleted.append(id) }
         }
         flush()
         let folderKeys = Set(library.folders.map(keys.key(ofFolder:)))
@@ -166,22 +170,21 @@ public final class LibraryIndexer: Sendable {
         var plans: [Work] = []
         for key in byKey.keys.sorted() {
             guard let (present, deleted) = byKey[key] else { continue }
-            var indexed: [Int: Stamp] = [:]
-            indexed.reserveCapacity(present.count)
+            var indexed = DigestTable<Stamp>(expected: present.count)
             index.forEachIndexedUTF8(library: key) { path, signature in
-                indexed[Library.pathHash(utf8: path)] = Stamp(size: signature.size, modified: signature.modified)
+                indexed.put(PathDigest.of(utf8: path), Stamp(size: signature.size, modified: signature.modified))
             }
             var work = Work(library: key)
-            // The hashes listed, made a set only for the sweep that needs one.
-            var listedHashes: [Int] = []
-            listedHashes.reserveCapacity(present.count)
+            // The digests listed, made a table only for the sweep that needs one.
+            var listedDigests: [UInt64] = []
+            listedDigests.reserveCapacity(present.count)
             var listedIndexed = 0
-            // Hashes and `stat`s straight from the library's packed paths: a path string is
+            // Digests and `stat`s straight from the library's packed paths: a path string is
             // made only for an article to take out.
-            library.forEachFileStamp(present) { id, relativeHash, now in
-                let hash = named.contains(id) ? Library.pathHash(keys.path(of: id)) : relativeHash
-                listedHashes.append(hash)
-                let was = indexed[hash]
+            library.forEachFileStamp(present) { id, relativeDigest, now in
+                let digest = !named.isEmpty && named.contains(id) ? PathDigest.of(keys.path(of: id)) : relativeDigest
+                listedDigests.append(digest)
+                let was = indexed[digest]
                 if was != nil { listedIndexed += 1 }
                 guard let now else {
                     if was != nil { work.remove.append(keys.path(of: id)) }
@@ -195,14 +198,15 @@ public final class LibraryIndexer: Sendable {
             }
             for id in deleted {
                 let path = keys.path(of: id)
-                if indexed[Library.pathHash(path)] != nil { work.remove.append(path) }
+                if indexed[PathDigest.of(path)] != nil { work.remove.append(path) }
             }
             // Articles of the folder the listing no longer has: gone, unless the file is still
             // there (in a subfolder this listing leaves out, say).
             if sweep && folderKeys.contains(key) && indexed.count > listedIndexed {
-                let listed = Set(listedHashes)
+                var listed = DigestTable<Bool>(expected: listedDigests.count)
+                for digest in listedDigests { listed.put(digest, true) }
                 index.forEachIndexed(library: key) { path, _ in
-                    if !listed.contains(Library.pathHash(path)) && access(ArticleKey(library: key, path: path).fullPath, F_OK) != 0 {
+                    if listed[PathDigest.of(path)] == nil && access(ArticleKey(library: key, path: path).fullPath, F_OK) != 0 {
                         work.remove.append(path)
                     }
                 }

@@ -18,7 +18,7 @@ extension ReaderState {
         var waitingForHeadlines = false
         for row in visibleRows {
             let id = rows[row]
-            guard headline(of: id) == nil else { continue }
+            guard !hasHeadline(id) else { continue }
             waitingForHeadlines = true
             if loadingHeadlines.insert(id).inserted { missing.append(id) }
         }

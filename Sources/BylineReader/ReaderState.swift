@@ -245,6 +245,16 @@ public struct ReaderState: Sendable {
         library.cachedHeadline(id) ?? deleted[id]
     }
 
+    /// Whether ``headline(of:)`` is not nil, without making the headline's string.
+    func hasHeadline(_ id: ArticleID) -> Bool {
+        library.hasCachedHeadline(id) || deleted[id] != nil
+    }
+
+    /// Whether ``headline(of:)`` is `text`, without making the headline's string.
+    func headline(of id: ArticleID, is text: String) -> Bool {
+        library.cachedHeadline(id, is: text) ?? (deleted[id] == text)
+    }
+
     /// The local time zone's offset from UTC now, from the C library (Foundation's `TimeZone`
     /// would load ICU's zone data at start-up).
     static func localUTCOffset() -> Int {

@@ -38,39 +38,16 @@ enum Main {
         let arguments = CommandLine.arguments.dropFirst()
         if arguments.contains(where: { $0.hasPrefix("--generate-completion-script") || $0 == "---completion" }) {
             BylineForCompletion.main()
-        } else if PathsOnly.applies(to: Array(arguments)), let command = try? PathsOnly.parseAsRoot(Array(arguments)) as? PathsOnly {
+        } else if PathsOnly.applies(to: Array(arguments)) {
+            assert(Byline.configuration.subcommands.map { $0._commandName }.sorted() == PathsOnly.subcommands.sorted(),
+                   "PathsOnly.subcommands must name Byline's subcommands")
             do {
-                try command.run()
+                try ReaderSettings(paths: Array(arguments)).openReader()
             } catch {
                 Byline.exit(withError: error)
             }
         } else {
             Byline.main()
         }
-    }
-}
-
-/// `byline [PATH...]` with paths only (no option, no subcommand): the reader's options parsed
-/// alone. Through ``Byline`` the parser reads the arguments as four commands: swift-argument-
-/// parser's two completion-script commands first (skipped only for a root that names a super
-/// command, as this one does), then the root, then the reader: about 8 M of the 145 M
-/// instructions a start costs. Paths alone cannot fail to parse; whatever else comes, and any
-/// parse error, goes through ``Byline`` for its usual handling and messages.
-struct PathsOnly: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "byline", _superCommandName: "byline")
-
-    @OptionGroup var options: ReaderOptions
-
-    /// Whether `arguments` (without the program's name) are paths only: none starts with "-"
-    /// (an option, or "--"), none is empty, and the first is not a subcommand's name.
-    static func applies(to arguments: [String]) -> Bool {
-        if let first = arguments.first, first == "help" || Byline.configuration.subcommands.contains(where: { $0._commandName == first }) {
-            return false
-        }
-        return arguments.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") }
-    }
-
-    func run() throws {
-        try options.openReader()
     }
 }

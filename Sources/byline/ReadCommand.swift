@@ -16,12 +16,12 @@ struct ReadCommand: ParsableCommand {
     @OptionGroup var options: ReaderOptions
 
     func run() throws {
-        try options.openReader()
+        try options.settings.openReader()
     }
 }
 
-extension ReaderOptions {
-    /// Opens the reader with these options; returns only for `--list-themes` (it exits).
+extension ReaderSettings {
+    /// Opens the reader with these settings; returns only for `--list-themes` (it exits).
     func openReader() throws {
         MallocTuning.apply()
         let environment = ProcessInfo.processInfo.environment
@@ -54,7 +54,7 @@ extension ReaderOptions {
             return
         }
         // The state store opens on a thread of its own while the folder is listed.
-        let stateLocation = state.location(configured: themes.config.state, environment: environment)
+        let stateLocation = StateOptions.location(option: statePath, noState: noState, configured: themes.config.state, environment: environment)
         let store = StoreOpening(stateLocation)
         let library: Library
         do {

@@ -48,6 +48,13 @@ struct ReaderOptions: ParsableArguments {
     @Flag(help: "List the themes and exit.")
     var listThemes = false
 
+    /// The options as plain values.
+    var settings: ReaderSettings {
+        ReaderSettings(paths: paths, recursive: recursive, ascii: ascii, theme: theme, color: color, noWatch: noWatch,
+                       sort: sort, fromTop: fromTop, noMouse: noMouse, noClipboard: noClipboard, listKeys: listKeys,
+                       listActions: listActions, listThemes: listThemes, statePath: state.path, noState: state.noState)
+    }
+
     /// `--theme`'s completions: the themes installed (shipped and the user's), and `.toml` files.
     @Sendable static func themeNames(_ arguments: [String], _ index: Int, _ prefix: String) -> [String] {
         let environment = ProcessInfo.processInfo.environment

@@ -52,7 +52,7 @@ struct SearchCommand: ParsableCommand {
         do {
             location = try StateOptions.location(option: state.path, noState: state.noState, environment: environment)
         } catch {
-            ReaderOptions.fail(error.description)
+            ReaderSettings.fail(error.description)
         }
         let (library, failedPaths) = openLibrary(environment)
         let index = SearchIndex.open(.beside(location))
@@ -78,7 +78,7 @@ struct SearchCommand: ParsableCommand {
             let cpu = Self.processCPU()
             let page = index.search(parsed, in: indexer.keys.scope, offset: printed, limit: pageSize)
             if reportIndexing && printed == 0 { Self.report(page, in: ContinuousClock.now - asked, cpu: Self.processCPU() - cpu) }
-            if let problem = page.problem { ReaderOptions.fail("byline: " + problem) }
+            if let problem = page.problem { ReaderSettings.fail("byline: " + problem) }
             for hit in page.hits.prefix(limit.map { $0 - printed } ?? page.hits.count) {
                 print(format.line(hit))
             }
@@ -95,7 +95,7 @@ struct SearchCommand: ParsableCommand {
         do {
             if paths.isEmpty {
                 guard let samples = DataLocator(environment: environment).folder("Samples") else {
-                    ReaderOptions.fail("byline: the bundled sample library was not found; set BYLINE_DATA_DIR or give a folder")
+                    ReaderSettings.fail("byline: the bundled sample library was not found; set BYLINE_DATA_DIR or give a folder")
                 }
                 return (try Library(folder: samples), false)
             }
@@ -107,7 +107,7 @@ struct SearchCommand: ParsableCommand {
             }
             return (library, !failed.isEmpty)
         } catch {
-            ReaderOptions.fail(error.description)
+            ReaderSettings.fail(error.description)
         }
     }
 

@@ -106,7 +106,7 @@ struct StoreFileOption: ParsableArguments {
         do {
             location = try StateOptions.location(option: path, environment: ProcessInfo.processInfo.environment)
         } catch {
-            ReaderOptions.fail(error.description)
+            ReaderSettings.fail(error.description)
         }
         guard let file = location.path else {
             if case .none(let reason?) = location { report([reason]) }

@@ -73,9 +73,9 @@ import Testing
         entries.append(path: "/elsewhere/K.txt")
         for i in entries.indices {
             #expect(entries.pathHash(at: i) == PathIndex.hash(entries.path(at: i)))
-            #expect(entries.relativePathHash(at: i) == Library.pathHash(entries.relativePath(at: i)))
+            #expect(entries.relativePathDigest(at: i) == PathDigest.of(entries.relativePath(at: i)))
             var relative = entries.relativePath(at: i)
-            #expect(relative.withUTF8 { Library.pathHash(utf8: $0) } == Library.pathHash(relative))
+            #expect(relative.withUTF8 { PathDigest.of(utf8: $0) } == PathDigest.of(relative))
             var buffer: [UInt8] = []
             entries.copyPath(at: i, into: &buffer)
             #expect(buffer.last == 0 && String(decoding: buffer.dropLast(), as: UTF8.self) == entries.path(at: i))

@@ -1,6 +1,7 @@
 import BylineCanvas
 import BylineModel
 import BylineTestSupport
+import Foundation
 import XCTest
 @testable import BylineReader
 
@@ -34,6 +35,27 @@ final class RowCacheTests: XCTestCase {
         ascii.ascii = true
         kept.render(ascii, into: &canvas)
         XCTAssertEqual(canvas, Screen().render(ascii), "ASCII glyphs")
+    }
+
+    /// A row kept is checked against the headline read (without making its string): a
+    /// headline read anew after its file changed is drawn, not the row kept.
+    func testAListRowKeptIsDrawnAgainWhenItsHeadlineChanges() throws {
+        let kept = Screen()
+        var canvas = Canvas(size: Size(width: 1, height: 1))
+        var state = try ReaderFixtures.state(Size(width: 100, height: 8))
+        state.send(.toggleZoom)
+        kept.render(state, into: &canvas)
+        let id = state.rows[1]
+        let old = String(try XCTUnwrap(state.headline(of: id)).prefix(20))
+        XCTAssertTrue(canvas.text.contains(old), canvas.text)
+        try Data("A harbour headline written anew\n\nIts first paragraph.\n".utf8).write(to: URL(fileURLWithPath: state.library.path(of: id)))
+        state.library.invalidate(id)
+        _ = state.library.readHeadline(id)
+        state.send(.moveDown)
+        kept.render(state, into: &canvas)
+        XCTAssertEqual(canvas, Screen().render(state))
+        XCTAssertTrue(canvas.text.contains("A harbour headline written anew"), canvas.text)
+        XCTAssertFalse(canvas.text.contains(old), canvas.text)
     }
 }
 

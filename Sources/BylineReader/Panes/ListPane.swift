@@ -41,29 +41,41 @@ public struct ListPane {
             return
         }
         let results = state.librarySearch?.showing == true ? state.librarySearch : nil
+        // Looked at for every row: taken out of the optional once, not copied with it per row.
+        let showsResults = results != nil
+        let missing = results?.missing
+        let rowHeight = state.listRowHeight
         for row in state.visibleRows {
             let id = state.rows[row]
-            let y = rect.y + (row - state.listTop) * state.listRowHeight
+            let y = rect.y + (row - state.listTop) * rowHeight
             let isSelected = row == state.selectedRow
             let isRead = state.read.contains(id)
             let role: Role = isSelected ? (focused ? .listSelected : .listSelectedUnfocused) : (isRead ? .listRead : .listUnread)
             let minutes = Self.minutesLabel(state.library.readingTime(id))
             let mark: String
-            if state.deleted[id] != nil || results?.missing.contains(id) == true {
+            if state.deleted[id] != nil || missing?.contains(id) == true {
                 mark = glyphs.deletedMark
             } else if state.fresh.contains(id) {
                 mark = glyphs.newMark
             } else {
                 mark = isRead ? " " : glyphs.unreadMark
             }
-            let headline = Transliterate.forTerminal(state.headline(of: id) ?? state.library.name(of: id), ascii: state.ascii)
+            // The headline a row kept was drawn from, when it is still the one read: its
+            // string is not made again (and compares at once, as the same string).
+            let source: String
+            if let kept = cache?.content(for: id)?.source, state.headline(of: id, is: kept) {
+                source = kept
+            } else {
+                source = state.headline(of: id) ?? state.library.name(of: id)
+            }
+            let headline = Transliterate.forTerminal(source, ascii: state.ascii)
             let room = state.zoomed ? 0 : rect.width
             let right = rightColumns(state, id, minutes: minutes, width: room)
             let folder = folderColumn(state, id, width: room, ellipsis: glyphs.ellipsis)
             // A search result's second line is not kept: only single-line rows come from the cache.
-            let content = results == nil ? cache.map { _ in
+            let content = !showsResults ? cache.map { _ in
                 ListRowContent(x: rect.x, width: rect.width, role: role, ascii: state.ascii, mark: mark,
-                                     headline: headline, right: right, folder: folder)
+                                     source: source, headline: headline, right: right, folder: folder)
             } : nil
             if let content, let cells = cache?.cells(for: id, content) {
                 canvas.place(cells, x: rect.x, y: y, filledWith: role)

@@ -8,6 +8,9 @@ struct ListRowContent: Equatable {
     var role: Role
     var ascii: Bool
     var mark: String
+    /// The headline (or file name) as read, before it is made fit for the terminal: a row
+    /// kept is checked against the headline read without making its string again.
+    var source: String
     var headline: String
     var right: String
     var folder: String

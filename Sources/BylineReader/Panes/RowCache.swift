@@ -13,7 +13,12 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         var used: Int
     }
 
-    private var rows: [Key: Row] = [:]
+    /// Where each key's row is in `kept`.
+    private var slots: [Key: Int] = [:]
+    /// The rows, by slot (a row is read in place, not copied out of a dictionary with its
+    /// content and cells); the slots of rows dropped are in `free`.
+    private var kept: [Row] = []
+    private var free: [Int] = []
     /// Counts keeps and copies, to tell the rows used last.
     private var clock = 0
     /// Cells in all rows kept.
@@ -28,7 +33,7 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     static var minimumCells: Int { 4096 }
 
     /// Rows kept.
-    var count: Int { rows.count }
+    var count: Int { slots.count }
 
     /// Sizes the cache to the pane it keeps rows of (call it as the pane is drawn).
     func fit(_ pane: Rect) {
@@ -37,32 +42,49 @@ final class RowCache<Key: Hashable, Content: Equatable> {
 
     /// The cells of the row drawn from `content`, if it is kept.
     func cells(for key: Key, _ content: Content) -> [Cell]? {
-        guard let i = rows.index(forKey: key), rows.values[i].content == content else { return nil }
+        guard let slot = slots[key], kept[slot].content == content else { return nil }
         clock += 1
-        rows.values[i].used = clock
-        return rows.values[i].cells
+        kept[slot].used = clock
+        return kept[slot].cells
     }
+
+    /// The content of the row kept under `key`, if any (the row is not marked used).
+    func content(for key: Key) -> Content? { slots[key].map { kept[$0].content } }
 
     /// Keeps a row's cells as drawn from `content`; past ``capacity`` rows or ``cellCapacity``
     /// cells, the rows used longest ago go.
     func keep(_ cells: [Cell], for key: Key, _ content: Content) {
         clock += 1
-        let old = rows.updateValue(Row(content: content, cells: cells, used: clock), forKey: key)
-        cellCount += cells.count - (old?.cells.count ?? 0)
-        if rows.count > Self.capacity || cellCount > cellCapacity { evict() }
+        let row = Row(content: content, cells: cells, used: clock)
+        if let slot = slots[key] {
+            cellCount += cells.count - kept[slot].cells.count
+            kept[slot] = row
+        } else if let slot = free.popLast() {
+            cellCount += cells.count
+            slots[key] = slot
+            kept[slot] = row
+        } else {
+            cellCount += cells.count
+            slots[key] = kept.count
+            kept.append(row)
+        }
+        if slots.count > Self.capacity || cellCount > cellCapacity { evict() }
     }
 
     /// Whether the row under `key` is kept (whatever its content).
-    func holds(_ key: Key) -> Bool { rows[key] != nil }
+    func holds(_ key: Key) -> Bool { slots[key] != nil }
 
     /// Drops the rows used longest ago until a quarter of both limits is free (so this runs
     /// once in many rows kept, not on each).
     private func evict() {
-        let byAge = rows.map { (key: $0.key, used: $0.value.used, cells: $0.value.cells.count) }.sorted { $0.used < $1.used }
+        let byAge = slots.map { (key: $0.key, slot: $0.value, used: kept[$0.value].used) }.sorted { $0.used < $1.used }
         for row in byAge {
-            if rows.count <= Self.capacity * 3 / 4 && cellCount <= cellCapacity * 3 / 4 { break }
-            rows[row.key] = nil
-            cellCount -= row.cells
+            if slots.count <= Self.capacity * 3 / 4 && cellCount <= cellCapacity * 3 / 4 { break }
+            slots[row.key] = nil
+            cellCount -= kept[row.slot].cells.count
+            // The slot's cells go now; its content stays until the slot is used again.
+            kept[row.slot].cells = []
+            free.append(row.slot)
         }
     }
 }
