@@ -27,6 +27,15 @@ public enum WordWrap {
     public static func lines(_ text: String, width: Int, whole: Int? = nil) -> [Line] {
         let whole = max(width, whole ?? width)
         guard width > 0 else { return [Line(text: "", range: 0..<0)] }
+        var copy = text
+        if copy.withUTF8({ $0.contains(0x09) }) { return linesByWords(text, width: width, whole: whole) }
+        return linesByBytes(text, width: width, whole: whole)
+    }
+
+    /// ``lines(_:width:whole:)`` for any text, tabs included: the words as substrings, each
+    /// measured as a string. (Text without tabs takes ``linesByBytes(_:width:whole:)``, which
+    /// gives the same lines; a test holds the two together.)
+    static func linesByWords(_ text: String, width: Int, whole: Int) -> [Line] {
         let utf8 = text.utf8
         func offset(_ index: String.Index) -> Int { utf8.distance(from: utf8.startIndex, to: index) }
         var lines: [Line] = []
@@ -125,6 +134,138 @@ public enum WordWrap {
             finish()
         }
         return lines
+    }
+
+    /// ``lines(_:width:whole:)`` for text without tabs, from its UTF-8 bytes: words are found
+    /// as byte ranges (as ``words(_:)`` finds them), an ASCII word is measured by counting its
+    /// bytes, and a substring is made only for a word that is not ASCII or does not continue
+    /// the line's run of the text. The lines are those of ``linesByWords(_:width:whole:)``.
+    static func linesByBytes(_ text: String, width: Int, whole: Int) -> [Line] {
+        var wrap = ByteWrap(text: text, width: width, whole: whole)
+        var copy = text
+        copy.withUTF8 { bytes in
+            let n = bytes.count
+            let utf8 = text.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            var wordStart = 0
+            for k in 0..<n where bytes[k] == 0x20 {
+                // As in `words(_:)`: a space between ASCII bytes is a character of its own.
+                let plain = (k == 0 || bytes[k - 1] < 0x80) && (k + 1 == n || bytes[k + 1] < 0x80)
+                if !plain && (index(k).samePosition(in: text) == nil || index(k + 1).samePosition(in: text) == nil) { continue }
+                if wordStart < k { wrap.place(wordStart, k, bytes) }
+                wordStart = k + 1
+            }
+            if wordStart < n { wrap.place(wordStart, n, bytes) }
+            wrap.finishLast(n, bytes)
+        }
+        return wrap.lines
+    }
+
+    /// The state of ``linesByBytes(_:width:whole:)`` as it places words (a value, so the
+    /// compiler checks its exclusive use statically rather than on every access).
+    private struct ByteWrap {
+        let text: String
+        let width: Int
+        let whole: Int
+        var lines: [Line] = []
+        var line = ""
+        /// The line's words are `text`'s bytes `start..<end` (made a string when finished).
+        var lineIsSource = false
+        var hasText = false
+        var lineWidth = 0
+        var start = 0
+        var end = 0
+
+        init(text: String, width: Int, whole: Int) {
+            self.text = text
+            self.width = width
+            self.whole = whole
+        }
+
+        private func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+
+        private mutating func makeLine(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard lineIsSource else { return }
+            line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            lineIsSource = false
+        }
+
+        private mutating func finish(_ bytes: UnsafeBufferPointer<UInt8>) {
+            makeLine(bytes)
+            lines.append(Line(text: line, range: start..<end))
+            line = ""
+            hasText = false
+            lineWidth = 0
+        }
+
+        /// Places the word of bytes `ws..<we`.
+        mutating func place(_ ws: Int, _ we: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            let w = WordWrap.asciiWidth(bytes, ws, we) ?? DisplayWidth.of(text[index(ws)..<index(we)])
+            if hasText && lineWidth + 1 + w <= width {
+                // A word one space after the line's last byte keeps the line a run of the text.
+                if !(lineIsSource && ws == end + 1) {
+                    makeLine(bytes)
+                    line += " "
+                    line += text[index(ws)..<index(we)]
+                }
+                lineWidth += 1 + w
+                end = we
+                return
+            }
+            if hasText { finish(bytes) }
+            if w <= whole {
+                lineIsSource = true
+                hasText = true
+                lineWidth = w
+                start = ws
+                end = we
+                if w > width { finish(bytes) }
+                return
+            }
+            // A word wider than the line: cut it between graphemes.
+            start = ws
+            let word = text[index(ws)..<index(we)]
+            var i = word.startIndex
+            while i < word.endIndex {
+                let character = word[i]
+                let cw = DisplayWidth.of(character)
+                if lineWidth + cw > width, lineWidth > 0 {
+                    end = text.utf8.distance(from: text.utf8.startIndex, to: i)
+                    finish(bytes)
+                    start = end
+                }
+                line.append(character)
+                hasText = true
+                lineWidth += cw
+                i = word.index(after: i)
+            }
+            end = we
+        }
+
+        /// Finishes the last line (an empty one for text without words).
+        mutating func finishLast(_ n: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            if hasText || lines.isEmpty {
+                if !hasText { start = n; end = n }
+                finish(bytes)
+            }
+        }
+    }
+
+    /// The width of an ASCII word (one cell a byte, CR LF one cell, as
+    /// `DisplayWidth.of` counts it), or nil when a byte is not ASCII.
+    @inline(__always)
+    fileprivate static func asciiWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
+        var total = 0
+        var previous: UInt8 = 0
+        var k = from
+        while k < to {
+            let b = bytes[k]
+            if b >= 0x80 { return nil }
+            if !(b == 0x0A && previous == 0x0D) { total += 1 }
+            previous = b
+            k += 1
+        }
+        return total
     }
 
     /// Whether `word`'s first character would merge with a space put before it into one grapheme

@@ -60,4 +60,28 @@ final class WordWrapTests: XCTestCase {
         let canvasSafe = WordWrap.wrap("x\ty", width: 20).joined()
         XCTAssertFalse(canvasSafe.contains("\t"), "a wrapped line holds spaces, never a tab")
     }
+
+    /// Text without tabs is wrapped from its bytes (`linesByBytes`): the same lines and source
+    /// ranges as the general path, for ASCII, accents, combining marks (also after a space),
+    /// wide and zero-width characters, emoji, CR LF, runs of spaces, and words wider than the
+    /// line or than `whole`.
+    func testByteWrapAgreesWithTheGeneralPath() {
+        let pieces = [" ", "  ", "   ", " \u{301}", "\u{301}", "a", "word", "Ame\u{301}lie", "é", "Zoë", "東京", "新しい橋",
+                      "\u{200D}", " \u{200D}", "👩‍🚀", "👍🏽", "🚀", "\u{0600}", "\u{0600} ", "\u{1F1EC}\u{1F1E7}", " \u{FE0F}",
+                      "\u{0903}", " \u{0903}", "\r\n", " \r\n", "“", "” ", "‘quoted’", "«", "»", "\u{200B}",
+                      "https://example.org/a/very/long/path", "abcdefghijklmnopqrstuvwxyz", "\u{FFFD}", "\u{7F}"]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+        for _ in 0..<3000 {
+            let text = (0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined()
+            let width = 1 + next() % 24
+            let whole = width + next() % 3 * 8
+            XCTAssertEqual(WordWrap.linesByBytes(text, width: width, whole: whole),
+                           WordWrap.linesByWords(text, width: width, whole: whole),
+                           "width \(width), whole \(whole): \(text.debugDescription)")
+        }
+    }
 }
