@@ -599,6 +599,7 @@ enum TextScan {
         /// The normalised text so far.
         var string: String { out.string }
 
+        @inline(__always)
         mutating func append(_ c: Unicode.Scalar) {
             let v = c.value
             if v < 0x80 {

@@ -26,21 +26,57 @@ struct ParagraphTokens {
     }
 
     let s: [Unicode.Scalar]
-    private(set) var tokens: [Token]
+    private(set) var tokens: [Token] = []
     private(set) var spans: [Span] = []
     /// ``lower(_:)``'s cache, made on its first use.
     private var lowered: [String?] = []
     /// Every ASCII token in lower case (as ``lower(_:)`` spells it), back to back, so word lists
     /// are asked with no string made; per token, where its bytes start (-1: not ASCII) and
     /// their hash (as ``WordTable`` hashes).
-    private let asciiLower: [UInt8]
-    private let asciiStart: [Int32]
-    private let asciiHash: [UInt32]
+    private var asciiLower: [UInt8] = []
+    private var asciiStart: [Int32] = []
+    private var asciiHash: [UInt32] = []
 
     init(_ text: String) {
         s = TextScan.scalars(text)
-        (tokens, asciiLower, asciiStart, asciiHash) = s.withUnsafeBufferPointer(Self.tokenize)
+        tokens.reserveCapacity(s.count / 4 + 8)  // a token every four or five scalars: room without regrowing
+        tokenize()
+        lowerASCII()
         findSpans()
+    }
+
+    private mutating func lowerASCII() {
+        var starts = [Int32](repeating: -1, count: tokens.count)
+        var hashes = [UInt32](repeating: 0, count: tokens.count)
+        let bytes = [UInt8](unsafeUninitializedCapacity: s.count) { out, used in
+            s.withUnsafeBufferPointer { s in
+                tokens.withUnsafeBufferPointer { tokens in
+                    var n = 0
+                    for i in 0..<tokens.count {
+                        let t = tokens[i]
+                        var hash: UInt32 = 2_166_136_261
+                        var k = t.lo
+                        while k < t.hi {
+                            let v = s[k].value
+                            if v >= 0x80 { break }
+                            let b = UInt8(truncatingIfNeeded: v)
+                            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == 0x60 ? 0x27 : b)
+                            out[n + k - t.lo] = lower
+                            hash = (hash ^ UInt32(lower)) &* 16_777_619
+                            k += 1
+                        }
+                        guard k == t.hi else { continue }
+                        starts[i] = Int32(n)
+                        hashes[i] = hash
+                        n += t.hi - t.lo
+                    }
+                    used = n
+                }
+            }
+        }
+        asciiLower = bytes
+        asciiStart = starts
+        asciiHash = hashes
     }
 
     var count: Int { tokens.count }
@@ -155,98 +191,51 @@ struct ParagraphTokens {
     @inline(__always)
     private static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool { TextScan.isWordScalar(c) }
 
-    /// The tokens of `s`, with every ASCII token in lower case as bytes (see `asciiLower`),
-    /// found in one pass. Every buffer is sized to the scalars (there are never more tokens).
-    private static func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> ([Token], [UInt8], [Int32], [UInt32]) {
-        let n = s.count
-        var lower: [UInt8] = []
-        var starts: [Int32] = []
-        var hashes: [UInt32] = []
-        let tokens = [Token](unsafeUninitializedCapacity: n) { tokens, tokenCount in
-            lower = [UInt8](unsafeUninitializedCapacity: n) { out, used in
-                starts = [Int32](unsafeUninitializedCapacity: n) { starts, startCount in
-                    hashes = [UInt32](unsafeUninitializedCapacity: n) { hashes, hashCount in
-                        (tokenCount, used) = scan(s, tokens, out, starts, hashes)
-                        startCount = tokenCount
-                        hashCount = tokenCount
-                    }
-                }
-            }
-        }
-        return (tokens, lower, starts, hashes)
-    }
-
-    /// The loop of ``tokenize(_:)``: writes the tokens, and for each ASCII token its bytes in
-    /// lower case (as `lowercase` spells ASCII), where they start and their hash (-1 and 0 for
-    /// a token that is not ASCII), while its scalars are at hand. Returns the counts of tokens
-    /// and bytes. One function for the whole paragraph: the scalar properties it may ask for
-    /// cost a look-up of their types on each entry.
-    @inline(never)
-    private static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ tokens: UnsafeMutableBufferPointer<Token>,
-                             _ out: UnsafeMutableBufferPointer<UInt8>, _ starts: UnsafeMutableBufferPointer<Int32>,
-                             _ hashes: UnsafeMutableBufferPointer<UInt32>) -> (tokens: Int, bytes: Int) {
-        let n = s.count
-        var t = 0
-        var bytes = 0
-        var i = 0
-        var space = true
-        while i < n {
-            let c = s[i]
-            if TextScan.isSpace(c) { space = true; i += 1; continue }
-            let start = i
-            if isLetterOrDigit(c) {
-                i += 1
-                while i < n {
-                    let d = s[i]
-                    if isLetterOrDigit(d) || TextScan.isNonspacingMark(d) { i += 1; continue }
-                    // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
-                    if i + 1 < n, isLetterOrDigit(s[i + 1]) {
-                        switch d.value {
-                        case 0x27, 0x2019, 0x2D, 0x2010, 0x2F, 0x26:  // ' ’ - ‐ / &
-                            i += 1; continue
-                        case 0x2E:
-                            // U.S, a.m, 3.5 — but not "end.Next" after a long word.
-                            let runStart = segmentStart(s, before: i, from: start)
-                            if i - runStart <= 2 || TextScan.isNumeric(s[i - 1]) { i += 1; continue }
-                        case 0x2C:
-                            if TextScan.isNumeric(s[i - 1]) && TextScan.isNumeric(s[i + 1]) { i += 1; continue }
-                        default: break
+    private mutating func tokenize() {
+        var tokens: [Token] = []
+        swap(&tokens, &self.tokens)  // the reserved buffer, held once
+        s.withUnsafeBufferPointer { s in
+            var i = 0
+            let n = s.count
+            var space = true
+            while i < n {
+                let c = s[i]
+                if TextScan.isSpace(c) { space = true; i += 1; continue }
+                let start = i
+                if Self.isLetterOrDigit(c) {
+                    i += 1
+                    while i < n {
+                        let d = s[i]
+                        if Self.isLetterOrDigit(d) || TextScan.isNonspacingMark(d) { i += 1; continue }
+                        // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
+                        if i + 1 < n, Self.isLetterOrDigit(s[i + 1]) {
+                            switch d.value {
+                            case 0x27, 0x2019, 0x2D, 0x2010, 0x2F, 0x26:  // ' ’ - ‐ / &
+                                i += 1; continue
+                            case 0x2E:
+                                // U.S, a.m, 3.5 — but not "end.Next" after a long word.
+                                let runStart = Self.segmentStart(s, before: i, from: start)
+                                if i - runStart <= 2 || TextScan.isNumeric(s[i - 1]) { i += 1; continue }
+                            case 0x2C:
+                                if TextScan.isNumeric(s[i - 1]) && TextScan.isNumeric(s[i + 1]) { i += 1; continue }
+                            default: break
+                            }
                         }
+                        break
                     }
-                    break
+                    let f = s[start]
+                    let cap = f.value < 0x80 ? (f.value >= 0x41 && f.value <= 0x5A)
+                        : f.properties.isUppercase || (f.properties.isAlphabetic && !f.properties.isLowercase && !f.properties.changesWhenUppercased)
+                    tokens.append(Token(lo: start, hi: i, kind: .word, capitalised: cap, spaceBefore: space))
+                } else {
+                    i += 1
+                    let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
+                    tokens.append(Token(lo: start, hi: i, kind: kind, capitalised: false, spaceBefore: space))
                 }
-                let f = s[start]
-                let cap = f.value < 0x80 ? (f.value >= 0x41 && f.value <= 0x5A)
-                    : f.properties.isUppercase || (f.properties.isAlphabetic && !f.properties.isLowercase && !f.properties.changesWhenUppercased)
-                (tokens.baseAddress! + t).initialize(to: Token(lo: start, hi: i, kind: .word, capitalised: cap, spaceBefore: space))
-            } else {
-                i += 1
-                let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
-                (tokens.baseAddress! + t).initialize(to: Token(lo: start, hi: i, kind: kind, capitalised: false, spaceBefore: space))
+                space = false
             }
-            space = false
-            var hash: UInt32 = 2_166_136_261
-            var k = start
-            while k < i {
-                let v = s[k].value
-                if v >= 0x80 { break }
-                let b = UInt8(truncatingIfNeeded: v)
-                let l = b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == 0x60 ? 0x27 : b)
-                out[bytes + k - start] = l
-                hash = (hash ^ UInt32(l)) &* 16_777_619
-                k += 1
-            }
-            if k == i {
-                starts[t] = Int32(bytes)
-                hashes[t] = hash
-                bytes += i - start
-            } else {
-                starts[t] = -1
-                hashes[t] = 0
-            }
-            t += 1
         }
-        return (t, bytes)
+        self.tokens = tokens
     }
 
     /// Start of the current dot-separated piece of a word (for `U.S` and `a.m`).
