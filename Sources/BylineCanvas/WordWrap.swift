@@ -180,6 +180,7 @@ public enum WordWrap {
             self.text = text
             self.width = width
             self.whole = whole
+            lines.reserveCapacity(text.utf8.count / width + 1)  // about the lines the text fills
         }
 
         private func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
@@ -200,7 +201,7 @@ public enum WordWrap {
 
         /// Places the word of bytes `ws..<we`.
         mutating func place(_ ws: Int, _ we: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
-            let w = WordWrap.asciiWidth(bytes, ws, we) ?? DisplayWidth.of(text[index(ws)..<index(we)])
+            let w = WordWrap.asciiWidth(bytes, ws, we) ?? wideWidth(ws, we)
             if hasText && lineWidth + 1 + w <= width {
                 // A word one space after the line's last byte keeps the line a run of the text.
                 if !(lineIsSource && ws == end + 1) {
@@ -222,7 +223,20 @@ public enum WordWrap {
                 if w > width { finish(bytes) }
                 return
             }
-            // A word wider than the line: cut it between graphemes.
+            cut(ws, we, bytes)
+        }
+
+        /// The width of a word that is not all ASCII. (Out of line, as is ``cut(_:_:_:)``: code
+        /// that measures graphemes makes a function look up the types of scalar properties
+        /// each time it is entered, which `place` would then pay for every word.)
+        @inline(never)
+        private func wideWidth(_ ws: Int, _ we: Int) -> Int {
+            DisplayWidth.of(text[index(ws)..<index(we)])
+        }
+
+        /// Places a word wider than the line: cut between graphemes.
+        @inline(never)
+        private mutating func cut(_ ws: Int, _ we: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
             start = ws
             let word = text[index(ws)..<index(we)]
             var i = word.startIndex
