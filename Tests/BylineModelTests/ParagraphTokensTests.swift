@@ -1,11 +1,12 @@
 @testable import BylineModel
-import XCTest
+import PropertyBased
+import Testing
 
 /// The tokenizer of `ParagraphTokens` (scalar classes from ranges, ASCII tokens lower-cased as
 /// bytes) against its rules written out with the Unicode properties, on random text of curly
 /// and straight quotes, guillemets, accents, combining marks, CJK, CR LF, numbers and
 /// abbreviations.
-final class ParagraphTokensTests: XCTestCase {
+@Suite struct ParagraphTokensTests {
     private struct Expected: Equatable {
         var lo: Int, hi: Int, kind: ParagraphTokens.Kind, capitalised: Bool, spaceBefore: Bool
         var lower: [UInt8]?
@@ -61,34 +62,30 @@ final class ParagraphTokensTests: XCTestCase {
         return result
     }
 
-    func testTokenizerAgreesWithTheRules() {
-        let pieces = [" ", "  ", "\t", "\r\n", "\n", "\u{00A0}", "\u{3000}", "Mr", "Mr.", "U.S.", "a.m.", "3.5", "1,000", "42-year-old",
-                      "Jolie’s", "players’", "O'Neill", "don't", "`", "said", "Said", "SAID", "Zoë", "Ame\u{301}lie", "\u{301}",
-                      "Ελένη", "Москва", "東京", "こんにちは", "서울", "Nguyễn", "İstanbul", "ǅ", "“", "”", "‘", "’", "„", "«", "»", "‚",
-                      "\"", "'", ",", ".", ":", ";", "!", "?", "…", "—", "–", "-", "(", ")", "[", "/", "&", "end.Next",
-                      "x", "7", "٣", "Ⅻ", "½", "😀", "\u{FFFD}", "AT&T", "km/h", "e.g.", "Ph.D."]
-        var seed: UInt64 = 0x5851_F42D_4C95_7F2D
-        func next() -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: seed >> 33)
-        }
-        for _ in 0..<4000 {
-            let text = (0..<(next() % 40)).map { _ in pieces[next() % pieces.count] }.joined()
+    static let pieces = [" ", "  ", "\t", "\r\n", "\n", "\u{00A0}", "\u{3000}", "Mr", "Mr.", "U.S.", "a.m.", "3.5", "1,000", "42-year-old",
+                         "Jolie’s", "players’", "O'Neill", "don't", "`", "said", "Said", "SAID", "Zoë", "Ame\u{301}lie", "\u{301}",
+                         "Ελένη", "Москва", "東京", "こんにちは", "서울", "Nguyễn", "İstanbul", "ǅ", "“", "”", "‘", "’", "„", "«", "»", "‚",
+                         "\"", "'", ",", ".", ":", ";", "!", "?", "…", "—", "–", "-", "(", ")", "[", "/", "&", "end.Next",
+                         "x", "7", "٣", "Ⅻ", "½", "😀", "\u{FFFD}", "AT&T", "km/h", "e.g.", "Ph.D."]
+    static let text = Gen.element(of: pieces).array(of: 0...40).map { $0.compactMap { $0 }.joined() }
+
+    @Test func tokenizerAgreesWithTheRules() async {
+        await propertyCheck(count: 4000, input: Self.text) { text in
             let p = ParagraphTokens(text)
             let got = p.tokens.indices.map { i in
                 Expected(lo: p.tokens[i].lo, hi: p.tokens[i].hi, kind: p.tokens[i].kind, capitalised: p.tokens[i].capitalised,
                          spaceBefore: p.tokens[i].spaceBefore, lower: p.withLowerASCII(i) { Array($0) })
             }
-            XCTAssertEqual(got, reference(text), text.debugDescription)
+            #expect(got == reference(text), "\(text.debugDescription)")
         }
     }
 
     /// Invalid UTF-8 is repaired to U+FFFD before tokenizing: a punctuation token of its own.
-    func testRepairedBytesArePunctuation() {
+    @Test func repairedBytesArePunctuation() {
         let text = String(decoding: [0x61, 0xFF, 0x62, 0x20, 0xE2, 0x80], as: UTF8.self)
         let p = ParagraphTokens(text)
-        XCTAssertEqual(p.tokens.map(\.kind), [.word, .punct, .word, .punct])
-        XCTAssertNil(p.withLowerASCII(1) { Array($0) })
-        XCTAssertEqual(p.withLowerASCII(0) { Array($0) }, [0x61])
+        #expect(p.tokens.map(\.kind) == [.word, .punct, .word, .punct])
+        #expect(p.withLowerASCII(1) { Array($0) } == nil)
+        #expect(p.withLowerASCII(0) { Array($0) } == [0x61])
     }
 }
