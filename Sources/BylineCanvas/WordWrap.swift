@@ -27,104 +27,178 @@ public enum WordWrap {
     public static func lines(_ text: String, width: Int, whole: Int? = nil) -> [Line] {
         let whole = max(width, whole ?? width)
         guard width > 0 else { return [Line(text: "", range: 0..<0)] }
-        let utf8 = text.utf8
-        func offset(_ index: String.Index) -> Int { utf8.distance(from: utf8.startIndex, to: index) }
+        return linesByBytes(text, width: width, whole: whole)
+    }
+
+    /// ``lines(_:width:whole:)`` from the text's UTF-8 bytes: words are byte ranges (as
+    /// ``words(_:)`` finds them, or ``tabbedWords(_:)`` in text with tabs), an ASCII word is
+    /// measured by counting its bytes, and a substring is made only for a word that is not
+    /// ASCII or does not continue the line's run of the text.
+    static func linesByBytes(_ text: String, width: Int, whole: Int) -> [Line] {
+        var wrap = ByteWrap(text: text, width: width, whole: whole)
+        var copy = text
+        copy.withUTF8 { bytes in
+            let n = bytes.count
+            let utf8 = text.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            if bytes.contains(0x09) {
+                func offset(_ i: String.Index) -> Int { utf8.distance(from: utf8.startIndex, to: i) }
+                for (word, afterTab) in tabbedWords(text) {
+                    wrap.place(offset(word.startIndex), offset(word.endIndex), bytes, afterTab: afterTab)
+                }
+                wrap.finishLast(n, bytes)
+                return
+            }
+            var wordStart = 0
+            for k in 0..<n where bytes[k] == 0x20 {
+                // As in `words(_:)`: a space between ASCII bytes is a character of its own.
+                let plain = (k == 0 || bytes[k - 1] < 0x80) && (k + 1 == n || bytes[k + 1] < 0x80)
+                if !plain && (index(k).samePosition(in: text) == nil || index(k + 1).samePosition(in: text) == nil) { continue }
+                if wordStart < k { wrap.place(wordStart, k, bytes, afterTab: false) }
+                wordStart = k + 1
+            }
+            if wordStart < n { wrap.place(wordStart, n, bytes, afterTab: false) }
+            wrap.finishLast(n, bytes)
+        }
+        return wrap.lines
+    }
+
+    /// The state of ``linesByBytes(_:width:whole:)`` as it places words (a value, so the
+    /// compiler checks its exclusive use statically rather than on every access).
+    private struct ByteWrap {
+        // Whether the line holds a word (or a character), in `hasText`: a word of zero-width
+        // characters (U+200B, combining marks alone) is still a word and must not be overwritten.
+        let text: String
+        let width: Int
+        let whole: Int
         var lines: [Line] = []
         var line = ""
-        // The line's words so far are `text`'s bytes from `start` to `end` (one space between
-        // each two): the line's string is made once, when it is finished, rather than grown a
-        // word at a time (which cost about as much as finding the words).
+        /// The line's words are `text`'s bytes `start..<end` (made a string when finished).
         var lineIsSource = false
-        // Whether the line holds a word (or a character): a word of zero-width characters
-        // (U+200B, combining marks alone) is still a word and must not be overwritten.
         var hasText = false
         var lineWidth = 0
         var start = 0
         var end = 0
-        func makeLine() {
+
+        init(text: String, width: Int, whole: Int) {
+            self.text = text
+            self.width = width
+            self.whole = whole
+            lines.reserveCapacity(text.utf8.count / width + 1)  // about the lines the text fills
+        }
+
+        private func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+
+        private mutating func makeLine(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard lineIsSource else { return }
-            line = String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+            line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             lineIsSource = false
         }
-        func finish() {
-            makeLine()
+
+        private mutating func finish(_ bytes: UnsafeBufferPointer<UInt8>) {
+            makeLine(bytes)
             lines.append(Line(text: line, range: start..<end))
             line = ""
             hasText = false
             lineWidth = 0
         }
-        var copy = text
-        let hasTabs = copy.withUTF8 { $0.contains(0x09) }
-        for (word, afterTab) in hasTabs ? tabbedWords(text) : words(text).map({ ($0, false) }) {
-            let w = DisplayWidth.of(word)
-            let wordStart = offset(word.startIndex)
+
+        /// Places the word of bytes `ws..<we` (after a tab: `afterTab`).
+        mutating func place(_ ws: Int, _ we: Int, _ bytes: UnsafeBufferPointer<UInt8>, afterTab: Bool) {
+            let w = WordWrap.asciiWidth(bytes, ws, we) ?? wideWidth(ws, we)
             // After a tab: on to the next tab stop (every 8 columns) if the word fits there,
             // else on a line of its own, so tab-separated columns stay columns.
             // A word that would join the space before it (a combining mark after a tab) starts a
             // line: padded to a tab stop it would sit on the last space, and the space be lost.
-            if afterTab && hasText && !joinsSpaceBefore(word) {
-                let stop = (lineWidth / tabStop + 1) * tabStop
+            if afterTab && hasText && !WordWrap.joinsSpaceBefore(text[index(ws)..<index(we)]) {
+                let stop = (lineWidth / WordWrap.tabStop + 1) * WordWrap.tabStop
                 if stop + w <= width {
-                    makeLine()
+                    makeLine(bytes)
                     line += String(repeating: " ", count: stop - lineWidth)
-                    line += word
+                    line += text[index(ws)..<index(we)]
                     lineWidth = stop + w
-                    end = offset(word.endIndex)
-                    continue
+                    end = we
+                    return
                 }
             }
             if !afterTab && hasText && lineWidth + 1 + w <= width {
                 // A word one space after the line's last byte keeps the line a run of the text.
-                if !(lineIsSource && wordStart == end + 1) {
-                    makeLine()
+                if !(lineIsSource && ws == end + 1) {
+                    makeLine(bytes)
                     line += " "
-                    line += word
+                    line += text[index(ws)..<index(we)]
                 }
                 lineWidth += 1 + w
-                end = offset(word.endIndex)
-                continue
+                end = we
+                return
             }
-            if hasText { finish() }
-            if w <= width {
-                lineIsSource = true
-                hasText = true
-                lineWidth = w
-                start = wordStart
-                end = offset(word.endIndex)
-                continue
-            }
+            if hasText { finish(bytes) }
             if w <= whole {
                 lineIsSource = true
                 hasText = true
                 lineWidth = w
-                start = wordStart
-                end = offset(word.endIndex)
-                finish()
-                continue
+                start = ws
+                end = we
+                if w > width { finish(bytes) }
+                return
             }
-            // A word wider than the line: cut it between graphemes.
-            start = wordStart
-            var index = word.startIndex
-            while index < word.endIndex {
-                let character = word[index]
+            cut(ws, we, bytes)
+        }
+
+        /// The width of a word that is not all ASCII. (Out of line, as is ``cut(_:_:_:)``: code
+        /// that measures graphemes makes a function look up the types of scalar properties
+        /// each time it is entered, which `place` would then pay for every word.)
+        @inline(never)
+        private func wideWidth(_ ws: Int, _ we: Int) -> Int {
+            DisplayWidth.of(text[index(ws)..<index(we)])
+        }
+
+        /// Places a word wider than the line: cut between graphemes.
+        @inline(never)
+        private mutating func cut(_ ws: Int, _ we: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            start = ws
+            let word = text[index(ws)..<index(we)]
+            var i = word.startIndex
+            while i < word.endIndex {
+                let character = word[i]
                 let cw = DisplayWidth.of(character)
                 if lineWidth + cw > width, lineWidth > 0 {
-                    end = offset(index)
-                    finish()
+                    end = text.utf8.distance(from: text.utf8.startIndex, to: i)
+                    finish(bytes)
                     start = end
                 }
                 line.append(character)
                 hasText = true
                 lineWidth += cw
-                index = word.index(after: index)
+                i = word.index(after: i)
             }
-            end = offset(word.endIndex)
+            end = we
         }
-        if hasText || lines.isEmpty {
-            if !hasText { start = utf8.count; end = utf8.count }
-            finish()
+
+        /// Finishes the last line (an empty one for text without words).
+        mutating func finishLast(_ n: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            if hasText || lines.isEmpty {
+                if !hasText { start = n; end = n }
+                finish(bytes)
+            }
         }
-        return lines
+    }
+
+    /// The width of an ASCII word (one cell a byte, CR LF one cell, as
+    /// `DisplayWidth.of` counts it), or nil when a byte is not ASCII.
+    @inline(__always)
+    fileprivate static func asciiWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
+        var total = 0
+        var previous: UInt8 = 0
+        var k = from
+        while k < to {
+            let b = bytes[k]
+            if b >= 0x80 { return nil }
+            if !(b == 0x0A && previous == 0x0D) { total += 1 }
+            previous = b
+            k += 1
+        }
+        return total
     }
 
     /// Whether `word`'s first character would merge with a space put before it into one grapheme

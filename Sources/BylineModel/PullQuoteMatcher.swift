@@ -35,11 +35,12 @@ struct PullQuoteMatcher {
 
     private mutating func add(_ key: String, _ k: Int) {
         guard !key.isEmpty else { return }
-        var list = index[key, default: []]
-        if list.count < 4 && list.last != k {
-            list.append(k)
-            index[key] = list
-        }
+        // In place: the key is hashed once.
+        Self.note(k, in: &index[key, default: []])
+    }
+
+    private static func note(_ k: Int, in list: inout [Int]) {
+        if list.count < 4 && list.last != k { list.append(k) }
     }
 
     private func lookup(_ key: String, notIn paragraph: Int) -> Int? {
@@ -85,11 +86,12 @@ struct PullQuoteMatcher {
     /// Normalised pieces of `text` cut at sentence ends (. ! ? … 。 ！ ？), semicolons and dashes.
     static func fragments(_ text: String) -> [String] {
         var result: [String] = []
-        var current = ScalarWriter()
+        // Each piece's scalars go straight into its normalised form (what
+        // `TextScan.normalized` of the piece's string gives).
+        var current = TextScan.Normalizer()
         let s = TextScan.scalars(text)
         func flush() {
-            let f = TextScan.normalized(current.string)
-            if !f.isEmpty { result.append(f) }
+            if !current.isEmpty { result.append(current.string) }
             current.removeAll()
         }
         for (i, c) in s.enumerated() {

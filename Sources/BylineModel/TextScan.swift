@@ -584,9 +584,23 @@ enum TextScan {
 
     /// Lower-case letters and digits only, words separated by one space: for comparing quotes.
     static func normalized<S: StringProtocol>(_ s: S) -> String {
-        var out = ScalarWriter()
-        var pendingSpace = false
-        for c in s.unicodeScalars {
+        var out = Normalizer()
+        for c in s.unicodeScalars { out.append(c) }
+        return out.string
+    }
+
+    /// ``normalized(_:)`` a scalar at a time, so text cut into pieces (the pull-quote
+    /// fragments) is normalised piece by piece with no string made of each piece first.
+    struct Normalizer {
+        private var out = ScalarWriter()
+        private var pendingSpace = false
+
+        var isEmpty: Bool { out.isEmpty }
+        /// The normalised text so far.
+        var string: String { out.string }
+
+        @inline(__always)
+        mutating func append(_ c: Unicode.Scalar) {
             let v = c.value
             if v < 0x80 {
                 if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) {
@@ -598,7 +612,21 @@ enum TextScan {
                 } else if !out.isEmpty {
                     pendingSpace = true
                 }
-                continue
+                return
+            }
+            // The blocks news text uses most (accents, general punctuation such as curly quotes
+            // and dashes, Han, Hangul) without a property lookup, with the same answers.
+            if let word = knownWordScalar(v), !(v >= 0x483 && v <= 0x489) {
+                if word, let l = lowerScalar(v) {
+                    if pendingSpace { out.append(" "); pendingSpace = false }
+                    out.append(Unicode.Scalar(l) ?? c)
+                    return
+                }
+                if !word {
+                    // No mark lies where `knownWordScalar` says false but U+0483...U+0489.
+                    if !out.isEmpty { pendingSpace = true }
+                    return
+                }
             }
             let p = c.properties
             if p.isAlphabetic || p.numericType != nil {
@@ -614,7 +642,12 @@ enum TextScan {
                 pendingSpace = true
             }
         }
-        return out.string
+
+        /// Starts again from nothing (the buffer is kept).
+        mutating func removeAll() {
+            out.removeAll()
+            pendingSpace = false
+        }
     }
 
     /// `s` without quote marks (`QuoteFinder.isQuoteMark`) wrapped around the whole of it.

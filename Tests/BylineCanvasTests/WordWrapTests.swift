@@ -2,17 +2,23 @@
 import XCTest
 
 final class WordWrapTests: XCTestCase {
+    /// A fixed sequence of pseudo-random numbers (a linear congruential generator).
+    private struct Numbers {
+        var seed: UInt64
+        mutating func next() -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+    }
+
     /// The byte-level word split agrees with `split(separator: " ")`, which walks characters,
     /// also where a space is joined to a combining mark, a joiner or a prepended sign.
     func testWordSplitAgreesWithCharacterSplit() {
         let pieces = [" ", "  ", " \u{301}", "\u{301}", "a", "é", "word", "\u{200D}", " \u{200D}", "👩", "👍🏽",
                       "\u{0600}", "\u{0600} ", "東", "\u{1F1EC}", "\u{1F1E7}", " \u{FE0F}", "\u{0903}", " \u{0903}",
                       "\r", "\n", " \r\n", "“", "” ", "\u{200B}"]
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: seed >> 33)
-        }
+        var numbers = Numbers(seed: 0x9E37_79B9_7F4A_7C15)
+        func next() -> Int { numbers.next() }
         for _ in 0..<3000 {
             let text = (0..<(next() % 24)).map { _ in pieces[next() % pieces.count] }.joined()
             XCTAssertEqual(WordWrap.words(text), text.split(separator: " "), "\(text.debugDescription)")
@@ -59,5 +65,80 @@ final class WordWrapTests: XCTestCase {
         XCTAssertEqual(lines.map(\.range), [0..<8])
         let canvasSafe = WordWrap.wrap("x\ty", width: 20).joined()
         XCTAssertFalse(canvasSafe.contains("\t"), "a wrapped line holds spaces, never a tab")
+    }
+
+    /// Wrapping from bytes gives the lines and source ranges of the wrapping it replaced
+    /// (`referenceLines`: words as substrings, each measured as a string), for ASCII, accents,
+    /// combining marks (also after a space or a tab), wide and zero-width characters, emoji,
+    /// CR LF, runs of spaces, tabs, and words wider than the line or than `whole`.
+    func testByteWrapAgreesWithWrappingBySubstrings() {
+        let pieces = [" ", "  ", "   ", " \u{301}", "\u{301}", "a", "word", "Ame\u{301}lie", "é", "Zoë", "東京", "新しい橋",
+                      "\u{200D}", " \u{200D}", "👩‍🚀", "👍🏽", "🚀", "\u{0600}", "\u{0600} ", "\u{1F1EC}\u{1F1E7}", " \u{FE0F}",
+                      "\u{0903}", " \u{0903}", "\r\n", " \r\n", "“", "” ", "‘quoted’", "«", "»", "\u{200B}",
+                      "https://example.org/a/very/long/path", "abcdefghijklmnopqrstuvwxyz", "\u{FFFD}", "\u{7F}",
+                      "\t", " \t", "\t\u{301}", "Name\tAge"]
+        var numbers = Numbers(seed: 0x2545_F491_4F6C_DD1D)
+        func next() -> Int { numbers.next() }
+        for _ in 0..<6000 {
+            let text = (0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined()
+            let width = 1 + next() % 24
+            let whole = width + next() % 3 * 8
+            XCTAssertEqual(WordWrap.lines(text, width: width, whole: whole),
+                           referenceLines(text, width: width, whole: whole),
+                           "width \(width), whole \(whole): \(text.debugDescription)")
+        }
+    }
+
+    /// The rules of wrapping written plainly, as the reference: words as substrings (split
+    /// at spaces, or at tabs and spaces), each measured as a string; a line grown word by word.
+    private func referenceLines(_ text: String, width: Int, whole: Int) -> [WordWrap.Line] {
+        let utf8 = text.utf8
+        func offset(_ index: String.Index) -> Int { utf8.distance(from: utf8.startIndex, to: index) }
+        var lines: [WordWrap.Line] = []
+        var (line, lineWidth, hasText, start, end) = ("", 0, false, 0, 0)
+        func finish() {
+            lines.append(WordWrap.Line(text: line, range: start..<end))
+            (line, lineWidth, hasText) = ("", 0, false)
+        }
+        let words = text.utf8.contains(0x09) ? WordWrap.tabbedWords(text) : WordWrap.words(text).map { ($0, false) }
+        for (word, afterTab) in words {
+            let w = DisplayWidth.of(word)
+            if afterTab && hasText && !WordWrap.joinsSpaceBefore(word) {
+                let stop = (lineWidth / WordWrap.tabStop + 1) * WordWrap.tabStop
+                if stop + w <= width {
+                    line += String(repeating: " ", count: stop - lineWidth) + word
+                    (lineWidth, end) = (stop + w, offset(word.endIndex))
+                    continue
+                }
+            }
+            if !afterTab && hasText && lineWidth + 1 + w <= width {
+                line += " " + word
+                (lineWidth, end) = (lineWidth + 1 + w, offset(word.endIndex))
+                continue
+            }
+            if hasText { finish() }
+            start = offset(word.startIndex)
+            if w <= whole {
+                (line, lineWidth, hasText, end) = (String(word), w, true, offset(word.endIndex))
+                if w > width { finish() }
+                continue
+            }
+            for index in word.indices {
+                let cw = DisplayWidth.of(word[index])
+                if lineWidth + cw > width, lineWidth > 0 {
+                    end = offset(index)
+                    finish()
+                    start = end
+                }
+                line.append(word[index])
+                (lineWidth, hasText) = (lineWidth + cw, true)
+            }
+            end = offset(word.endIndex)
+        }
+        if hasText || lines.isEmpty {
+            if !hasText { (start, end) = (utf8.count, utf8.count) }
+            finish()
+        }
+        return lines
     }
 }

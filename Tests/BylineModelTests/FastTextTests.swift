@@ -21,6 +21,35 @@ import Testing
         }
     }
 
+    /// Every scalar, alone and between letters: `normalized` (which answers the common blocks
+    /// from ranges and a table) as the properties say.
+    @Test func normalizedAgreesWithThePropertiesForEveryScalar() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            var pendingSpace = false
+            for c in text.unicodeScalars {
+                let p = c.properties
+                if p.isAlphabetic || p.numericType != nil {
+                    if pendingSpace { out += " "; pendingSpace = false }
+                    out.unicodeScalars.append(contentsOf: p.changesWhenLowercased ? p.lowercaseMapping.unicodeScalars : String(c).unicodeScalars)
+                } else if p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark {
+                    out.unicodeScalars.append(c)
+                } else if !out.isEmpty {
+                    pendingSpace = true
+                }
+            }
+            return out
+        }
+        for v in UInt32(0)...0x10FFFF {
+            guard let c = Unicode.Scalar(v) else { continue }
+            // Unassigned and private-use scalars take the property path alike; spot-check them.
+            if v >= 0x30000 && v % 97 != 0 { continue }
+            for text in ["x\(c)Y", String(c)] where TextScan.normalized(text) != reference(text) {
+                Issue.record("U+\(String(v, radix: 16)) in \(text.debugDescription): \(TextScan.normalized(text).debugDescription), not \(reference(text).debugDescription)")
+            }
+        }
+    }
+
     @Test func asciiPunctuationIsFoundationsPunctuation() {
         for b in UInt8(0x20)...0x7E {
             #expect(Boilerplate.asciiPunctuation(b) == CharacterSet.punctuationCharacters.contains(Unicode.Scalar(b)), "\(b)")

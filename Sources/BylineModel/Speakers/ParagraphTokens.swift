@@ -28,6 +28,7 @@ struct ParagraphTokens {
     let s: [Unicode.Scalar]
     private(set) var tokens: [Token] = []
     private(set) var spans: [Span] = []
+    /// ``lower(_:)``'s cache, made on its first use.
     private var lowered: [String?] = []
     /// Every ASCII token in lower case (as ``lower(_:)`` spells it), back to back, so word lists
     /// are asked with no string made; per token, where its bytes start (-1: not ASCII) and
@@ -38,9 +39,8 @@ struct ParagraphTokens {
 
     init(_ text: String) {
         s = TextScan.scalars(text)
-        tokens.reserveCapacity(s.count / 5)
+        tokens.reserveCapacity(s.count / 4 + 8)  // a token every four or five scalars: room without regrowing
         tokenize()
-        lowered = Array(repeating: nil, count: tokens.count)
         lowerASCII()
         findSpans()
     }
@@ -87,6 +87,7 @@ struct ParagraphTokens {
 
     /// The token in lower case (cached).
     mutating func lower(_ i: Int) -> String {
+        if lowered.isEmpty { lowered = Array(repeating: nil, count: tokens.count) }
         if let l = lowered[i] { return l }
         let l = Self.lowercase(s[tokens[i].lo..<tokens[i].hi])
         lowered[i] = l
