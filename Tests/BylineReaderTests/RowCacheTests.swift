@@ -56,6 +56,44 @@ final class RowCacheBoundTests: XCTestCase {
         XCTAssertFalse(cache.holds(0), "the row kept first went")
     }
 
+    func testAPaneMadeSmallerDropsTheOldRowsAtOnce() {
+        let cache = Cache()
+        cache.fit(Rect(x: 0, y: 0, width: 300, height: 100))
+        let wide = Array(repeating: Cell.blank(.body), count: 300)
+        for line in 0..<100 { cache.keep(wide, for: line, 0) }
+        XCTAssertEqual(cache.cellCount, 30_000)
+        _ = cache.cells(for: 99, 0)
+        cache.fit(Rect(x: 0, y: 0, width: 40, height: 10))
+        XCTAssertEqual(cache.cellCapacity, Cache.minimumCells)
+        XCTAssertLessThanOrEqual(cache.cellCount, Cache.minimumCells * 3 / 4, "no row kept, yet the old rows went")
+        XCTAssertTrue(cache.holds(99), "the row used last stays")
+        XCTAssertFalse(cache.holds(0))
+        cache.fit(Rect(x: 0, y: 0, width: 300, height: 100))
+        XCTAssertTrue(cache.holds(99), "a bigger pane drops nothing")
+    }
+
+    func testAPaneNotOnScreenKeepsOnlyItsRowsUsedLast() throws {
+        let screen = Screen()
+        var canvas = Canvas(size: Size(width: 1, height: 1))
+        var state = try ReaderFixtures.state(Size(width: 300, height: 100))
+        screen.render(state, into: &canvas)
+        let shown = screen.bodyRows.cellCount
+        XCTAssertGreaterThan(shown, BodyRowCache.minimumCells, "the body's rows as drawn")
+        state.send(.toggleZoom)
+        XCTAssertNil(state.layout.body, "the zoomed list hides the body")
+        screen.render(state, into: &canvas)
+        XCTAssertLessThanOrEqual(screen.bodyRows.cellCount, BodyRowCache.minimumCells * 3 / 4)
+        XCTAssertGreaterThan(screen.listRows.cellCount, 0)
+        state.send(.resize(Size(width: 5, height: 3)))
+        XCTAssertTrue(state.layout.tooSmall)
+        screen.render(state, into: &canvas)
+        XCTAssertLessThanOrEqual(screen.listRows.cellCount, ListRowCache.minimumCells * 3 / 4, "a terminal too small shows no pane")
+        state.send(.resize(Size(width: 300, height: 100)))
+        state.send(.toggleZoom)
+        screen.render(state, into: &canvas)
+        XCTAssertEqual(canvas, Screen().render(state), "the rows dropped are drawn again")
+    }
+
     func testRowsCopiedLatelyStayAndNarrowRowsStayWithinTheRowLimit() {
         let cache = Cache()
         cache.fit(Rect(x: 0, y: 0, width: 10, height: 1000))

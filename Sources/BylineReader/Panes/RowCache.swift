@@ -30,9 +30,12 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// Rows kept.
     var count: Int { rows.count }
 
-    /// Sizes the cache to the pane it keeps rows of (call it as the pane is drawn).
+    /// Sizes the cache to the pane it keeps rows of (call it as the pane is drawn). A pane
+    /// made smaller (a resize) drops the rows used longest ago at once, not at the next row kept:
+    /// a frame whose rows are all kept keeps none.
     func fit(_ pane: Rect) {
         cellCapacity = max(Self.minimumCells, pane.width * pane.height * 3 / 2)
+        if cellCount > cellCapacity { evict() }
     }
 
     /// The cells of the row drawn from `content`, if it is kept.
