@@ -5,10 +5,23 @@ import BylineCanvas
 /// forty, a line scrolled in reading mode brings in one. A row is kept under a key (the
 /// article of a list row, the line of the body) with everything its cells come from
 /// (`Content`); a row drawn from other content replaces it. Used on the run loop's thread only.
+///
+/// A row is kept without the blanks it was filled with on either side (``KeptRow``): a body
+/// line centred in a wide pane, or a headline in the zoomed list, leaves most of its row blank.
 final class RowCache<Key: Hashable, Content: Equatable> {
+    /// A row's cells between the blanks it was filled with: put it back by filling the row
+    /// and placing `cells` from `lead` columns in.
+    struct KeptRow {
+        /// Blank cells before `cells`.
+        var lead: Int
+        var cells: [Cell]
+    }
+
     private struct Row {
         var content: Content
-        var cells: [Cell]
+        var kept: KeptRow
+        /// Cells the row spans, blanks included (what the limits count).
+        var width: Int
         /// When the row was last kept or copied (``clock`` then).
         var used: Int
     }
@@ -16,8 +29,10 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     private var rows: [Key: Row] = [:]
     /// Counts keeps and copies, to tell the rows used last.
     private var clock = 0
-    /// Cells in all rows kept.
+    /// Cells the rows kept span, blanks included.
     private(set) var cellCount = 0
+    /// Cells held in memory for the rows kept (their blanks either side left out).
+    private(set) var storedCellCount = 0
     /// Most rows kept: a few screens' worth.
     static var capacity: Int { 512 }
     /// Most cells kept: half again as many as the pane shows (``fit(_:)``), so its rows stay
@@ -38,20 +53,24 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         if cellCount > cellCapacity { evict() }
     }
 
-    /// The cells of the row drawn from `content`, if it is kept.
-    func cells(for key: Key, _ content: Content) -> [Cell]? {
+    /// The row drawn from `content`, if it is kept.
+    func cells(for key: Key, _ content: Content) -> KeptRow? {
         guard let i = rows.index(forKey: key), rows.values[i].content == content else { return nil }
         clock += 1
         rows.values[i].used = clock
-        return rows.values[i].cells
+        return rows.values[i].kept
     }
 
-    /// Keeps a row's cells as drawn from `content`; past ``capacity`` rows or ``cellCapacity``
-    /// cells, the rows used longest ago go.
-    func keep(_ cells: [Cell], for key: Key, _ content: Content) {
+    /// Keeps a row's cells as drawn from `content` on a row filled with `blank`; past
+    /// ``capacity`` rows or ``cellCapacity`` cells, the rows used longest ago go.
+    func keep(_ cells: [Cell], filledWith blank: Cell, for key: Key, _ content: Content) {
         clock += 1
-        let old = rows.updateValue(Row(content: content, cells: cells, used: clock), forKey: key)
-        cellCount += cells.count - (old?.cells.count ?? 0)
+        let first = cells.firstIndex { $0 != blank } ?? cells.count
+        let end = first == cells.count ? first : cells.lastIndex { $0 != blank }! + 1
+        let kept = KeptRow(lead: first, cells: Array(cells[first..<end]))
+        let old = rows.updateValue(Row(content: content, kept: kept, width: cells.count, used: clock), forKey: key)
+        cellCount += cells.count - (old?.width ?? 0)
+        storedCellCount += kept.cells.count - (old?.kept.cells.count ?? 0)
         if rows.count > Self.capacity || cellCount > cellCapacity { evict() }
     }
 
@@ -61,11 +80,13 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// Drops the rows used longest ago until a quarter of both limits is free (so this runs
     /// once in many rows kept, not on each).
     private func evict() {
-        let byAge = rows.map { (key: $0.key, used: $0.value.used, cells: $0.value.cells.count) }.sorted { $0.used < $1.used }
+        let byAge = rows.map { (key: $0.key, used: $0.value.used, width: $0.value.width, stored: $0.value.kept.cells.count) }
+            .sorted { $0.used < $1.used }
         for row in byAge {
             if rows.count <= Self.capacity * 3 / 4 && cellCount <= cellCapacity * 3 / 4 { break }
             rows[row.key] = nil
-            cellCount -= row.cells
+            cellCount -= row.width
+            storedCellCount -= row.stored
         }
     }
 }
