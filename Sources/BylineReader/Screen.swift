@@ -4,9 +4,9 @@ import BylineCanvas
 public struct Screen {
     public let keyMap: KeyMap
     /// The list's and the body's rows as last drawn (see ``RowCache``): the same screen draws
-    /// every frame.
-    private let listRows = ListRowCache()
-    private let bodyRows = BodyRowCache()
+    /// every frame. (Internal for tests.)
+    let listRows = ListRowCache()
+    let bodyRows = BodyRowCache()
 
     public init(keyMap: KeyMap = .standard) {
         self.keyMap = keyMap
@@ -22,6 +22,12 @@ public struct Screen {
     public func render(_ state: ReaderState, into canvas: inout Canvas) {
         canvas.reset(size: state.size, role: .base)
         let layout = state.layout
+        // A pane not on screen (the zoomed list hides the body) keeps only its rows used last:
+        // its cache, sized for the pane as last shown, would hold a screenful of rows besides
+        // the shown pane's own, as long as it stays hidden.
+        let none = Rect(x: 0, y: 0, width: 0, height: 0)
+        if layout.list == nil { listRows.fit(none) }
+        if layout.body == nil { bodyRows.fit(none) }
         if layout.tooSmall {
             let note = "Terminal too small (need \(Layout.minimum))"
             let text = state.size.width >= DisplayWidth.of(note) ? note : "Too small"

@@ -88,7 +88,7 @@ enum SearchIndexOpener {
     }
 
     /// The page cache of each connection that only reads, in KiB.
-    static let readerCacheKiB = 512
+    static let readerCacheKiB = 256
 
     /// Reading connections a pool keeps at most: a search reads on one, and its first page's
     /// count on a second (``SearchTally``); GRDB's default is 5.
@@ -106,7 +106,8 @@ enum SearchIndexOpener {
             // Searches read through a page cache of their own on each reading connection, kept
             // until the connection closes: SQLite's default (2,000 KiB) filled over the soak's
             // first 30,000 keys. The pages a search walks again (the b-trees' upper levels)
-            // fit in 512 KiB; the rest comes from the system's file cache. The writer keeps the
+            // fit in 256 KiB (512 was no faster, and two readers open at the soak's peak held
+            // both); the rest comes from the system's file cache. The writer keeps the
             // default, for indexing.
             if db.configuration.readonly {
                 try db.execute(sql: "PRAGMA cache_size = -\(readerCacheKiB)")

@@ -21,6 +21,14 @@ import Testing
         #expect(headlines[0] == nil && headlines[4] == "Library staff walk out")
     }
 
+    @Test func headlinesOfUsualLengthFitTheRoomReservedUpFront() {
+        var headlines = PackedHeadlines(count: 1_000)
+        let reserved = headlines.byteCapacity
+        #expect(reserved >= 1_000 * PackedHeadlines.reservedBytesPerHeadline)
+        for slot in headlines.indices { headlines[slot] = String(repeating: "x", count: 90) }
+        #expect(headlines.byteCapacity == reserved, "the buffer never grew (nor was copied)")
+    }
+
     @Test func theSameHeadlineAgainTakesNoMoreRoom() {
         var headlines = PackedHeadlines(count: 1)
         headlines[0] = "Carrick Sound swing bridge reopens"

@@ -70,7 +70,7 @@ final class RowCacheBoundTests: XCTestCase {
         cache.fit(Rect(x: 0, y: 0, width: 300, height: 100))
         XCTAssertEqual(cache.cellCapacity, 45_000, "half again the pane")
         let row = Array(repeating: Cell.blank(.body), count: 300)
-        for line in 0..<Cache.capacity { cache.keep(row, for: line, 0) }
+        for line in 0..<Cache.capacity { cache.keep(row, filledWith: .blank(.base), for: line, 0) }
         XCTAssertLessThanOrEqual(cache.cellCount, cache.cellCapacity)
         XCTAssertEqual(cache.cellCount, cache.count * 300)
         XCTAssertGreaterThanOrEqual(cache.count, 100, "a 300x100 pane's rows stay")
@@ -78,21 +78,80 @@ final class RowCacheBoundTests: XCTestCase {
         XCTAssertFalse(cache.holds(0), "the row kept first went")
     }
 
+    func testAPaneMadeSmallerDropsTheOldRowsAtOnce() {
+        let cache = Cache()
+        cache.fit(Rect(x: 0, y: 0, width: 300, height: 100))
+        let wide = Array(repeating: Cell.blank(.body), count: 300)
+        for line in 0..<100 { cache.keep(wide, filledWith: .blank(.base), for: line, 0) }
+        XCTAssertEqual(cache.cellCount, 30_000)
+        _ = cache.cells(for: 99, 0)
+        cache.fit(Rect(x: 0, y: 0, width: 40, height: 10))
+        XCTAssertEqual(cache.cellCapacity, Cache.minimumCells)
+        XCTAssertLessThanOrEqual(cache.cellCount, Cache.minimumCells * 3 / 4, "no row kept, yet the old rows went")
+        XCTAssertTrue(cache.holds(99), "the row used last stays")
+        XCTAssertFalse(cache.holds(0))
+        cache.fit(Rect(x: 0, y: 0, width: 300, height: 100))
+        XCTAssertTrue(cache.holds(99), "a bigger pane drops nothing")
+    }
+
+    func testAPaneNotOnScreenKeepsOnlyItsRowsUsedLast() throws {
+        let screen = Screen()
+        var canvas = Canvas(size: Size(width: 1, height: 1))
+        var state = try ReaderFixtures.state(Size(width: 300, height: 100))
+        screen.render(state, into: &canvas)
+        let shown = screen.bodyRows.cellCount
+        XCTAssertGreaterThan(shown, BodyRowCache.minimumCells, "the body's rows as drawn")
+        state.send(.toggleZoom)
+        XCTAssertNil(state.layout.body, "the zoomed list hides the body")
+        screen.render(state, into: &canvas)
+        XCTAssertLessThanOrEqual(screen.bodyRows.cellCount, BodyRowCache.minimumCells * 3 / 4)
+        XCTAssertGreaterThan(screen.listRows.cellCount, 0)
+        state.send(.resize(Size(width: 5, height: 3)))
+        XCTAssertTrue(state.layout.tooSmall)
+        screen.render(state, into: &canvas)
+        XCTAssertLessThanOrEqual(screen.listRows.cellCount, ListRowCache.minimumCells * 3 / 4, "a terminal too small shows no pane")
+        state.send(.resize(Size(width: 300, height: 100)))
+        state.send(.toggleZoom)
+        screen.render(state, into: &canvas)
+        XCTAssertEqual(canvas, Screen().render(state), "the rows dropped are drawn again")
+    }
+
+    func testARowIsKeptWithoutTheBlanksItWasFilledWithOnEitherSide() throws {
+        let cache = Cache()
+        cache.fit(Rect(x: 0, y: 0, width: 300, height: 100))
+        var canvas = Canvas(size: Size(width: 300, height: 2))
+        canvas.fill(Rect(x: 0, y: 0, width: 300, height: 1), role: .body)
+        canvas.put("centred 京都", x: 110, y: 0, role: .body)
+        let drawn = canvas.cells(x: 0, y: 0, width: 300)
+        cache.keep(drawn, filledWith: .blank(.body), for: 1, 0)
+        cache.keep(Array(repeating: .blank(.body), count: 300), filledWith: .blank(.body), for: 2, 0)
+        XCTAssertEqual(cache.cellCount, 600, "the limits count the whole rows")
+        XCTAssertEqual(cache.storedCellCount, 12, "\"centred \" and two wide glyphs of two cells")
+        let kept = try XCTUnwrap(cache.cells(for: 1, 0))
+        XCTAssertEqual(kept.lead, 110)
+        canvas.fill(Rect(x: 0, y: 1, width: 300, height: 1), role: .body)
+        canvas.place(kept.cells, x: kept.lead, y: 1, filledWith: .body)
+        XCTAssertEqual(canvas.cells(x: 0, y: 1, width: 300), drawn, "filled and placed, the row is as drawn")
+        XCTAssertEqual(cache.cells(for: 2, 0)?.cells.count, 0, "a blank row keeps no cells")
+        cache.keep(drawn, filledWith: .blank(.body), for: 2, 0)
+        XCTAssertEqual(cache.storedCellCount, 24, "a row replaced counts its new cells")
+    }
+
     func testRowsCopiedLatelyStayAndNarrowRowsStayWithinTheRowLimit() {
         let cache = Cache()
         cache.fit(Rect(x: 0, y: 0, width: 10, height: 1000))
         let row = Array(repeating: Cell.blank(.body), count: 10)
-        for line in 0..<Cache.capacity { cache.keep(row, for: line, 0) }
+        for line in 0..<Cache.capacity { cache.keep(row, filledWith: .blank(.base), for: line, 0) }
         XCTAssertEqual(cache.count, Cache.capacity)
         XCTAssertNotNil(cache.cells(for: 0, 0), "row 0 copied: used last")
         XCTAssertNil(cache.cells(for: 1, 1), "other content: not this row")
-        cache.keep(row, for: Cache.capacity, 0)
+        cache.keep(row, filledWith: .blank(.base), for: Cache.capacity, 0)
         XCTAssertLessThanOrEqual(cache.count, Cache.capacity * 3 / 4)
         XCTAssertTrue(cache.holds(0))
         XCTAssertTrue(cache.holds(Cache.capacity))
         XCTAssertFalse(cache.holds(1))
         XCTAssertEqual(cache.cellCount, cache.count * 10)
-        cache.keep(Array(row.prefix(4)), for: 0, 1)
+        cache.keep(Array(row.prefix(4)), filledWith: .blank(.base), for: 0, 1)
         XCTAssertEqual(cache.cellCount, (cache.count - 1) * 10 + 4, "a row replaced counts its new cells")
     }
 }

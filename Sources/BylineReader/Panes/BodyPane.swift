@@ -43,8 +43,9 @@ public struct BodyPane {
             let content = hits.isEmpty ? cache.map { _ in
                 BodyRowContent(line: line, x: rect.x, width: rect.width, left: left, highlighted: highlighted)
             } : nil
-            if let content, let cells = cache?.cells(for: index, content) {
-                canvas.place(cells, x: rect.x, y: rowRect.y, filledWith: .body)
+            if let content, let kept = cache?.cells(for: index, content) {
+                canvas.fill(rowRect, role: .body)
+                canvas.place(kept.cells, x: rect.x + kept.lead, y: rowRect.y, filledWith: .body)
                 continue
             }
             canvas.fill(rowRect, role: .body)
@@ -55,7 +56,7 @@ public struct BodyPane {
                     x = canvas.put(span.text, x: x, y: rect.y + row, role: highlighted ? .searchMatch : span.role, maxX: textMaxX)
                 }
             }
-            if let content, let cache { cache.keep(canvas.cells(x: rect.x, y: rowRect.y, width: rect.width), for: index, content) }
+            if let content, let cache { cache.keep(canvas.cells(x: rect.x, y: rowRect.y, width: rect.width), filledWith: .blank(.body), for: index, content) }
         }
         if let id = state.articleID, state.deleted[id] != nil {
             // The file is gone: say so on the top row until the user moves away.

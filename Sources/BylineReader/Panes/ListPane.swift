@@ -77,8 +77,9 @@ public struct ListPane {
                 ListRowContent(x: rect.x, width: rect.width, role: role, ascii: state.ascii, mark: mark,
                                      source: source, headline: headline, right: right, folder: folder)
             } : nil
-            if let content, let cells = cache?.cells(for: id, content) {
-                canvas.place(cells, x: rect.x, y: y, filledWith: role)
+            if let content, let kept = cache?.cells(for: id, content) {
+                canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
+                canvas.place(kept.cells, x: rect.x + kept.lead, y: y, filledWith: role)
                 continue
             }
             canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
@@ -92,7 +93,7 @@ public struct ListPane {
             } else {
                 canvas.put(headline, x: x, y: y, role: role, maxX: rect.maxX)
             }
-            if let content, let cache { cache.keep(canvas.cells(x: rect.x, y: y, width: rect.width), for: id, content) }
+            if let content, let cache { cache.keep(canvas.cells(x: rect.x, y: y, width: rect.width), filledWith: .blank(role), for: id, content) }
             if let results, y + 1 < rect.maxY {
                 let line = Rect(x: rect.x, y: y + 1, width: rect.width, height: 1)
                 canvas.fill(line, role: role)

@@ -5,10 +5,23 @@ import BylineCanvas
 /// forty, a line scrolled in reading mode brings in one. A row is kept under a key (the
 /// article of a list row, the line of the body) with everything its cells come from
 /// (`Content`); a row drawn from other content replaces it. Used on the run loop's thread only.
+///
+/// A row is kept without the blanks it was filled with on either side (``KeptRow``): a body
+/// line centred in a wide pane, or a headline in the zoomed list, leaves most of its row blank.
 final class RowCache<Key: Hashable, Content: Equatable> {
+    /// A row's cells between the blanks it was filled with: put it back by filling the row
+    /// and placing `cells` from `lead` columns in.
+    struct KeptRow {
+        /// Blank cells before `cells`.
+        var lead: Int
+        var cells: [Cell]
+    }
+
     private struct Row {
         var content: Content
-        var cells: [Cell]
+        var kept: KeptRow
+        /// Cells the row spans, blanks included (what the limits count).
+        var width: Int
         /// When the row was last kept or copied (``clock`` then).
         var used: Int
     }
@@ -21,8 +34,10 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     private var free: [Int] = []
     /// Counts keeps and copies, to tell the rows used last.
     private var clock = 0
-    /// Cells in all rows kept.
+    /// Cells the rows kept span, blanks included.
     private(set) var cellCount = 0
+    /// Cells held in memory for the rows kept (their blanks either side left out).
+    private(set) var storedCellCount = 0
     /// Most rows kept: a few screens' worth.
     static var capacity: Int { 512 }
     /// Most cells kept: half again as many as the pane shows (``fit(_:)``), so its rows stay
@@ -35,38 +50,47 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// Rows kept.
     var count: Int { slots.count }
 
-    /// Sizes the cache to the pane it keeps rows of (call it as the pane is drawn).
+    /// Sizes the cache to the pane it keeps rows of (call it as the pane is drawn). A pane
+    /// made smaller (a resize) drops the rows used longest ago at once, not at the next row kept:
+    /// a frame whose rows are all kept keeps none.
     func fit(_ pane: Rect) {
         cellCapacity = max(Self.minimumCells, pane.width * pane.height * 3 / 2)
+        if cellCount > cellCapacity { evict() }
     }
 
-    /// The cells of the row drawn from `content`, if it is kept.
-    func cells(for key: Key, _ content: Content) -> [Cell]? {
+    /// The row drawn from `content`, if it is kept.
+    func cells(for key: Key, _ content: Content) -> KeptRow? {
         guard let slot = slots[key], kept[slot].content == content else { return nil }
         clock += 1
         kept[slot].used = clock
-        return kept[slot].cells
+        return kept[slot].kept
     }
 
     /// The content of the row kept under `key`, if any (the row is not marked used).
     func content(for key: Key) -> Content? { slots[key].map { kept[$0].content } }
 
-    /// Keeps a row's cells as drawn from `content`; past ``capacity`` rows or ``cellCapacity``
-    /// cells, the rows used longest ago go.
-    func keep(_ cells: [Cell], for key: Key, _ content: Content) {
+    /// Keeps a row's cells as drawn from `content` on a row filled with `blank`; past
+    /// ``capacity`` rows or ``cellCapacity`` cells, the rows used longest ago go.
+    func keep(_ cells: [Cell], filledWith blank: Cell, for key: Key, _ content: Content) {
         clock += 1
-        let row = Row(content: content, cells: cells, used: clock)
+        let first = cells.firstIndex { $0 != blank } ?? cells.count
+        let end = first == cells.count ? first : cells.lastIndex { $0 != blank }! + 1
+        let row = Row(content: content, kept: KeptRow(lead: first, cells: Array(cells[first..<end])),
+                      width: cells.count, used: clock)
         if let slot = slots[key] {
-            cellCount += cells.count - kept[slot].cells.count
-            kept[slot] = row
-        } else if let slot = free.popLast() {
-            cellCount += cells.count
-            slots[key] = slot
+            cellCount += row.width - kept[slot].width
+            storedCellCount += row.kept.cells.count - kept[slot].kept.cells.count
             kept[slot] = row
         } else {
-            cellCount += cells.count
-            slots[key] = kept.count
-            kept.append(row)
+            cellCount += row.width
+            storedCellCount += row.kept.cells.count
+            if let slot = free.popLast() {
+                slots[key] = slot
+                kept[slot] = row
+            } else {
+                slots[key] = kept.count
+                kept.append(row)
+            }
         }
         if slots.count > Self.capacity || cellCount > cellCapacity { evict() }
     }
@@ -81,9 +105,11 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         for row in byAge {
             if slots.count <= Self.capacity * 3 / 4 && cellCount <= cellCapacity * 3 / 4 { break }
             slots[row.key] = nil
-            cellCount -= kept[row.slot].cells.count
+            cellCount -= kept[row.slot].width
+            storedCellCount -= kept[row.slot].kept.cells.count
             // The slot's cells go now; its content stays until the slot is used again.
-            kept[row.slot].cells = []
+            kept[row.slot].kept.cells = []
+            kept[row.slot].width = 0
             free.append(row.slot)
         }
     }
