@@ -64,4 +64,11 @@ public struct Cell: Equatable, Sendable {
 
     /// True for the right half of a wide glyph.
     public var isContinuation: Bool { width == 0 }
+
+    /// The base scalar (bits 0-20), the width (bits 21-22) and the role's ordinal (bits 23-27)
+    /// in one word: with ``hasMarks`` false, the whole cell (what the terminal's screen image keeps).
+    public var packedHead: UInt32 { head }
+
+    /// Whether combining marks go with the base (the cell is more than its ``packedHead``).
+    public var hasMarks: Bool { marksA != 0 }
 }

@@ -36,7 +36,8 @@ public final class CursesTerminal: Terminal {
     private var failedReads = 0
     private var cursorShown = false
     private var decoder = KeyDecoder()
-    /// Scratch for ``draw(_:_:y:)``: a row's cells as curses takes them, kept between frames.
+    /// Scratch for ``draw(_:_:y:)``: a row's cells as curses takes them, kept between frames
+    /// (as wide as the window).
     private var run: [cchar_t] = []
     /// The terminal's strings for the last scroll sent (see `byline_send_scroll`).
     private var scrollTexts = byline_scroll_texts()
@@ -266,7 +267,11 @@ public final class CursesTerminal: Terminal {
     /// call each, copied as they are; any other cell goes through ``draw(_:x:y:)`` on its own,
     /// as curses checks and places it.
     private func draw(_ row: UnsafeBufferPointer<Cell>, _ columns: Range<Int>, y: Int) {
-        if run.count < row.count { run = Array(repeating: cchar_t(), count: row.count) }
+        if run.count != row.count {
+            // As wide as the window: a window made narrower gives the rest back.
+            run = []
+            run = Array(repeating: cchar_t(), count: row.count)
+        }
         let utf8 = self.utf8
         run.withUnsafeMutableBufferPointer { run in
             pairs.looks.withUnsafeBufferPointer { looks in

@@ -5,10 +5,15 @@ import CNcursesw
 /// scroll and which cells to draw. Bookkeeping only (``CursesTerminal`` draws), so it is tested
 /// without curses.
 ///
-/// Rows are compared as bytes (a ``Cell`` is a plain value without padding), so an unchanged
-/// row costs one `memcmp`; only the cells of changed rows are looked at one by one. The image
-/// is kept in its own buffer, updated in place: presenting a frame allocates nothing. Its rows
-/// are reached through a table of row starts, so a scroll moves table entries, not cells.
+/// The image keeps a 4-byte key a cell, not the 16-byte ``Cell``: a cell without combining
+/// marks is its ``Cell/packedHead`` (base, width and role); a cell with marks has, in place of
+/// its base, `0x110000` (past every scalar) plus the glyph's place in a small table of the
+/// glyphs with marks shown. A key equals a cell's exactly when the cell is the same, so the diff
+/// is as exact as comparing cells. An unchanged row costs one pass that compares heads (a cell
+/// with marks, rare, is looked up in the table); only the cells of changed rows are looked at
+/// one by one. The image is kept in its own buffer, updated in place: presenting a frame
+/// allocates nothing (but a glyph with marks not seen before). Its rows are reached through a
+/// table of row starts, so a scroll moves table entries, not cells.
 struct ScreenImage {
     /// Lines `top...bottom` of the window moved up by `lines` (down when negative), as curses'
     /// `wscrl` moves them inside that scrolling region.
@@ -19,15 +24,26 @@ struct ScreenImage {
     }
 
     private(set) var size = Size(width: 0, height: 0)
-    private var cells: [Cell] = []
+    /// A key per cell (see the type's notes), rows at ``rowStart``.
+    private var cells: [UInt32] = []
+    /// The glyphs with marks the keys name, by their key's base minus ``markedBase``, and
+    /// their places. Emptied (and the cells naming them forgotten) past ``maxMarked``.
+    private var marked: [Glyph] = []
+    private var markedIndex: [Glyph: UInt32] = [:]
     /// Where each row of the window starts in `cells`.
     private var rowStart: [Int] = []
     /// Per row, whether it differs from the canvas being presented (scratch for `scroll`).
     private var differs: [Bool] = []
     private var valid = false
 
-    /// A cell no canvas holds: what the image has where the window's content is not known.
-    private static let unknown = Cell(glyph: .none, width: 3, role: .base)
+    /// A cell no canvas holds (width 3): what the image has where the window's content is not known.
+    private static let unknown = Cell(glyph: .none, width: 3, role: .base).packedHead
+
+    private static let scalarMask: UInt32 = 0x1F_FFFF
+    /// The key base of the first glyph with marks: the first value past every scalar.
+    private static let markedBase: UInt32 = 0x11_0000
+    /// Most glyphs with marks the table keeps (far fewer than the key's 21 bits can name).
+    static let maxMarked = 4096
 
     /// Most lines a move is looked for (a line or a few: keys and the mouse wheel scroll so).
     static let maxShift = 3
@@ -59,8 +75,59 @@ struct ScreenImage {
     /// Forgets the window's content: the next frame starts afresh.
     mutating func forget() { valid = false }
 
+    /// How many glyphs with marks the table holds (for tests).
+    var markedCount: Int { marked.count }
+
     /// The cell the image holds (for tests).
-    subscript(x x: Int, y y: Int) -> Cell { cells[rowStart[y] + x] }
+    subscript(x x: Int, y y: Int) -> Cell {
+        let key = cells[rowStart[y] + x]
+        let base = key & Self.scalarMask
+        let glyph = base >= Self.markedBase ? marked[Int(base - Self.markedBase)] : Unicode.Scalar(base).map(Glyph.init) ?? .none
+        return Cell(glyph: glyph, width: UInt8(key >> 21 & 3), role: Role.allCases[Int(key >> 23 & 0x1F)])
+    }
+
+    // MARK: - Keys
+
+    /// The key of `cell` if the image can hold it without a new table entry (nil for a glyph
+    /// with marks the table does not know, which no cell of the image has then).
+    private static func knownKey(_ cell: Cell, _ markedIndex: [Glyph: UInt32]) -> UInt32? {
+        guard cell.hasMarks else { return cell.packedHead }
+        guard let index = markedIndex[cell.glyph] else { return nil }
+        return cell.packedHead & ~Self.scalarMask | (Self.markedBase + index)
+    }
+
+    /// The key of `cell`, its glyph taken into the table if it has marks the table lacks.
+    private mutating func key(_ cell: Cell) -> UInt32 {
+        if let key = Self.knownKey(cell, markedIndex) { return key }
+        let index = UInt32(marked.count)
+        marked.append(cell.glyph)
+        markedIndex[cell.glyph] = index
+        return cell.packedHead & ~Self.scalarMask | (Self.markedBase + index)
+    }
+
+    /// Whether row `new` of a canvas (`width` cells) is what the image has at `old`.
+    private static func same(_ new: UnsafePointer<Cell>, _ old: UnsafePointer<UInt32>, _ width: Int, _ markedIndex: [Glyph: UInt32]) -> Bool {
+        // Heads compared in one pass; any cell with marks is checked again through the table.
+        var difference: UInt32 = 0, marks: UInt8 = 0
+        for x in 0..<width {
+            difference |= new[x].packedHead ^ old[x]
+            marks |= new[x].hasMarks ? 1 : 0
+        }
+        guard marks != 0 else { return difference == 0 }
+        for x in 0..<width where knownKey(new[x], markedIndex) != old[x] { return false }
+        return true
+    }
+
+    /// Empties the table of glyphs with marks once it is full, forgetting the cells that named
+    /// them (drawn again when next seen): the table stays bounded however many glyphs pass.
+    private mutating func trimMarked() {
+        guard marked.count > Self.maxMarked else { return }
+        marked = []
+        markedIndex = [:]
+        cells.withUnsafeMutableBufferPointer { keys in
+            for i in keys.indices where keys[i] & Self.scalarMask >= Self.markedBase { keys[i] = Self.unknown }
+        }
+    }
 
     // MARK: - Scrolling
 
@@ -74,6 +141,7 @@ struct ScreenImage {
     /// canvas afterwards.
     mutating func update(toward canvas: Canvas, scroll: (Shift) -> Void, draw: (_ y: Int, _ columns: Range<Int>, _ row: UnsafeBufferPointer<Cell>) -> Void) {
         precondition(valid && canvas.size == size, "update(toward:) needs start(_:) for the canvas's size")
+        trimMarked()
         var placed = 0..<0
         if let (shift, rows) = findShift(toward: canvas) {
             scroll(shift)
@@ -88,13 +156,13 @@ struct ScreenImage {
     private mutating func findShift(toward canvas: Canvas) -> (Shift, Range<Int>)? {
         guard size.height > Self.minRowsMoved else { return nil }
         let width = size.width, height = size.height
-        let rowBytes = width * MemoryLayout<Cell>.stride
+        let markedIndex = self.markedIndex
         return canvas.cells.withUnsafeBufferPointer { new in
             cells.withUnsafeBufferPointer { old in
                 rowStart.withUnsafeBufferPointer { rowStart in
                 differs.withUnsafeMutableBufferPointer { differs -> (Shift, Range<Int>)? in
                     func same(_ y: Int, _ oldY: Int) -> Bool {
-                        memcmp(new.baseAddress! + y * width, old.baseAddress! + rowStart[oldY], rowBytes) == 0
+                        Self.same(new.baseAddress! + y * width, old.baseAddress! + rowStart[oldY], width, markedIndex)
                     }
                     var changed = 0
                     for y in 0..<height {
@@ -168,23 +236,26 @@ struct ScreenImage {
     /// `placed` (known to be in place), and takes the canvas in as the new image.
     private mutating func changes(toward canvas: Canvas, skipping placed: Range<Int>, draw: (_ y: Int, _ columns: Range<Int>, _ row: UnsafeBufferPointer<Cell>) -> Void) {
         let width = size.width, height = size.height
-        let rowBytes = width * MemoryLayout<Cell>.stride
+        var keys = cells
+        cells = []  // one owner while the keys are written: no copy
+        defer { cells = keys }
         canvas.cells.withUnsafeBufferPointer { new in
-            cells.withUnsafeMutableBufferPointer { image in
+            keys.withUnsafeMutableBufferPointer { image in
                 for y in 0..<height where !placed.contains(y) {
                     let newRow = new.baseAddress! + y * width
                     let oldRow = image.baseAddress! + rowStart[y]
-                    if memcmp(newRow, oldRow, rowBytes) == 0 { continue }
+                    if Self.same(newRow, oldRow, width, markedIndex) { continue }
                     var first = -1, end = 0
                     for x in 0..<width {
                         let cell = newRow[x]
                         if cell.isContinuation { continue }
-                        if oldRow[x] == cell, cell.width == 1 || oldRow[x + 1] == newRow[x + 1] { continue }
+                        if oldRow[x] == Self.knownKey(cell, markedIndex),
+                           cell.width == 1 || oldRow[x + 1] == Self.knownKey(newRow[x + 1], markedIndex) { continue }
                         if first < 0 { first = x }
                         end = min(width, x + max(1, Int(cell.width)))
                     }
                     if first >= 0 { draw(y, first..<end, UnsafeBufferPointer(start: newRow, count: width)) }
-                    oldRow.update(from: newRow, count: width)
+                    for x in 0..<width { oldRow[x] = key(newRow[x]) }
                 }
             }
         }

@@ -83,6 +83,36 @@ final class ScreenImageTests: XCTestCase {
         XCTAssertNil(present(canvas(["bb", "cc", "zz", "yy", "xx", "ww"]), on: &image).0)
     }
 
+    /// The image keeps a key a cell; glyphs with combining marks go through its table.
+    func testGlyphsWithMarksAreComparedExactly() {
+        var image = ScreenImage()
+        _ = present(canvas(["e\u{301}a", "o\u{308}b"]), on: &image)
+        XCTAssertEqual(image[x: 0, y: 0].text, "e\u{301}")
+        XCTAssertEqual(image[x: 0, y: 0].role, .body)
+        XCTAssertEqual(present(canvas(["e\u{301}a", "o\u{308}b"]), on: &image).1, [], "the same marks: nothing drawn")
+        XCTAssertEqual(present(canvas(["e\u{300}a", "o\u{308}b"]), on: &image).1, ["0,0:e\u{300}"], "another mark is drawn")
+        XCTAssertEqual(present(canvas(["ea", "o\u{308}b"]), on: &image).1, ["0,0:e"], "a mark taken away is drawn")
+        XCTAssertEqual(present(canvas(["ea", "o\u{308}c"]), on: &image).1, ["1,1:c"])
+    }
+
+    func testTheTableOfGlyphsWithMarksStaysBounded() {
+        var image = ScreenImage()
+        func glyph(_ k: Int) -> String { "\(Unicode.Scalar(0x100 + k / 0x70)!)\(Unicode.Scalar(0x300 + k % 0x70)!)" }
+        // A new glyph with marks in the first cell each frame, one kept in the second row.
+        for k in 0..<(ScreenImage.maxMarked + 10) {
+            _ = present(canvas([glyph(k) + "x", "o\u{308}b"], width: 4), on: &image)
+            XCTAssertLessThanOrEqual(image.markedCount, ScreenImage.maxMarked + 1)
+        }
+        XCTAssertEqual(image[x: 0, y: 0].text, glyph(ScreenImage.maxMarked + 9))
+        XCTAssertEqual(image[x: 0, y: 1].text, "o\u{308}")
+        XCTAssertEqual(image[x: 1, y: 1].text, "b")
+        // The frame after the table was emptied drew the kept glyph with marks again, and only it.
+        var trimmed = ScreenImage()
+        for k in 0..<ScreenImage.maxMarked { _ = present(canvas([glyph(k) + "x", "o\u{308}b"], width: 4), on: &trimmed) }
+        XCTAssertEqual(present(canvas([glyph(0) + "x", "o\u{308}b"], width: 4), on: &trimmed).1, ["0,0:\(glyph(0))", "0,1:o\u{308}"])
+        XCTAssertEqual(trimmed.markedCount, 2)
+    }
+
     func testForgettingRedrawsEverything() {
         var image = ScreenImage()
         _ = present(canvas(["ab"], width: 2), on: &image)
