@@ -107,13 +107,22 @@ struct ScreenImage {
 
     /// Whether row `new` of a canvas (`width` cells) is what the image has at `old`.
     private static func same(_ new: UnsafePointer<Cell>, _ old: UnsafePointer<UInt32>, _ width: Int, _ markedIndex: [Glyph: UInt32]) -> Bool {
-        // Heads compared in one pass; any cell with marks is checked again through the table.
-        var difference: UInt32 = 0, marks: UInt8 = 0
-        for x in 0..<width {
-            difference |= new[x].packedHead ^ old[x]
-            marks |= new[x].hasMarks ? 1 : 0
+        // Heads compared eight cells at a time, leaving at the first eight that differ without
+        // marks (most rows a scroll is looked for at differ near their start); a row with a
+        // cell with marks is checked again through the table.
+        var x = 0, marks: UInt8 = 0
+        while x < width {
+            let end = min(x + 8, width)
+            var difference: UInt32 = 0, chunkMarks: UInt8 = 0
+            while x < end {
+                difference |= new[x].packedHead ^ old[x]
+                chunkMarks |= new[x].hasMarks ? 1 : 0
+                x += 1
+            }
+            if difference != 0 && chunkMarks == 0 { return false }
+            marks |= chunkMarks
         }
-        guard marks != 0 else { return difference == 0 }
+        guard marks != 0 else { return true }
         for x in 0..<width where knownKey(new[x], markedIndex) != old[x] { return false }
         return true
     }
