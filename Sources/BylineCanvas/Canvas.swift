@@ -141,10 +141,14 @@ public struct Canvas: Equatable, Sendable {
 
     /// The `width` cells of row `y` from column `x` (clipped to the canvas), to be put back
     /// with ``place(_:x:y:)``.
-    public func cells(x: Int, y: Int, width: Int) -> [Cell] {
+    public func cells(x: Int, y: Int, width: Int) -> [Cell] { Array(row(x: x, y: y, width: width)) }
+
+    /// The same cells as ``cells(x:y:width:)`` without copying them: a slice of the canvas's
+    /// own cells, for reading before the canvas changes again.
+    public func row(x: Int, y: Int, width: Int) -> ArraySlice<Cell> {
         guard y >= 0, y < size.height, x >= 0, x < size.width else { return [] }
         let start = y * size.width + x
-        return Array(cells[start..<(start + min(width, size.width - x))])
+        return cells[start..<(start + min(width, size.width - x))]
     }
 
     /// The canvas as lines of text (continuation cells omitted), for snapshots.

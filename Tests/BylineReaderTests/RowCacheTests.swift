@@ -154,4 +154,43 @@ final class RowCacheBoundTests: XCTestCase {
         cache.keep(Array(row.prefix(4)), filledWith: .blank(.base), for: 0, 1)
         XCTAssertEqual(cache.cellCount, (cache.count - 1) * 10 + 4, "a row replaced counts its new cells")
     }
+
+    func testARowKeptInTheSlotOfADroppedRowReadsBackAsKept() throws {
+        let cache = Cache()
+        cache.fit(Rect(x: 0, y: 0, width: 10, height: 1000))
+        func row(_ text: String, lead: Int) -> [Cell] {
+            var canvas = Canvas(size: Size(width: 10, height: 1))
+            canvas.fill(Rect(x: 0, y: 0, width: 10, height: 1), role: .body)
+            canvas.put(text, x: lead, y: 0, role: .body)
+            return canvas.cells(x: 0, y: 0, width: 10)
+        }
+        // Long rows first, so the slots they leave have room; then short rows into those slots.
+        for line in 0..<Cache.capacity { cache.keep(row("abcdefghij", lead: 0), filledWith: .blank(.body), for: line, line) }
+        for line in Cache.capacity..<(Cache.capacity + 200) {
+            cache.keep(row("x\(line % 10)", lead: line % 7), filledWith: .blank(.body), for: line, line)
+        }
+        for line in Cache.capacity..<(Cache.capacity + 200) where cache.holds(line) {
+            let kept = try XCTUnwrap(cache.cells(for: line, line))
+            XCTAssertEqual(kept.lead, line % 7)
+            XCTAssertEqual(kept.cells.map(\.text).joined(), "x\(line % 10)", "no cell of the row dropped is left")
+        }
+        XCTAssertTrue(cache.holds(Cache.capacity + 199), "the row kept last stays")
+        XCTAssertEqual(cache.storedCellCount, (0..<(Cache.capacity + 200)).filter { cache.holds($0) }
+            .reduce(0) { $0 + ($1 < Cache.capacity ? 10 : 2) })
+        XCTAssertEqual(cache.cellCount, cache.count * 10)
+    }
+
+    func testTheRowsUsedLongestAgoGoFirstWhateverOrderTheyWereKeptIn() {
+        let cache = Cache()
+        cache.fit(Rect(x: 0, y: 0, width: 10, height: 1000))
+        let row = Array(repeating: Cell(text: "a"), count: 10)
+        for line in 0..<Cache.capacity { cache.keep(row, filledWith: .blank(.base), for: line, 0) }
+        // Used again from the last to the first: row 0 is now the one used last.
+        for line in (0..<Cache.capacity).reversed() { XCTAssertNotNil(cache.cells(for: line, 0)) }
+        cache.keep(row, filledWith: .blank(.base), for: Cache.capacity, 0)
+        XCTAssertTrue(cache.holds(0))
+        XCTAssertTrue(cache.holds(1))
+        XCTAssertFalse(cache.holds(Cache.capacity - 1), "used longest ago")
+        XCTAssertEqual(cache.count, Cache.capacity * 3 / 4)
+    }
 }

@@ -56,7 +56,7 @@ public struct BodyPane {
                     x = canvas.put(span.text, x: x, y: rect.y + row, role: highlighted ? .searchMatch : span.role, maxX: textMaxX)
                 }
             }
-            if let content, let cache { cache.keep(canvas.cells(x: rect.x, y: rowRect.y, width: rect.width), filledWith: .blank(.body), for: index, content) }
+            if let content, let cache { cache.keep(canvas.row(x: rect.x, y: rowRect.y, width: rect.width), filledWith: .blank(.body), for: index, content) }
         }
         if let id = state.articleID, state.deleted[id] != nil {
             // The file is gone: say so on the top row until the user moves away.

@@ -93,7 +93,7 @@ public struct ListPane {
             } else {
                 canvas.put(headline, x: x, y: y, role: role, maxX: rect.maxX)
             }
-            if let content, let cache { cache.keep(canvas.cells(x: rect.x, y: y, width: rect.width), filledWith: .blank(role), for: id, content) }
+            if let content, let cache { cache.keep(canvas.row(x: rect.x, y: y, width: rect.width), filledWith: .blank(role), for: id, content) }
             if let results, y + 1 < rect.maxY {
                 let line = Rect(x: rect.x, y: y + 1, width: rect.width, height: 1)
                 canvas.fill(line, role: role)

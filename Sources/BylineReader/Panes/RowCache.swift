@@ -18,22 +18,26 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     }
 
     private struct Row {
+        var key: Key
         var content: Content
         var kept: KeptRow
         /// Cells the row spans, blanks included (what the limits count).
         var width: Int
-        /// When the row was last kept or copied (``clock`` then).
-        var used: Int
+        /// The slots of the rows used just before and just after this one (-1: none): the
+        /// rows kept form a list from the one used longest ago to the one used last.
+        var older: Int
+        var newer: Int
     }
 
     /// Where each key's row is in `kept`.
     private var slots: [Key: Int] = [:]
     /// The rows, by slot (a row is read in place, not copied out of a dictionary with its
-    /// content and cells); the slots of rows dropped are in `free`.
+    /// content and cells); the slots of rows dropped are in `free`, each with the storage its
+    /// cells had, for the next row kept.
     private var kept: [Row] = []
     private var free: [Int] = []
-    /// Counts keeps and copies, to tell the rows used last.
-    private var clock = 0
+    /// The slots of the rows used longest ago and last (-1 when none is kept).
+    private var oldest = -1, newest = -1
     /// Cells the rows kept span, blanks included.
     private(set) var cellCount = 0
     /// Cells held in memory for the rows kept (their blanks either side left out).
@@ -54,15 +58,18 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// made smaller (a resize) drops the rows used longest ago at once, not at the next row kept:
     /// a frame whose rows are all kept keeps none.
     func fit(_ pane: Rect) {
-        cellCapacity = max(Self.minimumCells, pane.width * pane.height * 3 / 2)
+        let capacity = max(Self.minimumCells, pane.width * pane.height * 3 / 2)
+        let smaller = capacity < cellCapacity
+        cellCapacity = capacity
         if cellCount > cellCapacity { evict() }
+        // The storage the free slots keep for reuse goes too when the pane got smaller.
+        if smaller { for slot in free { kept[slot].kept.cells = [] } }
     }
 
     /// The row drawn from `content`, if it is kept.
     func cells(for key: Key, _ content: Content) -> KeptRow? {
         guard let slot = slots[key], kept[slot].content == content else { return nil }
-        clock += 1
-        kept[slot].used = clock
+        markUsed(slot)
         return kept[slot].kept
     }
 
@@ -72,27 +79,81 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// Keeps a row's cells as drawn from `content` on a row filled with `blank`; past
     /// ``capacity`` rows or ``cellCapacity`` cells, the rows used longest ago go.
     func keep(_ cells: [Cell], filledWith blank: Cell, for key: Key, _ content: Content) {
-        clock += 1
-        let first = cells.firstIndex { $0 != blank } ?? cells.count
-        let end = first == cells.count ? first : cells.lastIndex { $0 != blank }! + 1
-        let row = Row(content: content, kept: KeptRow(lead: first, cells: Array(cells[first..<end])),
-                      width: cells.count, used: clock)
+        keep(cells[...], filledWith: blank, for: key, content)
+    }
+
+    /// Keeps a row's cells (read in place from the canvas: see ``Canvas/row(x:y:width:)``) as
+    /// drawn from `content` on a row filled with `blank`. The cells go into the storage the
+    /// key's row, or a free slot, already has: once the cache has filled, keeping the row a
+    /// line scroll brings in allocates nothing (but where no free slot holds that many cells).
+    func keep(_ cells: ArraySlice<Cell>, filledWith blank: Cell, for key: Key, _ content: Content) {
+        let first = cells.firstIndex { $0 != blank } ?? cells.endIndex
+        let end = first == cells.endIndex ? first : cells.lastIndex { $0 != blank }! + 1
+        let lead = first - cells.startIndex, shown = cells[first..<end]
         if let slot = slots[key] {
-            cellCount += row.width - kept[slot].width
-            storedCellCount += row.kept.cells.count - kept[slot].kept.cells.count
-            kept[slot] = row
+            cellCount -= kept[slot].width
+            storedCellCount -= kept[slot].kept.cells.count
+            fill(slot, content, lead, shown, width: cells.count)
+            markUsed(slot)
+        } else if let slot = takeFree(holding: shown.count) {
+            slots[key] = slot
+            kept[slot].key = key
+            fill(slot, content, lead, shown, width: cells.count)
+            link(slot)
         } else {
-            cellCount += row.width
-            storedCellCount += row.kept.cells.count
-            if let slot = free.popLast() {
-                slots[key] = slot
-                kept[slot] = row
-            } else {
-                slots[key] = kept.count
-                kept.append(row)
-            }
+            let slot = kept.count
+            slots[key] = slot
+            kept.append(Row(key: key, content: content, kept: KeptRow(lead: lead, cells: Array(shown)),
+                            width: cells.count, older: -1, newer: -1))
+            link(slot)
         }
+        cellCount += cells.count
+        storedCellCount += shown.count
         if slots.count > Self.capacity || cellCount > cellCapacity { evict() }
+    }
+
+    /// Puts a row's cells and what they were drawn from into `slot`, in the storage it has.
+    private func fill(_ slot: Int, _ content: Content, _ lead: Int, _ shown: ArraySlice<Cell>, width: Int) {
+        kept[slot].content = content
+        kept[slot].kept.lead = lead
+        kept[slot].kept.cells.removeAll(keepingCapacity: true)
+        kept[slot].kept.cells.append(contentsOf: shown)
+        kept[slot].width = width
+    }
+
+    /// A free slot, taken from the free list: one whose storage holds `count` cells if any
+    /// does (the one that holds the fewest such), else the last freed.
+    private func takeFree(holding count: Int) -> Int? {
+        guard !free.isEmpty else { return nil }
+        var best = free.count - 1, bestCapacity = Int.max
+        for (k, slot) in free.enumerated() {
+            let capacity = kept[slot].kept.cells.capacity
+            if capacity >= count && capacity < bestCapacity { best = k; bestCapacity = capacity }
+        }
+        free.swapAt(best, free.count - 1)
+        return free.removeLast()
+    }
+
+    /// Makes `slot` the row used last.
+    private func markUsed(_ slot: Int) {
+        guard slot != newest else { return }
+        unlink(slot)
+        link(slot)
+    }
+
+    /// Adds `slot` to the list as the row used last.
+    private func link(_ slot: Int) {
+        kept[slot].older = newest
+        kept[slot].newer = -1
+        if newest >= 0 { kept[newest].newer = slot } else { oldest = slot }
+        newest = slot
+    }
+
+    /// Takes `slot` out of the list.
+    private func unlink(_ slot: Int) {
+        let older = kept[slot].older, newer = kept[slot].newer
+        if older >= 0 { kept[older].newer = newer } else { oldest = newer }
+        if newer >= 0 { kept[newer].older = older } else { newest = older }
     }
 
     /// Whether the row under `key` is kept (whatever its content).
@@ -101,16 +162,19 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// Drops the rows used longest ago until a quarter of both limits is free (so this runs
     /// once in many rows kept, not on each).
     private func evict() {
-        let byAge = slots.map { (key: $0.key, slot: $0.value, used: kept[$0.value].used) }.sorted { $0.used < $1.used }
-        for row in byAge {
-            if slots.count <= Self.capacity * 3 / 4 && cellCount <= cellCapacity * 3 / 4 { break }
-            slots[row.key] = nil
-            cellCount -= kept[row.slot].width
-            storedCellCount -= kept[row.slot].kept.cells.count
-            // The slot's cells go now; its content stays until the slot is used again.
-            kept[row.slot].kept.cells = []
-            kept[row.slot].width = 0
-            free.append(row.slot)
+        while oldest >= 0, slots.count > Self.capacity * 3 / 4 || cellCount > cellCapacity * 3 / 4 {
+            let slot = oldest
+            unlink(slot)
+            slots[kept[slot].key] = nil
+            cellCount -= kept[slot].width
+            storedCellCount -= kept[slot].kept.cells.count
+            // The slot keeps its storage for the next row kept (its content stays until then):
+            // what is evicted here is at most what the cache held a moment ago, and a pane made
+            // smaller lets it go (``fit(_:)``).
+            kept[slot].kept.cells.removeAll(keepingCapacity: true)
+            kept[slot].width = 0
+            free.append(slot)
         }
     }
 }
+
