@@ -90,3 +90,12 @@ final class PullQuotePiecesTests: XCTestCase {
         }
     }
 }
+
+extension WordTableListsTests {
+    func testNormalisingLookUpAnswersAsTheSubscript() {
+        let table = WordTable(lists: [("andré zoë nguy\u{1EC5}n kim 🏯x", 1), ("kim", 2)])
+        for probe in ["andre\u{301}", "andré", "zoe\u{308}", "nguye\u{302}\u{303}n", "kim", "\u{212A}im", "🏯x", "andre", "zoë\u{301}", ""] {
+            XCTAssertEqual(table.value(normalising: probe), table[probe], probe.debugDescription)
+        }
+    }
+}

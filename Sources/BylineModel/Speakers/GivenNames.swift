@@ -12,7 +12,7 @@ enum GivenNames {
     enum Gender: Sendable, Equatable { case male, female, unknown }
 
     /// The gender a lower-case given name suggests, or nil when it is not a known given name.
-    static func gender(of lowercased: String) -> Gender? { genders[lowercased] }
+    static func gender(of lowercased: String) -> Gender? { genders.value(normalising: lowercased) }
 
     /// ``gender(of:)`` for a lower-case name given as its bytes, which must be ASCII.
     static func gender(ofASCII lowercased: UnsafeBufferPointer<UInt8>) -> Gender? { genders.value(asciiBytes: lowercased) }

@@ -150,15 +150,28 @@ struct ParagraphTokens {
         return asciiLower.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
-    /// Calls `body` with the bytes the token in lower case is filed under in a ``WordTable``
-    /// and their hash: for ASCII, its lower-case bytes; else its byte key (made once). Nil
-    /// when it has no byte key (ask the table with ``lower(_:)``).
-    private mutating func withKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> R) -> R? {
+    /// Whether the token in lower case is in `set` (`set.contains(lower(i))`).
+    mutating func word(_ i: Int, in set: WordSet) -> Bool {
         let start = Int(asciiStart[i])
-        if start >= 0 {
-            let end = start + tokens[i].hi - tokens[i].lo
-            return asciiLower.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end]), asciiHash[i]) }
-        }
+        guard start >= 0 else { return withWideKey(i) { set.contains(asciiBytes: $0, hash: $1) } ?? set.contains(lower(i)) }
+        let end = start + tokens[i].hi - tokens[i].lo
+        return asciiLower.withUnsafeBufferPointer { set.contains(asciiBytes: UnsafeBufferPointer(rebasing: $0[start..<end]), hash: asciiHash[i]) }
+    }
+
+    /// The value the token in lower case has in `table` (`table[lower(i)]`), looked up as bytes
+    /// when it has a byte key.
+    mutating func value<Value>(_ i: Int, in table: WordTable<Value>) -> Value? {
+        let start = Int(asciiStart[i])
+        guard start >= 0 else { return withWideKey(i) { table.value(asciiBytes: $0, hash: $1) } ?? table[lower(i)] }
+        let end = start + tokens[i].hi - tokens[i].lo
+        return asciiLower.withUnsafeBufferPointer { table.value(asciiBytes: UnsafeBufferPointer(rebasing: $0[start..<end]), hash: asciiHash[i]) }
+    }
+
+    /// Calls `body` with the bytes a token that is not ASCII is filed under in a ``WordTable``
+    /// (its lower case's byte key, made on its first look-up) and their hash; nil when it has
+    /// none (ask the table with ``lower(_:)``). Out of line: ASCII tokens never come here.
+    @inline(never)
+    private mutating func withWideKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> R) -> R? {
         if wideKeys.isEmpty { wideKeys = Array(repeating: .unknown, count: tokens.count) }
         if case .unknown = wideKeys[i] {
             if let key = WordTable<Bool>.byteKey(of: lower(i)) {
@@ -172,17 +185,6 @@ struct ParagraphTokens {
         }
         guard case .bytes(let lo, let hi, let hash) = wideKeys[i] else { return nil }
         return wideKeyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(lo)..<Int(hi)]), hash) }
-    }
-
-    /// Whether the token in lower case is in `set` (`set.contains(lower(i))`).
-    mutating func word(_ i: Int, in set: WordSet) -> Bool {
-        withKey(i) { set.contains(asciiBytes: $0, hash: $1) } ?? set.contains(lower(i))
-    }
-
-    /// The value the token in lower case has in `table` (`table[lower(i)]`), looked up as bytes
-    /// when it has a byte key.
-    mutating func value<Value>(_ i: Int, in table: WordTable<Value>) -> Value? {
-        withKey(i) { table.value(asciiBytes: $0, hash: $1) } ?? table[lower(i)]
     }
 
     /// Whether the token is an acronym (`QuoteFinder.isAcronym(text(i))`), read from its scalars.
@@ -200,7 +202,8 @@ struct ParagraphTokens {
     /// The gender the token in lower case suggests as a given name (`GivenNames.gender(of:
     /// lower(i))`), looked up as bytes when the token is ASCII.
     mutating func givenName(_ i: Int) -> GivenNames.Gender? {
-        withKey(i) { GivenNames.gender(ofBytes: $0, hash: $1) } ?? GivenNames.gender(of: lower(i))
+        if let ascii = withLowerASCII(i, { GivenNames.gender(ofASCII: $0) }) { return ascii }
+        return withWideKey(i) { GivenNames.gender(ofBytes: $0, hash: $1) } ?? GivenNames.gender(of: lower(i))
     }
 
     func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }

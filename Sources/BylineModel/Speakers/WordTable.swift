@@ -206,6 +206,21 @@ struct WordTable<Value: Sendable>: Sendable {
         return all.value(of: word)
     }
 
+    /// ``subscript(_:)``, but text whose bytes do not compare as text (`e` and a combining
+    /// acute) is looked up by its normal form C when that form's bytes do (every word it can
+    /// equal is filed under that form), so the dictionary of a large table (the given names) is
+    /// made only for text neither decides. Normalising costs more than the dictionary's
+    /// look-up, so small tables do not ask this way.
+    func value(normalising word: String) -> Value? {
+        let decided = word.utf8.withContiguousStorageIfAvailable { b -> Value?? in
+            guard Self.comparesAsBytes(b) else { return .none }
+            return .some(lookup(b, hash: Self.hash(b)))
+        }
+        if let decided, let answer = decided { return answer }
+        if let key = Self.byteKey(of: word) { return key.withUnsafeBufferPointer { lookup($0, hash: Self.hash($0)) } }
+        return all.value(of: word)
+    }
+
     /// One bit per ASCII letter (`a` bit 0 … `z` bit 25) that opens some word of the table.
     var asciiInitials: UInt32 {
         var mask = oddInitials
