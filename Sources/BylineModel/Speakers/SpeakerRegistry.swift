@@ -6,6 +6,8 @@ struct SpeakerRegistry {
     struct Entity {
         var name: String
         var words: [String]
+        /// `words` in lower case (`TextScan.lowercased`), made once.
+        var lowerWords: [String]
         var gender: Gender
         /// The sex comes from a title or role (Mrs, actress), not only from a given name.
         var genderCertain = false
@@ -45,8 +47,8 @@ struct SpeakerRegistry {
                 if let list = byGiven[key[0]], list.count == 1 { addRole(role, list[0]); return list[0] }
             } else if let last = key.last, let e = bySurname[last] {
                 // "John Boehner" after "John A. Boehner"; "Mrs Platt" after "Joan Platt".
-                let known = Set(entities[e].words.map(TextScan.lowercased))
-                if key.dropLast().allSatisfy({ known.contains($0) || $0.count == 1 }) && key.first == entities[e].words.first.map(TextScan.lowercased) {
+                let known = entities[e].lowerWords
+                if key.dropLast().allSatisfy({ known.contains($0) || $0.count == 1 }) && key.first == known.first {
                     addRole(role, e)
                     return e
                 }
@@ -54,7 +56,7 @@ struct SpeakerRegistry {
         }
         let name = words.joined(separator: " ")
         if let e = entities.firstIndex(where: { $0.name == name }) { addRole(role, e); return e }
-        entities.append(Entity(name: name, words: words, gender: gender, organisation: organisation, roles: []))
+        entities.append(Entity(name: name, words: words, lowerWords: key, gender: gender, organisation: organisation, roles: []))
         let e = entities.count - 1
         addRole(role, e)
         if !organisation, key.count >= 2 {
