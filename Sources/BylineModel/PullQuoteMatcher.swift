@@ -86,11 +86,12 @@ struct PullQuoteMatcher {
     }
 
     /// `TextScan.normalized(text)` and ``fragments(_:)`` of `text`: read in one pass, into
-    /// bytes, when the text holds only ASCII and general punctuation (U+2000–U+206F: curly
-    /// quotes, dashes, spaces; none is part of a word), as nearly all quotes do.
+    /// bytes, when every scalar is one `TextScan.Normalizer` answers from its ranges (ASCII,
+    /// general punctuation such as curly quotes and dashes, Latin, Greek, Cyrillic, Han,
+    /// Hangul), as nearly all quotes are.
     static func pieces(_ text: String) -> (whole: String, fragments: [String]) {
         let s = TextScan.scalars(text)
-        guard s.allSatisfy({ $0.value < 0x80 || ($0.value >= 0x2000 && $0.value <= 0x206F) }) else {
+        guard s.allSatisfy({ PlainNormalizer.answers($0.value) }) else {
             return (TextScan.normalized(text), fragments(text))
         }
         var whole = PlainNormalizer()
@@ -104,7 +105,7 @@ struct PullQuoteMatcher {
             whole.append(c)
             // The cuts of `fragments` (its CJK marks cannot occur here).
             switch c {
-            case ".", "!", "?", "…", ";", "\u{2014}", "\u{2013}", "\u{2015}":
+            case ".", "!", "?", "…", ";", "\u{2014}", "\u{2013}", "\u{2015}", "\u{3002}", "\u{FF01}", "\u{FF1F}":
                 if c == ".", i + 1 < s.count, !TextScan.isSpace(s[i + 1]), s[i + 1] != "\"", s[i + 1] != "\u{201D}" {
                     piece.append(c)
                 } else {
@@ -121,8 +122,9 @@ struct PullQuoteMatcher {
         return (whole.string, result)
     }
 
-    /// `TextScan.Normalizer` for ASCII and general punctuation only: letters and digits in
-    /// lower case, every run of anything else one space between words.
+    /// `TextScan.Normalizer` for the scalars it answers from ranges (``answers(_:)``), into
+    /// UTF-8 bytes: letters and digits in lower case, every run of anything else one space
+    /// between words.
     private struct PlainNormalizer {
         private var bytes: [UInt8] = []
         private var pendingSpace = false
@@ -130,15 +132,33 @@ struct PullQuoteMatcher {
         var isEmpty: Bool { bytes.isEmpty }
         var string: String { String(decoding: bytes, as: UTF8.self) }
 
+        /// Whether `TextScan.Normalizer` decides the scalar `v` without a property look-up: ASCII,
+        /// a scalar its ranges call no part of a word, or a word scalar with a one-scalar lower case.
+        static func answers(_ v: UInt32) -> Bool {
+            if v < 0x80 { return true }
+            guard let word = TextScan.knownWordScalar(v), !(v >= 0x483 && v <= 0x489) else { return false }
+            return !word || TextScan.lowerScalar(v) != nil
+        }
+
+        /// Appends a scalar ``answers(_:)`` accepts.
         mutating func append(_ c: Unicode.Scalar) {
             let v = c.value
-            let letter = (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
-            guard letter else {
+            if v < 0x80 {
+                let letter = (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
+                guard letter else {
+                    if !bytes.isEmpty { pendingSpace = true }
+                    return
+                }
+                if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                bytes.append(v <= 0x5A && v >= 0x41 ? UInt8(v + 32) : UInt8(v))
+                return
+            }
+            guard TextScan.knownWordScalar(v) == true, let l = TextScan.lowerScalar(v) else {
                 if !bytes.isEmpty { pendingSpace = true }
                 return
             }
             if pendingSpace { bytes.append(0x20); pendingSpace = false }
-            bytes.append(v <= 0x5A && v >= 0x41 ? UInt8(v + 32) : UInt8(v))
+            bytes.append(contentsOf: (Unicode.Scalar(l) ?? c).utf8)
         }
 
         mutating func removeAll() {

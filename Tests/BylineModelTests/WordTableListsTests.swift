@@ -79,7 +79,8 @@ final class PullQuotePiecesTests: XCTestCase {
     func testPiecesAreTheNormalisedTextAndFragments() {
         let alphabet: [String] = ["a", "B", "z", "Q", "7", " ", " ", ".", ".", "!", "?", ";", "-", "-", ",", "\"", "'",
                                   "\u{2014}", "\u{2013}", "\u{2015}", "\u{2026}", "\u{201C}", "\u{201D}", "\u{2019}",
-                                  "\u{2009}", "\u{200D}", "\u{2060}", "\n", "\t", "\u{7F}", "é", "\u{301}", "\u{3002}", "x"]
+                                  "\u{2009}", "\u{200D}", "\u{2060}", "\n", "\t", "\u{7F}", "é", "É", "Ł", "ø", "\u{301}", "\u{3002}", "x",
+                                  "Σ", "ς", "Ж", "\u{483}", "東", "서", "ǅ", "İ", "ß", "\u{FF01}", "\u{FF1F}", "½", "²", "×", "\u{1E9E}", "🏯"]
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<3_000 {
             let count = Int.random(in: 0..<40, using: &rng)
