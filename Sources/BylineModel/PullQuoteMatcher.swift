@@ -141,6 +141,7 @@ struct PullQuoteMatcher {
         }
 
         /// Appends a scalar ``answers(_:)`` accepts.
+        @inline(__always)
         mutating func append(_ c: Unicode.Scalar) {
             let v = c.value
             if v < 0x80 {

@@ -100,3 +100,36 @@ extension WordTableListsTests {
         }
     }
 }
+
+/// The registry's key filter never says no to a hash it holds, and says no to most others.
+final class KeyFilterTests: XCTestCase {
+    func testNoFalseNegativesAndFewFalsePositives() {
+        var filter = KeyFilter()
+        var held = Set<UInt32>()
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<40 {
+            let h = UInt32.random(in: 0...UInt32.max, using: &rng)
+            filter.insert(h)
+            held.insert(h)
+        }
+        for h in held { XCTAssertTrue(filter.mayContain(h)) }
+        var wrong = 0
+        for _ in 0..<10_000 {
+            let h = UInt32.random(in: 0...UInt32.max, using: &rng)
+            if !held.contains(h) && filter.mayContain(h) { wrong += 1 }
+        }
+        XCTAssertLessThan(wrong, 1_000, "40 keys mark at most 40 of 1,024 bits")
+        XCTAssertFalse(KeyFilter().mayContain(12_345))
+    }
+
+    func testRegistryKnowsNamesItWasGiven() {
+        var registry = SpeakerRegistry()
+        _ = registry.entity(named: ["Angelina", "Jolie"], gender: .female)
+        XCTAssertTrue(registry.knows("Jolie"))
+        XCTAssertTrue(registry.knows("jolie"))
+        XCTAssertTrue(registry.knows("Angelina"))
+        XCTAssertFalse(registry.knows("Pitt"))
+        XCTAssertTrue(Array("jolie".utf8).withUnsafeBufferPointer { registry.knows(asciiLowercased: $0) })
+        XCTAssertFalse(Array("pitt".utf8).withUnsafeBufferPointer { registry.knows(asciiLowercased: $0) })
+    }
+}

@@ -28,10 +28,12 @@ struct SpeakerRegistry {
     private(set) var entities: [Entity] = []
     private var bySurname: [String: Int] = [:]
     private var byGiven: [String: [Int]] = [:]
-    /// The hashes of the byte keys of the keys of `bySurname` and `byGiven` (see
-    /// `WordTable.byteKey`): a word whose bytes compare as text and whose hash is not here is
-    /// not known, and needs no string hashed (or made) to say so.
-    private var keyHashes: Set<UInt32> = []
+    /// A filter of the hashes of the byte keys of the keys of `bySurname` and `byGiven` (see
+    /// `WordTable.byteKey`): a word whose bytes compare as text and whose hash is not marked
+    /// here is not known, and needs no string hashed (or made) to say so. One bit per hash's low
+    /// ten bits: a marked bit may be another key's, so it only sends the word on to the exact
+    /// look-up.
+    private var keyFilter = KeyFilter()
     /// Subjects and speakers, in reading order (only the latest few are kept).
     private var mentions: [Mention] = []
 
@@ -76,19 +78,19 @@ struct SpeakerRegistry {
     private mutating func noteKey(_ key: String) {
         // A key without a byte key can equal no text whose bytes compare as text.
         guard let form = WordTable<Int>.byteKey(of: key) else { return }
-        keyHashes.insert(form.withUnsafeBufferPointer { WordTable<Int>.hashBytes($0) })
+        keyFilter.insert(form.withUnsafeBufferPointer { WordTable<Int>.hashBytes($0) })
     }
 
     /// ``knows(lowercased:)`` for a lower-case word given as its bytes, which must be ASCII.
     func knows(asciiLowercased b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard keyHashes.contains(WordTable<Int>.hashBytes(b)) else { return false }
+        guard keyFilter.mayContain(WordTable<Int>.hashBytes(b)) else { return false }
         return knows(lowercased: String(decoding: b, as: UTF8.self))
     }
 
     /// ``knows(_:)`` for a word in lower case already (as `ParagraphTokens.lower` gives it).
     func knows(lowercased k: String) -> Bool {
         let ruledOut = k.utf8.withContiguousStorageIfAvailable { b in
-            WordTable<Int>.comparesAsBytes(b) && !keyHashes.contains(WordTable<Int>.hashBytes(b))
+            WordTable<Int>.comparesAsBytes(b) && !keyFilter.mayContain(WordTable<Int>.hashBytes(b))
         }
         if ruledOut == true { return false }
         return bySurname[k] != nil || byGiven[k]?.count == 1
@@ -150,4 +152,19 @@ struct SpeakerRegistry {
         "congresswoman", "judge", "secretary", "leader", "coach", "manager", "captain", "director",
         "chairman", "chairwoman", "premier", "pm", "duke", "duchess", "king", "queen", "prince", "princess",
     ]
+}
+
+/// A set of 32-bit hashes that may answer yes wrongly, never no: 1,024 bits, one a hash's low ten
+/// bits (an article names tens of people, so few bits are set).
+struct KeyFilter {
+    private var bits = [UInt64](repeating: 0, count: 16)
+
+    mutating func insert(_ hash: UInt32) {
+        bits[Int(hash >> 6 & 15)] |= 1 << UInt64(hash & 63)
+    }
+
+    /// False only when `hash` was never inserted.
+    func mayContain(_ hash: UInt32) -> Bool {
+        bits[Int(hash >> 6 & 15)] & 1 << UInt64(hash & 63) != 0
+    }
 }
