@@ -207,9 +207,8 @@ struct QuoteFinder {
         var k2 = end - 1
         while k2 >= start {
             if p.isWord(k2), p.isLowerWord(k2) {
-                let w = p.lower(k2)
-                if Lexicon.speechVerbs.contains(w) || Lexicon.fragmentVerbs.contains(w) {
-                    if let particle = Lexicon.verbParticles[w], !(p.isWord(k2 + 1) && p.lower(k2 + 1) == particle) {
+                if p.word(k2, in: Lexicon.speechVerbs) || p.word(k2, in: Lexicon.fragmentVerbs) {
+                    if let particle = p.value(k2, in: Lexicon.verbParticles), !(p.isWord(k2 + 1) && p.lower(k2 + 1) == particle) {
                         k2 -= 1
                         continue
                     }
@@ -253,7 +252,7 @@ struct QuoteFinder {
     /// most 20 tokens, not past a semicolon or a quote mark; auxiliaries (`has`, `later`) left out.
     private func subjectRange(_ p: inout ParagraphTokens, verb v: Int, floor: Int) -> Range<Int> {
         var end = v
-        while end > floor, p.isWord(end - 1), Lexicon.auxiliaries.contains(p.lower(end - 1)) { end -= 1 }
+        while end > floor, p.isWord(end - 1), p.word(end - 1, in: Lexicon.auxiliaries) { end -= 1 }
         var start = end
         while start > max(floor, end - 20) {
             let t = start - 1
@@ -270,9 +269,8 @@ struct QuoteFinder {
             words += 1
             if words > within + 4 { return nil }
             guard p.isLowerWord(i) else { continue }
-            let w = p.lower(i)
-            if Lexicon.speechVerbs.contains(w) {
-                if let particle = Lexicon.verbParticles[w], !(p.isWord(i + 1) && p.lower(i + 1) == particle) { continue }
+            if p.word(i, in: Lexicon.speechVerbs) {
+                if let particle = p.value(i, in: Lexicon.verbParticles), !(p.isWord(i + 1) && p.lower(i + 1) == particle) { continue }
                 return words <= within + 1 ? i : nil
             }
         }
@@ -281,7 +279,7 @@ struct QuoteFinder {
 
     /// The last token of a verb with its particle (`hit back`).
     private func particleEnd(_ p: inout ParagraphTokens, _ v: Int) -> Int {
-        if let particle = Lexicon.verbParticles[p.lower(v)], p.isWord(v + 1), p.lower(v + 1) == particle { return v + 1 }
+        if let particle = p.value(v, in: Lexicon.verbParticles), p.isWord(v + 1), p.lower(v + 1) == particle { return v + 1 }
         return v
     }
 
@@ -336,10 +334,9 @@ struct QuoteFinder {
             }
             guard t.kind == .word else { i += 1; continue }
             // "The president grinned": a role opening its sentence is someone named before.
-            if i == sentenceStart, t.capitalised, p.isLowerWord(i + 1), p.isLowerWord(i + 2), p.lower(i) == "the" {
-                let r = p.lower(i + 1)
-                if Lexicon.personRoles.contains(r), !Lexicon.speechVerbs.contains(p.lower(i + 2)) {
-                    _ = resolve(.role(r, .unknown), &p, evidence: "", paragraph: paragraph)
+            if i == sentenceStart, t.capitalised, p.isLowerWord(i + 1), p.isLowerWord(i + 2), p.word(i, in: ParagraphTokens.theOnly) {
+                if p.word(i + 1, in: Lexicon.personRoles), !p.word(i + 2, in: Lexicon.speechVerbs) {
+                    _ = resolve(.role(p.lower(i + 1), .unknown), &p, evidence: "", paragraph: paragraph)
                 }
             }
             if t.capitalised {
@@ -373,11 +370,18 @@ struct QuoteFinder {
     /// `has not commented`, `declined to say`: no speech is reported.
     private static func negatedOrInfinitive(_ p: inout ParagraphTokens, _ i: Int) -> Bool {
         for k in max(0, i - 2)..<i where p.isWord(k) {
-            let w = p.lower(k)
-            if w == "not" || w == "never" || w == "to" || TextScan.hasSuffix(w, "n't") { return true }
+            if p.word(k, in: Self.negations) { return true }
+            if let ascii = p.withLowerASCII(k, { w in w.count >= 3 && w[w.count - 3] == 0x6E && w[w.count - 2] == 0x27 && w[w.count - 1] == 0x74 }) {
+                if ascii { return true }
+            } else if TextScan.hasSuffix(p.lower(k), "n't") {
+                return true
+            }
         }
         return false
     }
+
+    /// `not`, `never`, `to` before a speech verb.
+    private static let negations: WordSet = ["not", "never", "to"]
 
     /// A capitalised run in narrative: registered when it is a person; noted as a subject when
     /// it opens its clause and a verb follows.
@@ -419,7 +423,7 @@ struct QuoteFinder {
             while a < p.count, !p.isPunct(a, ")") { a += 1 }
             a += 1
         }
-        let verbAfter = a < p.count && (p.isPunct(a, ",") || (p.isLowerWord(a) && !Self.notVerbs.contains(p.lower(a))))
+        let verbAfter = a < p.count && (p.isPunct(a, ",") || (p.isLowerWord(a) && !p.word(a, in: Self.notVerbs)))
         let single = words.count == 1 && (registry.knows(words[0]) || (GivenNames.gender(of: lowers[0]) != nil && a < p.count && p.isLowerWord(a) && Self.looksLikeVerb(p.lower(a))))
         guard named || role != nil || single else { return }
         let e = registry.entity(named: words, gender: gender, role: role)
@@ -431,12 +435,12 @@ struct QuoteFinder {
         // Subject: nothing but openers, commas or roles before it; a verb-like word after it.
         var b = run.lowerBound - 1
         while b >= sentenceStart, p.isWord(b),
-              Lexicon.titles.contains(p.lower(b)) || Lexicon.personRoles.contains(p.lower(b)) || ["the", "a", "an"].contains(p.lower(b)) || TextScan.hasSuffix(p.lower(b), "-year-old") {
+              p.word(b, in: Lexicon.titles) || p.word(b, in: Lexicon.personRoles) || p.word(b, in: ParagraphTokens.articles) || TextScan.hasSuffix(p.lower(b), "-year-old") {
             b -= 1
         }
         // Before the name and its roles: the sentence start (or one word opening it: "Head
         // teacher Sarah Whitfield"), a comma or bracket, or a word opening a clause.
-        let opensClause = b <= sentenceStart || !p.isWord(b) || Lexicon.clauseOpeners.contains(p.lower(b))
+        let opensClause = b <= sentenceStart || !p.isWord(b) || p.word(b, in: Lexicon.clauseOpeners)
         registry.mention(e, gender: registry.entities[e].gender, paragraph: paragraph, subject: opensClause && verbAfter)
     }
 

@@ -12,21 +12,22 @@ enum GivenNames {
     enum Gender: Sendable, Equatable { case male, female, unknown }
 
     /// The gender a lower-case given name suggests, or nil when it is not a known given name.
-    static func gender(of lowercased: String) -> Gender? { genders[lowercased] }
+    static func gender(of lowercased: String) -> Gender? { genders.value(normalising: lowercased) }
 
     /// ``gender(of:)`` for a lower-case name given as its bytes, which must be ASCII.
     static func gender(ofASCII lowercased: UnsafeBufferPointer<UInt8>) -> Gender? { genders.value(asciiBytes: lowercased) }
 
+    /// ``gender(of:)`` for a name given as the bytes a ``WordTable`` files it under (see
+    /// `WordTable.byteKey`) and their hash.
+    static func gender(ofBytes key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Gender? { genders.value(asciiBytes: key, hash: hash) }
+
     /// Every name with its gender, in one table (one lookup): a name on the male list is male,
     /// else on the female list female, else (unisex) unknown.
-    private static let genders = WordTable(
-        words(unisexText).map { ($0, Gender.unknown) } + words(femaleText).map { ($0, Gender.female) } + words(maleText).map { ($0, Gender.male) })
+    /// The table is made from the lists' bytes, with no string made per name.
+    private static let genders = WordTable(lists: [(unisexText, Gender.unknown), (femaleText, .female), (maleText, .male)])
 
-    /// The names of a list, split at spaces and line feeds (found as bytes: the lists hold
-    /// neither a carriage return nor a mark after a space, which would join them to a character).
-    static func words(_ text: String) -> [String] {
-        text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }).map { String(decoding: $0, as: UTF8.self) }
-    }
+    /// The names of a list, split at spaces and line feeds (as the table reads them).
+    static func words(_ text: String) -> [String] { WordTable<Gender>.words(of: text) }
 
     /// The three lists' text, for a test that splitting them as bytes is splitting them as characters.
     static var listTexts: [String] { [maleText, femaleText, unisexText] }

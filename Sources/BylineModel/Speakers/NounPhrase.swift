@@ -47,7 +47,7 @@ extension ParagraphTokens {
         for (k, part) in parts.enumerated().reversed() {
             if k > 0 && isAside(part, after: parts[k - 1]) { continue }
             // Within the segment, the subject starts after the last word opening a clause.
-            let opener = part.lastIndex { isLowerWord($0) && Lexicon.clauseOpeners.contains(lower($0)) }
+            let opener = part.lastIndex { isLowerWord($0) && word($0, in: Lexicon.clauseOpeners) }
             return interpret(opener.map { Array(part[(part.index(after: $0))...]) } ?? part)
         }
         return .nobody
@@ -70,22 +70,38 @@ extension ParagraphTokens {
     mutating func isAside(_ part: [Int], after previous: [Int]) -> Bool {
         guard let f = part.first else { return true }
         if tokens[f].kind != .word { return true }
-        let w = lower(f)
         if first(f).properties.numericType != nil { return true }
-        if ["a", "an", "the"].contains(w) {
+        if word(f, in: Self.articles) {
             guard let l = previous.last(where: { tokens[$0].kind == .word }) else { return false }
             return tokens[l].capitalised
         }
-        if ["who", "whose", "which", "of", "from", "in", "at", "whom", "now", "then",
-            "himself", "herself", "both", "also", "speaking", "writing", "asked", "according", "like"].contains(w) {
-            return true
+        if word(f, in: Self.asideOpeners) { return true }
+        if let code = withLowerASCII(f, { $0.count <= 6 && Self.hasPartyPrefix($0) }) {
+            if code { return true }
+        } else {
+            let w = lower(f)
+            if TextScan.characterCount(w) <= 6, TextScan.hasPrefix(w, "d-") || TextScan.hasPrefix(w, "r-") || TextScan.hasPrefix(w, "i-") { return true }
         }
-        if TextScan.characterCount(w) <= 6, TextScan.hasPrefix(w, "d-") || TextScan.hasPrefix(w, "r-") || TextScan.hasPrefix(w, "i-") { return true }
         // Lower case ("the top Democrat on the committee") unless it ends in a name ("police
         // chief Rodolfo Llanes") or is a pronoun.
         if let l = part.last(where: { tokens[$0].kind == .word }), tokens[l].capitalised { return false }
-        return !tokens[f].capitalised && !Lexicon.malePronouns.contains(w) && !Lexicon.femalePronouns.contains(w)
+        return !tokens[f].capitalised && !word(f, in: Lexicon.malePronouns) && !word(f, in: Lexicon.femalePronouns)
     }
+
+    /// `a`, `an`, `the`.
+    static let articles: WordSet = ["a", "an", "the"]
+
+    /// `the` alone.
+    static let theOnly: WordSet = ["the"]
+
+    /// Words that open an aside between commas: `who …`, `of Dallas`, `speaking to …`.
+    static let asideOpeners: WordSet = [
+        "who", "whose", "which", "of", "from", "in", "at", "whom", "now", "then",
+        "himself", "herself", "both", "also", "speaking", "writing", "asked", "according", "like",
+    ]
+
+    /// Words after a subject that are not its head: `he himself`, `she alone`.
+    static let reflexives: WordSet = ["himself", "herself", "themselves", "itself", "alone", "too"]
 
     // MARK: - One segment
 
@@ -93,18 +109,17 @@ extension ParagraphTokens {
     /// as the name it holds (for noting who is named, not for a subject).
     mutating func interpret(_ part: [Int], allowPossessive: Bool = false) -> Subject {
         var words = part.filter { tokens[$0].kind == .word }
-        while let l = words.last, ["himself", "herself", "themselves", "itself", "alone", "too"].contains(lower(l)) { words.removeLast() }
+        while let l = words.last, word(l, in: Self.reflexives) { words.removeLast() }
         guard let lastWord = words.last else { return .nobody }
         if words.count == 1 {
-            let w = lower(lastWord)
-            if Lexicon.malePronouns.contains(w) { return .pronoun(.male) }
-            if Lexicon.femalePronouns.contains(w) { return .pronoun(.female) }
-            if Lexicon.otherPronouns.contains(w) { return w == "one" ? .anonymous : .nobody }
+            if word(lastWord, in: Lexicon.malePronouns) { return .pronoun(.male) }
+            if word(lastWord, in: Lexicon.femalePronouns) { return .pronoun(.female) }
+            if word(lastWord, in: Lexicon.otherPronouns) { return lower(lastWord) == "one" ? .anonymous : .nobody }
         }
         if tokens[lastWord].capitalised, allowPossessive || !possessive(lastWord) {
             // "Sen. Thad Cochran of Mississippi", "a spokeswoman for Mr Blair": the head stands
             // before the preposition.
-            if let cut = words.dropFirst().first(where: { isLowerWord($0) && Self.prepositions.contains(lower($0)) }) {
+            if let cut = words.dropFirst().first(where: { isLowerWord($0) && word($0, in: Self.prepositions) }) {
                 let before = interpret(Array(part.prefix { $0 < cut }))
                 switch before {
                 case .person, .anonymous, .role, .pronoun: return before
@@ -142,21 +157,20 @@ extension ParagraphTokens {
         while startPos > 0 {
             let t = part[startPos - 1]
             if tokens[t].kind == .word && tokens[t].capitalised && !possessive(t) { startPos -= 1; continue }
-            if tokens[t].kind == .word && startPos < endPos && QuoteFinder.particles.contains(lower(t)) { startPos -= 1; continue }
+            if tokens[t].kind == .word && startPos < endPos && word(t, in: QuoteFinder.particles) { startPos -= 1; continue }
             if isPunct(t, "."), startPos >= 2, tokens[part[startPos - 2]].kind == .word,
                tokens[part[startPos - 2]].hi - tokens[part[startPos - 2]].lo <= 3 { startPos -= 1; continue }
             break
         }
         var run: [Int] = []
         for p in startPos...endPos where tokens[part[p]].kind == .word { run.append(part[p]) }
-        let lowers = run.map { lower($0) }
         // A lower-case role right before the run ("actress Angelina Jolie", "the rapper Drake").
         var role: String?
         var gender = GivenNames.Gender.unknown
         if startPos > 0, tokens[part[startPos - 1]].kind == .word {
-            let w = lower(part[startPos - 1])
-            if Lexicon.personRoles.contains(w) || Lexicon.titles.contains(w) { role = w }
-            if Lexicon.femaleWords.contains(w) { gender = .female } else if Lexicon.maleWords.contains(w) { gender = .male }
+            let t = part[startPos - 1]
+            if word(t, in: Lexicon.personRoles) || word(t, in: Lexicon.titles) { role = lower(t) }
+            if word(t, in: Lexicon.femaleWords) { gender = .female } else if word(t, in: Lexicon.maleWords) { gender = .male }
         }
         // Where the name starts: at a given name, else after the last title, role or acronym.
         // (Words of the run are looked up by token: as bytes when ASCII.)
@@ -172,25 +186,28 @@ extension ParagraphTokens {
         } else {
             while nameStart < run.count - 1,
                   word(run[nameStart], in: Lexicon.titles) || word(run[nameStart], in: Lexicon.notPersonWords)
-                    || QuoteFinder.isAcronym(text(run[nameStart])) {
+                    || isAcronym(run[nameStart]) {
                 nameStart += 1
             }
         }
         let names = run[nameStart...]
         let firstName = givenName(run[nameStart])
         let hasGiven = firstName != nil && (names.count >= 2 || nameStart > 0 || role != nil)
-        for w in lowers[..<nameStart] {
-            if Lexicon.femaleWords.contains(w) { gender = .female } else if Lexicon.maleWords.contains(w) { gender = .male }
-            let office = Self.officeAbbreviations[w] ?? w
-            if Lexicon.personRoles.contains(office) || Lexicon.titles.contains(office) {
-                role = office == "prime" ? "prime minister" : (role ?? office)
+        for t in run[..<nameStart] {
+            if word(t, in: Lexicon.femaleWords) { gender = .female } else if word(t, in: Lexicon.maleWords) { gender = .male }
+            let office: String?
+            if let full = value(t, in: Self.officeAbbreviations) {
+                office = Lexicon.personRoles.contains(full) || Lexicon.titles.contains(full) ? full : nil
+            } else {
+                office = word(t, in: Lexicon.personRoles) || word(t, in: Lexicon.titles) ? lower(t) : nil
             }
+            if let office { role = office == "prime" ? "prime minister" : (role ?? office) }
         }
         if let g = firstName, g != .unknown, names.count >= 2 || nameStart > 0 { gender = g }
 
         // An organisation: an organisation word or an acronym in the run, and no given name.
         if !hasGiven {
-            var org = run.count == 1 && QuoteFinder.isAcronym(text(run[0]))
+            var org = run.count == 1 && isAcronym(run[0])
             for t in run where !org { org = word(t, in: Lexicon.organisationWords) }
             if org {
                 var words = run.map { text($0) }
@@ -205,13 +222,13 @@ extension ParagraphTokens {
         var allTitles = true
         for t in names where allTitles { allTitles = word(t, in: Lexicon.titles) }
         if allTitles {
-            let nameLowers = Array(lowers[nameStart...])
+            let nameLowers = run[nameStart...].map { lower($0) }
             // "Senator calls …": a title alone stands for its holder.
             let office = nameLowers.last.map { Self.officeAbbreviations[$0] ?? $0 }
             let r = role ?? office.flatMap { Lexicon.personRoles.contains($0) ? $0 : nil }
             return r.map { .role($0, gender) } ?? .nobody
         }
-        if names.count == 1, QuoteFinder.isAcronym(text(run[nameStart])) { return .nobody }
+        if names.count == 1, isAcronym(run[nameStart]) { return .nobody }
         var words = run[nameStart...].map { text($0) }
         if var l = words.last, TextScan.hasSuffix(l, "'s") || TextScan.hasSuffix(l, "\u{2019}s") {
             l.removeLast(2)
@@ -230,9 +247,9 @@ extension ParagraphTokens {
         let lowers = words.map { lower($0) }
         guard let head = lowers.last else { return .nobody }
         // "a source close to Pitt", "a spokesman for the council": the noun before a preposition.
-        let cut = lowers.firstIndex { ["for", "of", "close", "to", "at", "in", "from", "with", "on", "who", "familiar", "inside"].contains($0) } ?? lowers.count
+        let cut = words.firstIndex { word($0, in: Self.headEnds) } ?? lowers.count
         let nouns = lowers[..<cut]
-        let possessor = words[..<min(cut, words.count)].contains { possessive($0) } || nouns.contains { ["his", "her", "their", "its"].contains($0) }
+        let possessor = words[..<min(cut, words.count)].contains { possessive($0) } || words[..<cut].contains { word($0, in: Self.possessivePronouns) }
         if nouns.contains(where: { Lexicon.anonymousNouns.contains($0) }) {
             if nouns.first == "the" && !possessor, let r = nouns.last(where: { Lexicon.personRoles.contains($0) }),
                !Lexicon.anonymousNouns.contains(r) {
@@ -251,6 +268,12 @@ extension ParagraphTokens {
         }
         return .nobody
     }
+
+    /// Words after the head noun of a lower-case subject: `a source close to Pitt`.
+    static let headEnds: WordSet = ["for", "of", "close", "to", "at", "in", "from", "with", "on", "who", "familiar", "inside"]
+
+    /// `his`, `her`, `their`, `its`.
+    static let possessivePronouns: WordSet = ["his", "her", "their", "its"]
 
     private func gender(of words: [String]) -> GivenNames.Gender {
         if words.contains(where: { Lexicon.femaleWords.contains($0) }) { return .female }

@@ -36,6 +36,18 @@ struct ParagraphTokens {
     private var asciiLower: [UInt8] = []
     private var asciiStart: [Int32] = []
     private var asciiHash: [UInt32] = []
+    /// Per token that is not ASCII, the bytes its lower case is filed under in a ``WordTable``
+    /// (its own, or those of its normal form C: `WordTable.byteKey`), made on its first
+    /// look-up, so a word spelt with combining marks is normalised once, not once a table.
+    private var wideKeys: [WideKey] = []
+    private var wideKeyBytes: [UInt8] = []
+
+    private enum WideKey {
+        case unknown
+        /// No byte key: the tables' dictionaries answer.
+        case none
+        case bytes(start: Int32, end: Int32, hash: UInt32)
+    }
 
     init(_ text: String) {
         s = TextScan.scalars(text)
@@ -141,16 +153,57 @@ struct ParagraphTokens {
     /// Whether the token in lower case is in `set` (`set.contains(lower(i))`).
     mutating func word(_ i: Int, in set: WordSet) -> Bool {
         let start = Int(asciiStart[i])
-        guard start >= 0 else { return set.contains(lower(i)) }
+        guard start >= 0 else { return withWideKey(i) { set.contains(asciiBytes: $0, hash: $1) } ?? set.contains(lower(i)) }
         let end = start + tokens[i].hi - tokens[i].lo
         return asciiLower.withUnsafeBufferPointer { set.contains(asciiBytes: UnsafeBufferPointer(rebasing: $0[start..<end]), hash: asciiHash[i]) }
+    }
+
+    /// The value the token in lower case has in `table` (`table[lower(i)]`), looked up as bytes
+    /// when it has a byte key.
+    mutating func value<Value>(_ i: Int, in table: WordTable<Value>) -> Value? {
+        let start = Int(asciiStart[i])
+        guard start >= 0 else { return withWideKey(i) { table.value(asciiBytes: $0, hash: $1) } ?? table[lower(i)] }
+        let end = start + tokens[i].hi - tokens[i].lo
+        return asciiLower.withUnsafeBufferPointer { table.value(asciiBytes: UnsafeBufferPointer(rebasing: $0[start..<end]), hash: asciiHash[i]) }
+    }
+
+    /// Calls `body` with the bytes a token that is not ASCII is filed under in a ``WordTable``
+    /// (its lower case's byte key, made on its first look-up) and their hash; nil when it has
+    /// none (ask the table with ``lower(_:)``). Out of line: ASCII tokens never come here.
+    @inline(never)
+    private mutating func withWideKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> R) -> R? {
+        if wideKeys.isEmpty { wideKeys = Array(repeating: .unknown, count: tokens.count) }
+        if case .unknown = wideKeys[i] {
+            if let key = WordTable<Bool>.byteKey(of: lower(i)) {
+                let keyStart = wideKeyBytes.count
+                wideKeyBytes += key
+                let hash = key.withUnsafeBufferPointer(WordTable<Bool>.hashBytes)
+                wideKeys[i] = .bytes(start: Int32(keyStart), end: Int32(wideKeyBytes.count), hash: hash)
+            } else {
+                wideKeys[i] = .none
+            }
+        }
+        guard case .bytes(let lo, let hi, let hash) = wideKeys[i] else { return nil }
+        return wideKeyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(lo)..<Int(hi)]), hash) }
+    }
+
+    /// Whether the token is an acronym (`QuoteFinder.isAcronym(text(i))`), read from its scalars.
+    func isAcronym(_ i: Int) -> Bool {
+        var letters = 0
+        for c in s[tokens[i].lo..<tokens[i].hi] where c != "." {
+            let v = c.value
+            if v >= 0x41 && v <= 0x5A { letters += 1; continue }
+            if v < 0x80 || !c.properties.isUppercase { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 
     /// The gender the token in lower case suggests as a given name (`GivenNames.gender(of:
     /// lower(i))`), looked up as bytes when the token is ASCII.
     mutating func givenName(_ i: Int) -> GivenNames.Gender? {
         if let ascii = withLowerASCII(i, { GivenNames.gender(ofASCII: $0) }) { return ascii }
-        return GivenNames.gender(of: lower(i))
+        return withWideKey(i) { GivenNames.gender(ofBytes: $0, hash: $1) } ?? GivenNames.gender(of: lower(i))
     }
 
     func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
@@ -173,10 +226,7 @@ struct ParagraphTokens {
     }
 
     /// One bit per ASCII letter that opens a speech verb.
-    private static let speechVerbInitials: UInt32 = Lexicon.speechVerbs.reduce(0) { mask, verb in
-        guard let f = verb.unicodeScalars.first, f.value >= 0x61, f.value <= 0x7A else { return mask }
-        return mask | 1 << (f.value - 0x61)
-    }
+    private static let speechVerbInitials: UInt32 = Lexicon.speechVerbs.asciiInitials
 
     /// A word in lower case opening in a lower-case letter.
     func isLowerWord(_ i: Int) -> Bool {
@@ -344,13 +394,26 @@ struct ParagraphTokens {
             if t.kind == .word && !t.capitalised && !TextScan.isNumeric(first(k)) { return false }
         }
         if c == "." && i > 0 && isWord(i - 1) && !tokens[i].spaceBefore {
-            let w = lower(i - 1)
-            if Self.abbreviations.contains(w) { return false }
+            if word(i - 1, in: Self.abbreviations) { return false }
             if tokens[i - 1].hi - tokens[i - 1].lo == 1 && tokens[i - 1].capitalised { return false }  // an initial
-            if k < tokens.count && tokens[k].capitalised && (TextScan.isASCII(w) ? w.utf8.contains(0x2E) : w.contains(".")) { return false }  // U.S. Senate
-            if TextScan.characterCount(w) <= 7, TextScan.hasPrefix(w, "d-") || TextScan.hasPrefix(w, "r-") || TextScan.hasPrefix(w, "i-") { return false }  // D-Nev.
+            let nextCapitalised = k < tokens.count && tokens[k].capitalised
+            // An ASCII word is read as its lower-case bytes (one byte a character).
+            if let ascii = withLowerASCII(i - 1, { w in
+                (nextCapitalised && w.contains(0x2E)) || (w.count <= 7 && Self.hasPartyPrefix(w))
+            }) {
+                if ascii { return false }
+            } else {
+                let w = lower(i - 1)
+                if nextCapitalised && w.contains(".") { return false }  // U.S. Senate
+                if TextScan.characterCount(w) <= 7, TextScan.hasPrefix(w, "d-") || TextScan.hasPrefix(w, "r-") || TextScan.hasPrefix(w, "i-") { return false }  // D-Nev.
+            }
         }
         return true
+    }
+
+    /// Whether lower-case ASCII bytes open with a party code and a hyphen (`d-`, `r-`, `i-`).
+    static func hasPartyPrefix(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        w.count >= 2 && w[1] == 0x2D && (w[0] == 0x64 || w[0] == 0x72 || w[0] == 0x69)
     }
 
     /// Words that end in a full stop without ending the sentence.

@@ -6,6 +6,8 @@ struct SpeakerRegistry {
     struct Entity {
         var name: String
         var words: [String]
+        /// `words` in lower case (`TextScan.lowercased`), made once.
+        var lowerWords: [String]
         var gender: Gender
         /// The sex comes from a title or role (Mrs, actress), not only from a given name.
         var genderCertain = false
@@ -26,10 +28,12 @@ struct SpeakerRegistry {
     private(set) var entities: [Entity] = []
     private var bySurname: [String: Int] = [:]
     private var byGiven: [String: [Int]] = [:]
-    /// The hashes of the byte keys of the keys of `bySurname` and `byGiven` (see
-    /// `WordTable.byteKey`): a word whose bytes compare as text and whose hash is not here is
-    /// not known, and needs no string hashed (or made) to say so.
-    private var keyHashes: Set<UInt32> = []
+    /// A filter of the hashes of the byte keys of the keys of `bySurname` and `byGiven` (see
+    /// `WordTable.byteKey`): a word whose bytes compare as text and whose hash is not marked
+    /// here is not known, and needs no string hashed (or made) to say so. One bit per hash's low
+    /// ten bits: a marked bit may be another key's, so it only sends the word on to the exact
+    /// look-up.
+    private var keyFilter = KeyFilter()
     /// Subjects and speakers, in reading order (only the latest few are kept).
     private var mentions: [Mention] = []
 
@@ -45,8 +49,8 @@ struct SpeakerRegistry {
                 if let list = byGiven[key[0]], list.count == 1 { addRole(role, list[0]); return list[0] }
             } else if let last = key.last, let e = bySurname[last] {
                 // "John Boehner" after "John A. Boehner"; "Mrs Platt" after "Joan Platt".
-                let known = Set(entities[e].words.map(TextScan.lowercased))
-                if key.dropLast().allSatisfy({ known.contains($0) || $0.count == 1 }) && key.first == entities[e].words.first.map(TextScan.lowercased) {
+                let known = entities[e].lowerWords
+                if key.dropLast().allSatisfy({ known.contains($0) || $0.count == 1 }) && key.first == known.first {
                     addRole(role, e)
                     return e
                 }
@@ -54,7 +58,7 @@ struct SpeakerRegistry {
         }
         let name = words.joined(separator: " ")
         if let e = entities.firstIndex(where: { $0.name == name }) { addRole(role, e); return e }
-        entities.append(Entity(name: name, words: words, gender: gender, organisation: organisation, roles: []))
+        entities.append(Entity(name: name, words: words, lowerWords: key, gender: gender, organisation: organisation, roles: []))
         let e = entities.count - 1
         addRole(role, e)
         if !organisation, key.count >= 2 {
@@ -74,19 +78,19 @@ struct SpeakerRegistry {
     private mutating func noteKey(_ key: String) {
         // A key without a byte key can equal no text whose bytes compare as text.
         guard let form = WordTable<Int>.byteKey(of: key) else { return }
-        keyHashes.insert(form.withUnsafeBufferPointer { WordTable<Int>.hashBytes($0) })
+        keyFilter.insert(form.withUnsafeBufferPointer { WordTable<Int>.hashBytes($0) })
     }
 
     /// ``knows(lowercased:)`` for a lower-case word given as its bytes, which must be ASCII.
     func knows(asciiLowercased b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard keyHashes.contains(WordTable<Int>.hashBytes(b)) else { return false }
+        guard keyFilter.mayContain(WordTable<Int>.hashBytes(b)) else { return false }
         return knows(lowercased: String(decoding: b, as: UTF8.self))
     }
 
     /// ``knows(_:)`` for a word in lower case already (as `ParagraphTokens.lower` gives it).
     func knows(lowercased k: String) -> Bool {
         let ruledOut = k.utf8.withContiguousStorageIfAvailable { b in
-            WordTable<Int>.comparesAsBytes(b) && !keyHashes.contains(WordTable<Int>.hashBytes(b))
+            WordTable<Int>.comparesAsBytes(b) && !keyFilter.mayContain(WordTable<Int>.hashBytes(b))
         }
         if ruledOut == true { return false }
         return bySurname[k] != nil || byGiven[k]?.count == 1
@@ -148,4 +152,19 @@ struct SpeakerRegistry {
         "congresswoman", "judge", "secretary", "leader", "coach", "manager", "captain", "director",
         "chairman", "chairwoman", "premier", "pm", "duke", "duchess", "king", "queen", "prince", "princess",
     ]
+}
+
+/// A set of 32-bit hashes that may answer yes wrongly, never no: 1,024 bits, one a hash's low ten
+/// bits (an article names tens of people, so few bits are set).
+struct KeyFilter {
+    private var bits = [UInt64](repeating: 0, count: 16)
+
+    mutating func insert(_ hash: UInt32) {
+        bits[Int(hash >> 6 & 15)] |= 1 << UInt64(hash & 63)
+    }
+
+    /// False only when `hash` was never inserted.
+    func mayContain(_ hash: UInt32) -> Bool {
+        bits[Int(hash >> 6 & 15)] & 1 << UInt64(hash & 63) != 0
+    }
 }

@@ -23,36 +23,118 @@ struct WordTable<Value: Sendable>: Sendable {
     private let slots: [Int32]
     /// Every word as given, for the dictionary made on first need.
     private let all: Fallback<Value>
+    /// One bit per ASCII letter that opens a word kept only in the dictionary (see
+    /// ``asciiInitials``).
+    private let oddInitials: UInt32
 
     /// Words and their values; a word listed again takes the later value.
     init(_ pairs: [(String, Value)]) {
-        var bytes: [UInt8] = []
-        var entries: [(start: Int, end: Int, value: Value)] = []
-        var size = 16
-        while size < pairs.count * 3 { size *= 2 }
-        var slots = [Int32](repeating: -1, count: size)
+        var builder = Builder(capacity: pairs.count)
+        var odd: UInt32 = 0
         for (word, value) in pairs {
-            guard let key = Self.byteKey(of: word) else { continue }
-            key.withUnsafeBufferPointer { k in
-                var slot = Int(Self.hash(k)) & (size - 1)
-                while slots[slot] >= 0 {
-                    let e = entries[Int(slots[slot])]
-                    if e.end - e.start == k.count, bytes.withUnsafeBufferPointer({ Self.equal($0.baseAddress! + e.start, k) }) {
-                        entries[Int(slots[slot])].value = value
-                        return
-                    }
-                    slot = (slot + 1) & (size - 1)
-                }
-                slots[slot] = Int32(entries.count)
-                let start = bytes.count
-                bytes += k
-                entries.append((start, bytes.count, value))
+            var text = word
+            let filed = text.withUTF8 { b in
+                guard Self.comparesAsBytes(b) else { return false }
+                builder.insert(b, value)
+                return true
+            }
+            if filed { continue }
+            if let key = Self.byteKey(of: word) {
+                key.withUnsafeBufferPointer { builder.insert($0, value) }
+            } else {
+                odd |= Self.asciiInitial(word)
             }
         }
-        self.bytes = bytes
-        self.entries = entries
-        self.slots = slots
-        self.all = Fallback(pairs)
+        (bytes, entries, slots) = (builder.bytes, builder.entries, builder.slots)
+        all = Fallback { pairs }
+        oddInitials = odd
+    }
+
+    /// The words of word lists written as text (words parted by spaces and line feeds), each
+    /// list's words with one value; a word listed again (in the same list or a later one) takes
+    /// the later value. The words are read as bytes: no string is made for a word whose bytes
+    /// compare as text (see ``comparesAsBytes(_:)``), so a table of thousands of names costs
+    /// little to make at start-up.
+    init(lists: [(text: String, value: Value)]) {
+        var builder = Builder(capacity: lists.reduce(0) { $0 + $1.text.utf8.count / 6 })
+        var odd: [String] = []
+        for list in lists {
+            Self.forEachWord(of: list.text) { word in
+                if Self.comparesAsBytes(word) {
+                    builder.insert(word, list.value)
+                } else {
+                    let text = String(decoding: word, as: UTF8.self)
+                    odd.append(text)
+                    if let key = Self.byteKey(of: text) { key.withUnsafeBufferPointer { builder.insert($0, list.value) } }
+                }
+            }
+        }
+        (bytes, entries, slots) = (builder.bytes, builder.entries, builder.slots)
+        all = Fallback { lists.flatMap { list in Self.words(of: list.text).map { ($0, list.value) } } }
+        oddInitials = odd.reduce(0) { mask, word in Self.byteKey(of: word) == nil ? mask | Self.asciiInitial(word) : mask }
+    }
+
+    /// The words of a list written as text, parted by spaces and line feeds (found as bytes:
+    /// the lists hold neither a carriage return nor a mark after a space, which would join them
+    /// to a character).
+    static func words(of text: String) -> [String] {
+        text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes of each word of `text`, as ``words(of:)`` parts them.
+    private static func forEachWord(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { b in
+            var start = 0
+            for i in 0...b.count where i == b.count || b[i] == 0x20 || b[i] == 0x0A {
+                if i > start { body(UnsafeBufferPointer(rebasing: b[start..<i])) }
+                start = i + 1
+            }
+        }
+    }
+
+    /// The open-addressed byte table as it is filled.
+    private struct Builder {
+        var bytes: [UInt8] = []
+        var entries: [(start: Int, end: Int, value: Value)] = []
+        var slots: [Int32]
+
+        init(capacity: Int) {
+            var size = 16
+            while size < capacity * 3 { size *= 2 }
+            slots = [Int32](repeating: -1, count: size)
+        }
+
+        /// Files `value` under the bytes `k`, replacing the value of an earlier equal key.
+        mutating func insert(_ k: UnsafeBufferPointer<UInt8>, _ value: Value) {
+            if entries.count * 3 >= slots.count { grow() }
+            let mask = slots.count - 1
+            var slot = Int(WordTable.hash(k)) & mask
+            while slots[slot] >= 0 {
+                let e = entries[Int(slots[slot])]
+                if e.end - e.start == k.count, bytes.withUnsafeBufferPointer({ WordTable.equal($0.baseAddress! + e.start, k) }) {
+                    entries[Int(slots[slot])].value = value
+                    return
+                }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = Int32(entries.count)
+            let start = bytes.count
+            bytes.append(contentsOf: k)
+            entries.append((start, bytes.count, value))
+        }
+
+        /// Doubles the slots and files every entry again.
+        private mutating func grow() {
+            let size = slots.count * 2
+            slots = [Int32](repeating: -1, count: size)
+            for (n, e) in entries.enumerated() {
+                let h = bytes.withUnsafeBufferPointer { WordTable.hash(UnsafeBufferPointer(rebasing: $0[e.start..<e.end])) }
+                var slot = Int(h) & (size - 1)
+                while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+                slots[slot] = Int32(n)
+            }
+        }
     }
 
     /// The bytes `word` is filed under in the byte table: its own when they compare as text,
@@ -124,6 +206,37 @@ struct WordTable<Value: Sendable>: Sendable {
         return all.value(of: word)
     }
 
+    /// ``subscript(_:)``, but text whose bytes do not compare as text (`e` and a combining
+    /// acute) is looked up by its normal form C when that form's bytes do (every word it can
+    /// equal is filed under that form), so the dictionary of a large table (the given names) is
+    /// made only for text neither decides. Normalising costs more than the dictionary's
+    /// look-up, so small tables do not ask this way.
+    func value(normalising word: String) -> Value? {
+        let decided = word.utf8.withContiguousStorageIfAvailable { b -> Value?? in
+            guard Self.comparesAsBytes(b) else { return .none }
+            return .some(lookup(b, hash: Self.hash(b)))
+        }
+        if let decided, let answer = decided { return answer }
+        if let key = Self.byteKey(of: word) { return key.withUnsafeBufferPointer { lookup($0, hash: Self.hash($0)) } }
+        return all.value(of: word)
+    }
+
+    /// One bit per ASCII letter (`a` bit 0 … `z` bit 25) that opens some word of the table.
+    var asciiInitials: UInt32 {
+        var mask = oddInitials
+        for e in entries {
+            let f = bytes[e.start]
+            if f >= 0x61 && f <= 0x7A { mask |= 1 << UInt32(f - 0x61) }
+        }
+        return mask
+    }
+
+    /// The bit of ``asciiInitials`` for the word's first scalar, or 0.
+    private static func asciiInitial(_ word: String) -> UInt32 {
+        guard let f = word.unicodeScalars.first, f.value >= 0x61, f.value <= 0x7A else { return 0 }
+        return 1 << (f.value - 0x61)
+    }
+
     /// The value of a word given as its bytes, which must compare as text (ASCII does; see
     /// ``comparesAsBytes(_:)``), and their hash, if known.
     func value(asciiBytes b: UnsafeBufferPointer<UInt8>, hash: UInt32? = nil) -> Value? { lookup(b, hash: hash ?? Self.hash(b)) }
@@ -157,13 +270,14 @@ struct WordTable<Value: Sendable>: Sendable {
 /// lookup needs one (the words as given are then let go: never both held).
 private final class Fallback<Value: Sendable>: Sendable {
     private enum Words {
-        case given([(String, Value)])
+        case given(@Sendable () -> [(String, Value)])
         case table([String: Value])
     }
 
     private let words: Mutex<Words>
 
-    init(_ pairs: [(String, Value)]) { words = Mutex(.given(pairs)) }
+    /// `pairs` gives the words as given, made only when first needed.
+    init(_ pairs: @escaping @Sendable () -> [(String, Value)]) { words = Mutex(.given(pairs)) }
 
     /// The value of `word` (canonical equivalence, as `String` compares).
     func value(of word: String) -> Value? { withTable { $0[word] } }
@@ -174,7 +288,7 @@ private final class Fallback<Value: Sendable>: Sendable {
     private func withTable<R>(_ body: ([String: Value]) -> R) -> R {
         words.withLock { words in
             if case .given(let pairs) = words {
-                words = .table(Dictionary(pairs, uniquingKeysWith: { _, later in later }))
+                words = .table(Dictionary(pairs(), uniquingKeysWith: { _, later in later }))
             }
             guard case .table(let table) = words else { preconditionFailure("made above") }
             return body(table)
@@ -197,4 +311,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     func contains(asciiBytes b: UnsafeBufferPointer<UInt8>, hash: UInt32? = nil) -> Bool { table.value(asciiBytes: b, hash: hash) != nil }
 
     func makeIterator() -> IndexingIterator<[String]> { table.words.makeIterator() }
+
+    /// One bit per ASCII letter (`a` bit 0 … `z` bit 25) that opens some word of the set.
+    var asciiInitials: UInt32 { table.asciiInitials }
 }
