@@ -163,20 +163,26 @@ if [ "$KEYCOST" != skip ] && command -v valgrind >/dev/null && [ -f "$KEYCOST_PY
     LONG=${long_files[0]}
     n=${SIZES%% *}
     dir=$(corpus "c$n" "$n")
-    keycost() {  # keycost LABEL PATH ARGS...: one keycost run, in a fresh HOME (with PATH indexed, if any)
-        local label=$1 indexed=$2; shift 2
+    keycost_with() {  # keycost_with TOOL LABEL PATH ARGS...: one run of TOOL, in a fresh HOME (with PATH indexed, if any)
+        local tool=$1 label=$2 indexed=$3; shift 3
         local home; home=$(mktemp -d "$WORK/keycost-home.XXXXXX")
         log "== keycost $label"
         if [ -n "$indexed" ]; then HOME=$home "$BIN" search --limit 1 byline-keycost "$indexed" >/dev/null 2>&1 || true; fi
-        HOME=$home python3 "$KEYCOST_PY" --cols "$COLS" --rows "$ROWS" --n "$KEYCOST_N" "$@" > "$RESULTS/keycost-$label.txt" 2>&1 \
+        HOME=$home python3 "$tool" --cols "$COLS" --rows "$ROWS" --n "$KEYCOST_N" "$@" > "$RESULTS/keycost-$label.txt" 2>&1 \
             || log "   (keycost $label failed; see $RESULTS/keycost-$label.txt)"
         rm -rf "$home"
     }
+    keycost() { keycost_with "$KEYCOST_PY" "$@"; }  # keycost LABEL PATH ARGS...
     pad=""
     for _ in $(seq "$KEYCOST_PAD"); do pad="$pad,k"; done
     keycost reading "$LONG" --pre "enter,z$pad" --key j -- "$BIN" "$LONG"
     keycost zlist "$dir" --pre "z$pad" --key j -- "$BIN" "$dir"
     keycost list "$dir" --pre "${pad#,}" --key j -- "$BIN" "$dir"
+    # The same move with keys a second apart (scripts/keycost-spaced.py), so that all the
+    # background parse a move sets off is counted; 30 presses after 30 of k.
+    pad30=""
+    for _ in $(seq 30); do pad30="$pad30,k"; done
+    KEYCOST_PY=$KEYCOST_PY KEYCOST_N=30 keycost_with "$ROOT/scripts/keycost-spaced.py" list-spaced "$dir" --gap 1.0 --pre "${pad30#,}" --key j -- "$BIN" "$dir"
     if command -v less >/dev/null; then keycost less "" --key j -- less "$LONG"; fi
 else
     log "== instructions per key skipped (KEYCOST=skip, or no valgrind, keycost.py or gen_corpus.py)"
@@ -289,7 +295,7 @@ def keycost(label):
         m = re.match(r"([\d,]+) instructions per key .*start-up and quit: ([\d,]+)", f.readline())
     return (int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))) if m else None
 
-k = {label: keycost(label) for label in ("reading", "zlist", "list", "less")}
+k = {label: keycost(label) for label in ("reading", "zlist", "list", "list-spaced", "less")}
 if any(k.values()):
     def per(label):
         return fmt(k[label][0]) if k.get(label) else "n/a"
@@ -297,6 +303,7 @@ if any(k.values()):
     print("|---|---|---|")
     print(f"| line down in reading mode (Enter, z, then j), 20,000-word article | {per('less')} | {per('reading')} |")
     print(f"| move in the zoomed list (z, then j), 10k articles | | {per('zlist')} |")
-    print(f"| move in the three-pane list (j), 10k articles, with the background parse | | {per('list')} |")
+    print(f"| move in the three-pane list (j), 10k articles, with the background parse: keys 50 ms apart | | {per('list')} |")
+    print(f"| the same, keys 1 s apart (all the background parse a move sets off) | | {per('list-spaced')} |")
     print(f"| start-up to the first frame and quit, 10k articles | | {fmt(k['list'][1]) if k.get('list') else 'n/a'} |")
 PY
