@@ -147,6 +147,9 @@ enum Boilerplate {
         return ".!?\"”".unicodeScalars.contains(l)
     }
 
+    /// `photoCredits` as bytes.
+    private static let photoCreditBytes: [[UInt8]] = photoCredits.map { Array($0.utf8) }
+
     private static let photoCredits = ["getty images", "/ap", "/reuters", "/afp", "/pa", "/shutterstock", "/rex", "/eyevine", "/instagram", "/getty"]
 
     /// Ends in an agency or a picture library, in any case. ASCII text is compared as bytes;
@@ -154,9 +157,18 @@ enum Boilerplate {
     private static func isPhotoCredit(_ text: String) -> Bool {
         let ascii = text.utf8.withContiguousStorageIfAvailable { b -> Bool? in
             guard b.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-            return photoCredits.contains { credit in
-                credit.utf8.count <= b.count && zip(b.suffix(credit.utf8.count), credit.utf8).allSatisfy { a, c in (a >= 0x41 && a <= 0x5A ? a | 0x20 : a) == c }
+            // (Index loops: zipping the suffix with the credit cost 1.4 M instructions on first use.)
+            for credit in photoCreditBytes where credit.count <= b.count {
+                let offset = b.count - credit.count
+                var k = 0
+                while k < credit.count {
+                    let a = b[offset + k]
+                    if (a >= 0x41 && a <= 0x5A ? a | 0x20 : a) != credit[k] { break }
+                    k += 1
+                }
+                if k == credit.count { return true }
             }
+            return false
         }
         if let ascii, let answer = ascii { return answer }
         let lower = TextScan.lowercased(text)
