@@ -334,17 +334,22 @@ enum TextScan {
             self.slotShift = 32 - slotBits
             self.single = single
             self.bits = bits
-            // The bytes that lower to each byte (a letter: both cases).
-            var variants = [[Int]](repeating: [], count: 256)
-            for r in 0..<256 { variants[Int(Self.lowered[r])].append(r) }
+            // A needle's bytes stand for themselves and, a lower-case letter, for its capital too
+            // (the bytes `lowered` maps to it); a capital in a needle matches nothing.
+            @inline(__always) func cases(_ c: Int) -> (Int, Int?) {
+                if c >= 0x41 && c <= 0x5A { return (-1, nil) }
+                return (c, c >= 0x61 && c <= 0x7A ? c - 0x20 : nil)
+            }
             var rawPairs = [UInt64](repeating: 0, count: 1024)
             for key in pairs {
-                for a in variants[key >> 8] {
-                    for b in variants[key & 255] { rawPairs[(a << 8 | b) >> 6] |= 1 << UInt64(b & 63) }
+                let (a1, a2) = cases(key >> 8), (b1, b2) = cases(key & 255)
+                for a in [a1, a2 ?? -1] where a >= 0 {
+                    for b in [b1, b2 ?? -1] where b >= 0 { rawPairs[(a << 8 | b) >> 6] |= 1 << UInt64(b & 63) }
                 }
             }
             for c in 0..<256 where single[c] != 0 {
-                for a in variants[c] {
+                let (a1, a2) = cases(c)
+                for a in [a1, a2 ?? -1] where a >= 0 {
                     for w in 0..<4 { rawPairs[(a << 8) >> 6 + w] = ~0 }
                 }
             }
@@ -602,12 +607,29 @@ enum TextScan {
 
     private static func countUTF8Words(_ b: UnsafeBufferPointer<UInt8>, byteClass: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
-        // The token being read: none (0), without a letter or digit yet (1), with one (2).
+        // The token being read: none (0), without a letter or digit yet (1), with one (2). A
+        // token counts one word when it gets its first letter or digit, and its CJK run in pairs
+        // when it ends.
         var token = 0
         var cjkRun = 0
         var i = 0
         let n = b.count
+        let raw = UnsafeRawBufferPointer(b)
+        var chunkEnd = 0
         while i < n {
+            if i >= chunkEnd {
+                if i + 8 <= n, cjkRun == 0,
+                   let lanes = wordLanes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    // Spaces and letters or digits only: a word starts at each letter or digit
+                    // after a space (or after a token without one yet).
+                    let starts = lanes & ~(lanes << 8 | (token == 2 ? 0x80 : 0))
+                    words += starts.nonzeroBitCount
+                    token = lanes >> 63 != 0 ? 2 : 0
+                    i += 8
+                    continue
+                }
+                chunkEnd = i + 8  // these eight bytes (or the rest) one at a time
+            }
             let c = b[i]
             var kind = byteClass[Int(c)]
             if kind < 3 {
@@ -629,24 +651,43 @@ enum TextScan {
                 }
             }
             if kind == 0 {
-                // A token ends: a word when it held a letter or digit, and its CJK run in pairs.
+                // A token ends: its CJK run in pairs.
                 if token != 0 {
-                    if token == 2 { words += 1 }
                     words += (cjkRun + 1) / 2
                     cjkRun = 0
                     token = 0
                 }
             } else if kind == 1 {
+                if token != 2 { words += 1 }
                 token = 2
             } else if token == 0 {
                 token = 1
             }
         }
         if token != 0 {
-            if token == 2 { words += 1 }
             words += (cjkRun + 1) / 2
         }
         return words
+    }
+
+    /// For eight bytes (little-endian in `w`) that are all ASCII whitespace, letters or digits:
+    /// the top bit of each byte that is a letter or digit; nil for any other byte. (Each range
+    /// test adds a constant to every byte, which never carries out of a byte below 0x80.)
+    @inline(__always)
+    static func wordLanes(_ w: UInt64) -> UInt64? {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard w & high == 0 else { return nil }
+        @inline(__always) func atLeast(_ x: UInt64, _ low: UInt8) -> UInt64 { x &+ 0x0101_0101_0101_0101 &* UInt64(0x80 - low) }
+        // 0x09–0x0D and the space; 0–9; a–z once A–Z are folded onto them.
+        let seven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = w ^ 0x2020_2020_2020_2020
+        let space = ~(((x & seven) &+ seven) | x) | atLeast(w, 0x09) & ~atLeast(w, 0x0E)
+        let digit = atLeast(w, 0x30) & ~atLeast(w, 0x3A)
+        let folded = w | 0x2020_2020_2020_2020
+        let letter = atLeast(folded, 0x61) & ~atLeast(folded, 0x7B)
+        let word = (digit | letter) & high
+        guard (space & high) | word == high else { return nil }
+        return word
     }
 
     /// Lower-case letters and digits only, words separated by one space: for comparing quotes.

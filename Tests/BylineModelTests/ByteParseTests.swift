@@ -103,6 +103,52 @@ import Testing
         }
     }
 
+    /// Words counted eight bytes at a time where they can be, as token by token.
+    @Test func wordCountsAsTokenByToken() async {
+        func reference(_ s: String) -> Int {
+            var words = 0, token = 0, cjk = 0
+            func end() {
+                if token == 2 { words += 1 }
+                words += (cjk + 1) / 2
+                cjk = 0
+                token = 0
+            }
+            for c in s.unicodeScalars {
+                if TextScan.isSpace(c) {
+                    if token != 0 { end() }
+                } else if TextScan.isCJK(c) {
+                    cjk += 1
+                    if token == 0 { token = 1 }
+                } else if TextScan.isWordScalar(c) {
+                    token = 2
+                } else if token == 0 {
+                    token = 1
+                }
+            }
+            if token != 0 { end() }
+            return words
+        }
+        let more = Self.pieces + ["harbour", "reopens ", "2014", "x", "  ", "\t", "\u{B}", "AB12cd", "(", "日本語", "-"]
+        let text = Gen.element(of: more).array(of: 0...30).map { $0.compactMap { $0 }.joined() }
+        await propertyCheck(count: 3000, input: text) { s in
+            #expect(TextScan.countWords(s) == reference(s), "\(s.debugDescription)")
+        }
+        #expect(TextScan.countWords("The harbour reopens after the storm, said Elin Voss.") == 9)
+    }
+
+    /// Short lines that are not ASCII: junk whole only when they hold a junk line.
+    @Test func wholeJunkLinesBeyondASCII() {
+        #expect(Boilerplate.isJunkLine("“Advertisement…”"))
+        #expect(Boilerplate.isJunkLine("— Getty Images —"))
+        #expect(Boilerplate.isJunkLine("¡SKIP AD!"))
+        #expect(Boilerplate.isJunkLine("\u{212A}", words: 1) == false)
+        #expect(!Boilerplate.isJunkLine("“Advertisement is here”"))
+        #expect(!Boilerplate.isJunkLine("Amélie Nguyễn"))
+        #expect(Boilerplate.mayHoldWholeJunkLine("x SKIP AD é"))
+        #expect(Boilerplate.mayHoldWholeJunkLine("\u{212A}"))
+        #expect(!Boilerplate.mayHoldWholeJunkLine("Amélie Nguyễn"))
+    }
+
     @Test func crossheadAndAttributionShortcuts() {
         #expect(ArticleParser.hasASCIILowercase("CAPITALS and"))
         #expect(!ArticleParser.hasASCIILowercase("ÉCOLE ÉTÉ"))
