@@ -558,10 +558,10 @@ public enum ArticleParser {
         }
         guard upper >= 2 else { return false }
         guard !TextScan.hasSuffix(inner, "."), !TextScan.hasSuffix(inner, ","), !TextScan.hasSuffix(inner, ":") else { return false }
-        let words = inner.split(whereSeparator: TextScan.isSpace)
-        guard words.count <= 10 else { return false }
+        let wordCount = asciiWordShape(inner)?.count ?? inner.split(whereSeparator: TextScan.isSpace).count
+        guard wordCount <= 10 else { return false }
         // Not a time stamp ("2000 GMT"), a stage direction ("(APPLAUSE)") or junk ("ADVERTISEMENT").
-        if digits > 0 && (digits * 2 >= upper || words.contains { ["GMT", "BST", "UTC", "ET", "EST", "EDT", "CET", "AM", "PM"].contains(String($0)) }) {
+        if digits > 0 && (digits * 2 >= upper || inner.split(whereSeparator: TextScan.isSpace).contains { ["GMT", "BST", "UTC", "ET", "EST", "EDT", "CET", "AM", "PM"].contains(String($0)) }) {
             return false
         }
         if let f = inner.unicodeScalars.first, let l = inner.unicodeScalars.last, (f == "(" && l == ")") || (f == "[" && l == "]") {
@@ -583,6 +583,12 @@ public enum ArticleParser {
         guard !text.isEmpty, TextScan.scalarCount(text) <= 80 else { return false }
         guard let last = text.unicodeScalars.last, !".!?:;,…\"“”".unicodeScalars.contains(last) else { return false }
         guard !text.unicodeScalars.contains(where: QuoteFinder.isDoubleQuoteMark) else { return false }
+        if let shape = asciiWordShape(text) {
+            guard (1...8).contains(shape.count) else { return false }
+            guard let f = text.utf8.first, f | 0x20 >= 0x61 && f | 0x20 <= 0x7A else { return false }
+            if isCrosshead(text) && shape.count > 1 && TextScan.scalarCount(text) > 30 { return false }
+            return shape.capitalised
+        }
         let words = text.split(whereSeparator: TextScan.isSpace)
         guard (1...8).contains(words.count) else { return false }
         guard let f = text.unicodeScalars.first, f.properties.isAlphabetic else { return false }
@@ -590,6 +596,29 @@ public enum ArticleParser {
         return words.contains { w in
             guard let c = w.unicodeScalars.first else { return false }
             return c.properties.isUppercase || (c.properties.isAlphabetic && !c.properties.isLowercase)
+        }
+    }
+
+    /// For ASCII text without CR (where characters are bytes): its number of words (runs
+    /// between whitespace, as `split(whereSeparator: TextScan.isSpace)` finds them) and whether
+    /// one opens with a capital letter; nil for any other text.
+    static func asciiWordShape(_ s: String) -> (count: Int, capitalised: Bool)? {
+        var copy = s
+        return copy.withUTF8 { b -> (count: Int, capitalised: Bool)? in
+            var count = 0
+            var capitalised = false
+            var inWord = false
+            for c in b {
+                if c >= 0x80 || c == 0x0D { return nil }
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                    if c >= 0x41 && c <= 0x5A { capitalised = true }
+                }
+            }
+            return (count, capitalised)
         }
     }
 

@@ -149,6 +149,19 @@ import Testing
         #expect(!Boilerplate.mayHoldWholeJunkLine("Amélie Nguyễn"))
     }
 
+    /// ASCII words by bytes as by characters.
+    @Test func asciiWordShapeAsCharacters() async {
+        await propertyCheck(count: 2000, input: Self.text) { s in
+            guard let shape = ArticleParser.asciiWordShape(s) else {
+                #expect(s.utf8.contains { $0 >= 0x80 || $0 == 0x0D })
+                return
+            }
+            let words = s.split(whereSeparator: TextScan.isSpace)
+            #expect(shape.count == words.count, "\(s.debugDescription)")
+            #expect(shape.capitalised == words.contains { $0.unicodeScalars.first!.properties.isUppercase }, "\(s.debugDescription)")
+        }
+    }
+
     @Test func crossheadAndAttributionShortcuts() {
         #expect(ArticleParser.hasASCIILowercase("CAPITALS and"))
         #expect(!ArticleParser.hasASCIILowercase("ÉCOLE ÉTÉ"))
