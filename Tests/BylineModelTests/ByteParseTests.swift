@@ -162,6 +162,15 @@ import Testing
         }
     }
 
+    @Test func numeralsFromBytes() async {
+        await propertyCheck(count: 2000, input: Self.text) { s in
+            #expect(Metadata.containsNumeral(s) == s.unicodeScalars.contains(where: TextScan.isNumeric), "\(s.debugDescription)")
+        }
+        #expect(Metadata.containsNumeral("Updated \u{662}\u{660}"))
+        #expect(Metadata.containsNumeral("½ 👍🏽"))
+        #expect(!Metadata.containsNumeral("Amélie Nguyễn 👍🏽"))
+    }
+
     @Test func crossheadAndAttributionShortcuts() {
         #expect(ArticleParser.hasASCIILowercase("CAPITALS and"))
         #expect(!ArticleParser.hasASCIILowercase("ÉCOLE ÉTÉ"))

@@ -73,7 +73,7 @@ enum Metadata {
         // A date line names a year or a month: a line without a numeral (of any script) or a
         // month's name is none (the test below, without splitting it into words: lower-casing
         // makes no ASCII letter of anything else but a Kelvin sign, and no month has a k).
-        if !monthNames.found(in: line), !line.unicodeScalars.contains(where: TextScan.isNumeric) { return false }
+        if !monthNames.found(in: line), !containsNumeral(line) { return false }
         // Words are looked at as they come: a line is no date as soon as one word is none,
         // whatever its number of words (most lines with a numeral fail at their first word).
         // The words are split off one at a time (splitting the whole line first cost about
@@ -106,6 +106,32 @@ enum Metadata {
 }
 
 // MARK: - ASCII lines
+
+extension Metadata {
+    /// `line.unicodeScalars.contains(where: TextScan.isNumeric)`, from the UTF-8 bytes: ASCII
+    /// digits by byte, only the scalars above ASCII decoded and looked up.
+    static func containsNumeral(_ line: String) -> Bool {
+        var copy = line
+        return copy.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c >= 0x30 && c <= 0x39 { return true }
+                    i += 1
+                    continue
+                }
+                let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+                var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+                if let scalar = Unicode.Scalar(v), TextScan.isNumeric(scalar) { return true }
+                i += length
+            }
+            return false
+        }
+    }
+}
 
 extension Metadata {
     /// The words of the date rules as bytes, for ASCII lines.
