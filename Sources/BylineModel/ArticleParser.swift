@@ -89,8 +89,7 @@ public enum ArticleParser {
         case .binary(let reason):
             return .unreadable(reason: reason)
         case .text(let text, _):
-            let lines = TextScan.lines(text)
-            guard let top = top(of: lines) else { return .headline(placeholderHeadline(id: id)) }
+            guard let top = top(of: TextLines(text)) else { return .headline(placeholderHeadline(id: id)) }
             return .headline(splitLongHeadline(top.headline).headline)
         }
     }
@@ -122,13 +121,13 @@ public enum ArticleParser {
     }
 
     /// The top of a file: up to three URL or date lines, then the headline; nil for no text.
-    static func top(of lines: [Substring]) -> Top? {
+    static func top(of lines: TextLines) -> Top? {
         var source: String?
         var date: String?
         var firstText: (String, Int)?
         var metadataLines = 0
-        for (k, line) in lines.enumerated() {
-            let t = collapse(line)
+        for k in 0..<lines.count where !lines.blank[k] {
+            let t = lines.collapsed(k)
             if t.isEmpty { continue }
             if firstText == nil { firstText = (t, k) }
             if metadataLines < 3, let kind = Metadata.kind(of: t) {
@@ -149,15 +148,15 @@ public enum ArticleParser {
 
     static func parse(text: String, id: String, path: String, warnings: [String], wasEmpty: Bool) -> Article {
         var warnings = warnings
-        let lines = TextScan.lines(text)
+        let lines = TextLines(text)
         guard let top = top(of: lines) else {
             warnings.append(wasEmpty ? "empty file" : "no text")
             return Article(id: id, path: path, headline: placeholderHeadline(id: id), standfirst: nil,
                            blocks: [], quotes: [], warnings: warnings, words: 0)
         }
         let first = top.line
-        let last = lines.lastIndex(where: { !isBlank($0) })!
-        let blankShape = first < last && lines[first...last].contains(where: isBlank)
+        let last = lines.blank.lastIndex(of: false)!
+        let blankShape = first < last && lines.blank[first...last].contains(true)
 
         let (headline, headRest) = splitLongHeadline(top.headline)
         if headRest != nil { warnings.append("first line over 400 characters: split after the headline") }
@@ -167,19 +166,19 @@ public enum ArticleParser {
         }
         if first < last {
             if blankShape {
-                var group: [Substring] = []
-                for line in lines[(first + 1)...last] {
-                    if isBlank(line) {
-                        appendGroup(group, to: &raw)
-                        group.removeAll()
+                var group: [Int] = []
+                for k in (first + 1)...last {
+                    if lines.blank[k] {
+                        appendGroup(group, of: lines, to: &raw)
+                        group.removeAll(keepingCapacity: true)
                     } else {
-                        group.append(line)
+                        group.append(k)
                     }
                 }
-                appendGroup(group, to: &raw)
+                appendGroup(group, of: lines, to: &raw)
             } else {
-                for line in lines[(first + 1)...last] where !isBlank(line) {
-                    raw.append(RawParagraph(text: collapse(line), alone: true, firstOfLines: true))
+                for k in (first + 1)...last where !lines.blank[k] {
+                    raw.append(RawParagraph(text: lines.collapsed(k), alone: true, firstOfLines: true))
                 }
             }
         }
@@ -206,23 +205,23 @@ public enum ArticleParser {
                        source: top.source, date: top.date)
     }
 
-    /// One blank-line block of lines into raw paragraphs.
-    private static func appendGroup(_ group: [Substring], to raw: inout [RawParagraph]) {
+    /// One blank-line block of lines (their numbers in `lines`) into raw paragraphs.
+    private static func appendGroup(_ group: [Int], of lines: TextLines, to raw: inout [RawParagraph]) {
         guard !group.isEmpty else { return }
         if group.count == 1 {
-            raw.append(RawParagraph(text: collapse(group[0]), alone: true, firstOfLines: false))
+            raw.append(RawParagraph(text: lines.collapsed(group[0]), alone: true, firstOfLines: false))
             return
         }
-        let wrapped = group.dropLast().allSatisfy { TextScan.scalarCount($0) <= 100 }
+        let wrapped = group.dropLast().allSatisfy { lines.scalarCount($0) <= 100 }
         if !wrapped {
             for (k, line) in group.enumerated() {
-                raw.append(RawParagraph(text: collapse(line), alone: false, firstOfLines: k == 0))
+                raw.append(RawParagraph(text: lines.collapsed(line), alone: false, firstOfLines: k == 0))
             }
             return
         }
         // Short lines: join the wrapped ones; crossheads, bullets and lines that were not
         // wrapped (the next line's first word would have fitted) stand alone.
-        let texts = group.map { collapse($0) }
+        let texts = group.map { lines.collapsed($0) }
         let width = texts.map { TextScan.scalarCount($0) }.max() ?? 0
         var pieces: [[String]] = [[]]
         for (k, t) in texts.enumerated() {
@@ -420,12 +419,24 @@ public enum ArticleParser {
     /// A line `collapse` leaves as it is: no space at either end, no two spaces together, no
     /// control, no `""`, no space above ASCII (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
     /// U+2029, U+202F, U+205F, U+3000: see `TextScan.isWideSpace`) and no `¿` (C2 BF).
-    private static func isPlainLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Eight bytes at a time where they are ASCII with no control, no two spaces and no two `"`
+    /// together.
+    static func isPlainLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = b.first, let last = b.last, first > 0x20, last > 0x20 else { return false }
         var previous: UInt8 = 0
         var i = 0
         let n = b.count
+        let raw = UnsafeRawBufferPointer(b)
+        var chunkEnd = 0
         while i < n {
+            if i >= chunkEnd {
+                if i + 8 <= n, plainWord(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), after: previous) {
+                    previous = b[i + 7]
+                    i += 8
+                    continue
+                }
+                chunkEnd = i + 8  // these eight bytes (or the rest) one at a time
+            }
             let c = b[i]
             if c <= 0x20 {
                 if c != 0x20 || previous == 0x20 { return false }
@@ -448,6 +459,29 @@ public enum ArticleParser {
             previous = c
             i += 1
         }
+        return true
+    }
+
+    /// Whether eight bytes (little-endian in `w`) after byte `previous` are ASCII with no
+    /// control, no two spaces and no two `"` together: as the byte loop of `isPlainLine` would
+    /// pass them. Each test marks the top bit of the bytes it finds, exactly (no carry crosses
+    /// a byte).
+    @inline(__always)
+    static func plainWord(_ w: UInt64, after previous: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let seven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        guard w & high == 0 else { return false }
+        // A byte below 0x20: adding 0x60 leaves its top bit clear.
+        guard ~(w &+ 0x6060_6060_6060_6060) & high == 0 else { return false }
+        @inline(__always) func equal(_ byte: UInt8) -> UInt64 {
+            let x = w ^ (ones &* UInt64(byte))
+            return ~(((x & seven) &+ seven) | x) & high
+        }
+        let spaces = equal(0x20)
+        if spaces & (spaces << 8 | (previous == 0x20 ? 0x80 : 0)) != 0 { return false }
+        let quotes = equal(0x22)
+        if quotes & (quotes << 8 | (previous == 0x22 ? 0x80 : 0)) != 0 { return false }
         return true
     }
 
@@ -499,7 +533,11 @@ public enum ArticleParser {
 
     /// A crosshead: a short line in capitals, maybe in quote marks (see the type's notes).
     public static func isCrosshead(_ text: String) -> Bool {
-        guard text.utf8.count <= 320, TextScan.scalarCount(text) <= 80, !text.isEmpty else { return false }
+        guard text.utf8.count <= 320, !text.isEmpty else { return false }
+        // An ASCII lower-case letter anywhere is one in `inner` (only quote marks and spaces are
+        // stripped): nearly every line is ruled out here, from the bytes.
+        if hasASCIILowercase(text) { return false }
+        guard TextScan.scalarCount(text) <= 80 else { return false }
         let inner = TextScan.stripWrappingQuotes(text)
         guard !inner.isEmpty else { return false }
         // The letters first: one in lower case rules out nearly every line at once. (ASCII has
@@ -520,10 +558,10 @@ public enum ArticleParser {
         }
         guard upper >= 2 else { return false }
         guard !TextScan.hasSuffix(inner, "."), !TextScan.hasSuffix(inner, ","), !TextScan.hasSuffix(inner, ":") else { return false }
-        let words = inner.split(whereSeparator: TextScan.isSpace)
-        guard words.count <= 10 else { return false }
+        let wordCount = asciiWordShape(inner)?.count ?? inner.split(whereSeparator: TextScan.isSpace).count
+        guard wordCount <= 10 else { return false }
         // Not a time stamp ("2000 GMT"), a stage direction ("(APPLAUSE)") or junk ("ADVERTISEMENT").
-        if digits > 0 && (digits * 2 >= upper || words.contains { ["GMT", "BST", "UTC", "ET", "EST", "EDT", "CET", "AM", "PM"].contains(String($0)) }) {
+        if digits > 0 && (digits * 2 >= upper || inner.split(whereSeparator: TextScan.isSpace).contains { ["GMT", "BST", "UTC", "ET", "EST", "EDT", "CET", "AM", "PM"].contains(String($0)) }) {
             return false
         }
         if let f = inner.unicodeScalars.first, let l = inner.unicodeScalars.last, (f == "(" && l == ")") || (f == "[" && l == "]") {
@@ -538,10 +576,19 @@ public enum ArticleParser {
     /// it may open with a dash (`— Elin Voss, harbourmaster`).
     public static func isAttributionLike(_ line: String) -> Bool {
         guard line.utf8.count <= 330 else { return false }
+        // Only a dash and spaces go at the front, so a line closing with punctuation has no
+        // attribution after them either: most lines stop here, from the bytes.
+        if endsInClosingMark(line) { return false }
         let text = withoutDash(line)
         guard !text.isEmpty, TextScan.scalarCount(text) <= 80 else { return false }
         guard let last = text.unicodeScalars.last, !".!?:;,…\"“”".unicodeScalars.contains(last) else { return false }
         guard !text.unicodeScalars.contains(where: QuoteFinder.isDoubleQuoteMark) else { return false }
+        if let shape = asciiWordShape(text) {
+            guard (1...8).contains(shape.count) else { return false }
+            guard let f = text.utf8.first, f | 0x20 >= 0x61 && f | 0x20 <= 0x7A else { return false }
+            if isCrosshead(text) && shape.count > 1 && TextScan.scalarCount(text) > 30 { return false }
+            return shape.capitalised
+        }
         let words = text.split(whereSeparator: TextScan.isSpace)
         guard (1...8).contains(words.count) else { return false }
         guard let f = text.unicodeScalars.first, f.properties.isAlphabetic else { return false }
@@ -549,6 +596,48 @@ public enum ArticleParser {
         return words.contains { w in
             guard let c = w.unicodeScalars.first else { return false }
             return c.properties.isUppercase || (c.properties.isAlphabetic && !c.properties.isLowercase)
+        }
+    }
+
+    /// For ASCII text without CR (where characters are bytes): its number of words (runs
+    /// between whitespace, as `split(whereSeparator: TextScan.isSpace)` finds them) and whether
+    /// one opens with a capital letter; nil for any other text.
+    static func asciiWordShape(_ s: String) -> (count: Int, capitalised: Bool)? {
+        var copy = s
+        return copy.withUTF8 { b -> (count: Int, capitalised: Bool)? in
+            var count = 0
+            var capitalised = false
+            var inWord = false
+            for c in b {
+                if c >= 0x80 || c == 0x0D { return nil }
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                    if c >= 0x41 && c <= 0x5A { capitalised = true }
+                }
+            }
+            return (count, capitalised)
+        }
+    }
+
+    /// Whether the UTF-8 of `s` holds a byte from `a` to `z` (which is always that letter).
+    static func hasASCIILowercase(_ s: String) -> Bool {
+        var copy = s
+        return copy.withUTF8 { b in b.contains { $0 >= 0x61 && $0 <= 0x7A } }
+    }
+
+    /// Whether `s` ends in one of `.!?:;,…"“”` (the marks that close no attribution).
+    static func endsInClosingMark(_ s: String) -> Bool {
+        var copy = s
+        return copy.withUTF8 { b in
+            guard let l = b.last else { return false }
+            switch l {
+            case 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x2C, 0x22: return true
+            case 0xA6, 0x9C, 0x9D: return b.count >= 3 && b[b.count - 3] == 0xE2 && b[b.count - 2] == 0x80
+            default: return false
+            }
         }
     }
 

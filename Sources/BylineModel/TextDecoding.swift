@@ -44,6 +44,11 @@ public enum TextDecoding {
             warnings.append("decoded as UTF-16")
             return .text(clean(String(decoding: units, as: UTF16.self), &warnings), warnings: warnings)
         }
+        // Nearly every file: text that every step below would leave as it is, checked in one
+        // pass over the bytes and copied into a string once.
+        if let text = bytes.withUnsafeBytes({ isFinalText($0) ? String(decoding: $0.assumingMemoryBound(to: UInt8.self), as: UTF8.self) : nil }) {
+            return .text(text, warnings: warnings)
+        }
         if let reason = binaryReason(bytes) { return .binary(reason: reason) }
 
         let text: String
@@ -69,6 +74,61 @@ public enum TextDecoding {
             warnings.append("removed \(removed) control character\(removed == 1 ? "" : "s") or escape sequence\(removed == 1 ? "" : "s")")
         }
         return text
+    }
+
+    /// Whether `raw` is already what `decode` makes of it: well-formed UTF-8 with no control
+    /// byte but tab and line feed, no DEL, no `&` (so no entity), no C1 control (C2 80–9F), no
+    /// U+2028/2029 or bidi control (E2 80 A8–AE, E2 81 A6–A9) and no U+FEFF (EF BB BF): then
+    /// ``binaryReason(_:)`` finds nothing, `String(validating:)` takes the bytes, and neither
+    /// `HTMLEntities.decode` nor `TextSanitizer` changes a thing. One pass, eight bytes at a
+    /// time where they are printable ASCII other than `&` and DEL.
+    static func isFinalText(_ raw: UnsafeRawBufferPointer) -> Bool {
+        let n = raw.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // A byte at or above 0x80, or below 0x20, sets its top bit in `odd`; so does a
+                // byte equal to `&` or to DEL (a zero byte in `w ^ pattern`).
+                let amp = w ^ 0x2626_2626_2626_2626
+                let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
+                let odd = (w | (w &- 0x2020_2020_2020_2020) & ~w
+                    | (amp &- 0x0101_0101_0101_0101) & ~amp
+                    | (del &- 0x0101_0101_0101_0101) & ~del) & 0x8080_8080_8080_8080
+                if odd == 0 { i += 8; continue }
+            }
+            let b = raw[i]
+            if b < 0x80 {
+                if (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x26 || b == 0x7F { return false }
+                i += 1
+                continue
+            }
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            let need: Int
+            switch b {
+            case 0xC2: need = 1; low = 0xA0  // C2 80–9F: C1 controls
+            case 0xC3...0xDF: need = 1
+            case 0xE0: need = 2; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+            case 0xED: need = 2; high = 0x9F
+            case 0xF0: need = 3; low = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; high = 0x8F
+            default: return false
+            }
+            guard i + need < n, raw[i + 1] >= low, raw[i + 1] <= high else { return false }
+            if need > 1 {
+                for k in 2...need where raw[i + k] & 0xC0 != 0x80 { return false }
+                if need == 2 {
+                    let c1 = raw[i + 1], c2 = raw[i + 2]
+                    if b == 0xE2 && c1 == 0x80 && c2 >= 0xA8 && c2 <= 0xAE { return false }
+                    if b == 0xE2 && c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9 { return false }
+                    if b == 0xEF && c1 == 0xBB && c2 == 0xBF { return false }
+                }
+            }
+            i += need + 1
+        }
+        return true
     }
 
     /// Drops an incomplete UTF-8 sequence at the very end (from cutting a buffer).

@@ -147,12 +147,48 @@ enum TextScan {
         }
     }
 
-    /// Per scalar below U+0530, its lower-case mapping when that is one scalar, else 0.
-    private static let lowerTable: [UInt32] = (0..<0x530).map { (v: UInt32) -> UInt32 in
-        guard let c = Unicode.Scalar(v) else { return 0 }
-        let mapping = c.properties.lowercaseMapping.unicodeScalars
-        return mapping.count == 1 ? mapping.first!.value : 0
-    }
+    /// Per scalar below U+0530, its lower-case mapping when that is one scalar, else 0: the
+    /// scalar itself but where `lowerRuns` says otherwise. (Asking every scalar's
+    /// `lowercaseMapping` cost 0.9 M instructions at the first parse.)
+    static let lowerTable: [UInt32] = {
+        var table = [UInt32](unsafeUninitializedCapacity: 0x530) { b, n in
+            for v in 0..<0x530 { b[v] = UInt32(v) }
+            n = 0x530
+        }
+        var r = 0
+        while r < lowerRuns.count {
+            let start = Int(lowerRuns[r]), count = Int(lowerRuns[r + 1]), step = Int(lowerRuns[r + 2]), delta = Int(lowerRuns[r + 3])
+            for k in 0..<count {
+                let v = start + k * step
+                table[v] = delta == 0 ? 0 : UInt32(v + delta)
+            }
+            r += 4
+        }
+        return table
+    }()
+
+    /// The scalars below U+0530 whose lower case is another scalar (or several: delta 0), as
+    /// runs of four numbers: first scalar, count, step between them, delta to the lower case.
+    /// Made from `Unicode.Scalar.Properties.lowercaseMapping`; a test holds the table to it.
+    private static let lowerRuns: [Int32] = [
+        0x41, 26, 1, 32, 0xC0, 23, 1, 32, 0xD8, 7, 1, 32, 0x100, 24, 2, 1, 0x130, 1, 1, 0,
+        0x132, 3, 2, 1, 0x139, 8, 2, 1, 0x14A, 23, 2, 1, 0x178, 1, 1, -121, 0x179, 3, 2, 1,
+        0x181, 1, 1, 210, 0x182, 2, 2, 1, 0x186, 1, 1, 206, 0x187, 1, 1, 1, 0x189, 2, 1, 205,
+        0x18B, 1, 1, 1, 0x18E, 1, 1, 79, 0x18F, 1, 1, 202, 0x190, 1, 1, 203, 0x191, 1, 1, 1,
+        0x193, 1, 1, 205, 0x194, 1, 1, 207, 0x196, 1, 1, 211, 0x197, 1, 1, 209, 0x198, 1, 1, 1,
+        0x19C, 1, 1, 211, 0x19D, 1, 1, 213, 0x19F, 1, 1, 214, 0x1A0, 3, 2, 1, 0x1A6, 1, 1, 218,
+        0x1A7, 1, 1, 1, 0x1A9, 1, 1, 218, 0x1AC, 1, 1, 1, 0x1AE, 1, 1, 218, 0x1AF, 1, 1, 1,
+        0x1B1, 2, 1, 217, 0x1B3, 2, 2, 1, 0x1B7, 1, 1, 219, 0x1B8, 2, 4, 1, 0x1C4, 1, 1, 2,
+        0x1C5, 1, 1, 1, 0x1C7, 1, 1, 2, 0x1C8, 1, 1, 1, 0x1CA, 1, 1, 2, 0x1CB, 9, 2, 1, 0x1DE, 9, 2, 1,
+        0x1F1, 1, 1, 2, 0x1F2, 2, 2, 1, 0x1F6, 1, 1, -97, 0x1F7, 1, 1, -56, 0x1F8, 20, 2, 1,
+        0x220, 1, 1, -130, 0x222, 9, 2, 1, 0x23A, 1, 1, 10795, 0x23B, 1, 1, 1, 0x23D, 1, 1, -163,
+        0x23E, 1, 1, 10792, 0x241, 1, 1, 1, 0x243, 1, 1, -195, 0x244, 1, 1, 69, 0x245, 1, 1, 71,
+        0x246, 5, 2, 1, 0x370, 2, 2, 1, 0x376, 1, 1, 1, 0x37F, 1, 1, 116, 0x386, 1, 1, 38,
+        0x388, 3, 1, 37, 0x38C, 1, 1, 64, 0x38E, 2, 1, 63, 0x391, 17, 1, 32, 0x3A3, 9, 1, 32,
+        0x3CF, 1, 1, 8, 0x3D8, 12, 2, 1, 0x3F4, 1, 1, -60, 0x3F7, 1, 1, 1, 0x3F9, 1, 1, -7,
+        0x3FA, 1, 1, 1, 0x3FD, 3, 1, -130, 0x400, 16, 1, 80, 0x410, 32, 1, 32, 0x460, 17, 2, 1,
+        0x48A, 27, 2, 1, 0x4C0, 1, 1, 15, 0x4C1, 7, 2, 1, 0x4D0, 48, 2, 1,
+    ]
 
     /// `s.unicodeScalars.count`, counted on the UTF-8 bytes (every byte but a continuation byte
     /// starts a scalar).
@@ -241,6 +277,9 @@ enum TextScan {
         /// needle of two bytes sets the bit of every third byte (and is checked in full at the
         /// text's end).
         private let triples: [UInt64]
+        /// A bit per pair of bytes as they stand in a text (any case) that `bits` lets through:
+        /// the pair opens a needle, or its first byte is one. One test rules out most positions.
+        private let rawPairs: [UInt64]
 
         /// One group of needles.
         init(_ words: [String]) { self.init(groups: [words]) }
@@ -295,6 +334,26 @@ enum TextScan {
             self.slotShift = 32 - slotBits
             self.single = single
             self.bits = bits
+            // A needle's bytes stand for themselves and, a lower-case letter, for its capital too
+            // (the bytes `lowered` maps to it); a capital in a needle matches nothing.
+            @inline(__always) func cases(_ c: Int) -> (Int, Int?) {
+                if c >= 0x41 && c <= 0x5A { return (-1, nil) }
+                return (c, c >= 0x61 && c <= 0x7A ? c - 0x20 : nil)
+            }
+            var rawPairs = [UInt64](repeating: 0, count: 1024)
+            for key in pairs {
+                let (a1, a2) = cases(key >> 8), (b1, b2) = cases(key & 255)
+                for a in [a1, a2 ?? -1] where a >= 0 {
+                    for b in [b1, b2 ?? -1] where b >= 0 { rawPairs[(a << 8 | b) >> 6] |= 1 << UInt64(b & 63) }
+                }
+            }
+            for c in 0..<256 where single[c] != 0 {
+                let (a1, a2) = cases(c)
+                for a in [a1, a2 ?? -1] where a >= 0 {
+                    for w in 0..<4 { rawPairs[(a << 8) >> 6 + w] = ~0 }
+                }
+            }
+            self.rawPairs = rawPairs
         }
 
         @inline(__always)
@@ -322,8 +381,16 @@ enum TextScan {
         func groups(in haystack: String, wanted: UInt32) -> UInt32 {
             guard wanted != 0 else { return 0 }
             var h = haystack
-            return h.withUTF8 { buffer -> UInt32 in
-                bytes.withUnsafeBufferPointer { needleBytes in
+            return h.withUTF8 { groups(in: $0, wanted: wanted) }
+        }
+
+        /// Does the UTF-8 text `haystack` hold any of the needles?
+        func found(in haystack: UnsafeBufferPointer<UInt8>) -> Bool { groups(in: haystack, wanted: ~0) != 0 }
+
+        /// `groups(in:wanted:)` on UTF-8 bytes.
+        func groups(in buffer: UnsafeBufferPointer<UInt8>, wanted: UInt32) -> UInt32 {
+            guard wanted != 0 else { return 0 }
+            return bytes.withUnsafeBufferPointer { needleBytes in
                   starts.withUnsafeBufferPointer { starts in
                     groupBits.withUnsafeBufferPointer { groupBits in
                       pairs.withUnsafeBufferPointer { pairs in
@@ -332,16 +399,21 @@ enum TextScan {
                             single.withUnsafeBufferPointer { single in
                               bits.withUnsafeBufferPointer { bits in
                                triples.withUnsafeBufferPointer { triples in
+                               rawPairs.withUnsafeBufferPointer { rawPairs in
                                 Self.lowered.withUnsafeBufferPointer { lower in
                                     let count = buffer.count
                                     guard count > 0 else { return 0 }
                                     @inline(__always) func has(_ key: Int) -> Bool { bits[key >> 6] & (1 << UInt64(key & 63)) != 0 }
                                     let mask = slots.count - 1
                                     var found: UInt32 = 0
-                                    var second = Int(lower[Int(buffer[0])])
                                     for i in 0..<count {
-                                        let first = second
-                                        second = i + 1 < count ? Int(lower[Int(buffer[i + 1])]) : -1
+                                        if i + 1 < count {
+                                            // Most positions: their two bytes, as they are, open no needle.
+                                            let raw = Int(buffer[i]) << 8 | Int(buffer[i + 1])
+                                            if rawPairs[raw >> 6] & (1 << UInt64(raw & 63)) == 0 { continue }
+                                        }
+                                        let first = Int(lower[Int(buffer[i])])
+                                        let second = i + 1 < count ? Int(lower[Int(buffer[i + 1])]) : -1
                                         if has(65536 + first) {
                                             found |= single[first] & wanted
                                             if wanted & ~found == 0 { return found }
@@ -369,6 +441,7 @@ enum TextScan {
                                     return found & wanted
                                 }
                                }
+                               }
                               }
                             }
                           }
@@ -377,7 +450,6 @@ enum TextScan {
                     }
                   }
                 }
-            }
         }
     }
 
@@ -535,12 +607,29 @@ enum TextScan {
 
     private static func countUTF8Words(_ b: UnsafeBufferPointer<UInt8>, byteClass: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
-        // The token being read: none (0), without a letter or digit yet (1), with one (2).
+        // The token being read: none (0), without a letter or digit yet (1), with one (2). A
+        // token counts one word when it gets its first letter or digit, and its CJK run in pairs
+        // when it ends.
         var token = 0
         var cjkRun = 0
         var i = 0
         let n = b.count
+        let raw = UnsafeRawBufferPointer(b)
+        var chunkEnd = 0
         while i < n {
+            if i >= chunkEnd {
+                if i + 8 <= n, cjkRun == 0,
+                   let lanes = wordLanes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    // Spaces and letters or digits only: a word starts at each letter or digit
+                    // after a space (or after a token without one yet).
+                    let starts = lanes & ~(lanes << 8 | (token == 2 ? 0x80 : 0))
+                    words += starts.nonzeroBitCount
+                    token = lanes >> 63 != 0 ? 2 : 0
+                    i += 8
+                    continue
+                }
+                chunkEnd = i + 8  // these eight bytes (or the rest) one at a time
+            }
             let c = b[i]
             var kind = byteClass[Int(c)]
             if kind < 3 {
@@ -562,24 +651,43 @@ enum TextScan {
                 }
             }
             if kind == 0 {
-                // A token ends: a word when it held a letter or digit, and its CJK run in pairs.
+                // A token ends: its CJK run in pairs.
                 if token != 0 {
-                    if token == 2 { words += 1 }
                     words += (cjkRun + 1) / 2
                     cjkRun = 0
                     token = 0
                 }
             } else if kind == 1 {
+                if token != 2 { words += 1 }
                 token = 2
             } else if token == 0 {
                 token = 1
             }
         }
         if token != 0 {
-            if token == 2 { words += 1 }
             words += (cjkRun + 1) / 2
         }
         return words
+    }
+
+    /// For eight bytes (little-endian in `w`) that are all ASCII whitespace, letters or digits:
+    /// the top bit of each byte that is a letter or digit; nil for any other byte. (Each range
+    /// test adds a constant to every byte, which never carries out of a byte below 0x80.)
+    @inline(__always)
+    static func wordLanes(_ w: UInt64) -> UInt64? {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard w & high == 0 else { return nil }
+        @inline(__always) func atLeast(_ x: UInt64, _ low: UInt8) -> UInt64 { x &+ 0x0101_0101_0101_0101 &* UInt64(0x80 - low) }
+        // 0x09–0x0D and the space; 0–9; a–z once A–Z are folded onto them.
+        let seven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = w ^ 0x2020_2020_2020_2020
+        let space = ~(((x & seven) &+ seven) | x) | atLeast(w, 0x09) & ~atLeast(w, 0x0E)
+        let digit = atLeast(w, 0x30) & ~atLeast(w, 0x3A)
+        let folded = w | 0x2020_2020_2020_2020
+        let letter = atLeast(folded, 0x61) & ~atLeast(folded, 0x7B)
+        let word = (digit | letter) & high
+        guard (space & high) | word == high else { return nil }
+        return word
     }
 
     /// Lower-case letters and digits only, words separated by one space: for comparing quotes.

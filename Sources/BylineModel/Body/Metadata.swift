@@ -57,11 +57,23 @@ enum Metadata {
         "st", "nd", "rd",
     ]
 
+    /// Whether `line` is a date line (see the type's notes). An ASCII line without CR (nearly
+    /// every headline, which the list's headline read asks about on every new row) is read from
+    /// its bytes; other text as characters.
     static func isDate(_ line: String) -> Bool {
+        var copy = line
+        if let answer = copy.withUTF8({ b -> Bool? in b.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? isASCIIDate(b) : nil }) {
+            return answer
+        }
+        return isDateCharacters(line)
+    }
+
+    /// `isDate` read as characters, for any line (the ASCII ones go by bytes).
+    static func isDateCharacters(_ line: String) -> Bool {
         // A date line names a year or a month: a line without a numeral (of any script) or a
         // month's name is none (the test below, without splitting it into words: lower-casing
         // makes no ASCII letter of anything else but a Kelvin sign, and no month has a k).
-        if !monthNames.found(in: line), !line.unicodeScalars.contains(where: TextScan.isNumeric) { return false }
+        if !monthNames.found(in: line), !containsNumeral(line) { return false }
         // Words are looked at as they come: a line is no date as soon as one word is none,
         // whatever its number of words (most lines with a numeral fail at their first word).
         // The words are split off one at a time (splitting the whole line first cost about
@@ -87,6 +99,94 @@ enum Metadata {
             let digitsFirst = w.prefix { $0.isNumber || $0 == ":" }
             if !digitsFirst.isEmpty, others.contains(String(w.dropFirst(digitsFirst.count))) { continue }
             if days.contains(w) || others.contains(w) { continue }
+            return false
+        }
+        return count > 0 && dated
+    }
+}
+
+// MARK: - ASCII lines
+
+extension Metadata {
+    /// `line.unicodeScalars.contains(where: TextScan.isNumeric)`, from the UTF-8 bytes: ASCII
+    /// digits by byte, only the scalars above ASCII decoded and looked up.
+    static func containsNumeral(_ line: String) -> Bool {
+        var copy = line
+        return copy.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c >= 0x30 && c <= 0x39 { return true }
+                    i += 1
+                    continue
+                }
+                let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+                var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+                if let scalar = Unicode.Scalar(v), TextScan.isNumeric(scalar) { return true }
+                i += length
+            }
+            return false
+        }
+    }
+}
+
+extension Metadata {
+    /// The words of the date rules as bytes, for ASCII lines.
+    private static let monthBytes: [[UInt8]] = months.map { Array($0.utf8) }
+    private static let dayBytes: [[UInt8]] = days.map { Array($0.utf8) }
+
+    /// `isDate` for an ASCII line (where every character is a byte, and lower case is ASCII's),
+    /// read from its bytes with no string made: the same rules, the same answers (a test
+    /// compares the two on many lines).
+    static func isASCIIDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !b.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) && !monthNames.found(in: b) { return false }
+        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        /// Whether `b[range]` is one of `words`, ignoring ASCII case.
+        func among(_ words: [[UInt8]], _ range: Range<Int>) -> Bool {
+            words.contains { w in
+                guard w.count == range.count else { return false }
+                for k in 0..<w.count where lower(b[range.lowerBound + k]) != w[k] { return false }
+                return true
+            }
+        }
+        func isOther(_ range: Range<Int>) -> Bool {
+            guard range.count <= 16 else { return false }
+            var word: (UInt64, UInt64) = (0, 0)
+            return withUnsafeMutableBytes(of: &word) { raw in
+                for k in range { raw[k - range.lowerBound] = lower(b[k]) }
+                return others.contains(asciiBytes: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: range.count))
+            }
+        }
+        let n = b.count
+        var dated = false
+        var count = 0
+        var i = 0
+        while i < n {
+            var end = i
+            while end < n, b[end] != 0x20, b[end] != 0x2C, b[end] != 0x7C { end += 1 }  // space , |
+            var lo = i, hi = end
+            i = end + 1
+            while lo < hi, b[lo] == 0x28 || b[lo] == 0x5B { lo += 1 }                           // ( [
+            while hi > lo, b[hi - 1] == 0x29 || b[hi - 1] == 0x5D || b[hi - 1] == 0x3A { hi -= 1 }  // ) ] :
+            if lo == hi { continue }
+            count += 1
+            guard count <= 12 else { return false }
+            let w = lo..<hi
+            if w.allSatisfy({ isDigit(b[$0]) || b[$0] == 0x2F || b[$0] == 0x2D || b[$0] == 0x3A || b[$0] == 0x2E }) {
+                let digits = w.filter { isDigit(b[$0]) }.count
+                if digits == 4 || (digits >= 6 && w.contains { b[$0] == 0x2F || b[$0] == 0x2D }) { dated = true }
+                continue
+            }
+            if among(monthBytes, w) { dated = true; continue }
+            // "3rd", "12th", "10:22am"
+            var rest = lo
+            while rest < hi, isDigit(b[rest]) || b[rest] == 0x3A { rest += 1 }
+            if rest > lo, isOther(rest..<hi) { continue }
+            if among(dayBytes, w) || isOther(w) { continue }
             return false
         }
         return count > 0 && dated

@@ -1,0 +1,188 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import BylineModel
+
+/// The parser's byte-level helpers (issue 17, sixth round) answer as the string code they
+/// stand in for.
+@Suite struct ByteParseTests {
+    /// Lines of text made of the pieces byte shortcuts get wrong, with blank lines and wide spaces.
+    static let pieces: [String] = FastTextTests.pieces + ["\n", "\n\n", " \n", "\u{A0}\n", "\u{3000}", "&amp;", "&#27;", "\u{1B}[31m",
+                                                          "\u{9B}", "\u{7F}", "\u{0}", "\u{C}", "\u{FEFF}", "\u{202E}", "\u{2066}", "\u{9C}"]
+    static let text = Gen.element(of: pieces).array(of: 0...16).map { $0.compactMap { $0 }.joined() }
+
+    @Test func linesAgreeWithSplittingTheString() async {
+        await propertyCheck(count: 2000, input: Self.text) { raw in
+            let clean = TextSanitizer.sanitize(raw)
+            let lines = TextLines(clean)
+            let expected = clean.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == expected.count)
+            for (k, line) in expected.enumerated() where k < lines.count {
+                #expect(lines.string(k) == String(line))
+                #expect(lines.blank[k] == line.unicodeScalars.allSatisfy(TextScan.isSpace), "\(line.debugDescription)")
+                #expect(lines.collapsed(k) == ArticleParser.collapseScalars(line), "\(line.debugDescription)")
+                #expect(lines.scalarCount(k) == line.unicodeScalars.count)
+            }
+        }
+    }
+
+    @Test func linesOfSmallTexts() {
+        let lines = TextLines("a\n \n\u{3000}\nb c\n")
+        #expect(lines.count == 5)
+        #expect(lines.blank == [false, true, true, false, true])
+        #expect(lines.collapsed(3) == "b c")
+        #expect(TextLines("").count == 1)
+    }
+
+    /// Text `isFinalText` passes is text every step of the decoder leaves alone.
+    @Test func finalTextNeedsNoDecoding() async {
+        await propertyCheck(count: 3000, input: Self.text) { s in
+            let bytes = Data(s.utf8)
+            let final = bytes.withUnsafeBytes(TextDecoding.isFinalText)
+            let plain = TextDecoding.binaryReason(bytes) == nil && !s.utf8.contains(0x0D) && !s.utf8.contains(0x0C)
+                && !s.utf8.contains(0x1B) && !s.utf8.contains(0x26) && TextSanitizer.isClean(s)
+            #expect(final == plain, "\(s.debugDescription)")
+            if final { #expect(TextDecoding.decode(bytes) == .text(s, warnings: [])) }
+        }
+    }
+
+    @Test func finalTextRejectsBrokenAndSpecialBytes() {
+        func final(_ b: [UInt8]) -> Bool { b.withUnsafeBytes(TextDecoding.isFinalText) }
+        #expect(final(Array("plain text, long enough for a word or two\n\tand a tab".utf8)))
+        #expect(final([]))
+        #expect(!final(Array("sixteen bytes ok & an entity".utf8)))
+        #expect(!final(Array("sixteen bytes ok \u{7F} a DEL".utf8)))
+        #expect(!final(Array("sixteen bytes ok\r\n".utf8)))
+        #expect(!final([0x61, 0xC3]), "a cut character")
+        #expect(!final([0xC0, 0x80]), "an overlong NUL")
+        #expect(!final([0xED, 0xA0, 0x80]), "a surrogate")
+        #expect(!final([0xC2, 0x9B]), "C1 CSI")
+        #expect(final([0xC2, 0xA0]))
+        #expect(!final(Array("\u{FEFF}".utf8)))
+        #expect(!final(Array("\u{2028}".utf8)))
+        #expect(!final(Array("\u{2069}".utf8)))
+        #expect(final(Array("\u{2027}\u{202F}\u{2065}".utf8)))
+    }
+
+    /// The lower-case table (built from runs) is each scalar's one-scalar lower case, or 0.
+    @Test func lowerTableIsTheLowercaseMapping() {
+        for v in UInt32(0)..<0x530 {
+            let mapping = Unicode.Scalar(v)!.properties.lowercaseMapping.unicodeScalars
+            #expect(TextScan.lowerTable[Int(v)] == (mapping.count == 1 ? mapping.first!.value : 0), "U+\(String(v, radix: 16))")
+        }
+    }
+
+    /// ASCII date lines by bytes as by characters.
+    @Test func asciiDatesAsCharacters() async {
+        let words = ["Monday", "3", "March", "2014", "2014-03-02", "03/02/2014", "10:22", "AM", "am", "ET", "Updated", "on", "at",
+                     "(", ")", "[Mar]", "3rd", "12th", "10:22am", "Sept", "MAY", "mayor", ",", "|", "Posted:", "1.5", "-", ":", "the", "of",
+                     "x", "Kelvin", "12:30pm", "99999", "1/2/3", "Dec."]
+        let line = Gen.element(of: words).array(of: 0...14).map { ws in ws.compactMap { $0 }.joined(separator: " ") }
+        await propertyCheck(count: 3000, input: line) { l in
+            #expect(Metadata.isDate(l) == Metadata.isDateCharacters(l), "\(l.debugDescription)")
+            let squeezed = l.replacingOccurrences(of: " ", with: "")
+            #expect(Metadata.isDate(squeezed) == Metadata.isDateCharacters(squeezed), "\(squeezed.debugDescription)")
+        }
+        #expect(Metadata.isDate("Updated 10:22 AM ET, Mon March 3, 2014"))
+        #expect(!Metadata.isDate("Mayor opens 2014 harbour"))
+    }
+
+    /// Eight bytes pass `plainWord` exactly when the byte loop would pass them as ASCII.
+    @Test func plainWordsAsByteByByte() async {
+        let bytes: [UInt8] = [0x20, 0x22, 0x41, 0x61, 0x0A, 0x09, 0x1F, 0x21, 0x7F, 0x80, 0xC2, 0xFF, 0x00]
+        let word = Gen.element(of: bytes).array(of: 9...9).map { $0.compactMap { $0 } }
+        await propertyCheck(count: 5000, input: word) { b in
+            guard b.count == 9 else { return }
+            var expected = true
+            for k in 1..<9 {
+                let c = b[k], p = b[k - 1]
+                if c >= 0x80 || c < 0x20 || (c == 0x20 && p == 0x20) || (c == 0x22 && p == 0x22) { expected = false }
+            }
+            let w = b[1...].withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            #expect(ArticleParser.plainWord(w, after: b[0]) == expected, "\(b)")
+        }
+    }
+
+    /// Words counted eight bytes at a time where they can be, as token by token.
+    @Test func wordCountsAsTokenByToken() async {
+        func reference(_ s: String) -> Int {
+            var words = 0, token = 0, cjk = 0
+            func end() {
+                if token == 2 { words += 1 }
+                words += (cjk + 1) / 2
+                cjk = 0
+                token = 0
+            }
+            for c in s.unicodeScalars {
+                if TextScan.isSpace(c) {
+                    if token != 0 { end() }
+                } else if TextScan.isCJK(c) {
+                    cjk += 1
+                    if token == 0 { token = 1 }
+                } else if TextScan.isWordScalar(c) {
+                    token = 2
+                } else if token == 0 {
+                    token = 1
+                }
+            }
+            if token != 0 { end() }
+            return words
+        }
+        let more = Self.pieces + ["harbour", "reopens ", "2014", "x", "  ", "\t", "\u{B}", "AB12cd", "(", "日本語", "-"]
+        let text = Gen.element(of: more).array(of: 0...30).map { $0.compactMap { $0 }.joined() }
+        await propertyCheck(count: 3000, input: text) { s in
+            #expect(TextScan.countWords(s) == reference(s), "\(s.debugDescription)")
+        }
+        #expect(TextScan.countWords("The harbour reopens after the storm, said Elin Voss.") == 9)
+    }
+
+    /// Short lines that are not ASCII: junk whole only when they hold a junk line.
+    @Test func wholeJunkLinesBeyondASCII() {
+        #expect(Boilerplate.isJunkLine("“Advertisement…”"))
+        #expect(Boilerplate.isJunkLine("— Getty Images —"))
+        #expect(Boilerplate.isJunkLine("¡SKIP AD!"))
+        #expect(Boilerplate.isJunkLine("\u{212A}", words: 1) == false)
+        #expect(!Boilerplate.isJunkLine("“Advertisement is here”"))
+        #expect(!Boilerplate.isJunkLine("Amélie Nguyễn"))
+        #expect(Boilerplate.mayHoldWholeJunkLine("x SKIP AD é"))
+        #expect(Boilerplate.mayHoldWholeJunkLine("\u{212A}"))
+        #expect(!Boilerplate.mayHoldWholeJunkLine("Amélie Nguyễn"))
+    }
+
+    /// ASCII words by bytes as by characters.
+    @Test func asciiWordShapeAsCharacters() async {
+        await propertyCheck(count: 2000, input: Self.text) { s in
+            guard let shape = ArticleParser.asciiWordShape(s) else {
+                #expect(s.utf8.contains { $0 >= 0x80 || $0 == 0x0D })
+                return
+            }
+            let words = s.split(whereSeparator: TextScan.isSpace)
+            #expect(shape.count == words.count, "\(s.debugDescription)")
+            #expect(shape.capitalised == words.contains { $0.unicodeScalars.first!.properties.isUppercase }, "\(s.debugDescription)")
+        }
+    }
+
+    @Test func numeralsFromBytes() async {
+        await propertyCheck(count: 2000, input: Self.text) { s in
+            #expect(Metadata.containsNumeral(s) == s.unicodeScalars.contains(where: TextScan.isNumeric), "\(s.debugDescription)")
+        }
+        #expect(Metadata.containsNumeral("Updated \u{662}\u{660}"))
+        #expect(Metadata.containsNumeral("½ 👍🏽"))
+        #expect(!Metadata.containsNumeral("Amélie Nguyễn 👍🏽"))
+    }
+
+    @Test func crossheadAndAttributionShortcuts() {
+        #expect(ArticleParser.hasASCIILowercase("CAPITALS and"))
+        #expect(!ArticleParser.hasASCIILowercase("ÉCOLE ÉTÉ"))
+        for s in ["Said.", "Asked?", "Name,", "Quote\"", "Then…", "Open“", "Close”", "Colon:", "Semi;", "Bang!"] {
+            #expect(ArticleParser.endsInClosingMark(s), "\(s)")
+            #expect(!ArticleParser.isAttributionLike(s))
+        }
+        for s in ["— Elin Voss", "Elin Voss, harbourmaster", "", "‘", "Ends in ’"] {
+            #expect(!ArticleParser.endsInClosingMark(s), "\(s)")
+        }
+        #expect(ArticleParser.isAttributionLike("— Elin Voss, harbourmaster"))
+        #expect(ArticleParser.isCrosshead("HARBOUR REOPENS"))
+        #expect(!ArticleParser.isCrosshead("HARBOUR REOPENs"))
+    }
+}
