@@ -270,21 +270,27 @@ struct ScreenImage {
                     let newRow = new.baseAddress! + y * width
                     let oldRow = image.baseAddress! + rowStart[y]
                     let row = UnsafeBufferPointer(start: newRow, count: width)
+                    // One pass: each cell's key is made (a glyph with marks taken into the
+                    // table), compared with the image's and written over it. A wide glyph is
+                    // drawn when either half changed; its right half's key is read before it is
+                    // written, as the pass comes to it next.
                     var first = -1, end = 0
                     for x in 0..<width {
                         let cell = newRow[x]
-                        if cell.isContinuation { continue }
-                        if oldRow[x] == Self.knownKey(cell, markedIndex),
-                           cell.width == 1 || oldRow[x + 1] == Self.knownKey(newRow[x + 1], markedIndex) { continue }
+                        let newKey = cell.hasMarks ? key(cell) : cell.packedHead
+                        let same = oldRow[x] == newKey
+                        oldRow[x] = newKey
+                        let cellWidth = cell.width
+                        if cellWidth == 0 { continue }
+                        if same, cellWidth == 1 || oldRow[x + 1] == Self.knownKey(newRow[x + 1], markedIndex) { continue }
                         if first >= 0 && x - end > Self.joinedGap {
                             draw(y, first..<end, row)
                             first = -1
                         }
                         if first < 0 { first = x }
-                        end = min(width, x + max(1, Int(cell.width)))
+                        end = min(width, x + max(1, Int(cellWidth)))
                     }
                     if first >= 0 { draw(y, first..<end, row) }
-                    for x in 0..<width { oldRow[x] = key(newRow[x]) }
                     digests[y] = incoming[y]
                     known[y] = true
                 }
