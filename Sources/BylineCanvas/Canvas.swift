@@ -29,7 +29,7 @@ public struct Canvas: Equatable, Sendable {
             return
         }
         let blank = Cell.blank(role)
-        cells.withUnsafeMutableBufferPointer { $0.update(repeating: blank) }
+        cells.withUnsafeMutableBufferPointer { Self.set($0.baseAddress!, count: $0.count, to: blank) }
     }
 
     public var bounds: Rect { Rect(size: size) }
@@ -49,12 +49,21 @@ public struct Canvas: Equatable, Sendable {
         cells.withUnsafeMutableBufferPointer { c in
             for y in r.y..<r.maxY {
                 let row = y * width
-                UnsafeMutableBufferPointer(rebasing: c[(row + r.x)..<(row + r.maxX)]).update(repeating: blank)
+                Self.set(c.baseAddress! + row + r.x, count: r.width, to: blank)
                 // Half a wide glyph left outside the rectangle is blanked.
                 if r.x > 0, c[row + r.x - 1].width == 2 { c[row + r.x - 1] = .blank(c[row + r.x - 1].role) }
                 if r.maxX < width, c[row + r.maxX].isContinuation { c[row + r.maxX] = blank }
             }
         }
+    }
+
+    /// Sets `count` cells from `start` to `cell`, a 16-byte store each (the compiler makes four
+    /// of a cell's words): a frame's reset and its panes' fills touch every cell.
+    @inline(__always)
+    private static func set(_ start: UnsafeMutablePointer<Cell>, count: Int, to cell: Cell) {
+        let pattern = unsafeBitCast(cell, to: SIMD4<UInt32>.self)
+        let raw = UnsafeMutableRawPointer(start)
+        for i in 0..<count { raw.storeBytes(of: pattern, toByteOffset: i &* MemoryLayout<Cell>.stride, as: SIMD4<UInt32>.self) }
     }
 
     /// Change the role of the cells in a rectangle, keeping their text.

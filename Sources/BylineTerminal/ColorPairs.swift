@@ -23,7 +23,19 @@ struct ColorPairs {
             let pair = plan.pairOfRole[role] ?? 0
             return Look(attributes: Self.attributes(of: style), pair: defined.contains(pair) ? pair : 0)
         }
+        blanks = looks.map { look in
+            var cell = cchar_t()
+            var text: (wchar_t, wchar_t) = (32, 0)
+            withUnsafePointer(to: &text) { pointer in
+                pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) { byline_set_cell(&cell, $0, look.attributes, look.pair) }
+            }
+            return cell
+        }
     }
+
+    /// Indexed like ``looks``: a blank curses cell in each role's look, as `setcchar` makes it;
+    /// a plain cell is its role's with the character put in.
+    private(set) var blanks: [cchar_t] = []
 
     func look(_ role: Role) -> Look { looks[role.ordinal] }
 

@@ -274,19 +274,17 @@ public final class CursesTerminal: Terminal {
         }
         let utf8 = self.utf8
         run.withUnsafeMutableBufferPointer { run in
-            pairs.looks.withUnsafeBufferPointer { looks in
+            pairs.blanks.withUnsafeBufferPointer { blanks in
                 var count = 0, start = columns.lowerBound
                 func flush() {
                     if count > 0 { _ = byline_put_run(window, Int32(y), Int32(start), run.baseAddress!, Int32(count)) }
                     count = 0
                 }
-                var text: (wchar_t, wchar_t) = (0, 0)
                 for x in columns {
                     let cell = row[x]
                     if cell.isContinuation { continue }
-                    let glyph = cell.glyph
-                    let value = glyph.base
-                    let plain = !glyph.hasMarks && (value >= 0x20 && value < 0x7F
+                    let value = cell.packedHead & 0x1F_FFFF
+                    let plain = !cell.hasMarks && (value >= 0x20 && value < 0x7F
                         || utf8 && value >= 0xA0 && Unicode.Scalar(value).map { !TerminalGlyph.isUnsafe($0) } == true
                             && byline_wcwidth(wchar_t(bitPattern: value)) == Int32(cell.width))
                     guard plain else {
@@ -296,13 +294,9 @@ public final class CursesTerminal: Terminal {
                         continue
                     }
                     if count == 0 { start = x }
-                    let look = looks[cell.role.ordinal]
-                    text.0 = wchar_t(bitPattern: value)
-                    withUnsafePointer(to: &text) { pointer in
-                        pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) {
-                            byline_set_cell(run.baseAddress! + count, $0, look.attributes, look.pair)
-                        }
-                    }
+                    // The role's blank with the character put in: what setcchar makes of it.
+                    run[count] = blanks[Int(cell.packedHead >> 23 & 0x1F)]  // the role's ordinal
+                    run[count].chars.0 = wchar_t(bitPattern: value)
                     count += 1
                 }
                 flush()

@@ -8,12 +8,15 @@ import CNcursesw
 /// The image keeps a 4-byte key a cell, not the 16-byte ``Cell``: a cell without combining
 /// marks is its ``Cell/packedHead`` (base, width and role); a cell with marks has, in place of
 /// its base, `0x110000` (past every scalar) plus the glyph's place in a small table of the
-/// glyphs with marks shown. A key equals a cell's exactly when the cell is the same, so the diff
-/// is as exact as comparing cells. An unchanged row costs one pass that compares heads (a cell
-/// with marks, rare, is looked up in the table); only the cells of changed rows are looked at
-/// one by one. The image is kept in its own buffer, updated in place: presenting a frame
-/// allocates nothing (but a glyph with marks not seen before). Its rows are reached through a
-/// table of row starts, so a scroll moves table entries, not cells.
+/// glyphs with marks shown. A key equals a cell's exactly when the cell is the same.
+///
+/// Each row also keeps a digest of the canvas row it was taken from (64 bits over the whole
+/// 16-byte cells, keyed per process), and rows are told apart by their digests: a frame hashes
+/// each canvas row once, and finding a scroll or an unchanged row compares digests, not cells.
+/// Only the cells of rows whose digest changed are compared one by one, against their keys. The
+/// image is kept in its own buffer, updated in place: presenting a frame allocates nothing (but
+/// a glyph with marks not seen before). Its rows are reached through a table of row starts, so
+/// a scroll moves table entries (and digests), not cells.
 struct ScreenImage {
     /// Lines `top...bottom` of the window moved up by `lines` (down when negative), as curses'
     /// `wscrl` moves them inside that scrolling region.
@@ -34,6 +37,13 @@ struct ScreenImage {
     private var rowStart: [Int] = []
     /// Per row, whether it differs from the canvas being presented (scratch for `scroll`).
     private var differs: [Bool] = []
+    /// Per row of the window, the digest of the canvas row it shows (``RowDigest``), and
+    /// whether it is known (false for rows not drawn since the window was erased or scrolled).
+    private var digests: [UInt64] = []
+    private var known: [Bool] = []
+    /// Scratch: the digests of the rows of the canvas being presented.
+    private var incoming: [UInt64] = []
+    private let digest = RowDigest()
     private var valid = false
 
     /// A cell no canvas holds (width 3): what the image has where the window's content is not known.
@@ -67,8 +77,14 @@ struct ScreenImage {
         if rowStart.count != size.height {
             differs = Array(repeating: false, count: size.height)
             rowStart = Array(repeating: 0, count: size.height)
+            digests = Array(repeating: 0, count: size.height)
+            incoming = Array(repeating: 0, count: size.height)
+            known = Array(repeating: false, count: size.height)
         }
-        for y in 0..<size.height { rowStart[y] = y * size.width }
+        for y in 0..<size.height {
+            rowStart[y] = y * size.width
+            known[y] = false
+        }
         valid = true
     }
 
@@ -105,28 +121,6 @@ struct ScreenImage {
         return cell.packedHead & ~Self.scalarMask | (Self.markedBase + index)
     }
 
-    /// Whether row `new` of a canvas (`width` cells) is what the image has at `old`.
-    private static func same(_ new: UnsafePointer<Cell>, _ old: UnsafePointer<UInt32>, _ width: Int, _ markedIndex: [Glyph: UInt32]) -> Bool {
-        // Heads compared eight cells at a time, leaving at the first eight that differ without
-        // marks (most rows a scroll is looked for at differ near their start); a row with a
-        // cell with marks is checked again through the table.
-        var x = 0, marks: UInt8 = 0
-        while x < width {
-            let end = min(x + 8, width)
-            var difference: UInt32 = 0, chunkMarks: UInt8 = 0
-            while x < end {
-                difference |= new[x].packedHead ^ old[x]
-                chunkMarks |= new[x].hasMarks ? 1 : 0
-                x += 1
-            }
-            if difference != 0 && chunkMarks == 0 { return false }
-            marks |= chunkMarks
-        }
-        guard marks != 0 else { return true }
-        for x in 0..<width where knownKey(new[x], markedIndex) != old[x] { return false }
-        return true
-    }
-
     /// Empties the table of glyphs with marks once it is full, forgetting the cells that named
     /// them (drawn again when next seen): the table stays bounded however many glyphs pass.
     private mutating func trimMarked() {
@@ -136,6 +130,8 @@ struct ScreenImage {
         cells.withUnsafeMutableBufferPointer { keys in
             for i in keys.indices where keys[i] & Self.scalarMask >= Self.markedBase { keys[i] = Self.unknown }
         }
+        // Rows that named them no longer hold their canvas rows: compared cell by cell next.
+        for y in known.indices { known[y] = false }
     }
 
     // MARK: - Scrolling
@@ -151,8 +147,9 @@ struct ScreenImage {
     mutating func update(toward canvas: Canvas, scroll: (Shift) -> Void, draw: (_ y: Int, _ columns: Range<Int>, _ row: UnsafeBufferPointer<Cell>) -> Void) {
         precondition(valid && canvas.size == size, "update(toward:) needs start(_:) for the canvas's size")
         trimMarked()
+        hashRows(of: canvas)
         var placed = 0..<0
-        if let (shift, rows) = findShift(toward: canvas) {
+        if let (shift, rows) = findShift() {
             scroll(shift)
             apply(shift)
             placed = rows
@@ -160,59 +157,61 @@ struct ScreenImage {
         changes(toward: canvas, skipping: placed, draw: draw)
     }
 
-    /// The scroll that brings the most changed rows of `canvas` into place, if it brings at
-    /// least ``minRowsMoved``, and the rows it brings into place.
-    private mutating func findShift(toward canvas: Canvas) -> (Shift, Range<Int>)? {
-        guard size.height > Self.minRowsMoved else { return nil }
-        let width = size.width, height = size.height
-        let markedIndex = self.markedIndex
-        return canvas.cells.withUnsafeBufferPointer { new in
-            cells.withUnsafeBufferPointer { old in
-                rowStart.withUnsafeBufferPointer { rowStart in
-                differs.withUnsafeMutableBufferPointer { differs -> (Shift, Range<Int>)? in
-                    func same(_ y: Int, _ oldY: Int) -> Bool {
-                        Self.same(new.baseAddress! + y * width, old.baseAddress! + rowStart[oldY], width, markedIndex)
-                    }
-                    var changed = 0
-                    for y in 0..<height {
-                        differs[y] = !same(y, y)
-                        if differs[y] { changed += 1 }
-                    }
-                    guard changed >= Self.minRowsMoved else { return nil }
-                    // For each move (1, -1, 2, -2, ... lines), the runs of rows it puts in place;
-                    // the run that fixes the most changed rows wins.
-                    var best: (Shift, Range<Int>)?
-                    var bestFixed = Self.minRowsMoved - 1
-                    for k in 0..<(2 * Self.maxShift) {
-                        // A move that leaves at most the uncovered lines and one more (a status
-                        // line) to draw is not bettered.
-                        if bestFixed >= changed - 1 - (best.map { abs($0.0.lines) } ?? 0) { break }
-                        let delta = k % 2 == 0 ? k / 2 + 1 : -(k / 2 + 1)
-                        let ys = max(0, -delta)..<min(height, height - delta)
-                        var runStart = -1, fixed = 0
-                        func close(_ last: Int) {
-                            guard runStart >= 0, fixed > bestFixed else { return }
-                            bestFixed = fixed
-                            let shift = delta > 0 ? Shift(top: runStart, bottom: last + delta, lines: delta)
-                                                  : Shift(top: runStart + delta, bottom: last, lines: delta)
-                            best = (shift, runStart..<(last + 1))
-                        }
-                        for y in ys {
-                            if same(y, y + delta) {
-                                if runStart < 0 { runStart = y; fixed = 0 }
-                                if differs[y] { fixed += 1 }
-                            } else {
-                                close(y - 1)
-                                runStart = -1
-                            }
-                        }
-                        close(ys.upperBound - 1)
-                    }
-                    return best
-                }
-                }
+    /// Takes the digest of each row of `canvas` into ``incoming``.
+    private mutating func hashRows(of canvas: Canvas) {
+        let width = size.width, digest = self.digest
+        canvas.cells.withUnsafeBufferPointer { new in
+            incoming.withUnsafeMutableBufferPointer { incoming in
+                for y in incoming.indices { incoming[y] = digest.of(new.baseAddress! + y * width, count: width) }
             }
         }
+    }
+
+    /// Whether row `y` of the canvas being presented is what the window shows at `oldY`.
+    private func same(_ y: Int, _ oldY: Int) -> Bool { known[oldY] && incoming[y] == digests[oldY] }
+
+    /// The scroll that brings the most changed rows of the canvas (whose digests are in
+    /// ``incoming``) into place, if it brings at least ``minRowsMoved``, and the rows it brings
+    /// into place.
+    private mutating func findShift() -> (Shift, Range<Int>)? {
+        guard size.height > Self.minRowsMoved else { return nil }
+        let height = size.height
+        var changed = 0
+        for y in 0..<height {
+            differs[y] = !same(y, y)
+            if differs[y] { changed += 1 }
+        }
+        guard changed >= Self.minRowsMoved else { return nil }
+        // For each move (1, -1, 2, -2, ... lines), the runs of rows it puts in place; the run
+        // that fixes the most changed rows wins.
+        var best: (Shift, Range<Int>)?
+        var bestFixed = Self.minRowsMoved - 1
+        for k in 0..<(2 * Self.maxShift) {
+            // A move that leaves at most the uncovered lines and one more (a status line) to
+            // draw is not bettered.
+            if bestFixed >= changed - 1 - (best.map { abs($0.0.lines) } ?? 0) { break }
+            let delta = k % 2 == 0 ? k / 2 + 1 : -(k / 2 + 1)
+            let ys = max(0, -delta)..<min(height, height - delta)
+            var runStart = -1, fixed = 0
+            func close(_ last: Int) {
+                guard runStart >= 0, fixed > bestFixed else { return }
+                bestFixed = fixed
+                let shift = delta > 0 ? Shift(top: runStart, bottom: last + delta, lines: delta)
+                                      : Shift(top: runStart + delta, bottom: last, lines: delta)
+                best = (shift, runStart..<(last + 1))
+            }
+            for y in ys {
+                if same(y, y + delta) {
+                    if runStart < 0 { runStart = y; fixed = 0 }
+                    if differs[y] { fixed += 1 }
+                } else {
+                    close(y - 1)
+                    runStart = -1
+                }
+            }
+            close(ys.upperBound - 1)
+        }
+        return best
     }
 
     /// Moves the image's rows as `wscrl` moves the window's, leaving the uncovered rows unknown.
@@ -225,24 +224,41 @@ struct ScreenImage {
         for _ in 0..<n {
             if shift.lines > 0 {
                 let out = rowStart[rows.lowerBound]
-                for y in rows.lowerBound..<rows.upperBound { rowStart[y] = rowStart[y + 1] }
+                for y in rows.lowerBound..<rows.upperBound {
+                    rowStart[y] = rowStart[y + 1]
+                    digests[y] = digests[y + 1]
+                    known[y] = known[y + 1]
+                }
                 rowStart[rows.upperBound] = out
             } else {
                 let out = rowStart[rows.upperBound]
-                for y in stride(from: rows.upperBound, to: rows.lowerBound, by: -1) { rowStart[y] = rowStart[y - 1] }
+                for y in stride(from: rows.upperBound, to: rows.lowerBound, by: -1) {
+                    rowStart[y] = rowStart[y - 1]
+                    digests[y] = digests[y - 1]
+                    known[y] = known[y - 1]
+                }
                 rowStart[rows.lowerBound] = out
             }
         }
-        let uncovered = shift.lines > 0 ? (rows.upperBound - n + 1)...rows.upperBound : rows.lowerBound...(rows.lowerBound + n - 1)
+        let uncovered = uncoveredRows(shift)
+        for y in uncovered { known[y] = false }
+        let rowStart = self.rowStart
         cells.withUnsafeMutableBufferPointer { c in
             for y in uncovered { (c.baseAddress! + rowStart[y]).update(repeating: Self.unknown, count: width) }
         }
     }
 
+    /// The rows a shift leaves blank.
+    private func uncoveredRows(_ shift: Shift) -> ClosedRange<Int> {
+        let n = abs(shift.lines)
+        return shift.lines > 0 ? (shift.bottom - n + 1)...shift.bottom : shift.top...(shift.top + n - 1)
+    }
+
     // MARK: - Cells
 
-    /// Calls `draw` for each row of `canvas` with cells the window does not show yet, but rows
-    /// `placed` (known to be in place), and takes the canvas in as the new image.
+    /// Calls `draw` for each run of cells of `canvas` the window does not show yet, but in rows
+    /// `placed` (known to be in place), and takes the canvas in as the new image. Runs closer
+    /// than ``joinedGap`` unchanged cells are drawn as one.
     private mutating func changes(toward canvas: Canvas, skipping placed: Range<Int>, draw: (_ y: Int, _ columns: Range<Int>, _ row: UnsafeBufferPointer<Cell>) -> Void) {
         let width = size.width, height = size.height
         var keys = cells
@@ -250,23 +266,75 @@ struct ScreenImage {
         defer { cells = keys }
         canvas.cells.withUnsafeBufferPointer { new in
             keys.withUnsafeMutableBufferPointer { image in
-                for y in 0..<height where !placed.contains(y) {
+                for y in 0..<height where !placed.contains(y) && !same(y, y) {
                     let newRow = new.baseAddress! + y * width
                     let oldRow = image.baseAddress! + rowStart[y]
-                    if Self.same(newRow, oldRow, width, markedIndex) { continue }
+                    let row = UnsafeBufferPointer(start: newRow, count: width)
+                    // One pass: each cell's key is made (a glyph with marks taken into the
+                    // table), compared with the image's and written over it. A wide glyph is
+                    // drawn when either half changed; its right half's key is read before it is
+                    // written, as the pass comes to it next.
                     var first = -1, end = 0
                     for x in 0..<width {
                         let cell = newRow[x]
-                        if cell.isContinuation { continue }
-                        if oldRow[x] == Self.knownKey(cell, markedIndex),
-                           cell.width == 1 || oldRow[x + 1] == Self.knownKey(newRow[x + 1], markedIndex) { continue }
+                        let newKey = cell.hasMarks ? key(cell) : cell.packedHead
+                        let same = oldRow[x] == newKey
+                        oldRow[x] = newKey
+                        let cellWidth = cell.width
+                        if cellWidth == 0 { continue }
+                        if same, cellWidth == 1 || oldRow[x + 1] == Self.knownKey(newRow[x + 1], markedIndex) { continue }
+                        if first >= 0 && x - end > Self.joinedGap {
+                            draw(y, first..<end, row)
+                            first = -1
+                        }
                         if first < 0 { first = x }
-                        end = min(width, x + max(1, Int(cell.width)))
+                        end = min(width, x + max(1, Int(cellWidth)))
                     }
-                    if first >= 0 { draw(y, first..<end, UnsafeBufferPointer(start: newRow, count: width)) }
-                    for x in 0..<width { oldRow[x] = key(newRow[x]) }
+                    if first >= 0 { draw(y, first..<end, row) }
+                    digests[y] = incoming[y]
+                    known[y] = true
                 }
             }
         }
+        for y in placed { digests[y] = incoming[y] }
     }
+
+    /// Most unchanged cells between two changed ones drawn as one run (drawing a cell again
+    /// costs less than another call).
+    static let joinedGap = 8
+}
+
+/// A 64-bit digest of a row of cells, over their whole 16 bytes, keyed with numbers drawn for
+/// the process (so no text can be made to give two different rows one digest, but by chance:
+/// one in 2^64 per comparison).
+struct RowDigest {
+    private let seed: UInt64
+    private let multiplier: UInt64
+
+    init() {
+        var random = SystemRandomNumberGenerator()
+        seed = random.next()
+        multiplier = random.next() | 1
+    }
+
+    /// The digest of `count` cells from `row`.
+    func of(_ row: UnsafePointer<Cell>, count: Int) -> UInt64 {
+        // Each cell is two words; a cell without marks has its second word zero (the marks of
+        // all a row's cells are or-ed and hashed in a second pass only when any is set).
+        UnsafeRawPointer(row).withMemoryRebound(to: UInt64.self, capacity: 2 * count) { words in
+            var h = seed ^ UInt64(count), rest: UInt64 = 0
+            for i in 0..<count {
+                h = (h.rotatedLeft(5) ^ words[2 * i]) &* multiplier
+                rest |= words[2 * i + 1]
+            }
+            if rest != 0 {
+                for i in 0..<count { h = (h.rotatedLeft(5) ^ words[2 * i + 1]) &* multiplier }
+            }
+            return (h ^ h >> 29) &* multiplier ^ h >> 32
+        }
+    }
+}
+
+private extension UInt64 {
+    func rotatedLeft(_ n: UInt64) -> UInt64 { self << n | self >> (64 - n) }
 }

@@ -113,6 +113,29 @@ final class ScreenImageTests: XCTestCase {
         XCTAssertEqual(trimmed.markedCount, 2)
     }
 
+    /// Rows are told apart by digests of whole cells: a second or fourth mark alone counts.
+    func testRowsDifferingOnlyInALaterMarkAreDrawn() {
+        var image = ScreenImage()
+        _ = present(canvas(["a\u{301}\u{302}b", "cd"]), on: &image)
+        XCTAssertEqual(present(canvas(["a\u{301}\u{303}b", "cd"]), on: &image).1, ["0,0:a\u{301}\u{303}"])
+        XCTAssertEqual(present(canvas(["a\u{301}\u{303}\u{304}\u{305}b", "cd"]), on: &image).1, ["0,0:a\u{301}\u{303}\u{304}\u{305}"])
+        XCTAssertEqual(present(canvas(["a\u{301}\u{303}\u{304}\u{306}b", "cd"]), on: &image).1, ["0,0:a\u{301}\u{303}\u{304}\u{306}"])
+        XCTAssertEqual(present(canvas(["a\u{301}\u{303}\u{304}\u{306}b", "cd"]), on: &image).1, [])
+    }
+
+    /// Changes far apart in a row are drawn as runs of their own; near ones as one run.
+    func testDistantChangesInARowAreDrawnApart() {
+        var image = ScreenImage()
+        let blank = String(repeating: " ", count: 30)
+        _ = present(canvas(["a" + blank + "b", "c"], width: 32), on: &image)
+        var runs: [Range<Int>] = []
+        image.update(toward: canvas(["x" + blank + "y", "c"], width: 32), scroll: { _ in }) { _, columns, _ in runs.append(columns) }
+        XCTAssertEqual(runs, [0..<1, 31..<32])
+        runs = []
+        image.update(toward: canvas(["xz   z" + String(repeating: " ", count: 25) + "y", "c"], width: 32), scroll: { _ in }) { _, columns, _ in runs.append(columns) }
+        XCTAssertEqual(runs, [1..<6])
+    }
+
     func testForgettingRedrawsEverything() {
         var image = ScreenImage()
         _ = present(canvas(["ab"], width: 2), on: &image)

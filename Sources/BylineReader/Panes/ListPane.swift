@@ -62,8 +62,11 @@ public struct ListPane {
             }
             // The headline a row kept was drawn from, when it is still the one read: its
             // string is not made again (and compares at once, as the same string).
+            // The row kept is looked up once, for its source and its cells.
+            let slot = cache?.slot(of: id)
+            let keptSource = slot.flatMap { slot in cache?.withContent(inSlot: slot) { $0.source } }
             let source: String
-            if let kept = cache?.content(for: id)?.source, state.headline(of: id, is: kept) {
+            if let kept = keptSource, state.headline(of: id, is: kept) {
                 source = kept
             } else {
                 source = state.headline(of: id) ?? state.library.name(of: id)
@@ -77,7 +80,7 @@ public struct ListPane {
                 ListRowContent(x: rect.x, width: rect.width, role: role, ascii: state.ascii, mark: mark,
                                      source: source, headline: headline, right: right, folder: folder)
             } : nil
-            if let content, let kept = cache?.cells(for: id, content) {
+            if let content, let slot, let kept = cache?.cells(inSlot: slot, content) {
                 canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
                 canvas.place(kept.cells, x: rect.x + kept.lead, y: y, filledWith: role)
                 continue

@@ -68,13 +68,28 @@ final class RowCache<Key: Hashable, Content: Equatable> {
 
     /// The row drawn from `content`, if it is kept.
     func cells(for key: Key, _ content: Content) -> KeptRow? {
-        guard let slot = slots[key], kept[slot].content == content else { return nil }
-        markUsed(slot)
-        return kept[slot].kept
+        slot(of: key).flatMap { cells(inSlot: $0, content) }
     }
 
     /// The content of the row kept under `key`, if any (the row is not marked used).
     func content(for key: Key) -> Content? { slots[key].map { kept[$0].content } }
+
+    /// Where the row kept under `key` is, if it is kept: for the calls below, valid until the
+    /// next ``keep(_:filledWith:for:_:)`` or ``fit(_:)`` (a row looked at twice is looked up once).
+    func slot(of key: Key) -> Int? { slots[key] }
+
+    /// What `body` makes of the content of the row in `slot`, read in place (not copied out).
+    func withContent<Result>(inSlot slot: Int, _ body: (Content) -> Result) -> Result {
+        kept.withUnsafeBufferPointer { body($0[slot].content) }
+    }
+
+    /// The row in `slot` if it was drawn from `content`.
+    func cells(inSlot slot: Int, _ content: Content) -> KeptRow? {
+        let same = kept.withUnsafeBufferPointer { $0[slot].content == content }
+        guard same else { return nil }
+        markUsed(slot)
+        return kept.withUnsafeBufferPointer { $0[slot].kept }
+    }
 
     /// Keeps a row's cells as drawn from `content` on a row filled with `blank`; past
     /// ``capacity`` rows or ``cellCapacity`` cells, the rows used longest ago go.
