@@ -53,7 +53,8 @@ public enum WordWrap {
             for k in 0..<n where bytes[k] == 0x20 {
                 // As in `words(_:)`: a space between ASCII bytes is a character of its own.
                 let plain = (k == 0 || bytes[k - 1] < 0x80) && (k + 1 == n || bytes[k + 1] < 0x80)
-                if !plain && (index(k).samePosition(in: text) == nil || index(k + 1).samePosition(in: text) == nil) { continue }
+                if !plain && !WordWrap.spaceStandsAlone(bytes, k)
+                    && (index(k).samePosition(in: text) == nil || index(k + 1).samePosition(in: text) == nil) { continue }
                 if wordStart < k { wrap.place(wordStart, k, bytes, afterTab: false) }
                 wordStart = k + 1
             }
@@ -91,7 +92,7 @@ public enum WordWrap {
 
         private mutating func makeLine(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard lineIsSource else { return }
-            line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            line = String(text[index(start)..<index(end)])
             lineIsSource = false
         }
 
@@ -105,7 +106,7 @@ public enum WordWrap {
 
         /// Places the word of bytes `ws..<we` (after a tab: `afterTab`).
         mutating func place(_ ws: Int, _ we: Int, _ bytes: UnsafeBufferPointer<UInt8>, afterTab: Bool) {
-            let w = WordWrap.asciiWidth(bytes, ws, we) ?? wideWidth(ws, we)
+            let w = WordWrap.asciiWidth(bytes, ws, we) ?? WordWrap.plainWidth(bytes, ws, we) ?? wideWidth(ws, we)
             // After a tab: on to the next tab stop (every 8 columns) if the word fits there,
             // else on a line of its own, so tab-separated columns stay columns.
             // A word that would join the space before it (a combining mark after a tab) starts a
@@ -199,6 +200,60 @@ public enum WordWrap {
             k += 1
         }
         return total
+    }
+
+    /// The width of a word whose characters are all single scalars of one cell that never join
+    /// a neighbour into one grapheme: printable ASCII, U+00A0–U+02FF (Latin letters, their
+    /// modifier letters, no combining marks) and the general punctuation of U+2010–U+2027 and
+    /// U+2030–U+205E (dashes, curly quotes, ellipses, primes). Each is then a grapheme of
+    /// width 1, as `DisplayWidth.of` measures it; any other byte gives nil (measure it the long
+    /// way). News text's words that are not ASCII are nearly all of these.
+    @inline(__always)
+    fileprivate static func plainWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
+        var total = 0
+        var k = from
+        while k < to {
+            let length = plainScalarLength(bytes, k, to)
+            guard length > 0 else { return nil }
+            total += 1
+            k += length
+        }
+        return total
+    }
+
+    /// The UTF-8 length of the scalar at `k` (before `end`) if it is one of ``plainWidth``'s
+    /// scalars, else 0.
+    @inline(__always)
+    fileprivate static func plainScalarLength(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int, _ end: Int) -> Int {
+        let b = bytes[k]
+        if b < 0x80 { return b >= 0x20 && b != 0x7F ? 1 : 0 }
+        if b >= 0xC2 && b <= 0xCB {
+            // U+0080–U+02FF; the C1 controls (below U+00A0) are not plain.
+            guard k + 1 < end, bytes[k + 1] & 0xC0 == 0x80 else { return 0 }
+            return b == 0xC2 && bytes[k + 1] < 0xA0 ? 0 : 2
+        }
+        if b == 0xE2 {
+            // U+2000–U+207F: E2 80 xx and E2 81 xx.
+            guard k + 2 < end, bytes[k + 2] & 0xC0 == 0x80 else { return 0 }
+            let value = 0x2000 | (UInt32(bytes[k + 1] & 0x3F) << 6) | UInt32(bytes[k + 2] & 0x3F)
+            guard bytes[k + 1] == 0x80 || bytes[k + 1] == 0x81 else { return 0 }
+            return (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) ? 3 : 0
+        }
+        return 0
+    }
+
+    /// Whether the space byte at `k` is a grapheme of its own for certain, judged from the
+    /// scalars either side: it joins the one before only if that is a Prepend character, the
+    /// one after only if that extends (a mark, a joiner); ``plainWidth``'s scalars do neither.
+    @inline(__always)
+    fileprivate static func spaceStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        let n = bytes.count
+        if k + 1 < n, bytes[k + 1] >= 0x80, plainScalarLength(bytes, k + 1, n) == 0 { return false }
+        guard k > 0, bytes[k - 1] >= 0x80 else { return true }
+        // The scalar before: back over at most three continuation bytes to its first byte.
+        var first = k - 1
+        while first > 0, k - first < 4, bytes[first] & 0xC0 == 0x80 { first -= 1 }
+        return plainScalarLength(bytes, first, k) == k - first
     }
 
     /// Whether `word`'s first character would merge with a space put before it into one grapheme
