@@ -124,6 +124,66 @@ public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
         return Array(rootA.utf8) + ra == Array(rootB.utf8) + rb
     }
 
+    /// The slot of each of `paths` (full paths, as ``path(at:)`` spells them; a later entry
+    /// with the same path wins, as in ``PathIndex``), found in one pass over the packed paths
+    /// by their relative paths' ``PathDigest``s, without building a path index. Nil when bytes
+    /// cannot answer as string comparison would: a path, a folder or an entry that is not
+    /// ASCII (ASCII strings are equal exactly when their bytes are).
+    func slotsByScan(of paths: [String]) -> [Int32?]? {
+        struct Wanted {
+            var digest: UInt64
+            var path: Int
+            var root: UInt32
+            var relative: [UInt8]
+        }
+        var rootBytes: [[UInt8]] = []
+        for root in roots {
+            let utf8 = Array(root.utf8)
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            rootBytes.append(utf8)
+        }
+        var wanted: [Wanted] = []
+        for (number, path) in paths.enumerated() {
+            let utf8 = Array(path.utf8)
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Every folder the path lies in could list it (a file named in full has the root "").
+            for (root, prefix) in rootBytes.enumerated() where utf8.count > prefix.count && utf8.starts(with: prefix) {
+                let relative = Array(utf8[prefix.count...])
+                let digest = relative.withUnsafeBytes { PathDigest.of($0) }
+                wanted.append(Wanted(digest: digest, path: number, root: UInt32(root), relative: relative))
+            }
+        }
+        var found = [Int32?](repeating: nil, count: paths.count)
+        guard !wanted.isEmpty else { return found }
+        wanted.sort { $0.digest < $1.digest }
+        let digests = wanted.map(\.digest)
+        let ascii = bytes.withUnsafeBytes { raw -> Bool in
+            var start = 0
+            for index in ends.indices {
+                let end = Int(ends[index])
+                defer { start = end }
+                let relative = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                guard let digest = PathDigest.ofASCII(relative) else { return false }
+                // The first wanted path with this digest, by halving.
+                var low = 0, high = digests.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if digests[middle] < digest { low = middle + 1 } else { high = middle }
+                }
+                var at = low
+                while at < digests.count, digests[at] == digest {
+                    let candidate = wanted[at]
+                    if candidate.root == rootOf[index], candidate.relative.elementsEqual(relative) {
+                        found[candidate.path] = Int32(index)
+                    }
+                    at += 1
+                }
+            }
+            return true
+        }
+        return ascii ? found : nil
+    }
+
     private static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
         var high: UInt8 = 0
         for b in raw { high |= b }
