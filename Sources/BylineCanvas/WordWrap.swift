@@ -41,22 +41,39 @@ public enum WordWrap {
             let n = bytes.count
             let utf8 = text.utf8
             func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-            if bytes.contains(0x09) {
+            // One pass finds the spaces; a tab sends the text the tabbed way (from the start).
+            var wordStart = 0
+            var k = 0
+            var tabbed = false
+            while k < n {
+                let b = bytes[k]
+                if b > 0x20 {
+                    k += 1
+                    continue
+                }
+                if b == 0x09 {
+                    tabbed = true
+                    break
+                }
+                if b == 0x20 {
+                    // As in `words(_:)`: a space between ASCII bytes is a character of its own.
+                    let plain = (k == 0 || bytes[k - 1] < 0x80) && (k + 1 == n || bytes[k + 1] < 0x80)
+                    if plain || WordWrap.spaceStandsAlone(bytes, k)
+                        || (index(k).samePosition(in: text) != nil && index(k + 1).samePosition(in: text) != nil) {
+                        if wordStart < k { wrap.place(wordStart, k, bytes, afterTab: false) }
+                        wordStart = k + 1
+                    }
+                }
+                k += 1
+            }
+            if tabbed {
+                wrap = ByteWrap(text: text, width: width, whole: whole)
                 func offset(_ i: String.Index) -> Int { utf8.distance(from: utf8.startIndex, to: i) }
                 for (word, afterTab) in tabbedWords(text) {
                     wrap.place(offset(word.startIndex), offset(word.endIndex), bytes, afterTab: afterTab)
                 }
                 wrap.finishLast(n, bytes)
                 return
-            }
-            var wordStart = 0
-            for k in 0..<n where bytes[k] == 0x20 {
-                // As in `words(_:)`: a space between ASCII bytes is a character of its own.
-                let plain = (k == 0 || bytes[k - 1] < 0x80) && (k + 1 == n || bytes[k + 1] < 0x80)
-                if !plain && !WordWrap.spaceStandsAlone(bytes, k)
-                    && (index(k).samePosition(in: text) == nil || index(k + 1).samePosition(in: text) == nil) { continue }
-                if wordStart < k { wrap.place(wordStart, k, bytes, afterTab: false) }
-                wordStart = k + 1
             }
             if wordStart < n { wrap.place(wordStart, n, bytes, afterTab: false) }
             wrap.finishLast(n, bytes)
@@ -92,7 +109,7 @@ public enum WordWrap {
 
         private mutating func makeLine(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard lineIsSource else { return }
-            line = String(text[index(start)..<index(end)])
+            line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             lineIsSource = false
         }
 
@@ -202,58 +219,56 @@ public enum WordWrap {
         return total
     }
 
-    /// The width of a word whose characters are all single scalars of one cell that never join
-    /// a neighbour into one grapheme: printable ASCII, U+00A0–U+02FF (Latin letters, their
-    /// modifier letters, no combining marks) and the general punctuation of U+2010–U+2027 and
-    /// U+2030–U+205E (dashes, curly quotes, ellipses, primes). Each is then a grapheme of
-    /// width 1, as `DisplayWidth.of` measures it; any other byte gives nil (measure it the long
+    /// The width of a word whose characters are all single scalars that never join a neighbour
+    /// into one grapheme (see ``plainScalar(_:_:_:)``): each is then a grapheme of its own, as
+    /// wide as `DisplayWidth.of` measures it. Any other scalar gives nil (measure it the long
     /// way). News text's words that are not ASCII are nearly all of these.
     @inline(__always)
     fileprivate static func plainWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
         var total = 0
         var k = from
         while k < to {
-            let length = plainScalarLength(bytes, k, to)
+            let (length, width) = plainScalar(bytes, k, to)
             guard length > 0 else { return nil }
-            total += 1
+            total += width
             k += length
         }
         return total
     }
 
-    /// The UTF-8 length of the scalar at `k` (before `end`) if it is one of ``plainWidth``'s
-    /// scalars, else 0.
+    /// The UTF-8 length and the width of the scalar at `k` (before `end`) if it is one of these,
+    /// else a length of 0: printable ASCII; U+00A0–U+02FF (Latin letters and their modifier
+    /// letters, no combining marks) and the general punctuation of U+2010–U+2027 and
+    /// U+2030–U+205E (dashes, curly quotes, ellipses, primes), one cell each; CJK ideographs
+    /// (U+4E00–U+9FFF) and Hangul syllables (U+AC00–U+D7A3, which join only jamo), two cells.
     @inline(__always)
-    fileprivate static func plainScalarLength(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int, _ end: Int) -> Int {
+    fileprivate static func plainScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int, _ end: Int) -> (length: Int, width: Int) {
         let b = bytes[k]
-        if b < 0x80 { return b >= 0x20 && b != 0x7F ? 1 : 0 }
+        if b < 0x80 { return b >= 0x20 && b != 0x7F ? (1, 1) : (0, 0) }
         if b >= 0xC2 && b <= 0xCB {
             // U+0080–U+02FF; the C1 controls (below U+00A0) are not plain.
-            guard k + 1 < end, bytes[k + 1] & 0xC0 == 0x80 else { return 0 }
-            return b == 0xC2 && bytes[k + 1] < 0xA0 ? 0 : 2
+            guard k + 1 < end, bytes[k + 1] & 0xC0 == 0x80 else { return (0, 0) }
+            return b == 0xC2 && bytes[k + 1] < 0xA0 ? (0, 0) : (2, 1)
         }
-        if b == 0xE2 {
-            // U+2000–U+207F: E2 80 xx and E2 81 xx.
-            guard k + 2 < end, bytes[k + 2] & 0xC0 == 0x80 else { return 0 }
-            let value = 0x2000 | (UInt32(bytes[k + 1] & 0x3F) << 6) | UInt32(bytes[k + 2] & 0x3F)
-            guard bytes[k + 1] == 0x80 || bytes[k + 1] == 0x81 else { return 0 }
-            return (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) ? 3 : 0
-        }
-        return 0
+        guard b >= 0xE2 && b <= 0xED, k + 2 < end, bytes[k + 1] & 0xC0 == 0x80, bytes[k + 2] & 0xC0 == 0x80 else { return (0, 0) }
+        let value = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[k + 1] & 0x3F) << 6) | UInt32(bytes[k + 2] & 0x3F)
+        if (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) { return (3, 1) }
+        if (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) { return (3, 2) }
+        return (0, 0)
     }
 
     /// Whether the space byte at `k` is a grapheme of its own for certain, judged from the
     /// scalars either side: it joins the one before only if that is a Prepend character, the
-    /// one after only if that extends (a mark, a joiner); ``plainWidth``'s scalars do neither.
+    /// one after only if that extends (a mark, a joiner); ``plainScalar(_:_:_:)``'s do neither.
     @inline(__always)
     fileprivate static func spaceStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
         let n = bytes.count
-        if k + 1 < n, bytes[k + 1] >= 0x80, plainScalarLength(bytes, k + 1, n) == 0 { return false }
+        if k + 1 < n, bytes[k + 1] >= 0x80, plainScalar(bytes, k + 1, n).length == 0 { return false }
         guard k > 0, bytes[k - 1] >= 0x80 else { return true }
         // The scalar before: back over at most three continuation bytes to its first byte.
         var first = k - 1
         while first > 0, k - first < 4, bytes[first] & 0xC0 == 0x80 { first -= 1 }
-        return plainScalarLength(bytes, first, k) == k - first
+        return plainScalar(bytes, first, k).length == k - first
     }
 
     /// Whether `word`'s first character would merge with a space put before it into one grapheme

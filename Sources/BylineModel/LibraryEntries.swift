@@ -157,26 +157,42 @@ public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
         guard !wanted.isEmpty else { return found }
         wanted.sort { $0.digest < $1.digest }
         let digests = wanted.map(\.digest)
+        // Only an entry as long as a wanted path is digested (a few saved paths: few entries).
+        var lengths = [Bool](repeating: false, count: wanted.map(\.relative.count).max()! + 1)
+        for candidate in wanted { lengths[candidate.relative.count] = true }
         let ascii = bytes.withUnsafeBytes { raw -> Bool in
+            // Every entry ASCII (a word at a time), or bytes cannot answer: an entry of another
+            // length could still be the same string (a Kelvin sign is a K).
+            var high: UInt64 = 0
+            var at = 0
+            while at + 8 <= raw.count {
+                high |= raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                at += 8
+            }
+            while at < raw.count {
+                high |= UInt64(raw[at])
+                at += 1
+            }
+            guard high & 0x8080_8080_8080_8080 == 0 else { return false }
             var start = 0
             for index in ends.indices {
                 let end = Int(ends[index])
                 defer { start = end }
                 let relative = UnsafeRawBufferPointer(rebasing: raw[start..<end])
-                guard let digest = PathDigest.ofASCII(relative) else { return false }
+                guard end - start < lengths.count, lengths[end - start] else { continue }
+                let digest = PathDigest.of(relative)
                 // The first wanted path with this digest, by halving.
-                var low = 0, high = digests.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if digests[middle] < digest { low = middle + 1 } else { high = middle }
+                var low = 0, upper = digests.count
+                while low < upper {
+                    let middle = (low + upper) / 2
+                    if digests[middle] < digest { low = middle + 1 } else { upper = middle }
                 }
-                var at = low
-                while at < digests.count, digests[at] == digest {
-                    let candidate = wanted[at]
+                while low < digests.count, digests[low] == digest {
+                    let candidate = wanted[low]
                     if candidate.root == rootOf[index], candidate.relative.elementsEqual(relative) {
                         found[candidate.path] = Int32(index)
                     }
-                    at += 1
+                    low += 1
                 }
             }
             return true
