@@ -149,32 +149,43 @@ struct Scan {
     /// names needs three passes), then each run of equal keys sorted by `tie`. The same order
     /// as sorting by key, then `tie`, with a comparison (4.5 M instructions at 10,000 names,
     /// against about 0.6 M).
-    static func sortedByKey<T>(_ items: [(T, T, UInt64)], tie: ((T, T, UInt64), (T, T, UInt64)) -> Bool) -> [(T, T, UInt64)] {
+    static func sortedByKey(_ items: [(Int, Int, UInt64)], tie: ((Int, Int, UInt64), (Int, Int, UInt64)) -> Bool) -> [(Int, Int, UInt64)] {
         let n = items.count
         guard n > 1 else { return items }
         let bits = 11, buckets = 1 << bits, passes = (64 + bits - 1) / bits
+        let mask = UInt64(buckets - 1)
         var counts = [Int](repeating: 0, count: buckets * passes)
-        for item in items {
-            for pass in 0..<passes { counts[pass * buckets + Int((item.2 >> UInt64(pass * bits)) & UInt64(buckets - 1))] += 1 }
-        }
         var current = items
         var next = items
-        for pass in 0..<passes {
-            let first = pass * buckets
-            let digit = Int((current[0].2 >> UInt64(pass * bits)) & UInt64(buckets - 1))
-            if counts[first + digit] == n { continue }  // every key has this digit
-            var at = 0
-            for b in first..<(first + buckets) {
-                let c = counts[b]
-                counts[b] = at
-                at += c
+        counts.withUnsafeMutableBufferPointer { counts in
+            for item in items {
+                var key = item.2
+                for pass in 0..<passes {
+                    counts[pass * buckets + Int(key & mask)] += 1
+                    key >>= UInt64(bits)
+                }
             }
-            for item in current {
-                let b = first + Int((item.2 >> UInt64(pass * bits)) & UInt64(buckets - 1))
-                next[counts[b]] = item
-                counts[b] += 1
+            for pass in 0..<passes {
+                let first = pass * buckets
+                let shift = UInt64(pass * bits)
+                if counts[first + Int((current[0].2 >> shift) & mask)] == n { continue }  // every key has this digit
+                var at = 0
+                for b in first..<(first + buckets) {
+                    let c = counts[b]
+                    counts[b] = at
+                    at += c
+                }
+                current.withUnsafeBufferPointer { from in
+                    next.withUnsafeMutableBufferPointer { to in
+                        for item in from {
+                            let b = first + Int((item.2 >> shift) & mask)
+                            to[counts[b]] = item
+                            counts[b] += 1
+                        }
+                    }
+                }
+                swap(&current, &next)
             }
-            swap(&current, &next)
         }
         var start = 0
         while start < n {
