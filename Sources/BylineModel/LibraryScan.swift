@@ -145,10 +145,10 @@ struct Scan {
     }
 
     /// `items` in the order of their keys (`.2`), items with equal keys by `tie`: a radix sort
-    /// of the keys 11 bits at a time (a digit all keys share is skipped: a folder of numbered
-    /// names needs three passes), then each run of equal keys sorted by `tie`. The same order
-    /// as sorting by key, then `tie`, with a comparison (4.5 M instructions at 10,000 names,
-    /// against about 0.6 M).
+    /// of the keys 11 bits at a time (a digit all keys share is skipped: 10,000 numbered names
+    /// need two passes), then each run of equal keys sorted by `tie`. The same order as sorting
+    /// by key, then `tie`, with a comparison (4.5 M instructions at 10,000 names, against
+    /// 1.9 M).
     static func sortedByKey(_ items: [(Int, Int, UInt64)], tie: ((Int, Int, UInt64), (Int, Int, UInt64)) -> Bool) -> [(Int, Int, UInt64)] {
         let n = items.count
         guard n > 1 else { return items }
