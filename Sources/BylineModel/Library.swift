@@ -460,8 +460,8 @@ public final class Library: Sendable {
             state.withLock { s in
                 for id in ids[start..<end] where s.entries.indices.contains(id.index) {
                     let at = paths.count
-                    let root = s.entries.appendRelativePath(at: id.index, to: &paths)
-                    chunk.append(Listed(id: id, digest: s.entries.relativePathDigest(at: id.index), root: root, start: at))
+                    let (root, digest) = s.entries.appendRelativePathAndDigest(at: id.index, to: &paths)
+                    chunk.append(Listed(id: id, digest: digest, root: root, start: at))
                     if !folders.knows(root) { folders.note(root, s.entries.root(number: root)) }
                 }
             }

@@ -79,17 +79,24 @@ public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
     }
 
     /// Appends the entry's path relative to its folder (its path as given, for a file named in
-    /// full) and a NUL to `buffer`, and returns the number of its folder (see ``root(at:)``).
-    func appendRelativePath(at index: Int, to buffer: inout [UInt8]) -> Int {
-        buffer.append(contentsOf: relativeBytes(index))
+    /// full) and a NUL to `buffer`, and returns the number of its folder (see ``root(at:)``) and
+    /// ``relativePathDigest(at:)``, in one visit to the packed bytes (copied as a block).
+    func appendRelativePathAndDigest(at index: Int, to buffer: inout [UInt8]) -> (root: Int, digest: UInt64) {
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        let ascii = bytes.withUnsafeBytes { raw -> UInt64? in
+            let relative = UnsafeRawBufferPointer(rebasing: raw[start..<Int(ends[index])])
+            buffer.append(contentsOf: relative)
+            return PathDigest.ofASCII(relative)
+        }
         buffer.append(0)
-        return Int(rootOf[index])
+        return (Int(rootOf[index]), ascii ?? PathDigest.of(relativePath(at: index)))
     }
 
     /// The number of the entry's folder (see ``root(number:)``).
     func rootNumber(at index: Int) -> Int { Int(rootOf[index]) }
 
-    /// The folder number `number` (as ``appendRelativePath(at:to:)`` gives it) stands for.
+    /// The folder number `number` (as ``appendRelativePathAndDigest(at:to:)`` gives it)
+    /// stands for.
     func root(number: Int) -> String { roots[number] }
 
     /// The string hash of the ASCII text `head` then `tail`, fed to the hasher as String does

@@ -100,6 +100,11 @@ import Testing
             var buffer: [UInt8] = []
             entries.copyPath(at: i, into: &buffer)
             #expect(buffer.last == 0 && String(decoding: buffer.dropLast(), as: UTF8.self) == entries.path(at: i))
+            // The index check's copy of the relative path, with its digest, after what is there.
+            var appended: [UInt8] = [7]
+            let (number, digest) = entries.appendRelativePathAndDigest(at: i, to: &appended)
+            #expect(appended == [7] + Array(entries.relativePath(at: i).utf8) + [0])
+            #expect(digest == entries.relativePathDigest(at: i) && entries.root(number: number) == entries.root(at: i))
         }
         // A Kelvin sign is canonically a K: the ASCII path is found by it.
         #expect(PathIndex(entries).slot(of: "/elsewhere/\u{212A}.txt", in: entries) == 5)
