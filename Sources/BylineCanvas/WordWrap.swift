@@ -41,21 +41,39 @@ public enum WordWrap {
             let n = bytes.count
             let utf8 = text.utf8
             func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-            if bytes.contains(0x09) {
+            // One pass finds the spaces; a tab sends the text the tabbed way (from the start).
+            var wordStart = 0
+            var k = 0
+            var tabbed = false
+            while k < n {
+                let b = bytes[k]
+                if b > 0x20 {
+                    k += 1
+                    continue
+                }
+                if b == 0x09 {
+                    tabbed = true
+                    break
+                }
+                if b == 0x20 {
+                    // As in `words(_:)`: a space between ASCII bytes is a character of its own.
+                    let plain = (k == 0 || bytes[k - 1] < 0x80) && (k + 1 == n || bytes[k + 1] < 0x80)
+                    if plain || WordWrap.spaceStandsAlone(bytes, k)
+                        || (index(k).samePosition(in: text) != nil && index(k + 1).samePosition(in: text) != nil) {
+                        if wordStart < k { wrap.place(wordStart, k, bytes, afterTab: false) }
+                        wordStart = k + 1
+                    }
+                }
+                k += 1
+            }
+            if tabbed {
+                wrap = ByteWrap(text: text, width: width, whole: whole)
                 func offset(_ i: String.Index) -> Int { utf8.distance(from: utf8.startIndex, to: i) }
                 for (word, afterTab) in tabbedWords(text) {
                     wrap.place(offset(word.startIndex), offset(word.endIndex), bytes, afterTab: afterTab)
                 }
                 wrap.finishLast(n, bytes)
                 return
-            }
-            var wordStart = 0
-            for k in 0..<n where bytes[k] == 0x20 {
-                // As in `words(_:)`: a space between ASCII bytes is a character of its own.
-                let plain = (k == 0 || bytes[k - 1] < 0x80) && (k + 1 == n || bytes[k + 1] < 0x80)
-                if !plain && (index(k).samePosition(in: text) == nil || index(k + 1).samePosition(in: text) == nil) { continue }
-                if wordStart < k { wrap.place(wordStart, k, bytes, afterTab: false) }
-                wordStart = k + 1
             }
             if wordStart < n { wrap.place(wordStart, n, bytes, afterTab: false) }
             wrap.finishLast(n, bytes)
@@ -105,7 +123,7 @@ public enum WordWrap {
 
         /// Places the word of bytes `ws..<we` (after a tab: `afterTab`).
         mutating func place(_ ws: Int, _ we: Int, _ bytes: UnsafeBufferPointer<UInt8>, afterTab: Bool) {
-            let w = WordWrap.asciiWidth(bytes, ws, we) ?? wideWidth(ws, we)
+            let w = WordWrap.asciiWidth(bytes, ws, we) ?? WordWrap.plainWidth(bytes, ws, we) ?? wideWidth(ws, we)
             // After a tab: on to the next tab stop (every 8 columns) if the word fits there,
             // else on a line of its own, so tab-separated columns stay columns.
             // A word that would join the space before it (a combining mark after a tab) starts a
@@ -199,6 +217,58 @@ public enum WordWrap {
             k += 1
         }
         return total
+    }
+
+    /// The width of a word whose characters are all single scalars that never join a neighbour
+    /// into one grapheme (see ``plainScalar(_:_:_:)``): each is then a grapheme of its own, as
+    /// wide as `DisplayWidth.of` measures it. Any other scalar gives nil (measure it the long
+    /// way). News text's words that are not ASCII are nearly all of these.
+    @inline(__always)
+    fileprivate static func plainWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
+        var total = 0
+        var k = from
+        while k < to {
+            let (length, width) = plainScalar(bytes, k, to)
+            guard length > 0 else { return nil }
+            total += width
+            k += length
+        }
+        return total
+    }
+
+    /// The UTF-8 length and the width of the scalar at `k` (before `end`) if it is one of these,
+    /// else a length of 0: printable ASCII; U+00A0–U+02FF (Latin letters and their modifier
+    /// letters, no combining marks) and the general punctuation of U+2010–U+2027 and
+    /// U+2030–U+205E (dashes, curly quotes, ellipses, primes), one cell each; CJK ideographs
+    /// (U+4E00–U+9FFF) and Hangul syllables (U+AC00–U+D7A3, which join only jamo), two cells.
+    @inline(__always)
+    fileprivate static func plainScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int, _ end: Int) -> (length: Int, width: Int) {
+        let b = bytes[k]
+        if b < 0x80 { return b >= 0x20 && b != 0x7F ? (1, 1) : (0, 0) }
+        if b >= 0xC2 && b <= 0xCB {
+            // U+0080–U+02FF; the C1 controls (below U+00A0) are not plain.
+            guard k + 1 < end, bytes[k + 1] & 0xC0 == 0x80 else { return (0, 0) }
+            return b == 0xC2 && bytes[k + 1] < 0xA0 ? (0, 0) : (2, 1)
+        }
+        guard b >= 0xE2 && b <= 0xED, k + 2 < end, bytes[k + 1] & 0xC0 == 0x80, bytes[k + 2] & 0xC0 == 0x80 else { return (0, 0) }
+        let value = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[k + 1] & 0x3F) << 6) | UInt32(bytes[k + 2] & 0x3F)
+        if (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) { return (3, 1) }
+        if (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) { return (3, 2) }
+        return (0, 0)
+    }
+
+    /// Whether the space byte at `k` is a grapheme of its own for certain, judged from the
+    /// scalars either side: it joins the one before only if that is a Prepend character, the
+    /// one after only if that extends (a mark, a joiner); ``plainScalar(_:_:_:)``'s do neither.
+    @inline(__always)
+    fileprivate static func spaceStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        let n = bytes.count
+        if k + 1 < n, bytes[k + 1] >= 0x80, plainScalar(bytes, k + 1, n).length == 0 { return false }
+        guard k > 0, bytes[k - 1] >= 0x80 else { return true }
+        // The scalar before: back over at most three continuation bytes to its first byte.
+        var first = k - 1
+        while first > 0, k - first < 4, bytes[first] & 0xC0 == 0x80 { first -= 1 }
+        return plainScalar(bytes, first, k).length == k - first
     }
 
     /// Whether `word`'s first character would merge with a space put before it into one grapheme

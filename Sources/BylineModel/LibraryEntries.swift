@@ -79,17 +79,24 @@ public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
     }
 
     /// Appends the entry's path relative to its folder (its path as given, for a file named in
-    /// full) and a NUL to `buffer`, and returns the number of its folder (see ``root(at:)``).
-    func appendRelativePath(at index: Int, to buffer: inout [UInt8]) -> Int {
-        buffer.append(contentsOf: relativeBytes(index))
+    /// full) and a NUL to `buffer`, and returns the number of its folder (see ``root(at:)``) and
+    /// ``relativePathDigest(at:)``, in one visit to the packed bytes (copied as a block).
+    func appendRelativePathAndDigest(at index: Int, to buffer: inout [UInt8]) -> (root: Int, digest: UInt64) {
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        let ascii = bytes.withUnsafeBytes { raw -> UInt64? in
+            let relative = UnsafeRawBufferPointer(rebasing: raw[start..<Int(ends[index])])
+            buffer.append(contentsOf: relative)
+            return PathDigest.ofASCII(relative)
+        }
         buffer.append(0)
-        return Int(rootOf[index])
+        return (Int(rootOf[index]), ascii ?? PathDigest.of(relativePath(at: index)))
     }
 
     /// The number of the entry's folder (see ``root(number:)``).
     func rootNumber(at index: Int) -> Int { Int(rootOf[index]) }
 
-    /// The folder number `number` (as ``appendRelativePath(at:to:)`` gives it) stands for.
+    /// The folder number `number` (as ``appendRelativePathAndDigest(at:to:)`` gives it)
+    /// stands for.
     func root(number: Int) -> String { roots[number] }
 
     /// The string hash of the ASCII text `head` then `tail`, fed to the hasher as String does
@@ -122,6 +129,82 @@ public struct LibraryEntries: RandomAccessCollection, Sendable, Equatable {
         guard ascii else { return path(at: a) == path(at: b) }
         if rootOf[a] == rootOf[b] { return ra == rb }
         return Array(rootA.utf8) + ra == Array(rootB.utf8) + rb
+    }
+
+    /// The slot of each of `paths` (full paths, as ``path(at:)`` spells them; a later entry
+    /// with the same path wins, as in ``PathIndex``), found in one pass over the packed paths
+    /// by their relative paths' ``PathDigest``s, without building a path index. Nil when bytes
+    /// cannot answer as string comparison would: a path, a folder or an entry that is not
+    /// ASCII (ASCII strings are equal exactly when their bytes are).
+    func slotsByScan(of paths: [String]) -> [Int32?]? {
+        struct Wanted {
+            var digest: UInt64
+            var path: Int
+            var root: UInt32
+            var relative: [UInt8]
+        }
+        var rootBytes: [[UInt8]] = []
+        for root in roots {
+            let utf8 = Array(root.utf8)
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            rootBytes.append(utf8)
+        }
+        var wanted: [Wanted] = []
+        for (number, path) in paths.enumerated() {
+            let utf8 = Array(path.utf8)
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Every folder the path lies in could list it (a file named in full has the root "").
+            for (root, prefix) in rootBytes.enumerated() where utf8.count > prefix.count && utf8.starts(with: prefix) {
+                let relative = Array(utf8[prefix.count...])
+                let digest = relative.withUnsafeBytes { PathDigest.of($0) }
+                wanted.append(Wanted(digest: digest, path: number, root: UInt32(root), relative: relative))
+            }
+        }
+        var found = [Int32?](repeating: nil, count: paths.count)
+        guard !wanted.isEmpty else { return found }
+        wanted.sort { $0.digest < $1.digest }
+        let digests = wanted.map(\.digest)
+        // Only an entry as long as a wanted path is digested (a few saved paths: few entries).
+        var lengths = [Bool](repeating: false, count: wanted.map(\.relative.count).max()! + 1)
+        for candidate in wanted { lengths[candidate.relative.count] = true }
+        let ascii = bytes.withUnsafeBytes { raw -> Bool in
+            // Every entry ASCII (a word at a time), or bytes cannot answer: an entry of another
+            // length could still be the same string (a Kelvin sign is a K).
+            var high: UInt64 = 0
+            var at = 0
+            while at + 8 <= raw.count {
+                high |= raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                at += 8
+            }
+            while at < raw.count {
+                high |= UInt64(raw[at])
+                at += 1
+            }
+            guard high & 0x8080_8080_8080_8080 == 0 else { return false }
+            var start = 0
+            for index in ends.indices {
+                let end = Int(ends[index])
+                defer { start = end }
+                let relative = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                guard end - start < lengths.count, lengths[end - start] else { continue }
+                let digest = PathDigest.of(relative)
+                // The first wanted path with this digest, by halving.
+                var low = 0, upper = digests.count
+                while low < upper {
+                    let middle = (low + upper) / 2
+                    if digests[middle] < digest { low = middle + 1 } else { upper = middle }
+                }
+                while low < digests.count, digests[low] == digest {
+                    let candidate = wanted[low]
+                    if candidate.root == rootOf[index], candidate.relative.elementsEqual(relative) {
+                        found[candidate.path] = Int32(index)
+                    }
+                    low += 1
+                }
+            }
+            return true
+        }
+        return ascii ? found : nil
     }
 
     private static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {

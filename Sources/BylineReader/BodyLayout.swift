@@ -124,6 +124,7 @@ public struct BodyLayout: Equatable, Sendable {
 
     private mutating func build(_ article: Article, ascii: Bool) {
         let w = width
+        lines.reserveCapacity(Self.estimatedLineCount(article, width: w))
         var header = 0
         // Text as the terminal can show it: with --ascii, positions count the plain forms' bytes.
         func shown(_ text: String) -> String { Transliterate.forTerminal(text, ascii: ascii) }
@@ -208,6 +209,14 @@ public struct BodyLayout: Equatable, Sendable {
                 }
             }
         }
+    }
+
+    /// About as many lines as the article takes at `width` (a little more, rarely less), so the
+    /// lines are reserved once rather than regrown eight or nine times an article.
+    static func estimatedLineCount(_ article: Article, width: Int) -> Int {
+        var bytes = 0
+        for block in article.blocks { bytes += block.text.utf8.count }
+        return 8 + 2 * article.blocks.count + bytes / max(1, width - 8)
     }
 
     /// The headline joined with the rest of its line, when the parser cut an over-long first

@@ -55,10 +55,18 @@ final class ReaderMemory: @unchecked Sendable {
         var lastSelected: [ArticleID] = []
         for (spelled, key) in folders {
             let saved = store.load(library: key)
-            let resolve: (String) -> ArticleID? = { relative in
-                if self.library.folders.contains(spelled) {
-                    return self.library.id(forPath: spelled + relative)
+            // A folder's saved paths are looked up together (one pass over the library's
+            // paths, see `Library.ids(forPaths:)`).
+            var found: [String: ArticleID] = [:]
+            if library.folders.contains(spelled) {
+                var relatives = Array(saved.read) + Array(saved.positions.keys)
+                if let last = saved.lastSelected { relatives.append(last) }
+                for (relative, id) in zip(relatives, library.ids(forPaths: relatives.map { spelled + $0 })) {
+                    if let id { found[relative] = id }
                 }
+            }
+            let resolve: (String) -> ArticleID? = { relative in
+                if self.library.folders.contains(spelled) { return found[relative] }
                 // Files named in full: match them by folder and name.
                 return self.library.namedFiles.lazy.compactMap { self.library.id(forPath: $0) }
                     .first { self.key(of: $0) == (key, relative) }

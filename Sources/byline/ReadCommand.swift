@@ -69,9 +69,6 @@ extension ReaderSettings {
         } catch {
             Self.fail(error.description)
         }
-        // What the store keeps is looked up by path before the first frame: the paths' index
-        // is built meanwhile.
-        store.prepareLookups(in: library)
         // Watch the folder (inotify) unless told not to; a note says why when it cannot.
         var watcher: FolderWatcher?
         var notice: String?

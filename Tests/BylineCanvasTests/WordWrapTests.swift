@@ -89,6 +89,30 @@ final class WordWrapTests: XCTestCase {
         }
     }
 
+    /// The same against the scalars `WordWrap` measures without grapheme breaking (Latin-1 and
+    /// Latin Extended letters, general punctuation, CJK ideographs, Hangul syllables), at their
+    /// ranges' edges and next to what they must not be taken with: C1 controls, a soft hyphen,
+    /// marks and joiners after them, U+2028, U+205F, U+2060, a pictograph (‼) joined to an
+    /// emoji, Hangul jamo after a syllable.
+    func testPlainScalarsAgreeWithWrappingBySubstrings() {
+        let pieces = [" ", "  ", "a", "word", "’", "‘", "“", "”", "—", "–", "…", "‐", "‧", "‰", "′", "⁞", "‼", "‼\u{200D}🚀",
+                      "\u{A0}", "\u{AD}", "\u{85}", "\u{9F}", "ÿ", "ʼ", "ˈ", "\u{2FF}", "\u{300}", " \u{301}", "\u{2019}\u{301}",
+                      "ñ\u{301}", "\u{2028}", "\u{2029}", "\u{205F}", "\u{2060}", "\u{200F}", "\u{2010}", "\u{2027}",
+                      "\u{2030}", "\u{205E}", "€", "Ωmega", "it’s", "“Quoted,”", "\u{0600}", " \u{FE0F}", "\u{0903}", "\r\n",
+                      "東京", "서울", "\u{4E00}", "\u{9FFF}", "\u{4DFF}", "\u{A000}", "\u{AC00}", "\u{D7A3}", "\u{D7A4}", "\u{1161}",
+                      "\u{11A8}", "가\u{11A8}", "\u{1100}", "大\u{301}", "\u{3000}"]
+        var numbers = Numbers(seed: 0x9E37_79B9_7F4A_7C15)
+        func next() -> Int { numbers.next() }
+        for _ in 0..<6000 {
+            let text = (0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined()
+            let width = 1 + next() % 24
+            let whole = width + next() % 3 * 8
+            XCTAssertEqual(WordWrap.lines(text, width: width, whole: whole),
+                           referenceLines(text, width: width, whole: whole),
+                           "width \(width), whole \(whole): \(text.debugDescription)")
+        }
+    }
+
     /// The rules of wrapping written plainly, as the reference: words as substrings (split
     /// at spaces, or at tabs and spaces), each measured as a string; a line grown word by word.
     private func referenceLines(_ text: String, width: Int, whole: Int) -> [WordWrap.Line] {

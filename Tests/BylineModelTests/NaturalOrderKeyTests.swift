@@ -25,6 +25,33 @@ import Testing
         return made
     }
 
+    /// The scan's radix sort by key, then ties by the natural order, gives the order a sort by
+    /// the comparison gives: for these names, and for keys made to share and differ in every
+    /// 11-bit digit (runs of equal keys of all lengths).
+    @Test func radixSortByKeyAgreesWithSortingByComparison() {
+        let all = names(count: 3000)
+        let keyed = all.indices.map { i in all[i].withUnsafeBytes { (i, 0, NaturalOrder.leadingKey($0)) } }
+        func naturally(_ a: (Int, Int, UInt64), _ b: (Int, Int, UInt64)) -> Bool {
+            all[a.0].withUnsafeBytes { x in all[b.0].withUnsafeBytes { y in NaturalOrder.precedes(x, y) } }
+        }
+        let expected = keyed.sorted { a, b in a.2 != b.2 ? a.2 < b.2 : naturally(a, b) }
+        #expect(Scan.sortedByKey(keyed, tie: naturally).map(\.0) == expected.map(\.0))
+
+        var seed: UInt64 = 42
+        for round in 0..<50 {
+            let count = round < 5 ? round : 1 + round * 37
+            let items = (0..<count).map { i -> (Int, Int, UInt64) in
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let digit = UInt64(truncatingIfNeeded: seed >> 40) & 7
+                return (i, Int(seed >> 60), (seed >> 20) % 5 == 0 ? .max : digit << UInt64(11 * Int(seed >> 61)) | (seed >> 61))
+            }
+            let tie: ((Int, Int, UInt64), (Int, Int, UInt64)) -> Bool = { $0.1 > $1.1 }
+            let sorted = items.sorted { a, b in a.2 != b.2 ? a.2 < b.2 : tie(a, b) }
+            #expect(Scan.sortedByKey(items, tie: tie).map(\.2) == sorted.map(\.2))
+            #expect(Scan.sortedByKey(items, tie: tie).map(\.1) == sorted.map(\.1))
+        }
+    }
+
     @Test func keysThatDifferOrderNamesAsTheNaturalOrderDoes() {
         let all = names(count: 1500)
         var decided = 0

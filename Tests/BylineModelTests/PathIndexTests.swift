@@ -27,6 +27,27 @@ import Testing
         #expect(index.slot(of: "", in: entries) == nil)
     }
 
+    /// Saved paths looked up in one pass over the entries (a start with a state store) give
+    /// what the index gives, the newest entry of a path listed twice included, and give up
+    /// (nil) where only a string comparison can tell.
+    @Test func scanFindsWhatTheIndexFinds() {
+        var entries = entries(2_000)
+        entries.append(path: entries.path(at: 7))  // a file also named in full: the newer wins
+        let index = PathIndex(entries)
+        let wanted = ["/home/reader/news/section-0/article-0-harbour-ferry.txt", "/srv/archive/2026/section-1/article-1-harbour-ferry.txt",
+                      entries.path(at: 7), entries.path(at: 1_999), "/home/reader/news/section-0/article-1-harbour-ferry.txt",
+                      "/home/reader/news/", "", "/elsewhere/a.txt"]
+        let found = entries.slotsByScan(of: wanted)
+        #expect(found == wanted.map { index.slot(of: $0, in: entries) })
+        #expect(found?[2] == Int32(entries.count - 1))
+        #expect(entries.slotsByScan(of: []) == [])
+        // Not ASCII: a composed é is the same String as a decomposed one, which bytes cannot tell.
+        #expect(entries.slotsByScan(of: ["/home/reader/news/caf\u{E9}.txt"]) == nil)
+        var accented = entries
+        accented.append(root: 0, relative: Array("cafe\u{301}.txt".utf8))
+        #expect(accented.slotsByScan(of: wanted) == nil)
+    }
+
     @Test func holdsSlotNumbersNotPaths() {
         let entries = entries(10_000)
         let index = PathIndex(entries)
@@ -79,6 +100,11 @@ import Testing
             var buffer: [UInt8] = []
             entries.copyPath(at: i, into: &buffer)
             #expect(buffer.last == 0 && String(decoding: buffer.dropLast(), as: UTF8.self) == entries.path(at: i))
+            // The index check's copy of the relative path, with its digest, after what is there.
+            var appended: [UInt8] = [7]
+            let (number, digest) = entries.appendRelativePathAndDigest(at: i, to: &appended)
+            #expect(appended == [7] + Array(entries.relativePath(at: i).utf8) + [0])
+            #expect(digest == entries.relativePathDigest(at: i) && entries.root(number: number) == entries.root(at: i))
         }
         // A Kelvin sign is canonically a K: the ASCII path is found by it.
         #expect(PathIndex(entries).slot(of: "/elsewhere/\u{212A}.txt", in: entries) == 5)
