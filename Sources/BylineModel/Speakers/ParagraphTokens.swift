@@ -8,9 +8,9 @@ struct ParagraphTokens {
     enum Kind: UInt8 { case word, punct, quote }
 
     struct Token {
-        /// The token's bytes in ``utf8``: `lo..<hi`.
-        var lo: Int
-        var hi: Int
+        /// The token's bytes in ``utf8``: `lo..<hi` (stored in 32 bits: a token is 20 bytes).
+        private var start: Int32
+        private var end: Int32
         /// Its length in Unicode scalars (`U.S` is 3, `Zoë` 3 however the ë is spelt in bytes).
         var scalarCount: Int32
         /// For an ASCII token, the hash of its lower-case bytes (as ``WordTable`` hashes).
@@ -22,6 +22,14 @@ struct ParagraphTokens {
         var spaceBefore: Bool
         /// Every byte is ASCII: its lower case is ``ParagraphTokens/folded`` over `lo..<hi`.
         var ascii: Bool
+
+        init(lo: Int, hi: Int, scalarCount: Int32, hash: UInt32, kind: Kind, capitalised: Bool, spaceBefore: Bool, ascii: Bool) {
+            (start, end, self.scalarCount, self.hash) = (Int32(truncatingIfNeeded: lo), Int32(truncatingIfNeeded: hi), scalarCount, hash)
+            (self.kind, self.capitalised, self.spaceBefore, self.ascii) = (kind, capitalised, spaceBefore, ascii)
+        }
+
+        var lo: Int { Int(start) }
+        var hi: Int { Int(end) }
     }
 
     /// A quoted passage: the tokens of its marks (`close == tokens.count` when left open).
@@ -58,7 +66,8 @@ struct ParagraphTokens {
     init(_ text: String) {
         utf8 = Array(text.utf8)
         folded = utf8
-        tokens.reserveCapacity(utf8.count / 5 + 8)  // a token every five or six bytes: room without regrowing
+        // A paragraph longer than 2 GB (none is) would not fit the tokens' 32-bit offsets.
+        precondition(utf8.count < Int(Int32.max), "paragraph too long to tokenize")
         tokenize()
         findSpans()
     }
@@ -214,6 +223,19 @@ struct ParagraphTokens {
     @inline(__always)
     private static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool { TextScan.isWordScalar(c) }
 
+    /// Per byte, its lower case when it is an ASCII letter or digit; 0 for any other byte.
+    private static let foldedLetters: [UInt8] = (0...255).map { b in
+        let b = UInt8(b)
+        guard b < 0x80, isASCIILetterOrDigit(b) else { return 0 }
+        return b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+    }
+
+    /// An ASCII letter or digit (`isLetterOrDigit` for a byte below 0x80).
+    @inline(__always)
+    private static func isASCIILetterOrDigit(_ b: UInt8) -> Bool {
+        (b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26
+    }
+
     /// The scalar whose bytes start at `i` of valid UTF-8, and its length in bytes.
     @inline(__always)
     static func scalar(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
@@ -247,77 +269,104 @@ struct ParagraphTokens {
         return scalar(u, at: k).scalar
     }
 
+    /// How many scalars the bytes of `range` hold (their bytes that are no continuation bytes).
+    private static func scalarCount(_ u: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        for k in range where u[k] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
     /// One pass over the bytes: each scalar is decoded once (ASCII without a call), ASCII bytes
     /// are lower-cased into ``folded`` and hashed as they are passed. The rules are those of the
     /// scalar tokenizer this replaced (kept in the tests as the reference).
     private mutating func tokenize() {
-        var tokens: [Token] = []
-        swap(&tokens, &self.tokens)  // the reserved buffer, held once
-        utf8.withUnsafeBufferPointer { u in
-            folded.withUnsafeMutableBufferPointer { folded in
-                let n = u.count
-                var i = 0
-                var space = true
-                while i < n {
-                    let (c, cLength) = Self.scalar(u, at: i)
-                    if TextScan.isSpace(c) { space = true; i += cLength; continue }
-                    let start = i
-                    var hash: UInt32 = 2_166_136_261
-                    var ascii = true
-                    var count: Int32 = 1
-                    /// Lower-cases and hashes the ASCII byte at `k` (every scalar of the token passes here).
-                    @inline(__always) func fold(_ k: Int, _ length: Int) {
-                        guard length == 1 else { ascii = false; return }
-                        let b = u[k]
-                        let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == 0x60 ? 0x27 : b)
-                        folded[k] = lower
-                        hash = (hash ^ UInt32(lower)) &* 16_777_619
-                    }
-                    fold(i, cLength)
-                    i += cLength
-                    if Self.isLetterOrDigit(c) {
-                        var previous = c
-                        var piece = 1  // scalars since the word's start or its last full stop
-                        while i < n {
-                            let (d, dLength) = Self.scalar(u, at: i)
-                            var take = Self.isLetterOrDigit(d) || TextScan.isNonspacingMark(d)
-                            // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
-                            if !take, i + dLength < n {
-                                let next = Self.scalar(u, at: i + dLength).scalar
-                                if Self.isLetterOrDigit(next) {
-                                    switch d.value {
-                                    case 0x27, 0x2019, 0x2D, 0x2010, 0x2F, 0x26:  // ' ’ - ‐ / &
-                                        take = true
-                                    case 0x2E:
-                                        // U.S, a.m, 3.5 — but not "end.Next" after a long word.
-                                        take = piece <= 2 || TextScan.isNumeric(previous)
-                                    case 0x2C:
-                                        take = TextScan.isNumeric(previous) && TextScan.isNumeric(next)
-                                    default: break
-                                    }
-                                }
-                            }
-                            guard take else { break }
-                            fold(i, dLength)
-                            i += dLength
-                            count += 1
-                            piece = d == "." ? 0 : piece + 1
-                            previous = d
-                        }
-                        let cap = c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A)
-                            : c.properties.isUppercase || (c.properties.isAlphabetic && !c.properties.isLowercase && !c.properties.changesWhenUppercased)
-                        tokens.append(Token(lo: start, hi: i, scalarCount: count, hash: ascii ? hash : 0, kind: .word,
-                                            capitalised: cap, spaceBefore: space, ascii: ascii))
-                    } else {
-                        let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
-                        tokens.append(Token(lo: start, hi: i, scalarCount: 1, hash: ascii ? hash : 0, kind: kind,
-                                            capitalised: false, spaceBefore: space, ascii: ascii))
-                    }
-                    space = false
+        // Room for a token a byte (the most there can be), written in place: no check a token.
+        tokens = [Token](unsafeUninitializedCapacity: utf8.count) { tokens, made in
+            made = 0
+            utf8.withUnsafeBufferPointer { u in
+                folded.withUnsafeMutableBufferPointer { folded in
+                    made = Self.foldedLetters.withUnsafeBufferPointer { Self.tokenize(u, folded: folded, letters: $0, into: tokens) }
                 }
             }
         }
-        self.tokens = tokens
+    }
+
+    /// ``tokenize()``'s pass: writes the tokens of `u` from the start of `tokens` and returns
+    /// how many.
+    private static func tokenize(_ u: UnsafeBufferPointer<UInt8>, folded: UnsafeMutableBufferPointer<UInt8>,
+                                 letters: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>) -> Int {
+        var made = 0
+        let n = u.count
+        var i = 0
+        var space = true
+        while i < n {
+            if u[i] == 0x20 { space = true; i += 1; continue }  // the usual space, without decoding
+            let (c, cLength) = Self.scalar(u, at: i)
+            if TextScan.isSpace(c) { space = true; i += cLength; continue }
+            let start = i
+            var hash: UInt32 = 2_166_136_261
+            var ascii = true
+            /// Lower-cases and hashes the ASCII byte at `k` (every scalar of the token passes here).
+            @inline(__always) func fold(_ k: Int, _ length: Int) {
+                guard length == 1 else { ascii = false; return }
+                let b = u[k]
+                let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == 0x60 ? 0x27 : b)
+                folded[k] = lower
+                hash = (hash ^ UInt32(lower)) &* 16_777_619
+            }
+            fold(i, cLength)
+            i += cLength
+            if Self.isLetterOrDigit(c) {
+                var pieceStart = start  // where the piece after the word's last full stop starts
+                while i < n {
+                    // ASCII letters and digits (most of every word): taken without decoding, by table.
+                    let b = u[i]
+                    let lower = letters[Int(b)]
+                    if lower != 0 {
+                        folded[i] = lower
+                        hash = (hash ^ UInt32(lower)) &* 16_777_619
+                        i += 1
+                        continue
+                    }
+                    // Any other ASCII byte but the inner marks below ends the word.
+                    if b < 0x80, b != 0x27, b != 0x2D, b != 0x2F, b != 0x26, b != 0x2E, b != 0x2C { break }
+                    let (d, dLength) = Self.scalar(u, at: i)
+                    var take = Self.isLetterOrDigit(d) || TextScan.isNonspacingMark(d)
+                    // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
+                    if !take, i + dLength < n {
+                        let next = Self.scalar(u, at: i + dLength).scalar
+                        if Self.isLetterOrDigit(next) {
+                            switch d.value {
+                            case 0x27, 0x2019, 0x2D, 0x2010, 0x2F, 0x26:  // ' ’ - ‐ / &
+                                take = true
+                            case 0x2E:
+                                // U.S, a.m, 3.5 — but not "end.Next" after a long word.
+                                take = Self.scalarCount(u, pieceStart..<i) <= 2 || TextScan.isNumeric(Self.scalar(u, before: i))
+                            case 0x2C:
+                                take = TextScan.isNumeric(Self.scalar(u, before: i)) && TextScan.isNumeric(next)
+                            default: break
+                            }
+                        }
+                    }
+                    guard take else { break }
+                    fold(i, dLength)
+                    i += dLength
+                    if d == "." { pieceStart = i }
+                }
+                let count = ascii ? i - start : Self.scalarCount(u, start..<i)
+                let cap = c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A)
+                    : c.properties.isUppercase || (c.properties.isAlphabetic && !c.properties.isLowercase && !c.properties.changesWhenUppercased)
+                tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: Int32(count), hash: ascii ? hash : 0, kind: .word,
+                                    capitalised: cap, spaceBefore: space, ascii: ascii))
+            } else {
+                let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
+                tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: 1, hash: ascii ? hash : 0, kind: kind,
+                                    capitalised: false, spaceBefore: space, ascii: ascii))
+            }
+            made += 1
+            space = false
+        }
+        return made
     }
 
     // MARK: - Quoted spans
