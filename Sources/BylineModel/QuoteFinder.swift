@@ -350,12 +350,11 @@ struct QuoteFinder {
             }
             // A speech verb in narrative reports speech: its subject is the current speaker.
             guard i > sentenceStart, p.mayBeSpeechVerb(i), p.word(i, in: Lexicon.speechVerbs) else { i += 1; continue }
-            let w = p.lower(i)
             if !Self.negatedOrInfinitive(&p, i) {
                 let subject = p.subjectBefore(subjectRange(&p, verb: i, floor: sentenceStart))
                 switch subject {
                 case .person, .pronoun, .role, .anonymous:
-                    let s = resolve(subject, &p, evidence: "reported with \(w)", paragraph: paragraph)
+                    let s = resolve(subject, &p, evidence: "reported with \(p.lower(i))", paragraph: paragraph)
                     if s != .unknown { current = s }
                 default: break
                 }

@@ -107,6 +107,38 @@ import Testing
         }
     }
 
+    /// `lower(_:)` as it was made before tokens were bytes: scalar by scalar, Unicode's mapping
+    /// where the table has none, `’` as `'`, and (ASCII tokens only) `` ` `` as `'`.
+    private static func referenceLower(_ token: String) -> String {
+        if token.unicodeScalars.allSatisfy(\.isASCII) {
+            return String(decoding: token.utf8.map { b in b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == 0x60 ? 0x27 : b) }, as: UTF8.self)
+        }
+        var out = String.UnicodeScalarView()
+        for c in token.unicodeScalars {
+            if c.isASCII {
+                out.append(Unicode.Scalar(UInt8(c.value) >= 0x41 && c.value <= 0x5A ? UInt8(c.value) | 0x20 : UInt8(c.value)))
+            } else if c.properties.changesWhenLowercased {
+                out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+            } else if c == "\u{2019}" {
+                out.append("'")
+            } else {
+                out.append(c)
+            }
+        }
+        return String(out)
+    }
+
+    @Test func lowerIsTheScalarLowerCase() async {
+        await propertyCheck(count: 3000, input: Self.anyScalars) { text in
+            let p = ParagraphTokens(text)
+            for i in 0..<p.count {
+                #expect(p.lower(i) == Self.referenceLower(p.text(i)), "\(p.text(i).debugDescription)")
+            }
+        }
+        let p = ParagraphTokens("İstanbul ȺB Zoë’s ΣΟΦΊΑ Ame\u{301}lie ǅ 東京 Ⅻ ﬁ `a")
+        #expect((0..<p.count).map { p.lower($0) } == ["i\u{307}stanbul", "ⱥb", "zoë's", "σοφία", "ame\u{301}lie", "ǆ", "東京", "ⅻ", "ﬁ", "'", "a"])
+    }
+
     /// First and last scalars, and a quotation's inner text, read from the bytes.
     @Test func scalarsAndInnerTextFromBytes() {
         let p = ParagraphTokens("“Zoë’s café,” said Ελένη 👩‍👩‍👧.")

@@ -48,8 +48,6 @@ struct ParagraphTokens {
     private var folded: [UInt8]
     private(set) var tokens: [Token] = []
     private(set) var spans: [Span] = []
-    /// ``lower(_:)``'s cache, made on its first use.
-    private var lowered: [String?] = []
     /// Per token that is not ASCII, the bytes its lower case is filed under in a ``WordTable``
     /// (its own, or those of its normal form C: `WordTable.byteKey`), made on its first
     /// look-up, so a word spelt with combining marks is normalised once, not once a table.
@@ -83,19 +81,51 @@ struct ParagraphTokens {
         utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
-    /// The token in lower case (cached).
-    mutating func lower(_ i: Int) -> String {
-        if lowered.isEmpty { lowered = Array(repeating: nil, count: tokens.count) }
-        if let l = lowered[i] { return l }
+    /// The token in lower case: an ASCII token's made from ``folded`` (a small string, with no
+    /// allocation, up to 15 bytes); another's from its bytes when every scalar is one
+    /// `TextScan.lowerScalar` answers (Latin, Greek, Cyrillic, CJK), else by Unicode's mapping.
+    func lower(_ i: Int) -> String {
         let t = tokens[i]
-        let l = t.ascii
-            ? folded.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[t.lo..<t.hi]), as: UTF8.self) }
-            : Self.lowercase(text(i).unicodeScalars)
-        lowered[i] = l
-        return l
+        if t.ascii {
+            return folded.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[t.lo..<t.hi]), as: UTF8.self) }
+        }
+        return lowerWide(t) ?? Self.lowercase(text(i).unicodeScalars)
     }
 
-    /// A token that is not ASCII in lower case (ASCII tokens are read from ``folded``).
+    /// ``lower(_:)`` for a token that is not ASCII, written as UTF-8 straight from its bytes;
+    /// nil when a scalar needs Unicode's mapping (`İ`, scripts beyond the table).
+    private func lowerWide(_ t: Token) -> String? {
+        utf8.withUnsafeBufferPointer { u in
+            var failed = false
+            // A scalar's lower case is at most half as long again in UTF-8 (Ⱥ → ⱥ): twice is room.
+            let s = String(unsafeUninitializedCapacity: 2 * (t.hi - t.lo)) { out in
+                var n = 0
+                var k = t.lo
+                while k < t.hi {
+                    let (c, length) = Self.scalar(u, at: k)
+                    k += length
+                    let v = c.value
+                    var l: UInt32
+                    if v < 0x80 {
+                        l = v >= 0x41 && v <= 0x5A ? v + 32 : v
+                    } else if let lower = TextScan.lowerScalar(v) {
+                        l = Unicode.Scalar(lower) == nil ? v : lower
+                    } else if v == 0x2019 {  // ’ (unchanged by lower-casing) spelt as an apostrophe
+                        l = 0x27
+                    } else {
+                        failed = true
+                        return 0
+                    }
+                    for b in UTF8.encode(Unicode.Scalar(l)!)! { out[n] = b; n += 1 }
+                }
+                return n
+            }
+            return failed ? nil : s
+        }
+    }
+
+    /// A token in lower case by Unicode's mappings (what ``lowerWide(_:)`` cannot answer).
+    @inline(never)
     private static func lowercase(_ scalars: String.UnicodeScalarView) -> String {
         var w = ScalarWriter(capacity: scalars.underestimatedCount)
         for c in scalars {
