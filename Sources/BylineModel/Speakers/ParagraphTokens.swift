@@ -95,10 +95,10 @@ struct ParagraphTokens {
     /// ``lower(_:)`` for a token that is not ASCII, written as UTF-8 straight from its bytes;
     /// nil when a scalar needs Unicode's mapping (`İ`, scripts beyond the table).
     private func lowerWide(_ t: Token) -> String? {
-        utf8.withUnsafeBufferPointer { u in
-            var failed = false
-            // A scalar's lower case is at most half as long again in UTF-8 (Ⱥ → ⱥ): twice is room.
-            let s = String(unsafeUninitializedCapacity: 2 * (t.hi - t.lo)) { out in
+        // A scalar's lower case is at most half as long again in UTF-8 (Ⱥ → ⱥ): twice is room.
+        // Written on the stack, so a string of 15 bytes or fewer is made with no allocation.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * (t.hi - t.lo)) { out in
+            utf8.withUnsafeBufferPointer { u in
                 var n = 0
                 var k = t.lo
                 while k < t.hi {
@@ -113,14 +113,12 @@ struct ParagraphTokens {
                     } else if v == 0x2019 {  // ’ (unchanged by lower-casing) spelt as an apostrophe
                         l = 0x27
                     } else {
-                        failed = true
-                        return 0
+                        return nil
                     }
                     for b in UTF8.encode(Unicode.Scalar(l)!)! { out[n] = b; n += 1 }
                 }
-                return n
+                return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
             }
-            return failed ? nil : s
         }
     }
 
