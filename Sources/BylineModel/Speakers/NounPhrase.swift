@@ -37,7 +37,9 @@ extension ParagraphTokens {
             if tokens[i].kind == .quote { continue }
             result[result.count - 1].append(i)
         }
-        return result.filter { !$0.isEmpty }
+        // Only the last can be empty: a new segment is opened only after a non-empty one.
+        if result[result.count - 1].isEmpty { result.removeLast() }
+        return result
     }
 
     /// The subject standing before a verb: the segment next to the verb, or the one before it
