@@ -139,6 +139,15 @@ import Testing
         #expect((0..<p.count).map { p.lower($0) } == ["i\u{307}stanbul", "ⱥb", "zoë's", "σοφία", "ame\u{301}lie", "ǆ", "東京", "ⅻ", "ﬁ", "'", "a"])
     }
 
+    /// Text denser in tokens than prose (a token a byte) is tokenized again with room for all.
+    @Test func denseTextHasEveryToken() {
+        let text = String(repeating: "!?“a,", count: 200)
+        #expect(ParagraphTokens(text).count == 1000)
+        #expect(tokens(text) == reference(text))
+        let dots = String(repeating: ".", count: 100)
+        #expect(ParagraphTokens(dots).count == 100)
+    }
+
     /// First and last scalars, and a quotation's inner text, read from the bytes.
     @Test func scalarsAndInnerTextFromBytes() {
         let p = ParagraphTokens("“Zoë’s café,” said Ελένη 👩‍👩‍👧.")

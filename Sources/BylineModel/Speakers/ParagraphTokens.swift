@@ -308,19 +308,27 @@ struct ParagraphTokens {
     /// are lower-cased into ``folded`` and hashed as they are passed. The rules are those of the
     /// scalar tokenizer this replaced (kept in the tests as the reference).
     private mutating func tokenize() {
-        // Room for a token a byte (the most there can be), written in place: no check a token.
-        tokens = [Token](unsafeUninitializedCapacity: utf8.count) { tokens, made in
-            made = 0
-            utf8.withUnsafeBufferPointer { u in
-                folded.withUnsafeMutableBufferPointer { folded in
-                    made = Self.foldedLetters.withUnsafeBufferPointer { Self.tokenize(u, folded: folded, letters: $0, into: tokens) }
+        // Tokens are written in place. Room for a token every three bytes is plenty for prose
+        // (a word and its space take four or more); text denser than that (`!!!!`) is tokenized
+        // again with room for a token a byte, the most there can be.
+        for room in [utf8.count / 3 + 16, utf8.count] {
+            var complete = false
+            tokens = [Token](unsafeUninitializedCapacity: room) { tokens, made in
+                made = 0
+                utf8.withUnsafeBufferPointer { u in
+                    folded.withUnsafeMutableBufferPointer { folded in
+                        made = Self.foldedLetters.withUnsafeBufferPointer { Self.tokenize(u, folded: folded, letters: $0, into: tokens) }
+                    }
                 }
+                complete = made >= 0
+                if !complete { made = 0 }
             }
+            if complete { return }
         }
     }
 
     /// ``tokenize()``'s pass: writes the tokens of `u` from the start of `tokens` and returns
-    /// how many.
+    /// how many; -1 when they do not fit.
     private static func tokenize(_ u: UnsafeBufferPointer<UInt8>, folded: UnsafeMutableBufferPointer<UInt8>,
                                  letters: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>) -> Int {
         var made = 0
@@ -384,10 +392,12 @@ struct ParagraphTokens {
                 let count = ascii ? i - start : Self.scalarCount(u, start..<i)
                 let cap = c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A)
                     : c.properties.isUppercase || (c.properties.isAlphabetic && !c.properties.isLowercase && !c.properties.changesWhenUppercased)
+                guard made < tokens.count else { return -1 }
                 tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: Int32(count), hash: ascii ? hash : 0, kind: .word,
                                     capitalised: cap, spaceBefore: space, ascii: ascii))
             } else {
                 let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
+                guard made < tokens.count else { return -1 }
                 tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: 1, hash: ascii ? hash : 0, kind: kind,
                                     capitalised: false, spaceBefore: space, ascii: ascii))
             }
