@@ -72,8 +72,7 @@ struct QuoteFinder {
             let sentence = max(narrativeFrom, sentenceStart(&p, before: span.open))
             current = noteNarrative(&p, narrativeFrom..<sentence, paragraph: index, current: current)
             defer { narrativeFrom = min(p.count, span.close + 1) }
-            let range = p.innerRange(span)
-            let quoteText = Self.cleanQuoteText(p.s[range])
+            let quoteText = Self.cleanQuoteText(p.innerText(span))
             let words = TextScan.countWords(quoteText)
             guard words > 0 else {
                 current = noteNarrative(&p, sentence..<span.open, paragraph: index, current: current)
@@ -147,8 +146,7 @@ struct QuoteFinder {
     private mutating func postAttribution(_ p: inout ParagraphTokens, span: ParagraphTokens.Span, upTo limit: Int, paragraph: Int) -> Attribution {
         guard span.terminated else { return .none }
         var start = span.close + 1
-        let inner = p.innerRange(span)
-        let lastInner = p.s[inner].last(where: { !TextScan.isSpace($0) })
+        let lastInner = p.innerText(span).unicodeScalars.last(where: { !TextScan.isSpace($0) })
         let commaAfter = p.isPunct(start, ",")
         if commaAfter { start += 1 }
         let endsClause = commaAfter || (lastInner.map { ",!?…—–-".unicodeScalars.contains($0) || QuoteFinder.isQuoteMark($0) } ?? false)
@@ -342,7 +340,7 @@ struct QuoteFinder {
             if t.capitalised {
                 // A run of capitalised words: is it a person, and the subject of its clause?
                 var j = i
-                while j < end, p.isWord(j) && p.tokens[j].capitalised || (p.isPunct(j, ".") && j > i && p.tokens[j - 1].hi - p.tokens[j - 1].lo == 1 && p.isWord(j + 1)) {
+                while j < end, p.isWord(j) && p.tokens[j].capitalised || (p.isPunct(j, ".") && j > i && p.tokens[j - 1].scalarCount == 1 && p.isWord(j + 1)) {
                     if p.isWord(j) && p.possessive(j) { j += 1; break }
                     j += 1
                 }
@@ -352,12 +350,11 @@ struct QuoteFinder {
             }
             // A speech verb in narrative reports speech: its subject is the current speaker.
             guard i > sentenceStart, p.mayBeSpeechVerb(i), p.word(i, in: Lexicon.speechVerbs) else { i += 1; continue }
-            let w = p.lower(i)
             if !Self.negatedOrInfinitive(&p, i) {
                 let subject = p.subjectBefore(subjectRange(&p, verb: i, floor: sentenceStart))
                 switch subject {
                 case .person, .pronoun, .role, .anonymous:
-                    let s = resolve(subject, &p, evidence: "reported with \(w)", paragraph: paragraph)
+                    let s = resolve(subject, &p, evidence: "reported with \(p.lower(i))", paragraph: paragraph)
                     if s != .unknown { current = s }
                 default: break
                 }
@@ -464,8 +461,8 @@ struct QuoteFinder {
 
     // MARK: - Text helpers
 
-    static func cleanQuoteText(_ s: ArraySlice<Unicode.Scalar>) -> String {
-        var t = TextScan.trim(ScalarWriter.string(s))
+    static func cleanQuoteText(_ s: String) -> String {
+        var t = TextScan.trim(s)
         while t.hasSuffix(",") { t.removeLast(); t = TextScan.trim(t) }
         return t
     }
@@ -513,7 +510,7 @@ struct QuoteFinder {
         let known = body.map { " " + TextScan.normalized($0.text) + " " }
         var result: [Found] = []
         for (k, span) in p.spans.enumerated() {
-            let text = Self.cleanQuoteText(p.s[p.innerRange(span)])
+            let text = Self.cleanQuoteText(p.innerText(span))
             let norm = " " + TextScan.normalized(text) + " "
             // Repeated by the body: the same words, or (for three words or more) part of a body quote.
             let words = TextScan.countWords(norm)

@@ -2,10 +2,11 @@
 import PropertyBased
 import Testing
 
-/// The tokenizer of `ParagraphTokens` (scalar classes from ranges, ASCII tokens lower-cased as
-/// bytes) against its rules written out with the Unicode properties, on random text of curly
-/// and straight quotes, guillemets, accents, combining marks, CJK, CR LF, numbers and
-/// abbreviations.
+/// The tokenizer of `ParagraphTokens` (byte ranges over the paragraph's UTF-8, scalar classes
+/// from ranges, ASCII tokens lower-cased as bytes) against the scalar tokenizer it replaced,
+/// written out here with the Unicode properties, on random text of curly and straight quotes,
+/// guillemets, accents, combining marks, CJK, RTL, emoji, CR LF, numbers and abbreviations, and
+/// on random scalars of every plane.
 @Suite struct ParagraphTokensTests {
     private struct Expected: Equatable {
         var lo: Int, hi: Int, kind: ParagraphTokens.Kind, capitalised: Bool, spaceBefore: Bool
@@ -66,18 +67,97 @@ import Testing
                          "Jolie’s", "players’", "O'Neill", "don't", "`", "said", "Said", "SAID", "Zoë", "Ame\u{301}lie", "\u{301}",
                          "Ελένη", "Москва", "東京", "こんにちは", "서울", "Nguyễn", "İstanbul", "ǅ", "“", "”", "‘", "’", "„", "«", "»", "‚",
                          "\"", "'", ",", ".", ":", ";", "!", "?", "…", "—", "–", "-", "(", ")", "[", "/", "&", "end.Next",
-                         "x", "7", "٣", "Ⅻ", "½", "😀", "\u{FFFD}", "AT&T", "km/h", "e.g.", "Ph.D."]
+                         "x", "7", "٣", "Ⅻ", "½", "😀", "\u{FFFD}", "AT&T", "km/h", "e.g.", "Ph.D.",
+                         "שלום", "مرحبا", "\u{200F}", "\u{202E}", "\u{200D}", "👩‍👩‍👧", "🇬🇧", "❤️", "\u{FE0F}", "ﷺ", "𝔘", "𝟙", "１,０",
+                         "ᄀ\u{1161}", "e\u{301}.", "a.\u{301}b", "1.\u{661}", "٣,٤", "ﬁ", "ß", "Σ", "\u{0}", "\u{7F}", "\u{85}"]
     static let text = Gen.element(of: pieces).array(of: 0...40).map { $0.compactMap { $0 }.joined() }
+    /// Random scalars of every plane among ASCII (surrogates are no scalars).
+    static let anyScalars = Gen.oneOf(Gen.element(of: pieces), Gen.uint32(in: 0...0x10FFFF).map { v -> String? in Unicode.Scalar(v).map { String($0) } ?? "x" })
+        .array(of: 0...30).map { $0.compactMap { $0 }.joined() }
+
+    /// The tokens with byte offsets turned into scalar offsets, as the reference counts.
+    private func tokens(_ text: String) -> [Expected] {
+        let p = ParagraphTokens(text)
+        var scalarAt: [Int: Int] = [:]
+        var byte = 0
+        for (k, c) in text.unicodeScalars.enumerated() {
+            scalarAt[byte] = k
+            byte += UTF8.width(c)
+        }
+        scalarAt[byte] = text.unicodeScalars.count
+        return p.tokens.indices.map { i in
+            let t = p.tokens[i]
+            let lo = scalarAt[t.lo] ?? -1, hi = scalarAt[t.hi] ?? -1
+            #expect(Int(t.scalarCount) == hi - lo)
+            #expect(p.text(i).unicodeScalars.count == hi - lo)
+            return Expected(lo: lo, hi: hi, kind: t.kind, capitalised: t.capitalised,
+                            spaceBefore: t.spaceBefore, lower: p.withLowerASCII(i) { Array($0) })
+        }
+    }
 
     @Test func tokenizerAgreesWithTheRules() async {
         await propertyCheck(count: 4000, input: Self.text) { text in
-            let p = ParagraphTokens(text)
-            let got = p.tokens.indices.map { i in
-                Expected(lo: p.tokens[i].lo, hi: p.tokens[i].hi, kind: p.tokens[i].kind, capitalised: p.tokens[i].capitalised,
-                         spaceBefore: p.tokens[i].spaceBefore, lower: p.withLowerASCII(i) { Array($0) })
-            }
-            #expect(got == reference(text), "\(text.debugDescription)")
+            #expect(tokens(text) == reference(text), "\(text.debugDescription)")
         }
+    }
+
+    @Test func tokenizerAgreesOnRandomScalars() async {
+        await propertyCheck(count: 3000, input: Self.anyScalars) { text in
+            #expect(tokens(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// `lower(_:)` as it was made before tokens were bytes: scalar by scalar, Unicode's mapping
+    /// where the table has none, `’` as `'`, and (ASCII tokens only) `` ` `` as `'`.
+    private static func referenceLower(_ token: String) -> String {
+        if token.unicodeScalars.allSatisfy(\.isASCII) {
+            return String(decoding: token.utf8.map { b in b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == 0x60 ? 0x27 : b) }, as: UTF8.self)
+        }
+        var out = String.UnicodeScalarView()
+        for c in token.unicodeScalars {
+            if c.isASCII {
+                out.append(Unicode.Scalar(UInt8(c.value) >= 0x41 && c.value <= 0x5A ? UInt8(c.value) | 0x20 : UInt8(c.value)))
+            } else if c.properties.changesWhenLowercased {
+                out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+            } else if c == "\u{2019}" {
+                out.append("'")
+            } else {
+                out.append(c)
+            }
+        }
+        return String(out)
+    }
+
+    @Test func lowerIsTheScalarLowerCase() async {
+        await propertyCheck(count: 3000, input: Self.anyScalars) { text in
+            let p = ParagraphTokens(text)
+            for i in 0..<p.count {
+                #expect(p.lower(i) == Self.referenceLower(p.text(i)), "\(p.text(i).debugDescription)")
+            }
+        }
+        let p = ParagraphTokens("İstanbul ȺB Zoë’s ΣΟΦΊΑ Ame\u{301}lie ǅ 東京 Ⅻ ﬁ `a")
+        #expect((0..<p.count).map { p.lower($0) } == ["i\u{307}stanbul", "ⱥb", "zoë's", "σοφία", "ame\u{301}lie", "ǆ", "東京", "ⅻ", "ﬁ", "'", "a"])
+    }
+
+    /// Text denser in tokens than prose (a token a byte) is tokenized again with room for all.
+    @Test func denseTextHasEveryToken() {
+        let text = String(repeating: "!?“a,", count: 200)
+        #expect(ParagraphTokens(text).count == 1000)
+        #expect(tokens(text) == reference(text))
+        let dots = String(repeating: ".", count: 100)
+        #expect(ParagraphTokens(dots).count == 100)
+    }
+
+    /// First and last scalars, and a quotation's inner text, read from the bytes.
+    @Test func scalarsAndInnerTextFromBytes() {
+        let p = ParagraphTokens("“Zoë’s café,” said Ελένη 👩‍👩‍👧.")
+        #expect(p.first(0) == "“")
+        #expect(p.first(1) == "Z" && p.last(1) == "s")
+        #expect(p.last(2) == "\u{E9}")
+        #expect(p.spans.count == 1)
+        #expect(p.innerText(p.spans[0]) == "Zoë’s café,")
+        #expect(p.text(6) == "Ελένη" && p.first(6) == "Ε" && p.last(6) == "η")
+        #expect(p.last(p.count - 2) == "\u{1F467}")
     }
 
     /// Invalid UTF-8 is repaired to U+FFFD before tokenizing: a punctuation token of its own.

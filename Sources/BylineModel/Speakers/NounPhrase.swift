@@ -37,7 +37,9 @@ extension ParagraphTokens {
             if tokens[i].kind == .quote { continue }
             result[result.count - 1].append(i)
         }
-        return result.filter { !$0.isEmpty }
+        // Only the last can be empty: a new segment is opened only after a non-empty one.
+        if result[result.count - 1].isEmpty { result.removeLast() }
+        return result
     }
 
     /// The subject standing before a verb: the segment next to the verb, or the one before it
@@ -159,7 +161,7 @@ extension ParagraphTokens {
             if tokens[t].kind == .word && tokens[t].capitalised && !possessive(t) { startPos -= 1; continue }
             if tokens[t].kind == .word && startPos < endPos && word(t, in: QuoteFinder.particles) { startPos -= 1; continue }
             if isPunct(t, "."), startPos >= 2, tokens[part[startPos - 2]].kind == .word,
-               tokens[part[startPos - 2]].hi - tokens[part[startPos - 2]].lo <= 3 { startPos -= 1; continue }
+               tokens[part[startPos - 2]].scalarCount <= 3 { startPos -= 1; continue }
             break
         }
         var run: [Int] = []
@@ -235,7 +237,7 @@ extension ParagraphTokens {
             words[words.count - 1] = l
         }
         // Initials keep their full stop: "John A. Boehner".
-        for (k, t) in run[nameStart...].enumerated() where tokens[t].hi - tokens[t].lo == 1 && isPunct(t + 1, ".") {
+        for (k, t) in run[nameStart...].enumerated() where tokens[t].scalarCount == 1 && isPunct(t + 1, ".") {
             words[k] += "."
         }
         if words.count > 4 { words = Array(words.suffix(4)) }

@@ -2,19 +2,34 @@
 /// ends found: what the attribution rules read.
 ///
 /// A word keeps its inner apostrophes, hyphens and full stops (`Jolie’s`, `42-year-old`,
-/// `U.S`, `3.5`); a quote mark is a token of its own. Strings are made only for the tokens the
-/// rules look at.
+/// `U.S`, `3.5`); a quote mark is a token of its own. Tokens are byte ranges over one copy of
+/// the paragraph's UTF-8 (``utf8``); strings are made only for the tokens the rules look at.
 struct ParagraphTokens {
     enum Kind: UInt8 { case word, punct, quote }
 
     struct Token {
-        var lo: Int
-        var hi: Int
+        /// The token's bytes in ``utf8``: `lo..<hi` (stored in 32 bits: a token is 20 bytes).
+        private var start: Int32
+        private var end: Int32
+        /// Its length in Unicode scalars (`U.S` is 3, `Zoë` 3 however the ë is spelt in bytes).
+        var scalarCount: Int32
+        /// For an ASCII token, the hash of its lower-case bytes (as ``WordTable`` hashes).
+        var hash: UInt32
         var kind: Kind
         /// A word opening in a capital (or a letter without case: Chinese, Japanese, …).
         var capitalised: Bool
         /// Whitespace stands before it.
         var spaceBefore: Bool
+        /// Every byte is ASCII: its lower case is ``ParagraphTokens/folded`` over `lo..<hi`.
+        var ascii: Bool
+
+        init(lo: Int, hi: Int, scalarCount: Int32, hash: UInt32, kind: Kind, capitalised: Bool, spaceBefore: Bool, ascii: Bool) {
+            (start, end, self.scalarCount, self.hash) = (Int32(truncatingIfNeeded: lo), Int32(truncatingIfNeeded: hi), scalarCount, hash)
+            (self.kind, self.capitalised, self.spaceBefore, self.ascii) = (kind, capitalised, spaceBefore, ascii)
+        }
+
+        var lo: Int { Int(start) }
+        var hi: Int { Int(end) }
     }
 
     /// A quoted passage: the tokens of its marks (`close == tokens.count` when left open).
@@ -25,17 +40,14 @@ struct ParagraphTokens {
         var single: Bool
     }
 
-    let s: [Unicode.Scalar]
+    /// The paragraph's UTF-8 (valid: it comes from a `String`).
+    let utf8: [UInt8]
+    /// ``utf8`` with every ASCII capital in lower case and a backtick made an apostrophe (as
+    /// ``lower(_:)`` spells them), so an ASCII token's lower case is read in place; the bytes of
+    /// other tokens are left as they are and never read.
+    private var folded: [UInt8]
     private(set) var tokens: [Token] = []
     private(set) var spans: [Span] = []
-    /// ``lower(_:)``'s cache, made on its first use.
-    private var lowered: [String?] = []
-    /// Every ASCII token in lower case (as ``lower(_:)`` spells it), back to back, so word lists
-    /// are asked with no string made; per token, where its bytes start (-1: not ASCII) and
-    /// their hash (as ``WordTable`` hashes).
-    private var asciiLower: [UInt8] = []
-    private var asciiStart: [Int32] = []
-    private var asciiHash: [UInt32] = []
     /// Per token that is not ASCII, the bytes its lower case is filed under in a ``WordTable``
     /// (its own, or those of its normal form C: `WordTable.byteKey`), made on its first
     /// look-up, so a word spelt with combining marks is normalised once, not once a table.
@@ -50,77 +62,70 @@ struct ParagraphTokens {
     }
 
     init(_ text: String) {
-        s = TextScan.scalars(text)
-        tokens.reserveCapacity(s.count / 4 + 8)  // a token every four or five scalars: room without regrowing
+        utf8 = Array(text.utf8)
+        folded = utf8
+        // A paragraph longer than 2 GB (none is) would not fit the tokens' 32-bit offsets.
+        precondition(utf8.count < Int(Int32.max), "paragraph too long to tokenize")
         tokenize()
-        lowerASCII()
         findSpans()
-    }
-
-    private mutating func lowerASCII() {
-        var starts = [Int32](repeating: -1, count: tokens.count)
-        var hashes = [UInt32](repeating: 0, count: tokens.count)
-        let bytes = [UInt8](unsafeUninitializedCapacity: s.count) { out, used in
-            s.withUnsafeBufferPointer { s in
-                tokens.withUnsafeBufferPointer { tokens in
-                    var n = 0
-                    for i in 0..<tokens.count {
-                        let t = tokens[i]
-                        var hash: UInt32 = 2_166_136_261
-                        var k = t.lo
-                        while k < t.hi {
-                            let v = s[k].value
-                            if v >= 0x80 { break }
-                            let b = UInt8(truncatingIfNeeded: v)
-                            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == 0x60 ? 0x27 : b)
-                            out[n + k - t.lo] = lower
-                            hash = (hash ^ UInt32(lower)) &* 16_777_619
-                            k += 1
-                        }
-                        guard k == t.hi else { continue }
-                        starts[i] = Int32(n)
-                        hashes[i] = hash
-                        n += t.hi - t.lo
-                    }
-                    used = n
-                }
-            }
-        }
-        asciiLower = bytes
-        asciiStart = starts
-        asciiHash = hashes
     }
 
     var count: Int { tokens.count }
 
     // MARK: - Text of tokens
 
-    func text(_ i: Int) -> String { ScalarWriter.string(s[tokens[i].lo..<tokens[i].hi]) }
+    func text(_ i: Int) -> String { string(tokens[i].lo..<tokens[i].hi) }
 
-    /// The token in lower case (cached).
-    mutating func lower(_ i: Int) -> String {
-        if lowered.isEmpty { lowered = Array(repeating: nil, count: tokens.count) }
-        if let l = lowered[i] { return l }
-        let l = Self.lowercase(s[tokens[i].lo..<tokens[i].hi])
-        lowered[i] = l
-        return l
+    /// The text of a byte range of the paragraph (one that starts and ends on scalars).
+    func string(_ range: Range<Int>) -> String {
+        utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
-    private static func lowercase(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        // ASCII (nearly every word): built in place; 15 bytes or fewer make a small string,
-        // which needs no allocation.
-        if scalars.allSatisfy({ $0.value < 0x80 }) {
-            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
-                var k = 0
-                for c in scalars {
-                    let v = UInt8(truncatingIfNeeded: c.value)
-                    buffer[k] = v >= 0x41 && v <= 0x5A ? v | 0x20 : (v == 0x60 ? 0x27 : v)
-                    k += 1
+    /// The token in lower case: an ASCII token's made from ``folded`` (a small string, with no
+    /// allocation, up to 15 bytes); another's from its bytes when every scalar is one
+    /// `TextScan.lowerScalar` answers (Latin, Greek, Cyrillic, CJK), else by Unicode's mapping.
+    func lower(_ i: Int) -> String {
+        let t = tokens[i]
+        if t.ascii {
+            return folded.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[t.lo..<t.hi]), as: UTF8.self) }
+        }
+        return lowerWide(t) ?? Self.lowercase(text(i).unicodeScalars)
+    }
+
+    /// ``lower(_:)`` for a token that is not ASCII, written as UTF-8 straight from its bytes;
+    /// nil when a scalar needs Unicode's mapping (`İ`, scripts beyond the table).
+    private func lowerWide(_ t: Token) -> String? {
+        // A scalar's lower case is at most half as long again in UTF-8 (Ⱥ → ⱥ): twice is room.
+        // Written on the stack, so a string of 15 bytes or fewer is made with no allocation.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * (t.hi - t.lo)) { out in
+            utf8.withUnsafeBufferPointer { u in
+                var n = 0
+                var k = t.lo
+                while k < t.hi {
+                    let (c, length) = Self.scalar(u, at: k)
+                    k += length
+                    let v = c.value
+                    var l: UInt32
+                    if v < 0x80 {
+                        l = v >= 0x41 && v <= 0x5A ? v + 32 : v
+                    } else if let lower = TextScan.lowerScalar(v) {
+                        l = Unicode.Scalar(lower) == nil ? v : lower
+                    } else if v == 0x2019 {  // ’ (unchanged by lower-casing) spelt as an apostrophe
+                        l = 0x27
+                    } else {
+                        return nil
+                    }
+                    for b in UTF8.encode(Unicode.Scalar(l)!)! { out[n] = b; n += 1 }
                 }
-                return k
+                return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
             }
         }
-        var w = ScalarWriter(capacity: scalars.count)
+    }
+
+    /// A token in lower case by Unicode's mappings (what ``lowerWide(_:)`` cannot answer).
+    @inline(never)
+    private static func lowercase(_ scalars: String.UnicodeScalarView) -> String {
+        var w = ScalarWriter(capacity: scalars.underestimatedCount)
         for c in scalars {
             let v = c.value
             if v >= 0x41 && v <= 0x5A {
@@ -144,27 +149,24 @@ struct ParagraphTokens {
     /// Calls `body` with the token in lower case as bytes, spelt as ``lower(_:)`` spells it,
     /// when the token is ASCII (most are); nil otherwise (ask ``lower(_:)``). No string is made.
     func withLowerASCII<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        let start = Int(asciiStart[i])
-        guard start >= 0 else { return nil }
-        let end = start + tokens[i].hi - tokens[i].lo
-        return asciiLower.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        let t = tokens[i]
+        guard t.ascii else { return nil }
+        return folded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[t.lo..<t.hi])) }
     }
 
     /// Whether the token in lower case is in `set` (`set.contains(lower(i))`).
     mutating func word(_ i: Int, in set: WordSet) -> Bool {
-        let start = Int(asciiStart[i])
-        guard start >= 0 else { return withWideKey(i) { set.contains(asciiBytes: $0, hash: $1) } ?? set.contains(lower(i)) }
-        let end = start + tokens[i].hi - tokens[i].lo
-        return asciiLower.withUnsafeBufferPointer { set.contains(asciiBytes: UnsafeBufferPointer(rebasing: $0[start..<end]), hash: asciiHash[i]) }
+        let t = tokens[i]
+        guard t.ascii else { return withWideKey(i) { set.contains(asciiBytes: $0, hash: $1) } ?? set.contains(lower(i)) }
+        return folded.withUnsafeBufferPointer { set.contains(asciiBytes: UnsafeBufferPointer(rebasing: $0[t.lo..<t.hi]), hash: t.hash) }
     }
 
     /// The value the token in lower case has in `table` (`table[lower(i)]`), looked up as bytes
     /// when it has a byte key.
     mutating func value<Value>(_ i: Int, in table: WordTable<Value>) -> Value? {
-        let start = Int(asciiStart[i])
-        guard start >= 0 else { return withWideKey(i) { table.value(asciiBytes: $0, hash: $1) } ?? table[lower(i)] }
-        let end = start + tokens[i].hi - tokens[i].lo
-        return asciiLower.withUnsafeBufferPointer { table.value(asciiBytes: UnsafeBufferPointer(rebasing: $0[start..<end]), hash: asciiHash[i]) }
+        let t = tokens[i]
+        guard t.ascii else { return withWideKey(i) { table.value(asciiBytes: $0, hash: $1) } ?? table[lower(i)] }
+        return folded.withUnsafeBufferPointer { table.value(asciiBytes: UnsafeBufferPointer(rebasing: $0[t.lo..<t.hi]), hash: t.hash) }
     }
 
     /// Calls `body` with the bytes a token that is not ASCII is filed under in a ``WordTable``
@@ -187,13 +189,15 @@ struct ParagraphTokens {
         return wideKeyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(lo)..<Int(hi)]), hash) }
     }
 
-    /// Whether the token is an acronym (`QuoteFinder.isAcronym(text(i))`), read from its scalars.
+    /// Whether the token is an acronym (`QuoteFinder.isAcronym(text(i))`), read from its bytes
+    /// when it is ASCII.
     func isAcronym(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.ascii else { return QuoteFinder.isAcronym(text(i)) }
         var letters = 0
-        for c in s[tokens[i].lo..<tokens[i].hi] where c != "." {
-            let v = c.value
-            if v >= 0x41 && v <= 0x5A { letters += 1; continue }
-            if v < 0x80 || !c.properties.isUppercase { return false }
+        for k in t.lo..<t.hi where utf8[k] != 0x2E {
+            let v = utf8[k]
+            guard v >= 0x41 && v <= 0x5A else { return false }
             letters += 1
         }
         return letters >= 2
@@ -208,19 +212,25 @@ struct ParagraphTokens {
 
     func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
     func isPunct(_ i: Int, _ c: Unicode.Scalar) -> Bool {
-        i >= 0 && i < tokens.count && tokens[i].kind == .punct && s[tokens[i].lo] == c
+        i >= 0 && i < tokens.count && tokens[i].kind == .punct && first(i) == c
     }
-    func first(_ i: Int) -> Unicode.Scalar { s[tokens[i].lo] }
-    func last(_ i: Int) -> Unicode.Scalar { s[tokens[i].hi - 1] }
+    /// The token's first scalar.
+    func first(_ i: Int) -> Unicode.Scalar {
+        utf8.withUnsafeBufferPointer { Self.scalar($0, at: tokens[i].lo).scalar }
+    }
+    /// The token's last scalar.
+    func last(_ i: Int) -> Unicode.Scalar {
+        utf8.withUnsafeBufferPointer { Self.scalar($0, before: tokens[i].hi) }
+    }
 
     /// A quick test before a word is looked up as a speech verb: an ASCII word must be 3 to 12
     /// letters long and open with a letter some speech verb opens with; other words (Greek,
     /// Russian) are always looked up.
     func mayBeSpeechVerb(_ i: Int) -> Bool {
         let t = tokens[i]
-        let f = s[t.lo].value
+        let f = UInt32(utf8[t.lo])
         guard f < 0x80 else { return true }
-        let length = t.hi - t.lo
+        let length = Int(t.scalarCount)
         guard length >= 3, length <= 12, f >= 0x61, f <= 0x7A else { return false }
         return Self.speechVerbInitials & (1 << (f - 0x61)) != 0
     }
@@ -231,7 +241,7 @@ struct ParagraphTokens {
     /// A word in lower case opening in a lower-case letter.
     func isLowerWord(_ i: Int) -> Bool {
         guard isWord(i) else { return false }
-        let c = s[tokens[i].lo]
+        let c = first(i)
         if c.value < 0x80 { return c.value >= 0x61 && c.value <= 0x7A }
         return c.properties.isLowercase
     }
@@ -241,58 +251,160 @@ struct ParagraphTokens {
     @inline(__always)
     private static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool { TextScan.isWordScalar(c) }
 
+    /// Per byte, its lower case when it is an ASCII letter or digit; 0 for any other byte.
+    private static let foldedLetters: [UInt8] = (0...255).map { b in
+        let b = UInt8(b)
+        guard b < 0x80, isASCIILetterOrDigit(b) else { return 0 }
+        return b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+    }
+
+    /// An ASCII letter or digit (`isLetterOrDigit` for a byte below 0x80).
+    @inline(__always)
+    private static func isASCIILetterOrDigit(_ b: UInt8) -> Bool {
+        (b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26
+    }
+
+    /// The scalar whose bytes start at `i` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    static func scalar(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = u[i]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        return wideScalar(u, at: i)
+    }
+
+    /// ``scalar(_:at:)`` for a lead byte of two to four bytes.
+    @inline(never)
+    private static func wideScalar(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = u[i]
+        let v: UInt32, length: Int
+        if lead < 0xE0 {
+            v = UInt32(lead & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F)
+            length = 2
+        } else if lead < 0xF0 {
+            v = UInt32(lead & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)
+            length = 3
+        } else {
+            v = UInt32(lead & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
+    }
+
+    /// The scalar whose bytes end just before `end`.
+    static func scalar(_ u: UnsafeBufferPointer<UInt8>, before end: Int) -> Unicode.Scalar {
+        var k = end - 1
+        while k > 0, u[k] & 0xC0 == 0x80 { k -= 1 }  // back over continuation bytes
+        return scalar(u, at: k).scalar
+    }
+
+    /// How many scalars the bytes of `range` hold (their bytes that are no continuation bytes).
+    private static func scalarCount(_ u: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        for k in range where u[k] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// One pass over the bytes: each scalar is decoded once (ASCII without a call), ASCII bytes
+    /// are lower-cased into ``folded`` and hashed as they are passed. The rules are those of the
+    /// scalar tokenizer this replaced (kept in the tests as the reference).
     private mutating func tokenize() {
-        var tokens: [Token] = []
-        swap(&tokens, &self.tokens)  // the reserved buffer, held once
-        s.withUnsafeBufferPointer { s in
-            var i = 0
-            let n = s.count
-            var space = true
-            while i < n {
-                let c = s[i]
-                if TextScan.isSpace(c) { space = true; i += 1; continue }
-                let start = i
-                if Self.isLetterOrDigit(c) {
-                    i += 1
-                    while i < n {
-                        let d = s[i]
-                        if Self.isLetterOrDigit(d) || TextScan.isNonspacingMark(d) { i += 1; continue }
-                        // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
-                        if i + 1 < n, Self.isLetterOrDigit(s[i + 1]) {
+        // Tokens are written in place. Room for a token every three bytes is plenty for prose
+        // (a word and its space take four or more); text denser than that (`!!!!`) is tokenized
+        // again with room for a token a byte, the most there can be.
+        for room in [utf8.count / 3 + 16, utf8.count] {
+            var complete = false
+            tokens = [Token](unsafeUninitializedCapacity: room) { tokens, made in
+                made = 0
+                utf8.withUnsafeBufferPointer { u in
+                    folded.withUnsafeMutableBufferPointer { folded in
+                        made = Self.foldedLetters.withUnsafeBufferPointer { Self.tokenize(u, folded: folded, letters: $0, into: tokens) }
+                    }
+                }
+                complete = made >= 0
+                if !complete { made = 0 }
+            }
+            if complete { return }
+        }
+    }
+
+    /// ``tokenize()``'s pass: writes the tokens of `u` from the start of `tokens` and returns
+    /// how many; -1 when they do not fit.
+    private static func tokenize(_ u: UnsafeBufferPointer<UInt8>, folded: UnsafeMutableBufferPointer<UInt8>,
+                                 letters: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>) -> Int {
+        var made = 0
+        let n = u.count
+        var i = 0
+        var space = true
+        while i < n {
+            if u[i] == 0x20 { space = true; i += 1; continue }  // the usual space, without decoding
+            let (c, cLength) = Self.scalar(u, at: i)
+            if TextScan.isSpace(c) { space = true; i += cLength; continue }
+            let start = i
+            var hash: UInt32 = 2_166_136_261
+            var ascii = true
+            /// Lower-cases and hashes the ASCII byte at `k` (every scalar of the token passes here).
+            @inline(__always) func fold(_ k: Int, _ length: Int) {
+                guard length == 1 else { ascii = false; return }
+                let b = u[k]
+                let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == 0x60 ? 0x27 : b)
+                folded[k] = lower
+                hash = (hash ^ UInt32(lower)) &* 16_777_619
+            }
+            fold(i, cLength)
+            i += cLength
+            if Self.isLetterOrDigit(c) {
+                var pieceStart = start  // where the piece after the word's last full stop starts
+                while i < n {
+                    // ASCII letters and digits (most of every word): taken without decoding, by table.
+                    let b = u[i]
+                    let lower = letters[Int(b)]
+                    if lower != 0 {
+                        folded[i] = lower
+                        hash = (hash ^ UInt32(lower)) &* 16_777_619
+                        i += 1
+                        continue
+                    }
+                    // Any other ASCII byte but the inner marks below ends the word.
+                    if b < 0x80, b != 0x27, b != 0x2D, b != 0x2F, b != 0x26, b != 0x2E, b != 0x2C { break }
+                    let (d, dLength) = Self.scalar(u, at: i)
+                    var take = Self.isLetterOrDigit(d) || TextScan.isNonspacingMark(d)
+                    // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
+                    if !take, i + dLength < n {
+                        let next = Self.scalar(u, at: i + dLength).scalar
+                        if Self.isLetterOrDigit(next) {
                             switch d.value {
                             case 0x27, 0x2019, 0x2D, 0x2010, 0x2F, 0x26:  // ' ’ - ‐ / &
-                                i += 1; continue
+                                take = true
                             case 0x2E:
                                 // U.S, a.m, 3.5 — but not "end.Next" after a long word.
-                                let runStart = Self.segmentStart(s, before: i, from: start)
-                                if i - runStart <= 2 || TextScan.isNumeric(s[i - 1]) { i += 1; continue }
+                                take = Self.scalarCount(u, pieceStart..<i) <= 2 || TextScan.isNumeric(Self.scalar(u, before: i))
                             case 0x2C:
-                                if TextScan.isNumeric(s[i - 1]) && TextScan.isNumeric(s[i + 1]) { i += 1; continue }
+                                take = TextScan.isNumeric(Self.scalar(u, before: i)) && TextScan.isNumeric(next)
                             default: break
                             }
                         }
-                        break
                     }
-                    let f = s[start]
-                    let cap = f.value < 0x80 ? (f.value >= 0x41 && f.value <= 0x5A)
-                        : f.properties.isUppercase || (f.properties.isAlphabetic && !f.properties.isLowercase && !f.properties.changesWhenUppercased)
-                    tokens.append(Token(lo: start, hi: i, kind: .word, capitalised: cap, spaceBefore: space))
-                } else {
-                    i += 1
-                    let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
-                    tokens.append(Token(lo: start, hi: i, kind: kind, capitalised: false, spaceBefore: space))
+                    guard take else { break }
+                    fold(i, dLength)
+                    i += dLength
+                    if d == "." { pieceStart = i }
                 }
-                space = false
+                let count = ascii ? i - start : Self.scalarCount(u, start..<i)
+                let cap = c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A)
+                    : c.properties.isUppercase || (c.properties.isAlphabetic && !c.properties.isLowercase && !c.properties.changesWhenUppercased)
+                guard made < tokens.count else { return -1 }
+                tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: Int32(count), hash: ascii ? hash : 0, kind: .word,
+                                    capitalised: cap, spaceBefore: space, ascii: ascii))
+            } else {
+                let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
+                guard made < tokens.count else { return -1 }
+                tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: 1, hash: ascii ? hash : 0, kind: kind,
+                                    capitalised: false, spaceBefore: space, ascii: ascii))
             }
+            made += 1
+            space = false
         }
-        self.tokens = tokens
-    }
-
-    /// Start of the current dot-separated piece of a word (for `U.S` and `a.m`).
-    private static func segmentStart(_ s: UnsafeBufferPointer<Unicode.Scalar>, before i: Int, from start: Int) -> Int {
-        var k = i
-        while k > start, s[k - 1] != "." { k -= 1 }
-        return k
+        return made
     }
 
     // MARK: - Quoted spans
@@ -306,7 +418,7 @@ struct ParagraphTokens {
     private func opensHere(_ i: Int) -> Bool {
         guard i + 1 < tokens.count, !tokens[i + 1].spaceBefore else { return false }
         if i == 0 || tokens[i].spaceBefore { return true }
-        let p = s[tokens[i - 1].lo]
+        let p = first(i - 1)
         return tokens[i - 1].kind != .word && "([{—–-:/".unicodeScalars.contains(p) || tokens[i - 1].kind == .quote
     }
 
@@ -331,13 +443,13 @@ struct ParagraphTokens {
         let n = tokens.count
         while i < n {
             guard tokens[i].kind == .quote else { i += 1; continue }
-            let c = s[tokens[i].lo]
+            let c = first(i)
             if c == "\"" || isDoubleOpener(c) {
                 if c == "\"" && !opensHere(i) && i > 0 { i += 1; continue }
                 var j = i + 1
                 while j < n {
                     if tokens[j].kind == .quote {
-                        let d = s[tokens[j].lo]
+                        let d = first(j)
                         if d == "\"" || isDoubleCloser(d) || (c == "\u{201E}" && d == "\u{201C}") { break }
                     }
                     j += 1
@@ -348,7 +460,7 @@ struct ParagraphTokens {
                 var j = i + 1
                 var found = false
                 while j < n {
-                    if tokens[j].kind == .quote, isSingle(s[tokens[j].lo]), s[tokens[j].lo] != "\u{2018}", closesSingle(j) {
+                    if tokens[j].kind == .quote, isSingle(first(j)), first(j) != "\u{2018}", closesSingle(j) {
                         found = true
                         break
                     }
@@ -370,12 +482,15 @@ struct ParagraphTokens {
         }
     }
 
-    /// The scalar range of a span's words (inside its marks).
+    /// The byte range of a span's words (inside its marks).
     func innerRange(_ span: Span) -> Range<Int> {
         let lo = tokens[span.open].hi
-        let hi = span.close < tokens.count ? tokens[span.close].lo : s.count
+        let hi = span.close < tokens.count ? tokens[span.close].lo : utf8.count
         return lo..<max(lo, hi)
     }
+
+    /// The text inside a span's marks, as it stands.
+    func innerText(_ span: Span) -> String { string(innerRange(span)) }
 
     // MARK: - Sentences
 
@@ -384,7 +499,7 @@ struct ParagraphTokens {
     /// an abbreviation or an initial.
     mutating func endsSentence(_ i: Int) -> Bool {
         guard tokens[i].kind == .punct else { return false }
-        let c = s[tokens[i].lo]
+        let c = first(i)
         guard c == "." || c == "!" || c == "?" || c == "…" else { return false }
         var k = i + 1
         while k < tokens.count, tokens[k].kind == .quote || isPunct(k, ")") { k += 1 }
@@ -395,7 +510,7 @@ struct ParagraphTokens {
         }
         if c == "." && i > 0 && isWord(i - 1) && !tokens[i].spaceBefore {
             if word(i - 1, in: Self.abbreviations) { return false }
-            if tokens[i - 1].hi - tokens[i - 1].lo == 1 && tokens[i - 1].capitalised { return false }  // an initial
+            if tokens[i - 1].scalarCount == 1 && tokens[i - 1].capitalised { return false }  // an initial
             let nextCapitalised = k < tokens.count && tokens[k].capitalised
             // An ASCII word is read as its lower-case bytes (one byte a character).
             if let ascii = withLowerASCII(i - 1, { w in
