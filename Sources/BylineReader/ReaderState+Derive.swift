@@ -23,7 +23,7 @@ extension ReaderState {
     }
 
     /// Asks for the headlines the list needs: those of the rows on screen, and, once the user
-    /// moves about, a page either side of them read ahead, so that a move line by line asks
+    /// scrolls the list, a page either side of them read ahead, so that a move line by line asks
     /// once a page (one worker job and one answer) rather than once a row, and its frame seldom
     /// waits. The page either side is asked for when a row half a page beyond an edge has no
     /// headline (a separate load after the rows on screen). Returns whether a row on screen
@@ -35,8 +35,11 @@ extension ReaderState {
         let waiting = !missingShown.isEmpty
         let wanted = missingShown.filter { loadingHeadlines.insert($0).inserted }
         if !wanted.isEmpty { effects.append(.loadHeadlines(wanted)) }
-        // Not at start-up: the first frame needs only the rows on screen.
-        guard userActed else { return waiting }
+        // Only once the user scrolls the list: not at start-up (the first frame needs only the
+        // rows on screen), nor for a key that leaves the list where it was.
+        let scrolled = headlinesLookedAtTop.map { $0 != shown.lowerBound } ?? false
+        headlinesLookedAtTop = shown.lowerBound
+        guard userActed, scrolled else { return waiting }
         let page = shown.count
         let below = shown.upperBound..<min(rows.count, shown.upperBound + page)
         let above = max(0, shown.lowerBound - page)..<shown.lowerBound

@@ -30,6 +30,9 @@ import Testing
         let capacity = state.visibleRows.count
         #expect(start.first?.count == capacity)
         Self.answer(start, &state)
+        #expect(Self.headlineLoads(update(&state, .moveDown)).isEmpty, "a move that does not scroll reads nothing ahead")
+        #expect(Self.headlineLoads(update(&state, .toggleHelp)).isEmpty)
+        _ = update(&state, .toggleHelp)
         state.zoomed = true  // the list alone: no article parsed ahead
         var asked = 0, loads = 0
         var waited = 0
