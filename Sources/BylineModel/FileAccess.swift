@@ -57,24 +57,29 @@ enum FileAccess {
         guard type == S_IFREG else { return .failure(FileFailure(reason: "not a regular file")) }
         let size = Int(st.st_size)
         let want = min(limit, max(size, 0) + 1)
-        var buffer = [UInt8](repeating: 0, count: max(want, 1))
-        var got = 0
+        // Read into uncleared memory: clearing the buffer first cost as much as the read.
+        var failure: FileFailure?
         var eof = false
-        while got < want {
-            let n = buffer.withUnsafeMutableBytes { raw in
-                sysRead(fd, raw.baseAddress! + got, want - got)
+        let buffer = [UInt8](unsafeUninitializedCapacity: max(want, 1)) { raw, initialized in
+            var got = 0
+            while got < want {
+                let n = sysRead(fd, raw.baseAddress! + got, want - got)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = FileFailure(reason: "cannot read: \(errorText())")
+                    break
+                }
+                if n == 0 { eof = true; break }
+                got += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(FileFailure(reason: "cannot read: \(errorText())"))
-            }
-            if n == 0 { eof = true; break }
-            got += n
+            initialized = got
         }
+        if let failure { return .failure(failure) }
+        let got = buffer.count
         // Grew while we read: treat the limit as reached.
         let complete = eof || got < limit
         let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        return .success(Read(data: Data(buffer[0..<got]), size: size, modified: modified, complete: complete))
+        return .success(Read(data: Data(buffer), size: size, modified: modified, complete: complete))
     }
 }
 

@@ -382,6 +382,14 @@ public final class Library: Sendable {
         state.withLock { $0.headlines.indices.contains(id.index) && $0.headlines.has(id.index) }
     }
 
+    /// The entries among `ids` (in their order) whose headline was not read, looked up under
+    /// one lock: the list asks this of its rows on screen at every move.
+    public func withoutCachedHeadline(_ ids: ArraySlice<ArticleID>) -> [ArticleID] {
+        state.withLock { s in
+            ids.filter { !(s.headlines.indices.contains($0.index) && s.headlines.has($0.index)) }
+        }
+    }
+
     /// Whether the headline read is `text` (nil when none was read), compared without making
     /// its string: a list row drawn before from `text` is still right when this says so.
     public func cachedHeadline(_ id: ArticleID, is text: String) -> Bool? {

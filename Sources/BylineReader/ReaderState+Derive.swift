@@ -13,22 +13,50 @@ extension ReaderState {
            loadingArticles.insert(id).inserted {
             effects.append(.loadArticle(id))
         }
-        // Headlines of the rows on screen.
-        var missing: [ArticleID] = []
-        var waitingForHeadlines = false
-        for row in visibleRows {
-            let id = rows[row]
-            guard !hasHeadline(id) else { continue }
-            waitingForHeadlines = true
-            if loadingHeadlines.insert(id).inserted { missing.append(id) }
-        }
-        if !missing.isEmpty { effects.append(.loadHeadlines(missing)) }
+        let waitingForHeadlines = loadHeadlines(into: &effects)
         let waitingForArticle = showsArticle && !bodyDeferred && selection != nil && article == nil
             && selection.map { deleted[$0] == nil } == true
         // The first frame also waits (briefly) for the state store and a sort, so it opens on
         // the article that was left, in its order, rather than jumping there a moment later.
         awaitingVisible = waitingForHeadlines || waitingForArticle || sortingAtStart || (bodyDeferred && !stateLoaded)
         return effects
+    }
+
+    /// Asks for the headlines the list needs: those of the rows on screen, and, once the user
+    /// scrolls the list, a page either side of them read ahead, so that a move line by line asks
+    /// once a page (one worker job and one answer) rather than once a row, and its frame seldom
+    /// waits. The page either side is asked for when a row half a page beyond an edge has no
+    /// headline (a separate load after the rows on screen). Returns whether a row on screen
+    /// waits for its headline.
+    mutating func loadHeadlines(into effects: inout [Effect]) -> Bool {
+        let shown = visibleRows
+        guard !shown.isEmpty else { return false }
+        let missingShown = withoutHeadline(shown)
+        let waiting = !missingShown.isEmpty
+        let wanted = missingShown.filter { loadingHeadlines.insert($0).inserted }
+        if !wanted.isEmpty { effects.append(.loadHeadlines(wanted)) }
+        // Only once the user scrolls the list: not at start-up (the first frame needs only the
+        // rows on screen), nor for a key that leaves the list where it was.
+        let scrolled = headlinesLookedAtTop.map { $0 != shown.lowerBound } ?? false
+        headlinesLookedAtTop = shown.lowerBound
+        guard userActed, scrolled else { return waiting }
+        let page = shown.count
+        let below = shown.upperBound..<min(rows.count, shown.upperBound + page)
+        let above = max(0, shown.lowerBound - page)..<shown.lowerBound
+        let probes = [below.isEmpty ? nil : min(below.upperBound, below.lowerBound + page / 2 + 1) - 1,
+                      above.isEmpty ? nil : max(above.lowerBound, above.upperBound - page / 2 - 1)]
+        guard probes.contains(where: { row in
+            row.map { !hasHeadline(rows[$0]) && !loadingHeadlines.contains(rows[$0]) } ?? false
+        }) else { return waiting }
+        let ahead = (withoutHeadline(below) + withoutHeadline(above)).filter { loadingHeadlines.insert($0).inserted }
+        if !ahead.isEmpty { effects.append(.loadHeadlines(ahead)) }
+        return waiting
+    }
+
+    /// The rows' articles that have no headline to show (read, or kept for a deleted article).
+    private func withoutHeadline(_ range: Range<Int>) -> [ArticleID] {
+        let missing = library.withoutCachedHeadline(rows.ids[range])
+        return deleted.isEmpty ? missing : missing.filter { deleted[$0] == nil }
     }
 
     /// Shows the selection from what is cached and lays it out, without asking for anything:

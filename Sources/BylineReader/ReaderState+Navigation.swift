@@ -78,7 +78,8 @@ extension ReaderState {
             }
         }
         selection = id
-        selectedRow = rows.row(of: id) ?? target
+        // The row is where it was unless leaving a deleted article removed a row above it.
+        selectedRow = rows.id(at: target) == id ? target : rows.row(of: id) ?? target
         highlightedBlock = nil
         bodyTop = 0
         bodyAnchor = .top

@@ -132,6 +132,9 @@ public struct ReaderState: Sendable {
     // MARK: - Loads in flight
     var loadingArticles: Set<ArticleID> = []
     var loadingHeadlines: Set<ArticleID> = []
+    /// The list's top row when its headlines were last looked at (``loadHeadlines(into:)``
+    /// reads ahead only once the list scrolled from there).
+    var headlinesLookedAtTop: Int?
     /// A `]` / `[` looking for pull quotes in the next articles, waiting for one to be parsed.
     var pendingJump: PendingJump?
     /// A jump that needs the selected article, which is being parsed: done again when it arrives.
