@@ -409,7 +409,7 @@ struct QuoteFinder {
             }
         }
         guard promising else { return }
-        let subject = p.interpret(Array(max(sentenceStart, run.lowerBound - 2)..<run.upperBound), allowPossessive: true)
+        let subject = p.interpret(max(sentenceStart, run.lowerBound - 2)..<run.upperBound, allowPossessive: true)
         guard case .person(let words, let gender, let role) = subject else { return }
         // A person needs a given name, a title or a role, unless we know the name already; a
         // given name alone ("Adele", "Kim") when it is the subject of a verb.
@@ -538,7 +538,7 @@ struct QuoteFinder {
         let adjacent = end == open
         let colon = open > 0 && p.isPunct(open - 1, ":")
         guard adjacent || colon else { return nil }
-        guard case .person(let words, let gender, _) = p.interpret(Array(0..<end)) else { return nil }
+        guard case .person(let words, let gender, _) = p.interpret(0..<end) else { return nil }
         guard words.count >= 2 || registry.knows(words[0]) else { return nil }
         let e = registry.entity(named: words, gender: gender)
         return registry.entities[e].name
@@ -554,8 +554,9 @@ struct QuoteFinder {
             text = text.dropFirst()
         }
         var p = ParagraphTokens(String(text))
-        for part in p.segments(0..<p.count) {
-            switch p.interpret(part) {
+        let parts = p.segments(0..<p.count)
+        for k in 0..<parts.count {
+            switch p.interpret(parts[k]) {
             case .person(let words, _, _): return words.joined(separator: " ")
             case .organisation, .pronoun, .role, .anonymous, .nobody: continue
             }

@@ -53,6 +53,9 @@ struct ParagraphTokens {
     /// look-up, so a word spelt with combining marks is normalised once, not once a table.
     private var wideKeys: [WideKey] = []
     private var wideKeyBytes: [UInt8] = []
+    /// The segments of the clause last cut by ``segments(_:)``: filled again for each clause, so
+    /// cutting one allocates nothing once its buffers have grown.
+    var clauseSegments = ClauseSegments()
 
     private enum WideKey {
         case unknown
