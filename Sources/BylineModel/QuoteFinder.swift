@@ -398,6 +398,21 @@ struct QuoteFinder {
                 if asciiHit { promising = true; break }
                 continue
             }
+            // Other words from the bytes of their lower case (made once a token), when those
+            // compare as text: then the tables' and the registry's byte look-ups are exact, and
+            // `'s` is two characters of its own (no scalar of those joins the one after it).
+            let wideHit = p.withLowerBytes(t) { word -> Bool? in
+                var w = word
+                if w.count >= 2 && w[w.count - 2] == 0x27 && w[w.count - 1] == 0x73 { w = UnsafeBufferPointer(rebasing: w.dropLast(2)) }
+                guard WordTable<Bool>.comparesAsBytes(w) else { return nil }
+                let h = WordTable<Bool>.hashBytes(w)
+                return GivenNames.gender(ofBytes: w, hash: h) != nil || registry.knows(lowercasedBytes: w)
+                    || Lexicon.titles.contains(asciiBytes: w, hash: h) || Lexicon.personRoles.contains(asciiBytes: w, hash: h)
+            }
+            if let wideHit {
+                if wideHit { promising = true; break }
+                continue
+            }
             var w = p.lower(t)
             if TextScan.hasSuffix(w, "'s") { w.removeLast(2) }
             // `w` is lower case already: lower-casing is the same scalar by scalar, and again
