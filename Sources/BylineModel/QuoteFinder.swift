@@ -398,6 +398,21 @@ struct QuoteFinder {
                 if asciiHit { promising = true; break }
                 continue
             }
+            // Other words from the bytes of their lower case (made once a token), when those
+            // compare as text: then the tables' and the registry's byte look-ups are exact, and
+            // `'s` is two characters of its own (no scalar of those joins the one after it).
+            let wideHit = p.withLowerBytes(t) { word -> Bool? in
+                var w = word
+                if w.count >= 2 && w[w.count - 2] == 0x27 && w[w.count - 1] == 0x73 { w = UnsafeBufferPointer(rebasing: w.dropLast(2)) }
+                guard WordTable<Bool>.comparesAsBytes(w) else { return nil }
+                let h = WordTable<Bool>.hashBytes(w)
+                return GivenNames.gender(ofBytes: w, hash: h) != nil || registry.knows(lowercasedBytes: w)
+                    || Lexicon.titles.contains(asciiBytes: w, hash: h) || Lexicon.personRoles.contains(asciiBytes: w, hash: h)
+            }
+            if let wideHit {
+                if wideHit { promising = true; break }
+                continue
+            }
             var w = p.lower(t)
             if TextScan.hasSuffix(w, "'s") { w.removeLast(2) }
             // `w` is lower case already: lower-casing is the same scalar by scalar, and again
@@ -409,7 +424,7 @@ struct QuoteFinder {
             }
         }
         guard promising else { return }
-        let subject = p.interpret(Array(max(sentenceStart, run.lowerBound - 2)..<run.upperBound), allowPossessive: true)
+        let subject = p.interpret(max(sentenceStart, run.lowerBound - 2)..<run.upperBound, allowPossessive: true)
         guard case .person(let words, let gender, let role) = subject else { return }
         // A person needs a given name, a title or a role, unless we know the name already; a
         // given name alone ("Adele", "Kim") when it is the subject of a verb.
@@ -538,7 +553,7 @@ struct QuoteFinder {
         let adjacent = end == open
         let colon = open > 0 && p.isPunct(open - 1, ":")
         guard adjacent || colon else { return nil }
-        guard case .person(let words, let gender, _) = p.interpret(Array(0..<end)) else { return nil }
+        guard case .person(let words, let gender, _) = p.interpret(0..<end) else { return nil }
         guard words.count >= 2 || registry.knows(words[0]) else { return nil }
         let e = registry.entity(named: words, gender: gender)
         return registry.entities[e].name
@@ -554,8 +569,9 @@ struct QuoteFinder {
             text = text.dropFirst()
         }
         var p = ParagraphTokens(String(text))
-        for part in p.segments(0..<p.count) {
-            switch p.interpret(part) {
+        let parts = p.segments(0..<p.count)
+        for k in 0..<parts.count {
+            switch p.interpret(parts[k]) {
             case .person(let words, _, _): return words.joined(separator: " ")
             case .organisation, .pronoun, .role, .anonymous, .nobody: continue
             }

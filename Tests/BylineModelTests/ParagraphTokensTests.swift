@@ -139,6 +139,26 @@ import Testing
         #expect((0..<p.count).map { p.lower($0) } == ["i\u{307}stanbul", "ⱥb", "zoë's", "σοφία", "ame\u{301}lie", "ǆ", "東京", "ⅻ", "ﬁ", "'", "a"])
     }
 
+    /// `withLowerBytes(_:)` (a wide token's lower case made once and kept) spells `lower(_:)`,
+    /// on its first look-up and again, and look-ups through the kept forms answer as strings do.
+    @Test func lowerBytesAreTheLowerCase() async {
+        await propertyCheck(count: 2000, input: Self.anyScalars) { text in
+            var p = ParagraphTokens(text)
+            for _ in 0..<2 {
+                for i in 0..<p.count {
+                    let lower = p.lower(i)
+                    #expect(p.withLowerBytes(i) { Array($0) } == Array(lower.utf8), "\(p.text(i).debugDescription)")
+                    #expect(p.word(i, in: Lexicon.speechVerbs) == Lexicon.speechVerbs.contains(lower))
+                    #expect(p.givenName(i) == GivenNames.gender(of: lower))
+                }
+            }
+        }
+        var p = ParagraphTokens("ZOË Ame\u{301}lie ΕΊΠΕ")
+        #expect(p.withLowerBytes(0) { Array($0) } == Array("zoë".utf8))
+        #expect(p.withLowerBytes(1) { Array($0) } == Array("ame\u{301}lie".utf8))
+        #expect(p.givenName(1) == GivenNames.gender(of: "amélie"))
+    }
+
     /// Text denser in tokens than prose (a token a byte) is tokenized again with room for all.
     @Test func denseTextHasEveryToken() {
         let text = String(repeating: "!?“a,", count: 200)

@@ -22,35 +22,41 @@ enum Subject: Equatable {
 extension ParagraphTokens {
     // MARK: - Segments
 
-    /// The tokens of `range` split at commas, with bracketed asides left out.
-    mutating func segments(_ range: Range<Int>) -> [[Int]] {
-        var result: [[Int]] = [[]]
+    /// The tokens of `range` split at commas and dashes, with bracketed asides and quote marks
+    /// left out, and no segment empty. Made in ``clauseSegments`` (its buffers reused); the copy
+    /// returned shares them, and is read before the next clause is cut.
+    mutating func segments(_ range: Range<Int>) -> ClauseSegments {
+        clauseSegments.removeAll()
         var depth = 0
         for i in range {
-            if isPunct(i, "(") || isPunct(i, "[") { depth += 1; continue }
-            if isPunct(i, ")") || isPunct(i, "]") { depth = max(0, depth - 1); continue }
-            if depth > 0 { continue }
-            if isPunct(i, ",") || isPunct(i, "—") || isPunct(i, "–") {
-                if !result[result.count - 1].isEmpty { result.append([]) }
+            let t = tokens[i]
+            if t.kind == .quote { continue }
+            if t.kind == .punct {
+                // Brackets, commas and dashes are one byte or three: read from the first byte.
+                let c = first(i)
+                if c == "(" || c == "[" { depth += 1; continue }
+                if c == ")" || c == "]" { depth = max(0, depth - 1); continue }
+                if depth > 0 { continue }
+                if c == "," || c == "—" || c == "–" { clauseSegments.endSegment(); continue }
+            } else if depth > 0 {
                 continue
             }
-            if tokens[i].kind == .quote { continue }
-            result[result.count - 1].append(i)
+            clauseSegments.append(i)
         }
-        // Only the last can be empty: a new segment is opened only after a non-empty one.
-        if result[result.count - 1].isEmpty { result.removeLast() }
-        return result
+        clauseSegments.endSegment()
+        return clauseSegments
     }
 
     /// The subject standing before a verb: the segment next to the verb, or the one before it
     /// when that is an aside (an age, a role, a `who …` clause, a party code).
     mutating func subjectBefore(_ range: Range<Int>) -> Subject {
         let parts = segments(range)
-        for (k, part) in parts.enumerated().reversed() {
+        for k in stride(from: parts.count - 1, through: 0, by: -1) {
+            let part = parts[k]
             if k > 0 && isAside(part, after: parts[k - 1]) { continue }
             // Within the segment, the subject starts after the last word opening a clause.
             let opener = part.lastIndex { isLowerWord($0) && word($0, in: Lexicon.clauseOpeners) }
-            return interpret(opener.map { Array(part[(part.index(after: $0))...]) } ?? part)
+            return interpret(opener.map { part[(part.index(after: $0))...] } ?? part)
         }
         return .nobody
     }
@@ -59,8 +65,8 @@ extension ParagraphTokens {
     /// the name given beside an indefinite one (`tweeted one, Ashley Ruiz, 19`).
     mutating func subjectAfter(_ range: Range<Int>) -> Subject {
         let parts = segments(range)
-        guard let first = parts.first else { return .nobody }
-        let subject = interpret(first)
+        guard parts.count > 0 else { return .nobody }
+        let subject = interpret(parts[0])
         if case .anonymous = subject, parts.count > 1, case .person = interpret(parts[1]) {
             return interpret(parts[1])
         }
@@ -69,7 +75,7 @@ extension ParagraphTokens {
 
     /// An aside between commas: `42`, `a spokesman for X`, `who …`, `D-Nev.`, `of Dallas`. A
     /// description (`a senior aide`) is an aside only after a name (`Mark Jacobs, a spokesman`).
-    mutating func isAside(_ part: [Int], after previous: [Int]) -> Bool {
+    mutating func isAside(_ part: ArraySlice<Int>, after previous: ArraySlice<Int>) -> Bool {
         guard let f = part.first else { return true }
         if tokens[f].kind != .word { return true }
         if first(f).properties.numericType != nil { return true }
@@ -107,11 +113,29 @@ extension ParagraphTokens {
 
     // MARK: - One segment
 
-    /// What one comma-free stretch of words names. `allowPossessive` reads `Warren Gatland's`
-    /// as the name it holds (for noting who is named, not for a subject).
-    mutating func interpret(_ part: [Int], allowPossessive: Bool = false) -> Subject {
-        var words = part.filter { tokens[$0].kind == .word }
-        while let l = words.last, word(l, in: Self.reflexives) { words.removeLast() }
+    /// What one comma-free stretch of words names (its token indices, in order: a segment or a
+    /// range of tokens). `allowPossessive` reads `Warren Gatland's` as the name it holds (for
+    /// noting who is named, not for a subject).
+    mutating func interpret<Part: Collection<Int>>(_ part: Part, allowPossessive: Bool = false) -> Subject {
+        // Read from a copy on the stack, counted from 0, so no array is made for the stretch.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: part.count) { buffer in
+            let n = buffer.initialize(fromContentsOf: part)
+            return interpret(tokens: UnsafeBufferPointer(rebasing: buffer[..<n]), allowPossessive: allowPossessive)
+        }
+    }
+
+    /// ``interpret(_:allowPossessive:)`` on token indices counted from 0.
+    private mutating func interpret(tokens part: UnsafeBufferPointer<Int>, allowPossessive: Bool) -> Subject {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: part.count) { wordBuffer in
+            var n = 0
+            for i in part where tokens[i].kind == .word { wordBuffer[n] = i; n += 1 }
+            while n > 0, word(wordBuffer[n - 1], in: Self.reflexives) { n -= 1 }
+            return interpret(tokens: part, words: UnsafeBufferPointer(rebasing: wordBuffer[..<n]), allowPossessive: allowPossessive)
+        }
+    }
+
+    /// ``interpret(_:allowPossessive:)`` given the stretch's words, reflexives left off the end.
+    private mutating func interpret(tokens part: UnsafeBufferPointer<Int>, words: UnsafeBufferPointer<Int>, allowPossessive: Bool) -> Subject {
         guard let lastWord = words.last else { return .nobody }
         if words.count == 1 {
             if word(lastWord, in: Lexicon.malePronouns) { return .pronoun(.male) }
@@ -122,7 +146,7 @@ extension ParagraphTokens {
             // "Sen. Thad Cochran of Mississippi", "a spokeswoman for Mr Blair": the head stands
             // before the preposition.
             if let cut = words.dropFirst().first(where: { isLowerWord($0) && word($0, in: Self.prepositions) }) {
-                let before = interpret(Array(part.prefix { $0 < cut }))
+                let before = interpret(tokens: UnsafeBufferPointer(rebasing: part.prefix { $0 < cut }), allowPossessive: false)
                 switch before {
                 case .person, .anonymous, .role, .pronoun: return before
                 case .organisation, .nobody: break
@@ -152,7 +176,7 @@ extension ParagraphTokens {
     }
 
     /// A capitalised run ending the segment: a person, an organisation or nobody.
-    private mutating func interpretRun(_ part: [Int], endingAt end: Int) -> Subject {
+    private mutating func interpretRun(_ part: UnsafeBufferPointer<Int>, endingAt end: Int) -> Subject {
         // The run: capitalised words back from the end, with particles and initials inside.
         guard let endPos = part.lastIndex(of: end) else { return .nobody }
         var startPos = endPos
@@ -164,8 +188,17 @@ extension ParagraphTokens {
                tokens[part[startPos - 2]].scalarCount <= 3 { startPos -= 1; continue }
             break
         }
-        var run: [Int] = []
-        for p in startPos...endPos where tokens[part[p]].kind == .word { run.append(part[p]) }
+        // The run's words, on the stack.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: endPos - startPos + 1) { runBuffer in
+            var n = 0
+            for p in startPos...endPos where tokens[part[p]].kind == .word { runBuffer[n] = part[p]; n += 1 }
+            return interpretRun(UnsafeBufferPointer(rebasing: runBuffer[..<n]), in: part, from: startPos)
+        }
+    }
+
+    /// ``interpretRun(_:endingAt:)`` given the run's words (one at least), which start at
+    /// `startPos` of `part`.
+    private mutating func interpretRun(_ run: UnsafeBufferPointer<Int>, in part: UnsafeBufferPointer<Int>, from startPos: Int) -> Subject {
         // A lower-case role right before the run ("actress Angelina Jolie", "the rapper Drake").
         var role: String?
         var gender = GivenNames.Gender.unknown
@@ -245,7 +278,7 @@ extension ParagraphTokens {
     }
 
     /// A segment whose head is a lower-case word.
-    private mutating func interpretCommon(_ words: [Int]) -> Subject {
+    private mutating func interpretCommon(_ words: UnsafeBufferPointer<Int>) -> Subject {
         let lowers = words.map { lower($0) }
         guard let head = lowers.last else { return .nobody }
         // "a source close to Pitt", "a spokesman for the council": the noun before a preposition.

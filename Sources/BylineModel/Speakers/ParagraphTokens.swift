@@ -48,18 +48,26 @@ struct ParagraphTokens {
     private var folded: [UInt8]
     private(set) var tokens: [Token] = []
     private(set) var spans: [Span] = []
-    /// Per token that is not ASCII, the bytes its lower case is filed under in a ``WordTable``
-    /// (its own, or those of its normal form C: `WordTable.byteKey`), made on its first
-    /// look-up, so a word spelt with combining marks is normalised once, not once a table.
-    private var wideKeys: [WideKey] = []
-    private var wideKeyBytes: [UInt8] = []
+    /// Per token that is not ASCII, made on its first look-up: its lower case as UTF-8 and the
+    /// bytes that lower case is filed under in a ``WordTable`` (its own, or those of its normal
+    /// form C: `WordTable.byteKey`), both in ``wideBytes``. So a word is lower-cased and (spelt
+    /// with combining marks) normalised once, not once a look-up.
+    private var wideForms: [WideForm] = []
+    private var wideBytes: [UInt8] = []
 
-    private enum WideKey {
-        case unknown
-        /// No byte key: the tables' dictionaries answer.
-        case none
-        case bytes(start: Int32, end: Int32, hash: UInt32)
+    /// A token's lower case and byte key in ``wideBytes``.
+    private struct WideForm {
+        /// Not made yet: every other field is 0.
+        var made = false
+        var lowerStart: Int32 = 0, lowerEnd: Int32 = 0
+        /// `keyStart < 0`: no byte key (the tables' dictionaries answer).
+        var keyStart: Int32 = -1, keyEnd: Int32 = -1
+        var keyHash: UInt32 = 0
     }
+
+    /// The segments of the clause last cut by ``segments(_:)``: filled again for each clause, so
+    /// cutting one allocates nothing once its buffers have grown.
+    var clauseSegments = ClauseSegments()
 
     init(_ text: String) {
         utf8 = Array(text.utf8)
@@ -154,6 +162,40 @@ struct ParagraphTokens {
         return folded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[t.lo..<t.hi])) }
     }
 
+    /// Calls `body` with the token in lower case as UTF-8 bytes, spelt as ``lower(_:)`` spells
+    /// it: an ASCII token's from ``folded``, another's made once and kept.
+    mutating func withLowerBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let t = tokens[i]
+        if t.ascii { return folded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[t.lo..<t.hi])) } }
+        let form = wideForm(i)
+        return wideBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(form.lowerStart)..<Int(form.lowerEnd)])) }
+    }
+
+    /// The lower case and byte key of a token that is not ASCII, made on its first look-up.
+    @inline(never)
+    private mutating func wideForm(_ i: Int) -> WideForm {
+        if wideForms.isEmpty { wideForms = Array(repeating: WideForm(), count: tokens.count) }
+        if wideForms[i].made { return wideForms[i] }
+        let lower = lower(i)
+        var form = WideForm(made: true)
+        form.lowerStart = Int32(wideBytes.count)
+        wideBytes.append(contentsOf: lower.utf8)
+        form.lowerEnd = Int32(wideBytes.count)
+        let ownKey = wideBytes.withUnsafeBufferPointer { WordTable<Bool>.comparesAsBytes(UnsafeBufferPointer(rebasing: $0[Int(form.lowerStart)..<Int(form.lowerEnd)])) }
+        if ownKey {
+            (form.keyStart, form.keyEnd) = (form.lowerStart, form.lowerEnd)
+        } else if let key = WordTable<Bool>.byteKey(of: lower) {
+            form.keyStart = Int32(wideBytes.count)
+            wideBytes += key
+            form.keyEnd = Int32(wideBytes.count)
+        }
+        if form.keyStart >= 0 {
+            form.keyHash = wideBytes.withUnsafeBufferPointer { WordTable<Bool>.hashBytes(UnsafeBufferPointer(rebasing: $0[Int(form.keyStart)..<Int(form.keyEnd)])) }
+        }
+        wideForms[i] = form
+        return form
+    }
+
     /// Whether the token in lower case is in `set` (`set.contains(lower(i))`).
     mutating func word(_ i: Int, in set: WordSet) -> Bool {
         let t = tokens[i]
@@ -174,19 +216,9 @@ struct ParagraphTokens {
     /// none (ask the table with ``lower(_:)``). Out of line: ASCII tokens never come here.
     @inline(never)
     private mutating func withWideKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> R) -> R? {
-        if wideKeys.isEmpty { wideKeys = Array(repeating: .unknown, count: tokens.count) }
-        if case .unknown = wideKeys[i] {
-            if let key = WordTable<Bool>.byteKey(of: lower(i)) {
-                let keyStart = wideKeyBytes.count
-                wideKeyBytes += key
-                let hash = key.withUnsafeBufferPointer(WordTable<Bool>.hashBytes)
-                wideKeys[i] = .bytes(start: Int32(keyStart), end: Int32(wideKeyBytes.count), hash: hash)
-            } else {
-                wideKeys[i] = .none
-            }
-        }
-        guard case .bytes(let lo, let hi, let hash) = wideKeys[i] else { return nil }
-        return wideKeyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(lo)..<Int(hi)]), hash) }
+        let form = wideForm(i)
+        guard form.keyStart >= 0 else { return nil }
+        return wideBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(form.keyStart)..<Int(form.keyEnd)]), form.keyHash) }
     }
 
     /// Whether the token is an acronym (`QuoteFinder.isAcronym(text(i))`), read from its bytes

@@ -34,6 +34,10 @@ struct SpeakerRegistry {
     /// ten bits: a marked bit may be another key's, so it only sends the word on to the exact
     /// look-up.
     private var keyFilter = KeyFilter()
+    /// The keys of `bySurname` and `byGiven` that have a byte key, filed under it with what
+    /// the dictionaries say of them, so a word whose bytes compare as text is answered from
+    /// its bytes, with no string hashed.
+    private var nameKeys = NameKeys()
     /// Subjects and speakers, in reading order (only the latest few are kept).
     private var mentions: [Mention] = []
 
@@ -64,8 +68,8 @@ struct SpeakerRegistry {
         if !organisation, key.count >= 2 {
             bySurname[key[key.count - 1]] = e
             byGiven[key[0], default: []].append(e)
-            noteKey(key[key.count - 1])
-            noteKey(key[0])
+            noteKey(key[key.count - 1], surname: true)
+            noteKey(key[0], surname: false)
         }
         return e
     }
@@ -75,24 +79,39 @@ struct SpeakerRegistry {
         knows(lowercased: TextScan.lowercased(word))
     }
 
-    private mutating func noteKey(_ key: String) {
+    /// Files a key just set in `bySurname` (or added to in `byGiven`) under its byte key, in
+    /// the filter and in ``nameKeys``.
+    private mutating func noteKey(_ key: String, surname: Bool) {
         // A key without a byte key can equal no text whose bytes compare as text.
         guard let form = WordTable<Int>.byteKey(of: key) else { return }
-        keyFilter.insert(form.withUnsafeBufferPointer { WordTable<Int>.hashBytes($0) })
+        form.withUnsafeBufferPointer { b in
+            keyFilter.insert(WordTable<Int>.hashBytes(b))
+            if surname { nameKeys.addSurname(b) } else { nameKeys.addGivenName(b) }
+        }
     }
 
     /// ``knows(lowercased:)`` for a lower-case word given as its bytes, which must be ASCII.
     func knows(asciiLowercased b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard keyFilter.mayContain(WordTable<Int>.hashBytes(b)) else { return false }
-        return knows(lowercased: String(decoding: b, as: UTF8.self))
+        return nameKeys.knows(b)
+    }
+
+    /// ``knows(lowercased:)`` for a lower-case word given as its bytes, which must compare as
+    /// text (`WordTable.comparesAsBytes`: ASCII does).
+    func knows(lowercasedBytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        keyFilter.mayContain(WordTable<Int>.hashBytes(b)) && nameKeys.knows(b)
     }
 
     /// ``knows(_:)`` for a word in lower case already (as `ParagraphTokens.lower` gives it).
     func knows(lowercased k: String) -> Bool {
-        let ruledOut = k.utf8.withContiguousStorageIfAvailable { b in
-            WordTable<Int>.comparesAsBytes(b) && !keyFilter.mayContain(WordTable<Int>.hashBytes(b))
+        // Bytes that compare as text equal a key exactly when they are its byte key, and every
+        // key with a byte key is in `nameKeys`: no string is hashed for them.
+        let decided = k.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+            guard WordTable<Int>.comparesAsBytes(b) else { return nil }
+            guard keyFilter.mayContain(WordTable<Int>.hashBytes(b)) else { return false }
+            return nameKeys.knows(b)
         }
-        if ruledOut == true { return false }
+        if let decided, let answer = decided { return answer }
         return bySurname[k] != nil || byGiven[k]?.count == 1
     }
 

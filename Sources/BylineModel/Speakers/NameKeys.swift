@@ -1,0 +1,52 @@
+/// The words of the names an article has filed (surnames and given names, in lower case),
+/// kept as UTF-8 bytes with whether each is a surname and how many people have it as a given
+/// name: what `SpeakerRegistry.knows(lowercased:)` answers for a word whose bytes compare as
+/// text (`WordTable.comparesAsBytes`) without hashing a string. The keys are few (tens an
+/// article), so they are found by a scan of their 32-bit hashes (FNV-1a, as
+/// `WordTable.hashBytes`), then their bytes.
+struct NameKeys {
+    private var hashes: [UInt32] = []
+    /// Where each key's bytes lie in ``bytes``.
+    private var ranges: [Range<Int>] = []
+    private var bytes: [UInt8] = []
+    private var surname: [Bool] = []
+    private var givenCount: [Int32] = []
+
+    /// How many keys are filed.
+    var count: Int { hashes.count }
+
+    /// Notes `key` as someone's surname.
+    mutating func addSurname(_ key: UnsafeBufferPointer<UInt8>) { surname[file(key)] = true }
+
+    /// Notes `key` as one more person's given name.
+    mutating func addGivenName(_ key: UnsafeBufferPointer<UInt8>) { givenCount[file(key)] += 1 }
+
+    /// Whether `key` names one person: a surname, or the given name of one person only.
+    func knows(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let k = index(of: key, hash: WordTable<Bool>.hashBytes(key)) else { return false }
+        return surname[k] || givenCount[k] == 1
+    }
+
+    /// The place of `key`, filed (as nobody's name yet) when new.
+    private mutating func file(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        let hash = WordTable<Bool>.hashBytes(key)
+        if let k = index(of: key, hash: hash) { return k }
+        let start = bytes.count
+        bytes.append(contentsOf: key)
+        hashes.append(hash)
+        ranges.append(start..<bytes.count)
+        surname.append(false)
+        givenCount.append(0)
+        return hashes.count - 1
+    }
+
+    private func index(of key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
+        bytes.withUnsafeBufferPointer { stored in
+            for k in hashes.indices where hashes[k] == hash {
+                let r = ranges[k]
+                if r.count == key.count, UnsafeBufferPointer(rebasing: stored[r]).elementsEqual(key) { return k }
+            }
+            return nil
+        }
+    }
+}
