@@ -27,6 +27,8 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         /// rows kept form a list from the one used longest ago to the one used last.
         var older: Int
         var newer: Int
+        /// False once evicted (the slot is free, its key stale).
+        var live: Bool
     }
 
     /// Where each key's row is in `kept`.
@@ -54,6 +56,11 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// Rows kept.
     var count: Int { slots.count }
 
+    /// Slots last found for keys, by a position the caller gives (a list row's number): a key
+    /// asked for at the place it was asked for last is found without hashing.
+    private var hints = [Int](repeating: -1, count: RowCache.hintCount)
+    private static var hintCount: Int { 256 }
+
     /// Sizes the cache to the pane it keeps rows of (call it as the pane is drawn). A pane
     /// made smaller (a resize) drops the rows used longest ago at once, not at the next row kept:
     /// a frame whose rows are all kept keeps none.
@@ -77,6 +84,23 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// Where the row kept under `key` is, if it is kept: for the calls below, valid until the
     /// next ``keep(_:filledWith:for:_:)`` or ``fit(_:)`` (a row looked at twice is looked up once).
     func slot(of key: Key) -> Int? { slots[key] }
+
+    /// ``slot(of:)``, looked up first where the key was found at `position` before.
+    func slot(of key: Key, at position: Int) -> Int? {
+        let h = position & (Self.hintCount - 1)
+        let hint = hints[h]
+        if hint >= 0, kept.withUnsafeBufferPointer({ $0[hint].live && $0[hint].key == key }) { return hint }
+        let slot = slots[key]
+        hints[h] = slot ?? -1
+        return slot
+    }
+
+    /// The row in `slot` if `test` says it was drawn from what is shown now (read in place).
+    func cells(inSlot slot: Int, where test: (Content) -> Bool) -> KeptRow? {
+        guard kept.withUnsafeBufferPointer({ test($0[slot].content) }) else { return nil }
+        markUsed(slot)
+        return kept.withUnsafeBufferPointer { $0[slot].kept }
+    }
 
     /// What `body` makes of the content of the row in `slot`, read in place (not copied out).
     func withContent<Result>(inSlot slot: Int, _ body: (Content) -> Result) -> Result {
@@ -113,13 +137,14 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         } else if let slot = takeFree(holding: shown.count) {
             slots[key] = slot
             kept[slot].key = key
+            kept[slot].live = true
             fill(slot, content, lead, shown, width: cells.count)
             link(slot)
         } else {
             let slot = kept.count
             slots[key] = slot
             kept.append(Row(key: key, content: content, kept: KeptRow(lead: lead, cells: Array(shown)),
-                            width: cells.count, older: -1, newer: -1))
+                            width: cells.count, older: -1, newer: -1, live: true))
             link(slot)
         }
         cellCount += cells.count
@@ -188,6 +213,7 @@ final class RowCache<Key: Hashable, Content: Equatable> {
             // smaller lets it go (``fit(_:)``).
             kept[slot].kept.cells.removeAll(keepingCapacity: true)
             kept[slot].width = 0
+            kept[slot].live = false
             free.append(slot)
         }
     }
