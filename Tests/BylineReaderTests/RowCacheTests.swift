@@ -228,8 +228,8 @@ final class RowCacheBoundTests: XCTestCase {
         XCTAssertEqual(cache.slot(of: Cache.capacity + 1, at: 7), cache.slot(of: Cache.capacity + 1))
         XCTAssertNil(cache.slot(of: 1, at: 7))
         let last = Cache.capacity - 1
-        XCTAssertEqual(cache.cells(inSlot: try XCTUnwrap(cache.slot(of: last, at: 3)), where: { $0 == last })?.cells, row)
-        XCTAssertNil(cache.cells(inSlot: try XCTUnwrap(cache.slot(of: last, at: 3)), where: { $0 == 0 }))
+        XCTAssertEqual(cache.cells(inSlot: try XCTUnwrap(cache.slot(of: last, at: 3)), where: { $0.pointee == last })?.cells, row)
+        XCTAssertNil(cache.cells(inSlot: try XCTUnwrap(cache.slot(of: last, at: 3)), where: { $0.pointee == 0 }))
     }
 
     func testTheRowsUsedLongestAgoGoFirstWhateverOrderTheyWereKeptIn() {

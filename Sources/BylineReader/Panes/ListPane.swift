@@ -72,7 +72,7 @@ public struct ListPane {
             // row kept: nothing else of it is made. (A search result's second line is not kept:
             // only single-line rows come from the cache.)
             if !showsResults, let cache, let slot,
-               let kept = cache.cells(inSlot: slot, where: { $0.stamp == stamp && state.headline(of: id, is: $0.source) }) {
+               let kept = cache.cells(inSlot: slot, where: { $0.pointee.stamp == stamp && state.headline(of: id, is: $0.pointee.source) }) {
                 canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
                 canvas.place(kept.cells, x: rect.x + kept.lead, y: y, filledWith: role)
                 continue
