@@ -73,7 +73,10 @@ public struct ListPane {
             // only single-line rows come from the cache.)
             if !showsResults, let cache, let slot,
                let kept = cache.cells(inSlot: slot, where: { $0.pointee.stamp == stamp && state.headline(of: id, is: $0.pointee.source) }) {
-                canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
+                // Only the blanks either side of the cells kept are filled.
+                let end = min(rect.width, kept.lead + kept.cells.count)
+                canvas.fill(Rect(x: rect.x, y: y, width: min(kept.lead, rect.width), height: 1), role: role)
+                canvas.fill(Rect(x: rect.x + end, y: y, width: rect.width - end, height: 1), role: role)
                 canvas.place(kept.cells, x: rect.x + kept.lead, y: y, filledWith: role)
                 continue
             }
