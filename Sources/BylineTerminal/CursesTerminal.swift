@@ -276,6 +276,9 @@ public final class CursesTerminal: Terminal {
         run.withUnsafeMutableBufferPointer { run in
             pairs.blanks.withUnsafeBufferPointer { blanks in
                 var count = 0, start = columns.lowerBound
+                // The last character past ASCII looked at, and whether it was plain: a row's
+                // borders repeat one, checked once.
+                var lastValue: UInt32 = 0, lastWidth: UInt8 = 0, lastPlain = false
                 func flush() {
                     if count > 0 { _ = byline_put_run(window, Int32(y), Int32(start), run.baseAddress!, Int32(count)) }
                     count = 0
@@ -284,9 +287,16 @@ public final class CursesTerminal: Terminal {
                     let cell = row[x]
                     if cell.isContinuation { continue }
                     let value = cell.packedHead & 0x1F_FFFF
-                    let plain = !cell.hasMarks && (value >= 0x20 && value < 0x7F
-                        || utf8 && value >= 0xA0 && Unicode.Scalar(value).map { !TerminalGlyph.isUnsafe($0) } == true
-                            && byline_wcwidth(wchar_t(bitPattern: value)) == Int32(cell.width))
+                    var plain = !cell.hasMarks && value >= 0x20 && value < 0x7F
+                    if !plain && !cell.hasMarks {
+                        if value != lastValue || cell.width != lastWidth {
+                            lastValue = value
+                            lastWidth = cell.width
+                            lastPlain = utf8 && value >= 0xA0 && Unicode.Scalar(value).map { !TerminalGlyph.isUnsafe($0) } == true
+                                && byline_wcwidth(wchar_t(bitPattern: value)) == Int32(cell.width)
+                        }
+                        plain = lastPlain
+                    }
                     guard plain else {
                         flush()
                         draw(cell, x: x, y: y)

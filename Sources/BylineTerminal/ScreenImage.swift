@@ -301,7 +301,7 @@ struct ScreenImage {
 
     /// Most unchanged cells between two changed ones drawn as one run (drawing a cell again
     /// costs less than another call).
-    static let joinedGap = 8
+    static let joinedGap = 3
 }
 
 /// A 64-bit digest of a row of cells, over their whole 16 bytes, keyed with numbers drawn for

@@ -57,6 +57,37 @@ final class RowCacheTests: XCTestCase {
         XCTAssertTrue(canvas.text.contains("A harbour headline written anew"), canvas.text)
         XCTAssertFalse(canvas.text.contains(old), canvas.text)
     }
+
+    /// A row kept is known as the same by its stamp (mark, reading time, file time, the day):
+    /// a row whose date reads differently once the day changed, or whose reading time was
+    /// counted, is drawn again.
+    func testAListRowKeptIsDrawnAgainWhenItsDateOrReadingTimeReadsDifferently() throws {
+        let kept = Screen()
+        var canvas = Canvas(size: Size(width: 1, height: 1))
+        var state = try ReaderFixtures.state(Size(width: 160, height: 8))
+        for _ in 0..<6 { state.send(.widenList) }
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(state.layout.list).width, ListPane.datesFrom, "precondition: dates shown")
+        let id = state.rows[0]
+        let modified = try XCTUnwrap(state.library.modified(id))
+        state.now = modified + 60
+        state.utcOffset = 0
+        kept.render(state, into: &canvas)
+        let today = ListDate.label(modified, now: state.now, offset: 0)
+        XCTAssertTrue(canvas.text.contains(today), canvas.text)
+        state.now = modified + 3 * 86_400
+        kept.render(state, into: &canvas)
+        XCTAssertEqual(canvas, Screen().render(state), "a day later")
+        XCTAssertTrue(canvas.text.contains(ListDate.label(modified, now: state.now, offset: 0)), canvas.text)
+        state.utcOffset = -86_400 / 2
+        kept.render(state, into: &canvas)
+        XCTAssertEqual(canvas, Screen().render(state), "another time zone")
+        let estimated = state.rows[1]
+        XCTAssertTrue(canvas.text.contains("~"), "precondition: an estimated reading time:\n\(canvas.text)")
+        _ = state.library.article(estimated)
+        state.send(.moveDown)
+        kept.render(state, into: &canvas)
+        XCTAssertEqual(canvas, Screen().render(state), "a reading time counted")
+    }
 }
 
 /// The row caches are bounded in rows and in cells (sized to the pane), and what they drop is
@@ -178,6 +209,27 @@ final class RowCacheBoundTests: XCTestCase {
         XCTAssertEqual(cache.storedCellCount, (0..<(Cache.capacity + 200)).filter { cache.holds($0) }
             .reduce(0) { $0 + ($1 < Cache.capacity ? 10 : 2) })
         XCTAssertEqual(cache.cellCount, cache.count * 10)
+    }
+
+    func testASlotFoundByPositionIsTheKeysAndNeverADroppedRows() throws {
+        let cache = Cache()
+        cache.fit(Rect(x: 0, y: 0, width: 10, height: 1000))
+        let row = Array(repeating: Cell(text: "a"), count: 10)
+        for line in 0..<Cache.capacity { cache.keep(row, filledWith: .blank(.base), for: line, line) }
+        XCTAssertEqual(cache.slot(of: 0, at: 0), cache.slot(of: 0))
+        XCTAssertEqual(cache.slot(of: 0, at: 0), cache.slot(of: 0), "found again where it was found")
+        XCTAssertEqual(cache.slot(of: 5, at: 0), cache.slot(of: 5), "another key at that position")
+        XCTAssertEqual(cache.slot(of: 1, at: 7), cache.slot(of: 1))
+        // Row 1 is dropped (used longest ago) and its slot given to another key.
+        cache.keep(row, filledWith: .blank(.base), for: Cache.capacity, 0)
+        XCTAssertFalse(cache.holds(1))
+        XCTAssertNil(cache.slot(of: 1, at: 7), "a dropped row is not found by its old place")
+        cache.keep(row, filledWith: .blank(.base), for: Cache.capacity + 1, 0)
+        XCTAssertEqual(cache.slot(of: Cache.capacity + 1, at: 7), cache.slot(of: Cache.capacity + 1))
+        XCTAssertNil(cache.slot(of: 1, at: 7))
+        let last = Cache.capacity - 1
+        XCTAssertEqual(cache.cells(inSlot: try XCTUnwrap(cache.slot(of: last, at: 3)), where: { $0.pointee == last })?.cells, row)
+        XCTAssertNil(cache.cells(inSlot: try XCTUnwrap(cache.slot(of: last, at: 3)), where: { $0.pointee == 0 }))
     }
 
     func testTheRowsUsedLongestAgoGoFirstWhateverOrderTheyWereKeptIn() {

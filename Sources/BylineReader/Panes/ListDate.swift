@@ -19,6 +19,10 @@ public enum ListDate {
         return "\(months[month - 1]) \(year)"
     }
 
+    /// The local day (counted from 1970-01-01) at `now`: labels made on the same day, with the
+    /// same offset, are the same.
+    static func day(_ now: Int64, offset: Int) -> Int64 { floorDivide(now + Int64(offset), 86_400) }
+
     private static func twoDigits(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }

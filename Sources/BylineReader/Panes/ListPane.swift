@@ -45,25 +45,51 @@ public struct ListPane {
         let showsResults = results != nil
         let missing = results?.missing
         let rowHeight = state.listRowHeight
+        let room = state.zoomed ? 0 : rect.width
+        // What each row's stamp takes from the frame, found once.
+        let datesShown = room >= Self.datesFrom
+        let today = datesShown ? ListDate.day(state.now, offset: state.utcOffset) : 0
+        let offset = datesShown ? state.utcOffset : 0
+        let recursive = state.library.recursive
+        let anyGone = !state.deleted.isEmpty || missing?.isEmpty == false
+        let anyFresh = !state.fresh.isEmpty
         for row in state.visibleRows {
             let id = state.rows[row]
             let y = rect.y + (row - state.listTop) * rowHeight
             let isSelected = row == state.selectedRow
             let isRead = state.read.contains(id)
             let role: Role = isSelected ? (focused ? .listSelected : .listSelectedUnfocused) : (isRead ? .listRead : .listUnread)
-            let minutes = Self.minutesLabel(state.library.readingTime(id))
+            let markKind: Mark = anyGone && (state.deleted[id] != nil || missing?.contains(id) == true) ? .deleted
+                : anyFresh && state.fresh.contains(id) ? .new : isRead ? .read : .unread
+            let time = state.library.readingTime(id)
+            let modified = datesShown ? state.library.modified(id) ?? Int64.min : 0
+            let stamp = ListRowStamp(x: rect.x, width: rect.width, room: room, role: role, ascii: state.ascii,
+                                     recursive: recursive, mark: markKind.rawValue, time: time,
+                                     modified: modified, today: today, offset: offset)
+            // The row kept is looked up once, for its source and its cells.
+            let slot = cache?.slot(of: id, at: row)
+            // A row whose stamp is the same and whose headline is still the one read is the
+            // row kept: nothing else of it is made. (A search result's second line is not kept:
+            // only single-line rows come from the cache.)
+            if !showsResults, let cache, let slot,
+               let kept = cache.cells(inSlot: slot, where: { $0.pointee.stamp == stamp && state.headline(of: id, is: $0.pointee.source) }) {
+                // Only the blanks either side of the cells kept are filled.
+                let end = min(rect.width, kept.lead + kept.cells.count)
+                canvas.fill(Rect(x: rect.x, y: y, width: min(kept.lead, rect.width), height: 1), role: role)
+                canvas.fill(Rect(x: rect.x + end, y: y, width: rect.width - end, height: 1), role: role)
+                canvas.place(kept.cells, x: rect.x + kept.lead, y: y, filledWith: role)
+                continue
+            }
+            let minutes = Self.minutesLabel(time)
             let mark: String
-            if state.deleted[id] != nil || missing?.contains(id) == true {
-                mark = glyphs.deletedMark
-            } else if state.fresh.contains(id) {
-                mark = glyphs.newMark
-            } else {
-                mark = isRead ? " " : glyphs.unreadMark
+            switch markKind {
+            case .deleted: mark = glyphs.deletedMark
+            case .new: mark = glyphs.newMark
+            case .read: mark = " "
+            case .unread: mark = glyphs.unreadMark
             }
             // The headline a row kept was drawn from, when it is still the one read: its
             // string is not made again (and compares at once, as the same string).
-            // The row kept is looked up once, for its source and its cells.
-            let slot = cache?.slot(of: id)
             let keptSource = slot.flatMap { slot in cache?.withContent(inSlot: slot) { $0.source } }
             let source: String
             if let kept = keptSource, state.headline(of: id, is: kept) {
@@ -72,12 +98,10 @@ public struct ListPane {
                 source = state.headline(of: id) ?? state.library.name(of: id)
             }
             let headline = Transliterate.forTerminal(source, ascii: state.ascii)
-            let room = state.zoomed ? 0 : rect.width
-            let right = rightColumns(state, id, minutes: minutes, width: room)
+            let right = rightColumns(state, modified: modified, minutes: minutes, width: room)
             let folder = folderColumn(state, id, width: room, ellipsis: glyphs.ellipsis)
-            // A search result's second line is not kept: only single-line rows come from the cache.
             let content = !showsResults ? cache.map { _ in
-                ListRowContent(x: rect.x, width: rect.width, role: role, ascii: state.ascii, mark: mark,
+                ListRowContent(stamp: stamp, x: rect.x, width: rect.width, role: role, ascii: state.ascii, mark: mark,
                                      source: source, headline: headline, right: right, folder: folder)
             } : nil
             if let content, let slot, let kept = cache?.cells(inSlot: slot, content) {
@@ -137,9 +161,10 @@ public struct ListPane {
     }
 
     /// The reading time, and with room the file's date before it, in aligned columns.
-    private func rightColumns(_ state: ReaderState, _ id: ArticleID, minutes: String, width: Int) -> String {
+    /// (`modified` is `Int64.min` when not known.)
+    private func rightColumns(_ state: ReaderState, modified: Int64, minutes: String, width: Int) -> String {
         guard width >= Self.datesFrom else { return minutes }
-        let date = state.library.modified(id).map { ListDate.label($0, now: state.now, offset: state.utcOffset) } ?? ""
+        let date = modified == Int64.min ? "" : ListDate.label(modified, now: state.now, offset: state.utcOffset)
         return Self.padded(date, ListDate.width) + "  " + Self.padded(minutes, 4)
     }
 
@@ -171,6 +196,11 @@ public struct ListPane {
     /// every frame, and making it anew costs more than the rest of a row kept in the cache.
     private static let exactLabels = (0..<1000).map { "\($0)m" }
     private static let estimateLabels = (0..<1000).map { "~\($0)m" }
+
+    /// A row's mark (see the type's notes).
+    enum Mark: UInt8 {
+        case deleted, new, read, unread
+    }
 
     /// The list row under a cell of the pane, if there is an article there.
     public static func row(at point: Point, in rect: Rect, state: ReaderState) -> Int? {

@@ -1,8 +1,31 @@
 import BylineCanvas
 import BylineModel
 
+/// What a list row's cells are made of besides its headline, in plain values (see
+/// ``ListRowContent``): compared first, so a row that did not change is known as such without
+/// its strings (marks, reading time, date, folder) being made. The folder is not in it: a path
+/// is never given another article's number, so it is the same while the article and the width are.
+struct ListRowStamp: Equatable {
+    var x: Int
+    var width: Int
+    /// Columns for the date and folder (0 in the zoomed list).
+    var room: Int
+    var role: Role
+    var ascii: Bool
+    var recursive: Bool
+    /// Which mark (``ListPane/Mark``).
+    var mark: UInt8
+    var time: ReadingTime
+    /// With dates shown: the file's time (`Int64.min` when not known), the day it is and the
+    /// time zone's offset (a date label reads "today" by them); all 0 without.
+    var modified: Int64
+    var today: Int64
+    var offset: Int
+}
+
 /// What a list row's cells are made of (see ``RowCache``).
 struct ListRowContent: Equatable {
+    var stamp: ListRowStamp
     var x: Int
     var width: Int
     var role: Role

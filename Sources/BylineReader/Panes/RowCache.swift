@@ -19,14 +19,14 @@ final class RowCache<Key: Hashable, Content: Equatable> {
 
     private struct Row {
         var key: Key
-        var content: Content
         var kept: KeptRow
         /// Cells the row spans, blanks included (what the limits count).
         var width: Int
-        /// The slots of the rows used just before and just after this one (-1: none): the
-        /// rows kept form a list from the one used longest ago to the one used last.
-        var older: Int
-        var newer: Int
+        /// When the row was last kept or copied (``clock``): the rows used longest ago are
+        /// found by it when some must go, which is rare, and using a row is one store.
+        var used: UInt64
+        /// False once evicted (the slot is free, its key stale).
+        var live: Bool
     }
 
     /// Where each key's row is in `kept`.
@@ -35,9 +35,12 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// content and cells); the slots of rows dropped are in `free`, each with the storage its
     /// cells had, for the next row kept.
     private var kept: [Row] = []
+    /// What each slot's row was drawn from, by slot (apart from the rows, so it is read in
+    /// place through a pointer, never copied out).
+    private var contents: [Content] = []
     private var free: [Int] = []
-    /// The slots of the rows used longest ago and last (-1 when none is kept).
-    private var oldest = -1, newest = -1
+    /// Counts the rows kept and copied: what ``Row/used`` holds.
+    private var clock: UInt64 = 0
     /// Cells the rows kept span, blanks included.
     private(set) var cellCount = 0
     /// Cells held in memory for the rows kept (their blanks either side left out).
@@ -53,6 +56,11 @@ final class RowCache<Key: Hashable, Content: Equatable> {
 
     /// Rows kept.
     var count: Int { slots.count }
+
+    /// Slots last found for keys, by a position the caller gives (a list row's number): a key
+    /// asked for at the place it was asked for last is found without hashing.
+    private var hints = [Int](repeating: -1, count: RowCache.hintCount)
+    private static var hintCount: Int { 256 }
 
     /// Sizes the cache to the pane it keeps rows of (call it as the pane is drawn). A pane
     /// made smaller (a resize) drops the rows used longest ago at once, not at the next row kept:
@@ -72,20 +80,38 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     }
 
     /// The content of the row kept under `key`, if any (the row is not marked used).
-    func content(for key: Key) -> Content? { slots[key].map { kept[$0].content } }
+    func content(for key: Key) -> Content? { slots[key].map { contents[$0] } }
 
     /// Where the row kept under `key` is, if it is kept: for the calls below, valid until the
     /// next ``keep(_:filledWith:for:_:)`` or ``fit(_:)`` (a row looked at twice is looked up once).
     func slot(of key: Key) -> Int? { slots[key] }
 
+    /// ``slot(of:)``, looked up first where the key was found at `position` before.
+    func slot(of key: Key, at position: Int) -> Int? {
+        let h = position & (Self.hintCount - 1)
+        let hint = hints[h]
+        if hint >= 0, kept.withUnsafeBufferPointer({ $0[hint].live && $0[hint].key == key }) { return hint }
+        let slot = slots[key]
+        hints[h] = slot ?? -1
+        return slot
+    }
+
+    /// The row in `slot` if `test` says it was drawn from what is shown now (its content read
+    /// in place).
+    func cells(inSlot slot: Int, where test: (UnsafePointer<Content>) -> Bool) -> KeptRow? {
+        guard contents.withUnsafeBufferPointer({ test($0.baseAddress! + slot) }) else { return nil }
+        markUsed(slot)
+        return kept.withUnsafeBufferPointer { $0[slot].kept }
+    }
+
     /// What `body` makes of the content of the row in `slot`, read in place (not copied out).
     func withContent<Result>(inSlot slot: Int, _ body: (Content) -> Result) -> Result {
-        kept.withUnsafeBufferPointer { body($0[slot].content) }
+        contents.withUnsafeBufferPointer { body($0[slot]) }
     }
 
     /// The row in `slot` if it was drawn from `content`.
     func cells(inSlot slot: Int, _ content: Content) -> KeptRow? {
-        let same = kept.withUnsafeBufferPointer { $0[slot].content == content }
+        let same = contents.withUnsafeBufferPointer { $0[slot] == content }
         guard same else { return nil }
         markUsed(slot)
         return kept.withUnsafeBufferPointer { $0[slot].kept }
@@ -113,14 +139,16 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         } else if let slot = takeFree(holding: shown.count) {
             slots[key] = slot
             kept[slot].key = key
+            kept[slot].live = true
             fill(slot, content, lead, shown, width: cells.count)
-            link(slot)
+            markUsed(slot)
         } else {
             let slot = kept.count
             slots[key] = slot
-            kept.append(Row(key: key, content: content, kept: KeptRow(lead: lead, cells: Array(shown)),
-                            width: cells.count, older: -1, newer: -1))
-            link(slot)
+            contents.append(content)
+            kept.append(Row(key: key, kept: KeptRow(lead: lead, cells: Array(shown)),
+                            width: cells.count, used: 0, live: true))
+            markUsed(slot)
         }
         cellCount += cells.count
         storedCellCount += shown.count
@@ -129,7 +157,7 @@ final class RowCache<Key: Hashable, Content: Equatable> {
 
     /// Puts a row's cells and what they were drawn from into `slot`, in the storage it has.
     private func fill(_ slot: Int, _ content: Content, _ lead: Int, _ shown: ArraySlice<Cell>, width: Int) {
-        kept[slot].content = content
+        contents[slot] = content
         kept[slot].kept.lead = lead
         kept[slot].kept.cells.removeAll(keepingCapacity: true)
         kept[slot].kept.cells.append(contentsOf: shown)
@@ -151,24 +179,8 @@ final class RowCache<Key: Hashable, Content: Equatable> {
 
     /// Makes `slot` the row used last.
     private func markUsed(_ slot: Int) {
-        guard slot != newest else { return }
-        unlink(slot)
-        link(slot)
-    }
-
-    /// Adds `slot` to the list as the row used last.
-    private func link(_ slot: Int) {
-        kept[slot].older = newest
-        kept[slot].newer = -1
-        if newest >= 0 { kept[newest].newer = slot } else { oldest = slot }
-        newest = slot
-    }
-
-    /// Takes `slot` out of the list.
-    private func unlink(_ slot: Int) {
-        let older = kept[slot].older, newer = kept[slot].newer
-        if older >= 0 { kept[older].newer = newer } else { oldest = newer }
-        if newer >= 0 { kept[newer].older = older } else { newest = older }
+        clock += 1
+        kept[slot].used = clock
     }
 
     /// Whether the row under `key` is kept (whatever its content).
@@ -177,9 +189,21 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// Drops the rows used longest ago until a quarter of both limits is free (so this runs
     /// once in many rows kept, not on each).
     private func evict() {
-        while oldest >= 0, slots.count > Self.capacity * 3 / 4 || cellCount > cellCapacity * 3 / 4 {
-            let slot = oldest
-            unlink(slot)
+        // The rows used longest ago are those with the lowest `used` (every use a new clock
+        // value): the cut-off is found by halving, counting what each candidate would drop in
+        // one pass over the rows, so dropping allocates nothing (a sort of the rows did).
+        let maxRows = Self.capacity * 3 / 4, maxCells = cellCapacity * 3 / 4
+        guard slots.count > maxRows || cellCount > maxCells else { return }
+        var low: UInt64 = 0, high = clock  // dropping the rows used at or before `high` is enough
+        while low < high {
+            let mid = low + (high - low) / 2
+            var rows = 0, cells = 0
+            kept.withUnsafeBufferPointer { rowsKept in
+                for row in rowsKept where row.live && row.used <= mid { rows += 1; cells += row.width }
+            }
+            if slots.count - rows <= maxRows && cellCount - cells <= maxCells { high = mid } else { low = mid + 1 }
+        }
+        for slot in kept.indices where kept[slot].live && kept[slot].used <= high {
             slots[kept[slot].key] = nil
             cellCount -= kept[slot].width
             storedCellCount -= kept[slot].kept.cells.count
@@ -188,6 +212,7 @@ final class RowCache<Key: Hashable, Content: Equatable> {
             // smaller lets it go (``fit(_:)``).
             kept[slot].kept.cells.removeAll(keepingCapacity: true)
             kept[slot].width = 0
+            kept[slot].live = false
             free.append(slot)
         }
     }
