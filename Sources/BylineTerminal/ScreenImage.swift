@@ -324,17 +324,23 @@ struct RowDigest {
         UnsafeRawPointer(row).withMemoryRebound(to: UInt64.self, capacity: 2 * count) { words in
             var h = seed ^ UInt64(count), rest: UInt64 = 0
             for i in 0..<count {
-                h = (h.rotatedLeft(5) ^ words[2 * i]) &* multiplier
+                h = Self.mix(h ^ words[2 * i], multiplier)
                 rest |= words[2 * i + 1]
             }
             if rest != 0 {
-                for i in 0..<count { h = (h.rotatedLeft(5) ^ words[2 * i + 1]) &* multiplier }
+                for i in 0..<count { h = Self.mix(h ^ words[2 * i + 1], multiplier) }
             }
             return (h ^ h >> 29) &* multiplier ^ h >> 32
         }
     }
-}
 
-private extension UInt64 {
-    func rotatedLeft(_ n: UInt64) -> UInt64 { self << n | self >> (64 - n) }
+    /// `x` times `multiplier` in full (128 bits), its halves folded: how a difference in `x`
+    /// shows in the result depends on the key. (A plain 64-bit multiply keeps a difference in
+    /// the top bit alone as it is, for any odd key: the next word could cancel it, and rows
+    /// made to differ so had one digest.)
+    @inline(__always)
+    private static func mix(_ x: UInt64, _ multiplier: UInt64) -> UInt64 {
+        let (high, low) = x.multipliedFullWidth(by: multiplier)
+        return high ^ low
+    }
 }

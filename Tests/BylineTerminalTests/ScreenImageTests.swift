@@ -123,6 +123,16 @@ final class ScreenImageTests: XCTestCase {
         XCTAssertEqual(present(canvas(["a\u{301}\u{303}\u{304}\u{306}b", "cd"]), on: &image).1, [])
     }
 
+    /// A fourth mark differing only in bit 10 (U+0330, U+0730) flips the top bit of its cell's
+    /// first digest word, which a multiply keeps and a rotation puts at bit 4: a next cell
+    /// differing there ("a", "q") cancelled it, whatever the key, and the row was not drawn.
+    func testRowsWhoseCellsDifferInTheDigestWordsTopBitAndTheNextCellAreDrawn() {
+        var image = ScreenImage()
+        _ = present(canvas(["a\u{301}\u{302}\u{303}\u{330}a", "cd"]), on: &image)
+        XCTAssertEqual(present(canvas(["a\u{301}\u{302}\u{303}\u{730}q", "cd"]), on: &image).1,
+                       ["0,0:a\u{301}\u{302}\u{303}\u{730}", "1,0:q"])
+    }
+
     /// Changes far apart in a row are drawn as runs of their own; near ones as one run.
     func testDistantChangesInARowAreDrawnApart() {
         var image = ScreenImage()
