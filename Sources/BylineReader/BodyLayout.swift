@@ -212,11 +212,14 @@ public struct BodyLayout: Equatable, Sendable {
     }
 
     /// About as many lines as the article takes at `width` (a little more, rarely less), so the
-    /// lines are reserved once rather than regrown eight or nine times an article.
+    /// lines are reserved once rather than regrown eight or nine times an article. In a very
+    /// narrow pane a line still holds a few bytes (a word, or a wide glyph and its mark), so
+    /// the estimate never counts a line a byte: a 4 MiB article in a pane nine columns wide
+    /// reserved four million lines.
     static func estimatedLineCount(_ article: Article, width: Int) -> Int {
         var bytes = 0
         for block in article.blocks { bytes += block.text.utf8.count }
-        return 8 + 2 * article.blocks.count + bytes / max(1, width - 8)
+        return 8 + 2 * article.blocks.count + bytes / max(4, width - 8)
     }
 
     /// The headline joined with the rest of its line, when the parser cut an over-long first
