@@ -103,32 +103,41 @@ public enum TextDecoding {
                 i += 1
                 continue
             }
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            let need: Int
-            switch b {
-            case 0xC2: need = 1; low = 0xA0  // C2 80–9F: C1 controls
-            case 0xC3...0xDF: need = 1
-            case 0xE0: need = 2; low = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-            case 0xED: need = 2; high = 0x9F
-            case 0xF0: need = 3; low = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; high = 0x8F
-            default: return false
+            guard let length = sequenceLength(raw, at: i) else { return false }
+            if length == 2 && b == 0xC2 && raw[i + 1] < 0xA0 { return false }  // C2 80–9F: C1 controls
+            if length == 3 {
+                let c1 = raw[i + 1], c2 = raw[i + 2]
+                if b == 0xE2 && c1 == 0x80 && c2 >= 0xA8 && c2 <= 0xAE { return false }
+                if b == 0xE2 && c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9 { return false }
+                if b == 0xEF && c1 == 0xBB && c2 == 0xBF { return false }
             }
-            guard i + need < n, raw[i + 1] >= low, raw[i + 1] <= high else { return false }
-            if need > 1 {
-                for k in 2...need where raw[i + k] & 0xC0 != 0x80 { return false }
-                if need == 2 {
-                    let c1 = raw[i + 1], c2 = raw[i + 2]
-                    if b == 0xE2 && c1 == 0x80 && c2 >= 0xA8 && c2 <= 0xAE { return false }
-                    if b == 0xE2 && c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9 { return false }
-                    if b == 0xEF && c1 == 0xBB && c2 == 0xBF { return false }
-                }
-            }
-            i += need + 1
+            i += length
         }
         return true
+    }
+
+    /// The length of the well-formed UTF-8 sequence of two to four bytes whose lead byte (at or
+    /// above 0x80) is at `i`, or nil when there is none: no overlong form, no surrogate, nothing
+    /// past U+10FFFF, nothing cut off by the end of `raw`.
+    @inline(__always)
+    static func sequenceLength(_ raw: UnsafeRawBufferPointer, at i: Int) -> Int? {
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        let need: Int
+        switch raw[i] {
+        case 0xC2...0xDF: need = 1
+        case 0xE0: need = 2; low = 0xA0
+        case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+        case 0xED: need = 2; high = 0x9F
+        case 0xF0: need = 3; low = 0x90
+        case 0xF1...0xF3: need = 3
+        case 0xF4: need = 3; high = 0x8F
+        default: return nil
+        }
+        guard i + need < raw.count, raw[i + 1] >= low, raw[i + 1] <= high else { return nil }
+        if need > 1 {
+            for k in 2...need where raw[i + k] & 0xC0 != 0x80 { return nil }
+        }
+        return need + 1
     }
 
     /// Drops an incomplete UTF-8 sequence at the very end (from cutting a buffer).
@@ -170,23 +179,8 @@ public enum TextDecoding {
                 i += 1
                 continue
             }
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            let need: Int
-            switch b {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; low = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-            case 0xED: need = 2; high = 0x9F
-            case 0xF0: need = 3; low = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; high = 0x8F
-            default: return false
-            }
-            guard i + need < n, raw[i + 1] >= low, raw[i + 1] <= high else { return false }
-            if need > 1 {
-                for k in 2...need where raw[i + k] & 0xC0 != 0x80 { return false }
-            }
-            i += need + 1
+            guard let length = sequenceLength(raw, at: i) else { return false }
+            i += length
         }
         return true
     }

@@ -77,16 +77,7 @@ final class WordWrapTests: XCTestCase {
                       "\u{0903}", " \u{0903}", "\r\n", " \r\n", "“", "” ", "‘quoted’", "«", "»", "\u{200B}",
                       "https://example.org/a/very/long/path", "abcdefghijklmnopqrstuvwxyz", "\u{FFFD}", "\u{7F}",
                       "\t", " \t", "\t\u{301}", "Name\tAge"]
-        var numbers = Numbers(seed: 0x2545_F491_4F6C_DD1D)
-        func next() -> Int { numbers.next() }
-        for _ in 0..<6000 {
-            let text = (0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined()
-            let width = 1 + next() % 24
-            let whole = width + next() % 3 * 8
-            XCTAssertEqual(WordWrap.lines(text, width: width, whole: whole),
-                           referenceLines(text, width: width, whole: whole),
-                           "width \(width), whole \(whole): \(text.debugDescription)")
-        }
+        compareWithReference(pieces, seed: 0x2545_F491_4F6C_DD1D)
     }
 
     /// The same against the scalars `WordWrap` measures without grapheme breaking (Latin-1 and
@@ -101,7 +92,13 @@ final class WordWrapTests: XCTestCase {
                       "\u{2030}", "\u{205E}", "€", "Ωmega", "it’s", "“Quoted,”", "\u{0600}", " \u{FE0F}", "\u{0903}", "\r\n",
                       "東京", "서울", "\u{4E00}", "\u{9FFF}", "\u{4DFF}", "\u{A000}", "\u{AC00}", "\u{D7A3}", "\u{D7A4}", "\u{1161}",
                       "\u{11A8}", "가\u{11A8}", "\u{1100}", "大\u{301}", "\u{3000}"]
-        var numbers = Numbers(seed: 0x9E37_79B9_7F4A_7C15)
+        compareWithReference(pieces, seed: 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// 6,000 texts joined from random `pieces`, each wrapped at a random width by `WordWrap`
+    /// and by the reference, which must agree.
+    private func compareWithReference(_ pieces: [String], seed: UInt64, file: StaticString = #filePath, line: UInt = #line) {
+        var numbers = Numbers(seed: seed)
         func next() -> Int { numbers.next() }
         for _ in 0..<6000 {
             let text = (0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined()
@@ -109,7 +106,7 @@ final class WordWrapTests: XCTestCase {
             let whole = width + next() % 3 * 8
             XCTAssertEqual(WordWrap.lines(text, width: width, whole: whole),
                            referenceLines(text, width: width, whole: whole),
-                           "width \(width), whole \(whole): \(text.debugDescription)")
+                           "width \(width), whole \(whole): \(text.debugDescription)", file: file, line: line)
         }
     }
 
