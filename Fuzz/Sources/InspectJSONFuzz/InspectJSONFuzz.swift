@@ -114,10 +114,15 @@ private struct JSONChecks {
         }
     }
 
-    /// The string came back scalar for scalar.
+    /// The string came back scalar for scalar. Foundation's `JSONSerialization` (on Linux) drops
+    /// one U+FEFF at the start of a string value, as if it were a byte order mark, though the
+    /// line holds it (Python's `json` reads it back; found by this target with a file named
+    /// U+FEFF "Hea"): such a string is compared without that one scalar.
     private func same(_ value: Any?, _ expected: String, _ field: String) {
         guard let string = value as? String else { violated("\(field) is not a string: \(String(describing: value))") }
-        if !string.unicodeScalars.elementsEqual(expected.unicodeScalars) {
+        var wanted = Substring(expected).unicodeScalars
+        if wanted.first == "\u{FEFF}" && string.unicodeScalars.first != "\u{FEFF}" { wanted = wanted.dropFirst() }
+        if !string.unicodeScalars.elementsEqual(wanted) {
             violated("\(field) came back as \(string.debugDescription.prefix(120)), not \(expected.debugDescription.prefix(120))")
         }
     }
