@@ -79,9 +79,6 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         slot(of: key).flatMap { cells(inSlot: $0, content) }
     }
 
-    /// The content of the row kept under `key`, if any (the row is not marked used).
-    func content(for key: Key) -> Content? { slots[key].map { contents[$0] } }
-
     /// Where the row kept under `key` is, if it is kept: for the calls below, valid until the
     /// next ``keep(_:filledWith:for:_:)`` or ``fit(_:)`` (a row looked at twice is looked up once).
     func slot(of key: Key) -> Int? { slots[key] }
