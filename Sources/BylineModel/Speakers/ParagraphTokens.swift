@@ -103,8 +103,13 @@ struct ParagraphTokens {
     /// ``lower(_:)`` for a token that is not ASCII, written as UTF-8 straight from its bytes;
     /// nil when a scalar needs Unicode's mapping (`İ`, scripts beyond the table).
     private func lowerWide(_ t: Token) -> String? {
+        Self.withLowerWide(t, of: utf8) { $0.map { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// Calls `body` with ``lowerWide(_:)``'s bytes for token `t` of the paragraph `utf8` (nil
+    /// where it answers nil), written on the stack: no string is made.
+    private static func withLowerWide<R>(_ t: Token, of utf8: [UInt8], _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
         // A scalar's lower case is at most half as long again in UTF-8 (Ⱥ → ⱥ): twice is room.
-        // Written on the stack, so a string of 15 bytes or fewer is made with no allocation.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * (t.hi - t.lo)) { out in
             utf8.withUnsafeBufferPointer { u in
                 var n = 0
@@ -121,11 +126,11 @@ struct ParagraphTokens {
                     } else if v == 0x2019 {  // ’ (unchanged by lower-casing) spelt as an apostrophe
                         l = 0x27
                     } else {
-                        return nil
+                        return body(nil)
                     }
                     for b in UTF8.encode(Unicode.Scalar(l)!)! { out[n] = b; n += 1 }
                 }
-                return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
+                return body(UnsafeBufferPointer(rebasing: out[..<n]))
             }
         }
     }
@@ -176,15 +181,22 @@ struct ParagraphTokens {
     private mutating func wideForm(_ i: Int) -> WideForm {
         if wideForms.isEmpty { wideForms = Array(repeating: WideForm(), count: tokens.count) }
         if wideForms[i].made { return wideForms[i] }
-        let lower = lower(i)
         var form = WideForm(made: true)
         form.lowerStart = Int32(wideBytes.count)
-        wideBytes.append(contentsOf: lower.utf8)
+        // The lower case as ``lower(_:)`` spells it, written from the bytes when it can be.
+        let written = Self.withLowerWide(tokens[i], of: utf8) { b -> Bool in
+            guard let b else { return false }
+            wideBytes.append(contentsOf: b)
+            return true
+        }
+        if !written { wideBytes.append(contentsOf: Self.lowercase(text(i).unicodeScalars).utf8) }
         form.lowerEnd = Int32(wideBytes.count)
         let ownKey = wideBytes.withUnsafeBufferPointer { WordTable<Bool>.comparesAsBytes(UnsafeBufferPointer(rebasing: $0[Int(form.lowerStart)..<Int(form.lowerEnd)])) }
         if ownKey {
             (form.keyStart, form.keyEnd) = (form.lowerStart, form.lowerEnd)
-        } else if let key = WordTable<Bool>.byteKey(of: lower) {
+        } else if let key = WordTable<Bool>.byteKey(of: wideBytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(form.lowerStart)..<Int(form.lowerEnd)]), as: UTF8.self)
+        }) {
             form.keyStart = Int32(wideBytes.count)
             wideBytes += key
             form.keyEnd = Int32(wideBytes.count)
@@ -199,7 +211,11 @@ struct ParagraphTokens {
     /// Whether the token in lower case is in `set` (`set.contains(lower(i))`).
     mutating func word(_ i: Int, in set: WordSet) -> Bool {
         let t = tokens[i]
-        guard t.ascii else { return withWideKey(i) { set.contains(asciiBytes: $0, hash: $1) } ?? set.contains(lower(i)) }
+        guard t.ascii else {
+            // (No closure over `set`: one made a copy of the set's table, retains and all.)
+            guard let key = wideKey(i) else { return set.contains(lower(i)) }
+            return wideBytes.withUnsafeBufferPointer { set.contains(asciiBytes: UnsafeBufferPointer(rebasing: $0[key.bytes]), hash: key.hash) }
+        }
         return folded.withUnsafeBufferPointer { set.contains(asciiBytes: UnsafeBufferPointer(rebasing: $0[t.lo..<t.hi]), hash: t.hash) }
     }
 
@@ -207,18 +223,22 @@ struct ParagraphTokens {
     /// when it has a byte key.
     mutating func value<Value>(_ i: Int, in table: WordTable<Value>) -> Value? {
         let t = tokens[i]
-        guard t.ascii else { return withWideKey(i) { table.value(asciiBytes: $0, hash: $1) } ?? table[lower(i)] }
+        guard t.ascii else {
+            guard let key = wideKey(i) else { return table[lower(i)] }
+            return wideBytes.withUnsafeBufferPointer { table.value(asciiBytes: UnsafeBufferPointer(rebasing: $0[key.bytes]), hash: key.hash) }
+        }
         return folded.withUnsafeBufferPointer { table.value(asciiBytes: UnsafeBufferPointer(rebasing: $0[t.lo..<t.hi]), hash: t.hash) }
     }
 
-    /// Calls `body` with the bytes a token that is not ASCII is filed under in a ``WordTable``
-    /// (its lower case's byte key, made on its first look-up) and their hash; nil when it has
-    /// none (ask the table with ``lower(_:)``). Out of line: ASCII tokens never come here.
+    /// Where in ``wideBytes`` the bytes a token that is not ASCII is filed under in a
+    /// ``WordTable`` stand (its lower case's byte key, made on its first look-up), and their
+    /// hash; nil when it has none (ask the table with ``lower(_:)``). Out of line: ASCII tokens
+    /// never come here.
     @inline(never)
-    private mutating func withWideKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> R) -> R? {
+    private mutating func wideKey(_ i: Int) -> (bytes: Range<Int>, hash: UInt32)? {
         let form = wideForm(i)
         guard form.keyStart >= 0 else { return nil }
-        return wideBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(form.keyStart)..<Int(form.keyEnd)]), form.keyHash) }
+        return (Int(form.keyStart)..<Int(form.keyEnd), form.keyHash)
     }
 
     /// Whether the token is an acronym (`QuoteFinder.isAcronym(text(i))`), read from its bytes
@@ -239,7 +259,8 @@ struct ParagraphTokens {
     /// lower(i))`), looked up as bytes when the token is ASCII.
     mutating func givenName(_ i: Int) -> GivenNames.Gender? {
         if let ascii = withLowerASCII(i, { GivenNames.gender(ofASCII: $0) }) { return ascii }
-        return withWideKey(i) { GivenNames.gender(ofBytes: $0, hash: $1) } ?? GivenNames.gender(of: lower(i))
+        guard let key = wideKey(i) else { return GivenNames.gender(of: lower(i)) }
+        return wideBytes.withUnsafeBufferPointer { GivenNames.gender(ofBytes: UnsafeBufferPointer(rebasing: $0[key.bytes]), hash: key.hash) }
     }
 
     func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
