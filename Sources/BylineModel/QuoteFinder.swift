@@ -36,6 +36,8 @@ struct QuoteFinder {
     }
 
     private var registry = SpeakerRegistry()
+    /// The tokens of the paragraph read last, kept so the next one reuses their buffers.
+    private var spareTokens = ParagraphTokens()
     /// The speaker the previous paragraph ended with, and whether its last quote stayed open.
     private var previous: (paragraph: Int, speaker: Speaker, open: Bool)?
 
@@ -62,7 +64,11 @@ struct QuoteFinder {
 
     /// The quotes of one paragraph, with their speakers.
     mutating func quotes(inParagraph text: String, index: Int) -> [Found] {
-        var p = ParagraphTokens(text)
+        // Taken out of `spareTokens` (left empty), so its buffers are this paragraph's alone.
+        var p = ParagraphTokens()
+        swap(&p, &spareTokens)
+        p.reload(text)
+        defer { spareTokens = p }
         var found: [Found] = []
         var current: Speaker = .unknown
         var narrativeFrom = 0

@@ -41,7 +41,7 @@ struct ParagraphTokens {
     }
 
     /// The paragraph's UTF-8 (valid: it comes from a `String`).
-    let utf8: [UInt8]
+    private(set) var utf8: [UInt8]
     /// ``utf8`` with every ASCII capital in lower case and a backtick made an apostrophe (as
     /// ``lower(_:)`` spells them), so an ASCII token's lower case is read in place; the bytes of
     /// other tokens are left as they are and never read.
@@ -73,6 +73,29 @@ struct ParagraphTokens {
         utf8 = Array(text.utf8)
         folded = utf8
         // A paragraph longer than 2 GB (none is) would not fit the tokens' 32-bit offsets.
+        precondition(utf8.count < Int(Int32.max), "paragraph too long to tokenize")
+        tokenize()
+        findSpans()
+    }
+
+    /// A paragraph of no text, whose buffers ``reload(_:)`` fills.
+    init() {
+        utf8 = []
+        folded = []
+    }
+
+    /// Makes this the paragraph `text` (as `ParagraphTokens(text)` is), reusing the buffers
+    /// of the text it held: a finder reading paragraph after paragraph allocates only the
+    /// tokens afresh.
+    mutating func reload(_ text: String) {
+        utf8.removeAll(keepingCapacity: true)
+        utf8.append(contentsOf: text.utf8)
+        folded.removeAll(keepingCapacity: true)
+        folded.append(contentsOf: utf8)
+        spans.removeAll(keepingCapacity: true)
+        wideForms.removeAll(keepingCapacity: true)
+        wideBytes.removeAll(keepingCapacity: true)
+        clauseSegments.removeAll()
         precondition(utf8.count < Int(Int32.max), "paragraph too long to tokenize")
         tokenize()
         findSpans()
@@ -179,7 +202,7 @@ struct ParagraphTokens {
     /// The lower case and byte key of a token that is not ASCII, made on its first look-up.
     @inline(never)
     private mutating func wideForm(_ i: Int) -> WideForm {
-        if wideForms.isEmpty { wideForms = Array(repeating: WideForm(), count: tokens.count) }
+        if wideForms.isEmpty { wideForms.append(contentsOf: repeatElement(WideForm(), count: tokens.count)) }
         if wideForms[i].made { return wideForms[i] }
         var form = WideForm(made: true)
         form.lowerStart = Int32(wideBytes.count)
