@@ -404,7 +404,9 @@ struct ParagraphTokens {
     }
 
     /// ``tokenize()``'s pass: writes the tokens of `u` from the start of `tokens` and returns
-    /// how many; -1 when they do not fit.
+    /// how many; -1 when they do not fit. A word opening with an ASCII letter or digit (most)
+    /// is read without decoding a scalar; what is rare (a mark inside a word, a letter above
+    /// ASCII opening one) is decided out of line, so the loop keeps its values in registers.
     private static func tokenize(_ u: UnsafeBufferPointer<UInt8>, folded: UnsafeMutableBufferPointer<UInt8>,
                                  letters: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>) -> Int {
         var made = 0
@@ -412,75 +414,105 @@ struct ParagraphTokens {
         var i = 0
         var space = true
         while i < n {
-            if u[i] == 0x20 { space = true; i += 1; continue }  // the usual space, without decoding
-            let (c, cLength) = Self.scalar(u, at: i)
-            if TextScan.isSpace(c) { space = true; i += cLength; continue }
+            let b0 = u[i]
+            if b0 == 0x20 { space = true; i += 1; continue }  // the usual space, without decoding
             let start = i
             var hash: UInt32 = 2_166_136_261
             var ascii = true
-            /// Lower-cases and hashes the ASCII byte at `k` (every scalar of the token passes here).
-            @inline(__always) func fold(_ k: Int, _ length: Int) {
-                guard length == 1 else { ascii = false; return }
-                let b = u[k]
-                let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == 0x60 ? 0x27 : b)
-                folded[k] = lower
-                hash = (hash ^ UInt32(lower)) &* 16_777_619
-            }
-            fold(i, cLength)
-            i += cLength
-            if Self.isLetterOrDigit(c) {
-                var pieceStart = start  // where the piece after the word's last full stop starts
-                while i < n {
-                    // ASCII letters and digits (most of every word): taken without decoding, by table.
-                    let b = u[i]
-                    let lower = letters[Int(b)]
-                    if lower != 0 {
-                        folded[i] = lower
-                        hash = (hash ^ UInt32(lower)) &* 16_777_619
-                        i += 1
-                        continue
-                    }
-                    // Any other ASCII byte but the inner marks below ends the word.
-                    if b < 0x80, b != 0x27, b != 0x2D, b != 0x2F, b != 0x26, b != 0x2E, b != 0x2C { break }
-                    let (d, dLength) = Self.scalar(u, at: i)
-                    var take = Self.isLetterOrDigit(d) || TextScan.isNonspacingMark(d)
-                    // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
-                    if !take, i + dLength < n {
-                        let next = Self.scalar(u, at: i + dLength).scalar
-                        if Self.isLetterOrDigit(next) {
-                            switch d.value {
-                            case 0x27, 0x2019, 0x2D, 0x2010, 0x2F, 0x26:  // ' ’ - ‐ / &
-                                take = true
-                            case 0x2E:
-                                // U.S, a.m, 3.5 — but not "end.Next" after a long word.
-                                take = Self.scalarCount(u, pieceStart..<i) <= 2 || TextScan.isNumeric(Self.scalar(u, before: i))
-                            case 0x2C:
-                                take = TextScan.isNumeric(Self.scalar(u, before: i)) && TextScan.isNumeric(next)
-                            default: break
-                            }
-                        }
-                    }
-                    guard take else { break }
-                    fold(i, dLength)
-                    i += dLength
-                    if d == "." { pieceStart = i }
-                }
-                let count = ascii ? i - start : Self.scalarCount(u, start..<i)
-                let cap = c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A)
-                    : c.properties.isUppercase || (c.properties.isAlphabetic && !c.properties.isLowercase && !c.properties.changesWhenUppercased)
-                guard made < tokens.count else { return -1 }
-                tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: Int32(count), hash: ascii ? hash : 0, kind: .word,
-                                    capitalised: cap, spaceBefore: space, ascii: ascii))
+            let cap: Bool
+            let lower0 = letters[Int(b0)]
+            if lower0 != 0 {
+                // An ASCII letter or digit: lower-cased and hashed by table.
+                folded[i] = lower0
+                hash = (hash ^ UInt32(lower0)) &* 16_777_619
+                cap = b0 &- 0x41 < 26
+                i += 1
             } else {
-                let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
-                guard made < tokens.count else { return -1 }
-                tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: 1, hash: ascii ? hash : 0, kind: kind,
-                                    capitalised: false, spaceBefore: space, ascii: ascii))
+                let (c, cLength) = Self.scalar(u, at: i)
+                if TextScan.isSpace(c) { space = true; i += cLength; continue }
+                if cLength == 1 {
+                    // Lower-cased (no capital comes here: a backtick spelt as an apostrophe) and hashed.
+                    let lower = b0 == 0x60 ? 0x27 : b0
+                    folded[i] = lower
+                    hash = (hash ^ UInt32(lower)) &* 16_777_619
+                } else {
+                    ascii = false
+                }
+                i += cLength
+                guard Self.isLetterOrDigit(c) else {
+                    let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
+                    guard made < tokens.count else { return -1 }
+                    tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: 1, hash: ascii ? hash : 0, kind: kind,
+                                        capitalised: false, spaceBefore: space, ascii: ascii))
+                    made += 1
+                    space = false
+                    continue
+                }
+                cap = Self.opensCapitalised(c)  // a letter or digit above ASCII
             }
+            var pieceStart = start  // where the piece after the word's last full stop starts
+            while i < n {
+                // ASCII letters and digits (most of every word): taken without decoding, by table.
+                let b = u[i]
+                let lower = letters[Int(b)]
+                if lower != 0 {
+                    folded[i] = lower
+                    hash = (hash ^ UInt32(lower)) &* 16_777_619
+                    i += 1
+                    continue
+                }
+                // Any other ASCII byte but the inner marks below ends the word.
+                if b < 0x80, b != 0x27, b != 0x2D, b != 0x2F, b != 0x26, b != 0x2E, b != 0x2C { break }
+                let length = Self.innerLength(u, at: i, pieceStart: pieceStart)
+                if length == 0 { break }
+                if length == 1 {
+                    // One of the marks above, its own lower case (already so in `folded`).
+                    hash = (hash ^ UInt32(b)) &* 16_777_619
+                } else {
+                    ascii = false
+                }
+                i += length
+                if b == 0x2E { pieceStart = i }
+            }
+            let count = ascii ? i - start : Self.scalarCount(u, start..<i)
+            guard made < tokens.count else { return -1 }
+            tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: Int32(count), hash: ascii ? hash : 0, kind: .word,
+                                capitalised: cap, spaceBefore: space, ascii: ascii))
             made += 1
             space = false
         }
         return made
+    }
+
+    /// How many bytes of the scalar at `i` (inside a word, not an ASCII letter or digit) the
+    /// word takes: a letter, digit or nonspacing mark, or an inner apostrophe, hyphen, slash or
+    /// ampersand, a full stop (`U.S`, `a.m`, `3.5`, but not "end.Next" after a long word) or a
+    /// comma in a number, before a letter or digit; 0 when the word ends there.
+    @inline(never)
+    private static func innerLength(_ u: UnsafeBufferPointer<UInt8>, at i: Int, pieceStart: Int) -> Int {
+        let (d, dLength) = scalar(u, at: i)
+        if isLetterOrDigit(d) || TextScan.isNonspacingMark(d) { return dLength }
+        guard i + dLength < u.count else { return 0 }
+        let next = scalar(u, at: i + dLength).scalar
+        guard isLetterOrDigit(next) else { return 0 }
+        switch d.value {
+        case 0x27, 0x2019, 0x2D, 0x2010, 0x2F, 0x26:  // ' ’ - ‐ / &
+            return dLength
+        case 0x2E:
+            return scalarCount(u, pieceStart..<i) <= 2 || TextScan.isNumeric(scalar(u, before: i)) ? dLength : 0
+        case 0x2C:
+            return TextScan.isNumeric(scalar(u, before: i)) && TextScan.isNumeric(next) ? dLength : 0
+        default:
+            return 0
+        }
+    }
+
+    /// Whether a word opening with the letter or digit `c` (above ASCII) is capitalised: a
+    /// capital, or a letter without case (Chinese, Japanese, …).
+    @inline(never)
+    private static func opensCapitalised(_ c: Unicode.Scalar) -> Bool {
+        let p = c.properties
+        return p.isUppercase || (p.isAlphabetic && !p.isLowercase && !p.changesWhenUppercased)
     }
 
     // MARK: - Quoted spans
