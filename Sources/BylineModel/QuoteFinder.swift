@@ -68,7 +68,7 @@ struct QuoteFinder {
         var p = ParagraphTokens()
         swap(&p, &spareTokens)
         p.reload(text)
-        defer { spareTokens = p }
+        defer { swap(&p, &spareTokens) }
         var found: [Found] = []
         var current: Speaker = .unknown
         var narrativeFrom = 0

@@ -28,6 +28,9 @@ struct ParagraphTokens {
             (self.kind, self.capitalised, self.spaceBefore, self.ascii) = (kind, capitalised, spaceBefore, ascii)
         }
 
+        /// A token standing for none: what fills the tokens' buffer beyond the tokens.
+        static let blank = Token(lo: 0, hi: 0, scalarCount: 0, hash: 0, kind: .punct, capitalised: false, spaceBefore: false, ascii: true)
+
         var lo: Int { Int(start) }
         var hi: Int { Int(end) }
     }
@@ -384,27 +387,35 @@ struct ParagraphTokens {
     /// are lower-cased into ``folded`` and hashed as they are passed. The rules are those of the
     /// scalar tokenizer this replaced (kept in the tests as the reference).
     private mutating func tokenize() {
-        // Tokens are written in place. Room for a token every three bytes is plenty for prose
-        // (a word and its space take four or more); text denser than that (`!!!!`) is tokenized
-        // again with room for a token a byte, the most there can be.
+        // Tokens are written in place, into the buffer of the paragraph before when there is
+        // one (its tokens are overwritten; blanks fill the room beyond them). Room for a token
+        // every three bytes is plenty for prose (a word and its space take four or more); text
+        // denser than that (`!!!!`) is tokenized again with room for a token a byte, the most
+        // there can be.
+        var buffer = tokens
+        tokens = []  // so `buffer` is the only reference, and is written in place
         for room in [utf8.count / 3 + 16, utf8.count] {
-            var complete = false
-            tokens = [Token](unsafeUninitializedCapacity: room) { tokens, made in
-                made = 0
+            if buffer.count < room { buffer.append(contentsOf: repeatElement(Token.blank, count: room - buffer.count)) }
+            let made = buffer.withUnsafeMutableBufferPointer { out in
                 utf8.withUnsafeBufferPointer { u in
                     folded.withUnsafeMutableBufferPointer { folded in
-                        made = Self.foldedLetters.withUnsafeBufferPointer { Self.tokenize(u, folded: folded, letters: $0, into: tokens) }
+                        Self.foldedLetters.withUnsafeBufferPointer {
+                            Self.tokenize(u, folded: folded, letters: $0, into: UnsafeMutableBufferPointer(rebasing: out[..<room]))
+                        }
                     }
                 }
-                complete = made >= 0
-                if !complete { made = 0 }
             }
-            if complete { return }
+            if made >= 0 {
+                buffer.removeLast(buffer.count - made)
+                tokens = buffer
+                return
+            }
         }
+        preconditionFailure("a token a byte is room for every token")
     }
 
-    /// ``tokenize()``'s pass: writes the tokens of `u` from the start of `tokens` and returns
-    /// how many; -1 when they do not fit. A word opening with an ASCII letter or digit (most)
+    /// ``tokenize()``'s pass: writes the tokens of `u` over those at the start of `tokens`
+    /// and returns how many; -1 when they do not fit. A word opening with an ASCII letter or digit (most)
     /// is read without decoding a scalar; what is rare (a mark inside a word, a letter above
     /// ASCII opening one) is decided out of line, so the loop keeps its values in registers.
     private static func tokenize(_ u: UnsafeBufferPointer<UInt8>, folded: UnsafeMutableBufferPointer<UInt8>,
@@ -442,8 +453,8 @@ struct ParagraphTokens {
                 guard Self.isLetterOrDigit(c) else {
                     let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
                     guard made < tokens.count else { return -1 }
-                    tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: 1, hash: ascii ? hash : 0, kind: kind,
-                                        capitalised: false, spaceBefore: space, ascii: ascii))
+                    tokens[made] = Token(lo: start, hi: i, scalarCount: 1, hash: ascii ? hash : 0, kind: kind,
+                                         capitalised: false, spaceBefore: space, ascii: ascii)
                     made += 1
                     space = false
                     continue
@@ -476,8 +487,8 @@ struct ParagraphTokens {
             }
             let count = ascii ? i - start : Self.scalarCount(u, start..<i)
             guard made < tokens.count else { return -1 }
-            tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: Int32(count), hash: ascii ? hash : 0, kind: .word,
-                                capitalised: cap, spaceBefore: space, ascii: ascii))
+            tokens[made] = Token(lo: start, hi: i, scalarCount: Int32(count), hash: ascii ? hash : 0, kind: .word,
+                                 capitalised: cap, spaceBefore: space, ascii: ascii)
             made += 1
             space = false
         }
@@ -508,9 +519,16 @@ struct ParagraphTokens {
     }
 
     /// Whether a word opening with the letter or digit `c` (above ASCII) is capitalised: a
-    /// capital, or a letter without case (Chinese, Japanese, …).
+    /// capital, or a letter without case (Chinese, Japanese, …). A Latin letter up to U+024F
+    /// whose lower case is another letter is a capital (bar the four title-case digraphs), with
+    /// no property looked up; a test holds every scalar to the properties.
     @inline(never)
-    private static func opensCapitalised(_ c: Unicode.Scalar) -> Bool {
+    static func opensCapitalised(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v >= 0xC0 && v < 0x250 && v != 0x1C5 && v != 0x1C8 && v != 0x1CB && v != 0x1F2,
+           let l = TextScan.lowerScalar(v), l != v {
+            return true
+        }
         let p = c.properties
         return p.isUppercase || (p.isAlphabetic && !p.isLowercase && !p.changesWhenUppercased)
     }
