@@ -376,8 +376,15 @@ struct QuoteFinder {
             if p.word(k, in: Self.negations) { return true }
             if let ascii = p.withLowerASCII(k, { w in w.count >= 3 && w[w.count - 3] == 0x6E && w[w.count - 2] == 0x27 && w[w.count - 1] == 0x74 }) {
                 if ascii { return true }
-            } else if TextScan.hasSuffix(p.lower(k), "n't") {
-                return true
+            } else {
+                // From the bytes of the lower case (kept with the token) as `TextScan.hasSuffix`
+                // reads them: "n't" ends a character when the byte before it is ASCII but CR.
+                let wide = p.withLowerBytes(k) { w -> Bool? in
+                    let n = w.count
+                    guard n >= 3, w[n - 3] == 0x6E, w[n - 2] == 0x27, w[n - 1] == 0x74 else { return false }
+                    return n == 3 || (w[n - 4] < 0x80 && w[n - 4] != 0x0D) ? true : nil
+                }
+                if wide ?? TextScan.hasSuffix(p.lower(k), "n't") { return true }
             }
         }
         return false

@@ -277,32 +277,53 @@ extension ParagraphTokens {
         return .person(words: words, gender: gender, role: role)
     }
 
-    /// A segment whose head is a lower-case word.
+    /// A segment whose head is a lower-case word. Read by token (as bytes when ASCII): a word's
+    /// lower case is made only for the role it names.
     private mutating func interpretCommon(_ words: UnsafeBufferPointer<Int>) -> Subject {
-        let lowers = words.map { lower($0) }
-        guard let head = lowers.last else { return .nobody }
+        guard let head = words.last else { return .nobody }
         // "a source close to Pitt", "a spokesman for the council": the noun before a preposition.
-        let cut = words.firstIndex { word($0, in: Self.headEnds) } ?? lowers.count
-        let nouns = lowers[..<cut]
-        let possessor = words[..<min(cut, words.count)].contains { possessive($0) } || words[..<cut].contains { word($0, in: Self.possessivePronouns) }
-        if nouns.contains(where: { Lexicon.anonymousNouns.contains($0) }) {
-            if nouns.first == "the" && !possessor, let r = nouns.last(where: { Lexicon.personRoles.contains($0) }),
-               !Lexicon.anonymousNouns.contains(r) {
-                return .role(r, gender(of: Array(nouns)))
+        var cut = words.count
+        for (k, t) in words.enumerated() where word(t, in: Self.headEnds) { cut = k; break }
+        let nouns = UnsafeBufferPointer(rebasing: words[..<cut])
+        var possessor = false
+        for t in nouns where possessive(t) { possessor = true; break }
+        if !possessor {
+            for t in nouns where word(t, in: Self.possessivePronouns) { possessor = true; break }
+        }
+        /// The last noun naming a person’s role.
+        func lastRole() -> Int? {
+            for t in nouns.reversed() where word(t, in: Lexicon.personRoles) { return t }
+            return nil
+        }
+        var anonymous = false
+        for t in nouns where word(t, in: Lexicon.anonymousNouns) { anonymous = true; break }
+        if anonymous {
+            if let f = nouns.first, word(f, in: Self.theOnly), !possessor, let r = lastRole(), !word(r, in: Lexicon.anonymousNouns) {
+                return .role(lower(r), gender(of: nouns))
             }
             return .anonymous
         }
         if possessor { return .nobody }
         // "the actress", "the 44-year-old", "the former California governor", "the prime minister".
-        if nouns.first == "the" || nouns.first == "this" {
-            if let r = nouns.last(where: { Lexicon.personRoles.contains($0) }) {
-                let prime = nouns.contains("prime") && r == "minister"
-                return .role(prime ? "prime minister" : r, gender(of: Array(nouns)))
+        if let f = nouns.first, word(f, in: Self.theOnly) || word(f, in: Self.thisOnly) {
+            if let r = lastRole() {
+                let role = lower(r)
+                var prime = false
+                if role == "minister" {
+                    for t in nouns where word(t, in: Self.primeOnly) { prime = true; break }
+                }
+                return .role(prime ? "prime minister" : role, gender(of: nouns))
             }
-            if TextScan.hasSuffix(head, "-year-old") { return .role("year-old", .unknown) }
+            if TextScan.hasSuffix(lower(head), "-year-old") { return .role("year-old", .unknown) }
         }
         return .nobody
     }
+
+    /// `this` alone.
+    static let thisOnly: WordSet = ["this"]
+
+    /// `prime` alone.
+    static let primeOnly: WordSet = ["prime"]
 
     /// Words after the head noun of a lower-case subject: `a source close to Pitt`.
     static let headEnds: WordSet = ["for", "of", "close", "to", "at", "in", "from", "with", "on", "who", "familiar", "inside"]
@@ -310,9 +331,9 @@ extension ParagraphTokens {
     /// `his`, `her`, `their`, `its`.
     static let possessivePronouns: WordSet = ["his", "her", "their", "its"]
 
-    private func gender(of words: [String]) -> GivenNames.Gender {
-        if words.contains(where: { Lexicon.femaleWords.contains($0) }) { return .female }
-        if words.contains(where: { Lexicon.maleWords.contains($0) }) { return .male }
+    private mutating func gender(of words: UnsafeBufferPointer<Int>) -> GivenNames.Gender {
+        for t in words where word(t, in: Lexicon.femaleWords) { return .female }
+        for t in words where word(t, in: Lexicon.maleWords) { return .male }
         return .unknown
     }
 }
