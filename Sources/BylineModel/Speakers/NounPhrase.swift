@@ -167,6 +167,17 @@ extension ParagraphTokens {
         let marked = withLowerASCII(i) { l in
             (l.count >= 2 && l[l.count - 2] == 0x27 && l[l.count - 1] == 0x73) || (l.count > 1 && l[l.count - 1] == 0x27)
         } ?? {
+            // A wide token from the bytes of its lower case (kept with it), as `TextScan.hasSuffix`
+            // reads them: `'s` or `'` ends a character when the byte before it is ASCII but CR.
+            let bytes = withLowerBytes(i) { w -> Bool? in
+                let n = w.count
+                @inline(__always) func boundary(_ k: Int) -> Bool { w[k] < 0x80 && w[k] != 0x0D }
+                if n >= 2 && w[n - 2] == 0x27 && w[n - 1] == 0x73 { return n == 2 || boundary(n - 3) ? true : nil }
+                guard n >= 1 && w[n - 1] == 0x27 else { return false }
+                if n == 1 { return false }  // the mark alone is one character
+                return boundary(n - 2) ? true : nil
+            }
+            if let bytes { return bytes }
             let l = lower(i)
             return TextScan.hasSuffix(l, "'s") || (TextScan.hasSuffix(l, "'") && TextScan.characterCount(l) > 1)
         }()
