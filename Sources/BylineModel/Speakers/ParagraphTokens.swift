@@ -13,7 +13,9 @@ struct ParagraphTokens {
         private var end: Int32
         /// Its length in Unicode scalars (`U.S` is 3, `Zoë` 3 however the ë is spelt in bytes).
         var scalarCount: Int32
-        /// For an ASCII token, the hash of its lower-case bytes (as ``WordTable`` hashes).
+        /// For an ASCII token, the hash of its lower-case bytes (as ``WordTable`` hashes); for
+        /// another, 0 until its wide form is made, then 1 + that form's place in
+        /// ``ParagraphTokens/wideForms`` (so no table of tokens is filled for a few wide words).
         var hash: UInt32
         var kind: Kind
         /// A word opening in a capital (or a letter without case: Chinese, Japanese, …).
@@ -51,17 +53,16 @@ struct ParagraphTokens {
     private var folded: [UInt8]
     private(set) var tokens: [Token] = []
     private(set) var spans: [Span] = []
-    /// Per token that is not ASCII, made on its first look-up: its lower case as UTF-8 and the
-    /// bytes that lower case is filed under in a ``WordTable`` (its own, or those of its normal
-    /// form C: `WordTable.byteKey`), both in ``wideBytes``. So a word is lower-cased and (spelt
-    /// with combining marks) normalised once, not once a look-up.
+    /// Of each token that is not ASCII, made on its first look-up (in the order made; the
+    /// token's `hash` says where): its lower case as UTF-8 and the bytes that lower case is
+    /// filed under in a ``WordTable`` (its own, or those of its normal form C:
+    /// `WordTable.byteKey`), both in ``wideBytes``. So a word is lower-cased and (spelt with
+    /// combining marks) normalised once, not once a look-up.
     private var wideForms: [WideForm] = []
     private var wideBytes: [UInt8] = []
 
     /// A token's lower case and byte key in ``wideBytes``.
     private struct WideForm {
-        /// Not made yet: every other field is 0.
-        var made = false
         var lowerStart: Int32 = 0, lowerEnd: Int32 = 0
         /// `keyStart < 0`: no byte key (the tables' dictionaries answer).
         var keyStart: Int32 = -1, keyEnd: Int32 = -1
@@ -205,9 +206,10 @@ struct ParagraphTokens {
     /// The lower case and byte key of a token that is not ASCII, made on its first look-up.
     @inline(never)
     private mutating func wideForm(_ i: Int) -> WideForm {
-        if wideForms.isEmpty { wideForms.append(contentsOf: repeatElement(WideForm(), count: tokens.count)) }
-        if wideForms[i].made { return wideForms[i] }
-        var form = WideForm(made: true)
+        assert(!tokens[i].ascii, "an ASCII token has no wide form")
+        let made = Int(tokens[i].hash)
+        if made > 0 { return wideForms[made - 1] }
+        var form = WideForm()
         form.lowerStart = Int32(wideBytes.count)
         // The lower case as ``lower(_:)`` spells it, written from the bytes when it can be.
         let written = Self.withLowerWide(tokens[i], of: utf8) { b -> Bool in
@@ -230,7 +232,8 @@ struct ParagraphTokens {
         if form.keyStart >= 0 {
             form.keyHash = wideBytes.withUnsafeBufferPointer { WordTable<Bool>.hashBytes(UnsafeBufferPointer(rebasing: $0[Int(form.keyStart)..<Int(form.keyEnd)])) }
         }
-        wideForms[i] = form
+        wideForms.append(form)
+        tokens[i].hash = UInt32(wideForms.count)
         return form
     }
 
