@@ -646,7 +646,9 @@ struct ParagraphTokens {
                 (nextCapitalised && w.contains(0x2E)) || (w.count <= 7 && Self.hasPartyPrefix(w))
             }) {
                 if ascii { return false }
-            } else {
+            } else if withLowerBytes(i - 1, { w in w.contains(0x2E) || Self.hasPartyPrefix(w) }) {
+                // (Without a full stop or a party code in its lower-case bytes, neither test
+                // below can hold: the string is read only for a word that has one.)
                 let w = lower(i - 1)
                 if nextCapitalised && w.contains(".") { return false }  // U.S. Senate
                 if TextScan.characterCount(w) <= 7, TextScan.hasPrefix(w, "d-") || TextScan.hasPrefix(w, "r-") || TextScan.hasPrefix(w, "i-") { return false }  // D-Nev.
