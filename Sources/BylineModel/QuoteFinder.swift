@@ -36,6 +36,8 @@ struct QuoteFinder {
     }
 
     private var registry = SpeakerRegistry()
+    /// The tokens of the paragraph read last, kept so the next one reuses their buffers.
+    private var spareTokens = ParagraphTokens()
     /// The speaker the previous paragraph ended with, and whether its last quote stayed open.
     private var previous: (paragraph: Int, speaker: Speaker, open: Bool)?
 
@@ -62,7 +64,11 @@ struct QuoteFinder {
 
     /// The quotes of one paragraph, with their speakers.
     mutating func quotes(inParagraph text: String, index: Int) -> [Found] {
-        var p = ParagraphTokens(text)
+        // Taken out of `spareTokens` (left empty), so its buffers are this paragraph's alone.
+        var p = ParagraphTokens()
+        swap(&p, &spareTokens)
+        p.reload(text)
+        defer { swap(&p, &spareTokens) }
         var found: [Found] = []
         var current: Speaker = .unknown
         var narrativeFrom = 0
@@ -370,8 +376,15 @@ struct QuoteFinder {
             if p.word(k, in: Self.negations) { return true }
             if let ascii = p.withLowerASCII(k, { w in w.count >= 3 && w[w.count - 3] == 0x6E && w[w.count - 2] == 0x27 && w[w.count - 1] == 0x74 }) {
                 if ascii { return true }
-            } else if TextScan.hasSuffix(p.lower(k), "n't") {
-                return true
+            } else {
+                // From the bytes of the lower case (kept with the token) as `TextScan.hasSuffix`
+                // reads them: "n't" ends a character when the byte before it is ASCII but CR.
+                let wide = p.withLowerBytes(k) { w -> Bool? in
+                    let n = w.count
+                    guard n >= 3, w[n - 3] == 0x6E, w[n - 2] == 0x27, w[n - 1] == 0x74 else { return false }
+                    return n == 3 || (w[n - 4] < 0x80 && w[n - 4] != 0x0D) ? true : nil
+                }
+                if wide ?? TextScan.hasSuffix(p.lower(k), "n't") { return true }
             }
         }
         return false
@@ -428,18 +441,20 @@ struct QuoteFinder {
         guard case .person(let words, let gender, let role) = subject else { return }
         // A person needs a given name, a title or a role, unless we know the name already; a
         // given name alone ("Adele", "Kim") when it is the subject of a verb.
-        let lowers = words.map(TextScan.lowercased)
-        let named = GivenNames.gender(of: lowers[0]) != nil && words.count >= 2
+        // The first word's lower case and given-name look-up, made once for the tests below.
+        let first = TextScan.lowercased(words[0])
+        let firstGiven = GivenNames.gender(of: first)
+        let named = firstGiven != nil && words.count >= 2
         var a = run.upperBound
         if p.isPunct(a, "(") {  // "Rep. Luis Gutierrez (D-Ill.), a leading advocate, welcomed"
             while a < p.count, !p.isPunct(a, ")") { a += 1 }
             a += 1
         }
         let verbAfter = a < p.count && (p.isPunct(a, ",") || (p.isLowerWord(a) && !p.word(a, in: Self.notVerbs)))
-        let single = words.count == 1 && (registry.knows(words[0]) || (GivenNames.gender(of: lowers[0]) != nil && a < p.count && p.isLowerWord(a) && Self.looksLikeVerb(p.lower(a))))
+        let single = words.count == 1 && (registry.knows(lowercased: first) || (firstGiven != nil && a < p.count && p.isLowerWord(a) && Self.looksLikeVerb(p.lower(a))))
         guard named || role != nil || single else { return }
         let e = registry.entity(named: words, gender: gender, role: role)
-        registry.setGender(gender, of: e, certain: Self.genderIsCertain(words: words, role: role, gender: gender))
+        registry.setGender(gender, of: e, certain: Self.genderIsCertain(role: role, gender: gender, firstIsGivenName: firstGiven != nil))
         guard !p.possessive(run.upperBound - 1) else {
             registry.mention(e, gender: registry.entities[e].gender, paragraph: paragraph, subject: false)
             return
@@ -472,6 +487,14 @@ struct QuoteFinder {
         guard gender != .unknown else { return false }
         if let role, Lexicon.femaleWords.contains(role) || Lexicon.maleWords.contains(role) { return true }
         return GivenNames.gender(of: TextScan.lowercased(words[0])) == nil
+    }
+
+    /// ``genderIsCertain(words:role:gender:)`` when whether the first word is a given name is
+    /// known already.
+    private static func genderIsCertain(role: String?, gender: GivenNames.Gender, firstIsGivenName: Bool) -> Bool {
+        guard gender != .unknown else { return false }
+        if let role, Lexicon.femaleWords.contains(role) || Lexicon.maleWords.contains(role) { return true }
+        return !firstIsGivenName
     }
 
     // MARK: - Text helpers

@@ -406,12 +406,26 @@ enum TextScan {
                                     @inline(__always) func has(_ key: Int) -> Bool { bits[key >> 6] & (1 << UInt64(key & 63)) != 0 }
                                     let mask = slots.count - 1
                                     var found: UInt32 = 0
-                                    for i in 0..<count {
-                                        if i + 1 < count {
-                                            // Most positions: their two bytes, as they are, open no needle.
-                                            let raw = Int(buffer[i]) << 8 | Int(buffer[i + 1])
-                                            if rawPairs[raw >> 6] & (1 << UInt64(raw & 63)) == 0 { continue }
+                                    let text = buffer.baseAddress!
+                                    let rawBits = rawPairs.baseAddress!
+                                    let last = count - 1
+                                    var next = 0
+                                    while next < count {
+                                        // Most positions: their two bytes, as they are, open no needle.
+                                        // Passed over with the byte before kept in a register; the
+                                        // last byte has no pair and is always looked at.
+                                        var i = next
+                                        if i < last {
+                                            var previous = Int(text[i])
+                                            while i < last {
+                                                let byte = Int(text[i &+ 1])
+                                                let raw = previous &<< 8 | byte
+                                                if rawBits[raw &>> 6] & (1 &<< UInt64(raw & 63)) != 0 { break }
+                                                previous = byte
+                                                i &+= 1
+                                            }
                                         }
+                                        next = i + 1
                                         let first = Int(lower[Int(buffer[i])])
                                         let second = i + 1 < count ? Int(lower[Int(buffer[i + 1])]) : -1
                                         if has(65536 + first) {

@@ -159,6 +159,49 @@ import Testing
         #expect(p.givenName(1) == GivenNames.gender(of: "amélie"))
     }
 
+    /// A paragraph reloaded with another text (its buffers reused, longer or shorter, dense or
+    /// not, its wide tokens' lower cases made for the text before) reads as one made afresh.
+    @Test func reloadedTokensAreFreshTokens() async {
+        var reused = ParagraphTokens()
+        let fixed = ["İstanbul ȺB Zoë’s ΣΟΦΊΑ Ame\u{301}lie", "", String(repeating: "!?“a,", count: 60), "“Zoë’s café,” said Ελένη ‘to’ him."]
+        for text in fixed {
+            reused.reload(text)
+            Self.expectSame(&reused, text)
+        }
+        await propertyCheck(count: 2000, input: Self.anyScalars) { text in
+            reused.reload(text)
+            Self.expectSame(&reused, text)
+        }
+    }
+
+    private static func expectSame(_ reused: inout ParagraphTokens, _ text: String) {
+        var fresh = ParagraphTokens(text)
+        #expect(reused.utf8 == fresh.utf8)
+        #expect(reused.count == fresh.count, "\(text.debugDescription)")
+        guard reused.count == fresh.count else { return }
+        for i in 0..<fresh.count {
+            let (a, b) = (reused.tokens[i], fresh.tokens[i])
+            #expect(a.lo == b.lo && a.hi == b.hi && a.kind == b.kind && a.hash == b.hash && a.scalarCount == b.scalarCount
+                    && a.capitalised == b.capitalised && a.spaceBefore == b.spaceBefore && a.ascii == b.ascii, "\(text.debugDescription)")
+            #expect(reused.lower(i) == fresh.lower(i))
+            #expect(reused.withLowerBytes(i) { Array($0) } == fresh.withLowerBytes(i) { Array($0) })
+            #expect(reused.word(i, in: Lexicon.speechVerbs) == fresh.word(i, in: Lexicon.speechVerbs))
+        }
+        #expect(reused.spans.map { [$0.open, $0.close] } == fresh.spans.map { [$0.open, $0.close] })
+        #expect(reused.spans.map { [$0.terminated, $0.single] } == fresh.spans.map { [$0.terminated, $0.single] })
+    }
+
+    /// The capital test of a word's first scalar above ASCII (a table for Latin letters, the
+    /// properties otherwise) agrees with the properties for every scalar of the first planes.
+    @Test func capitalisedAsThePropertiesSay() {
+        for v in UInt32(0x80)..<0x3100 {
+            guard let c = Unicode.Scalar(v) else { continue }
+            let p = c.properties
+            let expected = p.isUppercase || (p.isAlphabetic && !p.isLowercase && !p.changesWhenUppercased)
+            #expect(ParagraphTokens.opensCapitalised(c) == expected, "U+\(String(v, radix: 16))")
+        }
+    }
+
     /// Text denser in tokens than prose (a token a byte) is tokenized again with room for all.
     @Test func denseTextHasEveryToken() {
         let text = String(repeating: "!?“a,", count: 200)

@@ -92,6 +92,49 @@ final class PullQuotePiecesTests: XCTestCase {
     }
 }
 
+/// `PullQuoteMatcher`'s byte-keyed index answers as a `[String: [Int]]` of the keys would:
+/// keys spelt precomposed and with combining marks are one key, whichever comes first; a line
+/// never matches a quote of its own paragraph; each key keeps at most four quotes.
+final class PullQuoteIndexTests: XCTestCase {
+    private func found(_ text: String, _ paragraph: Int) -> QuoteFinder.Found {
+        QuoteFinder.Found(text: text, speaker: nil, paragraph: paragraph, unterminated: false, evidence: nil)
+    }
+
+    func testCanonicallyEquivalentKeysAreOneKey() {
+        // Five words: under the six a line needs to be looked for inside a quote, so only the
+        // index answers.
+        let decomposed = "We open the cafe\u{301} today"
+        let precomposed = "We open the café today"
+        var m = PullQuoteMatcher(quotes: [found(decomposed, 1)])
+        XCTAssertEqual(m.match(precomposed, notInParagraph: 5), 0)
+        XCTAssertNil(m.match(precomposed, notInParagraph: 1))
+        m = PullQuoteMatcher(quotes: [found(precomposed, 1)])
+        XCTAssertEqual(m.match(decomposed, notInParagraph: 5), 0)
+        // Both spellings filed: one key, its quotes in the order noted.
+        m = PullQuoteMatcher(quotes: [found(decomposed, 1), found(precomposed, 2)])
+        XCTAssertEqual(m.match(precomposed, notInParagraph: 5), 0)
+        XCTAssertEqual(m.match(precomposed, notInParagraph: 1), 1)
+        m = PullQuoteMatcher(quotes: [found(precomposed, 1), found(decomposed, 2)])
+        XCTAssertEqual(m.match(decomposed, notInParagraph: 1), 1)
+        // Text outside the byte-comparable blocks (Arabic) as a key of its own.
+        let arabic = "قال الوزير إن الخطة ستنجح"
+        m = PullQuoteMatcher(quotes: [found(precomposed, 1), found(arabic, 2)])
+        XCTAssertEqual(m.match(arabic, notInParagraph: 5), 1)
+        XCTAssertNil(m.match("We open the cafe today", notInParagraph: 5))
+    }
+
+    func testAKeyKeepsFourQuotes() {
+        let line = "The harbour will be rebuilt within a year"
+        var m = PullQuoteMatcher(quotes: (0..<6).map { found(line, $0) })
+        // The first four are filed; a line in paragraph 0 to 3 skips its own.
+        XCTAssertEqual(m.match(line, notInParagraph: 0), 1)
+        XCTAssertEqual(m.match(line, notInParagraph: 9), 0)
+        var single = PullQuoteMatcher(quotes: (0..<6).map { found(line, $0 < 4 ? 7 : $0) })
+        // Quotes 4 and 5 were never filed under the whole line: only the scan of quotes finds them.
+        XCTAssertEqual(single.match(line, notInParagraph: 7), 4)
+    }
+}
+
 extension WordTableListsTests {
     func testNormalisingLookUpAnswersAsTheSubscript() {
         let table = WordTable(lists: [("andré zoë nguy\u{1EC5}n kim 🏯x", 1), ("kim", 2)])

@@ -11,15 +11,39 @@ struct NameKeys {
     private var bytes: [UInt8] = []
     private var surname: [Bool] = []
     private var givenCount: [Int32] = []
+    /// Per key: the entity it was last filed as the surname of (-1 none), and the first it
+    /// was filed as the given name of: what `bySurname` and `byGiven` hold for it.
+    private var surnameOf: [Int32] = []
+    private var firstGivenOf: [Int32] = []
 
     /// How many keys are filed.
     var count: Int { hashes.count }
 
-    /// Notes `key` as someone's surname.
-    mutating func addSurname(_ key: UnsafeBufferPointer<UInt8>) { surname[file(key)] = true }
+    /// Notes `key` as the surname of entity `e` (the latest so noted).
+    mutating func addSurname(_ key: UnsafeBufferPointer<UInt8>, of e: Int) {
+        let k = file(key)
+        surname[k] = true
+        surnameOf[k] = Int32(e)
+    }
 
-    /// Notes `key` as one more person's given name.
-    mutating func addGivenName(_ key: UnsafeBufferPointer<UInt8>) { givenCount[file(key)] += 1 }
+    /// Notes `key` as one more person's given name: entity `e`'s.
+    mutating func addGivenName(_ key: UnsafeBufferPointer<UInt8>, of e: Int) {
+        let k = file(key)
+        if givenCount[k] == 0 { firstGivenOf[k] = Int32(e) }
+        givenCount[k] += 1
+    }
+
+    /// The entity whose surname `key` was last noted as, if any.
+    func surname(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
+        guard let k = index(of: key, hash: hash), surname[k] else { return nil }
+        return Int(surnameOf[k])
+    }
+
+    /// The one entity `key` was noted as the given name of, if exactly one.
+    func soleGivenName(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
+        guard let k = index(of: key, hash: hash), givenCount[k] == 1 else { return nil }
+        return Int(firstGivenOf[k])
+    }
 
     /// Whether `key` names one person: a surname, or the given name of one person only.
     func knows(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -37,6 +61,8 @@ struct NameKeys {
         ranges.append(start..<bytes.count)
         surname.append(false)
         givenCount.append(0)
+        surnameOf.append(-1)
+        firstGivenOf.append(-1)
         return hashes.count - 1
     }
 

@@ -167,6 +167,17 @@ extension ParagraphTokens {
         let marked = withLowerASCII(i) { l in
             (l.count >= 2 && l[l.count - 2] == 0x27 && l[l.count - 1] == 0x73) || (l.count > 1 && l[l.count - 1] == 0x27)
         } ?? {
+            // A wide token from the bytes of its lower case (kept with it), as `TextScan.hasSuffix`
+            // reads them: `'s` or `'` ends a character when the byte before it is ASCII but CR.
+            let bytes = withLowerBytes(i) { w -> Bool? in
+                let n = w.count
+                @inline(__always) func boundary(_ k: Int) -> Bool { w[k] < 0x80 && w[k] != 0x0D }
+                if n >= 2 && w[n - 2] == 0x27 && w[n - 1] == 0x73 { return n == 2 || boundary(n - 3) ? true : nil }
+                guard n >= 1 && w[n - 1] == 0x27 else { return false }
+                if n == 1 { return false }  // the mark alone is one character
+                return boundary(n - 2) ? true : nil
+            }
+            if let bytes { return bytes }
             let l = lower(i)
             return TextScan.hasSuffix(l, "'s") || (TextScan.hasSuffix(l, "'") && TextScan.characterCount(l) > 1)
         }()
@@ -277,32 +288,53 @@ extension ParagraphTokens {
         return .person(words: words, gender: gender, role: role)
     }
 
-    /// A segment whose head is a lower-case word.
+    /// A segment whose head is a lower-case word. Read by token (as bytes when ASCII): a word's
+    /// lower case is made only for the role it names.
     private mutating func interpretCommon(_ words: UnsafeBufferPointer<Int>) -> Subject {
-        let lowers = words.map { lower($0) }
-        guard let head = lowers.last else { return .nobody }
+        guard let head = words.last else { return .nobody }
         // "a source close to Pitt", "a spokesman for the council": the noun before a preposition.
-        let cut = words.firstIndex { word($0, in: Self.headEnds) } ?? lowers.count
-        let nouns = lowers[..<cut]
-        let possessor = words[..<min(cut, words.count)].contains { possessive($0) } || words[..<cut].contains { word($0, in: Self.possessivePronouns) }
-        if nouns.contains(where: { Lexicon.anonymousNouns.contains($0) }) {
-            if nouns.first == "the" && !possessor, let r = nouns.last(where: { Lexicon.personRoles.contains($0) }),
-               !Lexicon.anonymousNouns.contains(r) {
-                return .role(r, gender(of: Array(nouns)))
+        var cut = words.count
+        for (k, t) in words.enumerated() where word(t, in: Self.headEnds) { cut = k; break }
+        let nouns = UnsafeBufferPointer(rebasing: words[..<cut])
+        var possessor = false
+        for t in nouns where possessive(t) { possessor = true; break }
+        if !possessor {
+            for t in nouns where word(t, in: Self.possessivePronouns) { possessor = true; break }
+        }
+        /// The last noun naming a person’s role.
+        func lastRole() -> Int? {
+            for t in nouns.reversed() where word(t, in: Lexicon.personRoles) { return t }
+            return nil
+        }
+        var anonymous = false
+        for t in nouns where word(t, in: Lexicon.anonymousNouns) { anonymous = true; break }
+        if anonymous {
+            if let f = nouns.first, word(f, in: Self.theOnly), !possessor, let r = lastRole(), !word(r, in: Lexicon.anonymousNouns) {
+                return .role(lower(r), gender(of: nouns))
             }
             return .anonymous
         }
         if possessor { return .nobody }
         // "the actress", "the 44-year-old", "the former California governor", "the prime minister".
-        if nouns.first == "the" || nouns.first == "this" {
-            if let r = nouns.last(where: { Lexicon.personRoles.contains($0) }) {
-                let prime = nouns.contains("prime") && r == "minister"
-                return .role(prime ? "prime minister" : r, gender(of: Array(nouns)))
+        if let f = nouns.first, word(f, in: Self.theOnly) || word(f, in: Self.thisOnly) {
+            if let r = lastRole() {
+                let role = lower(r)
+                var prime = false
+                if role == "minister" {
+                    for t in nouns where word(t, in: Self.primeOnly) { prime = true; break }
+                }
+                return .role(prime ? "prime minister" : role, gender(of: nouns))
             }
-            if TextScan.hasSuffix(head, "-year-old") { return .role("year-old", .unknown) }
+            if TextScan.hasSuffix(lower(head), "-year-old") { return .role("year-old", .unknown) }
         }
         return .nobody
     }
+
+    /// `this` alone.
+    static let thisOnly: WordSet = ["this"]
+
+    /// `prime` alone.
+    static let primeOnly: WordSet = ["prime"]
 
     /// Words after the head noun of a lower-case subject: `a source close to Pitt`.
     static let headEnds: WordSet = ["for", "of", "close", "to", "at", "in", "from", "with", "on", "who", "familiar", "inside"]
@@ -310,9 +342,9 @@ extension ParagraphTokens {
     /// `his`, `her`, `their`, `its`.
     static let possessivePronouns: WordSet = ["his", "her", "their", "its"]
 
-    private func gender(of words: [String]) -> GivenNames.Gender {
-        if words.contains(where: { Lexicon.femaleWords.contains($0) }) { return .female }
-        if words.contains(where: { Lexicon.maleWords.contains($0) }) { return .male }
+    private mutating func gender(of words: UnsafeBufferPointer<Int>) -> GivenNames.Gender {
+        for t in words where word(t, in: Lexicon.femaleWords) { return .female }
+        for t in words where word(t, in: Lexicon.maleWords) { return .male }
         return .unknown
     }
 }

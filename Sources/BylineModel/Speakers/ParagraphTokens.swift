@@ -13,7 +13,9 @@ struct ParagraphTokens {
         private var end: Int32
         /// Its length in Unicode scalars (`U.S` is 3, `Zoë` 3 however the ë is spelt in bytes).
         var scalarCount: Int32
-        /// For an ASCII token, the hash of its lower-case bytes (as ``WordTable`` hashes).
+        /// For an ASCII token, the hash of its lower-case bytes (as ``WordTable`` hashes); for
+        /// another, 0 until its wide form is made, then 1 + that form's place in
+        /// ``ParagraphTokens/wideForms`` (so no table of tokens is filled for a few wide words).
         var hash: UInt32
         var kind: Kind
         /// A word opening in a capital (or a letter without case: Chinese, Japanese, …).
@@ -28,6 +30,9 @@ struct ParagraphTokens {
             (self.kind, self.capitalised, self.spaceBefore, self.ascii) = (kind, capitalised, spaceBefore, ascii)
         }
 
+        /// A token standing for none: what fills the tokens' buffer beyond the tokens.
+        static let blank = Token(lo: 0, hi: 0, scalarCount: 0, hash: 0, kind: .punct, capitalised: false, spaceBefore: false, ascii: true)
+
         var lo: Int { Int(start) }
         var hi: Int { Int(end) }
     }
@@ -41,24 +46,23 @@ struct ParagraphTokens {
     }
 
     /// The paragraph's UTF-8 (valid: it comes from a `String`).
-    let utf8: [UInt8]
+    private(set) var utf8: [UInt8]
     /// ``utf8`` with every ASCII capital in lower case and a backtick made an apostrophe (as
     /// ``lower(_:)`` spells them), so an ASCII token's lower case is read in place; the bytes of
     /// other tokens are left as they are and never read.
     private var folded: [UInt8]
     private(set) var tokens: [Token] = []
     private(set) var spans: [Span] = []
-    /// Per token that is not ASCII, made on its first look-up: its lower case as UTF-8 and the
-    /// bytes that lower case is filed under in a ``WordTable`` (its own, or those of its normal
-    /// form C: `WordTable.byteKey`), both in ``wideBytes``. So a word is lower-cased and (spelt
-    /// with combining marks) normalised once, not once a look-up.
+    /// Of each token that is not ASCII, made on its first look-up (in the order made; the
+    /// token's `hash` says where): its lower case as UTF-8 and the bytes that lower case is
+    /// filed under in a ``WordTable`` (its own, or those of its normal form C:
+    /// `WordTable.byteKey`), both in ``wideBytes``. So a word is lower-cased and (spelt with
+    /// combining marks) normalised once, not once a look-up.
     private var wideForms: [WideForm] = []
     private var wideBytes: [UInt8] = []
 
     /// A token's lower case and byte key in ``wideBytes``.
     private struct WideForm {
-        /// Not made yet: every other field is 0.
-        var made = false
         var lowerStart: Int32 = 0, lowerEnd: Int32 = 0
         /// `keyStart < 0`: no byte key (the tables' dictionaries answer).
         var keyStart: Int32 = -1, keyEnd: Int32 = -1
@@ -73,6 +77,29 @@ struct ParagraphTokens {
         utf8 = Array(text.utf8)
         folded = utf8
         // A paragraph longer than 2 GB (none is) would not fit the tokens' 32-bit offsets.
+        precondition(utf8.count < Int(Int32.max), "paragraph too long to tokenize")
+        tokenize()
+        findSpans()
+    }
+
+    /// A paragraph of no text, whose buffers ``reload(_:)`` fills.
+    init() {
+        utf8 = []
+        folded = []
+    }
+
+    /// Makes this the paragraph `text` (as `ParagraphTokens(text)` is), reusing the buffers
+    /// of the text it held: a finder reading paragraph after paragraph allocates only the
+    /// tokens afresh.
+    mutating func reload(_ text: String) {
+        utf8.removeAll(keepingCapacity: true)
+        utf8.append(contentsOf: text.utf8)
+        folded.removeAll(keepingCapacity: true)
+        folded.append(contentsOf: utf8)
+        spans.removeAll(keepingCapacity: true)
+        wideForms.removeAll(keepingCapacity: true)
+        wideBytes.removeAll(keepingCapacity: true)
+        clauseSegments.removeAll()
         precondition(utf8.count < Int(Int32.max), "paragraph too long to tokenize")
         tokenize()
         findSpans()
@@ -103,8 +130,13 @@ struct ParagraphTokens {
     /// ``lower(_:)`` for a token that is not ASCII, written as UTF-8 straight from its bytes;
     /// nil when a scalar needs Unicode's mapping (`İ`, scripts beyond the table).
     private func lowerWide(_ t: Token) -> String? {
+        Self.withLowerWide(t, of: utf8) { $0.map { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// Calls `body` with ``lowerWide(_:)``'s bytes for token `t` of the paragraph `utf8` (nil
+    /// where it answers nil), written on the stack: no string is made.
+    private static func withLowerWide<R>(_ t: Token, of utf8: [UInt8], _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
         // A scalar's lower case is at most half as long again in UTF-8 (Ⱥ → ⱥ): twice is room.
-        // Written on the stack, so a string of 15 bytes or fewer is made with no allocation.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * (t.hi - t.lo)) { out in
             utf8.withUnsafeBufferPointer { u in
                 var n = 0
@@ -121,11 +153,11 @@ struct ParagraphTokens {
                     } else if v == 0x2019 {  // ’ (unchanged by lower-casing) spelt as an apostrophe
                         l = 0x27
                     } else {
-                        return nil
+                        return body(nil)
                     }
                     for b in UTF8.encode(Unicode.Scalar(l)!)! { out[n] = b; n += 1 }
                 }
-                return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
+                return body(UnsafeBufferPointer(rebasing: out[..<n]))
             }
         }
     }
@@ -174,17 +206,25 @@ struct ParagraphTokens {
     /// The lower case and byte key of a token that is not ASCII, made on its first look-up.
     @inline(never)
     private mutating func wideForm(_ i: Int) -> WideForm {
-        if wideForms.isEmpty { wideForms = Array(repeating: WideForm(), count: tokens.count) }
-        if wideForms[i].made { return wideForms[i] }
-        let lower = lower(i)
-        var form = WideForm(made: true)
+        assert(!tokens[i].ascii, "an ASCII token has no wide form")
+        let made = Int(tokens[i].hash)
+        if made > 0 { return wideForms[made - 1] }
+        var form = WideForm()
         form.lowerStart = Int32(wideBytes.count)
-        wideBytes.append(contentsOf: lower.utf8)
+        // The lower case as ``lower(_:)`` spells it, written from the bytes when it can be.
+        let written = Self.withLowerWide(tokens[i], of: utf8) { b -> Bool in
+            guard let b else { return false }
+            wideBytes.append(contentsOf: b)
+            return true
+        }
+        if !written { wideBytes.append(contentsOf: Self.lowercase(text(i).unicodeScalars).utf8) }
         form.lowerEnd = Int32(wideBytes.count)
         let ownKey = wideBytes.withUnsafeBufferPointer { WordTable<Bool>.comparesAsBytes(UnsafeBufferPointer(rebasing: $0[Int(form.lowerStart)..<Int(form.lowerEnd)])) }
         if ownKey {
             (form.keyStart, form.keyEnd) = (form.lowerStart, form.lowerEnd)
-        } else if let key = WordTable<Bool>.byteKey(of: lower) {
+        } else if let key = WordTable<Bool>.byteKey(of: wideBytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(form.lowerStart)..<Int(form.lowerEnd)]), as: UTF8.self)
+        }) {
             form.keyStart = Int32(wideBytes.count)
             wideBytes += key
             form.keyEnd = Int32(wideBytes.count)
@@ -192,14 +232,19 @@ struct ParagraphTokens {
         if form.keyStart >= 0 {
             form.keyHash = wideBytes.withUnsafeBufferPointer { WordTable<Bool>.hashBytes(UnsafeBufferPointer(rebasing: $0[Int(form.keyStart)..<Int(form.keyEnd)])) }
         }
-        wideForms[i] = form
+        wideForms.append(form)
+        tokens[i].hash = UInt32(wideForms.count)
         return form
     }
 
     /// Whether the token in lower case is in `set` (`set.contains(lower(i))`).
     mutating func word(_ i: Int, in set: WordSet) -> Bool {
         let t = tokens[i]
-        guard t.ascii else { return withWideKey(i) { set.contains(asciiBytes: $0, hash: $1) } ?? set.contains(lower(i)) }
+        guard t.ascii else {
+            // (No closure over `set`: one made a copy of the set's table, retains and all.)
+            guard let key = wideKey(i) else { return set.contains(lower(i)) }
+            return wideBytes.withUnsafeBufferPointer { set.contains(asciiBytes: UnsafeBufferPointer(rebasing: $0[key.bytes]), hash: key.hash) }
+        }
         return folded.withUnsafeBufferPointer { set.contains(asciiBytes: UnsafeBufferPointer(rebasing: $0[t.lo..<t.hi]), hash: t.hash) }
     }
 
@@ -207,18 +252,22 @@ struct ParagraphTokens {
     /// when it has a byte key.
     mutating func value<Value>(_ i: Int, in table: WordTable<Value>) -> Value? {
         let t = tokens[i]
-        guard t.ascii else { return withWideKey(i) { table.value(asciiBytes: $0, hash: $1) } ?? table[lower(i)] }
+        guard t.ascii else {
+            guard let key = wideKey(i) else { return table[lower(i)] }
+            return wideBytes.withUnsafeBufferPointer { table.value(asciiBytes: UnsafeBufferPointer(rebasing: $0[key.bytes]), hash: key.hash) }
+        }
         return folded.withUnsafeBufferPointer { table.value(asciiBytes: UnsafeBufferPointer(rebasing: $0[t.lo..<t.hi]), hash: t.hash) }
     }
 
-    /// Calls `body` with the bytes a token that is not ASCII is filed under in a ``WordTable``
-    /// (its lower case's byte key, made on its first look-up) and their hash; nil when it has
-    /// none (ask the table with ``lower(_:)``). Out of line: ASCII tokens never come here.
+    /// Where in ``wideBytes`` the bytes a token that is not ASCII is filed under in a
+    /// ``WordTable`` stand (its lower case's byte key, made on its first look-up), and their
+    /// hash; nil when it has none (ask the table with ``lower(_:)``). Out of line: ASCII tokens
+    /// never come here.
     @inline(never)
-    private mutating func withWideKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> R) -> R? {
+    private mutating func wideKey(_ i: Int) -> (bytes: Range<Int>, hash: UInt32)? {
         let form = wideForm(i)
         guard form.keyStart >= 0 else { return nil }
-        return wideBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(form.keyStart)..<Int(form.keyEnd)]), form.keyHash) }
+        return (Int(form.keyStart)..<Int(form.keyEnd), form.keyHash)
     }
 
     /// Whether the token is an acronym (`QuoteFinder.isAcronym(text(i))`), read from its bytes
@@ -239,7 +288,8 @@ struct ParagraphTokens {
     /// lower(i))`), looked up as bytes when the token is ASCII.
     mutating func givenName(_ i: Int) -> GivenNames.Gender? {
         if let ascii = withLowerASCII(i, { GivenNames.gender(ofASCII: $0) }) { return ascii }
-        return withWideKey(i) { GivenNames.gender(ofBytes: $0, hash: $1) } ?? GivenNames.gender(of: lower(i))
+        guard let key = wideKey(i) else { return GivenNames.gender(of: lower(i)) }
+        return wideBytes.withUnsafeBufferPointer { GivenNames.gender(ofBytes: UnsafeBufferPointer(rebasing: $0[key.bytes]), hash: key.hash) }
     }
 
     func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
@@ -340,27 +390,37 @@ struct ParagraphTokens {
     /// are lower-cased into ``folded`` and hashed as they are passed. The rules are those of the
     /// scalar tokenizer this replaced (kept in the tests as the reference).
     private mutating func tokenize() {
-        // Tokens are written in place. Room for a token every three bytes is plenty for prose
-        // (a word and its space take four or more); text denser than that (`!!!!`) is tokenized
-        // again with room for a token a byte, the most there can be.
+        // Tokens are written in place, into the buffer of the paragraph before when there is
+        // one (its tokens are overwritten; blanks fill the room beyond them). Room for a token
+        // every three bytes is plenty for prose (a word and its space take four or more); text
+        // denser than that (`!!!!`) is tokenized again with room for a token a byte, the most
+        // there can be.
+        var buffer = tokens
+        tokens = []  // so `buffer` is the only reference, and is written in place
         for room in [utf8.count / 3 + 16, utf8.count] {
-            var complete = false
-            tokens = [Token](unsafeUninitializedCapacity: room) { tokens, made in
-                made = 0
+            if buffer.count < room { buffer.append(contentsOf: repeatElement(Token.blank, count: room - buffer.count)) }
+            let made = buffer.withUnsafeMutableBufferPointer { out in
                 utf8.withUnsafeBufferPointer { u in
                     folded.withUnsafeMutableBufferPointer { folded in
-                        made = Self.foldedLetters.withUnsafeBufferPointer { Self.tokenize(u, folded: folded, letters: $0, into: tokens) }
+                        Self.foldedLetters.withUnsafeBufferPointer {
+                            Self.tokenize(u, folded: folded, letters: $0, into: UnsafeMutableBufferPointer(rebasing: out[..<room]))
+                        }
                     }
                 }
-                complete = made >= 0
-                if !complete { made = 0 }
             }
-            if complete { return }
+            if made >= 0 {
+                buffer.removeLast(buffer.count - made)
+                tokens = buffer
+                return
+            }
         }
+        preconditionFailure("a token a byte is room for every token")
     }
 
-    /// ``tokenize()``'s pass: writes the tokens of `u` from the start of `tokens` and returns
-    /// how many; -1 when they do not fit.
+    /// ``tokenize()``'s pass: writes the tokens of `u` over those at the start of `tokens`
+    /// and returns how many; -1 when they do not fit. A word opening with an ASCII letter or digit (most)
+    /// is read without decoding a scalar; what is rare (a mark inside a word, a letter above
+    /// ASCII opening one) is decided out of line, so the loop keeps its values in registers.
     private static func tokenize(_ u: UnsafeBufferPointer<UInt8>, folded: UnsafeMutableBufferPointer<UInt8>,
                                  letters: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>) -> Int {
         var made = 0
@@ -368,75 +428,112 @@ struct ParagraphTokens {
         var i = 0
         var space = true
         while i < n {
-            if u[i] == 0x20 { space = true; i += 1; continue }  // the usual space, without decoding
-            let (c, cLength) = Self.scalar(u, at: i)
-            if TextScan.isSpace(c) { space = true; i += cLength; continue }
+            let b0 = u[i]
+            if b0 == 0x20 { space = true; i += 1; continue }  // the usual space, without decoding
             let start = i
             var hash: UInt32 = 2_166_136_261
             var ascii = true
-            /// Lower-cases and hashes the ASCII byte at `k` (every scalar of the token passes here).
-            @inline(__always) func fold(_ k: Int, _ length: Int) {
-                guard length == 1 else { ascii = false; return }
-                let b = u[k]
-                let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == 0x60 ? 0x27 : b)
-                folded[k] = lower
-                hash = (hash ^ UInt32(lower)) &* 16_777_619
-            }
-            fold(i, cLength)
-            i += cLength
-            if Self.isLetterOrDigit(c) {
-                var pieceStart = start  // where the piece after the word's last full stop starts
-                while i < n {
-                    // ASCII letters and digits (most of every word): taken without decoding, by table.
-                    let b = u[i]
-                    let lower = letters[Int(b)]
-                    if lower != 0 {
-                        folded[i] = lower
-                        hash = (hash ^ UInt32(lower)) &* 16_777_619
-                        i += 1
-                        continue
-                    }
-                    // Any other ASCII byte but the inner marks below ends the word.
-                    if b < 0x80, b != 0x27, b != 0x2D, b != 0x2F, b != 0x26, b != 0x2E, b != 0x2C { break }
-                    let (d, dLength) = Self.scalar(u, at: i)
-                    var take = Self.isLetterOrDigit(d) || TextScan.isNonspacingMark(d)
-                    // Inner apostrophes, hyphens, full stops, commas in numbers, slashes, ampersands.
-                    if !take, i + dLength < n {
-                        let next = Self.scalar(u, at: i + dLength).scalar
-                        if Self.isLetterOrDigit(next) {
-                            switch d.value {
-                            case 0x27, 0x2019, 0x2D, 0x2010, 0x2F, 0x26:  // ' ’ - ‐ / &
-                                take = true
-                            case 0x2E:
-                                // U.S, a.m, 3.5 — but not "end.Next" after a long word.
-                                take = Self.scalarCount(u, pieceStart..<i) <= 2 || TextScan.isNumeric(Self.scalar(u, before: i))
-                            case 0x2C:
-                                take = TextScan.isNumeric(Self.scalar(u, before: i)) && TextScan.isNumeric(next)
-                            default: break
-                            }
-                        }
-                    }
-                    guard take else { break }
-                    fold(i, dLength)
-                    i += dLength
-                    if d == "." { pieceStart = i }
-                }
-                let count = ascii ? i - start : Self.scalarCount(u, start..<i)
-                let cap = c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A)
-                    : c.properties.isUppercase || (c.properties.isAlphabetic && !c.properties.isLowercase && !c.properties.changesWhenUppercased)
-                guard made < tokens.count else { return -1 }
-                tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: Int32(count), hash: ascii ? hash : 0, kind: .word,
-                                    capitalised: cap, spaceBefore: space, ascii: ascii))
+            let cap: Bool
+            let lower0 = letters[Int(b0)]
+            if lower0 != 0 {
+                // An ASCII letter or digit: lower-cased and hashed by table.
+                folded[i] = lower0
+                hash = (hash ^ UInt32(lower0)) &* 16_777_619
+                cap = b0 &- 0x41 < 26
+                i += 1
             } else {
-                let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
-                guard made < tokens.count else { return -1 }
-                tokens.initializeElement(at: made, to: Token(lo: start, hi: i, scalarCount: 1, hash: ascii ? hash : 0, kind: kind,
-                                    capitalised: false, spaceBefore: space, ascii: ascii))
+                let (c, cLength) = Self.scalar(u, at: i)
+                if TextScan.isSpace(c) { space = true; i += cLength; continue }
+                if cLength == 1 {
+                    // Lower-cased (no capital comes here: a backtick spelt as an apostrophe) and hashed.
+                    let lower = b0 == 0x60 ? 0x27 : b0
+                    folded[i] = lower
+                    hash = (hash ^ UInt32(lower)) &* 16_777_619
+                } else {
+                    ascii = false
+                }
+                i += cLength
+                guard Self.isLetterOrDigit(c) else {
+                    let kind: Kind = QuoteFinder.isQuoteMark(c) ? .quote : .punct
+                    guard made < tokens.count else { return -1 }
+                    tokens[made] = Token(lo: start, hi: i, scalarCount: 1, hash: ascii ? hash : 0, kind: kind,
+                                         capitalised: false, spaceBefore: space, ascii: ascii)
+                    made += 1
+                    space = false
+                    continue
+                }
+                cap = Self.opensCapitalised(c)  // a letter or digit above ASCII
             }
+            var pieceStart = start  // where the piece after the word's last full stop starts
+            while i < n {
+                // ASCII letters and digits (most of every word): taken without decoding, by table.
+                let b = u[i]
+                let lower = letters[Int(b)]
+                if lower != 0 {
+                    folded[i] = lower
+                    hash = (hash ^ UInt32(lower)) &* 16_777_619
+                    i += 1
+                    continue
+                }
+                // Any other ASCII byte but the inner marks below ends the word.
+                if b < 0x80, b != 0x27, b != 0x2D, b != 0x2F, b != 0x26, b != 0x2E, b != 0x2C { break }
+                let length = Self.innerLength(u, at: i, pieceStart: pieceStart)
+                if length == 0 { break }
+                if length == 1 {
+                    // One of the marks above, its own lower case (already so in `folded`).
+                    hash = (hash ^ UInt32(b)) &* 16_777_619
+                } else {
+                    ascii = false
+                }
+                i += length
+                if b == 0x2E { pieceStart = i }
+            }
+            let count = ascii ? i - start : Self.scalarCount(u, start..<i)
+            guard made < tokens.count else { return -1 }
+            tokens[made] = Token(lo: start, hi: i, scalarCount: Int32(count), hash: ascii ? hash : 0, kind: .word,
+                                 capitalised: cap, spaceBefore: space, ascii: ascii)
             made += 1
             space = false
         }
         return made
+    }
+
+    /// How many bytes of the scalar at `i` (inside a word, not an ASCII letter or digit) the
+    /// word takes: a letter, digit or nonspacing mark, or an inner apostrophe, hyphen, slash or
+    /// ampersand, a full stop (`U.S`, `a.m`, `3.5`, but not "end.Next" after a long word) or a
+    /// comma in a number, before a letter or digit; 0 when the word ends there.
+    @inline(never)
+    private static func innerLength(_ u: UnsafeBufferPointer<UInt8>, at i: Int, pieceStart: Int) -> Int {
+        let (d, dLength) = scalar(u, at: i)
+        if isLetterOrDigit(d) || TextScan.isNonspacingMark(d) { return dLength }
+        guard i + dLength < u.count else { return 0 }
+        let next = scalar(u, at: i + dLength).scalar
+        guard isLetterOrDigit(next) else { return 0 }
+        switch d.value {
+        case 0x27, 0x2019, 0x2D, 0x2010, 0x2F, 0x26:  // ' ’ - ‐ / &
+            return dLength
+        case 0x2E:
+            return scalarCount(u, pieceStart..<i) <= 2 || TextScan.isNumeric(scalar(u, before: i)) ? dLength : 0
+        case 0x2C:
+            return TextScan.isNumeric(scalar(u, before: i)) && TextScan.isNumeric(next) ? dLength : 0
+        default:
+            return 0
+        }
+    }
+
+    /// Whether a word opening with the letter or digit `c` (above ASCII) is capitalised: a
+    /// capital, or a letter without case (Chinese, Japanese, …). A Latin letter up to U+024F
+    /// whose lower case is another letter is a capital (bar the four title-case digraphs), with
+    /// no property looked up; a test holds every scalar to the properties.
+    @inline(never)
+    static func opensCapitalised(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v >= 0xC0 && v < 0x250 && v != 0x1C5 && v != 0x1C8 && v != 0x1CB && v != 0x1F2,
+           let l = TextScan.lowerScalar(v), l != v {
+            return true
+        }
+        let p = c.properties
+        return p.isUppercase || (p.isAlphabetic && !p.isLowercase && !p.changesWhenUppercased)
     }
 
     // MARK: - Quoted spans
@@ -549,7 +646,9 @@ struct ParagraphTokens {
                 (nextCapitalised && w.contains(0x2E)) || (w.count <= 7 && Self.hasPartyPrefix(w))
             }) {
                 if ascii { return false }
-            } else {
+            } else if withLowerBytes(i - 1, { w in w.contains(0x2E) || Self.hasPartyPrefix(w) }) {
+                // (Without a full stop or a party code in its lower-case bytes, neither test
+                // below can hold: the string is read only for a word that has one.)
                 let w = lower(i - 1)
                 if nextCapitalised && w.contains(".") { return false }  // U.S. Senate
                 if TextScan.characterCount(w) <= 7, TextScan.hasPrefix(w, "d-") || TextScan.hasPrefix(w, "r-") || TextScan.hasPrefix(w, "i-") { return false }  // D-Nev.

@@ -49,9 +49,9 @@ struct SpeakerRegistry {
         let key = words.map(TextScan.lowercased)
         if !organisation {
             if key.count == 1 {
-                if let e = bySurname[key[0]] { addRole(role, e); return e }
-                if let list = byGiven[key[0]], list.count == 1 { addRole(role, list[0]); return list[0] }
-            } else if let last = key.last, let e = bySurname[last] {
+                if let e = surname(key[0]) { addRole(role, e); return e }
+                if let e = soleGivenName(key[0]) { addRole(role, e); return e }
+            } else if let last = key.last, let e = surname(last) {
                 // "John Boehner" after "John A. Boehner"; "Mrs Platt" after "Joan Platt".
                 let known = entities[e].lowerWords
                 if key.dropLast().allSatisfy({ known.contains($0) || $0.count == 1 }) && key.first == known.first {
@@ -68,10 +68,36 @@ struct SpeakerRegistry {
         if !organisation, key.count >= 2 {
             bySurname[key[key.count - 1]] = e
             byGiven[key[0], default: []].append(e)
-            noteKey(key[key.count - 1], surname: true)
-            noteKey(key[0], surname: false)
+            noteKey(key[key.count - 1], surname: e)
+            noteKey(key[0], givenName: e)
         }
         return e
+    }
+
+    /// `bySurname[key]`: from the bytes when they compare as text (every key equal to such a
+    /// word is filed in ``nameKeys`` under those bytes), else from the dictionary.
+    private func surname(_ key: String) -> Int? {
+        let decided = key.utf8.withContiguousStorageIfAvailable { b -> Int?? in
+            guard WordTable<Int>.comparesAsBytes(b) else { return nil }
+            let hash = WordTable<Int>.hashBytes(b)
+            guard keyFilter.mayContain(hash) else { return .some(nil) }
+            return .some(nameKeys.surname(b, hash: hash))
+        }
+        if let decided, let answer = decided { return answer }
+        return bySurname[key]
+    }
+
+    /// `byGiven[key]` when it lists one entity, as ``surname(_:)`` reads it.
+    private func soleGivenName(_ key: String) -> Int? {
+        let decided = key.utf8.withContiguousStorageIfAvailable { b -> Int?? in
+            guard WordTable<Int>.comparesAsBytes(b) else { return nil }
+            let hash = WordTable<Int>.hashBytes(b)
+            guard keyFilter.mayContain(hash) else { return .some(nil) }
+            return .some(nameKeys.soleGivenName(b, hash: hash))
+        }
+        if let decided, let answer = decided { return answer }
+        guard let list = byGiven[key], list.count == 1 else { return nil }
+        return list[0]
     }
 
     /// Whether a single word is a surname or given name of someone already named.
@@ -79,14 +105,15 @@ struct SpeakerRegistry {
         knows(lowercased: TextScan.lowercased(word))
     }
 
-    /// Files a key just set in `bySurname` (or added to in `byGiven`) under its byte key, in
-    /// the filter and in ``nameKeys``.
-    private mutating func noteKey(_ key: String, surname: Bool) {
+    /// Files a key just set in `bySurname` to `surname` (or given `givenName` added to in
+    /// `byGiven`) under its byte key, in the filter and in ``nameKeys``.
+    private mutating func noteKey(_ key: String, surname: Int? = nil, givenName: Int? = nil) {
         // A key without a byte key can equal no text whose bytes compare as text.
         guard let form = WordTable<Int>.byteKey(of: key) else { return }
         form.withUnsafeBufferPointer { b in
             keyFilter.insert(WordTable<Int>.hashBytes(b))
-            if surname { nameKeys.addSurname(b) } else { nameKeys.addGivenName(b) }
+            if let surname { nameKeys.addSurname(b, of: surname) }
+            if let givenName { nameKeys.addGivenName(b, of: givenName) }
         }
     }
 
