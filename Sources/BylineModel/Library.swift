@@ -779,20 +779,20 @@ public final class Library: Sendable {
     /// Where the first line holding a visible byte ends (after its `\n`), when the bytes up to
     /// there can be decoded on their own exactly as the whole prefix would be; else nil.
     static func plainFirstLineEnd(_ data: Data, complete: Bool) -> Int? {
-        let bytes = complete ? data : TextDecoding.trimCutUTF8(data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return nil
-        }
-        // The decoder picks UTF-8 or Windows-1252 from the whole prefix: only take the short
-        // path when the whole prefix is valid UTF-8 (then so is every line of it).
-        if !bytes.withUnsafeBytes(TextDecoding.isCleanUTF8) {
-            if TextDecoding.binaryReason(bytes) != nil { return nil }
-            guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
-        }
-        return bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
+        data.withUnsafeBytes { (all: UnsafeRawBufferPointer) -> Int? in
+            // What the decoder reads: a character cut off at the end of a partial read dropped.
+            let raw = UnsafeRawBufferPointer(rebasing: all[..<(complete ? all.count : TextDecoding.uncutCount(all))])
+            if TextDecoding.startsWithByteOrderMark(raw) { return nil }
+            // The decoder picks UTF-8 or Windows-1252 from the whole prefix: only take the short
+            // path when the whole prefix is valid UTF-8 (then so is every line of it).
+            if !TextDecoding.isCleanUTF8(raw) {
+                if TextDecoding.binaryReason(Data(raw)) != nil { return nil }
+                guard String(validating: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil else { return nil }
+            }
             var visible = false
             var previous: UInt8 = 0
-            for (i, b) in raw.enumerated() {
+            for i in 0..<raw.count {
+                let b = raw[i]
                 // Escape sequences (raw, or made by an entity such as `&#27;`) may run across lines.
                 if b == 0x1B || b == 0x26 { return nil }
                 if previous == 0xC2 && b >= 0x80 && b <= 0x9F { return nil }  // C1 controls (CSI, OSC...)

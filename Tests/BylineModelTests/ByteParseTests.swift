@@ -87,6 +87,29 @@ import Testing
         #expect(!Metadata.isDate("Mayor opens 2014 harbour"))
     }
 
+    /// Lines past ASCII: the first word read from the bytes says no only where the characters do,
+    /// also with marks, extenders and non-ASCII separators or numerals next to it.
+    @Test func nonASCIIDatesAsCharacters() async {
+        let words = ["Monday", "3", "March", "2014", "10:22", "AM", "Updated", "(", "[Mar]", "3rd", "10:22am", "Posted:", "x",
+                     "Düsseldorf", "März", "·", "—", "–", "\u{301}", "\u{200D}", "\u{E33}", "\u{212A}", "İ", "٣", "½", "Ⅻ",
+                     "é", "e\u{301}", "MAY\u{301}", ",", "|", "Industry", "\u{FE0F}", "🇬🇧", "\r", "\r\n", "\t", "Σ"]
+        let line = Gen.element(of: words).array(of: 0...8).map { ws -> String in
+            let parts = ws.compactMap { $0 }
+            // Words with and without spaces between them, so separators meet marks.
+            return parts.enumerated().map { $0.offset % 3 == 2 ? $0.element : $0.element + " " }.joined()
+        }
+        await propertyCheck(count: 4000, input: line) { l in
+            #expect(Metadata.isDate(l) == Metadata.isDateCharacters(l), "\(l.debugDescription)")
+        }
+        for l in ["Industry \u{301}März 2014", "Monday \u{E33} 2014", "3 \u{200D}March", "Updated,\u{301} 2014", "Mon|é 2014",
+                  "Düsseldorf 3 March 2014", "March 3, 2014 — Düsseldorf", "Mayor opens 2014 harbour in Köln", "x\u{301} 2014"] {
+            #expect(Metadata.isDate(l) == Metadata.isDateCharacters(l), "\(l.debugDescription)")
+        }
+        #expect(Array("Industry in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.startsWithNonDateWord))
+        #expect(!Array("März in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.startsWithNonDateWord))
+        #expect(!Array("Monday in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.startsWithNonDateWord))
+    }
+
     /// Eight bytes pass `plainWord` exactly when the byte loop would pass them as ASCII.
     @Test func plainWordsAsByteByByte() async {
         let bytes: [UInt8] = [0x20, 0x22, 0x41, 0x61, 0x0A, 0x09, 0x1F, 0x21, 0x7F, 0x80, 0xC2, 0xFF, 0x00]

@@ -62,10 +62,37 @@ enum Metadata {
     /// its bytes; other text as characters.
     static func isDate(_ line: String) -> Bool {
         var copy = line
-        if let answer = copy.withUTF8({ b -> Bool? in b.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? isASCIIDate(b) : nil }) {
+        if let answer = copy.withUTF8({ b -> Bool? in
+            if b.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return isASCIIDate(b) }
+            return startsWithNonDateWord(b) ? false : nil
+        }) {
             return answer
         }
         return isDateCharacters(line)
+    }
+
+    /// Whether a line (any UTF-8) opens with a word that is no date word, so `isDateCharacters`
+    /// says no at that word: read from the bytes when the word is plainly one, ASCII, ended by a
+    /// space, comma or bar that stands as a character of its own; false when not sure.
+    ///
+    /// Why the bytes give the same first word as `isDateCharacters`: lower-casing maps each
+    /// scalar on its own, ASCII to ASCII, so the lower-cased line opens with the word
+    /// lower-cased; printable ASCII characters are a character each, and the separator after
+    /// them is one as long as what follows it is no combining mark or other extender (none lies
+    /// below U+0300, whose UTF-8 lead bytes are at most 0xCB; a scalar below it lower-cases
+    /// to one that starts with no extender either). The word is then judged by the rules
+    /// `isASCIIDate` shares with `isDateCharacters` (a test compares the two).
+    static func startsWithNonDateWord(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var end = 0
+        while end < n, b[end] > 0x20, b[end] < 0x7F, b[end] != 0x2C, b[end] != 0x7C { end += 1 }
+        guard end < n, b[end] == 0x20 || b[end] == 0x2C || b[end] == 0x7C else { return false }
+        if end + 1 < n, b[end + 1] >= 0x80, b[end + 1] > 0xCB { return false }
+        var lo = 0, hi = end
+        while lo < hi, b[lo] == 0x28 || b[lo] == 0x5B { lo += 1 }                           // ( [
+        while hi > lo, b[hi - 1] == 0x29 || b[hi - 1] == 0x5D || b[hi - 1] == 0x3A { hi -= 1 }  // ) ] :
+        guard lo < hi else { return false }
+        return !isASCIIDateWord(b, lo..<hi).isWord
     }
 
     /// `isDate` read as characters, for any line (the ASCII ones go by bytes).
@@ -143,6 +170,30 @@ extension Metadata {
     /// compares the two on many lines).
     static func isASCIIDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         if !b.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) && !monthNames.found(in: b) { return false }
+        let n = b.count
+        var dated = false
+        var count = 0
+        var i = 0
+        while i < n {
+            var end = i
+            while end < n, b[end] != 0x20, b[end] != 0x2C, b[end] != 0x7C { end += 1 }  // space , |
+            var lo = i, hi = end
+            i = end + 1
+            while lo < hi, b[lo] == 0x28 || b[lo] == 0x5B { lo += 1 }                           // ( [
+            while hi > lo, b[hi - 1] == 0x29 || b[hi - 1] == 0x5D || b[hi - 1] == 0x3A { hi -= 1 }  // ) ] :
+            if lo == hi { continue }
+            count += 1
+            guard count <= 12 else { return false }
+            let word = isASCIIDateWord(b, lo..<hi)
+            guard word.isWord else { return false }
+            if word.dates { dated = true }
+        }
+        return count > 0 && dated
+    }
+
+    /// Whether the ASCII word `b[w]` (not empty, its brackets trimmed) is a date or time word,
+    /// and whether it is one that makes a line a date (a year, a full numeric date, a month).
+    private static func isASCIIDateWord(_ b: UnsafeBufferPointer<UInt8>, _ w: Range<Int>) -> (isWord: Bool, dates: Bool) {
         @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
         @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         /// Whether `b[range]` is one of `words`, ignoring ASCII case.
@@ -161,35 +212,17 @@ extension Metadata {
                 return others.contains(asciiBytes: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: range.count))
             }
         }
-        let n = b.count
-        var dated = false
-        var count = 0
-        var i = 0
-        while i < n {
-            var end = i
-            while end < n, b[end] != 0x20, b[end] != 0x2C, b[end] != 0x7C { end += 1 }  // space , |
-            var lo = i, hi = end
-            i = end + 1
-            while lo < hi, b[lo] == 0x28 || b[lo] == 0x5B { lo += 1 }                           // ( [
-            while hi > lo, b[hi - 1] == 0x29 || b[hi - 1] == 0x5D || b[hi - 1] == 0x3A { hi -= 1 }  // ) ] :
-            if lo == hi { continue }
-            count += 1
-            guard count <= 12 else { return false }
-            let w = lo..<hi
-            if w.allSatisfy({ isDigit(b[$0]) || b[$0] == 0x2F || b[$0] == 0x2D || b[$0] == 0x3A || b[$0] == 0x2E }) {
-                let digits = w.filter { isDigit(b[$0]) }.count
-                if digits == 4 || (digits >= 6 && w.contains { b[$0] == 0x2F || b[$0] == 0x2D }) { dated = true }
-                continue
-            }
-            if among(monthBytes, w) { dated = true; continue }
-            // "3rd", "12th", "10:22am"
-            var rest = lo
-            while rest < hi, isDigit(b[rest]) || b[rest] == 0x3A { rest += 1 }
-            if rest > lo, isOther(rest..<hi) { continue }
-            if among(dayBytes, w) || isOther(w) { continue }
-            return false
+        let lo = w.lowerBound, hi = w.upperBound
+        if w.allSatisfy({ isDigit(b[$0]) || b[$0] == 0x2F || b[$0] == 0x2D || b[$0] == 0x3A || b[$0] == 0x2E }) {
+            let digits = w.filter { isDigit(b[$0]) }.count
+            return (true, digits == 4 || (digits >= 6 && w.contains { b[$0] == 0x2F || b[$0] == 0x2D }))
         }
-        return count > 0 && dated
+        if among(monthBytes, w) { return (true, true) }
+        // "3rd", "12th", "10:22am"
+        var rest = lo
+        while rest < hi, isDigit(b[rest]) || b[rest] == 0x3A { rest += 1 }
+        if rest > lo, isOther(rest..<hi) { return (true, false) }
+        return (among(dayBytes, w) || isOther(w), false)
     }
 }
 
