@@ -106,6 +106,17 @@ public final class Library: Sendable {
         /// Full path to slot, built the first time the folder changes (or a path is looked up).
         var slotByPath: PathIndex?
 
+        /// ``Library/readingTime(_:)`` of entry `i`.
+        func readingTime(at i: Int) -> ReadingTime {
+            guard entries.indices.contains(i) else { return .unknown }
+            if !unreadable.isEmpty && unreadable.contains(i) { return .unreadable }
+            if words[i] >= 0 { return .exact(Article.readingMinutes(words: Int(words[i]))) }
+            if sizes[i] >= 0 {
+                return .estimate(Article.readingMinutes(words: min(Int(sizes[i]), TextDecoding.byteCap) / Library.bytesPerWord))
+            }
+            return .unknown
+        }
+
         init(entries: LibraryEntries, problems: [LibraryProblem]) {
             self.entries = entries
             let n = entries.count
@@ -396,6 +407,34 @@ public final class Library: Sendable {
         state.withLock { $0.headlines.indices.contains(id.index) ? $0.headlines.matches(id.index, text) : nil }
     }
 
+    /// What the list shows of a row besides its strings, as known without reading.
+    public struct RowFacts: Sendable {
+        public var time: ReadingTime
+        /// When the file was last written (seconds since 1970), if known and asked for.
+        public var modified: Int64?
+        /// Whether the headline read is the text given for the row (nil when none was read or
+        /// no text was given).
+        public var headlineIs: Bool?
+    }
+
+    /// ``readingTime(_:)``, ``modified(_:)`` (when `modified`) and ``cachedHeadline(_:is:)`` of
+    /// each of `ids` under one lock (the list asks them of its rows on screen every frame, a
+    /// lock each cost about 6 k instructions a frame), into `facts` (emptied first). `text`
+    /// gives the headline to compare for the `k`th id, or nil; it runs under the lock, so it
+    /// must not call the library.
+    public func rowFacts(_ ids: ArraySlice<ArticleID>, modified: Bool, into facts: inout [RowFacts], text: (Int) -> String?) {
+        facts.removeAll(keepingCapacity: true)
+        state.withLock { s in
+            for (k, id) in ids.enumerated() {
+                let i = id.index
+                let time = s.readingTime(at: i)
+                let written = modified && s.mtimes.indices.contains(i) && s.mtimes[i] >= 0 ? s.mtimes[i] : nil
+                let headlineIs = text(k).flatMap { s.headlines.indices.contains(i) ? s.headlines.matches(i, $0) : nil }
+                facts.append(RowFacts(time: time, modified: written, headlineIs: headlineIs))
+            }
+        }
+    }
+
     /// The parsed article, if it is in the cache (and marks it recently used).
     public func cachedArticle(_ id: ArticleID) -> Article? {
         state.withLock { s in
@@ -408,16 +447,7 @@ public final class Library: Sendable {
 
     /// How long the article takes to read, as far as is known without reading more.
     public func readingTime(_ id: ArticleID) -> ReadingTime {
-        state.withLock { s in
-            let i = id.index
-            guard s.entries.indices.contains(i) else { return .unknown }
-            if s.unreadable.contains(i) { return .unreadable }
-            if s.words[i] >= 0 { return .exact(Article.readingMinutes(words: Int(s.words[i]))) }
-            if s.sizes[i] >= 0 {
-                return .estimate(Article.readingMinutes(words: min(Int(s.sizes[i]), TextDecoding.byteCap) / Self.bytesPerWord))
-            }
-            return .unknown
-        }
+        state.withLock { $0.readingTime(at: id.index) }
     }
 
     /// The size and modification time of the file the cached article was parsed from.
