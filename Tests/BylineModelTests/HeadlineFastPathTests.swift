@@ -84,6 +84,27 @@ import BylineCorpus
         }
     }
 
+    /// Every file under the folders in `BYLINE_HEADLINE_FOLDERS` (separated by `:`;
+    /// nothing without it, as the folders are the machine's): the short path gives the full
+    /// read's headline for the file's first 8 KB, as the library reads them. A check over real
+    /// corpora, run by hand (`BYLINE_HEADLINE_FOLDERS=a:b swift test --filter foldersAgree`).
+    @Test func foldersAgree() throws {
+        guard let list = ProcessInfo.processInfo.environment["BYLINE_HEADLINE_FOLDERS"] else { return }
+        var files = 0
+        for folder in list.split(separator: ":").map(String.init) {
+            let walk = FileManager.default.enumerator(atPath: folder)
+            while let relative = walk?.nextObject() as? String {
+                guard let data = FileManager.default.contents(atPath: folder + "/" + relative) else { continue }
+                let prefix = data.prefix(Library.headlineBytes)
+                let complete = data.count < Library.headlineBytes
+                let fast = Library.headline(prefix: prefix, id: "x", complete: complete)
+                #expect(fast == ArticleParser.headline(prefix: prefix, id: "x", complete: complete), "\(folder)/\(relative)")
+                files += 1
+            }
+        }
+        print("foldersAgree: \(files) files")
+    }
+
     /// The one-pass check says yes exactly when the two checks it stands for both would.
     @Test func cleanUTF8CheckAgreesWithValidationAndControls() {
         func slow(_ bytes: [UInt8]) -> Bool {
