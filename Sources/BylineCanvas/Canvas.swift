@@ -83,6 +83,17 @@ public struct Canvas: Equatable, Sendable {
     /// A wide glyph that would cross `maxX` is not drawn.
     @discardableResult
     public mutating func put<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
+        putText(text, x: x, y: y, role: role, maxX: maxX)
+    }
+
+    /// ``put(_:x:y:role:maxX:)`` of a `String` (what nearly every caller draws), made for it here:
+    /// the generic one, called from another module, reads the text through witness tables.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
+        putText(text, x: x, y: y, role: role, maxX: maxX)
+    }
+
+    private mutating func putText<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int?) -> Int {
         let limit = min(maxX ?? size.width, size.width)
         guard y >= 0, y < size.height else { return x }
         let writer = RowWriter(row: y * size.width, width: size.width, limit: limit, role: role)

@@ -93,7 +93,7 @@ import Testing
         let words = ["Monday", "3", "March", "2014", "10:22", "AM", "Updated", "(", "[Mar]", "3rd", "10:22am", "Posted:", "x",
                      "Düsseldorf", "März", "·", "—", "–", "\u{301}", "\u{200D}", "\u{E33}", "\u{212A}", "İ", "٣", "½", "Ⅻ",
                      "é", "e\u{301}", "MAY\u{301}", ",", "|", "Industry", "\u{FE0F}", "🇬🇧", "\r", "\r\n", "\t", "Σ"]
-        let line = Gen.element(of: words).array(of: 0...8).map { ws -> String in
+        let line = Gen.element(of: words).array(of: 0...15).map { ws -> String in
             let parts = ws.compactMap { $0 }
             // Words with and without spaces between them, so separators meet marks.
             return parts.enumerated().map { $0.offset % 3 == 2 ? $0.element : $0.element + " " }.joined()
@@ -105,9 +105,18 @@ import Testing
                   "Düsseldorf 3 March 2014", "March 3, 2014 — Düsseldorf", "Mayor opens 2014 harbour in Köln", "x\u{301} 2014"] {
             #expect(Metadata.isDate(l) == Metadata.isDateCharacters(l), "\(l.debugDescription)")
         }
-        #expect(Array("Industry in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.startsWithNonDateWord))
-        #expect(!Array("März in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.startsWithNonDateWord))
-        #expect(!Array("Monday in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.startsWithNonDateWord))
+        #expect(Array("Industry in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(!Array("März in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(Array("Monday in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(Array("The mayor of Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(!Array("Monday 3 März 2014".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(!Array("Monday \u{301}x".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        let thirteen = Array(repeating: "3", count: 13).joined(separator: " ") + " März"
+        #expect(Array(thirteen.utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(!Metadata.isDate(thirteen) && !Metadata.isDateCharacters(thirteen))
+        let twelve = Array(repeating: "2014", count: 11).joined(separator: " ") + " März"
+        #expect(!Array(twelve.utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(Metadata.isDate(twelve) == Metadata.isDateCharacters(twelve))
     }
 
     /// Eight bytes pass `plainWord` exactly when the byte loop would pass them as ASCII.

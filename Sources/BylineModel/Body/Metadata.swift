@@ -64,35 +64,47 @@ enum Metadata {
         var copy = line
         if let answer = copy.withUTF8({ b -> Bool? in
             if b.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return isASCIIDate(b) }
-            return startsWithNonDateWord(b) ? false : nil
+            return plainWordsSayNoDate(b) ? false : nil
         }) {
             return answer
         }
         return isDateCharacters(line)
     }
 
-    /// Whether a line (any UTF-8) opens with a word that is no date word, so `isDateCharacters`
-    /// says no at that word: read from the bytes when the word is plainly one, ASCII, ended by a
-    /// space, comma or bar that stands as a character of its own; false when not sure.
+    /// Whether a line (any UTF-8) is found no date line from its bytes, as `isDateCharacters`
+    /// would find it: its words are read as they come while each is plainly one, ASCII and
+    /// ended by a space, comma or bar that stands as a character of its own, and the line is
+    /// none at the first such word that is no date or time word, or at the thirteenth word.
+    /// False when not sure (a word past ASCII comes first, or the line ends).
     ///
-    /// Why the bytes give the same first word as `isDateCharacters`: lower-casing maps each
-    /// scalar on its own, ASCII to ASCII, so the lower-cased line opens with the word
-    /// lower-cased; printable ASCII characters are a character each, and the separator after
-    /// them is one as long as what follows it is no combining mark or other extender (none lies
-    /// below U+0300, whose UTF-8 lead bytes are at most 0xCB; a scalar below it lower-cases
-    /// to one that starts with no extender either). The word is then judged by the rules
-    /// `isASCIIDate` shares with `isDateCharacters` (a test compares the two).
-    static func startsWithNonDateWord(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Why the bytes give the same words as `isDateCharacters`: lower-casing maps each scalar
+    /// on its own, ASCII to ASCII, so up to the first byte past ASCII the lower-cased line is
+    /// the line lower-cased byte by byte; printable ASCII characters are a character each, and
+    /// a separator is one as long as what follows it is no combining mark or other extender
+    /// (none lies below U+0300, whose UTF-8 lead bytes are at most 0xCB; a scalar below it
+    /// lower-cases to one that starts with no extender either). Each word is then judged by
+    /// the rules `isASCIIDate` shares with `isDateCharacters` (a test compares the two), and
+    /// `isDateCharacters` says no at the first word that fails them whatever comes after it
+    /// (its first test, for a numeral or a month, can only say no as well).
+    static func plainWordsSayNoDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
-        var end = 0
-        while end < n, b[end] > 0x20, b[end] < 0x7F, b[end] != 0x2C, b[end] != 0x7C { end += 1 }
-        guard end < n, b[end] == 0x20 || b[end] == 0x2C || b[end] == 0x7C else { return false }
-        if end + 1 < n, b[end + 1] >= 0x80, b[end + 1] > 0xCB { return false }
-        var lo = 0, hi = end
-        while lo < hi, b[lo] == 0x28 || b[lo] == 0x5B { lo += 1 }                           // ( [
-        while hi > lo, b[hi - 1] == 0x29 || b[hi - 1] == 0x5D || b[hi - 1] == 0x3A { hi -= 1 }  // ) ] :
-        guard lo < hi else { return false }
-        return !isASCIIDateWord(b, lo..<hi).isWord
+        var count = 0
+        var i = 0
+        while i < n {
+            var end = i
+            while end < n, b[end] > 0x20, b[end] < 0x7F, b[end] != 0x2C, b[end] != 0x7C { end += 1 }
+            // The word must end at a separator that is a character of its own.
+            guard end < n, b[end] == 0x20 || b[end] == 0x2C || b[end] == 0x7C else { return false }
+            if end + 1 < n, b[end + 1] >= 0x80, b[end + 1] > 0xCB { return false }
+            var lo = i, hi = end
+            i = end + 1
+            while lo < hi, b[lo] == 0x28 || b[lo] == 0x5B { lo += 1 }                           // ( [
+            while hi > lo, b[hi - 1] == 0x29 || b[hi - 1] == 0x5D || b[hi - 1] == 0x3A { hi -= 1 }  // ) ] :
+            if lo == hi { continue }
+            count += 1
+            if count > 12 || !isASCIIDateWord(b, lo..<hi).isWord { return true }
+        }
+        return false
     }
 
     /// `isDate` read as characters, for any line (the ASCII ones go by bytes).

@@ -95,16 +95,16 @@ public struct ListPane {
             // only single-line rows come from the cache.) One whose stamp differs only in its
             // role (the selection moved onto it or off it) is the row kept in the new role.
             if !showsResults, let cache, let slot {
-                var keptRole: Role?
-                let kept = cache.cells(inSlot: slot, where: { content in
+                // The kept row's role, when all else it was drawn from is what is shown now.
+                let keptRole = cache.readContent(inSlot: slot) { content -> Role? in
                     var was = content.pointee.stamp
-                    keptRole = was.role
+                    let keptRole = was.role
                     was.role = role
-                    guard was == stamp, headlineIs(content.pointee.source) else { keptRole = nil; return false }
-                    return keptRole == role
-                })
+                    return was == stamp && headlineIs(content.pointee.source) ? keptRole : nil
+                }
                 let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
-                if let kept {
+                if keptRole == role {
+                    let kept = cache.use(slot)
                     canvas.placeRow(kept.cells, lead: kept.lead, in: line, role: role)
                     continue
                 }

@@ -105,6 +105,17 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         return kept.withUnsafeBufferPointer { $0[slot].kept }
     }
 
+    /// What `body` makes of the content of the row in `slot`, read in place through a pointer.
+    func readContent<Result>(inSlot slot: Int, _ body: (UnsafePointer<Content>) -> Result) -> Result {
+        contents.withUnsafeBufferPointer { body($0.baseAddress! + slot) }
+    }
+
+    /// The row in `slot`, marked used (for a row the caller found was drawn from what is shown now).
+    func use(_ slot: Int) -> KeptRow {
+        markUsed(slot)
+        return kept.withUnsafeBufferPointer { $0[slot].kept }
+    }
+
     /// What `body` makes of the content of the row in `slot`, read in place (not copied out).
     func withContent<Result>(inSlot slot: Int, _ body: (Content) -> Result) -> Result {
         contents.withUnsafeBufferPointer { body($0[slot]) }
