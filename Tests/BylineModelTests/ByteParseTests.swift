@@ -92,7 +92,9 @@ import Testing
     @Test func nonASCIIDatesAsCharacters() async {
         let words = ["Monday", "3", "March", "2014", "10:22", "AM", "Updated", "(", "[Mar]", "3rd", "10:22am", "Posted:", "x",
                      "Düsseldorf", "März", "·", "—", "–", "\u{301}", "\u{200D}", "\u{E33}", "\u{212A}", "İ", "٣", "½", "Ⅻ",
-                     "é", "e\u{301}", "MAY\u{301}", ",", "|", "Industry", "\u{FE0F}", "🇬🇧", "\r", "\r\n", "\t", "Σ"]
+                     "é", "e\u{301}", "MAY\u{301}", ",", "|", "Industry", "\u{FE0F}", "🇬🇧", "\r", "\r\n", "\t", "Σ",
+                     "Cádiz", "Göteborg", "부산", "大阪", "三", "三十", "二〇一四", "隅田川の花火", "Москва", "ǅ", "İstanbul",
+                     "×", "÷", "\u{1100}", "가\u{11A8}", "カ\u{3099}", "\u{212A}", "ＭＡＹ", "١٢", "2014年", "3月"]
         let line = Gen.element(of: words).array(of: 0...15).map { ws -> String in
             let parts = ws.compactMap { $0 }
             // Words with and without spaces between them, so separators meet marks.
@@ -101,15 +103,19 @@ import Testing
         await propertyCheck(count: 4000, input: line) { l in
             #expect(Metadata.isDate(l) == Metadata.isDateCharacters(l), "\(l.debugDescription)")
         }
-        for l in ["Industry \u{301}März 2014", "Monday \u{E33} 2014", "3 \u{200D}March", "Updated,\u{301} 2014", "Mon|é 2014",
+        for l in ["Cádiz 3 March 2014", "3 March 2014 Cádiz", "三 2014", "大阪 2014", "부산 March", "Monday, 三 March",
+                  "İstanbul 2014", "\u{212A} 2014", "x\u{212A} 2014", "Industry \u{301}März 2014", "Monday \u{E33} 2014", "3 \u{200D}March", "Updated,\u{301} 2014", "Mon|é 2014",
                   "Düsseldorf 3 March 2014", "March 3, 2014 — Düsseldorf", "Mayor opens 2014 harbour in Köln", "x\u{301} 2014"] {
             #expect(Metadata.isDate(l) == Metadata.isDateCharacters(l), "\(l.debugDescription)")
         }
         #expect(Array("Industry in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
-        #expect(!Array("März in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(Array("März in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(Array("부산 some had early".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(!Array("三 March".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate), "a numeral: not sure")
         #expect(Array("Monday in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
         #expect(Array("The mayor of Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
-        #expect(!Array("Monday 3 März 2014".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(Array("Monday 3 März 2014".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(!Metadata.isDateCharacters("Monday 3 März 2014"))
         #expect(!Array("Monday \u{301}x".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
         let thirteen = Array(repeating: "3", count: 13).joined(separator: " ") + " März"
         #expect(Array(thirteen.utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))

@@ -99,6 +99,13 @@ import BylineCorpus
                 let complete = data.count < Library.headlineBytes
                 let fast = Library.headline(prefix: prefix, id: "x", complete: complete)
                 #expect(fast == ArticleParser.headline(prefix: prefix, id: "x", complete: complete), "\(folder)/\(relative)")
+                // The date rule from the bytes says what it says from the characters, on each line.
+                if case .text(let text, _) = TextDecoding.decode(prefix, complete: complete) {
+                    for line in text.split(separator: "\n").prefix(40) {
+                        let l = String(line)
+                        #expect(Metadata.isDate(l) == Metadata.isDateCharacters(l), "\(folder)/\(relative): \(l.debugDescription)")
+                    }
+                }
                 files += 1
             }
         }

@@ -72,39 +72,76 @@ enum Metadata {
     }
 
     /// Whether a line (any UTF-8) is found no date line from its bytes, as `isDateCharacters`
-    /// would find it: its words are read as they come while each is plainly one, ASCII and
-    /// ended by a space, comma or bar that stands as a character of its own, and the line is
-    /// none at the first such word that is no date or time word, or at the thirteenth word.
-    /// False when not sure (a word past ASCII comes first, or the line ends).
+    /// would find it: its words are read as they come while each is plainly one (ASCII and
+    /// letters of a few scripts, ended by a space, comma or bar that stands as a character of its
+    /// own), and the line is none at the first such word that is no date or time word, or at
+    /// the thirteenth word. False when not sure (anything else comes first, or the line ends).
     ///
     /// Why the bytes give the same words as `isDateCharacters`: lower-casing maps each scalar
-    /// on its own, ASCII to ASCII, so up to the first byte past ASCII the lower-cased line is
-    /// the line lower-cased byte by byte; printable ASCII characters are a character each, and
-    /// a separator is one as long as what follows it is no combining mark or other extender
-    /// (none lies below U+0300, whose UTF-8 lead bytes are at most 0xCB; a scalar below it
-    /// lower-cases to one that starts with no extender either). Each word is then judged by
-    /// the rules `isASCIIDate` shares with `isDateCharacters` (a test compares the two), and
-    /// `isDateCharacters` says no at the first word that fails them whatever comes after it
-    /// (its first test, for a numeral or a month, can only say no as well).
+    /// on its own, ASCII to ASCII and a letter to letters and marks (never to a separator), so
+    /// the lower-cased line has the same words, the ASCII ones lower-cased byte by byte. Printable
+    /// ASCII characters and these letters start a character each (none is a mark, an extender
+    /// or a prepended sign), and a separator is one character as long as what follows it is no
+    /// mark or other extender (none lies below U+0300, or among these letters). An ASCII word
+    /// is judged by the rules `isASCIIDate` shares with `isDateCharacters` (a test compares
+    /// the two); a word with one of these letters is never a date or time word: the letter is
+    /// no numeral (`numericType` nil), so the word is not all numerals and signs, and it is
+    /// no month, day or other date word with or without numerals before it (those are ASCII
+    /// without a k, and only the Kelvin sign lower-cases into ASCII, to k). `isDateCharacters`
+    /// says no at the first word that is none, whatever comes after it (its first test, for a
+    /// numeral or a month, can only say no as well).
     static func plainWordsSayNoDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
         var count = 0
         var i = 0
         while i < n {
             var end = i
-            while end < n, b[end] > 0x20, b[end] < 0x7F, b[end] != 0x2C, b[end] != 0x7C { end += 1 }
+            var lettered = false
+            while end < n {
+                let c = b[end]
+                if c == 0x20 || c == 0x2C || c == 0x7C { break }
+                if c > 0x20 && c < 0x7F { end += 1; continue }
+                // Past ASCII: only a letter of the scripts below goes on.
+                guard let (scalar, length) = scalar(b, at: end), isPlainLetter(scalar) else { return false }
+                lettered = true
+                end += length
+            }
             // The word must end at a separator that is a character of its own.
-            guard end < n, b[end] == 0x20 || b[end] == 0x2C || b[end] == 0x7C else { return false }
-            if end + 1 < n, b[end + 1] >= 0x80, b[end + 1] > 0xCB { return false }
+            guard end < n else { return false }
+            if end + 1 < n, b[end + 1] >= 0x80 {
+                guard let (next, _) = scalar(b, at: end + 1), next < 0x300 || isPlainLetter(next) else { return false }
+            }
             var lo = i, hi = end
             i = end + 1
             while lo < hi, b[lo] == 0x28 || b[lo] == 0x5B { lo += 1 }                           // ( [
             while hi > lo, b[hi - 1] == 0x29 || b[hi - 1] == 0x5D || b[hi - 1] == 0x3A { hi -= 1 }  // ) ] :
             if lo == hi { continue }
             count += 1
-            if count > 12 || !isASCIIDateWord(b, lo..<hi).isWord { return true }
+            if count > 12 || lettered || !isASCIIDateWord(b, lo..<hi).isWord { return true }
         }
         return false
+    }
+
+    /// The scalar whose UTF-8 starts at `b[i]` (a valid string's bytes), and its length.
+    private static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        let c = b[i]
+        let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+        guard length > 1, i + length <= b.count else { return nil }
+        var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+        return (v, length)
+    }
+
+    /// A letter that is no numeral, mark, extender, prepended sign or separator, and lower-cases
+    /// to letters and marks: Latin (U+00C0–U+024F but × and ÷), Cyrillic's basic letters, kana,
+    /// Hangul syllables, and the CJK ideographs that are no numeral (一, 三, 万 are).
+    private static func isPlainLetter(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xC0...0x24F: return v != 0xD7 && v != 0xF7
+        case 0x410...0x44F, 0x3041...0x3096, 0x30A1...0x30FA, 0xAC00...0xD7A3: return true
+        case 0x4E00...0x9FFF: return Unicode.Scalar(v)?.properties.numericType == nil
+        default: return false
+        }
     }
 
     /// `isDate` read as characters, for any line (the ASCII ones go by bytes).
