@@ -110,7 +110,12 @@ import Testing
         let texts: [String?] = [nil, "Second", "Other", lib.cachedHeadline(lib.id(at: 3)), "x"]
         for modified in [false, true] {
             var facts: [Library.RowFacts] = [Library.RowFacts(time: .unknown, modified: 1, headlineIs: true)]
-            lib.rowFacts(ids[...], modified: modified, into: &facts) { texts[$0] }
+            var seen: UInt64 = 0
+            let generation = lib.rowFacts(ids[...], modified: modified, into: &facts) { k, generation in
+                seen = generation
+                return texts[k]
+            }
+            #expect(seen == generation)
             #expect(facts.count == ids.count)
             for (k, id) in ids.enumerated() {
                 #expect(facts[k].time == lib.readingTime(id), "\(k)")
@@ -119,6 +124,12 @@ import Testing
             }
         }
         #expect(lib.readingTime(lib.id(at: 3)) == .unreadable)
+        // The generation moves when a headline is read, and only then.
+        var facts: [Library.RowFacts] = []
+        let before = lib.rowFacts(ids[...], modified: false, into: &facts) { _, _ in nil }
+        #expect(lib.rowFacts(ids[...], modified: false, into: &facts) { _, _ in nil } == before)
+        _ = lib.readHeadline(lib.id(at: 0))
+        #expect(lib.rowFacts(ids[...], modified: false, into: &facts) { _, _ in nil } != before)
     }
 
     @Test func truncatedWhileOpen() throws {

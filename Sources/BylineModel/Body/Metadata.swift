@@ -72,52 +72,54 @@ enum Metadata {
     }
 
     /// Whether a line (any UTF-8) is found no date line from its bytes, as `isDateCharacters`
-    /// would find it: its words are read as they come while each is plainly one (ASCII and
-    /// letters of a few scripts, ended by a space, comma or bar that stands as a character of its
-    /// own), and the line is none at the first such word that is no date or time word, or at
+    /// would find it: its words are read as they come while each is plainly one (ASCII ended
+    /// by a separator that stands as a character of its own), and the line is none at the first
+    /// word that is no date or time word, at a word with a letter of a few scripts in it, or at
     /// the thirteenth word. False when not sure (anything else comes first, or the line ends).
     ///
     /// Why the bytes give the same words as `isDateCharacters`: lower-casing maps each scalar
     /// on its own, ASCII to ASCII and a letter to letters and marks (never to a separator), so
-    /// the lower-cased line has the same words, the ASCII ones lower-cased byte by byte. Printable
-    /// ASCII characters and these letters start a character each (none is a mark, an extender
-    /// or a prepended sign), and a separator is one character as long as what follows it is no
-    /// mark or other extender (none lies below U+0300, or among these letters). An ASCII word
-    /// is judged by the rules `isASCIIDate` shares with `isDateCharacters` (a test compares
-    /// the two); a word with one of these letters is never a date or time word: the letter is
-    /// no numeral (`numericType` nil), so the word is not all numerals and signs, and it is
-    /// no month, day or other date word with or without numerals before it (those are ASCII
-    /// without a k, and only the Kelvin sign lower-cases into ASCII, to k). `isDateCharacters`
-    /// says no at the first word that is none, whatever comes after it (its first test, for a
-    /// numeral or a month, can only say no as well).
+    /// the lower-cased line has the same words, the ASCII ones lower-cased byte by byte.
+    /// Printable ASCII characters, those letters and the separators (space, comma, bar, `·`,
+    /// `—`, `–`) each start a character (none is a mark, an extender or after a prepended
+    /// sign), and a separator is one character as long as what follows it is no mark or other
+    /// extender (none lies below U+0300, among those letters, or in U+2010–U+2027). An ASCII
+    /// word is judged by the rules `isASCIIDate` shares with `isDateCharacters` (a test compares
+    /// the two); a word with one of those letters is never a date or time word, wherever it
+    /// ends: the letter starts a character that is no numeral (`numericType` nil), so the word
+    /// is not all numerals and signs, and it is no month, day or other date word with or
+    /// without numerals before it (those are ASCII without a k, and only the Kelvin sign
+    /// lower-cases into ASCII, to k). `isDateCharacters` says no at the first word that is none,
+    /// whatever comes after it (its first test, for a numeral or a month, can only say no too).
     static func plainWordsSayNoDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
         var count = 0
         var i = 0
         while i < n {
             var end = i
-            var lettered = false
+            var separator = 1
             while end < n {
                 let c = b[end]
                 if c == 0x20 || c == 0x2C || c == 0x7C { break }
                 if c > 0x20 && c < 0x7F { end += 1; continue }
-                // Past ASCII: only a letter of the scripts below goes on.
-                guard let (scalar, length) = scalar(b, at: end), isPlainLetter(scalar) else { return false }
-                lettered = true
-                end += length
+                guard let (v, length) = scalar(b, at: end) else { return false }
+                if v == 0xB7 || v == 0x2013 || v == 0x2014 { separator = length; break }
+                // A letter that is no numeral: this word is no date word.
+                return isPlainLetter(v)
             }
-            // The word must end at a separator that is a character of its own.
             guard end < n else { return false }
-            if end + 1 < n, b[end + 1] >= 0x80 {
-                guard let (next, _) = scalar(b, at: end + 1), next < 0x300 || isPlainLetter(next) else { return false }
+            // The separator must be a character of its own.
+            let next = end + separator
+            if next < n, b[next] >= 0x80 {
+                guard let (v, _) = scalar(b, at: next), v < 0x300 || (0x2010...0x2027).contains(v) || isPlainLetter(v) else { return false }
             }
             var lo = i, hi = end
-            i = end + 1
+            i = next
             while lo < hi, b[lo] == 0x28 || b[lo] == 0x5B { lo += 1 }                           // ( [
             while hi > lo, b[hi - 1] == 0x29 || b[hi - 1] == 0x5D || b[hi - 1] == 0x3A { hi -= 1 }  // ) ] :
             if lo == hi { continue }
             count += 1
-            if count > 12 || lettered || !isASCIIDateWord(b, lo..<hi).isWord { return true }
+            if count > 12 || !isASCIIDateWord(b, lo..<hi).isWord { return true }
         }
         return false
     }

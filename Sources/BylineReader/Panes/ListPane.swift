@@ -63,10 +63,17 @@ public struct ListPane {
         slots.reserveCapacity(visible.count)
         var facts: [Library.RowFacts] = []
         facts.reserveCapacity(visible.count)
-        state.library.rowFacts(state.rows.ids[visible], modified: datesShown, into: &facts) { k in
+        // Rows whose headline was found to be the one read while no headline has been set since
+        // (the cache notes the headlines' generation with a row when it finds so): not compared again.
+        var verified: [Bool] = []
+        verified.reserveCapacity(visible.count)
+        let generation = state.library.rowFacts(state.rows.ids[visible], modified: datesShown, into: &facts) { k, generation in
             let slot = cache?.slot(of: state.rows[visible.lowerBound + k], at: visible.lowerBound + k)
             slots.append(slot)
-            return slot.flatMap { slot in cache?.withContent(inSlot: slot) { $0.source } }
+            guard let cache, let slot else { verified.append(false); return nil }
+            let known = cache.note(inSlot: slot) == generation
+            verified.append(known)
+            return known ? nil : cache.withContent(inSlot: slot) { $0.source }
         }
         var looked = true
         for row in visible {
@@ -84,11 +91,14 @@ public struct ListPane {
                                      recursive: recursive, mark: markKind.rawValue, time: time,
                                      modified: modified, today: today, offset: offset)
             // The row kept is looked up once, for its source and its cells.
-            let slot = looked ? slots[row - visible.lowerBound] : cache?.slot(of: id, at: row)
+            // (A constant for the check below: a variable it read would be checked at each read.)
+            let lookedUp = looked
+            let slot = lookedUp ? slots[row - visible.lowerBound] : cache?.slot(of: id, at: row)
+            let known = lookedUp && verified[row - visible.lowerBound]
             // Whether the headline read is `source`, a kept row's (as `state.headline(of:is:)`).
             func headlineIs(_ source: String) -> Bool {
-                guard looked else { return state.headline(of: id, is: source) }
-                return fact.headlineIs ?? (state.deleted[id] == source)
+                guard lookedUp else { return state.headline(of: id, is: source) }
+                return known || (fact.headlineIs ?? (state.deleted[id] == source))
             }
             // A row whose stamp is the same and whose headline is still the one read is the
             // row kept: nothing else of it is made. (A search result's second line is not kept:
@@ -102,6 +112,8 @@ public struct ListPane {
                     was.role = role
                     return was == stamp && headlineIs(content.pointee.source) ? keptRole : nil
                 }
+                // The library found the kept row's headline the one read: noted for the next frames.
+                if keptRole != nil, lookedUp, !known, fact.headlineIs == true { cache.setNote(generation, inSlot: slot) }
                 let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
                 if keptRole == role {
                     let kept = cache.use(slot)

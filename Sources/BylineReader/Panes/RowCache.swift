@@ -42,6 +42,8 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// What each slot's row was drawn from, by slot (apart from the rows, so it is read in
     /// place through a pointer, never copied out).
     @exclusivity(unchecked) private var contents: [Content] = []
+    /// A number the caller keeps with each slot's row (``note(inSlot:)``), 0 for a row kept anew.
+    @exclusivity(unchecked) private var notes: [UInt64] = []
     @exclusivity(unchecked) private var free: [Int] = []
     /// Counts the rows kept and copied: what ``Row/used`` holds.
     @exclusivity(unchecked) private var clock: UInt64 = 0
@@ -110,6 +112,13 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         contents.withUnsafeBufferPointer { body($0.baseAddress! + slot) }
     }
 
+    /// The number noted with the row in `slot` (0 until one is, and again once a row is kept
+    /// there anew): the list notes when it last found the row's headline to be the one read.
+    func note(inSlot slot: Int) -> UInt64 { notes.withUnsafeBufferPointer { $0[slot] } }
+
+    /// Notes `value` with the row in `slot` (see ``note(inSlot:)``).
+    func setNote(_ value: UInt64, inSlot slot: Int) { notes.withUnsafeMutableBufferPointer { $0[slot] = value } }
+
     /// The row in `slot`, marked used (for a row the caller found was drawn from what is shown now).
     func use(_ slot: Int) -> KeptRow {
         markUsed(slot)
@@ -172,6 +181,7 @@ final class RowCache<Key: Hashable, Content: Equatable> {
             let slot = kept.count
             slots[key] = slot
             contents.append(content)
+            notes.append(0)
             kept.append(Row(key: key, kept: KeptRow(lead: lead, cells: Array(shown)),
                             width: cells.count, used: 0, live: true))
             markUsed(slot)
@@ -184,6 +194,7 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// Puts a row's cells and what they were drawn from into `slot`, in the storage it has.
     private func fill(_ slot: Int, _ content: Content, _ lead: Int, _ shown: ArraySlice<Cell>, width: Int) {
         contents[slot] = content
+        notes[slot] = 0
         kept[slot].kept.lead = lead
         kept[slot].kept.cells.removeAll(keepingCapacity: true)
         kept[slot].kept.cells.append(contentsOf: shown)

@@ -20,7 +20,7 @@ public struct StatusLine {
         let q = state.zoomed || (layout.paneCount == 1 && state.focus != .list) ? "q back" : "q quit"
         let hints = state.size.width >= 100 ? (q == "q back" ? "]/[ quotes  ? help  q back " : "]/[ quotes  ? help  q quit ")
             : (q == "q back" ? "? help  q back " : "? help  q quit ")
-        let hintWidth = DisplayWidth.of(hints)
+        let hintWidth = hints.utf8.count  // ASCII
         // The pieces are made once (their counts and look-ups cost more than drawing them).
         var pieces: [String] = []
         pieces.reserveCapacity(24)
@@ -37,8 +37,8 @@ public struct StatusLine {
             let showHints = width + 1 + hintWidth <= rect.width
             let room = rect.width - (showHints ? hintWidth + 1 : 0)
             if plain && width <= room {
-                var x = rect.x
-                for piece in pieces { x = canvas.put(piece, x: x, y: rect.y, role: .status, maxX: rect.x + room) }
+                // One string, put once (a put costs more than joining the pieces).
+                canvas.put(pieces.joined(), x: rect.x, y: rect.y, role: .status, maxX: rect.x + room)
                 if showHints { canvas.put(hints, x: rect.maxX - hintWidth, y: rect.y, role: .status, maxX: rect.maxX) }
                 return
             }
