@@ -59,21 +59,19 @@ public struct ListPane {
         // page before any row is drawn: the library under one lock, not two a row. A row kept
         // anew below may move other rows' slots: the rows after it look theirs up again.
         let visible = state.visibleRows
-        var slots: [Int?] = []
-        slots.reserveCapacity(visible.count)
+        let ids = state.rows.ids[visible]
+        let slots: [Int?] = cache.map { cache in ids.indices.map { cache.slot(of: ids[$0], at: $0) } } ?? Array(repeating: nil, count: ids.count)
         var facts: [Library.RowFacts] = []
         facts.reserveCapacity(visible.count)
         // Rows whose headline was found to be the one read while no headline has been set since
         // (the cache notes the headlines' generation with a row when it finds so): not compared again.
-        var verified: [Bool] = []
-        verified.reserveCapacity(visible.count)
-        let generation = state.library.rowFacts(state.rows.ids[visible], modified: datesShown, into: &facts) { k, generation in
-            let slot = cache?.slot(of: state.rows[visible.lowerBound + k], at: visible.lowerBound + k)
-            slots.append(slot)
-            guard let cache, let slot else { verified.append(false); return nil }
-            let known = cache.note(inSlot: slot) == generation
-            verified.append(known)
-            return known ? nil : cache.withContent(inSlot: slot) { $0.source }
+        var verified = [Bool](repeating: false, count: ids.count)
+        let generation = verified.withUnsafeMutableBufferPointer { verified in
+            state.library.rowFacts(ids, modified: datesShown, into: &facts) { k, generation in
+                guard let cache, let slot = slots[k] else { return nil }
+                verified[k] = cache.note(inSlot: slot) == generation
+                return verified[k] ? nil : cache.withContent(inSlot: slot) { $0.source }
+            }
         }
         var looked = true
         for row in visible {
