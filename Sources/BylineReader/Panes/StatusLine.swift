@@ -38,10 +38,7 @@ public struct StatusLine {
             let room = rect.width - (showHints ? hintWidth + 1 : 0)
             if plain && width <= room {
                 // One string, put once (a put costs more than joining the pieces).
-                var line = ""
-                line.reserveCapacity(width)
-                for piece in pieces { line += piece }
-                canvas.put(line, x: rect.x, y: rect.y, role: .status, maxX: rect.x + room)
+                canvas.put(pieces.joined(), x: rect.x, y: rect.y, role: .status, maxX: rect.x + room)
                 if showHints { canvas.put(hints, x: rect.maxX - hintWidth, y: rect.y, role: .status, maxX: rect.maxX) }
                 return
             }
