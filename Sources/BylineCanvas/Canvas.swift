@@ -83,6 +83,17 @@ public struct Canvas: Equatable, Sendable {
     /// A wide glyph that would cross `maxX` is not drawn.
     @discardableResult
     public mutating func put<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
+        putText(text, x: x, y: y, role: role, maxX: maxX)
+    }
+
+    /// ``put(_:x:y:role:maxX:)`` of a `String` (what nearly every caller draws), made for it here:
+    /// the generic one, called from another module, reads the text through witness tables.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
+        putText(text, x: x, y: y, role: role, maxX: maxX)
+    }
+
+    private mutating func putText<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int?) -> Int {
         let limit = min(maxX ?? size.width, size.width)
         guard y >= 0, y < size.height else { return x }
         let writer = RowWriter(row: y * size.width, width: size.width, limit: limit, role: role)
@@ -143,6 +154,32 @@ public struct Canvas: Equatable, Sendable {
             saved.withUnsafeBufferPointer { s in (c.baseAddress! + row + x).update(from: s.baseAddress!, count: count) }
             if x > 0, c[row + x - 1].width == 2 { c[row + x - 1] = .blank(c[row + x - 1].role) }
             if end < width, c[row + end].isContinuation { c[row + end] = .blank(role) }
+        }
+    }
+
+    /// A row put back whole: the same as filling `rect` (one row high) with blanks in `role`
+    /// and placing `saved` from `lead` columns in (see ``place(_:x:y:filledWith:)``), in one
+    /// pass over the row.
+    public mutating func placeRow(_ saved: [Cell], lead: Int, in rect: Rect, role: Role) {
+        let width = size.width
+        guard rect.height == 1, rect.y >= 0, rect.y < size.height, rect.x >= 0, lead >= 0,
+              rect.width > 0, rect.maxX <= width, lead + saved.count <= rect.width else {
+            fill(rect, role: role)
+            place(saved, x: rect.x + lead, y: rect.y, filledWith: role)
+            return
+        }
+        let blank = Cell.blank(role)
+        let row = rect.y * width, start = row + rect.x, end = row + rect.maxX
+        cells.withUnsafeMutableBufferPointer { c in
+            let base = c.baseAddress!
+            Self.set(base + start, count: lead, to: blank)
+            saved.withUnsafeBufferPointer { s in
+                if let cells = s.baseAddress { (base + start + lead).update(from: cells, count: s.count) }
+            }
+            Self.set(base + start + lead + saved.count, count: rect.width - lead - saved.count, to: blank)
+            // Half a wide glyph left outside the row is blanked (as `fill` does).
+            if rect.x > 0, c[start - 1].width == 2 { c[start - 1] = .blank(c[start - 1].role) }
+            if end < row + width, c[end].isContinuation { c[end] = blank }
         }
     }
 

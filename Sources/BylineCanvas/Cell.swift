@@ -71,4 +71,15 @@ public struct Cell: Equatable, Sendable {
 
     /// Whether combining marks go with the base (the cell is more than its ``packedHead``).
     public var hasMarks: Bool { marksA != 0 }
+
+    /// Puts `cells` in role `new`, glyphs and widths kept, when every one of them is in role
+    /// `old`; else changes nothing and says false. (A row drawn in one role, drawn again in
+    /// another, is these cells.)
+    public static func recolour(_ cells: UnsafeMutableBufferPointer<Cell>, from old: Role, to new: Role) -> Bool {
+        let mask: UInt32 = 0x1F << roleShift
+        let from = UInt32(old.ordinal) << roleShift, to = UInt32(new.ordinal) << roleShift
+        for cell in cells where cell.head & mask != from { return false }
+        for i in cells.indices { cells[i].head = cells[i].head & ~mask | to }
+        return true
+    }
 }

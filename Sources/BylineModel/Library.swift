@@ -106,6 +106,17 @@ public final class Library: Sendable {
         /// Full path to slot, built the first time the folder changes (or a path is looked up).
         var slotByPath: PathIndex?
 
+        /// ``Library/readingTime(_:)`` of entry `i`.
+        func readingTime(at i: Int) -> ReadingTime {
+            guard entries.indices.contains(i) else { return .unknown }
+            if !unreadable.isEmpty && unreadable.contains(i) { return .unreadable }
+            if words[i] >= 0 { return .exact(Article.readingMinutes(words: Int(words[i]))) }
+            if sizes[i] >= 0 {
+                return .estimate(Article.readingMinutes(words: min(Int(sizes[i]), TextDecoding.byteCap) / Library.bytesPerWord))
+            }
+            return .unknown
+        }
+
         init(entries: LibraryEntries, problems: [LibraryProblem]) {
             self.entries = entries
             let n = entries.count
@@ -396,6 +407,40 @@ public final class Library: Sendable {
         state.withLock { $0.headlines.indices.contains(id.index) ? $0.headlines.matches(id.index, text) : nil }
     }
 
+    /// What the list shows of a row besides its strings, as known without reading.
+    public struct RowFacts: Sendable {
+        public var time: ReadingTime
+        /// When the file was last written (seconds since 1970), if known and asked for.
+        public var modified: Int64?
+        /// Whether the headline read is the text given for the row (nil when none was read or
+        /// no text was given).
+        public var headlineIs: Bool?
+    }
+
+    /// ``readingTime(_:)``, ``modified(_:)`` (when `modified`) and ``cachedHeadline(_:is:)`` of
+    /// each of `ids` under one lock (the list asks them of its rows on screen every frame, a
+    /// lock each cost about 6 k instructions a frame), into `facts` (emptied first). `text`
+    /// gives the headline to compare for the `k`th id, or nil; it is told the headlines'
+    /// generation (``PackedHeadlines/generation``, also returned): a text found to be an entry's
+    /// headline still is while that stays the same, so it need not be given again. `text` runs
+    /// under the lock, so it must not call the library.
+    @discardableResult
+    public func rowFacts(_ ids: ArraySlice<ArticleID>, modified: Bool, into facts: inout [RowFacts],
+                         text: (_ k: Int, _ generation: UInt64) -> String?) -> UInt64 {
+        facts.removeAll(keepingCapacity: true)
+        return state.withLock { s in
+            let generation = s.headlines.generation
+            for (k, id) in ids.enumerated() {
+                let i = id.index
+                let time = s.readingTime(at: i)
+                let written = modified && s.mtimes.indices.contains(i) && s.mtimes[i] >= 0 ? s.mtimes[i] : nil
+                let headlineIs = text(k, generation).flatMap { s.headlines.indices.contains(i) ? s.headlines.matches(i, $0) : nil }
+                facts.append(RowFacts(time: time, modified: written, headlineIs: headlineIs))
+            }
+            return generation
+        }
+    }
+
     /// The parsed article, if it is in the cache (and marks it recently used).
     public func cachedArticle(_ id: ArticleID) -> Article? {
         state.withLock { s in
@@ -408,16 +453,7 @@ public final class Library: Sendable {
 
     /// How long the article takes to read, as far as is known without reading more.
     public func readingTime(_ id: ArticleID) -> ReadingTime {
-        state.withLock { s in
-            let i = id.index
-            guard s.entries.indices.contains(i) else { return .unknown }
-            if s.unreadable.contains(i) { return .unreadable }
-            if s.words[i] >= 0 { return .exact(Article.readingMinutes(words: Int(s.words[i]))) }
-            if s.sizes[i] >= 0 {
-                return .estimate(Article.readingMinutes(words: min(Int(s.sizes[i]), TextDecoding.byteCap) / Self.bytesPerWord))
-            }
-            return .unknown
-        }
+        state.withLock { $0.readingTime(at: id.index) }
     }
 
     /// The size and modification time of the file the cached article was parsed from.
@@ -779,20 +815,20 @@ public final class Library: Sendable {
     /// Where the first line holding a visible byte ends (after its `\n`), when the bytes up to
     /// there can be decoded on their own exactly as the whole prefix would be; else nil.
     static func plainFirstLineEnd(_ data: Data, complete: Bool) -> Int? {
-        let bytes = complete ? data : TextDecoding.trimCutUTF8(data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return nil
-        }
-        // The decoder picks UTF-8 or Windows-1252 from the whole prefix: only take the short
-        // path when the whole prefix is valid UTF-8 (then so is every line of it).
-        if !bytes.withUnsafeBytes(TextDecoding.isCleanUTF8) {
-            if TextDecoding.binaryReason(bytes) != nil { return nil }
-            guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
-        }
-        return bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
+        data.withUnsafeBytes { (all: UnsafeRawBufferPointer) -> Int? in
+            // What the decoder reads: a character cut off at the end of a partial read dropped.
+            let raw = UnsafeRawBufferPointer(rebasing: all[..<(complete ? all.count : TextDecoding.uncutCount(all))])
+            if TextDecoding.startsWithByteOrderMark(raw) { return nil }
+            // The decoder picks UTF-8 or Windows-1252 from the whole prefix: only take the short
+            // path when the whole prefix is valid UTF-8 (then so is every line of it).
+            if !TextDecoding.isCleanUTF8(raw) {
+                if TextDecoding.binaryReason(Data(raw)) != nil { return nil }
+                guard String(validating: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil else { return nil }
+            }
             var visible = false
             var previous: UInt8 = 0
-            for (i, b) in raw.enumerated() {
+            for i in 0..<raw.count {
+                let b = raw[i]
                 // Escape sequences (raw, or made by an entity such as `&#27;`) may run across lines.
                 if b == 0x1B || b == 0x26 { return nil }
                 if previous == 0xC2 && b >= 0x80 && b <= 0x9F { return nil }  // C1 controls (CSI, OSC...)

@@ -23,6 +23,9 @@ struct PackedHeadlines: Sendable {
     private var bytes: [UInt8] = []
     /// Bytes in `bytes` that no entry points to any more.
     private(set) var unusedBytes = 0
+    /// Counts the headlines set (read, replaced or forgotten), from 1: while it stays the same, no
+    /// entry's headline changed (what a list row checked against it once need not be checked again).
+    private(set) var generation: UInt64 = 1
     private static let absent = UInt32.max
     /// Below this many unused bytes the buffer is never packed again.
     static let repackFloor = 64 * 1024
@@ -67,6 +70,7 @@ struct PackedHeadlines: Sendable {
             }
         }
         set {
+            generation &+= 1
             let old = lengths[slot]
             if let newValue, old != Self.absent, equals(slot, newValue) { return }
             if old != Self.absent { unusedBytes += Int(old) }

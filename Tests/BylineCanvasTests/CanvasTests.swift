@@ -75,3 +75,47 @@ final class VariationSelectorTests: XCTestCase {
         XCTAssertEqual(TerminalGlyph.cells(of: "\u{8FBB}\u{E0100}").map(\.text), ["\u{8FBB}"], "ideographic variation selectors too")
     }
 }
+
+/// `placeRow` (one pass) draws what filling the row and placing the cells draw.
+final class PlaceRowTests: XCTestCase {
+    func testPlaceRowIsFillThenPlace() {
+        let wide = Cell(text: "東", width: 2, role: .body), tail = Cell.continuation(.body)
+        let a = Cell(text: "a", role: .listRead), b = Cell(text: "b", role: .listRead)
+        let rows: [[Cell]] = [[], [a], [a, b], [wide, tail], [a, wide, tail], [wide, tail, b]]
+        // Canvases with wide glyphs straddling the row's edges, and plain ones.
+        var before = Canvas(size: Size(width: 12, height: 2), role: .base)
+        before.put("東京東京東京", x: 0, y: 0, role: .body)
+        before.put("abcdefghijkl", x: 0, y: 1, role: .body)
+        for y in 0..<2 {
+            for x in 0..<12 {
+                for width in 1...(12 - x) {
+                    for saved in rows where saved.count <= width {
+                        for lead in 0...(width - saved.count) {
+                            let rect = Rect(x: x, y: y, width: width, height: 1)
+                            var one = before, two = before
+                            one.placeRow(saved, lead: lead, in: rect, role: .listUnread)
+                            two.fill(rect, role: .listUnread)
+                            two.place(saved, x: x + lead, y: y, filledWith: .listUnread)
+                            XCTAssertEqual(one, two, "x \(x) y \(y) width \(width) lead \(lead) \(saved.map(\.text))")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func testRecolourChangesOnlyTheRoleOfARowInOneRole() {
+        var cells = [Cell(text: "a", role: .listRead), Cell(text: "東", width: 2, role: .listRead), .continuation(.listRead),
+                     Cell(text: "e\u{301}", role: .listRead)]
+        let glyphs = cells.map(\.glyph), widths = cells.map(\.width)
+        XCTAssertTrue(cells.withUnsafeMutableBufferPointer { Cell.recolour($0, from: .listRead, to: .listSelected) })
+        XCTAssertEqual(cells.map(\.role), Array(repeating: .listSelected, count: 4))
+        XCTAssertEqual(cells.map(\.glyph), glyphs)
+        XCTAssertEqual(cells.map(\.width), widths)
+        var mixed = cells
+        mixed[2].role = .body
+        let was = mixed
+        XCTAssertFalse(mixed.withUnsafeMutableBufferPointer { Cell.recolour($0, from: .listSelected, to: .listRead) })
+        XCTAssertEqual(mixed, was, "nothing changed")
+    }
+}

@@ -87,6 +87,46 @@ import Testing
         #expect(!Metadata.isDate("Mayor opens 2014 harbour"))
     }
 
+    /// Lines past ASCII: the first word read from the bytes says no only where the characters do,
+    /// also with marks, extenders and non-ASCII separators or numerals next to it.
+    @Test func nonASCIIDatesAsCharacters() async {
+        let words = ["Monday", "3", "March", "2014", "10:22", "AM", "Updated", "(", "[Mar]", "3rd", "10:22am", "Posted:", "x",
+                     "Düsseldorf", "März", "·", "—", "–", "\u{301}", "\u{200D}", "\u{E33}", "\u{212A}", "İ", "٣", "½", "Ⅻ",
+                     "é", "e\u{301}", "MAY\u{301}", ",", "|", "Industry", "\u{FE0F}", "🇬🇧", "\r", "\r\n", "\t", "Σ",
+                     "Cádiz", "Göteborg", "부산", "大阪", "三", "三十", "二〇一四", "隅田川の花火", "Москва", "ǅ", "İstanbul",
+                     "×", "÷", "\u{1100}", "가\u{11A8}", "カ\u{3099}", "\u{212A}", "ＭＡＹ", "١٢", "2014年", "3月",
+                     "東京駅", "京", "大阪万博", "—", "–", "·", "“", "—\u{301}", "\u{200D}", "2014—March", "The"]
+        let line = Gen.element(of: words).array(of: 0...15).map { ws -> String in
+            let parts = ws.compactMap { $0 }
+            // Words with and without spaces between them, so separators meet marks.
+            return parts.enumerated().map { $0.offset % 3 == 2 ? $0.element : $0.element + " " }.joined()
+        }
+        await propertyCheck(count: 4000, input: line) { l in
+            #expect(Metadata.isDate(l) == Metadata.isDateCharacters(l), "\(l.debugDescription)")
+        }
+        for l in ["隅田川の花火 — Minister since", "東京駅 — Often", "The — 隅田川", "On — 2014", "3 March—2014 x", "Monday · 京",
+                  "Mon —\u{301} x", "Mon — \u{301}", "2014 “x”", "Cádiz 3 March 2014", "3 March 2014 Cádiz", "三 2014", "大阪 2014", "부산 March", "Monday, 三 March",
+                  "İstanbul 2014", "\u{212A} 2014", "x\u{212A} 2014", "Industry \u{301}März 2014", "Monday \u{E33} 2014", "3 \u{200D}March", "Updated,\u{301} 2014", "Mon|é 2014",
+                  "Düsseldorf 3 March 2014", "March 3, 2014 — Düsseldorf", "Mayor opens 2014 harbour in Köln", "x\u{301} 2014"] {
+            #expect(Metadata.isDate(l) == Metadata.isDateCharacters(l), "\(l.debugDescription)")
+        }
+        #expect(Array("Industry in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(Array("März in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(Array("부산 some had early".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(!Array("三 March".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate), "a numeral: not sure")
+        #expect(Array("Monday in Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(Array("The mayor of Düsseldorf".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(Array("Monday 3 März 2014".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(!Metadata.isDateCharacters("Monday 3 März 2014"))
+        #expect(!Array("Monday \u{301}x".utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        let thirteen = Array(repeating: "3", count: 13).joined(separator: " ") + " März"
+        #expect(Array(thirteen.utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate))
+        #expect(!Metadata.isDate(thirteen) && !Metadata.isDateCharacters(thirteen))
+        let twelve = Array(repeating: "2014", count: 11).joined(separator: " ") + " 三"
+        #expect(!Array(twelve.utf8).withUnsafeBufferPointer(Metadata.plainWordsSayNoDate), "a numeral: not sure")
+        #expect(Metadata.isDate(twelve) == Metadata.isDateCharacters(twelve))
+    }
+
     /// Eight bytes pass `plainWord` exactly when the byte loop would pass them as ASCII.
     @Test func plainWordsAsByteByByte() async {
         let bytes: [UInt8] = [0x20, 0x22, 0x41, 0x61, 0x0A, 0x09, 0x1F, 0x21, 0x7F, 0x80, 0xC2, 0xFF, 0x00]

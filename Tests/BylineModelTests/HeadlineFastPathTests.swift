@@ -50,6 +50,68 @@ import BylineCorpus
         #expect(r.fast == r.full)
     }
 
+    /// Byte order marks, CRLF, Windows-1252, invalid UTF-8, binary prefixes, URL and date first
+    /// lines, cut characters at the end of a partial read: the short path gives what the full
+    /// read gives, whole or cut at every length.
+    @Test func edgeCasePrefixesAgree() {
+        let body = Array("Second line here.\nThird line with more words.\n".utf8)
+        let cases: [[UInt8]] = [
+            [0xEF, 0xBB, 0xBF] + Array("BOM headline\n".utf8) + body,
+            [0xFF, 0xFE, 0x48, 0x00, 0x69, 0x00, 0x0A, 0x00],
+            [0xFE, 0xFF, 0x00, 0x48, 0x00, 0x69, 0x00, 0x0A],
+            Array("CRLF headline\r\nBody line\r\n".utf8),
+            Array("Caf".utf8) + [0xE9, 0x20, 0x6F, 0x77, 0x6E, 0x65, 0x72, 0x0A] + body,
+            Array("ASCII headline\n".utf8) + [0x93, 0x51, 0x94, 0x0A] + body,
+            Array("Bad UTF-8 later\n".utf8) + [0xC3, 0x28, 0xE2, 0x82, 0xAC, 0x0A] + body,
+            Array("Binary later\n".utf8) + body + [0x00, 0x01, 0x02],
+            Array("Mostly controls\n".utf8) + Array(repeating: 0x01, count: 10),
+            Array("https://example.com/news/1\nReal headline\n".utf8) + body,
+            Array("Monday, 3 March 2014\nDated headline\n".utf8) + body,
+            Array("Montag, 3. März 2014\nDüsseldorf headline\n".utf8) + body,
+            Array("Düsseldorf mayor opens 2014 harbour\n".utf8) + body,
+            Array("\r\n\r\n  Café after blank lines  \r\n".utf8) + body,
+            Array("Ends in a cut char é".utf8),
+            Array("Zürich\n".utf8) + [0xE2, 0x82],
+        ]
+        for bytes in cases {
+            for end in 0...bytes.count {
+                let prefix = Array(bytes.prefix(end))
+                for complete in [true, false] {
+                    let r = both(prefix, complete: complete)
+                    #expect(r.fast == r.full, "\(prefix) complete: \(complete)")
+                }
+            }
+        }
+    }
+
+    /// Every file under the folders in `BYLINE_HEADLINE_FOLDERS` (separated by `:`;
+    /// nothing without it, as the folders are the machine's): the short path gives the full
+    /// read's headline for the file's first 8 KB, as the library reads them. A check over real
+    /// corpora, run by hand (`BYLINE_HEADLINE_FOLDERS=a:b swift test --filter foldersAgree`).
+    @Test func foldersAgree() throws {
+        guard let list = ProcessInfo.processInfo.environment["BYLINE_HEADLINE_FOLDERS"] else { return }
+        var files = 0
+        for folder in list.split(separator: ":").map(String.init) {
+            let walk = FileManager.default.enumerator(atPath: folder)
+            while let relative = walk?.nextObject() as? String {
+                guard let data = FileManager.default.contents(atPath: folder + "/" + relative) else { continue }
+                let prefix = data.prefix(Library.headlineBytes)
+                let complete = data.count < Library.headlineBytes
+                let fast = Library.headline(prefix: prefix, id: "x", complete: complete)
+                #expect(fast == ArticleParser.headline(prefix: prefix, id: "x", complete: complete), "\(folder)/\(relative)")
+                // The date rule from the bytes says what it says from the characters, on each line.
+                if case .text(let text, _) = TextDecoding.decode(prefix, complete: complete) {
+                    for line in text.split(separator: "\n").prefix(40) {
+                        let l = String(line)
+                        #expect(Metadata.isDate(l) == Metadata.isDateCharacters(l), "\(folder)/\(relative): \(l.debugDescription)")
+                    }
+                }
+                files += 1
+            }
+        }
+        print("foldersAgree: \(files) files")
+    }
+
     /// The one-pass check says yes exactly when the two checks it stands for both would.
     @Test func cleanUTF8CheckAgreesWithValidationAndControls() {
         func slow(_ bytes: [UInt8]) -> Bool {
@@ -66,17 +128,20 @@ import BylineCorpus
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
             var bytes: [UInt8] = []
-            for _ in 0..<Int.random(in: 0...12, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
+            for _ in 0..<Int.random(in: 0...40, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
             let fast = bytes.withUnsafeBytes(TextDecoding.isCleanUTF8)
             #expect(fast == slow(bytes), "\(bytes)")
         }
         for piece in pieces {
-            // Each piece at every offset of a word, and cut short at the end.
-            for pad in 0..<9 {
+            // Each piece at every offset of a word and of the 32-byte blocks, with plain text after
+            // it or not, and cut short at the end.
+            for pad in 0..<70 {
                 let bytes = Array(repeating: UInt8(0x41), count: pad) + piece
                 #expect(bytes.withUnsafeBytes(TextDecoding.isCleanUTF8) == slow(bytes), "\(bytes)")
                 let cut = Array(bytes.dropLast())
                 #expect(cut.withUnsafeBytes(TextDecoding.isCleanUTF8) == slow(cut), "\(cut)")
+                let followed = bytes + Array(repeating: UInt8(0x42), count: 40)
+                #expect(followed.withUnsafeBytes(TextDecoding.isCleanUTF8) == slow(followed), "\(followed)")
             }
         }
     }

@@ -94,6 +94,44 @@ import Testing
         #expect(paths == ["a.txt", "b.txt", "c.txt"])
     }
 
+    /// The list's page of look-ups under one lock says what the lookups one at a time say.
+    @Test func rowFactsAreTheLookupsOneByOne() throws {
+        let dir = try makeTempFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try write("First\nBody words.\n", to: "\(dir)/a.txt")
+        try write("Second\n" + String(repeating: "Words and more words here.\n", count: 300), to: "\(dir)/b.txt")
+        try write("Third\nBody.\n", to: "\(dir)/c.txt")
+        try Data([0x00, 0x01, 0x02]).write(to: URL(fileURLWithPath: "\(dir)/d.txt"))
+        let lib = try Library(folder: dir)
+        _ = lib.readHeadline(lib.id(at: 1))
+        _ = lib.article(lib.id(at: 2))
+        _ = lib.readHeadline(lib.id(at: 3))
+        let ids = (0..<4).map { lib.id(at: $0) } + [ArticleID(slot: 99)]
+        let texts: [String?] = [nil, "Second", "Other", lib.cachedHeadline(lib.id(at: 3)), "x"]
+        for modified in [false, true] {
+            var facts: [Library.RowFacts] = [Library.RowFacts(time: .unknown, modified: 1, headlineIs: true)]
+            var seen: UInt64 = 0
+            let generation = lib.rowFacts(ids[...], modified: modified, into: &facts) { k, generation in
+                seen = generation
+                return texts[k]
+            }
+            #expect(seen == generation)
+            #expect(facts.count == ids.count)
+            for (k, id) in ids.enumerated() {
+                #expect(facts[k].time == lib.readingTime(id), "\(k)")
+                #expect(facts[k].modified == (modified ? lib.modified(id) : nil), "\(k)")
+                #expect(facts[k].headlineIs == texts[k].flatMap { lib.cachedHeadline(id, is: $0) }, "\(k)")
+            }
+        }
+        #expect(lib.readingTime(lib.id(at: 3)) == .unreadable)
+        // The generation moves when a headline is read, and only then.
+        var facts: [Library.RowFacts] = []
+        let before = lib.rowFacts(ids[...], modified: false, into: &facts) { _, _ in nil }
+        #expect(lib.rowFacts(ids[...], modified: false, into: &facts) { _, _ in nil } == before)
+        _ = lib.readHeadline(lib.id(at: 0))
+        #expect(lib.rowFacts(ids[...], modified: false, into: &facts) { _, _ in nil } != before)
+    }
+
     @Test func truncatedWhileOpen() throws {
         let dir = try makeTempFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

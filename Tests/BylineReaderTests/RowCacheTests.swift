@@ -37,6 +37,24 @@ final class RowCacheTests: XCTestCase {
         XCTAssertEqual(canvas, Screen().render(ascii), "ASCII glyphs")
     }
 
+    /// A move takes the rows the selection left and reached from the cache in their new role
+    /// (the row kept, recoloured): up and down the zoomed list and the panes, read marks
+    /// toggled, focus moved, the same as a fresh screen at every frame.
+    func testRowsTheSelectionMovesOverAreTheRowsKeptInTheirNewRole() throws {
+        let kept = Screen()
+        var canvas = Canvas(size: Size(width: 1, height: 1))
+        var state = try ReaderFixtures.state(Size(width: 100, height: 8))
+        state.send(.toggleZoom)
+        let steps: [Action] = [.moveDown, .moveDown, .moveUp, .toggleRead, .moveDown, .moveUp, .moveUp, .toggleRead,
+                               .moveDown, .toggleZoom, .focusForward, .moveDown, .focusBack, .moveDown, .moveUp,
+                               .focusForward, .focusBack, .toggleZoom, .moveDown, .moveUp]
+        for step in [nil] + steps {
+            if let step { state.send(step) }
+            kept.render(state, into: &canvas)
+            XCTAssertEqual(canvas, Screen().render(state), "after \(step.map { "\($0)" } ?? "start"):\n\(canvas.text)")
+        }
+    }
+
     /// A row kept is checked against the headline read (without making its string): a
     /// headline read anew after its file changed is drawn, not the row kept.
     func testAListRowKeptIsDrawnAgainWhenItsHeadlineChanges() throws {

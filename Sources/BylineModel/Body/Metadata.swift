@@ -62,10 +62,88 @@ enum Metadata {
     /// its bytes; other text as characters.
     static func isDate(_ line: String) -> Bool {
         var copy = line
-        if let answer = copy.withUTF8({ b -> Bool? in b.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? isASCIIDate(b) : nil }) {
+        if let answer = copy.withUTF8({ b -> Bool? in
+            if b.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return isASCIIDate(b) }
+            return plainWordsSayNoDate(b) ? false : nil
+        }) {
             return answer
         }
         return isDateCharacters(line)
+    }
+
+    /// Whether a line (any UTF-8) is found no date line from its bytes, as `isDateCharacters`
+    /// would find it: its words are read as they come while each is plainly one (ASCII ended
+    /// by a separator that stands as a character of its own), and the line is none at the first
+    /// word that is no date or time word, at a word with a letter of a few scripts in it, or at
+    /// the thirteenth word. False when not sure (anything else comes first, or the line ends).
+    ///
+    /// Why the bytes give the same words as `isDateCharacters`: lower-casing maps each scalar
+    /// on its own, ASCII to ASCII and a letter to letters and marks (never to a separator), so
+    /// the lower-cased line has the same words, the ASCII ones lower-cased byte by byte.
+    /// Printable ASCII characters, those letters and the separators (space, comma, bar, `·`,
+    /// `—`, `–`) each start a character (none is a mark, an extender or after a prepended
+    /// sign), and a separator is one character as long as what follows it is no mark or other
+    /// extender (none lies below U+0300, among those letters, or in U+2010–U+2027). An ASCII
+    /// word is judged by the rules `isASCIIDate` shares with `isDateCharacters` (a test compares
+    /// the two); a word with one of those letters is never a date or time word, wherever it
+    /// ends: the letter starts a character that is no numeral (`numericType` nil), so the word
+    /// is not all numerals and signs, and it is no month, day or other date word with or
+    /// without numerals before it (those are ASCII without a k, and only the Kelvin sign
+    /// lower-cases into ASCII, to k). `isDateCharacters` says no at the first word that is none,
+    /// whatever comes after it (its first test, for a numeral or a month, can only say no too).
+    static func plainWordsSayNoDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var count = 0
+        var i = 0
+        while i < n {
+            var end = i
+            var separator = 1
+            while end < n {
+                let c = b[end]
+                if c == 0x20 || c == 0x2C || c == 0x7C { break }
+                if c > 0x20 && c < 0x7F { end += 1; continue }
+                guard let (v, length) = scalar(b, at: end) else { return false }
+                if v == 0xB7 || v == 0x2013 || v == 0x2014 { separator = length; break }
+                // A letter that is no numeral: this word is no date word.
+                return isPlainLetter(v)
+            }
+            guard end < n else { return false }
+            // The separator must be a character of its own.
+            let next = end + separator
+            if next < n, b[next] >= 0x80 {
+                guard let (v, _) = scalar(b, at: next), v < 0x300 || (0x2010...0x2027).contains(v) || isPlainLetter(v) else { return false }
+            }
+            var lo = i, hi = end
+            i = next
+            while lo < hi, b[lo] == 0x28 || b[lo] == 0x5B { lo += 1 }                           // ( [
+            while hi > lo, b[hi - 1] == 0x29 || b[hi - 1] == 0x5D || b[hi - 1] == 0x3A { hi -= 1 }  // ) ] :
+            if lo == hi { continue }
+            count += 1
+            if count > 12 || !isASCIIDateWord(b, lo..<hi).isWord { return true }
+        }
+        return false
+    }
+
+    /// The scalar whose UTF-8 starts at `b[i]` (a valid string's bytes), and its length.
+    private static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        let c = b[i]
+        let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+        guard length > 1, i + length <= b.count else { return nil }
+        var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+        return (v, length)
+    }
+
+    /// A letter that is no numeral, mark, extender, prepended sign or separator, and lower-cases
+    /// to letters and marks: Latin (U+00C0–U+024F but × and ÷), Cyrillic's basic letters, kana,
+    /// Hangul syllables, and the CJK ideographs that are no numeral (一, 三, 万 are).
+    private static func isPlainLetter(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xC0...0x24F: return v != 0xD7 && v != 0xF7
+        case 0x410...0x44F, 0x3041...0x3096, 0x30A1...0x30FA, 0xAC00...0xD7A3: return true
+        case 0x4E00...0x9FFF: return Unicode.Scalar(v)?.properties.numericType == nil
+        default: return false
+        }
     }
 
     /// `isDate` read as characters, for any line (the ASCII ones go by bytes).
@@ -143,6 +221,30 @@ extension Metadata {
     /// compares the two on many lines).
     static func isASCIIDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         if !b.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) && !monthNames.found(in: b) { return false }
+        let n = b.count
+        var dated = false
+        var count = 0
+        var i = 0
+        while i < n {
+            var end = i
+            while end < n, b[end] != 0x20, b[end] != 0x2C, b[end] != 0x7C { end += 1 }  // space , |
+            var lo = i, hi = end
+            i = end + 1
+            while lo < hi, b[lo] == 0x28 || b[lo] == 0x5B { lo += 1 }                           // ( [
+            while hi > lo, b[hi - 1] == 0x29 || b[hi - 1] == 0x5D || b[hi - 1] == 0x3A { hi -= 1 }  // ) ] :
+            if lo == hi { continue }
+            count += 1
+            guard count <= 12 else { return false }
+            let word = isASCIIDateWord(b, lo..<hi)
+            guard word.isWord else { return false }
+            if word.dates { dated = true }
+        }
+        return count > 0 && dated
+    }
+
+    /// Whether the ASCII word `b[w]` (not empty, its brackets trimmed) is a date or time word,
+    /// and whether it is one that makes a line a date (a year, a full numeric date, a month).
+    private static func isASCIIDateWord(_ b: UnsafeBufferPointer<UInt8>, _ w: Range<Int>) -> (isWord: Bool, dates: Bool) {
         @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
         @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         /// Whether `b[range]` is one of `words`, ignoring ASCII case.
@@ -161,35 +263,17 @@ extension Metadata {
                 return others.contains(asciiBytes: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: range.count))
             }
         }
-        let n = b.count
-        var dated = false
-        var count = 0
-        var i = 0
-        while i < n {
-            var end = i
-            while end < n, b[end] != 0x20, b[end] != 0x2C, b[end] != 0x7C { end += 1 }  // space , |
-            var lo = i, hi = end
-            i = end + 1
-            while lo < hi, b[lo] == 0x28 || b[lo] == 0x5B { lo += 1 }                           // ( [
-            while hi > lo, b[hi - 1] == 0x29 || b[hi - 1] == 0x5D || b[hi - 1] == 0x3A { hi -= 1 }  // ) ] :
-            if lo == hi { continue }
-            count += 1
-            guard count <= 12 else { return false }
-            let w = lo..<hi
-            if w.allSatisfy({ isDigit(b[$0]) || b[$0] == 0x2F || b[$0] == 0x2D || b[$0] == 0x3A || b[$0] == 0x2E }) {
-                let digits = w.filter { isDigit(b[$0]) }.count
-                if digits == 4 || (digits >= 6 && w.contains { b[$0] == 0x2F || b[$0] == 0x2D }) { dated = true }
-                continue
-            }
-            if among(monthBytes, w) { dated = true; continue }
-            // "3rd", "12th", "10:22am"
-            var rest = lo
-            while rest < hi, isDigit(b[rest]) || b[rest] == 0x3A { rest += 1 }
-            if rest > lo, isOther(rest..<hi) { continue }
-            if among(dayBytes, w) || isOther(w) { continue }
-            return false
+        let lo = w.lowerBound, hi = w.upperBound
+        if w.allSatisfy({ isDigit(b[$0]) || b[$0] == 0x2F || b[$0] == 0x2D || b[$0] == 0x3A || b[$0] == 0x2E }) {
+            let digits = w.filter { isDigit(b[$0]) }.count
+            return (true, digits == 4 || (digits >= 6 && w.contains { b[$0] == 0x2F || b[$0] == 0x2D }))
         }
-        return count > 0 && dated
+        if among(monthBytes, w) { return (true, true) }
+        // "3rd", "12th", "10:22am"
+        var rest = lo
+        while rest < hi, isDigit(b[rest]) || b[rest] == 0x3A { rest += 1 }
+        if rest > lo, isOther(rest..<hi) { return (true, false) }
+        return (among(dayBytes, w) || isOther(w), false)
     }
 }
 

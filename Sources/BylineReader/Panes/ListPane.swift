@@ -23,8 +23,9 @@ public struct ListPane {
     }
 
     /// Draws the list, copying rows from `cache` that were drawn before from the same content
-    /// (and keeping the rows drawn). The canvas must be blank under the pane's rows (a fresh
-    /// frame), as a row is copied whole.
+    /// (and keeping the rows drawn). Every cell of `rect` is written (each row is filled or put
+    /// back whole, and so are the rows below the last article), so the canvas need not be
+    /// blank under the pane (see `Screen.listAndStatusFill`).
     func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas, cache: ListRowCache?) {
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
         let focused = state.focus == .list
@@ -53,7 +54,27 @@ public struct ListPane {
         let recursive = state.library.recursive
         let anyGone = !state.deleted.isEmpty || missing?.isEmpty == false
         let anyFresh = !state.fresh.isEmpty
-        for row in state.visibleRows {
+        // Each row's slot in the cache, and what the library knows of it (reading time, date,
+        // whether the headline is still the one the kept row was drawn from), looked up for the
+        // page before any row is drawn: the library under one lock, not two a row. A row kept
+        // anew below may move other rows' slots: the rows after it look theirs up again.
+        let visible = state.visibleRows
+        let ids = state.rows.ids[visible]
+        let slots: [Int?] = cache.map { cache in ids.indices.map { cache.slot(of: ids[$0], at: $0) } } ?? Array(repeating: nil, count: ids.count)
+        var facts: [Library.RowFacts] = []
+        facts.reserveCapacity(visible.count)
+        // Rows whose headline was found to be the one read while no headline has been set since
+        // (the cache notes the headlines' generation with a row when it finds so): not compared again.
+        var verified = [Bool](repeating: false, count: ids.count)
+        let generation = verified.withUnsafeMutableBufferPointer { verified in
+            state.library.rowFacts(ids, modified: datesShown, into: &facts) { k, generation in
+                guard let cache, let slot = slots[k] else { return nil }
+                verified[k] = cache.note(inSlot: slot) == generation
+                return verified[k] ? nil : cache.withContent(inSlot: slot) { $0.source }
+            }
+        }
+        var looked = true
+        for row in visible {
             let id = state.rows[row]
             let y = rect.y + (row - state.listTop) * rowHeight
             let isSelected = row == state.selectedRow
@@ -61,24 +82,49 @@ public struct ListPane {
             let role: Role = isSelected ? (focused ? .listSelected : .listSelectedUnfocused) : (isRead ? .listRead : .listUnread)
             let markKind: Mark = anyGone && (state.deleted[id] != nil || missing?.contains(id) == true) ? .deleted
                 : anyFresh && state.fresh.contains(id) ? .new : isRead ? .read : .unread
-            let time = state.library.readingTime(id)
-            let modified = datesShown ? state.library.modified(id) ?? Int64.min : 0
+            let fact = facts[row - visible.lowerBound]
+            let time = fact.time
+            let modified = datesShown ? fact.modified ?? Int64.min : 0
             let stamp = ListRowStamp(x: rect.x, width: rect.width, room: room, role: role, ascii: state.ascii,
                                      recursive: recursive, mark: markKind.rawValue, time: time,
                                      modified: modified, today: today, offset: offset)
             // The row kept is looked up once, for its source and its cells.
-            let slot = cache?.slot(of: id, at: row)
+            // (A constant for the check below: a variable it read would be checked at each read.)
+            let lookedUp = looked
+            let slot = lookedUp ? slots[row - visible.lowerBound] : cache?.slot(of: id, at: row)
+            let known = lookedUp && verified[row - visible.lowerBound]
+            // Whether the headline read is `source`, a kept row's (as `state.headline(of:is:)`).
+            func headlineIs(_ source: String) -> Bool {
+                guard lookedUp else { return state.headline(of: id, is: source) }
+                return known || (fact.headlineIs ?? (state.deleted[id] == source))
+            }
             // A row whose stamp is the same and whose headline is still the one read is the
             // row kept: nothing else of it is made. (A search result's second line is not kept:
-            // only single-line rows come from the cache.)
-            if !showsResults, let cache, let slot,
-               let kept = cache.cells(inSlot: slot, where: { $0.pointee.stamp == stamp && state.headline(of: id, is: $0.pointee.source) }) {
-                // Only the blanks either side of the cells kept are filled.
-                let end = min(rect.width, kept.lead + kept.cells.count)
-                canvas.fill(Rect(x: rect.x, y: y, width: min(kept.lead, rect.width), height: 1), role: role)
-                canvas.fill(Rect(x: rect.x + end, y: y, width: rect.width - end, height: 1), role: role)
-                canvas.place(kept.cells, x: rect.x + kept.lead, y: y, filledWith: role)
-                continue
+            // only single-line rows come from the cache.) One whose stamp differs only in its
+            // role (the selection moved onto it or off it) is the row kept in the new role.
+            if !showsResults, let cache, let slot {
+                // The kept row's role, when all else it was drawn from is what is shown now.
+                let keptRole = cache.readContent(inSlot: slot) { content -> Role? in
+                    var was = content.pointee.stamp
+                    let keptRole = was.role
+                    was.role = role
+                    return was == stamp && headlineIs(content.pointee.source) ? keptRole : nil
+                }
+                // The library found the kept row's headline the one read: noted for the next frames.
+                if keptRole != nil, lookedUp, !known, fact.headlineIs == true { cache.setNote(generation, inSlot: slot) }
+                let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
+                if keptRole == role {
+                    let kept = cache.use(slot)
+                    canvas.placeRow(kept.cells, lead: kept.lead, in: line, role: role)
+                    continue
+                }
+                if let old = keptRole, let kept = cache.recoloured(inSlot: slot, from: old, to: role, { content in
+                    content.stamp.role = role
+                    content.role = role
+                }) {
+                    canvas.placeRow(kept.cells, lead: kept.lead, in: line, role: role)
+                    continue
+                }
             }
             let minutes = Self.minutesLabel(time)
             let mark: String
@@ -92,7 +138,7 @@ public struct ListPane {
             // string is not made again (and compares at once, as the same string).
             let keptSource = slot.flatMap { slot in cache?.withContent(inSlot: slot) { $0.source } }
             let source: String
-            if let kept = keptSource, state.headline(of: id, is: kept) {
+            if let kept = keptSource, headlineIs(kept) {
                 source = kept
             } else {
                 source = state.headline(of: id) ?? state.library.name(of: id)
@@ -120,7 +166,10 @@ public struct ListPane {
             } else {
                 canvas.put(headline, x: x, y: y, role: role, maxX: rect.maxX)
             }
-            if let content, let cache { cache.keep(canvas.row(x: rect.x, y: y, width: rect.width), filledWith: .blank(role), for: id, content) }
+            if let content, let cache {
+                cache.keep(canvas.row(x: rect.x, y: y, width: rect.width), filledWith: .blank(role), for: id, content)
+                looked = false
+            }
             if let results, y + 1 < rect.maxY {
                 let line = Rect(x: rect.x, y: y + 1, width: rect.width, height: 1)
                 canvas.fill(line, role: role)

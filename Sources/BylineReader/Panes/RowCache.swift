@@ -29,18 +29,24 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         var live: Bool
     }
 
+    // The cache's state is read some ten times a row, on one thread only (see the type's notes),
+    // never through overlapping accesses: `@exclusivity(unchecked)` leaves out the run-time
+    // check of each access (about 50 instructions each, 10 k a zoomed move).
+
     /// Where each key's row is in `kept`.
-    private var slots: [Key: Int] = [:]
+    @exclusivity(unchecked) private var slots: [Key: Int] = [:]
     /// The rows, by slot (a row is read in place, not copied out of a dictionary with its
     /// content and cells); the slots of rows dropped are in `free`, each with the storage its
     /// cells had, for the next row kept.
-    private var kept: [Row] = []
+    @exclusivity(unchecked) private var kept: [Row] = []
     /// What each slot's row was drawn from, by slot (apart from the rows, so it is read in
     /// place through a pointer, never copied out).
-    private var contents: [Content] = []
-    private var free: [Int] = []
+    @exclusivity(unchecked) private var contents: [Content] = []
+    /// A number the caller keeps with each slot's row (``note(inSlot:)``), 0 for a row kept anew.
+    @exclusivity(unchecked) private var notes: [UInt64] = []
+    @exclusivity(unchecked) private var free: [Int] = []
     /// Counts the rows kept and copied: what ``Row/used`` holds.
-    private var clock: UInt64 = 0
+    @exclusivity(unchecked) private var clock: UInt64 = 0
     /// Cells the rows kept span, blanks included.
     private(set) var cellCount = 0
     /// Cells held in memory for the rows kept (their blanks either side left out).
@@ -59,7 +65,7 @@ final class RowCache<Key: Hashable, Content: Equatable> {
 
     /// Slots last found for keys, by a position the caller gives (a list row's number): a key
     /// asked for at the place it was asked for last is found without hashing.
-    private var hints = [Int](repeating: -1, count: RowCache.hintCount)
+    @exclusivity(unchecked) private var hints = [Int](repeating: -1, count: RowCache.hintCount)
     private static var hintCount: Int { 256 }
 
     /// Sizes the cache to the pane it keeps rows of (call it as the pane is drawn). A pane
@@ -101,9 +107,41 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         return kept.withUnsafeBufferPointer { $0[slot].kept }
     }
 
+    /// What `body` makes of the content of the row in `slot`, read in place through a pointer.
+    func readContent<Result>(inSlot slot: Int, _ body: (UnsafePointer<Content>) -> Result) -> Result {
+        contents.withUnsafeBufferPointer { body($0.baseAddress! + slot) }
+    }
+
+    /// The number noted with the row in `slot` (0 until one is, and again once a row is kept
+    /// there anew): the list notes when it last found the row's headline to be the one read.
+    func note(inSlot slot: Int) -> UInt64 { notes.withUnsafeBufferPointer { $0[slot] } }
+
+    /// Notes `value` with the row in `slot` (see ``note(inSlot:)``).
+    func setNote(_ value: UInt64, inSlot slot: Int) { notes.withUnsafeMutableBufferPointer { $0[slot] = value } }
+
+    /// The row in `slot`, marked used (for a row the caller found was drawn from what is shown now).
+    func use(_ slot: Int) -> KeptRow {
+        markUsed(slot)
+        return kept.withUnsafeBufferPointer { $0[slot].kept }
+    }
+
     /// What `body` makes of the content of the row in `slot`, read in place (not copied out).
     func withContent<Result>(inSlot slot: Int, _ body: (Content) -> Result) -> Result {
         contents.withUnsafeBufferPointer { body($0[slot]) }
+    }
+
+    /// The row in `slot` drawn again in role `new`, its content changed by `update` to say so:
+    /// for a row whose cells are all in role `old` (a list row is drawn in one role), whose
+    /// cells in the new role are what drawing it anew would give. Nil (and nothing changed) when
+    /// a cell is in another role.
+    func recoloured(inSlot slot: Int, from old: Role, to new: Role, _ update: (inout Content) -> Void) -> KeptRow? {
+        let uniform = kept.withUnsafeMutableBufferPointer { rows -> Bool in
+            rows[slot].kept.cells.withUnsafeMutableBufferPointer { Cell.recolour($0, from: old, to: new) }
+        }
+        guard uniform else { return nil }
+        contents.withUnsafeMutableBufferPointer { update(&$0[slot]) }
+        markUsed(slot)
+        return kept.withUnsafeBufferPointer { $0[slot].kept }
     }
 
     /// The row in `slot` if it was drawn from `content`.
@@ -143,6 +181,7 @@ final class RowCache<Key: Hashable, Content: Equatable> {
             let slot = kept.count
             slots[key] = slot
             contents.append(content)
+            notes.append(0)
             kept.append(Row(key: key, kept: KeptRow(lead: lead, cells: Array(shown)),
                             width: cells.count, used: 0, live: true))
             markUsed(slot)
@@ -155,6 +194,7 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// Puts a row's cells and what they were drawn from into `slot`, in the storage it has.
     private func fill(_ slot: Int, _ content: Content, _ lead: Int, _ shown: ArraySlice<Cell>, width: Int) {
         contents[slot] = content
+        notes[slot] = 0
         kept[slot].kept.lead = lead
         kept[slot].kept.cells.removeAll(keepingCapacity: true)
         kept[slot].kept.cells.append(contentsOf: shown)

@@ -20,27 +20,30 @@ public struct StatusLine {
         let q = state.zoomed || (layout.paneCount == 1 && state.focus != .list) ? "q back" : "q quit"
         let hints = state.size.width >= 100 ? (q == "q back" ? "]/[ quotes  ? help  q back " : "]/[ quotes  ? help  q quit ")
             : (q == "q back" ? "? help  q back " : "? help  q quit ")
-        let hintWidth = DisplayWidth.of(hints)
+        let hintWidth = hints.utf8.count  // ASCII
+        // The pieces are made once (their counts and look-ups cost more than drawing them).
+        var pieces: [String] = []
+        pieces.reserveCapacity(24)
+        forEachPiece(state, layout) { pieces.append($0) }
         if state.message == nil {
             // Plain pieces (printable ASCII, as counts and words are): drawn one after another,
             // no text put together.
             var width = 0
             var plain = true
-            forEachPiece(state, layout) { piece in
+            for piece in pieces {
                 width += piece.utf8.count
                 plain = plain && piece.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
             }
             let showHints = width + 1 + hintWidth <= rect.width
             let room = rect.width - (showHints ? hintWidth + 1 : 0)
             if plain && width <= room {
-                var x = rect.x
-                forEachPiece(state, layout) { piece in x = canvas.put(piece, x: x, y: rect.y, role: .status, maxX: rect.x + room) }
+                // One string, put once (a put costs more than joining the pieces).
+                canvas.put(pieces.joined(), x: rect.x, y: rect.y, role: .status, maxX: rect.x + room)
                 if showHints { canvas.put(hints, x: rect.maxX - hintWidth, y: rect.y, role: .status, maxX: rect.maxX) }
                 return
             }
         }
-        var left = ""
-        forEachPiece(state, layout) { left += $0 }
+        var left = pieces.joined()
         left = Transliterate.forTerminal(left, ascii: state.ascii)
         let message = Transliterate.forTerminal(state.message ?? "", ascii: state.ascii)
         // The hints only where they fit beside the rest; what does not fit is cut with an ellipsis.
