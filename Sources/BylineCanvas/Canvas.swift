@@ -83,6 +83,25 @@ public struct Canvas: Equatable, Sendable {
     /// A wide glyph that would cross `maxX` is not drawn.
     @discardableResult
     public mutating func put<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
+        draw(text, x: x, y: y, role: role, maxX: maxX)
+    }
+
+    /// ``put(_:x:y:role:maxX:)`` for a string: made for it here, where the generic one is not
+    /// (another module's call goes through the protocol's witnesses for every step).
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
+        draw(text, x: x, y: y, role: role, maxX: maxX)
+    }
+
+    /// ``put(_:x:y:role:maxX:)`` for a substring (a body line is a slice of its block's text).
+    @discardableResult
+    public mutating func put(_ text: Substring, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
+        draw(text, x: x, y: y, role: role, maxX: maxX)
+    }
+
+    /// The body of the `put`s.
+    @inline(__always)
+    private mutating func draw<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int?) -> Int {
         let limit = min(maxX ?? size.width, size.width)
         guard y >= 0, y < size.height else { return x }
         let writer = RowWriter(row: y * size.width, width: size.width, limit: limit, role: role)

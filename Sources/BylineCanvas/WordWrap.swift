@@ -30,14 +30,49 @@ public enum WordWrap {
         return linesByBytes(text, width: width, whole: whole)
     }
 
+    /// One wrapped line as a slice: of the wrapped text itself when the line is a run of it (no
+    /// copy is made), else of a string made for it (words joined across a run of spaces, a tab
+    /// stop's padding).
+    public struct Slice: Equatable, Sendable {
+        /// The line as drawn, the same characters as ``Line/text``.
+        public var text: Substring
+        /// As ``Line/range``.
+        public var range: Range<Int>
+    }
+
+    /// ``lines(_:width:whole:)`` as slices: the same lines, without a string made for each line
+    /// that is a run of `text` (nearly every line of running text).
+    public static func slices(_ text: String, width: Int, whole: Int? = nil) -> [Slice] {
+        let whole = max(width, whole ?? width)
+        guard width > 0 else { return [Slice(text: "", range: 0..<0)] }
+        let utf8 = text.utf8
+        return pieces(text, width: width, whole: whole) { pieces, _ in
+            pieces.map { piece in
+                Slice(text: piece.made.map { $0[...] }
+                        ?? text[utf8.index(utf8.startIndex, offsetBy: piece.range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: piece.range.upperBound)],
+                      range: piece.range)
+            }
+        }
+    }
+
     /// ``lines(_:width:whole:)`` from the text's UTF-8 bytes: words are byte ranges (as
     /// ``words(_:)`` finds them, or ``tabbedWords(_:)`` in text with tabs), an ASCII word is
     /// measured by counting its bytes, and a substring is made only for a word that is not
     /// ASCII or does not continue the line's run of the text.
     static func linesByBytes(_ text: String, width: Int, whole: Int) -> [Line] {
+        pieces(text, width: width, whole: whole) { pieces, bytes in
+            pieces.map { piece in
+                Line(text: piece.made ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.range]), as: UTF8.self), range: piece.range)
+            }
+        }
+    }
+
+    /// The wrapped lines as ``Piece``s, handed to `finish` with the text's UTF-8 bytes.
+    private static func pieces<Result>(_ text: String, width: Int, whole: Int,
+                                       _ finish: ([Piece], UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var wrap = ByteWrap(text: text, width: width, whole: whole)
         var copy = text
-        copy.withUTF8 { bytes in
+        return copy.withUTF8 { bytes in
             let n = bytes.count
             let utf8 = text.utf8
             func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
@@ -73,12 +108,19 @@ public enum WordWrap {
                     wrap.place(offset(word.startIndex), offset(word.endIndex), bytes, afterTab: afterTab)
                 }
                 wrap.finishLast(n, bytes)
-                return
+                return finish(wrap.pieces, bytes)
             }
             if wordStart < n { wrap.place(wordStart, n, bytes, afterTab: false) }
             wrap.finishLast(n, bytes)
+            return finish(wrap.pieces, bytes)
         }
-        return wrap.lines
+    }
+
+    /// A wrapped line: its source range, and the string made for it when it is not the run
+    /// of the text's bytes in that range.
+    private struct Piece {
+        var range: Range<Int>
+        var made: String?
     }
 
     /// The state of ``linesByBytes(_:width:whole:)`` as it places words (a value, so the
@@ -89,9 +131,10 @@ public enum WordWrap {
         let text: String
         let width: Int
         let whole: Int
-        var lines: [Line] = []
+        var pieces: [Piece] = []
         var line = ""
-        /// The line's words are `text`'s bytes `start..<end` (made a string when finished).
+        /// The line's words are `text`'s bytes `start..<end` (made a string only if a word joins
+        /// them that does not continue that run).
         var lineIsSource = false
         var hasText = false
         var lineWidth = 0
@@ -102,7 +145,7 @@ public enum WordWrap {
             self.text = text
             self.width = width
             self.whole = whole
-            lines.reserveCapacity(text.utf8.count / width + 1)  // about the lines the text fills
+            pieces.reserveCapacity(text.utf8.count / width + 1)  // about the lines the text fills
         }
 
         private func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
@@ -114,8 +157,12 @@ public enum WordWrap {
         }
 
         private mutating func finish(_ bytes: UnsafeBufferPointer<UInt8>) {
-            makeLine(bytes)
-            lines.append(Line(text: line, range: start..<end))
+            if lineIsSource {
+                pieces.append(Piece(range: start..<end, made: nil))
+                lineIsSource = false
+            } else {
+                pieces.append(Piece(range: start..<end, made: line))
+            }
             line = ""
             hasText = false
             lineWidth = 0
@@ -195,7 +242,7 @@ public enum WordWrap {
 
         /// Finishes the last line (an empty one for text without words).
         mutating func finishLast(_ n: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
-            if hasText || lines.isEmpty {
+            if hasText || pieces.isEmpty {
                 if !hasText { start = n; end = n }
                 finish(bytes)
             }

@@ -3,11 +3,23 @@ import BylineModel
 
 /// A run of text in one role.
 public struct Span: Equatable, Sendable {
-    public var text: String
+    /// The text, as a slice: a body line's is a slice of its block's text, no copy of its own.
+    public var slice: Substring
     public var role: Role
 
+    /// The text as a string of its own.
+    public var text: String {
+        get { String(slice) }
+        set { slice = newValue[...] }
+    }
+
     public init(_ text: String, _ role: Role) {
-        self.text = text
+        self.slice = text[...]
+        self.role = role
+    }
+
+    public init(_ slice: Substring, _ role: Role) {
+        self.slice = slice
         self.role = role
     }
 }
@@ -16,7 +28,10 @@ public struct Span: Equatable, Sendable {
 public struct BodyLine: Equatable, Sendable {
     /// Columns of indent before the first span.
     public var indent: Int
-    public var spans: [Span]
+    /// The line's spans, at most two (a pull quote's bar and its text), kept in the line
+    /// itself: a line allocates nothing of its own.
+    public private(set) var first: Span?
+    public private(set) var second: Span?
     /// The article block this line belongs to; nil for the header and spacing.
     public var block: Int?
     /// Where the line's text starts in the article, and how many UTF-8 bytes of it the line
@@ -24,9 +39,19 @@ public struct BodyLine: Equatable, Sendable {
     public var source: TextPosition?
     public var length: Int
 
+    /// The line's spans in order (at most two).
+    public var spans: [Span] { [first, second].compactMap { $0 } }
+
+    /// A line of `spans`, at most two.
     public init(indent: Int = 0, spans: [Span] = [], block: Int? = nil, source: TextPosition? = nil, length: Int = 0) {
+        precondition(spans.count <= 2, "a body line has at most two spans")
+        self.init(indent: indent, spans.first, spans.count > 1 ? spans[1] : nil, block: block, source: source, length: length)
+    }
+
+    init(indent: Int = 0, _ first: Span?, _ second: Span? = nil, block: Int?, source: TextPosition?, length: Int) {
         self.indent = indent
-        self.spans = spans
+        self.first = first
+        self.second = second
         self.block = block
         self.source = source
         self.length = length
@@ -183,15 +208,15 @@ public struct BodyLayout: Equatable, Sendable {
             case .pullquote:
                 let indent = w >= 30 ? 4 : 1
                 let textWidth = max(1, w - indent - 2 - (w >= 30 ? 2 : 0))
-                for line in WordWrap.lines(block.text, width: textWidth) {
-                    lines.append(BodyLine(indent: indent, spans: [Span(bar, .quoteMark), Span(line.text, .pullquote)], block: index,
+                for line in WordWrap.slices(block.text, width: textWidth) {
+                    lines.append(BodyLine(indent: indent, Span(bar, .quoteMark), Span(line.text, .pullquote), block: index,
                                           source: TextPosition(block: index, offset: line.range.lowerBound), length: line.range.count))
                 }
                 if let who = block.attribution, !who.isEmpty {
                     let dash = Self.attributionDash(ascii: ascii)
                     let base = block.text.utf8.count + 1
-                    for line in WordWrap.lines(dash + who, width: textWidth) {
-                        lines.append(BodyLine(indent: indent, spans: [Span(bar, .quoteMark), Span(line.text, .attribution)], block: index,
+                    for line in WordWrap.slices(dash + who, width: textWidth) {
+                        lines.append(BodyLine(indent: indent, Span(bar, .quoteMark), Span(line.text, .attribution), block: index,
                                               source: TextPosition(block: index, offset: base + line.range.lowerBound), length: line.range.count))
                     }
                 }
@@ -204,7 +229,7 @@ public struct BodyLayout: Equatable, Sendable {
                     let room = max(1, w - DisplayWidth.of(marker) - hint.count)
                     let first = WordWrap.wrap(block.text, width: room)
                     let text = first.count > 1 ? first[0] + (ascii ? "..." : "…") : first[0]
-                    lines.append(BodyLine(spans: [Span(marker + text + hint, .boilerplate)], block: index,
+                    lines.append(BodyLine(Span(marker + text + hint, .boilerplate), block: index,
                                           source: start, length: block.text.utf8.count))
                 }
             }
@@ -231,8 +256,8 @@ public struct BodyLayout: Equatable, Sendable {
     }
 
     private mutating func add(wrapped text: String, role: Role, block: Int?, position: TextPosition) {
-        for line in WordWrap.lines(text, width: width, whole: room) {
-            lines.append(BodyLine(spans: [Span(line.text, role)], block: block,
+        for line in WordWrap.slices(text, width: width, whole: room) {
+            lines.append(BodyLine(Span(line.text, role), block: block,
                                   source: TextPosition(block: position.block, offset: position.offset + line.range.lowerBound),
                                   length: line.range.count))
         }

@@ -130,6 +130,8 @@ final class RowCacheBoundTests: XCTestCase {
         var canvas = Canvas(size: Size(width: 1, height: 1))
         var state = try ReaderFixtures.state(Size(width: 300, height: 100))
         screen.render(state, into: &canvas)
+        XCTAssertEqual(screen.bodyRows.cellCount, 0, "an article's first frame keeps no rows")
+        screen.render(state, into: &canvas)
         let shown = screen.bodyRows.cellCount
         XCTAssertGreaterThan(shown, BodyRowCache.minimumCells, "the body's rows as drawn")
         state.send(.toggleZoom)
