@@ -80,9 +80,14 @@ public enum WordWrap {
             var wordStart = 0
             var k = 0
             var tabbed = false
+            // The word's bytes ORed together (0x80 set: one is not ASCII), and whether one is a
+            // control byte: a word of neither is as wide as it is long, measured as it is found.
+            var high: UInt8 = 0
+            var control = false
             while k < n {
                 let b = bytes[k]
                 if b > 0x20 {
+                    high |= b
                     k += 1
                     continue
                 }
@@ -95,9 +100,17 @@ public enum WordWrap {
                     let plain = (k == 0 || bytes[k - 1] < 0x80) && (k + 1 == n || bytes[k + 1] < 0x80)
                     if plain || WordWrap.spaceStandsAlone(bytes, k)
                         || (index(k).samePosition(in: text) != nil && index(k + 1).samePosition(in: text) != nil) {
-                        if wordStart < k { wrap.place(wordStart, k, bytes, afterTab: false) }
+                        if wordStart < k {
+                            wrap.place(wordStart, k, bytes, afterTab: false, width: high < 0x80 && !control ? k - wordStart : nil)
+                        }
                         wordStart = k + 1
+                        high = 0
+                        control = false
+                    } else {
+                        high |= 0x80  // a space inside a word: measured the long way
                     }
+                } else {
+                    control = true
                 }
                 k += 1
             }
@@ -110,7 +123,7 @@ public enum WordWrap {
                 wrap.finishLast(n, bytes)
                 return finish(wrap.pieces, bytes)
             }
-            if wordStart < n { wrap.place(wordStart, n, bytes, afterTab: false) }
+            if wordStart < n { wrap.place(wordStart, n, bytes, afterTab: false, width: high < 0x80 && !control ? n - wordStart : nil) }
             wrap.finishLast(n, bytes)
             return finish(wrap.pieces, bytes)
         }
@@ -169,8 +182,9 @@ public enum WordWrap {
         }
 
         /// Places the word of bytes `ws..<we` (after a tab: `afterTab`).
-        mutating func place(_ ws: Int, _ we: Int, _ bytes: UnsafeBufferPointer<UInt8>, afterTab: Bool) {
-            let w = WordWrap.asciiWidth(bytes, ws, we) ?? WordWrap.plainWidth(bytes, ws, we) ?? wideWidth(ws, we)
+        /// `known` is the word's width when the caller measured it.
+        mutating func place(_ ws: Int, _ we: Int, _ bytes: UnsafeBufferPointer<UInt8>, afterTab: Bool, width known: Int? = nil) {
+            let w = known ?? WordWrap.asciiWidth(bytes, ws, we) ?? WordWrap.plainWidth(bytes, ws, we) ?? wideWidth(ws, we)
             // After a tab: on to the next tab stop (every 8 columns) if the word fits there,
             // else on a line of its own, so tab-separated columns stay columns.
             // A word that would join the space before it (a combining mark after a tab) starts a

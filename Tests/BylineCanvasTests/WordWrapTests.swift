@@ -104,9 +104,14 @@ final class WordWrapTests: XCTestCase {
             let text = (0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined()
             let width = 1 + next() % 24
             let whole = width + next() % 3 * 8
-            XCTAssertEqual(WordWrap.lines(text, width: width, whole: whole),
-                           referenceLines(text, width: width, whole: whole),
+            let reference = referenceLines(text, width: width, whole: whole)
+            XCTAssertEqual(WordWrap.lines(text, width: width, whole: whole), reference,
                            "width \(width), whole \(whole): \(text.debugDescription)", file: file, line: line)
+            // The slices are the same lines, byte for byte.
+            let slices = WordWrap.slices(text, width: width, whole: whole)
+            XCTAssertEqual(slices.map { Array($0.text.utf8) }, reference.map { Array($0.text.utf8) },
+                           "slices at width \(width), whole \(whole): \(text.debugDescription)", file: file, line: line)
+            XCTAssertEqual(slices.map(\.range), reference.map(\.range), file: file, line: line)
         }
     }
 
