@@ -99,6 +99,25 @@ public struct Canvas: Equatable, Sendable {
         draw(text, x: x, y: y, role: role, maxX: maxX)
     }
 
+    /// ``put(_:x:y:role:maxX:)`` for the UTF-8 bytes `bytes` of `text` (ends on scalar
+    /// boundaries), without making a substring of them.
+    @discardableResult
+    public mutating func put(_ text: String, bytes range: Range<Int>, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
+        let limit = min(maxX ?? size.width, size.width)
+        guard y >= 0, y < size.height else { return x }
+        let writer = RowWriter(row: y * size.width, width: size.width, limit: limit, role: role)
+        let drawn: Int? = cells.withUnsafeMutableBufferPointer { c in
+            text.utf8.withContiguousStorageIfAvailable { all in
+                // A cluster the fast path does not take is read from the substring (made then).
+                writer.put(UnsafeBufferPointer(rebasing: all[range]), from: x, into: c) { offset in
+                    let slice = text.utf8Slice(range)
+                    return slice[slice.utf8.index(slice.utf8.startIndex, offsetBy: offset)]
+                }
+            }
+        }
+        return drawn ?? draw(text.utf8Slice(range), x: x, y: y, role: role, maxX: maxX)
+    }
+
     /// The body of the `put`s.
     @inline(__always)
     private mutating func draw<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int?) -> Int {

@@ -21,6 +21,15 @@ public enum WordWrap {
         lines(text, width: width).map(\.text)
     }
 
+    /// The first `maxLines` lines of ``wrap(_:width:)`` (at least one), wrapping no further
+    /// than that: for a text cut after a few lines (a quote in the sidebar).
+    public static func wrap(_ text: String, width: Int, atMost maxLines: Int) -> [String] {
+        guard width > 0 else { return [""] }
+        return pieces(text, width: width, whole: width, limit: max(1, maxLines)) { pieces, bytes in
+            pieces.map { $0.made ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.range]), as: UTF8.self) }
+        }
+    }
+
     /// ``wrap(_:width:)`` with each line's source range (UTF-8 offsets into `text`).
     /// - Parameter whole: a word wider than `width` but not than this (a URL) stands whole on
     ///   a line of its own instead of being cut (default: `width`).
@@ -34,23 +43,26 @@ public enum WordWrap {
     /// copy is made), else of a string made for it (words joined across a run of spaces, a tab
     /// stop's padding).
     public struct Slice: Equatable, Sendable {
-        /// The line as drawn, the same characters as ``Line/text``.
-        public var text: Substring
+        /// The string the line's bytes are in: the wrapped text, or a string made for the line.
+        public var base: String
+        /// The line's UTF-8 bytes in `base`.
+        public var bytes: Range<Int>
         /// As ``Line/range``.
         public var range: Range<Int>
+
+        /// The line as drawn, the same characters as ``Line/text``.
+        public var text: Substring { base.utf8Slice(bytes) }
     }
 
     /// ``lines(_:width:whole:)`` as slices: the same lines, without a string made for each line
     /// that is a run of `text` (nearly every line of running text).
     public static func slices(_ text: String, width: Int, whole: Int? = nil) -> [Slice] {
         let whole = max(width, whole ?? width)
-        guard width > 0 else { return [Slice(text: "", range: 0..<0)] }
-        let utf8 = text.utf8
+        guard width > 0 else { return [Slice(base: "", bytes: 0..<0, range: 0..<0)] }
         return pieces(text, width: width, whole: whole) { pieces, _ in
             pieces.map { piece in
-                Slice(text: piece.made.map { $0[...] }
-                        ?? text[utf8.index(utf8.startIndex, offsetBy: piece.range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: piece.range.upperBound)],
-                      range: piece.range)
+                if let made = piece.made { return Slice(base: made, bytes: 0..<made.utf8.count, range: piece.range) }
+                return Slice(base: text, bytes: piece.range, range: piece.range)
             }
         }
     }
@@ -68,7 +80,9 @@ public enum WordWrap {
     }
 
     /// The wrapped lines as ``Piece``s, handed to `finish` with the text's UTF-8 bytes.
-    private static func pieces<Result>(_ text: String, width: Int, whole: Int,
+    /// Past `limit` lines, the wrapping stops and the first `limit` are handed on (the lines
+    /// finished so far never change as words are added).
+    private static func pieces<Result>(_ text: String, width: Int, whole: Int, limit: Int = .max,
                                        _ finish: ([Piece], UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var wrap = ByteWrap(text: text, width: width, whole: whole)
         var copy = text
@@ -106,6 +120,7 @@ public enum WordWrap {
                         wordStart = k + 1
                         high = 0
                         control = false
+                        if wrap.pieces.count > limit { return finish(Array(wrap.pieces.prefix(limit)), bytes) }
                     } else {
                         high |= 0x80  // a space inside a word: measured the long way
                     }
@@ -121,11 +136,11 @@ public enum WordWrap {
                     wrap.place(offset(word.startIndex), offset(word.endIndex), bytes, afterTab: afterTab)
                 }
                 wrap.finishLast(n, bytes)
-                return finish(wrap.pieces, bytes)
+                return finish(Array(wrap.pieces.prefix(limit)), bytes)
             }
             if wordStart < n { wrap.place(wordStart, n, bytes, afterTab: false, width: high < 0x80 && !control ? n - wordStart : nil) }
             wrap.finishLast(n, bytes)
-            return finish(wrap.pieces, bytes)
+            return finish(wrap.pieces.count > limit ? Array(wrap.pieces.prefix(limit)) : wrap.pieces, bytes)
         }
     }
 
@@ -383,5 +398,13 @@ public enum WordWrap {
             if wordStart < n { result.append(text[index(wordStart)..<index(n)]) }
         }
         return result
+    }
+}
+
+extension String {
+    /// The substring of UTF-8 bytes `bytes` (whose ends are on scalar boundaries).
+    public func utf8Slice(_ bytes: Range<Int>) -> Substring {
+        let start = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
+        return self[start..<utf8.index(start, offsetBy: bytes.count)]
     }
 }

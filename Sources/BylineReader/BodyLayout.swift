@@ -3,24 +3,45 @@ import BylineModel
 
 /// A run of text in one role.
 public struct Span: Equatable, Sendable {
-    /// The text, as a slice: a body line's is a slice of its block's text, no copy of its own.
-    public var slice: Substring
+    /// The string the span's text is in (a body line's: its block's text, no copy of its own).
+    public private(set) var base: String
+    /// The span's UTF-8 bytes in `base`.
+    public private(set) var bytes: Range<Int>
     public var role: Role
+
+    /// The text, as a slice of `base` (made when asked for: a frame draws from the bytes).
+    public var slice: Substring { base.utf8Slice(bytes) }
 
     /// The text as a string of its own.
     public var text: String {
-        get { String(slice) }
-        set { slice = newValue[...] }
+        get { bytes.count == base.utf8.count ? base : String(slice) }
+        set {
+            base = newValue
+            bytes = 0..<newValue.utf8.count
+        }
     }
 
     public init(_ text: String, _ role: Role) {
-        self.slice = text[...]
+        self.init(text, bytes: 0..<text.utf8.count, role)
+    }
+
+    /// The span of `base`'s UTF-8 bytes `bytes` (ends on scalar boundaries).
+    public init(_ base: String, bytes: Range<Int>, _ role: Role) {
+        self.base = base
+        self.bytes = bytes
         self.role = role
     }
 
-    public init(_ slice: Substring, _ role: Role) {
-        self.slice = slice
-        self.role = role
+    /// Spans are equal when their roles and the bytes of their texts are (byte for byte: text
+    /// that only reads the same draws differently).
+    public static func == (a: Span, b: Span) -> Bool {
+        guard a.role == b.role, a.bytes.count == b.bytes.count else { return false }
+        let same = a.base.utf8.withContiguousStorageIfAvailable { x in
+            b.base.utf8.withContiguousStorageIfAvailable { y in
+                UnsafeBufferPointer(rebasing: x[a.bytes]).elementsEqual(UnsafeBufferPointer(rebasing: y[b.bytes]))
+            }
+        }
+        return (same ?? nil) ?? a.slice.utf8.elementsEqual(b.slice.utf8)
     }
 }
 
@@ -209,14 +230,14 @@ public struct BodyLayout: Equatable, Sendable {
                 let indent = w >= 30 ? 4 : 1
                 let textWidth = max(1, w - indent - 2 - (w >= 30 ? 2 : 0))
                 for line in WordWrap.slices(block.text, width: textWidth) {
-                    lines.append(BodyLine(indent: indent, Span(bar, .quoteMark), Span(line.text, .pullquote), block: index,
+                    lines.append(BodyLine(indent: indent, Span(bar, .quoteMark), Span(line.base, bytes: line.bytes, .pullquote), block: index,
                                           source: TextPosition(block: index, offset: line.range.lowerBound), length: line.range.count))
                 }
                 if let who = block.attribution, !who.isEmpty {
                     let dash = Self.attributionDash(ascii: ascii)
                     let base = block.text.utf8.count + 1
                     for line in WordWrap.slices(dash + who, width: textWidth) {
-                        lines.append(BodyLine(indent: indent, Span(bar, .quoteMark), Span(line.text, .attribution), block: index,
+                        lines.append(BodyLine(indent: indent, Span(bar, .quoteMark), Span(line.base, bytes: line.bytes, .attribution), block: index,
                                               source: TextPosition(block: index, offset: base + line.range.lowerBound), length: line.range.count))
                     }
                 }
@@ -257,7 +278,7 @@ public struct BodyLayout: Equatable, Sendable {
 
     private mutating func add(wrapped text: String, role: Role, block: Int?, position: TextPosition) {
         for line in WordWrap.slices(text, width: width, whole: room) {
-            lines.append(BodyLine(Span(line.text, role), block: block,
+            lines.append(BodyLine(Span(line.base, bytes: line.bytes, role), block: block,
                                   source: TextPosition(block: position.block, offset: position.offset + line.range.lowerBound),
                                   length: line.range.count))
         }

@@ -112,6 +112,10 @@ final class WordWrapTests: XCTestCase {
             XCTAssertEqual(slices.map { Array($0.text.utf8) }, reference.map { Array($0.text.utf8) },
                            "slices at width \(width), whole \(whole): \(text.debugDescription)", file: file, line: line)
             XCTAssertEqual(slices.map(\.range), reference.map(\.range), file: file, line: line)
+            // Wrapping stopped after a few lines gives the first lines of the whole wrapping.
+            let most = 1 + next() % 4
+            XCTAssertEqual(WordWrap.wrap(text, width: width, atMost: most), Array(WordWrap.wrap(text, width: width).prefix(most)),
+                           "at most \(most) at width \(width): \(text.debugDescription)", file: file, line: line)
         }
     }
 

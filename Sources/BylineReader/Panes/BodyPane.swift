@@ -54,7 +54,7 @@ public struct BodyPane {
                 if !hits.isEmpty, last, let source = line.source {
                     x = Self.put(span, highlighting: hits, from: source.offset, x: x, y: rect.y + row, maxX: textMaxX, on: &canvas)
                 } else {
-                    x = canvas.put(span.slice, x: x, y: rect.y + row, role: highlighted ? .searchMatch : span.role, maxX: textMaxX)
+                    x = canvas.put(span.base, bytes: span.bytes, x: x, y: rect.y + row, role: highlighted ? .searchMatch : span.role, maxX: textMaxX)
                 }
             }
             if let first = line.first { put(first, last: line.second == nil) }
