@@ -79,6 +79,15 @@ public struct BodyLine: Equatable, Sendable {
     }
 
     static let blank = BodyLine()
+
+    /// The line with its spans' text copied out of the strings they are slices of, so that
+    /// keeping it keeps no block of an article alive (a row kept as drawn: ``RowCache``).
+    var detached: BodyLine {
+        var line = self
+        line.first = first.map { Span($0.text, $0.role) }
+        line.second = second.map { Span($0.text, $0.role) }
+        return line
+    }
 }
 
 /// An article's body word-wrapped for one measure: the lines the body pane scrolls

@@ -149,6 +149,22 @@ final class RowCacheBoundTests: XCTestCase {
         XCTAssertEqual(canvas, Screen().render(state), "the rows dropped are drawn again")
     }
 
+    /// A body line is a slice of its block's text; the row kept for it holds a copy of just the
+    /// line (a kept row must not keep a whole article alive), equal to the line it came from.
+    func testABodyRowIsKeptWithItsOwnCopyOfTheLine() throws {
+        let state = try ReaderFixtures.state(Size(width: 100, height: 30))
+        let body = try XCTUnwrap(state.body)
+        let line = try XCTUnwrap(body.lines.first { ($0.first.map { $0.base.utf8.count > $0.bytes.count }) ?? false },
+                                 "a line that is part of a longer block")
+        let detached = line.detached
+        XCTAssertEqual(detached, line)
+        XCTAssertEqual(detached.first?.base, line.first?.text)
+        XCTAssertEqual(detached.first?.bytes, 0..<(line.first?.bytes.count ?? -1))
+        var other = line
+        other.indent += 1
+        XCTAssertNotEqual(other.detached, line)
+    }
+
     func testARowIsKeptWithoutTheBlanksItWasFilledWithOnEitherSide() throws {
         let cache = Cache()
         cache.fit(Rect(x: 0, y: 0, width: 300, height: 100))

@@ -59,7 +59,12 @@ public struct BodyPane {
             }
             if let first = line.first { put(first, last: line.second == nil) }
             if let second = line.second { put(second, last: true) }
-            if keep, let content, let cache { cache.keep(canvas.row(x: rect.x, y: rowRect.y, width: rect.width), filledWith: .blank(.body), for: index, content) }
+            if keep, let content, let cache {
+                // Kept with its own copy of the text, not a slice of the article's.
+                var detached = content
+                detached.line = content.line.detached
+                cache.keep(canvas.row(x: rect.x, y: rowRect.y, width: rect.width), filledWith: .blank(.body), for: index, detached)
+            }
         }
         if let id = state.articleID, state.deleted[id] != nil {
             // The file is gone: say so on the top row until the user moves away.
