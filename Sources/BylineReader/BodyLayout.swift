@@ -1,5 +1,6 @@
 import BylineCanvas
 import BylineModel
+import Foundation
 
 /// A run of text in one role.
 public struct Span: Equatable, Sendable {
@@ -38,7 +39,7 @@ public struct Span: Equatable, Sendable {
         guard a.role == b.role, a.bytes.count == b.bytes.count else { return false }
         let same = a.base.utf8.withContiguousStorageIfAvailable { x in
             b.base.utf8.withContiguousStorageIfAvailable { y in
-                UnsafeBufferPointer(rebasing: x[a.bytes]).elementsEqual(UnsafeBufferPointer(rebasing: y[b.bytes]))
+                a.bytes.isEmpty || memcmp(x.baseAddress! + a.bytes.lowerBound, y.baseAddress! + b.bytes.lowerBound, a.bytes.count) == 0
             }
         }
         return (same ?? nil) ?? a.slice.utf8.elementsEqual(b.slice.utf8)

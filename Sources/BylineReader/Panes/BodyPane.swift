@@ -16,7 +16,7 @@ public struct BodyPane {
     }
 
     /// Draws the body, copying lines from `cache` that were drawn before at the same place
-    /// (and keeping the lines drawn when `keep`); lines with search matches are always drawn.
+    /// (and keeping the lines drawn), only when `keep`; lines with search matches are always drawn.
     func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas, cache: BodyRowCache?, keep: Bool = true) {
         guard let body = state.body else {
             canvas.fill(rect, role: .body)
@@ -41,7 +41,9 @@ public struct BodyPane {
             } ?? []
             // The block a jump landed on stands out until the next key.
             let highlighted = line.block != nil && line.block == state.highlightedBlock
-            let content = hits.isEmpty ? cache.map { _ in
+            // An article's first frame neither keeps its rows nor looks for them (see
+            // ``BodyArticleShown``): a row kept from an earlier visit is drawn again instead.
+            let content = hits.isEmpty && keep ? cache.map { _ in
                 BodyRowContent(line: line, x: rect.x, width: rect.width, left: left, highlighted: highlighted)
             } : nil
             if let content, let kept = cache?.cells(for: index, content) {
@@ -59,7 +61,7 @@ public struct BodyPane {
             }
             if let first = line.first { put(first, last: line.second == nil) }
             if let second = line.second { put(second, last: true) }
-            if keep, let content, let cache {
+            if let content, let cache {
                 // Kept with its own copy of the text, not a slice of the article's.
                 var detached = content
                 detached.line = content.line.detached
