@@ -27,13 +27,12 @@ public struct BodyPane {
         let left = rect.x + BodyPane.margin(for: rect.width)
         let textMaxX = rect.maxX
         cache?.fit(rect)
+        // The pane is filled once; each row then draws on its own row only.
+        canvas.fill(rect, role: .body)
         for row in 0..<rect.height {
             let index = state.bodyTop + row
             let rowRect = Rect(x: rect.x, y: rect.y + row, width: rect.width, height: 1)
-            guard index < body.lines.count else {
-                canvas.fill(Rect(x: rect.x, y: rect.y + row, width: rect.width, height: rect.height - row), role: .body)
-                break
-            }
+            guard index < body.lines.count else { break }
             let line = body.lines[index]
             var x = left + line.indent
             let hits = state.search.flatMap { search in
@@ -47,11 +46,9 @@ public struct BodyPane {
                 BodyRowContent(line: line, x: rect.x, width: rect.width, left: left, highlighted: highlighted)
             } : nil
             if let content, let kept = cache?.cells(for: index, content) {
-                canvas.fill(rowRect, role: .body)
                 canvas.place(kept.cells, x: rect.x + kept.lead, y: rowRect.y, filledWith: .body)
                 continue
             }
-            canvas.fill(rowRect, role: .body)
             func put(_ span: Span, last: Bool) {
                 if !hits.isEmpty, last, let source = line.source {
                     x = Self.put(span, highlighting: hits, from: source.offset, x: x, y: rect.y + row, maxX: textMaxX, on: &canvas)
