@@ -121,7 +121,6 @@ public struct BodyLayout: Equatable, Sendable {
         self.room = max(self.width, room ?? width)
         self.footersUnfolded = footersUnfolded
         build(article, ascii: ascii)
-        textLines = lines.indices.filter { lines[$0].source != nil }
     }
 
     /// The block shown at a line, looking upwards past spacing lines.
@@ -181,6 +180,7 @@ public struct BodyLayout: Equatable, Sendable {
     private mutating func build(_ article: Article, ascii: Bool) {
         let w = width
         lines.reserveCapacity(Self.estimatedLineCount(article, width: w))
+        textLines.reserveCapacity(lines.capacity)
         var header = 0
         // Text as the terminal can show it: with --ascii, positions count the plain forms' bytes.
         func shown(_ text: String) -> String { Transliterate.forTerminal(text, ascii: ascii) }
@@ -240,14 +240,14 @@ public struct BodyLayout: Equatable, Sendable {
                 let indent = w >= 30 ? 4 : 1
                 let textWidth = max(1, w - indent - 2 - (w >= 30 ? 2 : 0))
                 for line in WordWrap.slices(block.text, width: textWidth) {
-                    lines.append(BodyLine(indent: indent, Span(bar, .quoteMark), Span(line.base, bytes: line.bytes, .pullquote), block: index,
+                    appendText(BodyLine(indent: indent, Span(bar, .quoteMark), Span(line.base, bytes: line.bytes, .pullquote), block: index,
                                           source: TextPosition(block: index, offset: line.range.lowerBound), length: line.range.count))
                 }
                 if let who = block.attribution, !who.isEmpty {
                     let dash = Self.attributionDash(ascii: ascii)
                     let base = block.text.utf8.count + 1
                     for line in WordWrap.slices(dash + who, width: textWidth) {
-                        lines.append(BodyLine(indent: indent, Span(bar, .quoteMark), Span(line.base, bytes: line.bytes, .attribution), block: index,
+                        appendText(BodyLine(indent: indent, Span(bar, .quoteMark), Span(line.base, bytes: line.bytes, .attribution), block: index,
                                               source: TextPosition(block: index, offset: base + line.range.lowerBound), length: line.range.count))
                     }
                 }
@@ -260,7 +260,7 @@ public struct BodyLayout: Equatable, Sendable {
                     let room = max(1, w - DisplayWidth.of(marker) - hint.count)
                     let first = WordWrap.wrap(block.text, width: room)
                     let text = first.count > 1 ? first[0] + (ascii ? "..." : "…") : first[0]
-                    lines.append(BodyLine(Span(marker + text + hint, .boilerplate), block: index,
+                    appendText(BodyLine(Span(marker + text + hint, .boilerplate), block: index,
                                           source: start, length: block.text.utf8.count))
                 }
             }
@@ -286,9 +286,15 @@ public struct BodyLayout: Equatable, Sendable {
         return String(article.headline.dropLast()) + " " + first.text
     }
 
+    /// Appends a line that shows text (one with a source), noting it among the text lines.
+    private mutating func appendText(_ line: BodyLine) {
+        textLines.append(lines.count)
+        lines.append(line)
+    }
+
     private mutating func add(wrapped text: String, role: Role, block: Int?, position: TextPosition) {
         for line in WordWrap.slices(text, width: width, whole: room) {
-            lines.append(BodyLine(Span(line.base, bytes: line.bytes, role), block: block,
+            appendText(BodyLine(Span(line.base, bytes: line.bytes, role), block: block,
                                   source: TextPosition(block: position.block, offset: position.offset + line.range.lowerBound),
                                   length: line.range.count))
         }
