@@ -61,6 +61,12 @@ public struct BodyLine: Equatable, Sendable {
     public var source: TextPosition?
     public var length: Int
 
+    /// Lines are equal when all their parts are; the spans, the dearest, are compared last.
+    public static func == (a: BodyLine, b: BodyLine) -> Bool {
+        a.length == b.length && a.indent == b.indent && a.block == b.block && a.source == b.source
+            && a.first == b.first && a.second == b.second
+    }
+
     /// The line's spans in order (at most two).
     public var spans: [Span] { [first, second].compactMap { $0 } }
 

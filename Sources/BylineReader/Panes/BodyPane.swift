@@ -42,10 +42,12 @@ public struct BodyPane {
             let highlighted = line.block != nil && line.block == state.highlightedBlock
             // An article's first frame neither keeps its rows nor looks for them (see
             // ``BodyArticleShown``): a row kept from an earlier visit is drawn again instead.
-            let content = hits.isEmpty && keep ? cache.map { _ in
-                BodyRowContent(line: line, x: rect.x, width: rect.width, left: left, highlighted: highlighted)
-            } : nil
-            if let content, let kept = cache?.cells(for: index, content) {
+            let cached = hits.isEmpty && keep ? cache : nil
+            // The row kept is compared with the line in place (no content made to compare it).
+            if let cache = cached, let slot = cache.slot(of: index), let kept = cache.cells(inSlot: slot, where: { kept in
+                kept.pointee.x == rect.x && kept.pointee.width == rect.width && kept.pointee.left == left
+                    && kept.pointee.highlighted == highlighted && kept.pointee.line == line
+            }) {
                 canvas.place(kept.cells, x: rect.x + kept.lead, y: rowRect.y, filledWith: .body)
                 continue
             }
@@ -58,11 +60,10 @@ public struct BodyPane {
             }
             if let first = line.first { put(first, last: line.second == nil) }
             if let second = line.second { put(second, last: true) }
-            if let content, let cache {
+            if let cache = cached {
                 // Kept with its own copy of the text, not a slice of the article's.
-                var detached = content
-                detached.line = content.line.detached
-                cache.keep(canvas.row(x: rect.x, y: rowRect.y, width: rect.width), filledWith: .blank(.body), for: index, detached)
+                let content = BodyRowContent(line: line.detached, x: rect.x, width: rect.width, left: left, highlighted: highlighted)
+                cache.keep(canvas.row(x: rect.x, y: rowRect.y, width: rect.width), filledWith: .blank(.body), for: index, content)
             }
         }
         if let id = state.articleID, state.deleted[id] != nil {
