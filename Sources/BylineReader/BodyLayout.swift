@@ -293,7 +293,7 @@ public struct BodyLayout: Equatable, Sendable {
     }
 
     /// Appends a line that shows text (one with a source), noting it among the text lines.
-    private mutating func appendText(_ line: BodyLine) {
+    private mutating func appendText(_ line: consuming BodyLine) {
         textLines.append(lines.count)
         lines.append(line)
     }
