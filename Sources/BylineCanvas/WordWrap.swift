@@ -315,8 +315,10 @@ public enum WordWrap {
     /// The UTF-8 length and the width of the scalar at `k` (before `end`) if it is one of these,
     /// else a length of 0: printable ASCII; U+00A0–U+02FF (Latin letters and their modifier
     /// letters, no combining marks) and the general punctuation of U+2010–U+2027 and
-    /// U+2030–U+205E (dashes, curly quotes, ellipses, primes), one cell each; CJK ideographs
-    /// (U+4E00–U+9FFF) and Hangul syllables (U+AC00–U+D7A3, which join only jamo), two cells.
+    /// U+2030–U+205E (dashes, curly quotes, ellipses, primes), and the Latin letters of
+    /// U+1E00–U+1EFF (Vietnamese), one cell each; CJK ideographs (U+4E00–U+9FFF), Hangul
+    /// syllables (U+AC00–U+D7A3, which join only jamo), and the hiragana of U+3041–U+3096 and
+    /// katakana of U+30A1–U+30FA (their voicing marks, U+3099 and U+309A, join: not plain), two cells.
     @inline(__always)
     fileprivate static func plainScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int, _ end: Int) -> (length: Int, width: Int) {
         let b = bytes[k]
@@ -326,10 +328,11 @@ public enum WordWrap {
             guard k + 1 < end, bytes[k + 1] & 0xC0 == 0x80 else { return (0, 0) }
             return b == 0xC2 && bytes[k + 1] < 0xA0 ? (0, 0) : (2, 1)
         }
-        guard b >= 0xE2 && b <= 0xED, k + 2 < end, bytes[k + 1] & 0xC0 == 0x80, bytes[k + 2] & 0xC0 == 0x80 else { return (0, 0) }
+        guard b >= 0xE1 && b <= 0xED, k + 2 < end, bytes[k + 1] & 0xC0 == 0x80, bytes[k + 2] & 0xC0 == 0x80 else { return (0, 0) }
         let value = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[k + 1] & 0x3F) << 6) | UInt32(bytes[k + 2] & 0x3F)
-        if (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) { return (3, 1) }
-        if (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) { return (3, 2) }
+        if (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x1E00...0x1EFF).contains(value) { return (3, 1) }
+        if (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value)
+            || (0x3041...0x3096).contains(value) || (0x30A1...0x30FA).contains(value) { return (3, 2) }
         return (0, 0)
     }
 
