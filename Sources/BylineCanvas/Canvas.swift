@@ -83,17 +83,44 @@ public struct Canvas: Equatable, Sendable {
     /// A wide glyph that would cross `maxX` is not drawn.
     @discardableResult
     public mutating func put<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
-        putText(text, x: x, y: y, role: role, maxX: maxX)
+        draw(text, x: x, y: y, role: role, maxX: maxX)
     }
 
-    /// ``put(_:x:y:role:maxX:)`` of a `String` (what nearly every caller draws), made for it here:
-    /// the generic one, called from another module, reads the text through witness tables.
+    /// ``put(_:x:y:role:maxX:)`` for a string: made for it here, where the generic one is not
+    /// (another module's call goes through the protocol's witnesses for every step).
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
-        putText(text, x: x, y: y, role: role, maxX: maxX)
+        draw(text, x: x, y: y, role: role, maxX: maxX)
     }
 
-    private mutating func putText<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int?) -> Int {
+    /// ``put(_:x:y:role:maxX:)`` for a substring (a body line is a slice of its block's text).
+    @discardableResult
+    public mutating func put(_ text: Substring, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
+        draw(text, x: x, y: y, role: role, maxX: maxX)
+    }
+
+    /// ``put(_:x:y:role:maxX:)`` for the UTF-8 bytes `bytes` of `text` (ends on scalar
+    /// boundaries), without making a substring of them.
+    @discardableResult
+    public mutating func put(_ text: String, bytes range: Range<Int>, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
+        let limit = min(maxX ?? size.width, size.width)
+        guard y >= 0, y < size.height else { return x }
+        let writer = RowWriter(row: y * size.width, width: size.width, limit: limit, role: role)
+        let drawn: Int? = cells.withUnsafeMutableBufferPointer { c in
+            text.utf8.withContiguousStorageIfAvailable { all in
+                // A cluster the fast path does not take is read from the substring (made then).
+                writer.put(UnsafeBufferPointer(rebasing: all[range]), from: x, into: c) { offset in
+                    let slice = text.utf8Slice(range)
+                    return slice[slice.utf8.index(slice.utf8.startIndex, offsetBy: offset)]
+                }
+            }
+        }
+        return drawn ?? draw(text.utf8Slice(range), x: x, y: y, role: role, maxX: maxX)
+    }
+
+    /// The body of the `put`s.
+    @inline(__always)
+    private mutating func draw<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int?) -> Int {
         let limit = min(maxX ?? size.width, size.width)
         guard y >= 0, y < size.height else { return x }
         let writer = RowWriter(row: y * size.width, width: size.width, limit: limit, role: role)

@@ -30,6 +30,23 @@ public enum DisplayWidth {
 
     /// Width of a string as the canvas will draw it.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        width(of: text)
+    }
+
+    /// ``of(_:)-(StringProtocol)`` for a string: made for it here, where the generic one is not
+    /// (another module's call goes through the protocol's witnesses for every step).
+    public static func of(_ text: String) -> Int {
+        width(of: text)
+    }
+
+    /// ``of(_:)-(StringProtocol)`` for a substring.
+    public static func of(_ text: Substring) -> Int {
+        width(of: text)
+    }
+
+    /// The body of the `of`s for text.
+    @inline(__always)
+    private static func width<S: StringProtocol>(of text: S) -> Int {
         let fast = text.utf8.withContiguousStorageIfAvailable { bytes in
             ofUTF8(bytes) { offset in text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)] }
         }
@@ -82,9 +99,27 @@ public enum DisplayWidth {
             total -= 1
             if k > 0, bytes[k] == 0x0A, bytes[k - 1] == 0x0D { k -= 1 }
         }
-        forEachCluster(UnsafeBufferPointer(rebasing: bytes[k...]), character: { character(k + $0) }) { _, _, width in
-            total += width
-            return true
+        // As `forEachCluster` goes, its body written in (a closure called for every grapheme
+        // cost more than the grapheme's own measure).
+        let n = bytes.count
+        while k < n {
+            let b = bytes[k]
+            if b < 0x80 && (k + 1 == n || bytes[k + 1] < 0x80) {
+                // ASCII is one cell a byte, except that CR LF is one grapheme (one cell).
+                k += b == 0x0D && k + 1 < n && bytes[k + 1] == 0x0A ? 2 : 1
+                total += 1
+                continue
+            }
+            let (scalar, length) = SingleScalarCluster.decode(bytes, at: k)
+            let next = k + length < n ? SingleScalarCluster.decode(bytes, at: k + length).scalar : nil
+            if SingleScalarCluster.breaksAfter(scalar, next: next) {
+                total += scalar < 0x80 ? 1 : of(Unicode.Scalar(scalar) ?? "\u{FFFD}")
+                k += length
+                continue
+            }
+            let cluster = character(k)
+            total += of(cluster)
+            k += cluster.utf8.count
         }
         return total
     }

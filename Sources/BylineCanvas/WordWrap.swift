@@ -21,6 +21,15 @@ public enum WordWrap {
         lines(text, width: width).map(\.text)
     }
 
+    /// The first `maxLines` lines of ``wrap(_:width:)`` (at least one), wrapping no further
+    /// than that: for a text cut after a few lines (a quote in the sidebar).
+    public static func wrap(_ text: String, width: Int, atMost maxLines: Int) -> [String] {
+        guard width > 0 else { return [""] }
+        return pieces(text, width: width, whole: width, limit: max(1, maxLines)) { pieces, bytes in
+            pieces.map { $0.made ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.range]), as: UTF8.self) }
+        }
+    }
+
     /// ``wrap(_:width:)`` with each line's source range (UTF-8 offsets into `text`).
     /// - Parameter whole: a word wider than `width` but not than this (a URL) stands whole on
     ///   a line of its own instead of being cut (default: `width`).
@@ -30,14 +39,54 @@ public enum WordWrap {
         return linesByBytes(text, width: width, whole: whole)
     }
 
+    /// One wrapped line as a slice: of the wrapped text itself when the line is a run of it (no
+    /// copy is made), else of a string made for it (words joined across a run of spaces, a tab
+    /// stop's padding).
+    public struct Slice: Equatable, Sendable {
+        /// The string the line's bytes are in: the wrapped text, or a string made for the line.
+        public var base: String
+        /// The line's UTF-8 bytes in `base`.
+        public var bytes: Range<Int>
+        /// As ``Line/range``.
+        public var range: Range<Int>
+
+        /// The line as drawn, the same characters as ``Line/text``.
+        public var text: Substring { base.utf8Slice(bytes) }
+    }
+
+    /// ``lines(_:width:whole:)`` as slices: the same lines, without a string made for each line
+    /// that is a run of `text` (nearly every line of running text).
+    public static func slices(_ text: String, width: Int, whole: Int? = nil) -> [Slice] {
+        let whole = max(width, whole ?? width)
+        guard width > 0 else { return [Slice(base: "", bytes: 0..<0, range: 0..<0)] }
+        return pieces(text, width: width, whole: whole) { pieces, _ in
+            pieces.map { piece in
+                if let made = piece.made { return Slice(base: made, bytes: 0..<made.utf8.count, range: piece.range) }
+                return Slice(base: text, bytes: piece.range, range: piece.range)
+            }
+        }
+    }
+
     /// ``lines(_:width:whole:)`` from the text's UTF-8 bytes: words are byte ranges (as
     /// ``words(_:)`` finds them, or ``tabbedWords(_:)`` in text with tabs), an ASCII word is
     /// measured by counting its bytes, and a substring is made only for a word that is not
     /// ASCII or does not continue the line's run of the text.
     static func linesByBytes(_ text: String, width: Int, whole: Int) -> [Line] {
+        pieces(text, width: width, whole: whole) { pieces, bytes in
+            pieces.map { piece in
+                Line(text: piece.made ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.range]), as: UTF8.self), range: piece.range)
+            }
+        }
+    }
+
+    /// The wrapped lines as ``Piece``s, handed to `finish` with the text's UTF-8 bytes.
+    /// Past `limit` lines, the wrapping stops and the first `limit` are handed on (the lines
+    /// finished so far never change as words are added).
+    private static func pieces<Result>(_ text: String, width: Int, whole: Int, limit: Int = .max,
+                                       _ finish: ([Piece], UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var wrap = ByteWrap(text: text, width: width, whole: whole)
         var copy = text
-        copy.withUTF8 { bytes in
+        return copy.withUTF8 { bytes in
             let n = bytes.count
             let utf8 = text.utf8
             func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
@@ -45,9 +94,14 @@ public enum WordWrap {
             var wordStart = 0
             var k = 0
             var tabbed = false
+            // The word's bytes ORed together (0x80 set: one is not ASCII), and whether one is a
+            // control byte: a word of neither is as wide as it is long, measured as it is found.
+            var high: UInt8 = 0
+            var control = false
             while k < n {
                 let b = bytes[k]
                 if b > 0x20 {
+                    high |= b
                     k += 1
                     continue
                 }
@@ -60,9 +114,18 @@ public enum WordWrap {
                     let plain = (k == 0 || bytes[k - 1] < 0x80) && (k + 1 == n || bytes[k + 1] < 0x80)
                     if plain || WordWrap.spaceStandsAlone(bytes, k)
                         || (index(k).samePosition(in: text) != nil && index(k + 1).samePosition(in: text) != nil) {
-                        if wordStart < k { wrap.place(wordStart, k, bytes, afterTab: false) }
+                        if wordStart < k {
+                            wrap.place(wordStart, k, bytes, afterTab: false, width: high < 0x80 && !control ? k - wordStart : nil)
+                        }
                         wordStart = k + 1
+                        high = 0
+                        control = false
+                        if wrap.pieces.count > limit { return finish(Array(wrap.pieces.prefix(limit)), bytes) }
+                    } else {
+                        high |= 0x80  // a space inside a word: measured the long way
                     }
+                } else {
+                    control = true
                 }
                 k += 1
             }
@@ -73,12 +136,19 @@ public enum WordWrap {
                     wrap.place(offset(word.startIndex), offset(word.endIndex), bytes, afterTab: afterTab)
                 }
                 wrap.finishLast(n, bytes)
-                return
+                return finish(Array(wrap.pieces.prefix(limit)), bytes)
             }
-            if wordStart < n { wrap.place(wordStart, n, bytes, afterTab: false) }
+            if wordStart < n { wrap.place(wordStart, n, bytes, afterTab: false, width: high < 0x80 && !control ? n - wordStart : nil) }
             wrap.finishLast(n, bytes)
+            return finish(wrap.pieces.count > limit ? Array(wrap.pieces.prefix(limit)) : wrap.pieces, bytes)
         }
-        return wrap.lines
+    }
+
+    /// A wrapped line: its source range, and the string made for it when it is not the run
+    /// of the text's bytes in that range.
+    private struct Piece {
+        var range: Range<Int>
+        var made: String?
     }
 
     /// The state of ``linesByBytes(_:width:whole:)`` as it places words (a value, so the
@@ -89,9 +159,10 @@ public enum WordWrap {
         let text: String
         let width: Int
         let whole: Int
-        var lines: [Line] = []
+        var pieces: [Piece] = []
         var line = ""
-        /// The line's words are `text`'s bytes `start..<end` (made a string when finished).
+        /// The line's words are `text`'s bytes `start..<end` (made a string only if a word joins
+        /// them that does not continue that run).
         var lineIsSource = false
         var hasText = false
         var lineWidth = 0
@@ -102,7 +173,7 @@ public enum WordWrap {
             self.text = text
             self.width = width
             self.whole = whole
-            lines.reserveCapacity(text.utf8.count / width + 1)  // about the lines the text fills
+            pieces.reserveCapacity(text.utf8.count / width + 1)  // about the lines the text fills
         }
 
         private func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
@@ -114,16 +185,21 @@ public enum WordWrap {
         }
 
         private mutating func finish(_ bytes: UnsafeBufferPointer<UInt8>) {
-            makeLine(bytes)
-            lines.append(Line(text: line, range: start..<end))
+            if lineIsSource {
+                pieces.append(Piece(range: start..<end, made: nil))
+                lineIsSource = false
+            } else {
+                pieces.append(Piece(range: start..<end, made: line))
+            }
             line = ""
             hasText = false
             lineWidth = 0
         }
 
         /// Places the word of bytes `ws..<we` (after a tab: `afterTab`).
-        mutating func place(_ ws: Int, _ we: Int, _ bytes: UnsafeBufferPointer<UInt8>, afterTab: Bool) {
-            let w = WordWrap.asciiWidth(bytes, ws, we) ?? WordWrap.plainWidth(bytes, ws, we) ?? wideWidth(ws, we)
+        /// `known` is the word's width when the caller measured it.
+        mutating func place(_ ws: Int, _ we: Int, _ bytes: UnsafeBufferPointer<UInt8>, afterTab: Bool, width known: Int? = nil) {
+            let w = known ?? WordWrap.asciiWidth(bytes, ws, we) ?? WordWrap.plainWidth(bytes, ws, we) ?? wideWidth(ws, we)
             // After a tab: on to the next tab stop (every 8 columns) if the word fits there,
             // else on a line of its own, so tab-separated columns stay columns.
             // A word that would join the space before it (a combining mark after a tab) starts a
@@ -195,7 +271,7 @@ public enum WordWrap {
 
         /// Finishes the last line (an empty one for text without words).
         mutating func finishLast(_ n: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
-            if hasText || lines.isEmpty {
+            if hasText || pieces.isEmpty {
                 if !hasText { start = n; end = n }
                 finish(bytes)
             }
@@ -239,8 +315,10 @@ public enum WordWrap {
     /// The UTF-8 length and the width of the scalar at `k` (before `end`) if it is one of these,
     /// else a length of 0: printable ASCII; U+00A0–U+02FF (Latin letters and their modifier
     /// letters, no combining marks) and the general punctuation of U+2010–U+2027 and
-    /// U+2030–U+205E (dashes, curly quotes, ellipses, primes), one cell each; CJK ideographs
-    /// (U+4E00–U+9FFF) and Hangul syllables (U+AC00–U+D7A3, which join only jamo), two cells.
+    /// U+2030–U+205E (dashes, curly quotes, ellipses, primes), and the Latin letters of
+    /// U+1E00–U+1EFF (Vietnamese), one cell each; CJK ideographs (U+4E00–U+9FFF), Hangul
+    /// syllables (U+AC00–U+D7A3, which join only jamo), and the hiragana of U+3041–U+3096 and
+    /// katakana of U+30A1–U+30FA (their voicing marks, U+3099 and U+309A, join: not plain), two cells.
     @inline(__always)
     fileprivate static func plainScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int, _ end: Int) -> (length: Int, width: Int) {
         let b = bytes[k]
@@ -250,10 +328,11 @@ public enum WordWrap {
             guard k + 1 < end, bytes[k + 1] & 0xC0 == 0x80 else { return (0, 0) }
             return b == 0xC2 && bytes[k + 1] < 0xA0 ? (0, 0) : (2, 1)
         }
-        guard b >= 0xE2 && b <= 0xED, k + 2 < end, bytes[k + 1] & 0xC0 == 0x80, bytes[k + 2] & 0xC0 == 0x80 else { return (0, 0) }
+        guard b >= 0xE1 && b <= 0xED, k + 2 < end, bytes[k + 1] & 0xC0 == 0x80, bytes[k + 2] & 0xC0 == 0x80 else { return (0, 0) }
         let value = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[k + 1] & 0x3F) << 6) | UInt32(bytes[k + 2] & 0x3F)
-        if (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) { return (3, 1) }
-        if (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) { return (3, 2) }
+        if (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x1E00...0x1EFF).contains(value) { return (3, 1) }
+        if (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value)
+            || (0x3041...0x3096).contains(value) || (0x30A1...0x30FA).contains(value) { return (3, 2) }
         return (0, 0)
     }
 
@@ -322,5 +401,13 @@ public enum WordWrap {
             if wordStart < n { result.append(text[index(wordStart)..<index(n)]) }
         }
         return result
+    }
+}
+
+extension String {
+    /// The substring of UTF-8 bytes `bytes` (whose ends are on scalar boundaries).
+    public func utf8Slice(_ bytes: Range<Int>) -> Substring {
+        let start = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
+        return self[start..<utf8.index(start, offsetBy: bytes.count)]
     }
 }

@@ -1,14 +1,48 @@
 import BylineCanvas
 import BylineModel
+import Foundation
 
 /// A run of text in one role.
 public struct Span: Equatable, Sendable {
-    public var text: String
+    /// The string the span's text is in (a body line's: its block's text, no copy of its own).
+    public private(set) var base: String
+    /// The span's UTF-8 bytes in `base`.
+    public private(set) var bytes: Range<Int>
     public var role: Role
 
+    /// The text, as a slice of `base` (made when asked for: a frame draws from the bytes).
+    public var slice: Substring { base.utf8Slice(bytes) }
+
+    /// The text as a string of its own.
+    public var text: String {
+        get { bytes.count == base.utf8.count ? base : String(slice) }
+        set {
+            base = newValue
+            bytes = 0..<newValue.utf8.count
+        }
+    }
+
     public init(_ text: String, _ role: Role) {
-        self.text = text
+        self.init(text, bytes: 0..<text.utf8.count, role)
+    }
+
+    /// The span of `base`'s UTF-8 bytes `bytes` (ends on scalar boundaries).
+    public init(_ base: String, bytes: Range<Int>, _ role: Role) {
+        self.base = base
+        self.bytes = bytes
         self.role = role
+    }
+
+    /// Spans are equal when their roles and the bytes of their texts are (byte for byte: text
+    /// that only reads the same draws differently).
+    public static func == (a: Span, b: Span) -> Bool {
+        guard a.role == b.role, a.bytes.count == b.bytes.count else { return false }
+        let same = a.base.utf8.withContiguousStorageIfAvailable { x in
+            b.base.utf8.withContiguousStorageIfAvailable { y in
+                a.bytes.isEmpty || memcmp(x.baseAddress! + a.bytes.lowerBound, y.baseAddress! + b.bytes.lowerBound, a.bytes.count) == 0
+            }
+        }
+        return (same ?? nil) ?? a.slice.utf8.elementsEqual(b.slice.utf8)
     }
 }
 
@@ -16,7 +50,10 @@ public struct Span: Equatable, Sendable {
 public struct BodyLine: Equatable, Sendable {
     /// Columns of indent before the first span.
     public var indent: Int
-    public var spans: [Span]
+    /// The line's spans, at most two (a pull quote's bar and its text), kept in the line
+    /// itself: a line allocates nothing of its own.
+    public private(set) var first: Span?
+    public private(set) var second: Span?
     /// The article block this line belongs to; nil for the header and spacing.
     public var block: Int?
     /// Where the line's text starts in the article, and how many UTF-8 bytes of it the line
@@ -24,15 +61,40 @@ public struct BodyLine: Equatable, Sendable {
     public var source: TextPosition?
     public var length: Int
 
+    /// Lines are equal when all their parts are; the spans, the dearest, are compared last.
+    public static func == (a: BodyLine, b: BodyLine) -> Bool {
+        a.length == b.length && a.indent == b.indent && a.block == b.block && a.source == b.source
+            && a.first == b.first && a.second == b.second
+    }
+
+    /// The line's spans in order (at most two).
+    public var spans: [Span] { [first, second].compactMap { $0 } }
+
+    /// A line of `spans`, at most two.
     public init(indent: Int = 0, spans: [Span] = [], block: Int? = nil, source: TextPosition? = nil, length: Int = 0) {
+        precondition(spans.count <= 2, "a body line has at most two spans")
+        self.init(indent: indent, spans.first, spans.count > 1 ? spans[1] : nil, block: block, source: source, length: length)
+    }
+
+    init(indent: Int = 0, _ first: Span?, _ second: Span? = nil, block: Int?, source: TextPosition?, length: Int) {
         self.indent = indent
-        self.spans = spans
+        self.first = first
+        self.second = second
         self.block = block
         self.source = source
         self.length = length
     }
 
     static let blank = BodyLine()
+
+    /// The line with its spans' text copied out of the strings they are slices of, so that
+    /// keeping it keeps no block of an article alive (a row kept as drawn: ``RowCache``).
+    var detached: BodyLine {
+        var line = self
+        line.first = first.map { Span($0.text, $0.role) }
+        line.second = second.map { Span($0.text, $0.role) }
+        return line
+    }
 }
 
 /// An article's body word-wrapped for one measure: the lines the body pane scrolls
@@ -65,7 +127,6 @@ public struct BodyLayout: Equatable, Sendable {
         self.room = max(self.width, room ?? width)
         self.footersUnfolded = footersUnfolded
         build(article, ascii: ascii)
-        textLines = lines.indices.filter { lines[$0].source != nil }
     }
 
     /// The block shown at a line, looking upwards past spacing lines.
@@ -125,6 +186,7 @@ public struct BodyLayout: Equatable, Sendable {
     private mutating func build(_ article: Article, ascii: Bool) {
         let w = width
         lines.reserveCapacity(Self.estimatedLineCount(article, width: w))
+        textLines.reserveCapacity(lines.capacity)
         var header = 0
         // Text as the terminal can show it: with --ascii, positions count the plain forms' bytes.
         func shown(_ text: String) -> String { Transliterate.forTerminal(text, ascii: ascii) }
@@ -183,15 +245,15 @@ public struct BodyLayout: Equatable, Sendable {
             case .pullquote:
                 let indent = w >= 30 ? 4 : 1
                 let textWidth = max(1, w - indent - 2 - (w >= 30 ? 2 : 0))
-                for line in WordWrap.lines(block.text, width: textWidth) {
-                    lines.append(BodyLine(indent: indent, spans: [Span(bar, .quoteMark), Span(line.text, .pullquote)], block: index,
+                for line in WordWrap.slices(block.text, width: textWidth) {
+                    appendText(BodyLine(indent: indent, Span(bar, .quoteMark), Span(line.base, bytes: line.bytes, .pullquote), block: index,
                                           source: TextPosition(block: index, offset: line.range.lowerBound), length: line.range.count))
                 }
                 if let who = block.attribution, !who.isEmpty {
                     let dash = Self.attributionDash(ascii: ascii)
                     let base = block.text.utf8.count + 1
-                    for line in WordWrap.lines(dash + who, width: textWidth) {
-                        lines.append(BodyLine(indent: indent, spans: [Span(bar, .quoteMark), Span(line.text, .attribution)], block: index,
+                    for line in WordWrap.slices(dash + who, width: textWidth) {
+                        appendText(BodyLine(indent: indent, Span(bar, .quoteMark), Span(line.base, bytes: line.bytes, .attribution), block: index,
                                               source: TextPosition(block: index, offset: base + line.range.lowerBound), length: line.range.count))
                     }
                 }
@@ -204,7 +266,7 @@ public struct BodyLayout: Equatable, Sendable {
                     let room = max(1, w - DisplayWidth.of(marker) - hint.count)
                     let first = WordWrap.wrap(block.text, width: room)
                     let text = first.count > 1 ? first[0] + (ascii ? "..." : "…") : first[0]
-                    lines.append(BodyLine(spans: [Span(marker + text + hint, .boilerplate)], block: index,
+                    appendText(BodyLine(Span(marker + text + hint, .boilerplate), block: index,
                                           source: start, length: block.text.utf8.count))
                 }
             }
@@ -230,9 +292,15 @@ public struct BodyLayout: Equatable, Sendable {
         return String(article.headline.dropLast()) + " " + first.text
     }
 
+    /// Appends a line that shows text (one with a source), noting it among the text lines.
+    private mutating func appendText(_ line: consuming BodyLine) {
+        textLines.append(lines.count)
+        lines.append(line)
+    }
+
     private mutating func add(wrapped text: String, role: Role, block: Int?, position: TextPosition) {
-        for line in WordWrap.lines(text, width: width, whole: room) {
-            lines.append(BodyLine(spans: [Span(line.text, role)], block: block,
+        for line in WordWrap.slices(text, width: width, whole: room) {
+            appendText(BodyLine(Span(line.base, bytes: line.bytes, role), block: block,
                                   source: TextPosition(block: position.block, offset: position.offset + line.range.lowerBound),
                                   length: line.range.count))
         }

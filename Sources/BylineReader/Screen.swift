@@ -7,6 +7,8 @@ public struct Screen {
     /// every frame. (Internal for tests.)
     let listRows = ListRowCache()
     let bodyRows = BodyRowCache()
+    /// The article the body showed last frame: its rows are kept from its second frame on.
+    let bodyShown = BodyArticleShown()
 
     public init(keyMap: KeyMap = .standard) {
         self.keyMap = keyMap
@@ -40,7 +42,8 @@ public struct Screen {
             return
         }
         if let r = layout.list { ListPane().draw(state, in: r, on: &canvas, cache: listRows) }
-        if let r = layout.body { BodyPane().draw(state, in: r, on: &canvas, cache: bodyRows) }
+        let sameArticle = bodyShown.shows(layout.body == nil ? nil : state.body?.articleID)
+        if let r = layout.body { BodyPane().draw(state, in: r, on: &canvas, cache: bodyRows, keep: sameArticle) }
         if let r = layout.sidebar { SidebarPane().draw(state, in: r, on: &canvas) }
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
         layout.forEachBorder { x in

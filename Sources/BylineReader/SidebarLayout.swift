@@ -25,7 +25,9 @@ public struct SidebarLayout: Equatable, Sendable {
         var total = 0
         for quoteIndex in quoteIndices {
             let quote = article.quotes[quoteIndex]
-            var wrapped = WordWrap.wrap(open + Transliterate.forTerminal(quote.text, ascii: ascii) + close, width: textWidth)
+            // One line more than is shown tells whether the quote is cut.
+            var wrapped = WordWrap.wrap(open + Transliterate.forTerminal(quote.text, ascii: ascii) + close, width: textWidth,
+                                        atMost: Self.maxQuoteLines + 1)
             if wrapped.count > Self.maxQuoteLines {
                 wrapped = Array(wrapped.prefix(Self.maxQuoteLines))
                 wrapped[wrapped.count - 1] = Truncate.toWidth(wrapped[wrapped.count - 1] + glyphs.ellipsis, textWidth, ellipsis: glyphs.ellipsis)

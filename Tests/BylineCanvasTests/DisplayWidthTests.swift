@@ -33,4 +33,26 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(TerminalGlyph.cells(of: "\u{202E}"), [TerminalGlyph.replacement])
         XCTAssertEqual(TerminalGlyph.cells(of: "\u{200B}"), [], "zero-width space takes no cell")
     }
+
+    /// A string's width is the sum of its graphemes' (as the `Character` form measures each),
+    /// whichever form measures it: a String, a Substring, or another StringProtocol type.
+    func testAStringsWidthIsItsGraphemesWidths() {
+        let pieces = ["a", " ", "word", "\r\n", "\r", "\n", "\u{301}", "e\u{301}", "東京", "👩‍🚀", "👍🏽", "\u{1F1EC}\u{1F1E7}",
+                      "\u{200D}", "\u{200B}", "\u{FE0F}", "“", "—", "Łukasz", "Phạm", "の", "\u{0600}", "\u{0903}", "\u{7F}", "\u{9B}",
+                      "\u{1100}\u{1161}", "가", "\t"]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            seed ^= seed << 13
+            seed ^= seed >> 7
+            seed ^= seed << 17
+            return Int(seed % 1_000_000)
+        }
+        for _ in 0..<3000 {
+            let text = (0..<(next() % 12)).map { _ in pieces[next() % pieces.count] }.joined()
+            let expected = text.reduce(0) { $0 + DisplayWidth.of($1) }
+            XCTAssertEqual(DisplayWidth.of(text), expected, text.debugDescription)
+            XCTAssertEqual(DisplayWidth.of(text[...]), expected, text.debugDescription)
+            XCTAssertEqual(DisplayWidth.of(Array(text.utf8).withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }), expected)
+        }
+    }
 }

@@ -81,7 +81,8 @@ final class WordWrapTests: XCTestCase {
     }
 
     /// The same against the scalars `WordWrap` measures without grapheme breaking (Latin-1 and
-    /// Latin Extended letters, general punctuation, CJK ideographs, Hangul syllables), at their
+    /// Latin Extended letters and Latin Extended Additional, general punctuation, CJK ideographs,
+    /// Hangul syllables, hiragana and katakana), at their
     /// ranges' edges and next to what they must not be taken with: C1 controls, a soft hyphen,
     /// marks and joiners after them, U+2028, U+205F, U+2060, a pictograph (‼) joined to an
     /// emoji, Hangul jamo after a syllable.
@@ -91,7 +92,9 @@ final class WordWrapTests: XCTestCase {
                       "ñ\u{301}", "\u{2028}", "\u{2029}", "\u{205F}", "\u{2060}", "\u{200F}", "\u{2010}", "\u{2027}",
                       "\u{2030}", "\u{205E}", "€", "Ωmega", "it’s", "“Quoted,”", "\u{0600}", " \u{FE0F}", "\u{0903}", "\r\n",
                       "東京", "서울", "\u{4E00}", "\u{9FFF}", "\u{4DFF}", "\u{A000}", "\u{AC00}", "\u{D7A3}", "\u{D7A4}", "\u{1161}",
-                      "\u{11A8}", "가\u{11A8}", "\u{1100}", "大\u{301}", "\u{3000}"]
+                      "\u{11A8}", "가\u{11A8}", "\u{1100}", "大\u{301}", "\u{3000}",
+                      "\u{1DFF}", "\u{1E00}", "\u{1EFF}", "\u{1F00}", "Phạm", "ộ\u{301}", "\u{3040}", "\u{3041}", "\u{3096}",
+                      "\u{3099}", "か\u{3099}", "\u{309A}", "\u{30A0}", "\u{30A1}", "\u{30FA}", "\u{30FB}", "の", "カタカナ"]
         compareWithReference(pieces, seed: 0x9E37_79B9_7F4A_7C15)
     }
 
@@ -104,9 +107,18 @@ final class WordWrapTests: XCTestCase {
             let text = (0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined()
             let width = 1 + next() % 24
             let whole = width + next() % 3 * 8
-            XCTAssertEqual(WordWrap.lines(text, width: width, whole: whole),
-                           referenceLines(text, width: width, whole: whole),
+            let reference = referenceLines(text, width: width, whole: whole)
+            XCTAssertEqual(WordWrap.lines(text, width: width, whole: whole), reference,
                            "width \(width), whole \(whole): \(text.debugDescription)", file: file, line: line)
+            // The slices are the same lines, byte for byte.
+            let slices = WordWrap.slices(text, width: width, whole: whole)
+            XCTAssertEqual(slices.map { Array($0.text.utf8) }, reference.map { Array($0.text.utf8) },
+                           "slices at width \(width), whole \(whole): \(text.debugDescription)", file: file, line: line)
+            XCTAssertEqual(slices.map(\.range), reference.map(\.range), file: file, line: line)
+            // Wrapping stopped after a few lines gives the first lines of the whole wrapping.
+            let most = 1 + next() % 4
+            XCTAssertEqual(WordWrap.wrap(text, width: width, atMost: most), Array(WordWrap.wrap(text, width: width).prefix(most)),
+                           "at most \(most) at width \(width): \(text.debugDescription)", file: file, line: line)
         }
     }
 

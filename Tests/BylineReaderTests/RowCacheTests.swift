@@ -148,6 +148,8 @@ final class RowCacheBoundTests: XCTestCase {
         var canvas = Canvas(size: Size(width: 1, height: 1))
         var state = try ReaderFixtures.state(Size(width: 300, height: 100))
         screen.render(state, into: &canvas)
+        XCTAssertEqual(screen.bodyRows.cellCount, 0, "an article's first frame keeps no rows")
+        screen.render(state, into: &canvas)
         let shown = screen.bodyRows.cellCount
         XCTAssertGreaterThan(shown, BodyRowCache.minimumCells, "the body's rows as drawn")
         state.send(.toggleZoom)
@@ -163,6 +165,22 @@ final class RowCacheBoundTests: XCTestCase {
         state.send(.toggleZoom)
         screen.render(state, into: &canvas)
         XCTAssertEqual(canvas, Screen().render(state), "the rows dropped are drawn again")
+    }
+
+    /// A body line is a slice of its block's text; the row kept for it holds a copy of just the
+    /// line (a kept row must not keep a whole article alive), equal to the line it came from.
+    func testABodyRowIsKeptWithItsOwnCopyOfTheLine() throws {
+        let state = try ReaderFixtures.state(Size(width: 100, height: 30))
+        let body = try XCTUnwrap(state.body)
+        let line = try XCTUnwrap(body.lines.first { ($0.first.map { $0.base.utf8.count > $0.bytes.count }) ?? false },
+                                 "a line that is part of a longer block")
+        let detached = line.detached
+        XCTAssertEqual(detached, line)
+        XCTAssertEqual(detached.first?.base, line.first?.text)
+        XCTAssertEqual(detached.first?.bytes, 0..<(line.first?.bytes.count ?? -1))
+        var other = line
+        other.indent += 1
+        XCTAssertNotEqual(other.detached, line)
     }
 
     func testARowIsKeptWithoutTheBlanksItWasFilledWithOnEitherSide() throws {

@@ -1,4 +1,5 @@
 import BylineCanvas
+import BylineModel
 
 /// The article body: the laid-out lines from `bodyTop`, centred at a comfortable measure.
 /// Its scroll thumb rides on the border to its right (see ``drawThumb(_:rect:x:on:)``).
@@ -15,8 +16,8 @@ public struct BodyPane {
     }
 
     /// Draws the body, copying lines from `cache` that were drawn before at the same place
-    /// (and keeping the lines drawn); lines with search matches are always drawn.
-    func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas, cache: BodyRowCache?) {
+    /// (and keeping the lines drawn), only when `keep`; lines with search matches are always drawn.
+    func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas, cache: BodyRowCache?, keep: Bool = true) {
         guard let body = state.body else {
             canvas.fill(rect, role: .body)
             let note = state.selection == nil ? "No article selected." : "Loading" + BoxGlyphs.forMode(ascii: state.ascii).ellipsis
@@ -26,13 +27,12 @@ public struct BodyPane {
         let left = rect.x + BodyPane.margin(for: rect.width)
         let textMaxX = rect.maxX
         cache?.fit(rect)
+        // The pane is filled once; each row then draws on its own row only.
+        canvas.fill(rect, role: .body)
         for row in 0..<rect.height {
             let index = state.bodyTop + row
             let rowRect = Rect(x: rect.x, y: rect.y + row, width: rect.width, height: 1)
-            guard index < body.lines.count else {
-                canvas.fill(Rect(x: rect.x, y: rect.y + row, width: rect.width, height: rect.height - row), role: .body)
-                break
-            }
+            guard index < body.lines.count else { break }
             let line = body.lines[index]
             var x = left + line.indent
             let hits = state.search.flatMap { search in
@@ -40,23 +40,31 @@ public struct BodyPane {
             } ?? []
             // The block a jump landed on stands out until the next key.
             let highlighted = line.block != nil && line.block == state.highlightedBlock
-            let content = hits.isEmpty ? cache.map { _ in
-                BodyRowContent(line: line, x: rect.x, width: rect.width, left: left, highlighted: highlighted)
-            } : nil
-            if let content, let kept = cache?.cells(for: index, content) {
-                canvas.fill(rowRect, role: .body)
+            // An article's first frame neither keeps its rows nor looks for them (see
+            // ``BodyArticleShown``): a row kept from an earlier visit is drawn again instead.
+            let cached = hits.isEmpty && keep ? cache : nil
+            // The row kept is compared with the line in place (no content made to compare it).
+            if let cache = cached, let slot = cache.slot(of: index), let kept = cache.cells(inSlot: slot, where: { kept in
+                kept.pointee.x == rect.x && kept.pointee.width == rect.width && kept.pointee.left == left
+                    && kept.pointee.highlighted == highlighted && kept.pointee.line == line
+            }) {
                 canvas.place(kept.cells, x: rect.x + kept.lead, y: rowRect.y, filledWith: .body)
                 continue
             }
-            canvas.fill(rowRect, role: .body)
-            for (k, span) in line.spans.enumerated() {
-                if !hits.isEmpty, k == line.spans.count - 1, let source = line.source {
+            func put(_ span: Span, last: Bool) {
+                if !hits.isEmpty, last, let source = line.source {
                     x = Self.put(span, highlighting: hits, from: source.offset, x: x, y: rect.y + row, maxX: textMaxX, on: &canvas)
                 } else {
-                    x = canvas.put(span.text, x: x, y: rect.y + row, role: highlighted ? .searchMatch : span.role, maxX: textMaxX)
+                    x = canvas.put(span.base, bytes: span.bytes, x: x, y: rect.y + row, role: highlighted ? .searchMatch : span.role, maxX: textMaxX)
                 }
             }
-            if let content, let cache { cache.keep(canvas.row(x: rect.x, y: rowRect.y, width: rect.width), filledWith: .blank(.body), for: index, content) }
+            if let first = line.first { put(first, last: line.second == nil) }
+            if let second = line.second { put(second, last: true) }
+            if let cache = cached {
+                // Kept with its own copy of the text, not a slice of the article's.
+                let content = BodyRowContent(line: line.detached, x: rect.x, width: rect.width, left: left, highlighted: highlighted)
+                cache.keep(canvas.row(x: rect.x, y: rowRect.y, width: rect.width), filledWith: .blank(.body), for: index, content)
+            }
         }
         if let id = state.articleID, state.deleted[id] != nil {
             // The file is gone: say so on the top row until the user moves away.
@@ -71,7 +79,7 @@ public struct BodyPane {
     /// one role are put in one run.
     private static func put(_ span: Span, highlighting hits: [(range: Range<Int>, current: Bool)], from start: Int,
                             x: Int, y: Int, maxX: Int, on canvas: inout Canvas) -> Int {
-        let text = span.text
+        let text = span.slice
         var x = x
         var offset = start
         var run = text.startIndex
@@ -121,5 +129,19 @@ public struct BodyPane {
         let maxTop = total - rect.height
         let offset = maxTop == 0 ? 0 : (rect.height - size) * state.bodyTop / maxTop
         canvas.vline(glyphs.thumb, x: x, y: rect.y + offset, height: size, role: .border)
+    }
+}
+
+/// The article the body pane showed in the frame drawn last. Its rows are kept (``RowCache``)
+/// only from an article's second frame on: a move in the list shows each article for one frame,
+/// whose rows would be kept for nothing, while a scroll keeps them from its first line on.
+/// Used on the run loop's thread only.
+final class BodyArticleShown {
+    private(set) var articleID: ArticleID?
+
+    /// Notes the article a frame shows; true when the frame before showed it too.
+    func shows(_ id: ArticleID?) -> Bool {
+        defer { articleID = id }
+        return id != nil && id == articleID
     }
 }

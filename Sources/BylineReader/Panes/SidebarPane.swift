@@ -31,7 +31,7 @@ public struct SidebarPane {
                 let role: Role = isCurrent ? .sidebarCurrent : line.role
                 if isCurrent { canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .sidebarCurrent) }
                 if isCurrent && i == 0 { canvas.put(glyphs.currentMark, x: rect.x, y: y, role: .sidebarCurrent, maxX: rect.x + 1) }
-                canvas.put(line.text, x: rect.x + 2, y: y, role: role, maxX: rect.maxX)
+                canvas.put(line.base, bytes: line.bytes, x: rect.x + 2, y: y, role: role, maxX: rect.maxX)
             }
         }
     }
