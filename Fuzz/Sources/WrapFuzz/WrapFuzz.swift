@@ -14,8 +14,11 @@ private func checkWrap(_ text: String, width: Int) {
         Fuzz.violated("line of width \(DisplayWidth.of(line)) at width \(width): \(line.debugDescription)", text)
     }
     guard width > 0 else { return }
-    let inputWords = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-    var outputWords = lines.flatMap { $0.split(separator: " ").map(String.init) }[...]
+    // Split on the space and tab scalars, not on characters: a prepended mark (U+0600...) and
+    // the space after it are one character, so a tab laid out as spaces after one would not
+    // split as the tab did.
+    let inputWords = words(text, at: [" ", "\t"])
+    var outputWords = lines.flatMap { words($0, at: [" "]) }[...]
     for word in inputWords {
         var joined = ""
         while joined.unicodeScalars.count < word.unicodeScalars.count, let piece = outputWords.popFirst() {
@@ -27,6 +30,11 @@ private func checkWrap(_ text: String, width: Int) {
         }
     }
     if let extra = outputWords.first { Fuzz.violated("wrap invented \(extra.debugDescription) at width \(width)", text) }
+}
+
+/// The runs of `text` between the scalars `separators` (empty runs dropped).
+private func words(_ text: String, at separators: Set<Unicode.Scalar>) -> [String] {
+    text.unicodeScalars.split(whereSeparator: separators.contains).map { String(String.UnicodeScalarView($0)) }
 }
 
 /// Every cell is terminal-safe, and wide cells and continuations come in pairs.
