@@ -308,17 +308,22 @@ struct ParagraphTokens {
     /// A quick test before a word is looked up as a speech verb: an ASCII word must be 3 to 12
     /// letters long and open with a letter some speech verb opens with; other words (Greek,
     /// Russian) are always looked up.
-    func mayBeSpeechVerb(_ i: Int) -> Bool {
+    func mayBeSpeechVerb(_ i: Int) -> Bool { mayBeSpeechVerb(i, initials: Self.speechVerbInitials) }
+
+    /// ``mayBeSpeechVerb(_:)`` with ``speechVerbInitials`` read once by the caller (a loop over
+    /// every word of a paragraph then does not check the constant is made, word after word).
+    @inline(__always)
+    func mayBeSpeechVerb(_ i: Int, initials: UInt32) -> Bool {
         let t = tokens[i]
         let f = UInt32(utf8[t.lo])
         guard f < 0x80 else { return true }
         let length = Int(t.scalarCount)
         guard length >= 3, length <= 12, f >= 0x61, f <= 0x7A else { return false }
-        return Self.speechVerbInitials & (1 << (f - 0x61)) != 0
+        return initials & (1 << (f - 0x61)) != 0
     }
 
     /// One bit per ASCII letter that opens a speech verb.
-    private static let speechVerbInitials: UInt32 = Lexicon.speechVerbs.asciiInitials
+    static let speechVerbInitials: UInt32 = Lexicon.speechVerbs.asciiInitials
 
     /// A word in lower case opening in a lower-case letter.
     func isLowerWord(_ i: Int) -> Bool {
