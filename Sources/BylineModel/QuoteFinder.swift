@@ -332,6 +332,7 @@ struct QuoteFinder {
         // Read once here, not at every word.
         let speechVerbs = Lexicon.speechVerbs
         let verbInitials = ParagraphTokens.speechVerbInitials
+        let verbHashes = ParagraphTokens.speechVerbHashes
         while i < end {
             let t = p.tokens[i]
             if t.kind == .punct {
@@ -358,7 +359,8 @@ struct QuoteFinder {
                 continue
             }
             // A speech verb in narrative reports speech: its subject is the current speaker.
-            guard i > sentenceStart, p.mayBeSpeechVerb(i, initials: verbInitials), p.word(i, in: speechVerbs) else { i += 1; continue }
+            guard i > sentenceStart, verbHashes.withUnsafeBufferPointer({ p.mayBeSpeechVerb(i, initials: verbInitials, hashes: $0) }),
+                  p.word(i, in: speechVerbs) else { i += 1; continue }
             if !Self.negatedOrInfinitive(&p, i) {
                 let subject = p.subjectBefore(subjectRange(&p, verb: i, floor: sentenceStart))
                 switch subject {

@@ -231,4 +231,19 @@ import Testing
         #expect(p.withLowerASCII(1) { Array($0) } == nil)
         #expect(p.withLowerASCII(0) { Array($0) } == [0x61])
     }
+
+    /// The quick test before a speech-verb look-up turns away no speech verb written in lower
+    /// case, and most other words (their hash's bit is clear).
+    @Test func speechVerbFilterKeepsEveryVerb() {
+        for verb in Lexicon.speechVerbs {
+            var p = ParagraphTokens("They \(verb) it, and \(verb).")
+            for i in p.tokens.indices where p.isWord(i) && p.word(i, in: Lexicon.speechVerbs) && p.isLowerWord(i) {
+                #expect(p.mayBeSpeechVerb(i), "\(verb)")
+            }
+        }
+        let others = "the harbour reopened after a long storm and the council met to discuss plans for new housing near".split(separator: " ")
+        var p = ParagraphTokens(others.joined(separator: " "))
+        let passed = p.tokens.indices.filter { p.mayBeSpeechVerb($0) && !p.word($0, in: Lexicon.speechVerbs) }.count
+        #expect(passed <= 2, "\(passed) of \(others.count) ordinary words passed the filter")
+    }
 }

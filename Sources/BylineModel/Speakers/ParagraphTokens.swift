@@ -311,22 +311,29 @@ struct ParagraphTokens {
     /// A quick test before a word is looked up as a speech verb: an ASCII word must be 3 to 12
     /// letters long and open with a letter some speech verb opens with; other words (Greek,
     /// Russian) are always looked up.
-    func mayBeSpeechVerb(_ i: Int) -> Bool { mayBeSpeechVerb(i, initials: Self.speechVerbInitials) }
+    func mayBeSpeechVerb(_ i: Int) -> Bool {
+        Self.speechVerbHashes.withUnsafeBufferPointer { mayBeSpeechVerb(i, initials: Self.speechVerbInitials, hashes: $0) }
+    }
 
-    /// ``mayBeSpeechVerb(_:)`` with ``speechVerbInitials`` read once by the caller (a loop over
-    /// every word of a paragraph then does not check the constant is made, word after word).
+    /// ``mayBeSpeechVerb(_:)`` with ``speechVerbInitials`` and ``speechVerbHashes`` read once
+    /// by the caller (a loop over every word of a paragraph then does not check the constants
+    /// are made, word after word). An ASCII word whose hash's bit is clear is no speech verb:
+    /// most words are turned away here instead of by a look-up in the set.
     @inline(__always)
-    func mayBeSpeechVerb(_ i: Int, initials: UInt32) -> Bool {
+    func mayBeSpeechVerb(_ i: Int, initials: UInt32, hashes: UnsafeBufferPointer<UInt64>) -> Bool {
         let t = tokens[i]
         let f = UInt32(utf8[t.lo])
         guard f < 0x80 else { return true }
         let length = Int(t.scalarCount)
         guard length >= 3, length <= 12, f >= 0x61, f <= 0x7A else { return false }
-        return initials & (1 << (f - 0x61)) != 0
+        guard initials & (1 << (f - 0x61)) != 0 else { return false }
+        return !t.ascii || WordTable<Bool>.filter(hashes, has: t.hash)
     }
 
     /// One bit per ASCII letter that opens a speech verb.
     static let speechVerbInitials: UInt32 = Lexicon.speechVerbs.asciiInitials
+    /// The speech verbs' ``WordSet/hashFilter``.
+    static let speechVerbHashes: [UInt64] = Lexicon.speechVerbs.hashFilter
 
     /// A word in lower case opening in a lower-case letter.
     func isLowerWord(_ i: Int) -> Bool {
