@@ -556,6 +556,7 @@ enum TextScan {
         if v >= 0x1E00 && v <= 0x1F15 { return true }
         if v >= 0x2000 && v <= 0x206F { return false }
         if (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0xA48C) || (v >= 0xAC00 && v <= 0xD7A3) { return true }
+        if (v >= 0x3041 && v <= 0x3096) || (v >= 0x30A1 && v <= 0x30FA) { return true }  // kana
         return nil
     }
 

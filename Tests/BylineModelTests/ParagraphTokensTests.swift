@@ -191,10 +191,11 @@ import Testing
         #expect(reused.spans.map { [$0.terminated, $0.single] } == fresh.spans.map { [$0.terminated, $0.single] })
     }
 
-    /// The capital test of a word's first scalar above ASCII (a table for Latin letters, the
-    /// properties otherwise) agrees with the properties for every scalar of the first planes.
+    /// The capital test of a word's first scalar above ASCII (a table for Latin letters, ranges
+    /// for Han, Hangul and kana, the properties otherwise) agrees with the properties for every
+    /// scalar of the basic plane below the surrogates.
     @Test func capitalisedAsThePropertiesSay() {
-        for v in UInt32(0x80)..<0x3100 {
+        for v in UInt32(0x80)..<0xD800 {
             guard let c = Unicode.Scalar(v) else { continue }
             let p = c.properties
             let expected = p.isUppercase || (p.isAlphabetic && !p.isLowercase && !p.changesWhenUppercased)

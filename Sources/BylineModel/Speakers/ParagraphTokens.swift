@@ -548,6 +548,11 @@ struct ParagraphTokens {
            let l = TextScan.lowerScalar(v), l != v {
             return true
         }
+        // Letters without case: Han, Hangul syllables, kana (no property looked up).
+        if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xAC00 && v <= 0xD7A3)
+            || (v >= 0x3041 && v <= 0x3096) || (v >= 0x30A1 && v <= 0x30FA) {
+            return true
+        }
         let p = c.properties
         return p.isUppercase || (p.isAlphabetic && !p.isLowercase && !p.changesWhenUppercased)
     }
