@@ -46,10 +46,29 @@ enum TextScan {
         return result
     }
 
-    /// Whether the UTF-8 of `s` holds `byte` (a loop over the bytes, not the generic view).
+    /// Whether the UTF-8 of `s` holds `byte`: eight bytes at a time (a byte equal to `byte` is
+    /// a zero byte of their XOR with it in every lane), the rest one by one.
     static func contains(_ s: String, byte: UInt8) -> Bool {
         var copy = s
-        return copy.withUTF8 { b in b.contains(byte) }
+        return copy.withUTF8 { b in contains(b, byte: byte) }
+    }
+
+    /// ``contains(_:byte:)`` on UTF-8 bytes.
+    static func contains(_ b: UnsafeBufferPointer<UInt8>, byte: UInt8) -> Bool {
+        let n = b.count
+        let raw = UnsafeRawBufferPointer(b)
+        let pattern = 0x0101_0101_0101_0101 &* UInt64(byte)
+        var i = 0
+        while i + 8 <= n {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern
+            if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { return true }
+            i += 8
+        }
+        while i < n {
+            if b[i] == byte { return true }
+            i += 1
+        }
+        return false
     }
 
     /// `s.hasSuffix(suffix)`, from the bytes when `suffix` is made of ASCII other than CR and of

@@ -136,6 +136,26 @@ import Testing
         #expect(TextScan.countWords("The harbour reopens after the storm, said Elin Voss.") == 9)
     }
 
+    /// A byte found eight at a time as one by one: every byte value, at every place in texts
+    /// of every length up to three words of eight, among bytes equal to it but one bit.
+    @Test func containsByteAsOneByOne() {
+        for byte in UInt8(0)...255 {
+            for length in 0...24 {
+                var bytes = [UInt8](repeating: byte ^ 1, count: length)
+                #expect(!bytes.withUnsafeBufferPointer { TextScan.contains($0, byte: byte) })
+                for place in 0..<length {
+                    bytes[place] = byte
+                    #expect(bytes.withUnsafeBufferPointer { TextScan.contains($0, byte: byte) }, "\(byte) at \(place) of \(length)")
+                    bytes[place] = byte ^ 0x80
+                    #expect(!bytes.withUnsafeBufferPointer { TextScan.contains($0, byte: byte) }, "\(byte) at \(place) of \(length)")
+                    bytes[place] = byte ^ 1
+                }
+            }
+        }
+        #expect(TextScan.contains("Amélie: 2:14", byte: 0x3A))
+        #expect(!TextScan.contains("Amélie", byte: 0x3A))
+    }
+
     /// Eight ASCII bytes counted at once as byte by byte, from each state a token can be in:
     /// spaces, letters, digits, punctuation and control bytes in every mix.
     @Test func chunkWordsAsByteByByte() {
