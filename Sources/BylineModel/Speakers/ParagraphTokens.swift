@@ -647,8 +647,20 @@ struct ParagraphTokens {
     /// Whether the full stop, `!` or `?` at token `i` ends a sentence: it is followed by a
     /// capitalised word, a quote mark, a bracket or nothing, and (for a full stop) does not end
     /// an abbreviation or an initial.
+    @inline(__always)
     mutating func endsSentence(_ i: Int) -> Bool {
-        guard tokens[i].kind == .punct else { return false }
+        // Most tokens are no full stop, `!`, `?` or `…` (whose UTF-8 opens with E2): answered
+        // here, from the first byte, without a call.
+        let t = tokens[i]
+        guard t.kind == .punct else { return false }
+        let b = utf8[t.lo]
+        guard b == 0x2E || b == 0x21 || b == 0x3F || b == 0xE2 else { return false }
+        return endsSentenceAfterMark(i)
+    }
+
+    /// ``endsSentence(_:)`` for a punctuation token opening with one of its bytes.
+    @inline(never)
+    private mutating func endsSentenceAfterMark(_ i: Int) -> Bool {
         let c = first(i)
         guard c == "." || c == "!" || c == "?" || c == "…" else { return false }
         var k = i + 1
