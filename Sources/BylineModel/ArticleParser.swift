@@ -589,14 +589,67 @@ public enum ArticleParser {
             if isCrosshead(text) && shape.count > 1 && TextScan.scalarCount(text) > 30 { return false }
             return shape.capitalised
         }
-        let words = text.split(whereSeparator: TextScan.isSpace)
-        guard (1...8).contains(words.count) else { return false }
+        let shape = scalarWordShape(text) ?? characterWordShape(text)
+        guard (1...8).contains(shape.count) else { return false }
         guard let f = text.unicodeScalars.first, f.properties.isAlphabetic else { return false }
-        if isCrosshead(text) && words.count > 1 && TextScan.scalarCount(text) > 30 { return false }
-        return words.contains { w in
-            guard let c = w.unicodeScalars.first else { return false }
-            return c.properties.isUppercase || (c.properties.isAlphabetic && !c.properties.isLowercase)
+        if isCrosshead(text) && shape.count > 1 && TextScan.scalarCount(text) > 30 { return false }
+        return shape.capitalised
+    }
+
+    /// Whether a word opening with `c` counts as capitalised for an attribution line.
+    private static func opensLikeAName(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isUppercase || (c.properties.isAlphabetic && !c.properties.isLowercase)
+    }
+
+    /// The words of `s` as `split(whereSeparator: TextScan.isSpace)` finds them (runs between
+    /// whitespace characters), and whether one opens like a name (``opensLikeAName(_:)``).
+    static func characterWordShape(_ s: String) -> (count: Int, capitalised: Bool) {
+        let words = s.split(whereSeparator: TextScan.isSpace)
+        return (words.count, words.contains { w in w.unicodeScalars.first.map(opensLikeAName) ?? false })
+    }
+
+    /// ``characterWordShape(_:)`` read scalar by scalar, with no grapheme breaking, when every
+    /// scalar before a whitespace scalar is one of ``standsBeforeSpace(_:)`` and every one after
+    /// it one of ``standsAfterSpace(_:)`` (or whitespace too); nil otherwise. Those join no
+    /// character to the whitespace (no Prepend before it, no Extend, SpacingMark or ZWJ after
+    /// it), so the whitespace characters are exactly the whitespace scalars (a CR LF pair being
+    /// two, both whitespace) and the runs between them are the same (a test holds every scalar
+    /// of those ranges to this).
+    static func scalarWordShape(_ s: String) -> (count: Int, capitalised: Bool)? {
+        var count = 0
+        var capitalised = false
+        var previous: Unicode.Scalar?  // nil at the start
+        var inWord = false
+        for c in s.unicodeScalars {
+            if TextScan.isSpace(c) {
+                if let p = previous, !TextScan.isSpace(p) {
+                    guard standsBeforeSpace(p.value) else { return nil }
+                }
+                inWord = false
+            } else if !inWord {
+                // A word's first scalar: after whitespace (or opening the text).
+                if previous != nil { guard standsAfterSpace(c.value) else { return nil } }
+                inWord = true
+                count += 1
+                if !capitalised && opensLikeAName(c) { capitalised = true }
+            }
+            previous = c
         }
+        return (count, capitalised)
+    }
+
+    /// Scalars that never join the whitespace after them into one character: below U+0300,
+    /// Latin Extended Additional, kana to the end of the CJK ideographs.
+    @inline(__always)
+    static func standsBeforeSpace(_ v: UInt32) -> Bool {
+        v < 0x300 || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x3040 && v < 0xA000)
+    }
+
+    /// Scalars that never join the whitespace before them into one character: below U+0300,
+    /// Latin Extended Additional, the CJK ideographs.
+    @inline(__always)
+    static func standsAfterSpace(_ v: UInt32) -> Bool {
+        v < 0x300 || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x4E00 && v < 0xA000)
     }
 
     /// For ASCII text without CR (where characters are bytes): its number of words (runs

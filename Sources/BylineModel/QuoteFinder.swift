@@ -329,6 +329,10 @@ struct QuoteFinder {
         var i = range.lowerBound
         var sentenceStart = i
         let end = min(range.upperBound, range.lowerBound + 600)
+        // Read once here, not at every word.
+        let speechVerbs = Lexicon.speechVerbs
+        let verbInitials = ParagraphTokens.speechVerbInitials
+        let verbHashes = ParagraphTokens.speechVerbHashes
         while i < end {
             let t = p.tokens[i]
             if t.kind == .punct {
@@ -339,7 +343,7 @@ struct QuoteFinder {
             guard t.kind == .word else { i += 1; continue }
             // "The president grinned": a role opening its sentence is someone named before.
             if i == sentenceStart, t.capitalised, p.isLowerWord(i + 1), p.isLowerWord(i + 2), p.word(i, in: ParagraphTokens.theOnly) {
-                if p.word(i + 1, in: Lexicon.personRoles), !p.word(i + 2, in: Lexicon.speechVerbs) {
+                if p.word(i + 1, in: Lexicon.personRoles), !p.word(i + 2, in: speechVerbs) {
                     _ = resolve(.role(p.lower(i + 1), .unknown), &p, evidence: "", paragraph: paragraph)
                 }
             }
@@ -355,7 +359,8 @@ struct QuoteFinder {
                 continue
             }
             // A speech verb in narrative reports speech: its subject is the current speaker.
-            guard i > sentenceStart, p.mayBeSpeechVerb(i), p.word(i, in: Lexicon.speechVerbs) else { i += 1; continue }
+            guard i > sentenceStart, verbHashes.withUnsafeBufferPointer({ p.mayBeSpeechVerb(i, initials: verbInitials, hashes: $0) }),
+                  p.word(i, in: speechVerbs) else { i += 1; continue }
             if !Self.negatedOrInfinitive(&p, i) {
                 let subject = p.subjectBefore(subjectRange(&p, verb: i, floor: sentenceStart))
                 switch subject {

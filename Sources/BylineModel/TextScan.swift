@@ -46,10 +46,29 @@ enum TextScan {
         return result
     }
 
-    /// Whether the UTF-8 of `s` holds `byte` (a loop over the bytes, not the generic view).
+    /// Whether the UTF-8 of `s` holds `byte`: eight bytes at a time (a byte equal to `byte` is
+    /// a zero byte of their XOR with it in every lane), the rest one by one.
     static func contains(_ s: String, byte: UInt8) -> Bool {
         var copy = s
-        return copy.withUTF8 { b in b.contains(byte) }
+        return copy.withUTF8 { b in contains(b, byte: byte) }
+    }
+
+    /// ``contains(_:byte:)`` on UTF-8 bytes.
+    static func contains(_ b: UnsafeBufferPointer<UInt8>, byte: UInt8) -> Bool {
+        let n = b.count
+        let raw = UnsafeRawBufferPointer(b)
+        let pattern = 0x0101_0101_0101_0101 &* UInt64(byte)
+        var i = 0
+        while i + 8 <= n {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern
+            if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { return true }
+            i += 8
+        }
+        while i < n {
+            if b[i] == byte { return true }
+            i += 1
+        }
+        return false
     }
 
     /// `s.hasSuffix(suffix)`, from the bytes when `suffix` is made of ASCII other than CR and of
@@ -556,6 +575,7 @@ enum TextScan {
         if v >= 0x1E00 && v <= 0x1F15 { return true }
         if v >= 0x2000 && v <= 0x206F { return false }
         if (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0xA48C) || (v >= 0xAC00 && v <= 0xD7A3) { return true }
+        if (v >= 0x3041 && v <= 0x3096) || (v >= 0x30A1 && v <= 0x30FA) { return true }  // kana
         return nil
     }
 
@@ -633,12 +653,10 @@ enum TextScan {
         while i < n {
             if i >= chunkEnd {
                 if i + 8 <= n, cjkRun == 0,
-                   let lanes = wordLanes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
-                    // Spaces and letters or digits only: a word starts at each letter or digit
-                    // after a space (or after a token without one yet).
-                    let starts = lanes & ~(lanes << 8 | (token == 2 ? 0x80 : 0))
-                    words += starts.nonzeroBitCount
-                    token = lanes >> 63 != 0 ? 2 : 0
+                   let chunk = chunkWords(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), token: token) {
+                    // ASCII only: the words that start in these bytes, and the token after them.
+                    words += chunk.words
+                    token = chunk.token
                     i += 8
                     continue
                 }
@@ -684,24 +702,50 @@ enum TextScan {
         return words
     }
 
-    /// For eight bytes (little-endian in `w`) that are all ASCII whitespace, letters or digits:
-    /// the top bit of each byte that is a letter or digit; nil for any other byte. (Each range
-    /// test adds a constant to every byte, which never carries out of a byte below 0x80.)
+    /// For eight ASCII bytes (little-endian in `w`), read after a token in state `token` (as in
+    /// `countUTF8Words`: none 0, without a letter or digit yet 1, with one 2): the words that
+    /// start in them and the state after them; nil when a byte is not ASCII. A word starts at a
+    /// letter or digit whose nearest space, letter or digit before it is a space (or, when none
+    /// of these bytes before it is one, when the token had no letter or digit): found for all
+    /// eight bytes at once by filling each byte with the kind of the nearest such byte, in
+    /// three doubling steps, so punctuation costs no byte-at-a-time pass. (Each range test
+    /// adds a constant to every byte, which never carries out of a byte below 0x80.)
     @inline(__always)
-    static func wordLanes(_ w: UInt64) -> UInt64? {
+    static func chunkWords(_ w: UInt64, token: Int) -> (words: Int, token: Int)? {
         let high: UInt64 = 0x8080_8080_8080_8080
         guard w & high == 0 else { return nil }
         @inline(__always) func atLeast(_ x: UInt64, _ low: UInt8) -> UInt64 { x &+ 0x0101_0101_0101_0101 &* UInt64(0x80 - low) }
         // 0x09–0x0D and the space; 0–9; a–z once A–Z are folded onto them.
         let seven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let x = w ^ 0x2020_2020_2020_2020
-        let space = ~(((x & seven) &+ seven) | x) | atLeast(w, 0x09) & ~atLeast(w, 0x0E)
+        let space = (~(((x & seven) &+ seven) | x) | atLeast(w, 0x09) & ~atLeast(w, 0x0E)) & high
         let digit = atLeast(w, 0x30) & ~atLeast(w, 0x3A)
         let folded = w | 0x2020_2020_2020_2020
         let letter = atLeast(folded, 0x61) & ~atLeast(folded, 0x7B)
         let word = (digit | letter) & high
-        guard (space & high) | word == high else { return nil }
-        return word
+        if space | word == high {
+            // Spaces and letters or digits only (most chunks of prose): a word starts at each
+            // letter or digit after a space (or after a token without one yet).
+            let starts = word & ~(word << 8 | (token == 2 ? 0x80 : 0))
+            return (starts.nonzeroBitCount, word >> 63 != 0 ? 2 : 0)
+        }
+        // Per byte: `known`, a space, letter or digit stands at or before it in these bytes;
+        // `spaced`, the nearest one is a space.
+        var known = space | word, spaced = space
+        spaced |= (spaced << 8) & ~known; known |= known << 8
+        spaced |= (spaced << 16) & ~known; known |= known << 16
+        spaced |= (spaced << 32) & ~known; known |= known << 32
+        let opensWord = spaced << 8 | ~(known << 8) & (token == 2 ? 0 : high)
+        let words = (word & opensWord).nonzeroBitCount
+        let after: Int
+        if known >> 63 == 0 {
+            after = token == 0 ? 1 : token  // no space, letter or digit: the token goes on
+        } else if spaced >> 63 == 0 {
+            after = 2
+        } else {
+            after = space >> 63 != 0 ? 0 : 1
+        }
+        return (words, after)
     }
 
     /// Lower-case letters and digits only, words separated by one space: for comparing quotes.

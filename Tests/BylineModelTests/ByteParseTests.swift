@@ -176,6 +176,67 @@ import Testing
         #expect(TextScan.countWords("The harbour reopens after the storm, said Elin Voss.") == 9)
     }
 
+    /// A byte found eight at a time as one by one: every byte value, at every place in texts
+    /// of every length up to three words of eight, among bytes equal to it but one bit.
+    @Test func containsByteAsOneByOne() {
+        for byte in UInt8(0)...255 {
+            for length in 0...24 {
+                var bytes = [UInt8](repeating: byte ^ 1, count: length)
+                #expect(!bytes.withUnsafeBufferPointer { TextScan.contains($0, byte: byte) })
+                for place in 0..<length {
+                    bytes[place] = byte
+                    #expect(bytes.withUnsafeBufferPointer { TextScan.contains($0, byte: byte) }, "\(byte) at \(place) of \(length)")
+                    bytes[place] = byte ^ 0x80
+                    #expect(!bytes.withUnsafeBufferPointer { TextScan.contains($0, byte: byte) }, "\(byte) at \(place) of \(length)")
+                    bytes[place] = byte ^ 1
+                }
+            }
+        }
+        #expect(TextScan.contains("Amélie: 2:14", byte: 0x3A))
+        #expect(!TextScan.contains("Amélie", byte: 0x3A))
+    }
+
+    /// Eight ASCII bytes counted at once as byte by byte, from each state a token can be in:
+    /// spaces, letters, digits, punctuation and control bytes in every mix.
+    @Test func chunkWordsAsByteByByte() {
+        func reference(_ bytes: [UInt8], token: Int) -> (words: Int, token: Int) {
+            var words = 0, token = token
+            for b in bytes {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    token = 0
+                } else if (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) {
+                    if token != 2 { words += 1 }
+                    token = 2
+                } else if token == 0 {
+                    token = 1
+                }
+            }
+            return (words, token)
+        }
+        // Bytes of each kind, edges of every range test included.
+        let kinds: [[UInt8]] = [[0x20, 0x09, 0x0D, 0x0A], [0x41, 0x5A, 0x61, 0x7A, 0x30, 0x39, 0x6D],
+                                [0x2E, 0x2C, 0x27, 0x40, 0x5B, 0x60, 0x7B, 0x7F, 0x2F, 0x3A, 0x08, 0x0E, 0x00, 0x1F]]
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<20_000 {
+            // Runs of one kind, as text has them, and mixes byte by byte.
+            var bytes: [UInt8] = []
+            while bytes.count < 8 {
+                let kind = kinds[Int.random(in: 0..<3, using: &rng)]
+                for _ in 0..<(round % 2 == 0 ? 1 : Int.random(in: 1...4, using: &rng)) where bytes.count < 8 {
+                    bytes.append(kind.randomElement(using: &rng)!)
+                }
+            }
+            let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            for token in 0...2 {
+                let got = TextScan.chunkWords(w, token: token)
+                let expected = reference(bytes, token: token)
+                #expect(got?.words == expected.words && got?.token == expected.token, "\(bytes) from \(token)")
+            }
+        }
+        let wide = Array("abc\u{E9}defg".utf8.prefix(8))
+        #expect(TextScan.chunkWords(wide.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }, token: 0) == nil)
+    }
+
     /// Short lines that are not ASCII: junk whole only when they hold a junk line.
     @Test func wholeJunkLinesBeyondASCII() {
         #expect(Boilerplate.isJunkLine("“Advertisement…”"))
@@ -199,6 +260,34 @@ import Testing
             let words = s.split(whereSeparator: TextScan.isSpace)
             #expect(shape.count == words.count, "\(s.debugDescription)")
             #expect(shape.capitalised == words.contains { $0.unicodeScalars.first!.properties.isUppercase }, "\(s.debugDescription)")
+        }
+    }
+
+    /// Words read scalar by scalar as by characters, for the text the scalar reading takes.
+    @Test func scalarWordShapeAsCharacters() async {
+        let more = Self.pieces + ["Amélie", "Nguyễn", "e\u{301}", " \u{301}x", "\u{600} a", "a \u{903}", "大阪 市", "が\u{3099} x",
+                                  "\u{2003}", "\u{85}", "\r\n", "\u{200D}", "Łódź", "éclair", "Élan", "日本"]
+        let text = Gen.element(of: more).array(of: 0...16).map { $0.compactMap { $0 }.joined() }
+        var taken = 0
+        await propertyCheck(count: 3000, input: text) { s in
+            guard let shape = ArticleParser.scalarWordShape(s) else { return }
+            taken += 1
+            let expected = ArticleParser.characterWordShape(s)
+            #expect(shape.count == expected.count && shape.capitalised == expected.capitalised, "\(s.debugDescription)")
+        }
+        #expect(taken > 500)
+        // Every scalar the reading takes next to every whitespace scalar: a character apart.
+        let spaces = (0..<0x3001).compactMap(Unicode.Scalar.init).filter { TextScan.isSpace($0) }
+        for v in 0..<0xA000 where ArticleParser.standsBeforeSpace(UInt32(v)) || ArticleParser.standsAfterSpace(UInt32(v)) {
+            guard let c = Unicode.Scalar(v), !TextScan.isSpace(c) else { continue }
+            for w in spaces {
+                if ArticleParser.standsBeforeSpace(UInt32(v)) {
+                    #expect((String(c) + String(w)).count == 2, "U+\(String(v, radix: 16)) before \(w.value)")
+                }
+                if ArticleParser.standsAfterSpace(UInt32(v)) {
+                    #expect((String(w) + String(c)).count == 2, "U+\(String(v, radix: 16)) after \(w.value)")
+                }
+            }
         }
     }
 

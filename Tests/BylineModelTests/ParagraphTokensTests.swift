@@ -191,10 +191,11 @@ import Testing
         #expect(reused.spans.map { [$0.terminated, $0.single] } == fresh.spans.map { [$0.terminated, $0.single] })
     }
 
-    /// The capital test of a word's first scalar above ASCII (a table for Latin letters, the
-    /// properties otherwise) agrees with the properties for every scalar of the first planes.
+    /// The capital test of a word's first scalar above ASCII (a table for Latin letters, ranges
+    /// for Han, Hangul and kana, the properties otherwise) agrees with the properties for every
+    /// scalar of the basic plane below the surrogates.
     @Test func capitalisedAsThePropertiesSay() {
-        for v in UInt32(0x80)..<0x3100 {
+        for v in UInt32(0x80)..<0xD800 {
             guard let c = Unicode.Scalar(v) else { continue }
             let p = c.properties
             let expected = p.isUppercase || (p.isAlphabetic && !p.isLowercase && !p.changesWhenUppercased)
@@ -230,5 +231,20 @@ import Testing
         #expect(p.tokens.map(\.kind) == [.word, .punct, .word, .punct])
         #expect(p.withLowerASCII(1) { Array($0) } == nil)
         #expect(p.withLowerASCII(0) { Array($0) } == [0x61])
+    }
+
+    /// The quick test before a speech-verb look-up turns away no speech verb written in lower
+    /// case, and most other words (their hash's bit is clear).
+    @Test func speechVerbFilterKeepsEveryVerb() {
+        for verb in Lexicon.speechVerbs {
+            var p = ParagraphTokens("They \(verb) it, and \(verb).")
+            for i in p.tokens.indices where p.isWord(i) && p.word(i, in: Lexicon.speechVerbs) && p.isLowerWord(i) {
+                #expect(p.mayBeSpeechVerb(i), "\(verb)")
+            }
+        }
+        let others = "the harbour reopened after a long storm and the council met to discuss plans for new housing near".split(separator: " ")
+        var p = ParagraphTokens(others.joined(separator: " "))
+        let passed = p.tokens.indices.filter { p.mayBeSpeechVerb($0) && !p.word($0, in: Lexicon.speechVerbs) }.count
+        #expect(passed <= 2, "\(passed) of \(others.count) ordinary words passed the filter")
     }
 }

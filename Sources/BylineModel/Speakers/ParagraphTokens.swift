@@ -37,6 +37,9 @@ struct ParagraphTokens {
         var hi: Int { Int(end) }
     }
 
+    /// Blanks that new room in the tokens' buffer is filled from.
+    private static let blanks = [Token](repeating: .blank, count: 256)
+
     /// A quoted passage: the tokens of its marks (`close == tokens.count` when left open).
     struct Span {
         var open: Int
@@ -309,16 +312,28 @@ struct ParagraphTokens {
     /// letters long and open with a letter some speech verb opens with; other words (Greek,
     /// Russian) are always looked up.
     func mayBeSpeechVerb(_ i: Int) -> Bool {
+        Self.speechVerbHashes.withUnsafeBufferPointer { mayBeSpeechVerb(i, initials: Self.speechVerbInitials, hashes: $0) }
+    }
+
+    /// ``mayBeSpeechVerb(_:)`` with ``speechVerbInitials`` and ``speechVerbHashes`` read once
+    /// by the caller (a loop over every word of a paragraph then does not check the constants
+    /// are made, word after word). An ASCII word whose hash's bit is clear is no speech verb:
+    /// most words are turned away here instead of by a look-up in the set.
+    @inline(__always)
+    func mayBeSpeechVerb(_ i: Int, initials: UInt32, hashes: UnsafeBufferPointer<UInt64>) -> Bool {
         let t = tokens[i]
         let f = UInt32(utf8[t.lo])
         guard f < 0x80 else { return true }
         let length = Int(t.scalarCount)
         guard length >= 3, length <= 12, f >= 0x61, f <= 0x7A else { return false }
-        return Self.speechVerbInitials & (1 << (f - 0x61)) != 0
+        guard initials & (1 << (f - 0x61)) != 0 else { return false }
+        return !t.ascii || WordTable<Bool>.filter(hashes, has: t.hash)
     }
 
     /// One bit per ASCII letter that opens a speech verb.
-    private static let speechVerbInitials: UInt32 = Lexicon.speechVerbs.asciiInitials
+    static let speechVerbInitials: UInt32 = Lexicon.speechVerbs.asciiInitials
+    /// The speech verbs' ``WordSet/hashFilter``.
+    static let speechVerbHashes: [UInt64] = Lexicon.speechVerbs.hashFilter
 
     /// A word in lower case opening in a lower-case letter.
     func isLowerWord(_ i: Int) -> Bool {
@@ -398,7 +413,8 @@ struct ParagraphTokens {
         var buffer = tokens
         tokens = []  // so `buffer` is the only reference, and is written in place
         for room in [utf8.count / 3 + 16, utf8.count] {
-            if buffer.count < room { buffer.append(contentsOf: repeatElement(Token.blank, count: room - buffer.count)) }
+            // Blanks copied a block at a time (a token at a time, filling was 28 k an article).
+            while buffer.count < room { buffer.append(contentsOf: Self.blanks.prefix(room - buffer.count)) }
             let made = buffer.withUnsafeMutableBufferPointer { out in
                 utf8.withUnsafeBufferPointer { u in
                     folded.withUnsafeMutableBufferPointer { folded in
@@ -532,6 +548,11 @@ struct ParagraphTokens {
            let l = TextScan.lowerScalar(v), l != v {
             return true
         }
+        // Letters without case: Han, Hangul syllables, kana (no property looked up).
+        if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xAC00 && v <= 0xD7A3)
+            || (v >= 0x3041 && v <= 0x3096) || (v >= 0x30A1 && v <= 0x30FA) {
+            return true
+        }
         let p = c.properties
         return p.isUppercase || (p.isAlphabetic && !p.isLowercase && !p.changesWhenUppercased)
     }
@@ -626,8 +647,20 @@ struct ParagraphTokens {
     /// Whether the full stop, `!` or `?` at token `i` ends a sentence: it is followed by a
     /// capitalised word, a quote mark, a bracket or nothing, and (for a full stop) does not end
     /// an abbreviation or an initial.
+    @inline(__always)
     mutating func endsSentence(_ i: Int) -> Bool {
-        guard tokens[i].kind == .punct else { return false }
+        // Most tokens are no full stop, `!`, `?` or `…` (whose UTF-8 opens with E2): answered
+        // here, from the first byte, without a call.
+        let t = tokens[i]
+        guard t.kind == .punct else { return false }
+        let b = utf8[t.lo]
+        guard b == 0x2E || b == 0x21 || b == 0x3F || b == 0xE2 else { return false }
+        return endsSentenceAfterMark(i)
+    }
+
+    /// ``endsSentence(_:)`` for a punctuation token opening with one of its bytes.
+    @inline(never)
+    private mutating func endsSentenceAfterMark(_ i: Int) -> Bool {
         let c = first(i)
         guard c == "." || c == "!" || c == "?" || c == "…" else { return false }
         var k = i + 1

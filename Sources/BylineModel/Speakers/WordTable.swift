@@ -231,6 +231,26 @@ struct WordTable<Value: Sendable>: Sendable {
         return mask
     }
 
+    /// A bit per 12-bit value of the top bits of a hash (4,096 bits in 64 words), set for the
+    /// hash of each word in the byte table: a word given as bytes whose bit is clear is not
+    /// in the table (``value(asciiBytes:hash:)`` is nil), which a caller can test before asking.
+    var hashFilter: [UInt64] {
+        var filter = [UInt64](repeating: 0, count: 64)
+        bytes.withUnsafeBufferPointer { bytes in
+            for e in entries {
+                let h = Self.hash(UnsafeBufferPointer(rebasing: bytes[e.start..<e.end]))
+                filter[Int(h >> 26)] |= 1 << UInt64((h >> 20) & 63)
+            }
+        }
+        return filter
+    }
+
+    /// Whether `filter` (a ``hashFilter``) has the bit of `hash`.
+    @inline(__always)
+    static func filter(_ filter: UnsafeBufferPointer<UInt64>, has hash: UInt32) -> Bool {
+        filter[Int(hash >> 26)] & (1 << UInt64((hash >> 20) & 63)) != 0
+    }
+
     /// The bit of ``asciiInitials`` for the word's first scalar, or 0.
     private static func asciiInitial(_ word: String) -> UInt32 {
         guard let f = word.unicodeScalars.first, f.value >= 0x61, f.value <= 0x7A else { return 0 }
@@ -314,4 +334,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
 
     /// One bit per ASCII letter (`a` bit 0 … `z` bit 25) that opens some word of the set.
     var asciiInitials: UInt32 { table.asciiInitials }
+
+    /// The table's ``WordTable/hashFilter``.
+    var hashFilter: [UInt64] { table.hashFilter }
 }
