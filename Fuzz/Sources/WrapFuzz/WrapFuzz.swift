@@ -14,9 +14,9 @@ private func checkWrap(_ text: String, width: Int) {
         Fuzz.violated("line of width \(DisplayWidth.of(line)) at width \(width): \(line.debugDescription)", text)
     }
     guard width > 0 else { return }
-    // Split on the space and tab scalars, not on characters: a prepended mark (U+0600...) and
-    // the space after it are one character, so a tab laid out as spaces after one would not
-    // split as the tab did.
+    // Split by characters, as the wrap breaks (a space with a mark after it is no break), but a
+    // prepended mark (U+0600...) and the space after it are one character: that space ends the
+    // word too, on both sides, so a tab laid out as spaces after such a mark splits as it did.
     let inputWords = words(text, at: [" ", "\t"])
     var outputWords = lines.flatMap { words($0, at: [" "]) }[...]
     for word in inputWords {
@@ -32,9 +32,23 @@ private func checkWrap(_ text: String, width: Int) {
     if let extra = outputWords.first { Fuzz.violated("wrap invented \(extra.debugDescription) at width \(width)", text) }
 }
 
-/// The runs of `text` between the scalars `separators` (empty runs dropped).
+/// The words of `text`: runs of characters between the ones that are, or end in, a scalar of
+/// `separators` (a prepended mark then a space is one character; the mark stays in the word).
 private func words(_ text: String, at separators: Set<Unicode.Scalar>) -> [String] {
-    text.unicodeScalars.split(whereSeparator: separators.contains).map { String(String.UnicodeScalarView($0)) }
+    var words: [String] = []
+    var word = String.UnicodeScalarView()
+    for character in text {
+        let scalars = character.unicodeScalars
+        guard let last = scalars.last, separators.contains(last) else {
+            word.append(contentsOf: scalars)
+            continue
+        }
+        word.append(contentsOf: scalars.dropLast())
+        if !word.isEmpty { words.append(String(word)) }
+        word = String.UnicodeScalarView()
+    }
+    if !word.isEmpty { words.append(String(word)) }
+    return words
 }
 
 /// Every cell is terminal-safe, and wide cells and continuations come in pairs.
