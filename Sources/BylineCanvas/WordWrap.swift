@@ -103,6 +103,9 @@ public enum WordWrap {
                 if b > 0x20 {
                     high |= b
                     k += 1
+                    // The rest of an ASCII word, eight bytes at a time (its bytes, all below 0x80,
+                    // would not change what `high` tells).
+                    if b < 0x80 { k = WordWrap.plainASCIIEnd(bytes, from: k) }
                     continue
                 }
                 if b == 0x09 {
@@ -276,6 +279,26 @@ public enum WordWrap {
                 finish(bytes)
             }
         }
+    }
+
+    /// Where the run of bytes from `k` that are ASCII and neither a space nor a control byte
+    /// (0x21–0x7F) ends, found eight bytes at a time; a run that reaches the last seven bytes
+    /// ends there for this count (the caller's byte loop goes on from it).
+    @inline(__always)
+    static func plainASCIIEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let n = bytes.count
+        var k = start
+        while k + 8 <= n {
+            let x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+            // A byte's top bit set where it is 0x80 or more, or below 0x21 (subtracting 0x21 from
+            // a byte below it borrows; a borrow only reaches bytes after such a byte, so the
+            // first byte marked is the first such byte).
+            let stop = (((x &- 0x2121_2121_2121_2121) & ~x) | x) & 0x8080_8080_8080_8080
+            if stop != 0 { return k + stop.trailingZeroBitCount >> 3 }
+            k += 8
+        }
+        return k
     }
 
     /// The width of an ASCII word (one cell a byte, CR LF one cell, as

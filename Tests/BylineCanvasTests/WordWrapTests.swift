@@ -13,6 +13,32 @@ final class WordWrapTests: XCTestCase {
 
     /// The byte-level word split agrees with `split(separator: " ")`, which walks characters,
     /// also where a space is joined to a combining mark, a joiner or a prepended sign.
+    /// The end of a run of printable ASCII (and DEL) is found at every offset within and past
+    /// eight-byte steps, at each byte that stops it: a space, a control byte, one of 0x80 or more.
+    func testPlainASCIIEndStopsAtTheFirstSpaceControlOrWideByte() {
+        for length in 0..<20 {
+            for stopper: UInt8 in [0x20, 0x00, 0x09, 0x0A, 0x1F, 0x80, 0xC3, 0xE2, 0xFF] {
+                for stopAt in 0...length {
+                    var bytes = (0..<length).map { UInt8(0x21 + ($0 * 7) % 0x5F) }  // 0x21...0x7F
+                    if stopAt < length { bytes[stopAt] = stopper }
+                    // A stopper after the first one changes nothing.
+                    if stopAt + 2 < length { bytes[stopAt + 2] = 0x20 }
+                    for start in 0...min(stopAt, length) {
+                        let end = bytes.withUnsafeBufferPointer { WordWrap.plainASCIIEnd($0, from: start) }
+                        // Exact when found in a step; short of it (never past it) in the last seven bytes.
+                        let expected = stopAt
+                        XCTAssertLessThanOrEqual(end, expected, "length \(length), stop \(stopper) at \(stopAt), from \(start)")
+                        XCTAssertGreaterThanOrEqual(end, start)
+                        if expected + 1 <= length, start + 8 * ((expected - start) / 8 + 1) <= length {
+                            XCTAssertEqual(end, expected, "length \(length), stop \(stopper) at \(stopAt), from \(start)")
+                        }
+                        XCTAssertTrue(bytes[start..<end].allSatisfy { $0 > 0x20 && $0 < 0x80 })
+                    }
+                }
+            }
+        }
+    }
+
     func testWordSplitAgreesWithCharacterSplit() {
         let pieces = [" ", "  ", " \u{301}", "\u{301}", "a", "é", "word", "\u{200D}", " \u{200D}", "👩", "👍🏽",
                       "\u{0600}", "\u{0600} ", "東", "\u{1F1EC}", "\u{1F1E7}", " \u{FE0F}", "\u{0903}", " \u{0903}",
@@ -98,14 +124,26 @@ final class WordWrapTests: XCTestCase {
         compareWithReference(pieces, seed: 0x9E37_79B9_7F4A_7C15)
     }
 
-    /// 6,000 texts joined from random `pieces`, each wrapped at a random width by `WordWrap`
-    /// and by the reference, which must agree.
-    private func compareWithReference(_ pieces: [String], seed: UInt64, file: StaticString = #filePath, line: UInt = #line) {
+    /// Running text (plain words one space apart, long words, now and then a double space, a
+    /// word that is not ASCII, a control byte, DEL, a space before a combining mark) at the
+    /// widths of a body: the words' ends found eight bytes at a time (`plainASCIIEnd`) give the
+    /// lines of the reference.
+    func testRunningTextAgreesWithWrappingBySubstrings() {
+        let pieces = ["the ", "a ", "quarter ", "committee ", "3.5 ", "said, ", "(it) ", "x", "word", " ", "  ", "é ", "Zoë ",
+                      "东京 ", "🌊 ", " \u{301}", "\r\n", "\u{7F} ", "“quoted” ", "https://example.org/a/long/path/here ",
+                      "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz ", "end.", "\u{1}", "\u{7F}x ", "internationalisation "]
+        compareWithReference(pieces, seed: 0xD1B5_4A32_D192_ED03, words: 120, widths: 90)
+    }
+
+    /// 6,000 texts joined from up to `words` random `pieces`, each wrapped at a random width
+    /// (up to `widths`) by `WordWrap` and by the reference, which must agree.
+    private func compareWithReference(_ pieces: [String], seed: UInt64, words: Int = 30, widths: Int = 24,
+                                      file: StaticString = #filePath, line: UInt = #line) {
         var numbers = Numbers(seed: seed)
         func next() -> Int { numbers.next() }
         for _ in 0..<6000 {
-            let text = (0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined()
-            let width = 1 + next() % 24
+            let text = (0..<(next() % words)).map { _ in pieces[next() % pieces.count] }.joined()
+            let width = 1 + next() % widths
             let whole = width + next() % 3 * 8
             let reference = referenceLines(text, width: width, whole: whole)
             XCTAssertEqual(WordWrap.lines(text, width: width, whole: whole), reference,
