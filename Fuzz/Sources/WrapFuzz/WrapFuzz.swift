@@ -4,9 +4,14 @@ import BylineCanvas
 import BylineModel
 import FuzzSupport
 
-/// Wrapped lines fit, and give back the input's words in order (a word too wide for a line
-/// comes back cut into pieces on consecutive lines). A tab separates words as a space does (it
-/// is laid out as spaces to the next tab stop).
+/// Wrapped lines fit, and give back the input's text in order but for the spaces and tabs
+/// between words (a tab is laid out as spaces to the next tab stop; a space where a line breaks
+/// goes); a word that fits a line comes back whole, on one line.
+///
+/// The text is compared scalar by scalar without its spaces and tabs, not word by word:
+/// a character can hold a space (a prepended mark such as U+0600 and the space after it are
+/// one character; so are a space and a mark after it), so splitting the lines into words by
+/// characters or by scalars told the input and the lines apart where the wrap was right.
 private func checkWrap(_ text: String, width: Int) {
     let lines = WordWrap.wrap(text, width: width)
     if lines.isEmpty { Fuzz.violated("wrap returned no lines at width \(width)", text) }
@@ -14,41 +19,24 @@ private func checkWrap(_ text: String, width: Int) {
         Fuzz.violated("line of width \(DisplayWidth.of(line)) at width \(width): \(line.debugDescription)", text)
     }
     guard width > 0 else { return }
-    // Split by characters, as the wrap breaks (a space with a mark after it is no break), but a
-    // prepended mark (U+0600...) and the space after it are one character: that space ends the
-    // word too, on both sides, so a tab laid out as spaces after such a mark splits as it did.
-    let inputWords = words(text, at: [" ", "\t"])
-    var outputWords = lines.flatMap { words($0, at: [" "]) }[...]
-    for word in inputWords {
-        var joined = ""
-        while joined.unicodeScalars.count < word.unicodeScalars.count, let piece = outputWords.popFirst() {
-            joined += piece
-            if DisplayWidth.of(word) <= width { break }  // a word that fits comes back whole
-        }
-        if !joined.unicodeScalars.elementsEqual(word.unicodeScalars) {
-            Fuzz.violated("word \(word.debugDescription) came back as \(joined.debugDescription) at width \(width)", text)
+    let input = text.unicodeScalars.filter { $0 != " " && $0 != "\t" }
+    let output = lines.flatMap { $0.unicodeScalars.filter { $0 != " " } }
+    if !input.elementsEqual(output) {
+        Fuzz.violated("wrap gave back \(lines.debugDescription) at width \(width)", text)
+    }
+    let lineScalars = lines.map { Array($0.unicodeScalars) }
+    for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) where DisplayWidth.of(word) <= width {
+        let wanted = Array(word.unicodeScalars)
+        if !lineScalars.contains(where: { holds($0, wanted) }) {
+            Fuzz.violated("word \(word.debugDescription) fits width \(width) but was cut: \(lines.debugDescription)", text)
         }
     }
-    if let extra = outputWords.first { Fuzz.violated("wrap invented \(extra.debugDescription) at width \(width)", text) }
 }
 
-/// The words of `text`: runs of characters between the ones that are, or end in, a scalar of
-/// `separators` (a prepended mark then a space is one character; the mark stays in the word).
-private func words(_ text: String, at separators: Set<Unicode.Scalar>) -> [String] {
-    var words: [String] = []
-    var word = String.UnicodeScalarView()
-    for character in text {
-        let scalars = character.unicodeScalars
-        guard let last = scalars.last, separators.contains(last) else {
-            word.append(contentsOf: scalars)
-            continue
-        }
-        word.append(contentsOf: scalars.dropLast())
-        if !word.isEmpty { words.append(String(word)) }
-        word = String.UnicodeScalarView()
-    }
-    if !word.isEmpty { words.append(String(word)) }
-    return words
+/// Whether `line` holds `part` as a run of consecutive scalars.
+private func holds(_ line: [Unicode.Scalar], _ part: [Unicode.Scalar]) -> Bool {
+    guard part.count <= line.count else { return false }
+    return (0...(line.count - part.count)).contains { start in line[start..<(start + part.count)].elementsEqual(part) }
 }
 
 /// Every cell is terminal-safe, and wide cells and continuations come in pairs.
