@@ -31,11 +31,20 @@ struct ColorPairs {
             }
             return cell
         }
+        cellLooks = Array(repeating: 0, count: 32)
+        for (k, blank) in blanks.enumerated() {
+            cellLooks[k] = UInt64(UInt32(truncatingIfNeeded: blank.attr)) | UInt64(UInt32(bitPattern: blank.ext_color)) << 32
+        }
     }
 
     /// Indexed like ``looks``: a blank curses cell in each role's look, as `setcchar` makes it;
     /// a plain cell is its role's with the character put in.
     private(set) var blanks: [cchar_t] = []
+
+    /// Indexed like ``looks``, 32 entries (every 5-bit role ordinal): the attributes of the
+    /// role's blank (low 32 bits) and its extended colour (high 32 bits), what a plain cell
+    /// takes from its role besides its character.
+    private(set) var cellLooks: [UInt64] = []
 
     func look(_ role: Role) -> Look { looks[role.ordinal] }
 

@@ -274,44 +274,81 @@ public final class CursesTerminal: Terminal {
         }
         let utf8 = self.utf8
         run.withUnsafeMutableBufferPointer { run in
-            pairs.blanks.withUnsafeBufferPointer { blanks in
-                var count = 0, start = columns.lowerBound
-                // The last character past ASCII looked at, and whether it was plain: a row's
-                // borders repeat one, checked once.
-                var lastValue: UInt32 = 0, lastWidth: UInt8 = 0, lastPlain = false
-                func flush() {
-                    if count > 0 { _ = byline_put_run(window, Int32(y), Int32(start), run.baseAddress!, Int32(count)) }
-                    count = 0
-                }
-                for x in columns {
-                    let cell = row[x]
-                    if cell.isContinuation { continue }
-                    let value = cell.packedHead & 0x1F_FFFF
-                    var plain = !cell.hasMarks && value >= 0x20 && value < 0x7F
-                    if !plain && !cell.hasMarks {
-                        if value != lastValue || cell.width != lastWidth {
-                            lastValue = value
-                            lastWidth = cell.width
+            pairs.cellLooks.withUnsafeBufferPointer { looks in
+                let out = run.baseAddress!, look = looks.baseAddress!
+                // A cell's first word: its head and its first marks word (see `Cell`).
+                let words = UnsafeRawPointer(row.baseAddress!)
+                // The last character past ASCII looked at (its head without the role), and
+                // whether it was plain: a row's borders repeat one, checked once.
+                var lastHead: UInt32 = 0, lastPlain = false
+                var x = columns.lowerBound, count = 0, start = x
+                let end = columns.upperBound
+                while x < end {
+                    // Printable ASCII without marks, the most of a row, in one tight loop.
+                    let ascii = Self.putASCII(words, from: x, to: end, into: out + count, looks: look)
+                    if count == 0 && ascii > x { start = x }
+                    count += ascii - x
+                    x = ascii
+                    guard x < end else { break }
+                    let bits = words.loadUnaligned(fromByteOffset: x * MemoryLayout<Cell>.stride, as: UInt64.self)
+                    let head = UInt32(truncatingIfNeeded: bits)
+                    let width = Int(head >> 21 & 3)
+                    if width == 0 { x += 1; continue }  // a continuation
+                    let value = head & 0x1F_FFFF
+                    var plain = false
+                    if bits >> 32 == 0 {  // no marks: past ASCII or a control
+                        // The role does not change the answer: compared on value and width.
+                        if head & 0x7F_FFFF != lastHead {
+                            lastHead = head & 0x7F_FFFF
                             lastPlain = utf8 && value >= 0xA0 && Unicode.Scalar(value).map { !TerminalGlyph.isUnsafe($0) } == true
-                                && byline_wcwidth(wchar_t(bitPattern: value)) == Int32(cell.width)
+                                && byline_wcwidth(wchar_t(bitPattern: value)) == Int32(width)
                         }
                         plain = lastPlain
                     }
-                    guard plain else {
-                        flush()
-                        draw(cell, x: x, y: y)
-                        start = x + max(1, Int(cell.width))
-                        continue
+                    if plain {
+                        if count == 0 { start = x }
+                        Self.put(value, role: Int(head >> 23), into: out + count, looks: look)
+                        count += 1
+                    } else {
+                        if count > 0 { _ = byline_put_run(window, Int32(y), Int32(start), out, Int32(count)) }
+                        count = 0
+                        draw(row[x], x: x, y: y)
                     }
-                    if count == 0 { start = x }
-                    // The role's blank with the character put in: what setcchar makes of it.
-                    run[count] = blanks[Int(cell.packedHead >> 23 & 0x1F)]  // the role's ordinal
-                    run[count].chars.0 = wchar_t(bitPattern: value)
-                    count += 1
+                    x += 1
                 }
-                flush()
+                if count > 0 { _ = byline_put_run(window, Int32(y), Int32(start), out, Int32(count)) }
             }
         }
+    }
+
+    /// Puts the cells from column `x` on that are printable ASCII of one column without marks
+    /// into `out`, as curses cells; returns the column of the first other cell (or `end`).
+    @inline(__always)
+    private static func putASCII(_ words: UnsafeRawPointer, from x: Int, to end: Int, into out: UnsafeMutablePointer<cchar_t>,
+                                 looks: UnsafePointer<UInt64>) -> Int {
+        var x = x, out = out
+        while x < end {
+            let bits = words.loadUnaligned(fromByteOffset: x &* MemoryLayout<Cell>.stride, as: UInt64.self)
+            // No marks (the high word) and width 1 (bits 21-22), then a value in 0x20..<0x7F.
+            if bits & 0xFFFF_FFFF_0060_0000 != 0x20_0000 { break }
+            let value = UInt32(truncatingIfNeeded: bits) & 0x1F_FFFF
+            if value &- 0x20 >= 0x5F { break }
+            put(value, role: Int(truncatingIfNeeded: bits >> 23), into: out, looks: looks)
+            out += 1
+            x &+= 1
+        }
+        return x
+    }
+
+    /// The role's blank with the character put in (what setcchar makes of it): the role's
+    /// attributes and colour, the character, and the zeros after it, which every cell of the
+    /// run scratch keeps (it starts zeroed and only this writes it).
+    @inline(__always)
+    private static func put(_ value: UInt32, role: Int, into cell: UnsafeMutablePointer<cchar_t>, looks: UnsafePointer<UInt64>) {
+        let look = looks[role]
+        cell.pointee.attr = attr_t(truncatingIfNeeded: look)
+        cell.pointee.chars.0 = wchar_t(bitPattern: value)
+        cell.pointee.ext_color = Int32(bitPattern: UInt32(truncatingIfNeeded: look >> 32))
     }
 
     private func draw(_ cell: Cell, x: Int, y: Int) {

@@ -176,42 +176,52 @@ struct ScreenImage {
     private mutating func findShift() -> (Shift, Range<Int>)? {
         guard size.height > Self.minRowsMoved else { return nil }
         let height = size.height
-        var changed = 0
-        for y in 0..<height {
-            differs[y] = !same(y, y)
-            if differs[y] { changed += 1 }
-        }
-        guard changed >= Self.minRowsMoved else { return nil }
-        // For each move (1, -1, 2, -2, ... lines), the runs of rows it puts in place; the run
-        // that fixes the most changed rows wins.
-        var best: (Shift, Range<Int>)?
-        var bestFixed = Self.minRowsMoved - 1
-        for k in 0..<(2 * Self.maxShift) {
-            // A move that leaves at most the uncovered lines and one more (a status line) to
-            // draw is not bettered.
-            if bestFixed >= changed - 1 - (best.map { abs($0.0.lines) } ?? 0) { break }
-            let delta = k % 2 == 0 ? k / 2 + 1 : -(k / 2 + 1)
-            let ys = max(0, -delta)..<min(height, height - delta)
-            var runStart = -1, fixed = 0
-            func close(_ last: Int) {
-                guard runStart >= 0, fixed > bestFixed else { return }
-                bestFixed = fixed
-                let shift = delta > 0 ? Shift(top: runStart, bottom: last + delta, lines: delta)
-                                      : Shift(top: runStart + delta, bottom: last, lines: delta)
-                best = (shift, runStart..<(last + 1))
-            }
-            for y in ys {
-                if same(y, y + delta) {
-                    if runStart < 0 { runStart = y; fixed = 0 }
-                    if differs[y] { fixed += 1 }
-                } else {
-                    close(y - 1)
-                    runStart = -1
+        return known.withUnsafeBufferPointer { known in
+            incoming.withUnsafeBufferPointer { incoming in
+                digests.withUnsafeBufferPointer { digests in
+                    differs.withUnsafeMutableBufferPointer { differs in
+                        // Whether row `y` of the canvas is what the window shows at `oldY`.
+                        func same(_ y: Int, _ oldY: Int) -> Bool { known[oldY] && incoming[y] == digests[oldY] }
+                        var changed = 0
+                        for y in 0..<height {
+                            differs[y] = !same(y, y)
+                            if differs[y] { changed += 1 }
+                        }
+                        guard changed >= Self.minRowsMoved else { return nil }
+                        // For each move (1, -1, 2, -2, ... lines), the runs of rows it puts in
+                        // place; the run that fixes the most changed rows wins.
+                        var best: (Shift, Range<Int>)?
+                        var bestFixed = Self.minRowsMoved - 1, bestLines = 0
+                        for k in 0..<(2 * Self.maxShift) {
+                            // A move that leaves at most the uncovered lines and one more (a
+                            // status line) to draw is not bettered.
+                            if bestFixed >= changed - 1 - bestLines { break }
+                            let delta = k % 2 == 0 ? k / 2 + 1 : -(k / 2 + 1)
+                            let ys = max(0, -delta)..<min(height, height - delta)
+                            var y = ys.lowerBound
+                            while y < ys.upperBound {
+                                // A run of rows the move puts in place, from `y`.
+                                guard same(y, y + delta) else { y += 1; continue }
+                                let runStart = y
+                                var fixed = 0
+                                while y < ys.upperBound && same(y, y + delta) {
+                                    if differs[y] { fixed += 1 }
+                                    y += 1
+                                }
+                                guard fixed > bestFixed else { continue }
+                                bestFixed = fixed
+                                bestLines = abs(delta)
+                                let last = y - 1
+                                let shift = delta > 0 ? Shift(top: runStart, bottom: last + delta, lines: delta)
+                                                      : Shift(top: runStart + delta, bottom: last, lines: delta)
+                                best = (shift, runStart..<(last + 1))
+                            }
+                        }
+                        return best
+                    }
                 }
             }
-            close(ys.upperBound - 1)
         }
-        return best
     }
 
     /// Moves the image's rows as `wscrl` moves the window's, leaving the uncovered rows unknown.
@@ -266,29 +276,53 @@ struct ScreenImage {
         defer { cells = keys }
         canvas.cells.withUnsafeBufferPointer { new in
             keys.withUnsafeMutableBufferPointer { image in
+                guard width > 0 else { return }
                 for y in 0..<height where !placed.contains(y) && !same(y, y) {
                     let newRow = new.baseAddress! + y * width
                     let oldRow = image.baseAddress! + rowStart[y]
                     let row = UnsafeBufferPointer(start: newRow, count: width)
+                    // A cell's first word: its head (its key when it has no marks) and its
+                    // first marks word (see `Cell`).
+                    let words = UnsafeRawPointer(newRow)
                     // One pass: each cell's key is made (a glyph with marks taken into the
                     // table), compared with the image's and written over it. A wide glyph is
                     // drawn when either half changed; its right half's key is read before it is
                     // written, as the pass comes to it next.
                     var first = -1, end = 0
-                    for x in 0..<width {
-                        let cell = newRow[x]
-                        let newKey = cell.hasMarks ? key(cell) : cell.packedHead
-                        let same = oldRow[x] == newKey
-                        oldRow[x] = newKey
-                        let cellWidth = cell.width
-                        if cellWidth == 0 { continue }
-                        if same, cellWidth == 1 || oldRow[x + 1] == Self.knownKey(newRow[x + 1], markedIndex) { continue }
-                        if first >= 0 && x - end > Self.joinedGap {
-                            draw(y, first..<end, row)
-                            first = -1
+                    var x = 0
+                    while x < width {
+                        let word = words.loadUnaligned(fromByteOffset: x &* 16, as: UInt64.self)
+                        let newKey = word >> 32 == 0 ? UInt32(truncatingIfNeeded: word) : key(newRow[x])
+                        let oldKey = oldRow[x]
+                        if oldKey == newKey {
+                            // The same: drawn only if a wide glyph whose right half changed.
+                            if newKey & Self.wideBit == 0 { x &+= 1; continue }
+                            if x &+ 1 < width && oldRow[x &+ 1] == Self.knownKey(newRow[x &+ 1], markedIndex) { x &+= 1; continue }
+                        } else {
+                            oldRow[x] = newKey
+                            // A continuation: its wide glyph, a cell before, decides.
+                            if newKey & Self.widthBits == 0 { x &+= 1; continue }
                         }
-                        if first < 0 { first = x }
-                        end = min(width, x + max(1, Int(cellWidth)))
+                        // Cell x is drawn: a run starts, goes on, or (past the gap) starts anew.
+                        if first < 0 {
+                            first = x
+                        } else if x &- end > Self.joinedGap {
+                            draw(y, first..<end, row)
+                            first = x
+                        }
+                        end = min(width, x &+ Int(newKey >> 21 & 3))
+                        x &+= 1
+                        // The changed cells of one column without marks that follow (most of a
+                        // changed run), in a tight loop: written over and drawn.
+                        while x < width {
+                            let word = words.loadUnaligned(fromByteOffset: x &* 16, as: UInt64.self)
+                            guard word & Self.plainMask == Self.plainBits else { break }
+                            let newKey = UInt32(truncatingIfNeeded: word)
+                            guard oldRow[x] != newKey else { break }
+                            oldRow[x] = newKey
+                            x &+= 1
+                        }
+                        end = max(end, x)
                     }
                     if first >= 0 { draw(y, first..<end, row) }
                     digests[y] = incoming[y]
@@ -302,6 +336,16 @@ struct ScreenImage {
     /// Most unchanged cells between two changed ones drawn as one run (drawing a cell again
     /// costs less than another call).
     static let joinedGap = 3
+
+    /// The bit of a key (or head) set for a wide glyph's first cell (width 2) and the unknown
+    /// cell (width 3).
+    private static let wideBit: UInt32 = 1 << 22
+    /// A cell's first word (see `Cell`) masked with ``plainMask`` is ``plainBits`` for a
+    /// cell of one column without marks (whose key is its head).
+    private static let plainMask: UInt64 = 0xFFFF_FFFF_0060_0000
+    private static let plainBits: UInt64 = 0x20_0000
+    /// A key's (or head's) width bits: none set for a continuation.
+    private static let widthBits: UInt32 = 3 << 21
 }
 
 /// A 64-bit digest of a row of cells, over their whole 16 bytes, keyed with numbers drawn for

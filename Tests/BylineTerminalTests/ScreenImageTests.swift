@@ -152,4 +152,55 @@ final class ScreenImageTests: XCTestCase {
         image.forget()
         XCTAssertEqual(present(canvas(["ab"], width: 2), on: &image).1, ["0,0:a", "1,0:b"])
     }
+
+    /// Frames that scroll a line or two either way, keep rows, repeat rows and change cells, at
+    /// random: a screen that takes each frame's scroll (as `wscrl` does) and draws shows the
+    /// canvas after every frame (the cells `changes` skips and the runs it draws are the right
+    /// ones, and so are the scrolls `findShift` finds).
+    func testRandomScrollsAndChangesLeaveTheScreenShowingEachCanvas() {
+        var random = SystemRandomNumberGenerator()
+        let width = 6, height = 12
+        var image = ScreenImage()
+        var screen = Array(repeating: Array(repeating: Cell(glyph: .none), count: width), count: height)
+        var lines = (0..<height).map { "l\($0)" }
+        var next = height
+        for frame in 0..<400 {
+            switch Int.random(in: 0..<6, using: &random) {
+            case 0, 1:  // up by one or two, a status line kept
+                let n = Int.random(in: 1...2, using: &random)
+                lines = Array(lines[n..<(height - 1)]) + (0..<n).map { _ in next += 1; return "l\(next)" } + [lines[height - 1]]
+            case 2:  // down by one
+                lines = ["l\(next + 1)"] + Array(lines[0..<(height - 2)]) + [lines[height - 1]]
+                next += 1
+            case 3:  // a row repeated (blank rows alike)
+                lines[Int.random(in: 0..<height, using: &random)] = "same"
+            case 4:  // a cell or two changed: to a letter, a wide glyph, a glyph with marks
+                let y = Int.random(in: 0..<height, using: &random)
+                let put = ["x", "東", "e\u{301}", "yz"].randomElement(using: &random)!
+                lines[y] = String(lines[y].prefix(Int.random(in: 0...3, using: &random))) + put + String(lines[y].dropFirst(3))
+            default:
+                lines[height - 1] = "s\(frame)"
+            }
+            let c = canvas(lines, width: width)
+            if !image.holds(c.size) { image.start(c.size) }
+            image.update(toward: c, scroll: { shift in
+                var rows = Array(screen[shift.top...shift.bottom])
+                let blank = Array(repeating: Cell(glyph: .none), count: width)
+                if shift.lines > 0 {
+                    rows = Array(rows.dropFirst(shift.lines)) + Array(repeating: blank, count: shift.lines)
+                } else {
+                    rows = Array(repeating: blank, count: -shift.lines) + Array(rows.dropLast(-shift.lines))
+                }
+                screen.replaceSubrange(shift.top...shift.bottom, with: rows)
+            }) { y, columns, row in
+                for x in columns { screen[y][x] = row[x] }
+            }
+            for y in 0..<height {
+                for x in 0..<width {
+                    XCTAssertEqual(screen[y][x], c[x: x, y: y], "frame \(frame) cell \(x),\(y)")
+                    XCTAssertEqual(image[x: x, y: y], c[x: x, y: y], "frame \(frame) image \(x),\(y)")
+                }
+            }
+        }
+    }
 }
