@@ -9,6 +9,23 @@ enum TextScan {
         return isWideSpace(v)
     }
 
+    /// `byte` in lower case when it is an ASCII capital, else as it is.
+    @inline(__always)
+    static func asciiLowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    /// Whether `bytes` hold `lowered` (lower-case bytes) from `offset` on, ASCII case ignored.
+    /// Index loops: zipping a suffix with the needle cost 1.4 M instructions on first use.
+    @inline(__always)
+    static func holdsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, _ lowered: [UInt8]) -> Bool {
+        guard offset >= 0, offset + lowered.count <= bytes.count else { return false }
+        var k = 0
+        while k < lowered.count {
+            if asciiLowered(bytes[offset + k]) != lowered[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// The scalars above ASCII with Unicode's White_Space property (`properties.isWhitespace`,
     /// a fixed list: a test checks every scalar), without the property lookup.
     @inline(__always)

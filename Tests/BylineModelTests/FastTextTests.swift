@@ -137,4 +137,21 @@ import Testing
         #expect(Boilerplate.isJunkLine("Photo credit: Ré/AP"))
         #expect(!Boilerplate.isJunkLine("The harbour reopened on Tuesday."))
     }
+
+    /// A needle of lower-case bytes is found at its place whatever the ASCII case of the text,
+    /// and not past either end, nor where a byte other than a capital differs.
+    @Test func bytesHeldIgnoringASCIICase() {
+        let needle = Array("getty images".utf8)
+        let text = Array("By JANE / Getty Images".utf8)
+        text.withUnsafeBufferPointer { b in
+            #expect(TextScan.holdsIgnoringASCIICase(b, at: 10, needle))
+            #expect(!TextScan.holdsIgnoringASCIICase(b, at: 9, needle))
+            #expect(!TextScan.holdsIgnoringASCIICase(b, at: 11, needle), "past the end")
+            #expect(!TextScan.holdsIgnoringASCIICase(b, at: -1, needle))
+            #expect(TextScan.holdsIgnoringASCIICase(b, at: 3, Array("jane".utf8)))
+            #expect(!TextScan.holdsIgnoringASCIICase(b, at: 3, Array("JANE".utf8)), "the needle is lower case")
+        }
+        #expect(TextScan.asciiLowered(0x40) == 0x40 && TextScan.asciiLowered(0x5B) == 0x5B)
+        #expect((0x41...0x5A).allSatisfy { TextScan.asciiLowered(UInt8($0)) == UInt8($0) + 32 })
+    }
 }
