@@ -77,25 +77,27 @@ struct SpeakerRegistry {
     /// `bySurname[key]`: from the bytes when they compare as text (every key equal to such a
     /// word is filed in ``nameKeys`` under those bytes), else from the dictionary.
     private func surname(_ key: String) -> Int? {
+        if let decided = fromBytes(key, nameKeys.surname(_:hash:)) { return decided }
+        return bySurname[key]
+    }
+
+    /// What `lookUp` finds in ``nameKeys`` for `key`'s bytes (nil inside when the key filter
+    /// rules them out), or nil when the bytes do not compare as text and the dictionaries
+    /// must answer.
+    @inline(__always)
+    private func fromBytes(_ key: String, _ lookUp: (UnsafeBufferPointer<UInt8>, UInt32) -> Int?) -> Int?? {
         let decided = key.utf8.withContiguousStorageIfAvailable { b -> Int?? in
             guard WordTable<Int>.comparesAsBytes(b) else { return nil }
             let hash = WordTable<Int>.hashBytes(b)
             guard keyFilter.mayContain(hash) else { return .some(nil) }
-            return .some(nameKeys.surname(b, hash: hash))
+            return .some(lookUp(b, hash))
         }
-        if let decided, let answer = decided { return answer }
-        return bySurname[key]
+        return decided ?? nil
     }
 
     /// `byGiven[key]` when it lists one entity, as ``surname(_:)`` reads it.
     private func soleGivenName(_ key: String) -> Int? {
-        let decided = key.utf8.withContiguousStorageIfAvailable { b -> Int?? in
-            guard WordTable<Int>.comparesAsBytes(b) else { return nil }
-            let hash = WordTable<Int>.hashBytes(b)
-            guard keyFilter.mayContain(hash) else { return .some(nil) }
-            return .some(nameKeys.soleGivenName(b, hash: hash))
-        }
-        if let decided, let answer = decided { return answer }
+        if let decided = fromBytes(key, nameKeys.soleGivenName(_:hash:)) { return decided }
         guard let list = byGiven[key], list.count == 1 else { return nil }
         return list[0]
     }
