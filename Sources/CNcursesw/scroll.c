@@ -75,7 +75,9 @@ static enum { UNCHECKED, ROTATES, COPIES } rotation = UNCHECKED;
 
 static byline_line *lines_of(WINDOW *w) { return (byline_line *)(void *)w->_line; }
 
-/* Whether `w`'s lines top...bottom have text of their own: set, apart and not one block. */
+/* Whether `w`'s lines top...bottom have text of their own: set, aligned, and no two neighbours
+ * the same or back to back as in one block (a guard: curses' sources and the check tell that
+ * each is an allocation of its own). */
 static bool own_texts(WINDOW *w, int top, int bottom) {
     byline_line *row = lines_of(w);
     int width = getmaxx(w);
@@ -83,7 +85,9 @@ static bool own_texts(WINDOW *w, int top, int bottom) {
     for (int y = top; y <= bottom; y++) {
         NCURSES_CH_T *text = row[y].text;
         if (text == NULL || (uintptr_t)text % _Alignof(NCURSES_CH_T) != 0) return false;
-        if (y > top && (text == row[y - 1].text || text == row[y - 1].text + width)) return false;
+        if (y == top) continue;
+        NCURSES_CH_T *above = row[y - 1].text;
+        if (text == above || text == above + width || above == text + width) return false;
     }
     return true;
 }
@@ -112,7 +116,7 @@ static bool mirror_reads(WINDOW *w) {
     return true;
 }
 
-/* Trades the text of lines from...to of `lines` end for end. */
+/* Trades the text of lines from...to of `row` end for end. */
 static void reverse(byline_line *row, int from, int to) {
     for (; from < to; from++, to--) {
         NCURSES_CH_T *text = row[from].text;
@@ -204,11 +208,16 @@ static bool rotation_matches_wscrl(void) {
     return same;
 }
 
+/* Whether rotations match wscrl: checked at the first call. */
+static bool rotation_checked(void) {
+    if (rotation == UNCHECKED) rotation = rotation_matches_wscrl() ? ROTATES : COPIES;
+    return rotation == ROTATES;
+}
+
 /* Whether lines top...bottom of `w` can be rotated: the check passed, and `w` is a window of its
  * own whose lines have text of their own, refreshed by hand. */
 static bool rotatable(WINDOW *w, int top, int bottom) {
-    if (rotation == UNCHECKED) rotation = rotation_matches_wscrl() ? ROTATES : COPIES;
-    return rotation == ROTATES && !is_subwin(w) && !is_pad(w) && wgetparent(w) == NULL
+    return rotation_checked() && !is_subwin(w) && !is_pad(w) && wgetparent(w) == NULL
         && !is_immedok(w) && !is_syncok(w) && own_texts(w, top, bottom);
 }
 
@@ -236,10 +245,7 @@ int byline_move_lines(WINDOW *w, int top, int bottom, int by) {
     return 0;
 }
 
-int byline_lines_rotate(void) {
-    if (rotation == UNCHECKED) rotation = rotation_matches_wscrl() ? ROTATES : COPIES;
-    return rotation == ROTATES;
-}
+int byline_lines_rotate(void) { return rotation_checked(); }
 
 int byline_move_window_lines(WINDOW *w, int top, int bottom, int by, int rotate) {
     int count = by > 0 ? by : -by;
