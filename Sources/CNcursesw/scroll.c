@@ -1,5 +1,6 @@
 /* Scrolling lines of the terminal past curses' scroll detection (see CNcursesw.h). */
 #include "CNcursesw.h"
+#include <stdint.h>
 
 /* A terminfo string capability, or NULL when the terminal has none. */
 static const char *capability(const char *name) {
@@ -7,9 +8,11 @@ static const char *capability(const char *name) {
     return value == (const char *)-1 ? NULL : value;
 }
 
+/* MARK: moving lines with wscrl (the fallback) */
+
 /* Moves lines top...bottom of `w` by `by` lines as wscrl does, leaving them unmarked: the moved
  * lines hold what they held, and the uncovered ones are blank. */
-static void move_lines(WINDOW *w, int top, int bottom, int by) {
+static void copy_lines(WINDOW *w, int top, int bottom, int by) {
     bool was = is_scrollok(w);
     int oldTop = 0, oldBottom = 0;
     wgetscrreg(w, &oldTop, &oldBottom);
@@ -19,6 +22,209 @@ static void move_lines(WINDOW *w, int top, int bottom, int by) {
     wtouchln(w, top, bottom - top + 1, 0);
     wsetscrreg(w, oldTop, oldBottom);
     scrollok(w, was);
+}
+
+/* MARK: moving lines by rotating their text
+ *
+ * wscrl (ncurses' _nc_scroll_window) copies every moved line, cell by cell: a line of 120 cells
+ * is 3,360 bytes, 38 lines of three windows about 400 KB a scroll. Each line's text is an
+ * allocation of its own in a window that is neither a subwindow nor a pad (newwin and newpad
+ * calloc each line, wresize reallocs or frees each line, _nc_freewin frees each line: ncurses
+ * 6.4, lib_newwin.c, lib_pad.c, wresize.c), so the lines' text pointers can trade places
+ * instead, as ncurses itself did before it took to copying (for subwindows' sake, whose lines
+ * point into their parent's).
+ *
+ * The record of a line, struct ldat, is private to ncurses (curses.h only declares it; WINDOW's
+ * _line is public as NCURSES_OPAQUE is 0). Its layout has been the same for decades: */
+typedef struct {
+    NCURSES_CH_T *text;             /* the line's cells */
+    NCURSES_SIZE_T firstchar;       /* first changed cell, or _NOCHANGE */
+    NCURSES_SIZE_T lastchar;        /* last changed cell, or _NOCHANGE */
+    NCURSES_SIZE_T oldindex;        /* scroll hint; unused where ncurses has its hash map */
+} byline_line;
+
+/* It is trusted only once checked, at the first move: on scratch pads, the mirror must read
+ * every cell and change mark as curses' own calls do, and a rotation must leave the pads exactly
+ * as wscrl does. Otherwise every move copies, as before. Why the rotation leaves ncurses as the
+ * copies do:
+ * - the three windows end with the same cells in every line, the same change marks (none: the
+ *   lines were unmarked before, wscrl marks them and wtouchln unmarks them again; the rotation
+ *   marks nothing and wtouchln is kept) and the same oldindex. oldindex stays with the line
+ *   number: wscrl moves it only in a build without the hash map (USE_SCROLL_HINTS), where the
+ *   check finds the pads differ and every move copies;
+ * - what ncurses keeps per line beside the windows is indexed by line number and computed from
+ *   the cells: the hash map's oldhash (hashes of curscr's lines) and newhash (of newscr's) and
+ *   _oldnum_list. Neither path updates them (wscrl does not either; the update refreshes them
+ *   from the cells and for the lines it sends), and the cells are the same, so they stay the same;
+ * - only which allocation holds which line differs. ncurses keeps no line's text pointer across
+ *   calls but in subwindows (derived from the window's lines) and reads, reallocs or frees each
+ *   line through the window's own _line. So the windows rotated must be no subwindows or pads
+ *   (checked at each move) and have no subwindows (curses makes none of newscr and curscr;
+ *   Byline makes none of stdscr: the caller's promise, see CNcursesw.h);
+ * - wscrl also calls _nc_synchook (a refresh for immedok, wsyncup for syncok: windows with
+ *   either are copied) and moves the row of a multibyte character half added byte by byte with
+ *   waddch, which is private: Byline adds whole cells (wadd_wch, wadd_wchnstr) and curses adds
+ *   nothing to newscr and curscr that way, so none is ever pending. */
+
+/* The result of the check: not yet made, rotations match wscrl, or they do not. Once per
+ * process, as curses' layout cannot change while it runs. */
+static enum { UNCHECKED, ROTATES, COPIES } rotation = UNCHECKED;
+
+#define PROBE_LINES 6
+#define PROBE_COLUMNS 9
+
+static byline_line *lines_of(WINDOW *w) { return (byline_line *)(void *)w->_line; }
+
+/* Whether `w`'s lines top...bottom have text of their own: set, aligned, and no two neighbours
+ * the same or back to back as in one block (a guard: curses' sources and the check tell that
+ * each is an allocation of its own). */
+static bool own_texts(WINDOW *w, int top, int bottom) {
+    byline_line *row = lines_of(w);
+    int width = getmaxx(w);
+    if (row == NULL || width <= 0 || top < 0 || bottom >= getmaxy(w)) return false;
+    for (int y = top; y <= bottom; y++) {
+        NCURSES_CH_T *text = row[y].text;
+        if (text == NULL || (uintptr_t)text % _Alignof(NCURSES_CH_T) != 0) return false;
+        if (y == top) continue;
+        NCURSES_CH_T *above = row[y - 1].text;
+        if (text == above || text == above + width || above == text + width) return false;
+    }
+    return true;
+}
+
+/* Whether the mirror reads `w` (a scratch pad with distinct cells) as curses does: each line's
+ * change marks, then each cell. */
+static bool mirror_reads(WINDOW *w) {
+    int height = getmaxy(w), width = getmaxx(w);
+    byline_line *row = lines_of(w);
+    if (row == NULL) return false;
+    wtouchln(w, 0, height, 1);
+    for (int y = 0; y < height; y++) {
+        if (row[y].firstchar != 0 || row[y].lastchar != width - 1 || !is_linetouched(w, y)) return false;
+    }
+    wtouchln(w, 0, height, 0);
+    for (int y = 0; y < height; y++) {
+        if (row[y].firstchar != _NOCHANGE || row[y].lastchar != _NOCHANGE || is_linetouched(w, y)) return false;
+    }
+    if (!own_texts(w, 0, height - 1)) return false;
+    for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) {
+            cchar_t cell;
+            if (mvwin_wch(w, y, x, &cell) == ERR || memcmp(&cell, &row[y].text[x], sizeof cell) != 0) return false;
+        }
+    }
+    return true;
+}
+
+/* Trades the text of lines from...to of `row` end for end. */
+static void reverse(byline_line *row, int from, int to) {
+    for (; from < to; from++, to--) {
+        NCURSES_CH_T *text = row[from].text;
+        row[from].text = row[to].text;
+        row[to].text = text;
+    }
+}
+
+/* Moves lines top...bottom of `w` by `by` lines as copy_lines does, by rotating their text (the
+ * change marks and oldindex stay with the line numbers) and blanking the lines uncovered with
+ * the window's background, as wscrl blanks them. */
+static void rotate_lines(WINDOW *w, int top, int bottom, int by) {
+    byline_line *row = lines_of(w);
+    int count = by > 0 ? by : -by;
+    int span = bottom - top + 1;
+    /* A rotation to the left by `first`: the line at top + first comes to top. */
+    int first = by > 0 ? count : span - count;
+    reverse(row, top, top + first - 1);
+    reverse(row, top + first, bottom);
+    reverse(row, top, bottom);
+    cchar_t blank;
+    wgetbkgrnd(w, &blank);
+    int width = getmaxx(w);
+    int uncovered = by > 0 ? bottom - count + 1 : top;
+    for (int y = uncovered; y < uncovered + count; y++) {
+        NCURSES_CH_T *text = row[y].text;
+        for (int x = 0; x < width; x++) text[x] = blank;
+    }
+    wtouchln(w, top, span, 0);
+}
+
+/* Fills scratch pad `w` with a different character in each cell. */
+static bool fill_distinct(WINDOW *w) {
+    for (int y = 0; y < PROBE_LINES; y++) {
+        cchar_t cells[PROBE_COLUMNS];
+        for (int x = 0; x < PROBE_COLUMNS; x++) {
+            wchar_t text[2] = {(wchar_t)(L'!' + y * PROBE_COLUMNS + x), 0};
+            if (setcchar(&cells[x], text, (x % 2) ? A_BOLD : A_NORMAL, 0, NULL) == ERR) return false;
+        }
+        if (mvwadd_wchnstr(w, y, 0, cells, PROBE_COLUMNS) == ERR) return false;
+    }
+    return true;
+}
+
+/* Whether two scratch pads hold the same cells, change marks and oldindex. */
+static bool same_pads(WINDOW *a, WINDOW *b) {
+    for (int y = 0; y < PROBE_LINES; y++) {
+        byline_line *la = &lines_of(a)[y], *lb = &lines_of(b)[y];
+        if (la->firstchar != lb->firstchar || la->lastchar != lb->lastchar || la->oldindex != lb->oldindex) return false;
+        for (int x = 0; x < PROBE_COLUMNS; x++) {
+            cchar_t ca, cb;
+            if (mvwin_wch(a, y, x, &ca) == ERR || mvwin_wch(b, y, x, &cb) == ERR) return false;
+            if (memcmp(&ca, &cb, sizeof ca) != 0) return false;
+        }
+    }
+    return true;
+}
+
+/* The check: two scratch pads (pads, as delwin of a window would mark all of curscr changed),
+ * filled alike; the mirror must read both, and moves by wscrl on one and by rotation on the
+ * other, up and down, must leave them alike. */
+static bool rotation_matches_wscrl(void) {
+    WINDOW *copied = newpad(PROBE_LINES, PROBE_COLUMNS);
+    WINDOW *rotated = newpad(PROBE_LINES, PROBE_COLUMNS);
+    bool same = copied != NULL && rotated != NULL && fill_distinct(copied) && fill_distinct(rotated)
+        && mirror_reads(copied) && mirror_reads(rotated);
+    if (same) {
+        /* A background unlike the blank newpad starts with, and line hints unlike the ones it
+         * leaves, so that a difference in either shows. */
+        cchar_t background;
+        wchar_t dot[2] = {L'.', 0};
+        same = setcchar(&background, dot, A_UNDERLINE, 0, NULL) != ERR;
+        if (same) {
+            wbkgrndset(copied, &background);
+            wbkgrndset(rotated, &background);
+        }
+        for (int y = 0; y < PROBE_LINES; y++) {
+            lines_of(copied)[y].oldindex = lines_of(rotated)[y].oldindex = (NCURSES_SIZE_T)(100 + y);
+        }
+        static const int moves[][3] = {{1, 4, 1}, {0, 5, -2}, {0, 5, 5}, {2, 5, -3}, {0, 3, 2}, {1, 5, -1}};
+        for (size_t k = 0; same && k < sizeof moves / sizeof moves[0]; k++) {
+            copy_lines(copied, moves[k][0], moves[k][1], moves[k][2]);
+            rotate_lines(rotated, moves[k][0], moves[k][1], moves[k][2]);
+            same = same_pads(copied, rotated);
+        }
+    }
+    if (copied != NULL) delwin(copied);
+    if (rotated != NULL) delwin(rotated);
+    return same;
+}
+
+/* Whether rotations match wscrl: checked at the first call. */
+static bool rotation_checked(void) {
+    if (rotation == UNCHECKED) rotation = rotation_matches_wscrl() ? ROTATES : COPIES;
+    return rotation == ROTATES;
+}
+
+/* Whether lines top...bottom of `w` can be rotated: the check passed, and `w` is a window of its
+ * own whose lines have text of their own, refreshed by hand. */
+static bool rotatable(WINDOW *w, int top, int bottom) {
+    return rotation_checked() && !is_subwin(w) && !is_pad(w) && wgetparent(w) == NULL
+        && !is_immedok(w) && !is_syncok(w) && own_texts(w, top, bottom);
+}
+
+/* Moves lines top...bottom of `w` by `by`, unmarked: rotated where that is safe, else copied. */
+static void move_lines(WINDOW *w, int top, int bottom, int by) {
+    if (rotatable(w, top, bottom)) rotate_lines(w, top, bottom, by);
+    else copy_lines(w, top, bottom, by);
 }
 
 int byline_move_lines(WINDOW *w, int top, int bottom, int by) {
@@ -38,6 +244,22 @@ int byline_move_lines(WINDOW *w, int top, int bottom, int by) {
     move_lines(curscr, top, bottom, by);
     return 0;
 }
+
+int byline_lines_rotate(void) { return rotation_checked(); }
+
+int byline_move_window_lines(WINDOW *w, int top, int bottom, int by, int rotate) {
+    int count = by > 0 ? by : -by;
+    if (w == NULL || count == 0 || top < 0 || bottom >= getmaxy(w) || bottom - top < count) return -1;
+    if (!rotate) {
+        copy_lines(w, top, bottom, by);
+        return 0;
+    }
+    if (!rotatable(w, top, bottom)) return -1;
+    rotate_lines(w, top, bottom, by);
+    return 0;
+}
+
+/* MARK: scrolling the terminal */
 
 /* Where the next update starts sending: the first cell of the first line curses marked changed
  * that differs from what the terminal shows. False when no cell differs. The cells are read

@@ -31,6 +31,9 @@
 
 static inline SCREEN *byline_newterm(const char *term) { return newterm(term, stdout, stdin); }
 static inline WINDOW *byline_stdscr(void) { return stdscr; }
+/* Curses' next screen and what it believes the terminal shows (for tests of byline_move_lines). */
+static inline WINDOW *byline_newscr(void) { return newscr; }
+static inline WINDOW *byline_curscr(void) { return curscr; }
 static inline int byline_lines(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)x; return y; }
 static inline int byline_cols(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)y; return x; }
 static inline int byline_colors(void) { return COLORS; }
@@ -96,8 +99,20 @@ static inline int byline_put_run(WINDOW *w, int y, int x, const cchar_t *cells, 
  * the uncovered lines blank, unmarked. Returns -1 and does nothing when the terminal lacks a
  * capability the scroll needs (csr, sc, rc, indn or rin) or curses has changes it has not sent:
  * wscrl and curses' own detection then do the move. After 0, call byline_send_scroll with the
- * same lines after wnoutrefresh and before doupdate. */
+ * same lines after wnoutrefresh and before doupdate.
+ * The lines' text trades places rather than being copied as wscrl copies it (scroll.c tells
+ * why that leaves curses as wscrl does, and checks it once): `w` must have no subwindows. */
 int byline_move_lines(WINDOW *w, int top, int bottom, int by);
+
+/* For tests. Whether byline_move_lines rotates the lines' text (1) or copies them with wscrl
+ * (0): the check of curses' line records it makes once, at the first move. */
+int byline_lines_rotate(void);
+
+/* For tests. Moves lines top...bottom of `w` alone as byline_move_lines moves each window's:
+ * by rotation (rotate = 1; -1, nothing done, where it would not rotate: a subwindow, a pad, a
+ * failed check) or with wscrl (rotate = 0, what it falls back on). -1 too for lines out of the
+ * window or a move of as many lines as there are. */
+int byline_move_window_lines(WINDOW *w, int top, int bottom, int by, int rotate);
 
 /* Longest capability string byline_scroll_texts keeps, with its NUL. */
 #define BYLINE_SCROLL_TEXT 64
