@@ -13,7 +13,7 @@ public struct Canvas: Equatable, Sendable {
     /// Where the terminal's cursor should show (a prompt being typed in); nil keeps it hidden.
     public var cursor: Point?
     /// Per row, a number that names the row's whole content, or 0 (see ``tag(row:)``).
-    private var rowTags: [UInt64]
+    public private(set) var rowTags: [UInt64]
 
     public init(size: Size, role: Role = .base) {
         self.size = size
@@ -35,6 +35,7 @@ public struct Canvas: Equatable, Sendable {
     /// showed under the same tag as unchanged without reading its cells. Tags come from the
     /// drawing code's row caches (each content kept gets a number never given before, counted
     /// from a random start), so they never meet by accident.
+    @inlinable
     public func tag(row y: Int) -> UInt64 {
         y >= 0 && y < rowTags.count ? rowTags[y] : 0
     }

@@ -169,13 +169,14 @@ struct ScreenImage {
     /// back under the tags they had) has that row's digest; the others are hashed.
     private mutating func hashRows(of canvas: Canvas) {
         let width = size.width, height = size.height, digest = self.digest
+        let canvasTags = canvas.rowTags
         canvas.cells.withUnsafeBufferPointer { new in
             incoming.withUnsafeMutableBufferPointer { incoming in
                 tags.withUnsafeBufferPointer { tags in
                     known.withUnsafeBufferPointer { known in
                         digests.withUnsafeBufferPointer { digests in
                             for y in 0..<height {
-                                let tag = canvas.tag(row: y)
+                                let tag = canvasTags[y]
                                 if tag != 0 {
                                     // Nearest first: the same row, then a line either way.
                                     var found = false
@@ -365,7 +366,13 @@ struct ScreenImage {
         }
         for y in placed { digests[y] = incoming[y] }
         // Every row of the window now shows the canvas's row: under its tag.
-        for y in 0..<height { tags[y] = canvas.tag(row: y) }
+        // (Copied into the image's own storage: holding the canvas's array would make the
+        // canvas copy it at its next frame.)
+        canvas.rowTags.withUnsafeBufferPointer { from in
+            tags.withUnsafeMutableBufferPointer { to in
+                for y in 0..<min(to.count, from.count) { to[y] = from[y] }
+            }
+        }
     }
 
     /// Most unchanged cells between two changed ones drawn as one run (drawing a cell again
