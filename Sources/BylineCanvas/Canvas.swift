@@ -12,10 +12,49 @@ public struct Canvas: Equatable, Sendable {
     public private(set) var cells: [Cell]
     /// Where the terminal's cursor should show (a prompt being typed in); nil keeps it hidden.
     public var cursor: Point?
+    /// Per row, a number that names the row's whole content, or 0 (see ``tag(row:)``).
+    public private(set) var rowTags: [UInt64]
 
     public init(size: Size, role: Role = .base) {
         self.size = size
         self.cells = Array(repeating: .blank(role), count: size.width * size.height)
+        self.rowTags = Array(repeating: 0, count: max(0, size.height))
+    }
+
+    /// Canvases are equal when they show the same: their tags are not compared.
+    public static func == (a: Canvas, b: Canvas) -> Bool {
+        a.size == b.size && a.cursor == b.cursor && a.cells == b.cells
+    }
+
+    // MARK: - Row tags
+
+    /// The tag of row `y`: a number other than 0 when whoever drew the row gave its whole
+    /// content one (``placeRow(_:lead:in:role:tag:)``, ``setTag(_:row:)``) and nothing was
+    /// drawn on the row since; 0 otherwise. Two rows with the same tag other than 0 hold the
+    /// same cells, in whatever frame of a process each was drawn: the terminal takes a row it
+    /// showed under the same tag as unchanged without reading its cells. Tags come from the
+    /// drawing code's row caches (each content kept gets a number never given before, counted
+    /// from a random start), so they never meet by accident.
+    @inlinable
+    public func tag(row y: Int) -> UInt64 {
+        y >= 0 && y < rowTags.count ? rowTags[y] : 0
+    }
+
+    /// Gives row `y` the tag `tag` (0: none): the caller vouches that the row's cells, the
+    /// whole width of the canvas, are what `tag` was given for (see ``tag(row:)``).
+    public mutating func setTag(_ tag: UInt64, row y: Int) {
+        guard y >= 0 && y < rowTags.count else { return }
+        rowTags[y] = tag
+    }
+
+    /// Rows `ys` were drawn on: their tags no longer say what they hold.
+    @inline(__always)
+    private mutating func untag(_ ys: Range<Int>) {
+        let ys = ys.clamped(to: 0..<rowTags.count)
+        guard !ys.isEmpty else { return }
+        rowTags.withUnsafeMutableBufferPointer { tags in
+            for y in ys { tags[y] = 0 }
+        }
     }
 
     /// Starts a new frame: every cell blank in `role`, no cursor. Keeps the buffer when the
@@ -30,6 +69,7 @@ public struct Canvas: Equatable, Sendable {
         }
         let blank = Cell.blank(role)
         cells.withUnsafeMutableBufferPointer { Self.set($0.baseAddress!, count: $0.count, to: blank) }
+        untag(0..<size.height)
     }
 
     public var bounds: Rect { Rect(size: size) }
@@ -44,6 +84,7 @@ public struct Canvas: Equatable, Sendable {
     public mutating func fill(_ rect: Rect, role: Role) {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
+        untag(r.y..<r.maxY)
         let width = size.width
         let blank = Cell.blank(role)
         cells.withUnsafeMutableBufferPointer { c in
@@ -70,6 +111,7 @@ public struct Canvas: Equatable, Sendable {
     public mutating func restyle(_ rect: Rect, role: Role) {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
+        untag(r.y..<r.maxY)
         let width = size.width
         cells.withUnsafeMutableBufferPointer { c in
             for y in r.y..<r.maxY {
@@ -105,6 +147,7 @@ public struct Canvas: Equatable, Sendable {
     public mutating func put(_ text: String, bytes range: Range<Int>, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
         let limit = min(maxX ?? size.width, size.width)
         guard y >= 0, y < size.height else { return x }
+        untag(y..<(y + 1))
         let writer = RowWriter(row: y * size.width, width: size.width, limit: limit, role: role)
         let drawn: Int? = cells.withUnsafeMutableBufferPointer { c in
             text.utf8.withContiguousStorageIfAvailable { all in
@@ -123,6 +166,7 @@ public struct Canvas: Equatable, Sendable {
     private mutating func draw<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int?) -> Int {
         let limit = min(maxX ?? size.width, size.width)
         guard y >= 0, y < size.height else { return x }
+        untag(y..<(y + 1))
         let writer = RowWriter(row: y * size.width, width: size.width, limit: limit, role: role)
         let drawn: Int? = cells.withUnsafeMutableBufferPointer { c in
             text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -159,6 +203,10 @@ public struct Canvas: Equatable, Sendable {
         // Nothing fits one cell (a wide glyph, or no glyph): nothing is drawn, as `put` would.
         guard let cell = RowWriter.singleCell(glyph, role: role) else { return }
         let width = size.width, height = size.height
+        for k in 0..<count {
+            let y = place(k).y
+            if y >= 0, y < height { rowTags[y] = 0 }
+        }
         cells.withUnsafeMutableBufferPointer { c in
             for k in 0..<count {
                 let (x, y) = place(k)
@@ -176,6 +224,7 @@ public struct Canvas: Equatable, Sendable {
         guard y >= 0, y < size.height, x >= 0, x < size.width else { return }
         let count = min(saved.count, size.width - x)
         guard count > 0 else { return }
+        untag(y..<(y + 1))
         let row = y * size.width, end = x + count, width = size.width
         cells.withUnsafeMutableBufferPointer { c in
             saved.withUnsafeBufferPointer { s in (c.baseAddress! + row + x).update(from: s.baseAddress!, count: count) }
@@ -186,8 +235,10 @@ public struct Canvas: Equatable, Sendable {
 
     /// A row put back whole: the same as filling `rect` (one row high) with blanks in `role`
     /// and placing `saved` from `lead` columns in (see ``place(_:x:y:filledWith:)``), in one
-    /// pass over the row.
-    public mutating func placeRow(_ saved: [Cell], lead: Int, in rect: Rect, role: Role) {
+    /// pass over the row. With `tag` other than 0 and `rect` the canvas's whole width, the row
+    /// is given that tag (the caller vouches that it names these cells, this lead and this
+    /// role: see ``tag(row:)``); else it has none.
+    public mutating func placeRow(_ saved: [Cell], lead: Int, in rect: Rect, role: Role, tag: UInt64 = 0) {
         let width = size.width
         guard rect.height == 1, rect.y >= 0, rect.y < size.height, rect.x >= 0, lead >= 0,
               rect.width > 0, rect.maxX <= width, lead + saved.count <= rect.width else {
@@ -195,6 +246,7 @@ public struct Canvas: Equatable, Sendable {
             place(saved, x: rect.x + lead, y: rect.y, filledWith: role)
             return
         }
+        rowTags[rect.y] = rect.x == 0 && rect.width == width ? tag : 0
         let blank = Cell.blank(role)
         let row = rect.y * width, start = row + rect.x, end = row + rect.maxX
         cells.withUnsafeMutableBufferPointer { c in

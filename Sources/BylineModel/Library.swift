@@ -819,14 +819,9 @@ public final class Library: Sendable {
             // What the decoder reads: a character cut off at the end of a partial read dropped.
             let raw = UnsafeRawBufferPointer(rebasing: all[..<(complete ? all.count : TextDecoding.uncutCount(all))])
             if TextDecoding.startsWithByteOrderMark(raw) { return nil }
-            // The decoder picks UTF-8 or Windows-1252 from the whole prefix: only take the short
-            // path when the whole prefix is valid UTF-8 (then so is every line of it).
-            if !TextDecoding.isCleanUTF8(raw) {
-                if TextDecoding.binaryReason(Data(raw)) != nil { return nil }
-                guard String(validating: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil else { return nil }
-            }
-            var visible = false
+            var visible = false, ascii = true
             var previous: UInt8 = 0
+            var end: Int?
             for i in 0..<raw.count {
                 let b = raw[i]
                 // Escape sequences (raw, or made by an entity such as `&#27;`) may run across lines.
@@ -834,13 +829,28 @@ public final class Library: Sendable {
                 if previous == 0xC2 && b >= 0x80 && b <= 0x9F { return nil }  // C1 controls (CSI, OSC...)
                 if previous == 0xC2 && b == 0xBF { return nil }  // ¿, repaired by the whole line's shape
                 if b == 0x0A {
-                    if visible { return i + 1 }
+                    if visible { end = i + 1; break }
                 } else if b > 0x20 {
                     visible = true
+                    if b >= 0x80 { ascii = false }
                 }
                 previous = b
             }
-            return nil
+            guard let end else { return nil }
+            if ascii {
+                // The decoder reads ASCII bytes as themselves whether it takes the prefix as
+                // UTF-8, as UTF-8 with bad bytes replaced, or as Windows-1252: an ASCII line
+                // decodes alike on its own, and only whether the prefix is binary is asked (one
+                // pass for control bytes, no UTF-8 check of the 8 KB).
+                return TextDecoding.looksBinary(raw) ? nil : end
+            }
+            // The decoder picks UTF-8 or Windows-1252 from the whole prefix: a line past ASCII
+            // takes the short path only when the whole prefix is valid UTF-8 (then so is the line).
+            if !TextDecoding.isCleanUTF8(raw) {
+                if TextDecoding.binaryReason(Data(raw)) != nil { return nil }
+                guard String(validating: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil else { return nil }
+            }
+            return end
         }
     }
 

@@ -238,6 +238,41 @@ public enum TextDecoding {
         return nil
     }
 
+    /// Whether ``binaryReason(_:)`` finds a reason in `raw`, without making a `Data` of it: one
+    /// pass, 64 bytes a turn while none is a control byte or the only ones are line feeds; the
+    /// rare blocks with others are counted byte by byte.
+    static func looksBinary(_ raw: UnsafeRawBufferPointer) -> Bool {
+        let n = min(raw.count, 8192)
+        let limit = SIMD16<UInt8>(repeating: 0x20), newline = SIMD16<UInt8>(repeating: 0x0A)
+        var controls = 0, i = 0
+        while i < n {
+            var end = n
+            if i + 64 <= n {
+                let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let b = raw.loadUnaligned(fromByteOffset: i + 16, as: SIMD16<UInt8>.self)
+                let c = raw.loadUnaligned(fromByteOffset: i + 32, as: SIMD16<UInt8>.self)
+                let d = raw.loadUnaligned(fromByteOffset: i + 48, as: SIMD16<UInt8>.self)
+                // (Masks tested as two words: `any` is a call here.)
+                let low = unsafeBitCast((a .< limit) .| (b .< limit) .| (c .< limit) .| (d .< limit), to: SIMD2<UInt64>.self)
+                if low[0] | low[1] == 0 { i += 64; continue }
+                let odd = unsafeBitCast((a .< limit) .& (a .!= newline) .| ((b .< limit) .& (b .!= newline))
+                    .| ((c .< limit) .& (c .!= newline)) .| ((d .< limit) .& (d .!= newline)), to: SIMD2<UInt64>.self)
+                if odd[0] | odd[1] == 0 { i += 64; continue }
+                end = i + 64
+            }
+            // The block (or the bytes left) byte by byte.
+            while i < end {
+                let b = raw[i]
+                if b < 0x20 {
+                    if b == 0 { return true }
+                    if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+                }
+                i += 1
+            }
+        }
+        return n > 0 && controls * 10 > n
+    }
+
     /// Counts well-formed multi-byte UTF-8 sequences and bytes that belong to none.
     static func utf8Census(_ bytes: Data) -> (valid: Int, invalid: Int) {
         var valid = 0, invalid = 0

@@ -13,7 +13,10 @@ import CNcursesw
 /// Each row also keeps a digest of the canvas row it was taken from (64 bits over the whole
 /// 16-byte cells, keyed per process), and rows are told apart by their digests: a frame hashes
 /// each canvas row once, and finding a scroll or an unchanged row compares digests, not cells.
-/// Only the cells of rows whose digest changed are compared one by one, against their keys. The
+/// Only the cells of rows whose digest changed are compared one by one, against their keys. A
+/// canvas row under a tag (``Canvas/tag(row:)``) that a row of the window within ``maxShift``
+/// lines was taken in under has that row's digest without being read: the zoomed list puts its
+/// kept rows back under tags, so a move reads the rows it drew anew, not forty. The
 /// image is kept in its own buffer, updated in place: presenting a frame allocates nothing (but
 /// a glyph with marks not seen before). Its rows are reached through a table of row starts, so
 /// a scroll moves table entries (and digests), not cells.
@@ -41,6 +44,9 @@ struct ScreenImage {
     /// whether it is known (false for rows not drawn since the window was erased or scrolled).
     private var digests: [UInt64] = []
     private var known: [Bool] = []
+    /// Per row of the window, the tag of the canvas row it shows (``Canvas/tag(row:)``; 0 for
+    /// none): a canvas row with the same tag has the same digest, found without reading its cells.
+    private var tags: [UInt64] = []
     /// Scratch: the digests of the rows of the canvas being presented.
     private var incoming: [UInt64] = []
     private let digest = RowDigest()
@@ -80,6 +86,7 @@ struct ScreenImage {
             digests = Array(repeating: 0, count: size.height)
             incoming = Array(repeating: 0, count: size.height)
             known = Array(repeating: false, count: size.height)
+            tags = Array(repeating: 0, count: size.height)
         }
         for y in 0..<size.height {
             rowStart[y] = y * size.width
@@ -157,12 +164,37 @@ struct ScreenImage {
         changes(toward: canvas, skipping: placed, draw: draw)
     }
 
-    /// Takes the digest of each row of `canvas` into ``incoming``.
+    /// Takes the digest of each row of `canvas` into ``incoming``: a row tagged as a row the
+    /// window shows within ``maxShift`` lines of it (a list scrolled by a line brings its rows
+    /// back under the tags they had) has that row's digest; the others are hashed.
     private mutating func hashRows(of canvas: Canvas) {
-        let width = size.width, digest = self.digest
+        let width = size.width, height = size.height, digest = self.digest
+        let canvasTags = canvas.rowTags
         canvas.cells.withUnsafeBufferPointer { new in
             incoming.withUnsafeMutableBufferPointer { incoming in
-                for y in incoming.indices { incoming[y] = digest.of(new.baseAddress! + y * width, count: width) }
+                tags.withUnsafeBufferPointer { tags in
+                    known.withUnsafeBufferPointer { known in
+                        digests.withUnsafeBufferPointer { digests in
+                            for y in 0..<height {
+                                let tag = canvasTags[y]
+                                if tag != 0 {
+                                    // Nearest first: the same row, then a line either way.
+                                    var found = false
+                                    for k in 0...(2 * Self.maxShift) {
+                                        let oldY = y + (k % 2 == 0 ? k / 2 : -(k / 2 + 1))
+                                        if oldY >= 0 && oldY < height && known[oldY] && tags[oldY] == tag {
+                                            incoming[y] = digests[oldY]
+                                            found = true
+                                            break
+                                        }
+                                    }
+                                    if found { continue }
+                                }
+                                incoming[y] = digest.of(new.baseAddress! + y * width, count: width)
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -238,6 +270,7 @@ struct ScreenImage {
                     rowStart[y] = rowStart[y + 1]
                     digests[y] = digests[y + 1]
                     known[y] = known[y + 1]
+                    tags[y] = tags[y + 1]
                 }
                 rowStart[rows.upperBound] = out
             } else {
@@ -246,6 +279,7 @@ struct ScreenImage {
                     rowStart[y] = rowStart[y - 1]
                     digests[y] = digests[y - 1]
                     known[y] = known[y - 1]
+                    tags[y] = tags[y - 1]
                 }
                 rowStart[rows.lowerBound] = out
             }
@@ -331,6 +365,14 @@ struct ScreenImage {
             }
         }
         for y in placed { digests[y] = incoming[y] }
+        // Every row of the window now shows the canvas's row: under its tag.
+        // (Copied into the image's own storage: holding the canvas's array would make the
+        // canvas copy it at its next frame.)
+        canvas.rowTags.withUnsafeBufferPointer { from in
+            tags.withUnsafeMutableBufferPointer { to in
+                for y in 0..<min(to.count, from.count) { to[y] = from[y] }
+            }
+        }
     }
 
     /// Most unchanged cells between two changed ones drawn as one run (drawing a cell again

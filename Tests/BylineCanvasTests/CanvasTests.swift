@@ -104,6 +104,55 @@ final class PlaceRowTests: XCTestCase {
         }
     }
 
+    /// A row put back whole across the canvas takes the tag it is given; anything drawn on it
+    /// after (or a row put back on part of the width) leaves it without one; tags are not
+    /// part of a canvas's equality.
+    func testARowPutBackAcrossTheCanvasKeepsItsTagUntilDrawnOn() {
+        let a = Cell(text: "a", role: .listRead)
+        let full = Rect(x: 0, y: 1, width: 6, height: 1)
+        func tagged() -> Canvas {
+            var c = Canvas(size: Size(width: 6, height: 3))
+            c.placeRow([a], lead: 1, in: full, role: .listRead, tag: 7)
+            c.placeRow([a], lead: 0, in: Rect(x: 0, y: 0, width: 6, height: 1), role: .listRead, tag: 9)
+            return c
+        }
+        var c = tagged()
+        XCTAssertEqual(c.tag(row: 1), 7)
+        XCTAssertEqual(c.tag(row: 0), 9)
+        XCTAssertEqual(c.tag(row: 2), 0)
+        XCTAssertEqual(c.tag(row: 3), 0, "past the last row")
+        var untagged = Canvas(size: Size(width: 6, height: 3))
+        untagged.placeRow([a], lead: 1, in: full, role: .listRead)
+        untagged.placeRow([a], lead: 0, in: Rect(x: 0, y: 0, width: 6, height: 1), role: .listRead)
+        XCTAssertEqual(c, untagged, "tags are not compared")
+        c.placeRow([a], lead: 0, in: Rect(x: 1, y: 1, width: 5, height: 1), role: .listRead, tag: 8)
+        XCTAssertEqual(c.tag(row: 1), 0, "part of the width: no tag")
+        let draws: [(String, (inout Canvas) -> Void)] = [
+            ("put", { $0.put("x", x: 3, y: 1, role: .body) }),
+            ("put bytes", { $0.put("xy", bytes: 0..<1, x: 3, y: 1, role: .body) }),
+            ("put substring", { $0.put("xy".dropFirst(), x: 3, y: 1, role: .body) }),
+            ("fill", { $0.fill(Rect(x: 5, y: 1, width: 1, height: 1), role: .body) }),
+            ("restyle", { $0.restyle(Rect(x: 5, y: 1, width: 1, height: 1), role: .body) }),
+            ("vline", { $0.vline("|", x: 2, y: 0, height: 2, role: .border) }),
+            ("hline", { $0.hline("-", x: 2, y: 1, width: 2, role: .border) }),
+            ("place", { $0.place([a], x: 4, y: 1, filledWith: .body) }),
+            ("reset", { $0.reset(size: Size(width: 6, height: 3)) }),
+            ("resize", { $0.reset(size: Size(width: 7, height: 3)) }),
+            ("untagged placeRow", { $0.placeRow([a], lead: 0, in: full, role: .listRead) }),
+            ("tag 0", { $0.setTag(0, row: 1) }),
+        ]
+        for (what, draw) in draws {
+            var c = tagged()
+            draw(&c)
+            XCTAssertEqual(c.tag(row: 1), 0, what)
+        }
+        var other = tagged()
+        other.put("x", x: 0, y: 2, role: .body)
+        XCTAssertEqual(other.tag(row: 1), 7, "drawing on another row leaves the tag")
+        other.setTag(5, row: 2)
+        XCTAssertEqual(other.tag(row: 2), 5)
+    }
+
     func testRecolourChangesOnlyTheRoleOfARowInOneRole() {
         var cells = [Cell(text: "a", role: .listRead), Cell(text: "東", width: 2, role: .listRead), .continuation(.listRead),
                      Cell(text: "e\u{301}", role: .listRead)]

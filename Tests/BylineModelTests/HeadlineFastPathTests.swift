@@ -46,6 +46,9 @@ import BylineCorpus
         #expect(Library.plainFirstLineEnd(Data([0x41, 0x0A, 0x00, 0x42]), complete: true) == nil)
         #expect(Library.plainFirstLineEnd(Data([0xEF, 0xBB, 0xBF, 0x41, 0x0A]), complete: true) == nil)
         #expect(Library.plainFirstLineEnd(Data(Array("Head\nBody\n".utf8)), complete: true) == 5)
+        // An ASCII line is read alike however the rest decodes: the short path, unless binary.
+        #expect(Library.plainFirstLineEnd(Data(Array("Head\n".utf8) + [0xE9, 0x0A]), complete: true) == 5)
+        #expect(Library.plainFirstLineEnd(Data(Array("Head\n".utf8) + [0xE9, 0x00]), complete: true) == nil)
         let r = both(latin)
         #expect(r.fast == r.full)
     }
@@ -72,6 +75,16 @@ import BylineCorpus
             Array("\r\n\r\n  Café after blank lines  \r\n".utf8) + body,
             Array("Ends in a cut char é".utf8),
             Array("Zürich\n".utf8) + [0xE2, 0x82],
+            // An ASCII first line before bytes that make the prefix Windows-1252, bad UTF-8,
+            // binary or nearly so: the line is read alike, unless the prefix is binary.
+            Array("ASCII then Latin-1\r\n".utf8) + [0xE9, 0x74, 0xE9, 0x0A, 0x93, 0x94] + body,
+            Array("  ASCII then bad UTF-8 \n".utf8) + [0xC3, 0x28, 0xFF, 0x0A] + body,
+            Array("\n\nASCII then a NUL\n".utf8) + body + [0x00] + body,
+            Array("ASCII then controls\n".utf8) + [0x01, 0x02, 0x03, 0x04, 0x05, 0x0B],
+            Array("ASCII then tabs\t\n".utf8) + [0x09, 0x0C, 0x0D, 0x1B, 0x7F] + body,
+            Array("ASCII \u{1}control in the line\n".utf8) + [0xE9] + body,
+            Array("https://example.com/x\n".utf8) + [0xE9, 0x0A] + Array("After a URL\n".utf8),
+            Array("ASCII then C1\n".utf8) + [0xC2, 0x9B, 0x33, 0x31, 0x6D, 0x0A] + body,
         ]
         for bytes in cases {
             for end in 0...bytes.count {
@@ -144,6 +157,37 @@ import BylineCorpus
                 #expect(followed.withUnsafeBytes(TextDecoding.isCleanUTF8) == slow(followed), "\(followed)")
             }
         }
+    }
+
+    /// The one-pass binary check says what ``TextDecoding/binaryReason(_:)`` says: NUL bytes,
+    /// and control bytes past a tenth, at every place in and across the 32-byte blocks.
+    @Test func binaryCheckAgreesWithBinaryReason() {
+        let pieces: [[UInt8]] = [
+            Array("plain ascii text ".utf8), [0x0A], [0x09], [0x0D], [0x0C], [0x1B], [0x00], [0x01], [0x1F], [0x7F],
+            [0x20], [0x80], [0xFF], [0xC3, 0xA9], Array(repeating: 0x02, count: 5), Array(repeating: 0x41, count: 40),
+        ]
+        func agree(_ bytes: [UInt8]) {
+            let fast = bytes.withUnsafeBytes(TextDecoding.looksBinary)
+            #expect(fast == (TextDecoding.binaryReason(Data(bytes)) != nil), "\(bytes)")
+        }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...60, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
+            agree(bytes)
+        }
+        for piece in pieces {
+            for pad in 0..<70 {
+                agree(Array(repeating: UInt8(0x41), count: pad) + piece)
+                agree(Array(repeating: UInt8(0x41), count: pad) + piece + Array(repeating: UInt8(0x42), count: 40))
+            }
+        }
+        // Past 8 KB only the first 8 KB count; a tenth exactly is not binary.
+        agree(Array(repeating: UInt8(0x41), count: 8192) + [0x00])
+        agree(Array(repeating: UInt8(0x01), count: 10) + Array(repeating: UInt8(0x41), count: 90))
+        agree(Array(repeating: UInt8(0x01), count: 11) + Array(repeating: UInt8(0x41), count: 89))
+        agree(Array(repeating: UInt8(0x01), count: 820) + Array(repeating: UInt8(0x41), count: 8000))
+        agree([])
     }
 
     /// A line with a space between ASCII bytes is no URL, whatever else it holds; a space

@@ -11,7 +11,8 @@ import Testing
 /// loop draws (its list and body row caches, the body's article of the frame before, the zoomed
 /// list drawn without blanking the frame): every frame must be the frame a fresh `Screen` draws
 /// into a fresh canvas. Between actions, headlines are read (as the background reads them) and
-/// files are rewritten with other headlines, so kept rows meet changed headlines.
+/// files are rewritten with other headlines, so kept rows meet changed headlines. A row under a
+/// tag (``Canvas/tag(row:)``) holds the cells every other row drawn under that tag held.
 @Suite struct KeptFrameWalkTests {
     static func walk(_ kinds: [Int], _ w: Int, _ h: Int, _ steps: [(Int, Int)]) {
         guard let (library, dir) = try? RandomWalkTests.library(kinds) else {
@@ -28,9 +29,17 @@ import Testing
         let screen = Screen()
         var canvas = Canvas(size: Size(width: 1, height: 1))
         var done: [String] = []
+        // Every row drawn under a tag, by tag: a tag names one row's cells whenever it is given.
+        var tagged: [UInt64: [Cell]] = [:]
         func check(_ what: String) {
             done.append(what)
             screen.render(state, into: &canvas)
+            for y in 0..<canvas.size.height where canvas.tag(row: y) != 0 {
+                let row = canvas.cells(x: 0, y: y, width: canvas.size.width)
+                if let seen = tagged.updateValue(row, forKey: canvas.tag(row: y)), seen != row {
+                    Issue.record("row \(y) is under a tag given to other cells at \(state.size) after \(done.suffix(6))")
+                }
+            }
             let fresh = Screen().render(state)
             guard canvas.cells != fresh.cells || canvas.cursor != fresh.cursor else { return }
             let i = zip(canvas.cells, fresh.cells).enumerated().first { $0.element.0 != $0.element.1 }?.offset

@@ -23,14 +23,26 @@ final class RowCacheTests: XCTestCase {
                                .resize(Size(width: 70, height: 6)), .moveDown, .focusForward, .moveDown,
                                .focusBack, .markAllRead, .toggleZoom, .top]
         var compared = 0
+        var tagged: [UInt64: [Cell]] = [:]
+        var tags = 0
         for step in [nil] + steps {
             if let step { state.send(step) }
             kept.render(state, into: &canvas)
+            // A tag names one row's cells, in every frame it is given in.
+            for y in 0..<canvas.size.height where canvas.tag(row: y) != 0 {
+                let row = canvas.cells(x: 0, y: y, width: canvas.size.width)
+                tags += 1
+                if let seen = tagged.updateValue(row, forKey: canvas.tag(row: y)) {
+                    XCTAssertEqual(seen, row, "row \(y) after \(step.map { "\($0)" } ?? "start"): a tag given to other cells")
+                }
+            }
             let fresh = Screen().render(state)
             XCTAssertEqual(canvas, fresh, "after \(step.map { "\($0)" } ?? "start"):\n\(canvas.text)\n--- fresh:\n\(fresh.text)")
             compared += 1
         }
         XCTAssertEqual(compared, steps.count + 1)
+        XCTAssertGreaterThan(tags, 20, "the zoomed list's rows are put back under tags")
+        XCTAssertGreaterThan(tagged.count, 5)
         var ascii = state
         ascii.ascii = true
         kept.render(ascii, into: &canvas)

@@ -153,6 +153,27 @@ final class ScreenImageTests: XCTestCase {
         XCTAssertEqual(present(canvas(["ab"], width: 2), on: &image).1, ["0,0:a", "1,0:b"])
     }
 
+    /// A canvas row under the tag of a row the window shows (there or a line or two away) is
+    /// taken to hold that row's cells, unread: the cells are not compared (here the tag is
+    /// given to other cells on purpose, so the skip shows); without the tag they are.
+    func testARowUnderATagTheWindowShowsIsNotRead() {
+        func tagged(_ lines: [String], _ tags: [UInt64]) -> Canvas {
+            var c = canvas(lines)
+            for (y, tag) in tags.enumerated() { c.setTag(tag, row: y) }
+            return c
+        }
+        var image = ScreenImage()
+        _ = present(tagged(["a", "b", "c", "d", "e", "s"], [1, 2, 3, 4, 5, 0]), on: &image)
+        // Same tags, other cells: nothing drawn (the rows are taken as they were).
+        XCTAssertEqual(present(tagged(["A", "B", "c", "d", "e", "s"], [1, 2, 3, 4, 5, 0]), on: &image).1, [])
+        // Moved up a line under their tags: scrolled, and only the new row and the status drawn.
+        let (shift, drawn) = present(tagged(["b", "c", "d", "e", "f", "t"], [2, 3, 4, 5, 6, 0]), on: &image)
+        XCTAssertEqual(shift, ScreenImage.Shift(top: 0, bottom: 4, lines: 1))
+        XCTAssertEqual(drawn, ["0,4:f"] + (1..<8).map { "\($0),4: " } + ["0,5:t"], "the uncovered line whole, and the status")
+        // A row whose tag is gone is read again.
+        XCTAssertEqual(present(tagged(["b", "c", "X", "e", "f", "t"], [2, 3, 0, 5, 6, 0]), on: &image).1, ["0,2:X"])
+    }
+
     /// Frames that scroll a line or two either way, keep rows, repeat rows and change cells, at
     /// random: a screen that takes each frame's scroll (as `wscrl` does) and draws shows the
     /// canvas after every frame (the cells `changes` skips and the runs it draws are the right
@@ -164,6 +185,7 @@ final class ScreenImageTests: XCTestCase {
         var screen = Array(repeating: Array(repeating: Cell(glyph: .none), count: width), count: height)
         var lines = (0..<height).map { "l\($0)" }
         var next = height
+        var tags: [String: UInt64] = [:]  // by the row's text (every row is in one role)
         for frame in 0..<400 {
             switch Int.random(in: 0..<6, using: &random) {
             case 0, 1:  // up by one or two, a status line kept
@@ -181,7 +203,15 @@ final class ScreenImageTests: XCTestCase {
             default:
                 lines[height - 1] = "s\(frame)"
             }
-            let c = canvas(lines, width: width)
+            var c = canvas(lines, width: width)
+            // Most rows under a tag named for their text (as the list's kept rows are), some not.
+            let texts = c.lines()
+            for y in 0..<height where Int.random(in: 0..<4, using: &random) != 0 {
+                let row = texts[y]
+                let tag = tags[row] ?? UInt64(tags.count + 1)
+                tags[row] = tag
+                c.setTag(tag, row: y)
+            }
             if !image.holds(c.size) { image.start(c.size) }
             image.update(toward: c, scroll: { shift in
                 var rows = Array(screen[shift.top...shift.bottom])

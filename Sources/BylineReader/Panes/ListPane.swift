@@ -73,6 +73,11 @@ public struct ListPane {
                 return verified[k] ? nil : cache.withContent(inSlot: slot) { $0.source }
             }
         }
+        // Rows spanning the frame are put back under tags (``Canvas/tag(row:)``): a row whose
+        // canvas row holds its kept row's tag already (a move that did not scroll) is in place.
+        // (Moving the canvas's rows with a scroll, to find them in place, copied more than
+        // putting them back does.)
+        let spans = rect.x == 0 && rect.width == canvas.size.width && rowHeight == 1 && !showsResults
         var looked = true
         for row in visible {
             let id = state.rows[row]
@@ -113,16 +118,22 @@ public struct ListPane {
                 // The library found the kept row's headline the one read: noted for the next frames.
                 if keptRole != nil, lookedUp, !known, fact.headlineIs == true { cache.setNote(generation, inSlot: slot) }
                 let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
+                // Put back under the row's tag (it names these cells in this role), unless there.
                 if keptRole == role {
+                    let tag = cache.tag(inSlot: slot)
+                    if spans && tag != 0 && canvas.tag(row: y) == tag {
+                        cache.markUsed(slot)
+                        continue
+                    }
                     let kept = cache.use(slot)
-                    canvas.placeRow(kept.cells, lead: kept.lead, in: line, role: role)
+                    canvas.placeRow(kept.cells, lead: kept.lead, in: line, role: role, tag: tag)
                     continue
                 }
                 if let old = keptRole, let kept = cache.recoloured(inSlot: slot, from: old, to: role, { content in
                     content.stamp.role = role
                     content.role = role
                 }) {
-                    canvas.placeRow(kept.cells, lead: kept.lead, in: line, role: role)
+                    canvas.placeRow(kept.cells, lead: kept.lead, in: line, role: role, tag: cache.tag(inSlot: slot))
                     continue
                 }
             }
@@ -167,7 +178,9 @@ public struct ListPane {
                 canvas.put(headline, x: x, y: y, role: role, maxX: rect.maxX)
             }
             if let content, let cache {
-                cache.keep(canvas.row(x: rect.x, y: y, width: rect.width), filledWith: .blank(role), for: id, content)
+                let tag = cache.keep(canvas.row(x: rect.x, y: y, width: rect.width), filledWith: .blank(role), for: id, content)
+                // The row is the kept row put back: under its tag when it spans the frame.
+                if rect.x == 0 && rect.width == canvas.size.width { canvas.setTag(tag, row: y) }
                 looked = false
             }
             if let results, y + 1 < rect.maxY {

@@ -44,6 +44,14 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     @exclusivity(unchecked) private var contents: [Content] = []
     /// A number the caller keeps with each slot's row (``note(inSlot:)``), 0 for a row kept anew.
     @exclusivity(unchecked) private var notes: [UInt64] = []
+    /// Each slot's tag (see ``tag(inSlot:)``).
+    @exclusivity(unchecked) private var tags: [UInt64] = []
+    /// The next tag to give: counted up from a random start, so two caches (or a cache and
+    /// one made after it) never give one tag to rows that differ but by chance (one in 2^64).
+    @exclusivity(unchecked) private var nextTag: UInt64 = {
+        var random = SystemRandomNumberGenerator()
+        return random.next() | 1
+    }()
     @exclusivity(unchecked) private var free: [Int] = []
     /// Counts the rows kept and copied: what ``Row/used`` holds.
     @exclusivity(unchecked) private var clock: UInt64 = 0
@@ -116,6 +124,18 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// there anew): the list notes when it last found the row's headline to be the one read.
     func note(inSlot slot: Int) -> UInt64 { notes.withUnsafeBufferPointer { $0[slot] } }
 
+    /// A number naming the cells of the row in `slot` (with its lead and the role it was filled
+    /// with), never given to other cells: a new one each time the row is kept or recoloured.
+    /// A row put back with it tags the canvas's row (``Canvas/tag(row:)``).
+    func tag(inSlot slot: Int) -> UInt64 { tags.withUnsafeBufferPointer { $0[slot] } }
+
+    /// A tag not given before.
+    private func newTag() -> UInt64 {
+        nextTag &+= 1
+        if nextTag == 0 { nextTag = 1 }  // 0 means none
+        return nextTag
+    }
+
     /// Notes `value` with the row in `slot` (see ``note(inSlot:)``).
     func setNote(_ value: UInt64, inSlot slot: Int) { notes.withUnsafeMutableBufferPointer { $0[slot] = value } }
 
@@ -140,6 +160,8 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         }
         guard uniform else { return nil }
         contents.withUnsafeMutableBufferPointer { update(&$0[slot]) }
+        let tag = newTag()
+        tags.withUnsafeMutableBufferPointer { $0[slot] = tag }
         markUsed(slot)
         return kept.withUnsafeBufferPointer { $0[slot].kept }
     }
@@ -153,8 +175,10 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     }
 
     /// Keeps a row's cells as drawn from `content` on a row filled with `blank`; past
-    /// ``capacity`` rows or ``cellCapacity`` cells, the rows used longest ago go.
-    func keep(_ cells: [Cell], filledWith blank: Cell, for key: Key, _ content: Content) {
+    /// ``capacity`` rows or ``cellCapacity`` cells, the rows used longest ago go. Returns the
+    /// row's tag (see ``tag(inSlot:)``).
+    @discardableResult
+    func keep(_ cells: [Cell], filledWith blank: Cell, for key: Key, _ content: Content) -> UInt64 {
         keep(cells[...], filledWith: blank, for: key, content)
     }
 
@@ -162,33 +186,42 @@ final class RowCache<Key: Hashable, Content: Equatable> {
     /// drawn from `content` on a row filled with `blank`. The cells go into the storage the
     /// key's row, or a free slot, already has: once the cache has filled, keeping the row a
     /// line scroll brings in allocates nothing (but where no free slot holds that many cells).
-    func keep(_ cells: ArraySlice<Cell>, filledWith blank: Cell, for key: Key, _ content: Content) {
+    /// Returns the row's tag (see ``tag(inSlot:)``).
+    @discardableResult
+    func keep(_ cells: ArraySlice<Cell>, filledWith blank: Cell, for key: Key, _ content: Content) -> UInt64 {
         let first = cells.firstIndex { $0 != blank } ?? cells.endIndex
         let end = first == cells.endIndex ? first : cells.lastIndex { $0 != blank }! + 1
         let lead = first - cells.startIndex, shown = cells[first..<end]
-        if let slot = slots[key] {
+        let slot: Int
+        if let found = slots[key] {
+            slot = found
             cellCount -= kept[slot].width
             storedCellCount -= kept[slot].kept.cells.count
             fill(slot, content, lead, shown, width: cells.count)
             markUsed(slot)
-        } else if let slot = takeFree(holding: shown.count) {
+        } else if let free = takeFree(holding: shown.count) {
+            slot = free
             slots[key] = slot
             kept[slot].key = key
             kept[slot].live = true
             fill(slot, content, lead, shown, width: cells.count)
             markUsed(slot)
         } else {
-            let slot = kept.count
+            slot = kept.count
             slots[key] = slot
             contents.append(content)
             notes.append(0)
+            tags.append(0)
             kept.append(Row(key: key, kept: KeptRow(lead: lead, cells: Array(shown)),
                             width: cells.count, used: 0, live: true))
             markUsed(slot)
         }
+        let tag = newTag()
+        tags[slot] = tag
         cellCount += cells.count
         storedCellCount += shown.count
         if slots.count > Self.capacity || cellCount > cellCapacity { evict() }
+        return tag
     }
 
     /// Puts a row's cells and what they were drawn from into `slot`, in the storage it has.
@@ -214,8 +247,8 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         return free.removeLast()
     }
 
-    /// Makes `slot` the row used last.
-    private func markUsed(_ slot: Int) {
+    /// Makes `slot` the row used last (for a row the caller found in place, not put back).
+    func markUsed(_ slot: Int) {
         clock += 1
         kept[slot].used = clock
     }
