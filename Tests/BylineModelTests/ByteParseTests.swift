@@ -34,6 +34,43 @@ import Testing
         #expect(TextLines("").count == 1)
     }
 
+    /// Needles found through the gram filter (at most two bytes open a short needle) as by
+    /// looking for each one, at every place of texts made of them, their pieces and filler,
+    /// with escapes and without, and cut anywhere (the filter reads six bytes a step and the
+    /// last ones alone).
+    @Test func gramFilterFindsWhatAPlainSearchFinds() async {
+        let groups = [["click here", "(c) ", "©"], ["call us", "@"], ["facebook", "read more"], ["reporting by", "for more news", "rights reserved"]]
+        let plainGroups = [["click here", "(c) "], ["call us", "newsletter"], ["facebook", "read more"], ["reporting by", "for more news"]]
+        let pieces = ["Click Here", "click her", "(c) ", "(C)", "c) ", "©", "@", "CALL us", "call u", "Facebook", "read more", "Read mor",
+                      "REPORTING by", "for more news", "for more new", "rights reserved", "newsletter", " ", "x", "ab", "é", "\u{0}", "K",
+                      "Reporting", "more", "news", "ere", "ook", "\n"]
+        let text = Gen.element(of: pieces).array(of: 0...14).map { $0.compactMap { $0 }.joined() }
+        func expected(_ s: String, _ groups: [[String]]) -> UInt32 {
+            let lowered = Array(s.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            var bits: UInt32 = 0
+            for (k, group) in groups.enumerated() where group.contains(where: { lowered.firstRange(of: Array($0.utf8)) != nil }) {
+                bits |= 1 << UInt32(k)
+            }
+            return bits
+        }
+        let withEscapes = TextScan.Needles(groups: groups)
+        let withoutEscapes = TextScan.Needles(groups: plainGroups)
+        await propertyCheck(count: 3000, input: text) { s in
+            #expect(withEscapes.groups(in: s, wanted: 0b1111) == expected(s, groups), "\(s.debugDescription)")
+            #expect(withEscapes.groups(in: s, wanted: 0b1010) == expected(s, groups) & 0b1010, "\(s.debugDescription)")
+            #expect(withoutEscapes.groups(in: s, wanted: 0b1111) == expected(s, plainGroups), "\(s.debugDescription)")
+            #expect(withoutEscapes.groups(in: s, wanted: 0b0001) == expected(s, plainGroups) & 0b0001, "\(s.debugDescription)")
+        }
+        // Every place of a longer text, needle by needle.
+        for needle in plainGroups.joined() {
+            for k in 0..<24 {
+                let s = String(repeating: "x", count: k) + needle.uppercased() + String(repeating: "y", count: k % 5)
+                #expect(withoutEscapes.found(in: s), "\(s.debugDescription)")
+                #expect(!withoutEscapes.found(in: String(s.dropLast(k % 5 + 1))) || k % 5 > 0, "\(s.debugDescription)")
+            }
+        }
+    }
+
     /// Text `isFinalText` passes is text every step of the decoder leaves alone.
     @Test func finalTextNeedsNoDecoding() async {
         await propertyCheck(count: 3000, input: Self.text) { s in
