@@ -71,6 +71,21 @@ import Testing
         }
     }
 
+    /// Photo credits at the end of text that is not ASCII: as lower-casing it all finds them.
+    @Test func photoCreditsBeyondASCII() async {
+        let pieces = ["Photo", " ", "/AP", "/ap", "Getty Images", "GETTY IMAGES", "/Reuters", "/SHUTTERSTOC", "\u{212A}", "K", "k", ".", "é",
+                      "\u{301}", "Ä", "/Pa", "\u{0600}", "ſ", "İ", "/INSTAGRAM", "\r", "Σ", "😀", "y", "/GETT", "X", "/re", "m", "\""]
+        let text = Gen.element(of: pieces).array(of: 0...8).map { $0.compactMap { $0 }.joined() }
+        await propertyCheck(count: 3000, input: text) { s in
+            let lower = TextScan.lowercased(s)
+            let expected = Boilerplate.photoCredits.contains { TextScan.hasSuffix(lower, $0) }
+            #expect(Boilerplate.isPhotoCredit(s) == expected, "\(s.debugDescription)")
+        }
+        #expect(Boilerplate.isPhotoCredit("Björn/SHUTTERSTOC\u{212A}"))
+        #expect(Boilerplate.isPhotoCredit("Photo: Zoë/AP"))
+        #expect(!Boilerplate.isPhotoCredit("Zoë took it."))
+    }
+
     /// Text `isFinalText` passes is text every step of the decoder leaves alone.
     @Test func finalTextNeedsNoDecoding() async {
         await propertyCheck(count: 3000, input: Self.text) { s in
