@@ -746,7 +746,16 @@ enum TextScan {
     /// `isWordScalar` above ASCII (out of line: the ASCII test stays small enough to inline).
     @inline(never)
     static func isWideWordScalar(_ c: Unicode.Scalar) -> Bool {
-        knownWordScalar(c.value) ?? (c.properties.isAlphabetic || c.properties.numericType != nil)
+        let v = c.value
+        if let known = knownWordScalar(v) { return known }
+        // Combining diacritics (of them the ypogegrammeni and the small Latin letters from
+        // U+0363 are alphabetic), symbols and dingbats (their negative circled digits are
+        // numerals), variation selectors, regional indicators and pictographs, from ranges too
+        // (not in `knownWordScalar`, whose no means a separator to `normalized`).
+        if v >= 0x300 && v <= 0x36F { return v == 0x345 || v >= 0x363 }
+        if v >= 0x2600 && v <= 0x27BF { return v >= 0x2776 && v <= 0x2793 }
+        if (v >= 0xFE00 && v <= 0xFE0F) || (v >= 0x1F1E6 && v <= 0x1FAFF) { return false }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
     /// `isWordScalar` for the blocks news text meets most (Latin, Greek, Cyrillic, general
@@ -784,6 +793,9 @@ enum TextScan {
     static func isNonspacingMark(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x300 || (v >= 0x2000 && v <= 0x206F) { return false }
+        // Combining diacritics and variation selectors are; symbols, dingbats and pictographs not.
+        if v <= 0x36F || (v >= 0xFE00 && v <= 0xFE0F) { return true }
+        if (v >= 0x2600 && v <= 0x27BF) || (v >= 0x1F1E6 && v <= 0x1FAFF) { return false }
         return c.properties.generalCategory == .nonspacingMark
     }
 
