@@ -86,6 +86,17 @@ import Testing
         #expect(!Boilerplate.isPhotoCredit("Zoë took it."))
     }
 
+    /// `topBitCount` counts the top bits of a word's bytes as `nonzeroBitCount` does.
+    @Test func topBitCountIsThePopulationCount() async {
+        await propertyCheck(count: 3000, input: Gen.uint8().array(of: 8...8)) { bytes in
+            var x: UInt64 = 0
+            for (k, b) in bytes.enumerated() where b & 1 != 0 { x |= 0x80 << (8 * UInt64(k)) }
+            #expect(TextScan.topBitCount(x) == x.nonzeroBitCount)
+        }
+        #expect(TextScan.topBitCount(0x8080_8080_8080_8080) == 8)
+        #expect(TextScan.topBitCount(0) == 0)
+    }
+
     /// Text `isFinalText` passes is text every step of the decoder leaves alone.
     @Test func finalTextNeedsNoDecoding() async {
         await propertyCheck(count: 3000, input: Self.text) { s in
