@@ -313,6 +313,28 @@ import Testing
         #expect(!Boilerplate.mayHoldWholeJunkLine("Amélie Nguyễn"))
     }
 
+    /// The whole junk lines found by needles in one pass, as line by line at each place.
+    @Test func wholeJunkLinesByNeedles() async {
+        let pieces = ["Skip Ad", "SKIP", "ad", "é", " ", "\u{212A}", "AFP/Getty", "Images", "(APPLAUSE)", "Reuters", "p", "a", "x", "“", "Copy link",
+                      "TOPICS", "clos", "e", "Tweet", "Sponsored content", "é\u{301}", "print", "pa", "AP"]
+        let text = Gen.element(of: pieces).array(of: 0...8).map { $0.compactMap { $0 }.joined() }
+        // Line by line at each place, as it was done.
+        func byLines(_ text: String) -> Bool {
+            let b = Array(text.utf8)
+            let n = b.count
+            for k in 0..<n where b[k] == 0xE2 && k + 2 < n && b[k + 1] == 0x84 && b[k + 2] == 0xAA { return true }
+            return b.withUnsafeBufferPointer { bytes in
+                Boilerplate.wholeLines.contains { line in
+                    let l = Array(line.utf8)
+                    return l.count <= n && (0...(n - l.count)).contains { TextScan.holdsIgnoringASCIICase(bytes, at: $0, l) }
+                }
+            }
+        }
+        await propertyCheck(count: 3000, input: text) { s in
+            #expect(Boilerplate.mayHoldWholeJunkLine(s) == byLines(s), "\(s.debugDescription)")
+        }
+    }
+
     /// ASCII words by bytes as by characters.
     @Test func asciiWordShapeAsCharacters() async {
         await propertyCheck(count: 2000, input: Self.text) { s in

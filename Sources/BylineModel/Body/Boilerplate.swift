@@ -99,19 +99,16 @@ enum Boilerplate {
         return wholeLines.contains(TextScan.trim(TextScan.lowercased(text).trimmingCharacters(in: .punctuationCharacters)))
     }
 
-    /// `wholeLines` as bytes.
-    private static let wholeLineBytes: [[UInt8]] = wholeLines.map { Array($0.utf8) }
+    /// `wholeLines` as needles, found in one pass.
+    private static let wholeLineNeedles = TextScan.Needles(Array(wholeLines))
 
     /// Whether `text` holds one of `wholeLines` (ASCII case ignored) or a Kelvin sign.
     static func mayHoldWholeJunkLine(_ text: String) -> Bool {
-        let b = Array(text.utf8)
-        let n = b.count
-        for k in 0..<n where b[k] == 0xE2 && k + 2 < n && b[k + 1] == 0x84 && b[k + 2] == 0xAA { return true }
-        return b.withUnsafeBufferPointer { bytes in
-            for line in wholeLineBytes where line.count <= n {
-                for start in 0...(n - line.count) where TextScan.holdsIgnoringASCIICase(bytes, at: start, line) { return true }
-            }
-            return false
+        var copy = text
+        return copy.withUTF8 { b in
+            let n = b.count
+            for k in 0..<n where b[k] == 0xE2 && k + 2 < n && b[k + 1] == 0x84 && b[k + 2] == 0xAA { return true }
+            return wholeLineNeedles.found(in: b)
         }
     }
 
@@ -136,7 +133,7 @@ enum Boilerplate {
         "share this", "share on ", "sign up for", "sign up to", "subscribe to", "listen:",
     ])
 
-    private static let wholeLines: WordSet = [
+    static let wholeLines: WordSet = [
         "advertisement", "learn more", "share", "tweet", "share this article", "comments", "print",
         "email", "sponsored", "sponsored content", "continue reading", "read more", "related",
         "getty images", "getty", "afp", "reuters", "ap", "pa", "ap photo", "afp/getty images",
