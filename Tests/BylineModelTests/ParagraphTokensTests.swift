@@ -166,6 +166,22 @@ import Testing
         #expect(p.withKeyBytes(1) { Array($0) } == nil)
     }
 
+    /// The registry finds an entity by its name as strings compare, whether the bytes decide
+    /// (names of other lengths told apart at once) or not (a decomposed accent).
+    @Test func registryFindsNamesAsStringsCompare() {
+        var r = SpeakerRegistry()
+        let acme = r.entity(named: ["Acme", "Ltd"], gender: .unknown, organisation: true)
+        let zoe = r.entity(named: ["Zoe\u{301}", "Ltd"], gender: .unknown, organisation: true)
+        #expect(r.entity(named: ["Zoé", "Ltd"], gender: .unknown, organisation: true) == zoe)
+        #expect(r.entity(named: ["Zoe\u{301}", "Ltd"], gender: .unknown, organisation: true) == zoe)
+        #expect(r.entity(named: ["Acme", "Ltd"], gender: .unknown, organisation: true) == acme)
+        let acmeCo = r.entity(named: ["Acme", "Co"], gender: .unknown, organisation: true)
+        #expect(acmeCo != acme && acmeCo != zoe)
+        let zoeCo = r.entity(named: ["Zoé", "Co"], gender: .unknown, organisation: true)
+        #expect(r.entity(named: ["Zoe\u{301}", "Co"], gender: .unknown, organisation: true) == zoeCo)
+        #expect(r.entities.count == 4)
+    }
+
     /// `withLowerBytes(_:)` (a wide token's lower case made once and kept) spells `lower(_:)`,
     /// on its first look-up and again, and look-ups through the kept forms answer as strings do.
     @Test func lowerBytesAreTheLowerCase() async {
