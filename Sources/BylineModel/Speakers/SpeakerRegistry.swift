@@ -29,8 +29,10 @@ struct SpeakerRegistry {
     }
 
     private(set) var entities: [Entity] = []
-    private var bySurname: [String: Int] = [:]
-    private var byGiven: [String: [Int]] = [:]
+    /// (Room for the tens of people an article names, made once: grown from empty, each
+    /// dictionary hashed its keys again three or four times an article.)
+    private var bySurname = [String: Int](minimumCapacity: 16)
+    private var byGiven = [String: [Int]](minimumCapacity: 16)
     /// A filter of the hashes of the byte keys of the keys of `bySurname` and `byGiven` (see
     /// `WordTable.byteKey`): a word whose bytes compare as text and whose hash is not marked
     /// here is not known, and needs no string hashed (or made) to say so. One bit per hash's low
