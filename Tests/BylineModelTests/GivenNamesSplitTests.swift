@@ -37,8 +37,8 @@ final class GivenNamesSplitTests: XCTestCase {
     }
 
     /// `byteKey` composes with the standard library (`_nfcCodeUnits`) where it can, not with
-    /// Foundation (about ten times the cost a word): the keys are those Foundation's normal form
-    /// C gives, for every scalar alone, for every mark (and jamo) after letters that compose
+    /// Foundation (about a third more a word): the keys are those Foundation's normal form C
+    /// gives, for every scalar alone, for every mark (and jamo) after letters that compose
     /// (`e`, `A`, `か`, `α`, `и`, Hangul), and for words of decomposed letters and marks.
     func testByteKeysAreFoundationsNormalForm() {
         func foundationKey(_ word: String) -> [UInt8]? {
