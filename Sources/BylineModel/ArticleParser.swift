@@ -161,6 +161,7 @@ public enum ArticleParser {
         let (headline, headRest) = splitLongHeadline(top.headline)
         if headRest != nil { warnings.append("first line over 400 characters: split after the headline") }
         var raw: [RawParagraph] = []
+        raw.reserveCapacity(last - first + 1)
         if let rest = headRest {
             raw.append(RawParagraph(text: rest, alone: false, firstOfLines: false))
         }
@@ -308,6 +309,8 @@ public enum ArticleParser {
         // Assemble blocks and quotes in reading order.
         var blocks: [Block] = []
         var blockWords: [Int?] = []
+        blocks.reserveCapacity(n)
+        blockWords.reserveCapacity(n)
         var blockOfParagraph = [Int](repeating: -1, count: n)
         var pullBlocks: [(block: Int, pull: Pull)] = []
         var skip = false

@@ -264,9 +264,18 @@ struct PullQuoteMatcher {
                     if pending { out[w] = 0x20; w += 1; pending = false }
                     for byte in (Unicode.Scalar(l) ?? c).utf8 { out[w] = byte; w += 1 }
                 }
+                /// An ASCII letter or digit `b` as `append` writes it, or false for any other byte.
+                @inline(__always) func appendASCIIWord(_ b: UInt8, pending: inout Bool) -> Bool {
+                    guard (b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26 else { return false }
+                    if pending { out[w] = 0x20; w += 1; pending = false }
+                    out[w] = b <= 0x5A && b >= 0x41 ? b | 0x20 : b
+                    w += 1
+                    return true
+                }
                 var pending = false
                 i = 0
                 while i < n {
+                    if appendASCIIWord(u[i], pending: &pending) { i += 1; continue }
                     let (c, length) = ParagraphTokens.scalar(u, at: i)
                     append(c, from: 0, pending: &pending)
                     i += length
@@ -282,6 +291,12 @@ struct PullQuoteMatcher {
                 var previous: Unicode.Scalar?
                 i = 0
                 while i < n {
+                    // Letters and digits (most bytes) are none of the marks below.
+                    if appendASCIIWord(u[i], pending: &pending) {
+                        previous = Unicode.Scalar(u[i])
+                        i += 1
+                        continue
+                    }
                     let (c, length) = ParagraphTokens.scalar(u, at: i)
                     let nextAt = i + length
                     switch c {

@@ -431,6 +431,21 @@ struct QuoteFinder {
                 if wideHit { promising = true; break }
                 continue
             }
+            // Words whose lower case's normal form C compares as text (a decomposed accent):
+            // from the bytes of that form, made once a token, which the tables and the registry
+            // file every word equal to it under (so the form is not made again for each table).
+            // `'s` stays two bytes of its own in it (neither scalar composes with the one before).
+            let keyHit = p.withKeyBytes(t) { key -> Bool in
+                var w = key
+                if w.count >= 2 && w[w.count - 2] == 0x27 && w[w.count - 1] == 0x73 { w = UnsafeBufferPointer(rebasing: w.dropLast(2)) }
+                let h = WordTable<Bool>.hashBytes(w)
+                return GivenNames.gender(ofBytes: w, hash: h) != nil || registry.knows(lowercasedBytes: w)
+                    || Lexicon.titles.contains(asciiBytes: w, hash: h) || Lexicon.personRoles.contains(asciiBytes: w, hash: h)
+            }
+            if let keyHit {
+                if keyHit { promising = true; break }
+                continue
+            }
             var w = p.lower(t)
             if TextScan.hasSuffix(w, "'s") { w.removeLast(2) }
             // `w` is lower case already: lower-casing is the same scalar by scalar, and again

@@ -316,6 +316,15 @@ enum TextScan {
         /// A bit per pair of bytes as they stand in a text (any case) that `bits` lets through:
         /// the pair opens a needle, or its first byte is one. One test rules out most positions.
         private let rawPairs: [UInt64]
+        /// The gram filter, for needles of four bytes or more: per hashed four bytes (see
+        /// ``gram(_:)``), a bit `1 << t` for each needle holding those bytes at
+        /// offset `t`. Each needle puts in two grams, at `t` and `t + 1`, so one of them stands
+        /// at an even place of any text holding the needle. Empty when not used.
+        private let gramMasks: [UInt8]
+        /// The bytes (both cases of a letter) that open a needle of fewer than four bytes, each
+        /// in every byte of a word: a text holding none of them holds no such needle, so the
+        /// gram filter answers for it. Two (one repeated, or NUL when there are none).
+        private let escapes: [UInt64]
 
         /// One group of needles.
         init(_ words: [String]) { self.init(groups: [words]) }
@@ -390,6 +399,170 @@ enum TextScan {
                 }
             }
             self.rawPairs = rawPairs
+            (gramMasks, escapes) = Self.gramFilter(all)
+        }
+
+        /// Bits of the gram filter's hash (16,384 entries of one byte).
+        private static let gramBits = 14
+
+        /// The hash of four bytes (`x`, little-endian), each with bit 5 (0x20) cleared, so ASCII
+        /// case folds.
+        @inline(__always)
+        static func gram(_ x: UInt32) -> Int {
+            Int(((x & 0xDFDF_DFDF) &* 0x9E37_79B1) >> UInt32(32 - gramBits))
+        }
+
+        /// The gram filter and its escapes for `needles` (lower case), or nothing when more than
+        /// two bytes open short needles. Each needle's two grams are the neighbours least likely
+        /// in prose (by English letter frequencies, each byte taken alone), to let few places
+        /// of a text through. A needle's second gram may run one byte past its end: then it
+        /// goes in with every byte there.
+        static func gramFilter(_ needles: [([UInt8], UInt32)]) -> (masks: [UInt8], escapes: [UInt64]) {
+            var escapeBytes: [UInt8] = []
+            for (n, _) in needles where n.count < 4 {
+                for c in n[0] >= 0x61 && n[0] <= 0x7A ? [n[0], n[0] - 0x20] : [n[0]] where !escapeBytes.contains(c) {
+                    escapeBytes.append(c)
+                }
+            }
+            guard escapeBytes.count <= 2, needles.contains(where: { $0.0.count >= 4 }) else { return ([], []) }
+            var masks = [UInt8](repeating: 0, count: 1 << gramBits)
+            func likelihood(_ g: ArraySlice<UInt8>) -> Double {
+                g.reduce(1.0) { $0 * letterFrequency[Int($1)] } * (g.count < 4 ? 20 : 1)
+            }
+            for (n, _) in needles where n.count >= 4 {
+                // Offsets t and t + 1, t + 1 at most 7 (a bit of the mask each).
+                let best = (0...min(n.count - 4, 6)).min { a, b in
+                    likelihood(n[a..<(a + 4)]) + likelihood(n[(a + 1)..<min(a + 5, n.count)])
+                        < likelihood(n[b..<(b + 4)]) + likelihood(n[(b + 1)..<min(b + 5, n.count)])
+                }!
+                for t in best...(best + 1) {
+                    let known = UInt32(n[t]) | UInt32(n[t + 1]) << 8 | UInt32(n[t + 2]) << 16
+                    for last in t + 3 < n.count ? UInt32(n[t + 3])...UInt32(n[t + 3]) : 0...255 {
+                        masks[gram(known | last << 24)] |= 1 << UInt8(t)
+                    }
+                }
+            }
+            // No escape: NUL stands in (a text holding one goes to the full scan, which is exact).
+            let escapes = (0..<2).map { k in 0x0101_0101_0101_0101 &* UInt64(k < escapeBytes.count ? escapeBytes[k] : escapeBytes.first ?? 0) }
+            return (masks, escapes)
+        }
+
+        /// Roughly how often each byte stands in English prose, in per cent (a letter in either
+        /// case; 0.5 for any byte not listed).
+        private static let letterFrequency: [Double] = {
+            let listed: [(String, Double)] = [
+                (" ", 18), ("e", 12.7), ("t", 9.1), ("a", 8.2), ("o", 7.5), ("i", 7.0), ("n", 6.7), ("s", 6.3), ("h", 6.1),
+                ("r", 6.0), ("d", 4.3), ("l", 4.0), ("c", 2.8), ("u", 2.8), ("m", 2.4), ("w", 2.4), ("f", 2.2), ("g", 2.0),
+                ("y", 2.0), ("p", 1.9), ("b", 1.5), ("v", 1.0), ("k", 0.8), ("j", 0.15), ("x", 0.15), ("q", 0.1), ("z", 0.07),
+            ]
+            var table = [Double](repeating: 0.5, count: 256)
+            for (c, f) in listed {
+                let b = Int(c.utf8.first!)
+                table[b] = f
+                if b >= 0x61 && b <= 0x7A { table[b - 0x20] = f }
+            }
+            return table
+        }()
+
+        /// `groups(in:wanted:)` through the gram filter, or nil when `buffer` holds an escape
+        /// (then only the full scan answers). Six bytes a step (``nextGramStep``); a needle is
+        /// tried only where a gram of it would start it.
+        @inline(never)
+        private func gramGroups(in buffer: UnsafeBufferPointer<UInt8>, wanted: UInt32) -> UInt32? {
+            gramMasks.withUnsafeBufferPointer { masks -> UInt32? in
+                let count = buffer.count
+                guard let base = buffer.baseAddress else { return 0 }
+                let raw = UnsafeRawPointer(base)
+                let table = masks.baseAddress!
+                let e0 = escapes[0], e1 = escapes[1]
+                var found: UInt32 = 0
+                // Tries the needles a gram mask `m` at place `i` points back to; true once every
+                // wanted group is found.
+                func tryAt(_ i: Int, _ m: UInt8) -> Bool {
+                    var m = m
+                    while m != 0 {
+                        let t = m.trailingZeroBitCount
+                        m &= m &- 1
+                        if i >= t {
+                            found |= needlesAt(i &- t, in: buffer, wanted: wanted & ~found)
+                            if wanted & ~found == 0 { return true }
+                        }
+                    }
+                    return false
+                }
+                var i = 0
+                while true {
+                    i = Self.nextGramStep(raw, count: count, from: i, table: table, e0, e1)
+                    if i < 0 { return nil }
+                    guard i &+ 8 <= count else { break }
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if tryAt(i, table[Self.gram(UInt32(truncatingIfNeeded: w))])
+                        || tryAt(i &+ 2, table[Self.gram(UInt32(truncatingIfNeeded: w &>> 16))])
+                        || tryAt(i &+ 4, table[Self.gram(UInt32(truncatingIfNeeded: w &>> 32))]) {
+                        return found & wanted
+                    }
+                    i &+= 6
+                }
+                // The last bytes one at a time.
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                for k in i..<count {
+                    let c = UInt64(buffer[k]) &* ones
+                    if c == e0 || c == e1 { return nil }
+                }
+                // A needle's second gram may run one byte past the text's end: NUL stands there
+                // (its gram went in with every byte).
+                while i &+ 2 < count {
+                    let x = UInt32(buffer[i]) | UInt32(buffer[i &+ 1]) << 8 | UInt32(buffer[i &+ 2]) << 16
+                        | (i &+ 3 < count ? UInt32(buffer[i &+ 3]) << 24 : 0)
+                    if tryAt(i, table[Self.gram(x)]) { return found & wanted }
+                    i &+= 2
+                }
+                return found & wanted
+            }
+        }
+
+        /// From place `start` (even), six bytes a step while eight can be read: the place of the
+        /// first step whose six bytes hold an escape (`e0`, `e1`: a byte in every byte of a word),
+        /// as `-1`, or whose three even places have a gram with a mask (the last one's gram
+        /// reads the step's last two bytes and the next two); else the place after the last step.
+        @inline(__always)
+        private static func nextGramStep(_ raw: UnsafeRawPointer, count: Int, from start: Int, table: UnsafePointer<UInt8>,
+                                         _ e0: UInt64, _ e1: UInt64) -> Int {
+            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+            // The top two bytes of a word are the next step's: never a zero byte here.
+            let top: UInt64 = 0xFFFF_0000_0000_0000
+            var i = start
+            while i &+ 8 <= count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let x0 = w ^ e0 | top, x1 = w ^ e1 | top
+                if ((x0 &- ones) & ~x0 | (x1 &- ones) & ~x1) & high != 0 { return -1 }
+                let m = table[gram(UInt32(truncatingIfNeeded: w))] | table[gram(UInt32(truncatingIfNeeded: w &>> 16))]
+                    | table[gram(UInt32(truncatingIfNeeded: w &>> 32))]
+                if m != 0 { return i }
+                i &+= 6
+            }
+            return i
+        }
+
+        /// The groups among `wanted` of the needles of two bytes or more that start at `i`.
+        private func needlesAt(_ i: Int, in buffer: UnsafeBufferPointer<UInt8>, wanted: UInt32) -> UInt32 {
+            let count = buffer.count
+            guard i + 1 < count else { return 0 }
+            let lower = Self.lowered
+            let key = Int(lower[Int(buffer[i])]) << 8 | Int(lower[Int(buffer[i + 1])])
+            guard bits[key >> 6] & (1 << UInt64(key & 63)) != 0 else { return 0 }
+            var slot = Self.slot(key, shift: slotShift)
+            let mask = slots.count - 1
+            while pairs[Int(slots[slot])] != key { slot = (slot + 1) & mask }
+            var found: UInt32 = 0
+            for k in pairNeedles[Int(slots[slot])] where groupBits[k] & wanted & ~found != 0 {
+                let lo = starts[k], m = starts[k + 1] - lo
+                guard i + m <= count else { continue }
+                var j = 2
+                while j < m && lower[Int(buffer[i + j])] == bytes[lo + j] { j += 1 }
+                if j == m { found |= groupBits[k] }
+            }
+            return found & wanted
         }
 
         @inline(__always)
@@ -426,6 +599,7 @@ enum TextScan {
         /// `groups(in:wanted:)` on UTF-8 bytes.
         func groups(in buffer: UnsafeBufferPointer<UInt8>, wanted: UInt32) -> UInt32 {
             guard wanted != 0 else { return 0 }
+            if !gramMasks.isEmpty, let found = gramGroups(in: buffer, wanted: wanted) { return found }
             return bytes.withUnsafeBufferPointer { needleBytes in
                   starts.withUnsafeBufferPointer { starts in
                     groupBits.withUnsafeBufferPointer { groupBits in
@@ -572,7 +746,16 @@ enum TextScan {
     /// `isWordScalar` above ASCII (out of line: the ASCII test stays small enough to inline).
     @inline(never)
     static func isWideWordScalar(_ c: Unicode.Scalar) -> Bool {
-        knownWordScalar(c.value) ?? (c.properties.isAlphabetic || c.properties.numericType != nil)
+        let v = c.value
+        if let known = knownWordScalar(v) { return known }
+        // Combining diacritics (of them the ypogegrammeni and the small Latin letters from
+        // U+0363 are alphabetic), symbols and dingbats (their negative circled digits are
+        // numerals), variation selectors, regional indicators and pictographs, from ranges too
+        // (not in `knownWordScalar`, whose no means a separator to `normalized`).
+        if v >= 0x300 && v <= 0x36F { return v == 0x345 || v >= 0x363 }
+        if v >= 0x2600 && v <= 0x27BF { return v >= 0x2776 && v <= 0x2793 }
+        if (v >= 0xFE00 && v <= 0xFE0F) || (v >= 0x1F1E6 && v <= 0x1FAFF) { return false }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
     /// `isWordScalar` for the blocks news text meets most (Latin, Greek, Cyrillic, general
@@ -610,6 +793,9 @@ enum TextScan {
     static func isNonspacingMark(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x300 || (v >= 0x2000 && v <= 0x206F) { return false }
+        // Combining diacritics and variation selectors are; symbols, dingbats and pictographs not.
+        if v <= 0x36F || (v >= 0xFE00 && v <= 0xFE0F) { return true }
+        if (v >= 0x2600 && v <= 0x27BF) || (v >= 0x1F1E6 && v <= 0x1FAFF) { return false }
         return c.properties.generalCategory == .nonspacingMark
     }
 
@@ -744,7 +930,7 @@ enum TextScan {
             // Spaces and letters or digits only (most chunks of prose): a word starts at each
             // letter or digit after a space (or after a token without one yet).
             let starts = word & ~(word << 8 | (token == 2 ? 0x80 : 0))
-            return (starts.nonzeroBitCount, word >> 63 != 0 ? 2 : 0)
+            return (topBitCount(starts), word >> 63 != 0 ? 2 : 0)
         }
         // Per byte: `known`, a space, letter or digit stands at or before it in these bytes;
         // `spaced`, the nearest one is a space.
@@ -753,7 +939,7 @@ enum TextScan {
         spaced |= (spaced << 16) & ~known; known |= known << 16
         spaced |= (spaced << 32) & ~known; known |= known << 32
         let opensWord = spaced << 8 | ~(known << 8) & (token == 2 ? 0 : high)
-        let words = (word & opensWord).nonzeroBitCount
+        let words = topBitCount(word & opensWord)
         let after: Int
         if known >> 63 == 0 {
             after = token == 0 ? 1 : token  // no space, letter or digit: the token goes on
@@ -763,6 +949,14 @@ enum TextScan {
             after = space >> 63 != 0 ? 0 : 1
         }
         return (words, after)
+    }
+
+    /// The set bits of `x`, which may only be the top bits of its bytes: summed by one multiply
+    /// (the build's baseline x86-64 has no population-count instruction, and the portable count
+    /// takes about 17).
+    @inline(__always)
+    static func topBitCount(_ x: UInt64) -> Int {
+        Int(((x >> 7) &* 0x0101_0101_0101_0101) >> 56)
     }
 
     /// Lower-case letters and digits only, words separated by one space: for comparing quotes.

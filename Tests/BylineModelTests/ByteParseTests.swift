@@ -34,6 +34,69 @@ import Testing
         #expect(TextLines("").count == 1)
     }
 
+    /// Needles found through the gram filter (at most two bytes open a short needle) as by
+    /// looking for each one, at every place of texts made of them, their pieces and filler,
+    /// with escapes and without, and cut anywhere (the filter reads six bytes a step and the
+    /// last ones alone).
+    @Test func gramFilterFindsWhatAPlainSearchFinds() async {
+        let groups = [["click here", "(c) ", "©"], ["call us", "@"], ["facebook", "read more"], ["reporting by", "for more news", "rights reserved"]]
+        let plainGroups = [["click here", "(c) "], ["call us", "newsletter"], ["facebook", "read more"], ["reporting by", "for more news"]]
+        let pieces = ["Click Here", "click her", "(c) ", "(C)", "c) ", "©", "@", "CALL us", "call u", "Facebook", "read more", "Read mor",
+                      "REPORTING by", "for more news", "for more new", "rights reserved", "newsletter", " ", "x", "ab", "é", "\u{0}", "K",
+                      "Reporting", "more", "news", "ere", "ook", "\n"]
+        let text = Gen.element(of: pieces).array(of: 0...14).map { $0.compactMap { $0 }.joined() }
+        func expected(_ s: String, _ groups: [[String]]) -> UInt32 {
+            let lowered = Array(s.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            var bits: UInt32 = 0
+            for (k, group) in groups.enumerated() where group.contains(where: { lowered.firstRange(of: Array($0.utf8)) != nil }) {
+                bits |= 1 << UInt32(k)
+            }
+            return bits
+        }
+        let withEscapes = TextScan.Needles(groups: groups)
+        let withoutEscapes = TextScan.Needles(groups: plainGroups)
+        await propertyCheck(count: 3000, input: text) { s in
+            #expect(withEscapes.groups(in: s, wanted: 0b1111) == expected(s, groups), "\(s.debugDescription)")
+            #expect(withEscapes.groups(in: s, wanted: 0b1010) == expected(s, groups) & 0b1010, "\(s.debugDescription)")
+            #expect(withoutEscapes.groups(in: s, wanted: 0b1111) == expected(s, plainGroups), "\(s.debugDescription)")
+            #expect(withoutEscapes.groups(in: s, wanted: 0b0001) == expected(s, plainGroups) & 0b0001, "\(s.debugDescription)")
+        }
+        // Every place of a longer text, needle by needle.
+        for needle in plainGroups.joined() {
+            for k in 0..<24 {
+                let s = String(repeating: "x", count: k) + needle.uppercased() + String(repeating: "y", count: k % 5)
+                #expect(withoutEscapes.found(in: s), "\(s.debugDescription)")
+                #expect(!withoutEscapes.found(in: String(s.dropLast(k % 5 + 1))) || k % 5 > 0, "\(s.debugDescription)")
+            }
+        }
+    }
+
+    /// Photo credits at the end of text that is not ASCII: as lower-casing it all finds them.
+    @Test func photoCreditsBeyondASCII() async {
+        let pieces = ["Photo", " ", "/AP", "/ap", "Getty Images", "GETTY IMAGES", "/Reuters", "/SHUTTERSTOC", "\u{212A}", "K", "k", ".", "é",
+                      "\u{301}", "Ä", "/Pa", "\u{0600}", "ſ", "İ", "/INSTAGRAM", "\r", "Σ", "😀", "y", "/GETT", "X", "/re", "m", "\""]
+        let text = Gen.element(of: pieces).array(of: 0...8).map { $0.compactMap { $0 }.joined() }
+        await propertyCheck(count: 3000, input: text) { s in
+            let lower = TextScan.lowercased(s)
+            let expected = Boilerplate.photoCredits.contains { TextScan.hasSuffix(lower, $0) }
+            #expect(Boilerplate.isPhotoCredit(s) == expected, "\(s.debugDescription)")
+        }
+        #expect(Boilerplate.isPhotoCredit("Björn/SHUTTERSTOC\u{212A}"))
+        #expect(Boilerplate.isPhotoCredit("Photo: Zoë/AP"))
+        #expect(!Boilerplate.isPhotoCredit("Zoë took it."))
+    }
+
+    /// `topBitCount` counts the top bits of a word's bytes as `nonzeroBitCount` does.
+    @Test func topBitCountIsThePopulationCount() async {
+        await propertyCheck(count: 3000, input: Gen.uint8().array(of: 8...8)) { bytes in
+            var x: UInt64 = 0
+            for (k, b) in bytes.enumerated() where b & 1 != 0 { x |= 0x80 << (8 * UInt64(k)) }
+            #expect(TextScan.topBitCount(x) == x.nonzeroBitCount)
+        }
+        #expect(TextScan.topBitCount(0x8080_8080_8080_8080) == 8)
+        #expect(TextScan.topBitCount(0) == 0)
+    }
+
     /// Text `isFinalText` passes is text every step of the decoder leaves alone.
     @Test func finalTextNeedsNoDecoding() async {
         await propertyCheck(count: 3000, input: Self.text) { s in
@@ -248,6 +311,28 @@ import Testing
         #expect(Boilerplate.mayHoldWholeJunkLine("x SKIP AD é"))
         #expect(Boilerplate.mayHoldWholeJunkLine("\u{212A}"))
         #expect(!Boilerplate.mayHoldWholeJunkLine("Amélie Nguyễn"))
+    }
+
+    /// The whole junk lines found by needles in one pass, as line by line at each place.
+    @Test func wholeJunkLinesByNeedles() async {
+        let pieces = ["Skip Ad", "SKIP", "ad", "é", " ", "\u{212A}", "AFP/Getty", "Images", "(APPLAUSE)", "Reuters", "p", "a", "x", "“", "Copy link",
+                      "TOPICS", "clos", "e", "Tweet", "Sponsored content", "é\u{301}", "print", "pa", "AP"]
+        let text = Gen.element(of: pieces).array(of: 0...8).map { $0.compactMap { $0 }.joined() }
+        // Line by line at each place, as it was done.
+        func byLines(_ text: String) -> Bool {
+            let b = Array(text.utf8)
+            let n = b.count
+            for k in 0..<n where b[k] == 0xE2 && k + 2 < n && b[k + 1] == 0x84 && b[k + 2] == 0xAA { return true }
+            return b.withUnsafeBufferPointer { bytes in
+                Boilerplate.wholeLines.contains { line in
+                    let l = Array(line.utf8)
+                    return l.count <= n && (0...(n - l.count)).contains { TextScan.holdsIgnoringASCIICase(bytes, at: $0, l) }
+                }
+            }
+        }
+        await propertyCheck(count: 3000, input: text) { s in
+            #expect(Boilerplate.mayHoldWholeJunkLine(s) == byLines(s), "\(s.debugDescription)")
+        }
     }
 
     /// ASCII words by bytes as by characters.

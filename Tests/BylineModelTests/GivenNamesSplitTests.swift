@@ -36,6 +36,37 @@ final class GivenNamesSplitTests: XCTestCase {
         XCTAssertNil(table["andré\u{301}"])
     }
 
+    /// `byteKey` composes with the standard library (`_nfcCodeUnits`) where it can, not with
+    /// Foundation (about a third more a word): the keys are those Foundation's normal form C
+    /// gives, for every scalar alone, for every mark (and jamo) after letters that compose
+    /// (`e`, `A`, `か`, `α`, `и`, Hangul), and for words of decomposed letters and marks.
+    func testByteKeysAreFoundationsNormalForm() {
+        func foundationKey(_ word: String) -> [UInt8]? {
+            let own = Array(word.utf8)
+            if own.withUnsafeBufferPointer(WordTable<Int>.comparesAsBytes) { return own }
+            let composed = Array(word.precomposedStringWithCanonicalMapping.utf8)
+            return composed.withUnsafeBufferPointer(WordTable<Int>.comparesAsBytes) ? composed : nil
+        }
+        func agree(_ text: String, _ what: @autoclosure () -> String) {
+            XCTAssertEqual(WordTable<Int>.byteKey(of: text), foundationKey(text), what())
+        }
+        let bases = ["e", "A", "か", "α", "и", "\u{1100}", "\u{1112}", "\u{1113}", "\u{AC00}", "\u{AC01}", "\u{1B05}", "\u{11099}"]
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            agree(String(scalar), "U+\(String(v, radix: 16))")
+            // Pairs where composing can happen: a mark or a jamo after a base that composes.
+            if scalar.properties.canonicalCombiningClass != .notReordered || (v >= 0x300 && v < 0x370) || (v >= 0x3099 && v <= 0x309A)
+                || (v >= 0x1100 && v < 0x1200) || (v >= 0xA960 && v < 0xA980) || (v >= 0xD7B0 && v < 0xD800) {
+                for base in bases { agree(base + String(scalar), "\(base) U+\(String(v, radix: 16))") }
+            }
+        }
+        for word in ["nguye\u{302}\u{303}n", "a\u{323}\u{302}", "a\u{302}\u{323}", "andre\u{301}", "\u{212A}elvin", "👏🏾", "🏯", "Zoe\u{301}",
+                     "\u{2F800}", "\u{1F71}", "\u{2126}", "o\u{308}\u{304}", "\u{1100}\u{1161}\u{11A8}", "e\u{301}\u{301}", "\u{FB2C}",
+                     "\u{AC00}\u{11A8}", "\u{1100}\u{1176}", "zoe\u{301}\u{1F44D}"] {
+            agree(word, word.debugDescription)
+        }
+    }
+
     /// Every scalar `comparesAsBytes` accepts is its own normal form C, has combining class 0
     /// and is not one a canonical composition can take as its second part (those are marks with
     /// a class above 0, or in the blocks listed).

@@ -139,6 +139,49 @@ import Testing
         #expect((0..<p.count).map { p.lower($0) } == ["i\u{307}stanbul", "ⱥb", "zoë's", "σοφία", "ame\u{301}lie", "ǆ", "東京", "ⅻ", "ﬁ", "'", "a"])
     }
 
+    /// `withKeyBytes(_:)` gives `WordTable.byteKey` of a wide token's lower case (nil for an
+    /// ASCII token or one without a key), and the tables' and a registry's byte look-ups of it
+    /// answer as their string look-ups of the lower case do.
+    @Test func keyBytesAreTheLowerCasesByteKey() async {
+        var registry = SpeakerRegistry()
+        _ = registry.entity(named: ["Ame\u{301}lie", "Zoe\u{301}"], gender: .female)
+        _ = registry.entity(named: ["Zoë", "Ame\u{301}lie"], gender: .female)
+        await propertyCheck(count: 2000, input: Self.anyScalars) { text in
+            var p = ParagraphTokens(text + " Ame\u{301}lie ZOE\u{301} zoë's")
+            for i in 0..<p.count {
+                let lower = p.lower(i)
+                let key = p.withKeyBytes(i) { Array($0) }
+                #expect(key == (p.tokens[i].ascii ? nil : WordTable<Int>.byteKey(of: lower)), "\(p.text(i).debugDescription)")
+                guard let key else { continue }
+                key.withUnsafeBufferPointer { b in
+                    let h = WordTable<Bool>.hashBytes(b)
+                    #expect((GivenNames.gender(ofBytes: b, hash: h) != nil) == (GivenNames.gender(of: lower) != nil))
+                    #expect(registry.knows(lowercasedBytes: b) == registry.knows(lowercased: lower), "\(lower.debugDescription)")
+                    #expect(Lexicon.titles.contains(asciiBytes: b, hash: h) == Lexicon.titles.contains(lower))
+                }
+            }
+        }
+        var p = ParagraphTokens("Ame\u{301}lie said")
+        #expect(p.withKeyBytes(0) { Array($0) } == Array("am\u{E9}lie".utf8))
+        #expect(p.withKeyBytes(1) { Array($0) } == nil)
+    }
+
+    /// The registry finds an entity by its name as strings compare, whether the bytes decide
+    /// (names of other lengths told apart at once) or not (a decomposed accent).
+    @Test func registryFindsNamesAsStringsCompare() {
+        var r = SpeakerRegistry()
+        let acme = r.entity(named: ["Acme", "Ltd"], gender: .unknown, organisation: true)
+        let zoe = r.entity(named: ["Zoe\u{301}", "Ltd"], gender: .unknown, organisation: true)
+        #expect(r.entity(named: ["Zoé", "Ltd"], gender: .unknown, organisation: true) == zoe)
+        #expect(r.entity(named: ["Zoe\u{301}", "Ltd"], gender: .unknown, organisation: true) == zoe)
+        #expect(r.entity(named: ["Acme", "Ltd"], gender: .unknown, organisation: true) == acme)
+        let acmeCo = r.entity(named: ["Acme", "Co"], gender: .unknown, organisation: true)
+        #expect(acmeCo != acme && acmeCo != zoe)
+        let zoeCo = r.entity(named: ["Zoé", "Co"], gender: .unknown, organisation: true)
+        #expect(r.entity(named: ["Zoe\u{301}", "Co"], gender: .unknown, organisation: true) == zoeCo)
+        #expect(r.entities.count == 4)
+    }
+
     /// `withLowerBytes(_:)` (a wide token's lower case made once and kept) spells `lower(_:)`,
     /// on its first look-up and again, and look-ups through the kept forms answer as strings do.
     @Test func lowerBytesAreTheLowerCase() async {

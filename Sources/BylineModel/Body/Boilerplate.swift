@@ -99,19 +99,16 @@ enum Boilerplate {
         return wholeLines.contains(TextScan.trim(TextScan.lowercased(text).trimmingCharacters(in: .punctuationCharacters)))
     }
 
-    /// `wholeLines` as bytes.
-    private static let wholeLineBytes: [[UInt8]] = wholeLines.map { Array($0.utf8) }
+    /// `wholeLines` as needles, found in one pass.
+    private static let wholeLineNeedles = TextScan.Needles(Array(wholeLines))
 
     /// Whether `text` holds one of `wholeLines` (ASCII case ignored) or a Kelvin sign.
     static func mayHoldWholeJunkLine(_ text: String) -> Bool {
-        let b = Array(text.utf8)
-        let n = b.count
-        for k in 0..<n where b[k] == 0xE2 && k + 2 < n && b[k + 1] == 0x84 && b[k + 2] == 0xAA { return true }
-        return b.withUnsafeBufferPointer { bytes in
-            for line in wholeLineBytes where line.count <= n {
-                for start in 0...(n - line.count) where TextScan.holdsIgnoringASCIICase(bytes, at: start, line) { return true }
-            }
-            return false
+        var copy = text
+        return copy.withUTF8 { b in
+            let n = b.count
+            for k in 0..<n where b[k] == 0xE2 && k + 2 < n && b[k + 1] == 0x84 && b[k + 2] == 0xAA { return true }
+            return wholeLineNeedles.found(in: b)
         }
     }
 
@@ -136,7 +133,7 @@ enum Boilerplate {
         "share this", "share on ", "sign up for", "sign up to", "subscribe to", "listen:",
     ])
 
-    private static let wholeLines: WordSet = [
+    static let wholeLines: WordSet = [
         "advertisement", "learn more", "share", "tweet", "share this article", "comments", "print",
         "email", "sponsored", "sponsored content", "continue reading", "read more", "related",
         "getty images", "getty", "afp", "reuters", "ap", "pa", "ap photo", "afp/getty images",
@@ -175,17 +172,27 @@ enum Boilerplate {
     /// `photoCredits` as bytes.
     private static let photoCreditBytes: [[UInt8]] = photoCredits.map { Array($0.utf8) }
 
-    private static let photoCredits = ["getty images", "/ap", "/reuters", "/afp", "/pa", "/shutterstock", "/rex", "/eyevine", "/instagram", "/getty"]
+    /// The last bytes of `photoCredits` (lower-case letters: `a` bit 0 … `z` bit 25).
+    private static let photoCreditEnds: UInt32 = photoCreditBytes.reduce(0) { $0 | 1 << UInt32($1.last! - 0x61) }
+
+    static let photoCredits = ["getty images", "/ap", "/reuters", "/afp", "/pa", "/shutterstock", "/rex", "/eyevine", "/instagram", "/getty"]
 
     /// Ends in an agency or a picture library, in any case. ASCII text is compared as bytes;
     /// other text lower-cased as before.
-    private static func isPhotoCredit(_ text: String) -> Bool {
+    static func isPhotoCredit(_ text: String) -> Bool {
         let ascii = text.utf8.withContiguousStorageIfAvailable { b -> Bool? in
             guard b.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
             for credit in photoCreditBytes where TextScan.holdsIgnoringASCIICase(b, at: b.count - credit.count, credit) { return true }
             return false
         }
         if let ascii, let answer = ascii { return answer }
+        // Each credit ends in an ASCII letter, a character of its own: text whose last scalar
+        // is an ASCII byte that is no such letter in either case ends, lower-cased, in another
+        // character (most lines: in a full stop), with nothing lower-cased to say so.
+        if let last = text.utf8.last, last < 0x80 {
+            let l = last | 0x20
+            guard l >= 0x61 && l <= 0x7A && photoCreditEnds & 1 << UInt32(l - 0x61) != 0 else { return false }
+        }
         let lower = TextScan.lowercased(text)
         return photoCredits.contains { TextScan.hasSuffix(lower, $0) }
     }

@@ -17,6 +17,9 @@ struct TextLines {
         var ranges: [Range<Int>] = []
         var blank: [Bool] = []
         Self.withBytes(text) { b in
+            // Room for lines of a few hundred bytes (news text), so few grow the arrays again.
+            ranges.reserveCapacity(b.count / 128 + 8)
+            blank.reserveCapacity(b.count / 128 + 8)
             let raw = UnsafeRawBufferPointer(b)
             let n = b.count
             var start = 0

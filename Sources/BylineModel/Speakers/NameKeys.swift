@@ -19,6 +19,18 @@ struct NameKeys {
     /// How many keys are filed.
     var count: Int { hashes.count }
 
+    /// Room for the keys of the tens of names an article files, made once (grown from empty,
+    /// the seven arrays were made again three or four times each an article).
+    init() {
+        hashes.reserveCapacity(16)
+        ranges.reserveCapacity(16)
+        bytes.reserveCapacity(128)
+        surname.reserveCapacity(16)
+        givenCount.reserveCapacity(16)
+        surnameOf.reserveCapacity(16)
+        firstGivenOf.reserveCapacity(16)
+    }
+
     /// Notes `key` as the surname of entity `e` (the latest so noted).
     mutating func addSurname(_ key: UnsafeBufferPointer<UInt8>, of e: Int) {
         let k = file(key)

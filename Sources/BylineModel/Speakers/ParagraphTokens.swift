@@ -206,6 +206,14 @@ struct ParagraphTokens {
         return wideBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(form.lowerStart)..<Int(form.lowerEnd)])) }
     }
 
+    /// Calls `body` with the token's byte key: the bytes `WordTable.byteKey` gives for its lower
+    /// case (``lower(_:)``), which every table files a word equal to it under; nil for an ASCII
+    /// token (its lower case is its key) or a token without a key.
+    mutating func withKeyBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard !tokens[i].ascii, let key = wideKey(i) else { return nil }
+        return wideBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[key.bytes])) }
+    }
+
     /// The lower case and byte key of a token that is not ASCII, made on its first look-up.
     @inline(never)
     private mutating func wideForm(_ i: Int) -> WideForm {

@@ -14,6 +14,9 @@ struct SpeakerRegistry {
         var organisation: Bool
         /// Roles and titles seen with the name ("prime minister", "governor").
         var roles: Set<String>
+        /// Whether the bytes of `name` compare as text (`WordTable.comparesAsBytes`): then it
+        /// equals another such name exactly when their bytes are equal.
+        var nameBytesDecide = false
     }
 
     /// Someone a sentence was about: a named entity, or an unnamed source.
@@ -26,8 +29,10 @@ struct SpeakerRegistry {
     }
 
     private(set) var entities: [Entity] = []
-    private var bySurname: [String: Int] = [:]
-    private var byGiven: [String: [Int]] = [:]
+    /// (Room for the tens of people an article names, made once: grown from empty, each
+    /// dictionary hashed its keys again three or four times an article.)
+    private var bySurname = [String: Int](minimumCapacity: 16)
+    private var byGiven = [String: [Int]](minimumCapacity: 16)
     /// A filter of the hashes of the byte keys of the keys of `bySurname` and `byGiven` (see
     /// `WordTable.byteKey`): a word whose bytes compare as text and whose hash is not marked
     /// here is not known, and needs no string hashed (or made) to say so. One bit per hash's low
@@ -61,8 +66,16 @@ struct SpeakerRegistry {
             }
         }
         let name = words.joined(separator: " ")
-        if let e = entities.firstIndex(where: { $0.name == name }) { addRole(role, e); return e }
-        entities.append(Entity(name: name, words: words, lowerWords: key, gender: gender, organisation: organisation, roles: []))
+        // Two names whose bytes compare as text and differ in length are not equal: most are
+        // told apart so, without comparing them as strings.
+        let bytesDecide = name.utf8.withContiguousStorageIfAvailable(WordTable<Int>.comparesAsBytes) ?? false
+        let length = name.utf8.count
+        if let e = entities.firstIndex(where: { ($0.nameBytesDecide && bytesDecide && $0.name.utf8.count != length) ? false : $0.name == name }) {
+            addRole(role, e)
+            return e
+        }
+        entities.append(Entity(name: name, words: words, lowerWords: key, gender: gender, organisation: organisation, roles: [],
+                               nameBytesDecide: bytesDecide))
         let e = entities.count - 1
         addRole(role, e)
         if !organisation, key.count >= 2 {

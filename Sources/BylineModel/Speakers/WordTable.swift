@@ -142,8 +142,14 @@ struct WordTable<Value: Sendable>: Sendable {
     static func byteKey(of word: String) -> [UInt8]? {
         let own = Array(word.utf8)
         if own.withUnsafeBufferPointer(comparesAsBytes) { return own }
-        // Only the rare word outside those blocks pays for normalising.
-        let composed = Array(word.precomposedStringWithCanonicalMapping.utf8)
+        // Only the rare word outside those blocks pays for normalising: through the standard
+        // library (about three quarters of Foundation's cost a word), but for text with Hangul
+        // jamo, which Foundation composes otherwise (a syllable and a final consonant stay apart
+        // there, and U+1176 joins a leading consonant): there Foundation, as before. (A test
+        // holds the two ways to the same keys for every scalar alone and after letters that
+        // compose.)
+        let jamo = word.unicodeScalars.contains { (0x1100...0x11FF).contains($0.value) || (0xA960...0xA97F).contains($0.value) || (0xD7B0...0xD7FF).contains($0.value) }
+        let composed = jamo ? Array(word.precomposedStringWithCanonicalMapping.utf8) : word._nfcCodeUnits
         return composed.withUnsafeBufferPointer(comparesAsBytes) ? composed : nil
     }
 
