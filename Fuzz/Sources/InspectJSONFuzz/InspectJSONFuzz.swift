@@ -67,7 +67,7 @@ private struct JSONChecks {
         if line.contains("\n") || line.contains("\r") { violated("the JSON is not one line") }
         let parsed: Any
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(line.utf8))
+            parsed = try JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)).object
         } catch {
             violated("invalid JSON (\(error)): \(line.prefix(300))")
         }
@@ -114,15 +114,10 @@ private struct JSONChecks {
         }
     }
 
-    /// The string came back scalar for scalar. Foundation's `JSONSerialization` (on Linux) drops
-    /// one U+FEFF at the start of a string value, as if it were a byte order mark, though the
-    /// line holds it (Python's `json` reads it back; found by this target with a file named
-    /// U+FEFF "Hea"): such a string is compared without that one scalar.
+    /// The string came back scalar for scalar.
     private func same(_ value: Any?, _ expected: String, _ field: String) {
         guard let string = value as? String else { violated("\(field) is not a string: \(String(describing: value))") }
-        var wanted = Substring(expected).unicodeScalars
-        if wanted.first == "\u{FEFF}" && string.unicodeScalars.first != "\u{FEFF}" { wanted = wanted.dropFirst() }
-        if !string.unicodeScalars.elementsEqual(wanted) {
+        if !string.unicodeScalars.elementsEqual(expected.unicodeScalars) {
             violated("\(field) came back as \(string.debugDescription.prefix(120)), not \(expected.debugDescription.prefix(120))")
         }
     }
@@ -130,5 +125,39 @@ private struct JSONChecks {
     /// A string, or null when there is none.
     private func optional(_ value: Any?, _ expected: String?, _ field: String) {
         if let expected { same(value, expected, field) } else if !(value is NSNull) { violated("\(field) is not null") }
+    }
+}
+
+/// A JSON value read back with `JSONDecoder`, handed on as Foundation objects (`[String: Any]`,
+/// `[Any]`, `String`, `Int`, `Double`, `Bool`, `NSNull`). Not `JSONSerialization`: on Linux it
+/// drops a U+FEFF at the start of a string and right after any escape in it (`"\"\u{FEFF}He"`
+/// comes back as `"\"He"`), as if each were a byte order mark, though the line holds it; found
+/// by this target twice, with files named U+FEFF "Hea" and "\"" U+FEFF "He". `JSONDecoder`
+/// reads them back scalar for scalar, as Python's `json` does.
+private enum JSONValue: Decodable {
+    case null, bool(Bool), int(Int), double(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    init(from decoder: Decoder) throws {
+        let single = try decoder.singleValueContainer()
+        if single.decodeNil() { self = .null }
+        else if let value = try? single.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? single.decode(Int.self) { self = .int(value) }
+        else if let value = try? single.decode(Double.self) { self = .double(value) }
+        else if let value = try? single.decode(String.self) { self = .string(value) }
+        else if let value = try? single.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try single.decode([String: JSONValue].self)) }
+    }
+
+    /// The value as the Foundation objects `JSONSerialization` would give.
+    var object: Any {
+        switch self {
+        case .null: return NSNull()
+        case .bool(let value): return value
+        case .int(let value): return value
+        case .double(let value): return value
+        case .string(let value): return value
+        case .array(let values): return values.map(\.object)
+        case .object(let members): return members.mapValues(\.object)
+        }
     }
 }
