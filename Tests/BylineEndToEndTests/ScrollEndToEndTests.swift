@@ -23,7 +23,8 @@ final class ScrollEndToEndTests: XCTestCase {
         return lines.joined(separator: "\n\n") + "\n"
     }
 
-    func testLinesScrolledOneByOneEqualARedrawFromScratch() throws {
+    /// The reader on the long article, opened (Enter) and in reading mode (z), at 100x24.
+    private func longArticleInReadingMode() throws -> Tmux {
         let folder = try Fixtures.folder(["001_long.txt": longArticle()])
         let tmux = try Tmux(arguments: [folder.path], width: 100, height: 24)
         try tmux.waitFor(text: "1/1")
@@ -31,6 +32,11 @@ final class ScrollEndToEndTests: XCTestCase {
         try tmux.waitFor(text: "Paragraph 1 begins")
         try tmux.send("z")
         try tmux.waitFor(text: "reading")
+        return tmux
+    }
+
+    func testLinesScrolledOneByOneEqualARedrawFromScratch() throws {
+        let tmux = try longArticleInReadingMode()
         // One key at a time, each waited for: every press is a frame of its own (a scroll of
         // one line), down then back up, then a few at once (scrolls of more lines).
         var screen = try tmux.screen()
@@ -120,13 +126,7 @@ final class ScrollEndToEndTests: XCTestCase {
     /// Reading mode on the long article, down and back up a line at a time with a resize on the
     /// way (the body reflows, the lines moved are of another width).
     func testReadingScrolledAcrossAResizeEqualsARedrawFromScratch() throws {
-        let folder = try Fixtures.folder(["001_long.txt": longArticle()])
-        let tmux = try Tmux(arguments: [folder.path], width: 100, height: 24)
-        try tmux.waitFor(text: "1/1")
-        try tmux.send("Enter")
-        try tmux.waitFor(text: "Paragraph 1 begins")
-        try tmux.send("z")
-        try tmux.waitFor(text: "reading")
+        let tmux = try longArticleInReadingMode()
         var screen = try tmux.screen()
         func press(_ key: String, _ times: Int) throws {
             for _ in 0..<times {

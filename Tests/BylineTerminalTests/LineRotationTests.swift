@@ -8,6 +8,22 @@ import Testing
 /// frees the windows.
 @Suite("Moving lines: rotation leaves curses as wscrl does", .serialized)
 struct LineRotationTests {
+    /// Runs `body` on a curses screen of its own (xterm-256color, writing to /dev/null), ended
+    /// and freed after.
+    private func onScreen(_ body: () throws -> Void) throws {
+        let output = try #require(fopen("/dev/null", "w"))
+        let input = try #require(fopen("/dev/null", "r"))
+        defer {
+            fclose(output)
+            fclose(input)
+        }
+        let screen = try #require(newterm("xterm-256color", output, input))
+        defer { delscreen(screen) }
+        _ = set_term(screen)
+        defer { endwin() }
+        try body()
+    }
+
     /// Every cell of `w`, as bytes, and whether each line is marked changed.
     private func dump(_ w: UnsafeMutablePointer<WINDOW>) -> (cells: [[[UInt8]]], touched: [Bool]) {
         let height = Int(byline_lines(w)), width = Int(byline_cols(w))
@@ -69,114 +85,98 @@ struct LineRotationTests {
 
     @Test("rotation and wscrl leave windows alike, resized or not; subwindows, pads and immedok are refused")
     func rotationMatchesWscrl() throws {
-        let output = try #require(fopen("/dev/null", "w"))
-        let input = try #require(fopen("/dev/null", "r"))
-        defer {
-            fclose(output)
-            fclose(input)
-        }
-        let screen = try #require(newterm("xterm-256color", output, input))
-        defer { delscreen(screen) }
-        _ = set_term(screen)
-        defer { endwin() }
-        _ = resizeterm(30, 70)
-        #expect(byline_lines_rotate() == 1, "the check of curses' line records failed: every move copies")
+        try onScreen {
+            _ = resizeterm(30, 70)
+            #expect(byline_lines_rotate() == 1, "the check of curses' line records failed: every move copies")
 
-        // Two windows alike, one moved by rotation, one by wscrl.
-        let rotated = try #require(newwin(14, 40, 0, 0))
-        let copied = try #require(newwin(14, 40, 0, 0))
-        defer {
-            delwin(rotated)
-            delwin(copied)
-        }
-        var dotted = cchar_t()
-        var dot: [wchar_t] = [wchar_t(UInt8(ascii: "~")), 0]
-        _ = setcchar(&dotted, &dot, byline_a_underline(), 0, nil)
-        for w in [rotated, copied] {
-            fill(w, seed: 1)
-            wbkgrndset(w, &dotted)
-            wtouchln(w, 0, 14, 0)
-        }
-        for (k, move) in moves(height: 14, count: 300).enumerated() {
-            let before = dump(rotated).cells
-            #expect(byline_move_window_lines(rotated, Int32(move.top), Int32(move.bottom), Int32(move.by), 1) == 0)
-            #expect(byline_move_window_lines(copied, Int32(move.top), Int32(move.bottom), Int32(move.by), 0) == 0)
-            let after = dump(rotated), other = dump(copied)
-            // (Compared first, so that a failure names the move rather than every cell.)
-            let asMoved = after.cells == moved(before, top: move.top, bottom: move.bottom, by: move.by, blank: background(rotated))
-            let asCopied = after.cells == other.cells && after.touched == other.touched
-            #expect(asMoved, "move \(k): \(move)")
-            #expect(asCopied, "move \(k): \(move)")
-            #expect(!after.touched.contains(true), "move \(k): \(move)")
-            if k == 100 {
-                // Resized, every line's text is reallocated or freed by curses: each must be
-                // an allocation of its own still.
-                for w in [rotated, copied] { #expect(wresize(w, 20, 33) == OK) }
-            } else if k == 200 {
-                for w in [rotated, copied] { #expect(wresize(w, 14, 50) == OK) }
+            // Two windows alike, one moved by rotation, one by wscrl.
+            let rotated = try #require(newwin(14, 40, 0, 0))
+            let copied = try #require(newwin(14, 40, 0, 0))
+            defer {
+                delwin(rotated)
+                delwin(copied)
             }
-            if k == 100 || k == 200 {
-                for w in [rotated, copied] { wtouchln(w, 0, byline_lines(w), 0) }
-                let resizedAlike = dump(rotated).cells == dump(copied).cells
-                #expect(resizedAlike, "resized after move \(k)")
+            var dotted = cchar_t()
+            var dot: [wchar_t] = [wchar_t(UInt8(ascii: "~")), 0]
+            _ = setcchar(&dotted, &dot, byline_a_underline(), 0, nil)
+            for w in [rotated, copied] {
+                fill(w, seed: 1)
+                wbkgrndset(w, &dotted)
+                wtouchln(w, 0, 14, 0)
             }
-        }
+            for (k, move) in moves(height: 14, count: 300).enumerated() {
+                let before = dump(rotated).cells
+                #expect(byline_move_window_lines(rotated, Int32(move.top), Int32(move.bottom), Int32(move.by), 1) == 0)
+                #expect(byline_move_window_lines(copied, Int32(move.top), Int32(move.bottom), Int32(move.by), 0) == 0)
+                let after = dump(rotated), other = dump(copied)
+                // (Compared first, so that a failure names the move rather than every cell.)
+                let asMoved = after.cells == moved(before, top: move.top, bottom: move.bottom, by: move.by, blank: background(rotated))
+                let asCopied = after.cells == other.cells && after.touched == other.touched
+                #expect(asMoved, "move \(k): \(move)")
+                #expect(asCopied, "move \(k): \(move)")
+                #expect(!after.touched.contains(true), "move \(k): \(move)")
+                if k == 100 {
+                    // Resized, every line's text is reallocated or freed by curses: each must be
+                    // an allocation of its own still.
+                    for w in [rotated, copied] { #expect(wresize(w, 20, 33) == OK) }
+                } else if k == 200 {
+                    for w in [rotated, copied] { #expect(wresize(w, 14, 50) == OK) }
+                }
+                if k == 100 || k == 200 {
+                    for w in [rotated, copied] { wtouchln(w, 0, byline_lines(w), 0) }
+                    let resizedAlike = dump(rotated).cells == dump(copied).cells
+                    #expect(resizedAlike, "resized after move \(k)")
+                }
+            }
 
-        // Where rotation would not be safe, it is refused and wscrl still moves the lines.
-        let parent = try #require(newwin(8, 20, 0, 0))
-        defer { delwin(parent) }
-        let child = try #require(derwin(parent, 4, 10, 2, 3))
-        defer { delwin(child) }
-        fill(parent, seed: 2)
-        let pad = try #require(newpad(6, 10))
-        defer { delwin(pad) }
-        let immediate = try #require(newwin(6, 10, 0, 0))
-        defer { delwin(immediate) }
-        immedok(immediate, true)
-        for w in [child, pad, immediate] {
-            #expect(byline_move_window_lines(w, 0, 3, 1, 1) == -1)
+            // Where rotation would not be safe, it is refused and wscrl still moves the lines.
+            let parent = try #require(newwin(8, 20, 0, 0))
+            defer { delwin(parent) }
+            let child = try #require(derwin(parent, 4, 10, 2, 3))
+            defer { delwin(child) }
+            fill(parent, seed: 2)
+            let pad = try #require(newpad(6, 10))
+            defer { delwin(pad) }
+            let immediate = try #require(newwin(6, 10, 0, 0))
+            defer { delwin(immediate) }
+            immedok(immediate, true)
+            for w in [child, pad, immediate] {
+                #expect(byline_move_window_lines(w, 0, 3, 1, 1) == -1)
+            }
+            let childBefore = dump(child).cells
+            #expect(byline_move_window_lines(child, 0, 3, 1, 0) == 0)
+            let childMoved = dump(child).cells == moved(childBefore, top: 0, bottom: 3, by: 1, blank: background(child))
+            #expect(childMoved, "a subwindow's lines moved by wscrl")
+            #expect(byline_move_window_lines(rotated, 3, 3, 1, 1) == -1, "as many lines moved as there are")
         }
-        let childBefore = dump(child).cells
-        #expect(byline_move_window_lines(child, 0, 3, 1, 0) == 0)
-        let childMoved = dump(child).cells == moved(childBefore, top: 0, bottom: 3, by: 1, blank: background(child))
-        #expect(childMoved, "a subwindow's lines moved by wscrl")
-        #expect(byline_move_window_lines(rotated, 3, 3, 1, 1) == -1, "as many lines moved as there are")
     }
 
     @Test("byline_move_lines moves stdscr, newscr and curscr alike, across a resize of the screen")
     func screenMoves() throws {
-        let output = try #require(fopen("/dev/null", "w"))
-        let input = try #require(fopen("/dev/null", "r"))
-        defer {
-            fclose(output)
-            fclose(input)
-        }
-        let screen = try #require(newterm("xterm-256color", output, input))
-        defer { delscreen(screen) }
-        _ = set_term(screen)
-        defer { endwin() }
-        let window = try #require(byline_stdscr())
-        for (size, seed) in [((24, 80), 3), ((40, 120), 4), ((17, 61), 5)] {
-            _ = resizeterm(Int32(size.0), Int32(size.1))
-            fill(window, seed: seed)
-            wnoutrefresh(window)
-            doupdate()
-            for (k, move) in moves(height: size.0, count: 60).enumerated() {
-                let windows = [window, try #require(byline_newscr()), try #require(byline_curscr())]
-                let before = windows.map { dump($0).cells }
-                #expect(byline_move_lines(window, Int32(move.top), Int32(move.bottom), Int32(move.by)) == 0, "move \(k): \(move)")
-                for (n, (w, old)) in zip(windows, before).enumerated() {
-                    let after = dump(w)
-                    let asMoved = after.cells == moved(old, top: move.top, bottom: move.bottom, by: move.by, blank: background(w))
-                    #expect(asMoved, "\(["stdscr", "newscr", "curscr"][n]), move \(k): \(move)")
-                    #expect(!after.touched.contains(true), "\(["stdscr", "newscr", "curscr"][n]), move \(k): \(move)")
-                }
-                // What was drawn after the move goes out as usual (to /dev/null here).
-                if k % 10 == 0 {
-                    var text: [wchar_t] = [wchar_t(UInt8(ascii: "#")), 0]
-                    _ = byline_put_cell(window, Int32(move.top), 0, &text, byline_a_normal(), 0)
-                    wnoutrefresh(window)
-                    doupdate()
+        try onScreen {
+            let window = try #require(byline_stdscr())
+            for (size, seed) in [((24, 80), 3), ((40, 120), 4), ((17, 61), 5)] {
+                _ = resizeterm(Int32(size.0), Int32(size.1))
+                fill(window, seed: seed)
+                wnoutrefresh(window)
+                doupdate()
+                for (k, move) in moves(height: size.0, count: 60).enumerated() {
+                    let windows = [window, try #require(byline_newscr()), try #require(byline_curscr())]
+                    let before = windows.map { dump($0).cells }
+                    #expect(byline_move_lines(window, Int32(move.top), Int32(move.bottom), Int32(move.by)) == 0, "move \(k): \(move)")
+                    for (n, (w, old)) in zip(windows, before).enumerated() {
+                        let after = dump(w)
+                        let asMoved = after.cells == moved(old, top: move.top, bottom: move.bottom, by: move.by, blank: background(w))
+                        #expect(asMoved, "\(["stdscr", "newscr", "curscr"][n]), move \(k): \(move)")
+                        #expect(!after.touched.contains(true), "\(["stdscr", "newscr", "curscr"][n]), move \(k): \(move)")
+                    }
+                    // What was drawn after the move goes out as usual (to /dev/null here).
+                    if k % 10 == 0 {
+                        var text: [wchar_t] = [wchar_t(UInt8(ascii: "#")), 0]
+                        _ = byline_put_cell(window, Int32(move.top), 0, &text, byline_a_normal(), 0)
+                        wnoutrefresh(window)
+                        doupdate()
+                    }
                 }
             }
         }
