@@ -161,6 +161,23 @@ public struct Canvas: Equatable, Sendable {
         return drawn ?? draw(text.utf8Slice(range), x: x, y: y, role: role, maxX: maxX)
     }
 
+    /// ``put(_:x:y:role:maxX:)`` for text given as UTF-8 bytes (valid UTF-8, as a String's are),
+    /// such as text gathered in a buffer on the stack: nothing is allocated unless a cluster the
+    /// fast path does not take (a combining mark, an emoji sequence) has to be read as a
+    /// `Character`.
+    @discardableResult
+    public mutating func put(utf8 bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
+        let limit = min(maxX ?? size.width, size.width)
+        guard y >= 0, y < size.height else { return x }
+        untag(y..<(y + 1))
+        let writer = RowWriter(row: y * size.width, width: size.width, limit: limit, role: role)
+        return cells.withUnsafeMutableBufferPointer { c in
+            writer.put(bytes, from: x, into: c) { offset in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[offset...]), as: UTF8.self).first ?? " "
+            }
+        }
+    }
+
     /// The body of the `put`s.
     @inline(__always)
     private mutating func draw<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int?) -> Int {

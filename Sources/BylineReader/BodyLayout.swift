@@ -26,6 +26,17 @@ public struct Span: Equatable, Sendable {
         self.init(text, bytes: 0..<text.utf8.count, role)
     }
 
+    /// Becomes a span of its own text, a copy of `other`'s, written into the string this span
+    /// holds (which is written in place when nothing else holds it and it has room: room for
+    /// 128 bytes is made once, so a body line's text fits).
+    mutating func copyText(of other: Span) {
+        role = other.role
+        base.removeAll(keepingCapacity: true)
+        base.reserveCapacity(Swift.max(128, other.bytes.count))
+        base.append(contentsOf: other.slice)
+        bytes = 0..<base.utf8.count
+    }
+
     /// The span of `base`'s UTF-8 bytes `bytes` (ends on scalar boundaries).
     public init(_ base: String, bytes: Range<Int>, _ role: Role) {
         self.base = base
@@ -94,6 +105,27 @@ public struct BodyLine: Equatable, Sendable {
         line.first = first.map { Span($0.text, $0.role) }
         line.second = second.map { Span($0.text, $0.role) }
         return line
+    }
+
+    /// Becomes `line`, detached as ``detached`` makes it, its spans' text copied into the
+    /// strings this line's spans hold (no allocation once they have room).
+    mutating func copy(_ line: BodyLine) {
+        indent = line.indent
+        block = line.block
+        source = line.source
+        length = line.length
+        first = Self.copy(line.first, into: &first)
+        second = Self.copy(line.second, into: &second)
+    }
+
+    /// `span` with its text in the string `old` holds (taken out of `old`, so it is the only
+    /// reference to it and is written in place).
+    private static func copy(_ span: Span?, into old: inout Span?) -> Span? {
+        guard let span else { return nil }
+        var kept = old ?? Span("", span.role)
+        old = nil
+        kept.copyText(of: span)
+        return kept
     }
 }
 

@@ -294,3 +294,47 @@ final class RowCacheBoundTests: XCTestCase {
         XCTAssertEqual(cache.count, Cache.capacity * 3 / 4)
     }
 }
+
+extension Int: RowContent {}
+
+/// A body row is kept with its own copy of its line's text, written into the storage a reused
+/// slot's old line has: equal to the line, holding none of the paragraph it was a slice of.
+final class BodyRowContentTests: XCTestCase {
+    private func line(_ paragraph: String, _ bytes: Range<Int>, quoteBar: Bool = false) -> BodyLine {
+        let text = Span(paragraph, bytes: bytes, .body)
+        let spans = quoteBar ? [Span("┃ ", .quoteMark), text] : [text]
+        return BodyLine(indent: 2, spans: spans, block: 3, source: TextPosition(block: 3, offset: bytes.lowerBound), length: bytes.count)
+    }
+
+    private func holdsOwnText(_ line: BodyLine) -> Bool {
+        line.spans.allSatisfy { $0.bytes == 0..<$0.base.utf8.count }
+    }
+
+    func testAReusedSlotBecomesTheNewLineWithTextOfItsOwn() {
+        let paragraph = String(repeating: "Lorem ipsum dolor sit amet, café ñandú 東京 — ", count: 20)
+        let first = line(paragraph, 0..<60)
+        var kept = BodyRowContent(line: first, x: 0, width: 80, left: 1, highlighted: false).standalone
+        XCTAssertEqual(kept.line, first)
+        XCTAssertTrue(holdsOwnText(kept.line))
+        // Longer and shorter lines, one span and two, in turn into the same content.
+        // Byte ranges that begin and end on scalars, as a line's do.
+        func bytes(_ scalars: Range<Int>) -> Range<Int> {
+            let view = paragraph.unicodeScalars
+            let start = view.index(view.startIndex, offsetBy: scalars.lowerBound)
+            let end = view.index(view.startIndex, offsetBy: scalars.upperBound)
+            return paragraph.utf8.distance(from: paragraph.utf8.startIndex, to: start)..<paragraph.utf8.distance(from: paragraph.utf8.startIndex, to: end)
+        }
+        for (k, range) in [bytes(6..<130), bytes(130..<140), bytes(200..<400), bytes(0..<0), bytes(38..<44)].enumerated() {
+            let next = line(paragraph, range, quoteBar: k % 2 == 0)
+            let wanted = BodyRowContent(line: next, x: k, width: 80 + k, left: k, highlighted: k % 2 == 1)
+            kept.become(wanted)
+            XCTAssertEqual(kept, wanted, "line \(k)")
+            XCTAssertEqual(kept, wanted.standalone, "line \(k)")
+            XCTAssertTrue(holdsOwnText(kept.line), "line \(k) keeps a slice of the paragraph")
+        }
+        // A span that goes away goes.
+        kept.become(BodyRowContent(line: BodyLine.blank, x: 0, width: 80, left: 1, highlighted: false))
+        XCTAssertNil(kept.line.first)
+        XCTAssertNil(kept.line.second)
+    }
+}

@@ -61,8 +61,9 @@ public struct BodyPane {
             if let first = line.first { put(first, last: line.second == nil) }
             if let second = line.second { put(second, last: true) }
             if let cache = cached {
-                // Kept with its own copy of the text, not a slice of the article's.
-                let content = BodyRowContent(line: line.detached, x: rect.x, width: rect.width, left: left, highlighted: highlighted)
+                // Kept with its own copy of the text, not a slice of the article's (the cache
+                // copies it: see ``RowContent``).
+                let content = BodyRowContent(line: line, x: rect.x, width: rect.width, left: left, highlighted: highlighted)
                 cache.keep(canvas.row(x: rect.x, y: rowRect.y, width: rect.width), filledWith: .blank(.body), for: index, content)
             }
         }

@@ -24,7 +24,7 @@ struct ListRowStamp: Equatable {
 }
 
 /// What a list row's cells are made of (see ``RowCache``).
-struct ListRowContent: Equatable {
+struct ListRowContent: RowContent {
     var stamp: ListRowStamp
     var x: Int
     var width: Int
@@ -43,12 +43,28 @@ struct ListRowContent: Equatable {
 typealias ListRowCache = RowCache<ArticleID, ListRowContent>
 
 /// What a body row's cells are made of: the laid-out line and where it goes.
-struct BodyRowContent: Equatable {
+struct BodyRowContent: RowContent {
     var line: BodyLine
     var x: Int
     var width: Int
     var left: Int
     var highlighted: Bool
+
+    /// With the line's text copied out of its paragraph (``BodyLine/detached``).
+    var standalone: BodyRowContent {
+        var content = self
+        content.line = line.detached
+        return content
+    }
+
+    /// `new`, its line's text copied into the strings this content's line already has.
+    mutating func become(_ new: BodyRowContent) {
+        line.copy(new.line)
+        x = new.x
+        width = new.width
+        left = new.left
+        highlighted = new.highlighted
+    }
 }
 
 /// The body's rows as last drawn, by line.

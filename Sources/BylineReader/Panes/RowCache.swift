@@ -1,5 +1,23 @@
 import BylineCanvas
 
+/// What a row cache keeps with a row (see ``RowCache``), compared with what a frame would draw
+/// the row from. A content holding slices of longer text (a body line's spans are byte ranges
+/// of their paragraph) keeps a copy of its own, so the cache keeps no article's text alive:
+/// made for a new slot (``standalone``), and written into the storage the slot's old content
+/// has when a slot is reused (``become(_:)``), so keeping a row allocates nothing once the
+/// cache has filled.
+protocol RowContent: Equatable {
+    /// The content as a new slot keeps it (by default itself).
+    var standalone: Self { get }
+    /// Becomes `new` as the cache keeps it, in the storage it has (by default `self = new`).
+    mutating func become(_ new: Self)
+}
+
+extension RowContent {
+    var standalone: Self { self }
+    mutating func become(_ new: Self) { self = new }
+}
+
 /// A pane's rows as last drawn, so a row whose content did not change is copied into the frame
 /// instead of being measured and drawn again: a move in the zoomed list changes two rows of
 /// forty, a line scrolled in reading mode brings in one. A row is kept under a key (the
@@ -8,7 +26,7 @@ import BylineCanvas
 ///
 /// A row is kept without the blanks it was filled with on either side (``KeptRow``): a body
 /// line centred in a wide pane, or a headline in the zoomed list, leaves most of its row blank.
-final class RowCache<Key: Hashable, Content: Equatable> {
+final class RowCache<Key: Hashable, Content: RowContent> {
     /// A row's cells between the blanks it was filled with: put it back by filling the row
     /// and placing `cells` from `lead` columns in.
     struct KeptRow {
@@ -209,7 +227,7 @@ final class RowCache<Key: Hashable, Content: Equatable> {
         } else {
             slot = kept.count
             slots[key] = slot
-            contents.append(content)
+            contents.append(content.standalone)
             notes.append(0)
             tags.append(0)
             kept.append(Row(key: key, kept: KeptRow(lead: lead, cells: Array(shown)),
@@ -226,7 +244,7 @@ final class RowCache<Key: Hashable, Content: Equatable> {
 
     /// Puts a row's cells and what they were drawn from into `slot`, in the storage it has.
     private func fill(_ slot: Int, _ content: Content, _ lead: Int, _ shown: ArraySlice<Cell>, width: Int) {
-        contents[slot] = content
+        contents[slot].become(content)
         notes[slot] = 0
         kept[slot].kept.lead = lead
         kept[slot].kept.cells.removeAll(keepingCapacity: true)

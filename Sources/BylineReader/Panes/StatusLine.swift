@@ -21,29 +21,33 @@ public struct StatusLine {
         let hints = state.size.width >= 100 ? (q == "q back" ? "]/[ quotes  ? help  q back " : "]/[ quotes  ? help  q quit ")
             : (q == "q back" ? "? help  q back " : "? help  q quit ")
         let hintWidth = hints.utf8.count  // ASCII
-        // The pieces are made once (their counts and look-ups cost more than drawing them).
-        var pieces: [String] = []
-        pieces.reserveCapacity(24)
-        forEachPiece(state, layout) { pieces.append($0) }
-        if state.message == nil {
-            // Plain pieces (printable ASCII, as counts and words are): drawn one after another,
-            // no text put together.
-            var width = 0
+        // Plain pieces (printable ASCII, as counts and words are), gathered on the stack and put
+        // once: a put costs more than joining them, and a frame of this line allocates nothing
+        // (a reading-mode scroll draws it every line).
+        let drawnPlain: Bool = state.message != nil ? false : withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.plainRoom) { buffer in
+            var count = 0
             var plain = true
-            for piece in pieces {
-                width += piece.utf8.count
-                plain = plain && piece.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            forEachPiece(state, layout) { piece in
+                for byte in piece.utf8 {
+                    guard count < buffer.count else {
+                        plain = false
+                        return
+                    }
+                    plain = plain && byte >= 0x20 && byte < 0x7F
+                    buffer[count] = byte
+                    count += 1
+                }
             }
-            let showHints = width + 1 + hintWidth <= rect.width
+            let showHints = count + 1 + hintWidth <= rect.width
             let room = rect.width - (showHints ? hintWidth + 1 : 0)
-            if plain && width <= room {
-                // One string, put once (a put costs more than joining the pieces).
-                canvas.put(pieces.joined(), x: rect.x, y: rect.y, role: .status, maxX: rect.x + room)
-                if showHints { canvas.put(hints, x: rect.maxX - hintWidth, y: rect.y, role: .status, maxX: rect.maxX) }
-                return
-            }
+            guard plain && count <= room else { return false }
+            canvas.put(utf8: UnsafeBufferPointer(rebasing: buffer[..<count]), x: rect.x, y: rect.y, role: .status, maxX: rect.x + room)
+            if showHints { canvas.put(hints, x: rect.maxX - hintWidth, y: rect.y, role: .status, maxX: rect.maxX) }
+            return true
         }
-        var left = pieces.joined()
+        if drawnPlain { return }
+        var left = ""
+        forEachPiece(state, layout) { left += $0 }
         left = Transliterate.forTerminal(left, ascii: state.ascii)
         let message = Transliterate.forTerminal(state.message ?? "", ascii: state.ascii)
         // The hints only where they fit beside the rest; what does not fit is cut with an ellipsis.
@@ -54,6 +58,10 @@ public struct StatusLine {
         canvas.put(Truncate.toWidth(text, room, ellipsis: ellipsis), x: rect.x, y: rect.y, role: .status, maxX: rect.x + room)
         if showHints { canvas.put(hints, x: rect.maxX - hintWidth, y: rect.y, role: .status, maxX: rect.maxX) }
     }
+
+    /// Bytes of plain pieces gathered on the stack; longer left parts (a long library search)
+    /// take the general path.
+    private static let plainRoom = 512
 
     /// The left part of the line, in pieces: article n/N (or the results found), how far through
     /// the body (only while the body is on screen), reading mode, the search, new arrivals,
