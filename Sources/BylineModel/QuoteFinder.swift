@@ -419,14 +419,17 @@ struct QuoteFinder {
             // Other words from the bytes of their lower case (made once a token), when those
             // compare as text: then the tables' and the registry's byte look-ups are exact, and
             // `'s` is two characters of its own (no scalar of those joins the one after it).
-            let wideHit = p.withLowerBytes(t) { word -> Bool? in
+            /// Whether lower-cased bytes `word` (a trailing `'s` dropped) are a given name, a
+            /// speaker met before, a title or a role; nil when they do not compare as text.
+            func namesSomeone(_ word: UnsafeBufferPointer<UInt8>, checked: Bool) -> Bool? {
                 var w = word
                 if w.count >= 2 && w[w.count - 2] == 0x27 && w[w.count - 1] == 0x73 { w = UnsafeBufferPointer(rebasing: w.dropLast(2)) }
-                guard WordTable<Bool>.comparesAsBytes(w) else { return nil }
+                if checked { guard WordTable<Bool>.comparesAsBytes(w) else { return nil } }
                 let h = WordTable<Bool>.hashBytes(w)
                 return GivenNames.gender(ofBytes: w, hash: h) != nil || registry.knows(lowercasedBytes: w)
                     || Lexicon.titles.contains(asciiBytes: w, hash: h) || Lexicon.personRoles.contains(asciiBytes: w, hash: h)
             }
+            let wideHit = p.withLowerBytes(t) { namesSomeone($0, checked: true) }
             if let wideHit {
                 if wideHit { promising = true; break }
                 continue
@@ -435,13 +438,7 @@ struct QuoteFinder {
             // from the bytes of that form, made once a token, which the tables and the registry
             // file every word equal to it under (so the form is not made again for each table).
             // `'s` stays two bytes of its own in it (neither scalar composes with the one before).
-            let keyHit = p.withKeyBytes(t) { key -> Bool in
-                var w = key
-                if w.count >= 2 && w[w.count - 2] == 0x27 && w[w.count - 1] == 0x73 { w = UnsafeBufferPointer(rebasing: w.dropLast(2)) }
-                let h = WordTable<Bool>.hashBytes(w)
-                return GivenNames.gender(ofBytes: w, hash: h) != nil || registry.knows(lowercasedBytes: w)
-                    || Lexicon.titles.contains(asciiBytes: w, hash: h) || Lexicon.personRoles.contains(asciiBytes: w, hash: h)
-            }
+            let keyHit = p.withKeyBytes(t) { namesSomeone($0, checked: false) ?? false }
             if let keyHit {
                 if keyHit { promising = true; break }
                 continue
