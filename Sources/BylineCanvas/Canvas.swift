@@ -145,10 +145,7 @@ public struct Canvas: Equatable, Sendable {
     /// boundaries), without making a substring of them.
     @discardableResult
     public mutating func put(_ text: String, bytes range: Range<Int>, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
-        let limit = min(maxX ?? size.width, size.width)
-        guard y >= 0, y < size.height else { return x }
-        untag(y..<(y + 1))
-        let writer = RowWriter(row: y * size.width, width: size.width, limit: limit, role: role)
+        guard let writer = writer(row: y, role: role, maxX: maxX) else { return x }
         let drawn: Int? = cells.withUnsafeMutableBufferPointer { c in
             text.utf8.withContiguousStorageIfAvailable { all in
                 // A cluster the fast path does not take is read from the substring (made then).
@@ -167,10 +164,7 @@ public struct Canvas: Equatable, Sendable {
     /// `Character`.
     @discardableResult
     public mutating func put(utf8 bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
-        let limit = min(maxX ?? size.width, size.width)
-        guard y >= 0, y < size.height else { return x }
-        untag(y..<(y + 1))
-        let writer = RowWriter(row: y * size.width, width: size.width, limit: limit, role: role)
+        guard let writer = writer(row: y, role: role, maxX: maxX) else { return x }
         return cells.withUnsafeMutableBufferPointer { c in
             writer.put(bytes, from: x, into: c) { offset in
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[offset...]), as: UTF8.self).first ?? " "
@@ -178,13 +172,19 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
+    /// The writer of the `put`s on row `y`, up to `maxX` (the canvas's width at most), the row's
+    /// tag dropped as it is drawn on; nil for a row outside the canvas (nothing drawn).
+    @inline(__always)
+    private mutating func writer(row y: Int, role: Role, maxX: Int?) -> RowWriter? {
+        guard y >= 0, y < size.height else { return nil }
+        untag(y..<(y + 1))
+        return RowWriter(row: y * size.width, width: size.width, limit: min(maxX ?? size.width, size.width), role: role)
+    }
+
     /// The body of the `put`s.
     @inline(__always)
     private mutating func draw<S: StringProtocol>(_ text: S, x: Int, y: Int, role: Role, maxX: Int?) -> Int {
-        let limit = min(maxX ?? size.width, size.width)
-        guard y >= 0, y < size.height else { return x }
-        untag(y..<(y + 1))
-        let writer = RowWriter(row: y * size.width, width: size.width, limit: limit, role: role)
+        guard let writer = writer(row: y, role: role, maxX: maxX) else { return x }
         let drawn: Int? = cells.withUnsafeMutableBufferPointer { c in
             text.utf8.withContiguousStorageIfAvailable { bytes in
                 writer.put(bytes, from: x, into: c) { offset in text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)] }
@@ -195,8 +195,8 @@ public struct Canvas: Equatable, Sendable {
         return cells.withUnsafeMutableBufferPointer { c in
             var col = x
             for character in text {
-                if col >= limit { break }
-                guard writer.put(character, at: &col, into: c) else { return limit }
+                if col >= writer.limit { break }
+                guard writer.put(character, at: &col, into: c) else { return writer.limit }
             }
             return col
         }
