@@ -92,20 +92,25 @@ static enum { UNCHECKED, ROTATES, COPIES } rotation = UNCHECKED;
 static byline_line *lines_of(WINDOW *w) { return (byline_line *)(void *)w->_line; }
 
 /* Whether `w`'s lines top...bottom have text of their own: set, aligned, and no two neighbours
- * the same or back to back as in one block (a guard: curses' sources and the check tell that
- * each is an allocation of its own). */
+ * starting within a line's cells of each other, so neither the same nor back to back as in one
+ * block nor overlapping (a guard: curses' sources and the check tell that each is an allocation
+ * of its own). One pass without a branch a test: the distance of neighbours is taken unsigned,
+ * shifted by a line, so that one compare finds it at most a line either way; the alignment is
+ * asked of all the texts' low bits at once. */
 static bool own_texts(WINDOW *w, int top, int bottom) {
     byline_line *row = lines_of(w);
     int width = getmaxx(w);
     if (row == NULL || width <= 0 || top < 0 || bottom >= getmaxy(w)) return false;
-    for (int y = top; y <= bottom; y++) {
-        NCURSES_CH_T *text = row[y].text;
-        if (text == NULL || (uintptr_t)text % _Alignof(NCURSES_CH_T) != 0) return false;
-        if (y == top) continue;
-        NCURSES_CH_T *above = row[y - 1].text;
-        if (text == above || text == above + width || above == text + width) return false;
+    uintptr_t line = (uintptr_t)width * sizeof(NCURSES_CH_T);
+    uintptr_t above = (uintptr_t)row[top].text, bits = above;
+    bool own = above != 0;
+    for (int y = top + 1; y <= bottom; y++) {
+        uintptr_t text = (uintptr_t)row[y].text;
+        own &= (text != 0) & (text - above + line > 2 * line);
+        bits |= text;
+        above = text;
     }
-    return true;
+    return own && bits % _Alignof(NCURSES_CH_T) == 0;
 }
 
 /* Whether the mirror reads `w` (a scratch pad with distinct cells) as curses does: each line's
