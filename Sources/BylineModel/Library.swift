@@ -803,55 +803,132 @@ public final class Library: Sendable {
     /// non-blank line is decoded and sanitised when the prefix is plain UTF-8 text (no byte order
     /// mark, not binary, no escape, C1 control or `&` before that line ends). Anything else takes
     /// the full path, so the list and the article always agree.
+    ///
+    /// The common case (nothing but spaces and line feeds before the line, the line final text
+    /// as ``TextDecoding/isFinalText(_:)`` says and plain as `ArticleParser.isPlainLine` says)
+    /// is read straight from the line's bytes: the decoder would leave those bytes as they are,
+    /// the lines before are blank, the line is not (its first byte is visible), and its collapsed
+    /// form is itself; so the full read's `top(of:)` would find it, no URL or date, the headline.
     static func headline(prefix data: Data, id: String, complete: Bool) -> ArticleParser.HeadlineRead {
-        if let cut = plainFirstLineEnd(data, complete: complete) {
-            let read = ArticleParser.headline(prefix: data.prefix(cut), id: id, complete: true)
+        switch plainFirstLine(data, complete: complete) {
+        case .line(let line):
             // A URL or date first line is metadata: the headline is further down.
+            if Metadata.kind(of: line) == nil { return .headline(ArticleParser.splitLongHeadline(line).headline) }
+        case .cut(let cut):
+            let read = ArticleParser.headline(prefix: data.prefix(cut), id: id, complete: true)
             if case .headline(let h) = read, h != ArticleParser.placeholderHeadline(id: id), Metadata.kind(of: h) == nil { return read }
+        case nil:
+            break
         }
         return ArticleParser.headline(prefix: data, id: id, complete: complete)
+    }
+
+    /// What ``plainFirstLine(_:complete:)`` found.
+    enum PlainFirstLine: Equatable {
+        /// The first line holding a visible byte, as the full read's `top(of:)` would collapse it.
+        case line(String)
+        /// Where that line ends (after its `\n`): the bytes up to there decode on their own
+        /// exactly as the start of the whole prefix.
+        case cut(Int)
     }
 
     /// Where the first line holding a visible byte ends (after its `\n`), when the bytes up to
     /// there can be decoded on their own exactly as the whole prefix would be; else nil.
     static func plainFirstLineEnd(_ data: Data, complete: Bool) -> Int? {
-        data.withUnsafeBytes { (all: UnsafeRawBufferPointer) -> Int? in
-            // What the decoder reads: a character cut off at the end of a partial read dropped.
-            let raw = UnsafeRawBufferPointer(rebasing: all[..<(complete ? all.count : TextDecoding.uncutCount(all))])
-            if TextDecoding.startsWithByteOrderMark(raw) { return nil }
-            var visible = false, ascii = true
-            var previous: UInt8 = 0
-            var end: Int?
-            for i in 0..<raw.count {
-                let b = raw[i]
-                // Escape sequences (raw, or made by an entity such as `&#27;`) may run across lines.
-                if b == 0x1B || b == 0x26 { return nil }
-                if previous == 0xC2 && b >= 0x80 && b <= 0x9F { return nil }  // C1 controls (CSI, OSC...)
-                if previous == 0xC2 && b == 0xBF { return nil }  // ¿, repaired by the whole line's shape
-                if b == 0x0A {
-                    if visible { end = i + 1; break }
-                } else if b > 0x20 {
-                    visible = true
-                    if b >= 0x80 { ascii = false }
-                }
-                previous = b
-            }
-            guard let end else { return nil }
-            if ascii {
-                // The decoder reads ASCII bytes as themselves whether it takes the prefix as
-                // UTF-8, as UTF-8 with bad bytes replaced, or as Windows-1252: an ASCII line
-                // decodes alike on its own, and only whether the prefix is binary is asked (one
-                // pass for control bytes, no UTF-8 check of the 8 KB).
-                return TextDecoding.looksBinary(raw) ? nil : end
-            }
-            // The decoder picks UTF-8 or Windows-1252 from the whole prefix: a line past ASCII
-            // takes the short path only when the whole prefix is valid UTF-8 (then so is the line).
-            if !TextDecoding.isCleanUTF8(raw) {
-                if TextDecoding.binaryReason(Data(raw)) != nil { return nil }
-                guard String(validating: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil else { return nil }
-            }
-            return end
+        data.withUnsafeBytes { firstLine($0, complete: complete)?.end }
+    }
+
+    /// ``plainFirstLineEnd(_:complete:)``, and the line itself when it can be read from its bytes.
+    static func plainFirstLine(_ data: Data, complete: Bool) -> PlainFirstLine? {
+        data.withUnsafeBytes { all -> PlainFirstLine? in
+            guard let found = firstLine(all, complete: complete) else { return nil }
+            guard found.simple else { return .cut(found.end) }
+            let line = UnsafeRawBufferPointer(rebasing: all[found.start..<(found.end - 1)])
+            // Lead bytes are spaces and line feeds (blank lines); the line's first byte is
+            // visible (so the line is not blank); the line is final text (the decoder keeps it)
+            // and plain (collapsing keeps it).
+            guard TextDecoding.isFinalText(line), ArticleParser.isPlainLine(line.assumingMemoryBound(to: UInt8.self)),
+                  !startsWithWideSpace(line) else { return .cut(found.end) }
+            return .line(String(decoding: line.assumingMemoryBound(to: UInt8.self), as: UTF8.self))
         }
+    }
+
+    /// Whether well-formed UTF-8 `line` opens with a space `TextLines` counts as blank (only
+    /// a scalar past ASCII can be one here: an ASCII first byte is visible).
+    private static func startsWithWideSpace(_ line: UnsafeRawBufferPointer) -> Bool {
+        guard let c = line.first, c >= 0x80 else { return false }
+        let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+        var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { v = v << 6 | UInt32(line[k] & 0x3F) }
+        return TextScan.isWideSpace(v)
+    }
+
+    /// The first line holding a visible byte in `all`: where it starts, where it ends (after its
+    /// `\n`), and whether all before it is spaces and line feeds and its first byte is visible;
+    /// nil unless the bytes up to its end decode on their own exactly as the whole prefix would.
+    private static func firstLine(_ all: UnsafeRawBufferPointer, complete: Bool) -> (start: Int, end: Int, simple: Bool)? {
+        // What the decoder reads: a character cut off at the end of a partial read dropped.
+        let raw = UnsafeRawBufferPointer(rebasing: all[..<(complete ? all.count : TextDecoding.uncutCount(all))])
+        if TextDecoding.startsWithByteOrderMark(raw) { return nil }
+        var visible = false, ascii = true, simple = true
+        var previous: UInt8 = 0
+        var start = 0
+        var end: Int?
+        let n = raw.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                // Eight bytes at a time while they are printable ASCII but `&` and DEL (none of
+                // the bytes below matters then; a word of spaces is still not visible).
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let amp = w ^ 0x2626_2626_2626_2626
+                let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
+                let odd = (w | (w &- 0x2020_2020_2020_2020) & ~w
+                    | (amp &- 0x0101_0101_0101_0101) & ~amp
+                    | (del &- 0x0101_0101_0101_0101) & ~del) & 0x8080_8080_8080_8080
+                if odd == 0 {
+                    if w != 0x2020_2020_2020_2020 {
+                        if !visible && (raw[i] == 0x20 || i != start) { simple = false }
+                        visible = true
+                    }
+                    previous = UInt8(truncatingIfNeeded: w >> 56)
+                    i += 8
+                    continue
+                }
+            }
+            let b = raw[i]
+            // Escape sequences (raw, or made by an entity such as `&#27;`) may run across lines.
+            if b == 0x1B || b == 0x26 { return nil }
+            if previous == 0xC2 && b >= 0x80 && b <= 0x9F { return nil }  // C1 controls (CSI, OSC...)
+            if previous == 0xC2 && b == 0xBF { return nil }  // ¿, repaired by the whole line's shape
+            if b == 0x0A {
+                if visible { end = i + 1; break }
+                start = i + 1
+            } else if b > 0x20 {
+                if !visible && i != start { simple = false }
+                visible = true
+                if b >= 0x80 { ascii = false }
+            } else if !visible && b != 0x20 {
+                simple = false
+            }
+            previous = b
+            i += 1
+        }
+        guard let end else { return nil }
+        if ascii {
+            // The decoder reads ASCII bytes as themselves whether it takes the prefix as
+            // UTF-8, as UTF-8 with bad bytes replaced, or as Windows-1252: an ASCII line
+            // decodes alike on its own, and only whether the prefix is binary is asked (one
+            // pass for control bytes, no UTF-8 check of the 8 KB).
+            return TextDecoding.looksBinary(raw) ? nil : (start, end, simple)
+        }
+        // The decoder picks UTF-8 or Windows-1252 from the whole prefix: a line past ASCII
+        // takes the short path only when the whole prefix is valid UTF-8 (then so is the line).
+        if !TextDecoding.isCleanUTF8(raw) {
+            if TextDecoding.binaryReason(Data(raw)) != nil { return nil }
+            guard String(validating: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil else { return nil }
+        }
+        return (start, end, simple)
     }
 
 }

@@ -207,53 +207,70 @@ struct ScreenImage {
     /// into place.
     private mutating func findShift() -> (Shift, Range<Int>)? {
         guard size.height > Self.minRowsMoved else { return nil }
-        let height = size.height
         return known.withUnsafeBufferPointer { known in
             incoming.withUnsafeBufferPointer { incoming in
                 digests.withUnsafeBufferPointer { digests in
                     differs.withUnsafeMutableBufferPointer { differs in
-                        // Whether row `y` of the canvas is what the window shows at `oldY`.
-                        func same(_ y: Int, _ oldY: Int) -> Bool { known[oldY] && incoming[y] == digests[oldY] }
-                        var changed = 0
-                        for y in 0..<height {
-                            differs[y] = !same(y, y)
-                            if differs[y] { changed += 1 }
-                        }
-                        guard changed >= Self.minRowsMoved else { return nil }
-                        // For each move (1, -1, 2, -2, ... lines), the runs of rows it puts in
-                        // place; the run that fixes the most changed rows wins.
-                        var best: (Shift, Range<Int>)?
-                        var bestFixed = Self.minRowsMoved - 1, bestLines = 0
-                        for k in 0..<(2 * Self.maxShift) {
-                            // A move that leaves at most the uncovered lines and one more (a
-                            // status line) to draw is not bettered.
-                            if bestFixed >= changed - 1 - bestLines { break }
-                            let delta = k % 2 == 0 ? k / 2 + 1 : -(k / 2 + 1)
-                            let ys = max(0, -delta)..<min(height, height - delta)
-                            var y = ys.lowerBound
-                            while y < ys.upperBound {
-                                // A run of rows the move puts in place, from `y`.
-                                guard same(y, y + delta) else { y += 1; continue }
-                                let runStart = y
-                                var fixed = 0
-                                while y < ys.upperBound && same(y, y + delta) {
-                                    if differs[y] { fixed += 1 }
-                                    y += 1
-                                }
-                                guard fixed > bestFixed else { continue }
-                                bestFixed = fixed
-                                bestLines = abs(delta)
-                                let last = y - 1
-                                let shift = delta > 0 ? Shift(top: runStart, bottom: last + delta, lines: delta)
-                                                      : Shift(top: runStart + delta, bottom: last, lines: delta)
-                                best = (shift, runStart..<(last + 1))
-                            }
-                        }
-                        return best
+                        Self.bestShift(known: known, incoming: incoming, digests: digests, differs: differs)
                     }
                 }
             }
         }
+    }
+
+    /// ``findShift()`` on the rows' facts: the window's row `oldY` shows canvas row `y` when
+    /// `known[oldY] && incoming[y] == digests[oldY]`; `differs` is scratch of one per row.
+    ///
+    /// For each move (1, -1, 2, -2, ... lines), the maximal runs of rows it puts in place, in
+    /// order; a run that fixes more changed rows than the best so far wins. Such a run is longer
+    /// than the best's count, so of a stretch of rows not yet looked at only the row that many
+    /// rows in is looked at first: where that row is not put in place, no run starting in the
+    /// stretch before it is long enough, and the stretch after it is next; where it is, its run
+    /// is found by going both ways from it. The same runs win as with every row looked at (for
+    /// a list scrolled by a line, the second and later moves look at a row or two, not all).
+    static func bestShift(known: UnsafeBufferPointer<Bool>, incoming: UnsafeBufferPointer<UInt64>,
+                          digests: UnsafeBufferPointer<UInt64>, differs: UnsafeMutableBufferPointer<Bool>) -> (Shift, Range<Int>)? {
+        let height = incoming.count
+        guard height > minRowsMoved else { return nil }
+        // Whether row `y` of the canvas is what the window shows at `oldY`.
+        func same(_ y: Int, _ oldY: Int) -> Bool { known[oldY] && incoming[y] == digests[oldY] }
+        var changed = 0
+        for y in 0..<height {
+            differs[y] = !same(y, y)
+            if differs[y] { changed += 1 }
+        }
+        guard changed >= minRowsMoved else { return nil }
+        var best: (Shift, Range<Int>)?
+        var bestFixed = minRowsMoved - 1, bestLines = 0
+        for k in 0..<(2 * maxShift) {
+            // A move that leaves at most the uncovered lines and one more (a status line) to
+            // draw is not bettered.
+            if bestFixed >= changed - 1 - bestLines { break }
+            let delta = k % 2 == 0 ? k / 2 + 1 : -(k / 2 + 1)
+            let upper = min(height, height - delta)
+            // Runs starting before `next` are done with (the row before it is none of a run).
+            var next = max(0, -delta)
+            while true {
+                let probe = next + bestFixed
+                guard probe < upper else { break }
+                guard same(probe, probe + delta) else { next = probe + 1; continue }
+                var runStart = probe
+                while runStart > next && same(runStart - 1, runStart - 1 + delta) { runStart -= 1 }
+                var y = probe + 1
+                while y < upper && same(y, y + delta) { y += 1 }
+                next = y + 1
+                var fixed = 0
+                for r in runStart..<y where differs[r] { fixed += 1 }
+                guard fixed > bestFixed else { continue }
+                bestFixed = fixed
+                bestLines = abs(delta)
+                let last = y - 1
+                let shift = delta > 0 ? Shift(top: runStart, bottom: last + delta, lines: delta)
+                                      : Shift(top: runStart + delta, bottom: last, lines: delta)
+                best = (shift, runStart..<(last + 1))
+            }
+        }
+        return best
     }
 
     /// Moves the image's rows as `wscrl` moves the window's, leaving the uncovered rows unknown.

@@ -8,6 +8,22 @@ static const char *capability(const char *name) {
     return value == (const char *)-1 ? NULL : value;
 }
 
+/* Whether the terminal has the strings a scroll by `by` needs (csr, sc, rc, and indn or rin).
+ * Looked up once per terminal (tigetstr compares the name with each string capability's,
+ * about 180 instructions a name, four names a move): kept with the terminal they were looked up
+ * for, and looked up again when curses' current terminal is another. */
+static bool can_scroll(int by) {
+    static const TERMINAL *known = NULL;
+    static bool common = false, forward = false, backward = false;
+    if (known == NULL || known != cur_term) {
+        common = capability("csr") != NULL && capability("sc") != NULL && capability("rc") != NULL;
+        forward = capability("indn") != NULL;
+        backward = capability("rin") != NULL;
+        known = cur_term;
+    }
+    return common && (by > 0 ? forward : backward);
+}
+
 /* MARK: moving lines with wscrl (the fallback) */
 
 /* Moves lines top...bottom of `w` by `by` lines as wscrl does, leaving them unmarked: the moved
@@ -76,20 +92,25 @@ static enum { UNCHECKED, ROTATES, COPIES } rotation = UNCHECKED;
 static byline_line *lines_of(WINDOW *w) { return (byline_line *)(void *)w->_line; }
 
 /* Whether `w`'s lines top...bottom have text of their own: set, aligned, and no two neighbours
- * the same or back to back as in one block (a guard: curses' sources and the check tell that
- * each is an allocation of its own). */
+ * starting within a line's cells of each other, so neither the same nor back to back as in one
+ * block nor overlapping (a guard: curses' sources and the check tell that each is an allocation
+ * of its own). One pass without a branch a test: the distance of neighbours is taken unsigned,
+ * shifted by a line, so that one compare finds it at most a line either way; the alignment is
+ * asked of all the texts' low bits at once. */
 static bool own_texts(WINDOW *w, int top, int bottom) {
     byline_line *row = lines_of(w);
     int width = getmaxx(w);
     if (row == NULL || width <= 0 || top < 0 || bottom >= getmaxy(w)) return false;
-    for (int y = top; y <= bottom; y++) {
-        NCURSES_CH_T *text = row[y].text;
-        if (text == NULL || (uintptr_t)text % _Alignof(NCURSES_CH_T) != 0) return false;
-        if (y == top) continue;
-        NCURSES_CH_T *above = row[y - 1].text;
-        if (text == above || text == above + width || above == text + width) return false;
+    uintptr_t line = (uintptr_t)width * sizeof(NCURSES_CH_T);
+    uintptr_t above = (uintptr_t)row[top].text, bits = above;
+    bool own = above != 0;
+    for (int y = top + 1; y <= bottom; y++) {
+        uintptr_t text = (uintptr_t)row[y].text;
+        own &= (text != 0) & (text - above + line > 2 * line);
+        bits |= text;
+        above = text;
     }
-    return true;
+    return own && bits % _Alignof(NCURSES_CH_T) == 0;
 }
 
 /* Whether the mirror reads `w` (a scratch pad with distinct cells) as curses does: each line's
@@ -141,11 +162,19 @@ static void rotate_lines(WINDOW *w, int top, int bottom, int by) {
     wgetbkgrnd(w, &blank);
     int width = getmaxx(w);
     int uncovered = by > 0 ? bottom - count + 1 : top;
-    for (int y = uncovered; y < uncovered + count; y++) {
-        NCURSES_CH_T *text = row[y].text;
-        for (int x = 0; x < width; x++) text[x] = blank;
+    /* The first uncovered line blanked a cell, then by copies of what is blank so far (doubling:
+     * seven copies for 120 cells, not 120 cell assignments), the others copied from it. */
+    NCURSES_CH_T *blanked = row[uncovered].text;
+    blanked[0] = blank;
+    for (int done = 1; done < width;) {
+        int more = done < width - done ? done : width - done;
+        memcpy(blanked + done, blanked, (size_t)more * sizeof *blanked);
+        done += more;
     }
-    wtouchln(w, top, span, 0);
+    for (int y = uncovered + 1; y < uncovered + count; y++) memcpy(row[y].text, blanked, (size_t)width * sizeof *blanked);
+    /* Unmarked, as wtouchln(w, top, span, 0) leaves them (the check saw it set both marks to
+     * _NOCHANGE and nothing else), without a call per move. */
+    for (int y = top; y <= bottom; y++) row[y].firstchar = row[y].lastchar = _NOCHANGE;
 }
 
 /* Fills scratch pad `w` with a different character in each cell. */
@@ -214,6 +243,24 @@ static bool rotation_checked(void) {
     return rotation == ROTATES;
 }
 
+/* Whether no line of `w`'s first `height` is marked changed, as is_linetouched tells (a line
+ * past the window counts as changed, as is_linetouched answers ERR for it). Where the check
+ * passed the marks are read from the line records (it saw is_linetouched read them so), not by
+ * a call a line: three windows of 40 lines a move. */
+static bool untouched(WINDOW *w, int height) {
+    byline_line *row = lines_of(w);
+    if (rotation_checked() && row != NULL && getmaxy(w) >= height) {
+        for (int y = 0; y < height; y++) {
+            if (row[y].firstchar != _NOCHANGE) return false;
+        }
+        return true;
+    }
+    for (int y = 0; y < height; y++) {
+        if (is_linetouched(w, y)) return false;
+    }
+    return true;
+}
+
 /* Whether lines top...bottom of `w` can be rotated: the check passed, and `w` is a window of its
  * own whose lines have text of their own, refreshed by hand. */
 static bool rotatable(WINDOW *w, int top, int bottom) {
@@ -230,15 +277,12 @@ static void move_lines(WINDOW *w, int top, int bottom, int by) {
 int byline_move_lines(WINDOW *w, int top, int bottom, int by) {
     int count = by > 0 ? by : -by;
     int height = getmaxy(curscr);
-    if (capability("csr") == NULL || capability("sc") == NULL || capability("rc") == NULL
-        || capability(by > 0 ? "indn" : "rin") == NULL) return -1;
+    if (!can_scroll(by)) return -1;
     if (count == 0 || top < 0 || bottom >= height || bottom - top < count) return -1;
     /* Curses must have sent everything: what it believes the terminal shows is then what the
      * terminal shows, and stays so once both move. */
     if (is_cleared(curscr) || is_cleared(newscr) || is_cleared(w)) return -1;
-    for (int y = 0; y < height; y++) {
-        if (is_linetouched(curscr, y) || is_linetouched(newscr, y) || is_linetouched(w, y)) return -1;
-    }
+    if (!untouched(curscr, height) || !untouched(newscr, height) || !untouched(w, height)) return -1;
     move_lines(w, top, bottom, by);
     move_lines(newscr, top, bottom, by);
     move_lines(curscr, top, bottom, by);

@@ -97,6 +97,63 @@ import BylineCorpus
         }
     }
 
+    /// The line read straight from its bytes: taken for a plain first line (after blank lines of
+    /// spaces), and then what the full read gives; any other first line is left to the decoder.
+    @Test func plainLinesAreReadFromTheirBytes() {
+        let body = Array("Second line here.\nThird line &amp; more.\n".utf8)
+        func line(_ bytes: [UInt8]) -> Library.PlainFirstLine? { Library.plainFirstLine(Data(bytes), complete: true) }
+        #expect(line(Array("Plain headline\n".utf8) + body) == .line("Plain headline"))
+        #expect(line(Array("\n  \n\nAfter blank lines\n".utf8) + body) == .line("After blank lines"))
+        #expect(line(Array("Łódź and 부산 “quoted”\n".utf8) + body) == .line("Łódź and 부산 “quoted”"))
+        #expect(line(Array("https://example.com/a\n".utf8) + body) == .line("https://example.com/a"))
+        for text in ["  Leading spaces\n", "Trailing space \n", "Two  spaces\n", "Tab\there\n", "CRLF line\r\n",
+                     "\t\nAfter a tab line\n", "\r\nAfter a CR\n", "\u{A0}No-break space first\n", "\u{2028}x\n",
+                     "Bidi \u{202E}mark\n", "Quote \"\"marks\n"] {
+            if case .line = line(Array(text.utf8) + body) { Issue.record("read from its bytes: \(text.debugDescription)") }
+        }
+        #expect(line(Array("Amp &amp; line\n".utf8) + body) == nil)
+        #expect(line(Array("Plain line\n".utf8) + body + [0x00]) == nil)
+    }
+
+    /// Random first lines (plain words, spaces and tabs in odd places, letters past ASCII, wide
+    /// spaces, marks, quote marks, URL and date lines, very long lines), after random blank lines
+    /// and before random bodies (plain, Windows-1252, bad UTF-8, entities, NUL, controls), whole
+    /// or cut at 8 KB in the middle of a character: the library's read is the full read.
+    @Test func randomFirstLinesAgreeWithTheFullRead() {
+        var rng = FastPathPropertyTests.Seeded(state: 41)
+        let words: [String] = ["Plain", "words", "Łódź", "부산", "café", "“quoted”", "‘single’", "—", "\"", "\"\"", "2014", "March",
+                               "Monday,", "3", "https://x.org/a", "www.example.com", "x.com/news", "\u{A0}", "\u{2009}", "\u{3000}",
+                               "e\u{301}", "\u{200B}", "\u{FEFF}", "\u{2028}", "\t", "\r", "¿Qué?", "a.", "Sentence ends. Then",
+                               String(repeating: "long ", count: 90), "🏯", "&amp;", "\u{1B}[31m", "\u{85}", "\u{9B}"]
+        let leads: [String] = ["", "\n", "  \n", "\n\n", " \t\n", "\r\n", "\u{A0}\n", "   "]
+        let bodies: [[UInt8]] = [Array("Body text here.\nMore body.\n".utf8), [0xE9, 0x74, 0xE9, 0x0A], [0xC3, 0x28, 0xFF, 0x0A],
+                                 Array("Tom &amp; Jerry\n".utf8), [0x00], [0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08],
+                                 Array("Plain ASCII body line that goes on for a while.\n".utf8), Array("Ünïcödé body\n".utf8)]
+        for round in 0..<4000 {
+            var text = leads.randomElement(using: &rng)!
+            for k in 0..<Int.random(in: 1...12, using: &rng) {
+                if k > 0 { text += Int.random(in: 0..<6, using: &rng) == 0 ? "  " : " " }
+                text += words.randomElement(using: &rng)!
+            }
+            if Int.random(in: 0..<8, using: &rng) == 0 { text += " " }
+            text += Bool.random(using: &rng) ? "\n" : "\r\n"
+            var bytes = Array(text.utf8)
+            for _ in 0..<Int.random(in: 0...6, using: &rng) { bytes += bodies.randomElement(using: &rng)! }
+            if Int.random(in: 0..<6, using: &rng) == 0 {
+                // A prefix of 8 KB with a character cut at its end.
+                while bytes.count < Library.headlineBytes + 8 { bytes += Array("Filler line with a café in it.\n".utf8) }
+                var cut = Library.headlineBytes
+                while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+                bytes = Array(bytes.prefix(cut + 1))
+            }
+            for complete in [true, false] {
+                let r = both(bytes, complete: complete)
+                #expect(r.fast == r.full, "round \(round), complete \(complete): \(text.debugDescription)")
+                if r.fast != r.full { return }
+            }
+        }
+    }
+
     /// Every file under the folders in `BYLINE_HEADLINE_FOLDERS` (separated by `:`;
     /// nothing without it, as the folders are the machine's): the short path gives the full
     /// read's headline for the file's first 8 KB, as the library reads them. A check over real

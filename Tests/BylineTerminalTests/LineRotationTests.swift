@@ -148,6 +148,23 @@ struct LineRotationTests {
             let childMoved = dump(child).cells == moved(childBefore, top: 0, bottom: 3, by: 1, blank: background(child))
             #expect(childMoved, "a subwindow's lines moved by wscrl")
             #expect(byline_move_window_lines(rotated, 3, 3, 1, 1) == -1, "as many lines moved as there are")
+
+            // Lines whose text is no allocation of their own (the same as a neighbour's, back to
+            // back with it, overlapping it) or misaligned are refused; put back, they rotate.
+            let shared = try #require(newwin(6, 10, 0, 0))
+            defer { delwin(shared) }
+            let records = try #require(UnsafeMutableRawPointer(shared.pointee._line))
+            let stride = MemoryLayout<UnsafeMutableRawPointer>.size + 8  // text, then three shorts (padded)
+            let cell = MemoryLayout<cchar_t>.stride
+            let first = records.load(as: UnsafeMutableRawPointer.self)
+            let second = records.load(fromByteOffset: stride, as: UnsafeMutableRawPointer.self)
+            for (name, text) in [("the same", first), ("back to back", first + 10 * cell), ("before, back to back", first - 10 * cell),
+                                 ("overlapping", first + 4 * cell), ("misaligned", second + 1)] {
+                records.storeBytes(of: text, toByteOffset: stride, as: UnsafeMutableRawPointer.self)
+                #expect(byline_move_window_lines(shared, 0, 3, 1, 1) == -1, "line 1's text \(name)")
+                records.storeBytes(of: second, toByteOffset: stride, as: UnsafeMutableRawPointer.self)
+            }
+            #expect(byline_move_window_lines(shared, 0, 3, 1, 1) == 0)
         }
     }
 

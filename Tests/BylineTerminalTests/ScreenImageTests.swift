@@ -233,4 +233,76 @@ final class ScreenImageTests: XCTestCase {
             }
         }
     }
+
+    /// The old search, every row of every move looked at: the reference for `bestShift`.
+    private func everyRowShift(known: [Bool], incoming: [UInt64], digests: [UInt64]) -> (ScreenImage.Shift, Range<Int>)? {
+        let height = incoming.count
+        guard height > ScreenImage.minRowsMoved else { return nil }
+        func same(_ y: Int, _ oldY: Int) -> Bool { known[oldY] && incoming[y] == digests[oldY] }
+        let differs = (0..<height).map { !same($0, $0) }
+        let changed = differs.filter { $0 }.count
+        guard changed >= ScreenImage.minRowsMoved else { return nil }
+        var best: (ScreenImage.Shift, Range<Int>)?
+        var bestFixed = ScreenImage.minRowsMoved - 1, bestLines = 0
+        for k in 0..<(2 * ScreenImage.maxShift) {
+            if bestFixed >= changed - 1 - bestLines { break }
+            let delta = k % 2 == 0 ? k / 2 + 1 : -(k / 2 + 1)
+            let ys = max(0, -delta)..<min(height, height - delta)
+            var y = ys.lowerBound
+            while y < ys.upperBound {
+                guard same(y, y + delta) else { y += 1; continue }
+                let runStart = y
+                var fixed = 0
+                while y < ys.upperBound && same(y, y + delta) {
+                    if differs[y] { fixed += 1 }
+                    y += 1
+                }
+                guard fixed > bestFixed else { continue }
+                bestFixed = fixed
+                bestLines = abs(delta)
+                let last = y - 1
+                best = (delta > 0 ? ScreenImage.Shift(top: runStart, bottom: last + delta, lines: delta)
+                                  : ScreenImage.Shift(top: runStart + delta, bottom: last, lines: delta), runStart..<(last + 1))
+            }
+        }
+        return best
+    }
+
+    /// Random windows (rows from a few digests, so that moves of every size match runs of every
+    /// length; unknown rows; lists moved by a line or a few with rows changed): the search that
+    /// looks at a row of each stretch finds the move the search of every row finds.
+    func testTheShiftSearchFindsWhatLookingAtEveryRowFinds() {
+        var rng = SystemRandomNumberGenerator()
+        var moved = 0
+        for round in 0..<20_000 {
+            let height = Int.random(in: 1...45, using: &rng)
+            let kinds = UInt64.random(in: 1...6, using: &rng)
+            var digests = (0..<height).map { _ in UInt64.random(in: 0..<kinds, using: &rng) }
+            var incoming = (0..<height).map { _ in UInt64.random(in: 0..<kinds, using: &rng) }
+            if round % 2 == 0 {
+                // A scrolled list: distinct rows moved by up to four lines, a few changed.
+                digests = (0..<height).map { UInt64($0 + 100) }
+                let by = Int.random(in: -4...4, using: &rng)
+                incoming = (0..<height).map { y in UInt64(y + by + 100) }
+                for _ in 0..<Int.random(in: 0...3, using: &rng) where height > 0 {
+                    incoming[Int.random(in: 0..<height, using: &rng)] = UInt64.random(in: 0...1000, using: &rng)
+                }
+            }
+            let known = (0..<height).map { _ in Int.random(in: 0..<12, using: &rng) != 0 }
+            var differs = [Bool](repeating: false, count: height)
+            let found = known.withUnsafeBufferPointer { k in
+                incoming.withUnsafeBufferPointer { i in
+                    digests.withUnsafeBufferPointer { d in
+                        differs.withUnsafeMutableBufferPointer { ScreenImage.bestShift(known: k, incoming: i, digests: d, differs: $0) }
+                    }
+                }
+            }
+            let expected = everyRowShift(known: known, incoming: incoming, digests: digests)
+            XCTAssertEqual(found?.0, expected?.0, "round \(round): \(known) \(incoming) \(digests)")
+            XCTAssertEqual(found?.1, expected?.1, "round \(round)")
+            if found?.0 != expected?.0 || found?.1 != expected?.1 { return }
+            if expected != nil { moved += 1 }
+        }
+        XCTAssertGreaterThan(moved, 2_000)
+    }
 }
