@@ -90,25 +90,25 @@ static bool plain_window(WINDOW *w) {
     return memcmp(&background, &plain_blank, sizeof background) == 0;
 }
 
-/* Puts `cell` at column *x of `text` (the columns up to `last`) as wadd_wchnstr does, moving *x
- * and *end past what it took; false when it does not fit, which ends the run. */
-__attribute__((noinline)) static bool put_cell(NCURSES_CH_T *text, const cchar_t *cell, int *x, int last, int *end) {
-    if (is_extension(cell)) return true;
+/* Puts `cell` at column `x` of `text` (the columns up to `last`) as wadd_wchnstr does, moving
+ * *end past what it took; returns the next column, or -1 when the cell does not fit, which ends
+ * the run. */
+__attribute__((noinline)) static int put_cell(NCURSES_CH_T *text, const cchar_t *cell, int x, int last, int *end) {
+    if (is_extension(cell)) return x;
     unsigned c = (unsigned)cell->chars[0];
-    int at = *x, len = c < 0x80 ? 1 : wcwidth((wchar_t)c);
-    if (at + len - 1 > last) return false;
-    render(&text[at], cell);
+    int len = c < 0x80 ? 1 : wcwidth((wchar_t)c);
+    if (x + len - 1 > last) return -1;
+    render(&text[x], cell);
     if (len > 1) {
         for (int j = 0; j < len; ++j) {
-            if (j != 0) text[at + j] = text[at];
-            set_wide_part(&text[at + j], j);
+            if (j != 0) text[x + j] = text[x];
+            set_wide_part(&text[x + j], j);
         }
     } else {
         len = 1;
     }
-    *x = at + len;
     *end += len - 1;
-    return true;
+    return x + len;
 }
 
 /* Writes `n` cells from (y, x) on as wadd_wchnstr after wmove; false, nothing done, where it
@@ -141,24 +141,22 @@ static bool write_run(WINDOW *w, int y, int x, const cchar_t *cells, int n, int 
     for (int i = 0; i < n && x <= last; ++i) {
         const cchar_t *cell = &cells[i];
         unsigned c = (unsigned)cell->chars[0];
-        if (c - 0x20 < 0x60) {
-            /* The most of a run: a character of one column (wcwidth gives at most 1 below
-             * 0x80) that render leaves as it is (its pair where render puts it; a blank
-             * without attributes or pair becomes the background, the same bytes when it has
-             * no marks), copied as it is. */
-            attr_t attr = cell->attr;
-            int pair = cell->ext_color != 0 ? cell->ext_color : (int)PAIR_NUMBER(attr);
-            attr_t rendered = (attr & ~(attr_t)A_COLOR) | ((attr_t)COLOR_PAIR(pair > 255 ? 255 : pair) & A_COLOR);
-            bool blank = c == L' ' && cell->chars[1] == 0 && attr == A_NORMAL && pair == 0;
-            if (rendered == attr && pair == cell->ext_color && (attr & A_CHARTEXT) == 0
-                && (!blank || (cell->chars[2] | cell->chars[3] | cell->chars[4]) == 0)) {
-                text[x++] = *cell;
-                continue;
-            }
-        } else if (c == 0) {
-            break;
+        attr_t attr = cell->attr;
+        int pair = cell->ext_color;
+        /* The most of a run: a character of one column (wcwidth gives at most 1 below 0x80)
+         * that render leaves as it is, copied as it is: no extension bits, the pair in
+         * ext_color and (capped at 255) in the colour bits as render puts it, and not a blank
+         * with neither attributes nor pair unless it has the background's bytes. */
+        if (c - 0x20 < 0x60 && (attr & (A_COLOR | A_CHARTEXT)) == ((attr_t)COLOR_PAIR(pair > 255 ? 255 : pair) & A_COLOR)
+            && (c != L' ' || attr != A_NORMAL || pair != 0
+                || (cell->chars[1] | cell->chars[2] | cell->chars[3] | cell->chars[4]) == 0)) {
+            text[x++] = *cell;
+            continue;
         }
-        if (!put_cell(text, cell, &x, last, &end)) break;
+        if (c == 0) break;
+        int next = put_cell(text, cell, x, last, &end);
+        if (next < 0) break;
+        x = next;
     }
     while (x <= last && is_extension(&text[x])) {
         text[x] = plain_blank;
