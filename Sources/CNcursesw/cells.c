@@ -111,10 +111,27 @@ __attribute__((noinline)) static int put_cell(NCURSES_CH_T *text, const cchar_t 
     return x + len;
 }
 
+/* Whether `cell` is one wadd_wchnstr puts in as it is: a character of one column (wcwidth
+ * gives at most 1 below 0x80) that render leaves as it is: no extension bits, the pair in
+ * ext_color and (capped at 255) in the colour bits as render puts it, and not a blank with
+ * neither attributes nor pair unless it has the background's bytes. */
+static inline bool copied_as_is(const cchar_t *cell) {
+    unsigned c = (unsigned)cell->chars[0];
+    attr_t attr = cell->attr;
+    int pair = cell->ext_color;
+    return c - 0x20 < 0x60 && (attr & (A_COLOR | A_CHARTEXT)) == ((attr_t)COLOR_PAIR(pair > 255 ? 255 : pair) & A_COLOR)
+        && (c != L' ' || attr != A_NORMAL || pair != 0
+            || (cell->chars[1] | cell->chars[2] | cell->chars[3] | cell->chars[4]) == 0);
+}
+
 /* Writes `n` cells from (y, x) on as wadd_wchnstr after wmove; false, nothing done, where it
  * would not write them as curses does (a symbol of unsure width). */
 static bool write_run(WINDOW *w, int y, int x, const cchar_t *cells, int n, int *result) {
-    for (int i = 0; i < n; i++) {
+    /* Most runs are cells copied as they are, end to end: those first, then the rest (the
+     * first other cell on) checked for symbols of unsure width. */
+    int plain = 0;
+    while (plain < n && copied_as_is(&cells[plain])) plain++;
+    for (int i = plain; i < n; i++) {
         unsigned c = (unsigned)cells[i].chars[0];
         if (c >= 0xA3 && width_unsure(c)) return false;
     }
@@ -138,22 +155,17 @@ static bool write_run(WINDOW *w, int y, int x, const cchar_t *cells, int n, int 
             }
         }
     }
-    for (int i = 0; i < n && x <= last; ++i) {
+    /* (n is at most last - x + 1, and the plain cells one column each.) */
+    int copied = plain < n ? plain : n;
+    memcpy(&text[x], cells, sizeof(NCURSES_CH_T) * (size_t)copied);
+    x += copied;
+    for (int i = copied; i < n && x <= last; ++i) {
         const cchar_t *cell = &cells[i];
-        unsigned c = (unsigned)cell->chars[0];
-        attr_t attr = cell->attr;
-        int pair = cell->ext_color;
-        /* The most of a run: a character of one column (wcwidth gives at most 1 below 0x80)
-         * that render leaves as it is, copied as it is: no extension bits, the pair in
-         * ext_color and (capped at 255) in the colour bits as render puts it, and not a blank
-         * with neither attributes nor pair unless it has the background's bytes. */
-        if (c - 0x20 < 0x60 && (attr & (A_COLOR | A_CHARTEXT)) == ((attr_t)COLOR_PAIR(pair > 255 ? 255 : pair) & A_COLOR)
-            && (c != L' ' || attr != A_NORMAL || pair != 0
-                || (cell->chars[1] | cell->chars[2] | cell->chars[3] | cell->chars[4]) == 0)) {
+        if (copied_as_is(cell)) {
             text[x++] = *cell;
             continue;
         }
-        if (c == 0) break;
+        if (cell->chars[0] == 0) break;
         int next = put_cell(text, cell, x, last, &end);
         if (next < 0) break;
         x = next;
