@@ -127,11 +127,7 @@ static inline bool copied_as_is(const cchar_t *cell) {
 /* Writes `n` cells from (y, x) on as wadd_wchnstr after wmove; false, nothing done, where it
  * would not write them as curses does (a symbol of unsure width). */
 static bool write_run(WINDOW *w, int y, int x, const cchar_t *cells, int n, int *result) {
-    /* Most runs are cells copied as they are, end to end: those first, then the rest (the
-     * first other cell on) checked for symbols of unsure width. */
-    int plain = 0;
-    while (plain < n && copied_as_is(&cells[plain])) plain++;
-    for (int i = plain; i < n; i++) {
+    for (int i = 0; i < n; i++) {
         unsigned c = (unsigned)cells[i].chars[0];
         if (c >= 0xA3 && width_unsure(c)) return false;
     }
@@ -155,20 +151,25 @@ static bool write_run(WINDOW *w, int y, int x, const cchar_t *cells, int n, int 
             }
         }
     }
-    /* (n is at most last - x + 1, and the plain cells one column each.) */
-    int copied = plain < n ? plain : n;
-    memcpy(&text[x], cells, sizeof(NCURSES_CH_T) * (size_t)copied);
-    x += copied;
-    for (int i = copied; i < n && x <= last; ++i) {
-        const cchar_t *cell = &cells[i];
-        if (copied_as_is(cell)) {
-            text[x++] = *cell;
+    /* Most of a run is cells copied as they are, one column each: each stretch of them goes in
+     * with one memcpy (as many as fit: a wide character before takes more columns than
+     * cells), any other cell by put_cell. */
+    for (int i = 0; i < n && x <= last;) {
+        int plain = i;
+        while (plain < n && copied_as_is(&cells[plain])) plain++;
+        if (plain > i) {
+            int count = plain - i;
+            if (count > last - x + 1) count = last - x + 1;
+            memcpy(&text[x], &cells[i], sizeof(NCURSES_CH_T) * (size_t)count);
+            x += count;
+            i += count;
             continue;
         }
-        if (cell->chars[0] == 0) break;
-        int next = put_cell(text, cell, x, last, &end);
+        if (cells[i].chars[0] == 0) break;
+        int next = put_cell(text, &cells[i], x, last, &end);
         if (next < 0) break;
         x = next;
+        i++;
     }
     while (x <= last && is_extension(&text[x])) {
         text[x] = plain_blank;
