@@ -82,10 +82,25 @@ extern int wcwidth(wchar_t c);  /* <wchar.h> declares it only for _XOPEN_SOURCE 
 static inline int byline_wcwidth(wchar_t c) { return wcwidth(c); }
 
 /* Draw `n` cells made by byline_set_cell from (y, x) on, each as wide as wcwidth says (a wide
- * cell's right half is not in `cells`): one call, the cells copied as they are. */
-static inline int byline_put_run(WINDOW *w, int y, int x, const cchar_t *cells, int n) {
-    return mvwadd_wchnstr(w, y, x, cells, n);
-}
+ * cell's right half is not in `cells`), as mvwadd_wchnstr draws them: cells, change marks and
+ * cursor. In a window of its own with no attributes, colour or background of its own (stdscr
+ * as Byline keeps it), the cells are written into the window's line directly, past curses'
+ * per-cell wcwidth and rendering (cells.c tells how, and checks once that it leaves the line
+ * exactly as mvwadd_wchnstr does); anywhere else, or when the check fails, by mvwadd_wchnstr. */
+int byline_put_run(WINDOW *w, int y, int x, const cchar_t *cells, int n);
+
+/* For tests. Whether byline_put_run writes runs directly (1) or through mvwadd_wchnstr (0): the
+ * check it makes once, at the first run. */
+int byline_runs_direct(void);
+
+/* For tests. Draws a run as byline_put_run does, directly (direct = 1; -2, nothing done, where
+ * it would not: a subwindow, a pad, a window with attributes or a background, a failed check, a
+ * symbol of unsure width) or by mvwadd_wchnstr (direct = 0). */
+int byline_put_run_by(WINDOW *w, int y, int x, const cchar_t *cells, int n, int direct);
+
+/* For tests. Line y's change marks (first and last cell changed, or -1 for none) as the check
+ * found curses keeps them; -1 where the check failed. */
+int byline_line_changes(WINDOW *w, int y, int *first, int *last);
 
 /* MARK: scrolling (scroll.c)
  *
