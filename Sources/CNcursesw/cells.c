@@ -1,5 +1,5 @@
 /* Putting a run of cells into a window's line past wadd_wchnstr (see CNcursesw.h). */
-#include "CNcursesw.h"
+#include "curses_lines.h"
 #include <stdint.h>
 
 /* MARK: what wadd_wchnstr does
@@ -25,22 +25,14 @@
  * which it may count as one column where the locale's wcwidth says two: a run with such a
  * character wcwidth calls wide goes to curses.
  *
- * The line records are the layout scroll.c mirrors (struct ldat: text, firstchar, lastchar,
- * oldindex; private to ncurses, the same for decades), trusted here as there only after a
+ * The line records are read through the mirror in curses_lines.h (struct ldat: text, firstchar,
+ * lastchar, oldindex; private to ncurses, the same for decades), trusted here as there only after a
  * check once per process on scratch pads: the mirror must read every cell and change mark as
  * curses' calls do, and a probe of runs (ASCII, colour pairs and attributes, pairs past 255, a
  * wide CJK character, an emoji, combining marks, blanks, a run cut short by an empty cell or
  * the line's end, runs cutting into wide characters at both ends) written here on one pad
  * and by mvwadd_wchnstr on the other must leave both pads the same, byte for byte: cells,
  * change marks and cursor. Otherwise every run goes to mvwadd_wchnstr, as before. */
-typedef struct {
-    NCURSES_CH_T *text;
-    NCURSES_SIZE_T firstchar;
-    NCURSES_SIZE_T lastchar;
-    NCURSES_SIZE_T oldindex;
-} run_line;
-
-static run_line *lines_of(WINDOW *w) { return (run_line *)(void *)w->_line; }
 
 /* The result of the check: not yet made, runs written here match curses', or they do not. */
 static enum { UNCHECKED, DIRECT, THROUGH_CURSES } mode = UNCHECKED;
@@ -141,7 +133,7 @@ static bool write_run(WINDOW *w, int y, int x, const cchar_t *cells, int n, int 
     int last = getmaxx(w) - 1;
     if (n > last - x + 1) n = last - x + 1;
     if (n <= 0) return true;
-    run_line *line = &lines_of(w)[y];
+    byline_line *line = &lines_of(w)[y];
     NCURSES_CH_T *text = line->text;
     int start = x, end = x + n - 1;
     if (x > 0 && is_extension(&text[x])) {
@@ -192,7 +184,7 @@ static bool write_run(WINDOW *w, int y, int x, const cchar_t *cells, int n, int 
  * change marks, then each cell. */
 static bool mirror_reads(WINDOW *w) {
     int height = getmaxy(w), width = getmaxx(w);
-    run_line *row = lines_of(w);
+    byline_line *row = lines_of(w);
     if (row == NULL) return false;
     wtouchln(w, 0, height, 1);
     for (int y = 0; y < height; y++) {
@@ -243,7 +235,7 @@ static bool fill_probe(WINDOW *w) {
 static bool same_pads(WINDOW *a, WINDOW *b) {
     if (getcury(a) != getcury(b) || getcurx(a) != getcurx(b)) return false;
     for (int y = 0; y < PROBE_LINES; y++) {
-        run_line *la = &lines_of(a)[y], *lb = &lines_of(b)[y];
+        byline_line *la = &lines_of(a)[y], *lb = &lines_of(b)[y];
         if (la->firstchar != lb->firstchar || la->lastchar != lb->lastchar) return false;
         if (is_linetouched(a, y) != is_linetouched(b, y)) return false;
         if (memcmp(la->text, lb->text, sizeof(NCURSES_CH_T) * PROBE_COLUMNS) != 0) return false;

@@ -1,5 +1,5 @@
 /* Scrolling lines of the terminal past curses' scroll detection (see CNcursesw.h). */
-#include "CNcursesw.h"
+#include "curses_lines.h"
 #include <stdint.h>
 
 /* A terminfo string capability, or NULL when the terminal has none. */
@@ -50,14 +50,7 @@ static void copy_lines(WINDOW *w, int top, int bottom, int by) {
  * instead, as ncurses itself did before it took to copying (for subwindows' sake, whose lines
  * point into their parent's).
  *
- * The record of a line, struct ldat, is private to ncurses (curses.h only declares it; WINDOW's
- * _line is public as NCURSES_OPAQUE is 0). Its layout has been the same for decades: */
-typedef struct {
-    NCURSES_CH_T *text;             /* the line's cells */
-    NCURSES_SIZE_T firstchar;       /* first changed cell, or _NOCHANGE */
-    NCURSES_SIZE_T lastchar;        /* last changed cell, or _NOCHANGE */
-    NCURSES_SIZE_T oldindex;        /* scroll hint; unused where ncurses has its hash map */
-} byline_line;
+ * The record of a line (struct ldat) is mirrored in curses_lines.h. */
 
 /* It is trusted only once checked, at the first move: on scratch pads, the mirror must read
  * every cell and change mark as curses' own calls do, and a rotation must leave the pads exactly
@@ -89,7 +82,6 @@ static enum { UNCHECKED, ROTATES, COPIES } rotation = UNCHECKED;
 #define PROBE_LINES 6
 #define PROBE_COLUMNS 9
 
-static byline_line *lines_of(WINDOW *w) { return (byline_line *)(void *)w->_line; }
 
 /* Whether `w`'s lines top...bottom have text of their own: set, aligned, and no two neighbours
  * starting within a line's cells of each other, so neither the same nor back to back as in one
