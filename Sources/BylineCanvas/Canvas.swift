@@ -279,6 +279,19 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
+    /// Copies row `from` onto row `to`, the canvas's whole width, with its tag: what a pane
+    /// scrolled by `to - from` lines finds of its rows drawn in the frame before. (A copy of
+    /// the row's cells, one call a row: a move of many rows at once is a `memmove` the C
+    /// library does a byte at a time for an overlapping copy to a lower address.)
+    public mutating func copyRow(_ from: Int, to: Int) {
+        guard from != to, from >= 0, from < size.height, to >= 0, to < size.height else { return }
+        let width = size.width
+        cells.withUnsafeMutableBufferPointer { c in
+            (c.baseAddress! + to * width).update(from: c.baseAddress! + from * width, count: width)
+        }
+        rowTags[to] = rowTags[from]
+    }
+
     // MARK: - Reading back
 
     /// The `width` cells of row `y` from column `x` (clipped to the canvas), to be put back
