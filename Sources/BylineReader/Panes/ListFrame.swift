@@ -9,9 +9,6 @@ struct ListFrame {
     let visible: Range<Int>
     /// Lines a row takes (two for a search's results).
     let rowHeight: Int
-    /// The library search whose results the list shows, if it does.
-    let results: LibrarySearch?
-    let glyphs: BoxGlyphs
     let ascii: Bool
     let recursive: Bool
     /// Columns for the date and folder (0 in the zoomed list).
@@ -32,25 +29,28 @@ struct ListFrame {
     private let missing: Set<ArticleID>?
     private let anyGone: Bool
 
-    init(_ state: ReaderState, rect: Rect, canvasWidth: Int) {
+    /// The frame of the list in `rect` on a canvas of size `canvas`; `results` when it shows a
+    /// library search's results, whose files gone are `missing`. (The state is borrowed: an
+    /// initializer's parameters are taken owned, a copy of the state's fields each frame.)
+    init(_ state: borrowing ReaderState, rect: Rect, canvas: Size, results: Bool, missing: Set<ArticleID>?) {
         self.rect = rect
-        visible = state.visibleRows
-        rowHeight = state.listRowHeight
-        results = state.librarySearch?.showing == true ? state.librarySearch : nil
-        glyphs = BoxGlyphs.forMode(ascii: state.ascii)
+        rowHeight = results ? 2 : 1
+        // ``ReaderState/visibleRows`` for the list in `rect` (without making the layout again).
+        visible = state.listTop..<min(state.rows.count, state.listTop + max(1, rect.height / rowHeight))
         ascii = state.ascii
         recursive = state.library.recursive
         room = state.zoomed ? 0 : rect.width
         datesShown = room >= ListPane.datesFrom
         today = datesShown ? ListDate.day(state.now, offset: state.utcOffset) : 0
         offset = datesShown ? state.utcOffset : 0
-        spans = rect.x == 0 && rect.width == canvasWidth && rowHeight == 1 && results == nil
+        spans = rect.x == 0 && rect.width == canvas.width && rect.y >= 0 && rect.maxY <= canvas.height
+            && rowHeight == 1 && !results
         selectedRow = state.selectedRow
         focused = state.focus == .list
         read = state.read
         fresh = state.fresh
         deleted = state.deleted
-        missing = results?.missing
+        self.missing = missing
         anyGone = !deleted.isEmpty || missing?.isEmpty == false
     }
 

@@ -36,8 +36,9 @@ public struct ListPane {
             }
             return
         }
-        let frame = ListFrame(state, rect: rect, canvasWidth: canvas.size.width)
-        if let cache, frame.results == nil {
+        let results = state.librarySearch.flatMap { $0.showing ? $0 : nil }
+        let frame = ListFrame(state, rect: rect, canvas: canvas.size, results: results != nil, missing: results?.missing)
+        if let cache, results == nil {
             drawKept(state, frame, cache: cache, on: &canvas)
         } else {
             // Without a cache (or with a search's two-line results, never kept): each row drawn.
@@ -50,7 +51,7 @@ public struct ListPane {
                 let look = frame.look(row, id, facts[k].time, modified: facts[k].modified)
                 drawRow(state, frame, id, row: row, y: y, look, keptSlot: nil, cache: nil,
                         headlineIs: { state.headline(of: id, is: $0) }, on: &canvas)
-                if let results = frame.results, y + 1 < rect.maxY {
+                if let results, y + 1 < rect.maxY {
                     let line = Rect(x: rect.x, y: y + 1, width: rect.width, height: 1)
                     canvas.fill(line, role: look.role)
                     drawSnippet(results, id, in: line, role: look.role, state: state, on: &canvas)
@@ -100,64 +101,77 @@ public struct ListPane {
             // The rows' move since the frame before (found from the first row kept but not in
             // place whose tag is on the pane's canvas rows): rows that far away are copied.
             var shift = 0, looks = 0
-            let deleted = frame.deleted
-            for k in 0..<n {
-                let slot = plan[k].slot
-                guard slot >= 0 else { continue }
-                let row = visible.lowerBound + k, id = ids[row], y = rect.y + k
-                let fact = facts[k]
-                let look = frame.look(row, id, fact.time, modified: fact.modified)
-                let role = look.role
-                plan[k].role = role
-                let verified = plan[k].verified
-                // The kept row's role, when all else it was drawn from is what is shown now.
-                let keptRole = cache.readContent(inSlot: slot) { content -> Role? in
-                    var was = content.pointee.stamp
+            let deleted = frame.deleted, spans = frame.spans, paneRows = rect.y..<rect.maxY
+            // The kept rows' contents and tags, the canvas's tags, the rows' articles and facts
+            // are read in place for the page (nothing is kept anew or drawn in this pass).
+            canvas.rowTags.withUnsafeBufferPointer { canvasTags in
+            ids.withUnsafeBufferPointer { ids in
+            facts.withUnsafeBufferPointer { facts in
+            cache.reading { contents, tags in
+                for k in 0..<n {
+                    let slot = plan[k].slot
+                    guard slot >= 0 else { continue }
+                    let row = visible.lowerBound &+ k, id = ids[row], y = rect.y &+ k
+                    let fact = facts[k]
+                    let look = frame.look(row, id, fact.time, modified: fact.modified)
+                    let role = look.role
+                    plan[k].role = role
+                    let verified = plan[k].verified
+                    // The row kept, when all it was drawn from but its role is what is shown now.
+                    var was = contents[slot].stamp
                     let keptRole = was.role
                     was.role = role
-                    guard was == look.stamp else { return nil }
-                    return verified || (fact.headlineIs ?? (deleted[id] == content.pointee.source)) ? keptRole : nil
-                }
-                guard let keptRole else { continue }
-                // The library found the kept row's headline the one read: noted for the next frames.
-                if !verified, fact.headlineIs == true { cache.setNote(generation, inSlot: slot) }
-                guard keptRole == role else {
-                    plan[k].kind = .recolour
-                    plan[k].from = keptRole
-                    continue
-                }
-                plan[k].kind = .place
-                let tag = cache.tag(inSlot: slot)
-                guard frame.spans && tag != 0 else { continue }
-                if canvas.tag(row: y) == tag {
-                    plan[k].kind = .inPlace
-                    cache.markUsed(slot)
-                    continue
-                }
-                if shift == 0 && looks < 3 {
-                    looks += 1
-                    for other in rect.y..<rect.maxY where canvas.tag(row: other) == tag {
-                        shift = other - y
-                        break
+                    guard was == look.stamp, verified || (fact.headlineIs ?? (deleted[id] == contents[slot].source)) else { continue }
+                    // The library found the kept row's headline the one read: noted for the next frames.
+                    if !verified, fact.headlineIs == true { cache.setNote(generation, inSlot: slot) }
+                    guard keptRole == role else {
+                        plan[k].kind = .recolour
+                        plan[k].from = keptRole
+                        continue
                     }
-                }
-                if shift != 0 && rect.y..<rect.maxY ~= y + shift && canvas.tag(row: y + shift) == tag {
-                    plan[k].kind = .moved
-                    cache.markUsed(slot)
+                    plan[k].kind = .place
+                    let tag = tags[slot]
+                    guard spans && tag != 0 else { continue }
+                    if canvasTags[y] == tag {
+                        plan[k].kind = .inPlace
+                        continue
+                    }
+                    if shift == 0 && looks < 3 {
+                        looks += 1
+                        for other in paneRows where canvasTags[other] == tag {
+                            shift = other - y
+                            break
+                        }
+                    }
+                    if shift != 0 && paneRows ~= y &+ shift && canvasTags[y &+ shift] == tag { plan[k].kind = .moved }
                 }
             }
+            }
+            }
+            }
+            // The rows found on the canvas are used (as the rows put back are below).
+            cache.markUsed(count: n) { k in plan[k].kind == .inPlace || plan[k].kind == .moved ? plan[k].slot : nil }
             // Rows moved up are copied top down, rows moved down bottom up: each canvas row is
             // read before a row is written over it (rows drawn anew, and the rows below the
             // last article, are written after all).
-            for j in 0..<n {
+            // (A run of rows moved is copied at once.)
+            var j = 0
+            while j < n {
                 let k = shift >= 0 ? j : n - 1 - j
+                j += 1
                 let y = rect.y + k, slot = plan[k].slot, role = plan[k].role
                 let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
                 switch plan[k].kind {
                 case .draw, .inPlace:
                     break
                 case .moved:
-                    canvas.copyRow(y + shift, to: y)
+                    var rows = 1
+                    while j < n && plan[shift >= 0 ? j : n - 1 - j].kind == .moved {
+                        rows += 1
+                        j += 1
+                    }
+                    let top = shift >= 0 ? y : y - rows + 1
+                    canvas.copyRows(top + shift, to: top, count: rows)
                 case .place:
                     let kept = cache.use(slot)
                     canvas.placeRow(kept.cells, lead: kept.lead, in: line, role: role, tag: cache.tag(inSlot: slot))
@@ -198,7 +212,7 @@ public struct ListPane {
     private func drawRow(_ state: ReaderState, _ frame: ListFrame, _ id: ArticleID, row: Int, y: Int, _ look: ListFrame.Look,
                          keptSlot slot: Int?, cache: ListRowCache?, headlineIs: (String) -> Bool,
                          on canvas: inout Canvas) -> Bool {
-        let rect = frame.rect, role = look.role, glyphs = frame.glyphs
+        let rect = frame.rect, role = look.role, glyphs = BoxGlyphs.forMode(ascii: frame.ascii)
         let minutes = Self.minutesLabel(look.stamp.time)
         let mark: String
         switch look.mark {
@@ -233,8 +247,14 @@ public struct ListPane {
         var x = canvas.put(mark, x: rect.x, y: y, role: role, maxX: rect.maxX)
         x = canvas.put(" ", x: x, y: y, role: role, maxX: rect.maxX)
         if headWidth > 0 {
-            x = canvas.put(folder, x: x, y: y, role: role, maxX: rect.maxX)
-            canvas.put(Truncate.toWidth(headline, headWidth, ellipsis: glyphs.ellipsis), x: x, y: y, role: role, maxX: x + headWidth)
+            if !folder.isEmpty { x = canvas.put(folder, x: x, y: y, role: role, maxX: rect.maxX) }
+            // The headline as it is, when it ends before the column it must end before (it
+            // fits: it is not measured first); else its span is filled again and it is cut.
+            let end = x + headWidth
+            if canvas.put(headline, x: x, y: y, role: role, maxX: end) >= end {
+                canvas.fill(Rect(x: x, y: y, width: headWidth, height: 1), role: role)
+                canvas.put(Truncate.toWidth(headline, headWidth, ellipsis: glyphs.ellipsis), x: x, y: y, role: role, maxX: end)
+            }
             canvas.put(right, x: rect.maxX - DisplayWidth.of(right), y: y, role: role, maxX: rect.maxX)
         } else {
             canvas.put(headline, x: x, y: y, role: role, maxX: rect.maxX)
