@@ -279,6 +279,35 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
+    /// Copies `count` rows from row `from` onto the rows from row `to` (the canvas's whole
+    /// width), with their tags, as if through a buffer (the two spans may overlap): what a pane
+    /// scrolled by `to - from` lines finds of its rows drawn in the frame before. Rows outside
+    /// the canvas are left out.
+    public mutating func copyRows(_ from: Int, to: Int, count: Int) {
+        let height = size.height
+        let first = max(0, -from, -to), end = min(count, height - from, height - to)
+        guard from != to, first < end else { return }
+        let width = size.width
+        // In pieces of at most 4 KiB, each a `memmove` (the C library copies a larger block to
+        // a lower address a byte at a time with `rep movsb`), in the order that reads each row
+        // before it is written over.
+        let piece = max(1, 4096 / (width * MemoryLayout<Cell>.stride))
+        cells.withUnsafeMutableBufferPointer { c in
+            let base = c.baseAddress!
+            var k = to < from ? first : end
+            while to < from ? k < end : k > first {
+                let rows = to < from ? min(piece, end - k) : min(piece, k - first)
+                let start = to < from ? k : k - rows
+                (base + (to + start) * width).update(from: base + (from + start) * width, count: rows * width)
+                k = to < from ? k + rows : k - rows
+            }
+        }
+        rowTags.withUnsafeMutableBufferPointer { tags in
+            let base = tags.baseAddress!
+            (base + to + first).update(from: base + from + first, count: end - first)
+        }
+    }
+
     // MARK: - Reading back
 
     /// The `width` cells of row `y` from column `x` (clipped to the canvas), to be put back

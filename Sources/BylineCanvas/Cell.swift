@@ -77,9 +77,17 @@ public struct Cell: Equatable, Sendable {
     /// another, is these cells.)
     public static func recolour(_ cells: UnsafeMutableBufferPointer<Cell>, from old: Role, to new: Role) -> Bool {
         let mask: UInt32 = 0x1F << roleShift
-        let from = UInt32(old.ordinal) << roleShift, to = UInt32(new.ordinal) << roleShift
-        for cell in cells where cell.head & mask != from { return false }
-        for i in cells.indices { cells[i].head = cells[i].head & ~mask | to }
+        let from = UInt32(old.ordinal) << roleShift, change = from ^ UInt32(new.ordinal) << roleShift
+        guard let base = cells.baseAddress else { return true }
+        // One pass, each cell checked and changed; a cell in another role (rare) puts the
+        // cells changed before it back.
+        for i in 0..<cells.count {
+            guard base[i].head & mask == from else {
+                for j in 0..<i { base[j].head ^= change }
+                return false
+            }
+            base[i].head ^= change
+        }
         return true
     }
 }

@@ -166,5 +166,40 @@ final class PlaceRowTests: XCTestCase {
         let was = mixed
         XCTAssertFalse(mixed.withUnsafeMutableBufferPointer { Cell.recolour($0, from: .listSelected, to: .listRead) })
         XCTAssertEqual(mixed, was, "nothing changed")
+        // The cell in another role first or last: nothing changed either.
+        for odd in [0, 3] {
+            var row = cells
+            row[odd].role = .body
+            let before = row
+            XCTAssertFalse(row.withUnsafeMutableBufferPointer { Cell.recolour($0, from: .listSelected, to: .listRead) })
+            XCTAssertEqual(row, before, "cell \(odd) in another role")
+        }
+    }
+
+    /// Rows copied with their tags, the spans overlapping either way, as if through a buffer:
+    /// row by row from a canvas's rows as they were, at widths copied a row and several rows
+    /// at a time.
+    func testCopyRowsMovesRowsAndTheirTagsAsThroughABuffer() {
+        for width in [3, 40, 300] {
+            var canvas = Canvas(size: Size(width: width, height: 9))
+            for y in 0..<9 {
+                canvas.put(String(repeating: "abcdefghi".map(String.init)[y], count: width), x: 0, y: y, role: .body)
+                canvas.setTag(UInt64(100 + y), row: y)
+            }
+            let original = canvas
+            func expect(_ copied: Canvas, from: Int, to: Int, count: Int, _ what: String) {
+                for y in 0..<9 {
+                    let k = y - to
+                    let source = k >= 0 && k < count && from + k >= 0 && from + k < 9 ? from + k : y
+                    XCTAssertEqual(copied.cells(x: 0, y: y, width: width), original.cells(x: 0, y: source, width: width), "\(what) width \(width) row \(y)")
+                    XCTAssertEqual(copied.tag(row: y), original.tag(row: source), "\(what) width \(width) tag \(y)")
+                }
+            }
+            for (from, to, count) in [(1, 0, 8), (0, 1, 8), (2, 0, 5), (0, 3, 6), (4, 1, 3), (6, 2, 3), (3, 6, 5), (-2, 0, 4), (0, 0, 9)] {
+                var copied = original
+                copied.copyRows(from, to: to, count: count)
+                expect(copied, from: from, to: to, count: count, "rows \(from) to \(to), \(count)")
+            }
+        }
     }
 }

@@ -27,168 +27,243 @@ public struct ListPane {
     /// back whole, and so are the rows below the last article), so the canvas need not be
     /// blank under the pane (see `Screen.listAndStatusFill`).
     func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas, cache: ListRowCache?) {
-        let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
-        let focused = state.focus == .list
         cache?.fit(rect)
-        // Rows with an article (one line each, two for a search result) are filled in their own
-        // role below; only the rest here.
-        let shown = min(rect.height, state.visibleRows.count * state.listRowHeight)
-        canvas.fill(Rect(x: rect.x, y: rect.y + shown, width: rect.width, height: rect.height - shown), role: .listNormal)
         guard !state.rows.isEmpty else {
+            canvas.fill(rect, role: .listNormal)
             let note = Transliterate.forTerminal(Self.emptyNote(state), ascii: state.ascii)
             for (i, line) in WordWrap.wrap(note, width: max(1, rect.width - 1)).prefix(rect.height).enumerated() {
                 canvas.put(line, x: rect.x + 1, y: rect.y + i, role: .listNormal, maxX: rect.maxX)
             }
             return
         }
-        let results = state.librarySearch?.showing == true ? state.librarySearch : nil
-        // Looked at for every row: taken out of the optional once, not copied with it per row.
-        let showsResults = results != nil
-        let missing = results?.missing
-        let rowHeight = state.listRowHeight
-        let room = state.zoomed ? 0 : rect.width
-        // What each row's stamp takes from the frame, found once.
-        let datesShown = room >= Self.datesFrom
-        let today = datesShown ? ListDate.day(state.now, offset: state.utcOffset) : 0
-        let offset = datesShown ? state.utcOffset : 0
-        let recursive = state.library.recursive
-        let anyGone = !state.deleted.isEmpty || missing?.isEmpty == false
-        let anyFresh = !state.fresh.isEmpty
-        // Each row's slot in the cache, and what the library knows of it (reading time, date,
-        // whether the headline is still the one the kept row was drawn from), looked up for the
-        // page before any row is drawn: the library under one lock, not two a row. A row kept
-        // anew below may move other rows' slots: the rows after it look theirs up again.
-        let visible = state.visibleRows
-        let ids = state.rows.ids[visible]
-        let slots: [Int?] = cache.map { cache in ids.indices.map { cache.slot(of: ids[$0], at: $0) } } ?? Array(repeating: nil, count: ids.count)
-        var facts: [Library.RowFacts] = []
-        facts.reserveCapacity(visible.count)
-        // Rows whose headline was found to be the one read while no headline has been set since
-        // (the cache notes the headlines' generation with a row when it finds so): not compared again.
-        var verified = [Bool](repeating: false, count: ids.count)
-        let generation = verified.withUnsafeMutableBufferPointer { verified in
-            state.library.rowFacts(ids, modified: datesShown, into: &facts) { k, generation in
-                guard let cache, let slot = slots[k] else { return nil }
-                verified[k] = cache.note(inSlot: slot) == generation
-                return verified[k] ? nil : cache.withContent(inSlot: slot) { $0.source }
+        let results = state.librarySearch.flatMap { $0.showing ? $0 : nil }
+        let frame = ListFrame(state, rect: rect, canvas: canvas.size, results: results != nil, missing: results?.missing)
+        if let cache, results == nil {
+            drawKept(state, frame, cache: cache, on: &canvas)
+        } else {
+            // Without a cache (or with a search's two-line results, never kept): each row drawn.
+            // What the library knows of the rows, under one lock.
+            var facts: [Library.RowFacts] = []
+            state.library.rowFacts(state.rows.ids[frame.visible], modified: frame.datesShown, into: &facts) { _, _ in nil }
+            for (k, row) in frame.visible.enumerated() {
+                let id = state.rows[row]
+                let y = rect.y + k * frame.rowHeight
+                let look = frame.look(row, id, facts[k].time, modified: facts[k].modified)
+                drawRow(state, frame, id, row: row, y: y, look, keptSlot: nil, cache: nil,
+                        headlineIs: { state.headline(of: id, is: $0) }, on: &canvas)
+                if let results, y + 1 < rect.maxY {
+                    let line = Rect(x: rect.x, y: y + 1, width: rect.width, height: 1)
+                    canvas.fill(line, role: look.role)
+                    drawSnippet(results, id, in: line, role: look.role, state: state, on: &canvas)
+                }
             }
         }
-        // Rows spanning the frame are put back under tags (``Canvas/tag(row:)``): a row whose
-        // canvas row holds its kept row's tag already (a move that did not scroll) is in place.
-        // (Moving the canvas's rows with a scroll, to find them in place, copied more than
-        // putting them back does.)
-        let spans = rect.x == 0 && rect.width == canvas.size.width && rowHeight == 1 && !showsResults
-        var looked = true
-        for row in visible {
-            let id = state.rows[row]
-            let y = rect.y + (row - state.listTop) * rowHeight
-            let isSelected = row == state.selectedRow
-            let isRead = state.read.contains(id)
-            let role: Role = isSelected ? (focused ? .listSelected : .listSelectedUnfocused) : (isRead ? .listRead : .listUnread)
-            let markKind: Mark = anyGone && (state.deleted[id] != nil || missing?.contains(id) == true) ? .deleted
-                : anyFresh && state.fresh.contains(id) ? .new : isRead ? .read : .unread
-            let fact = facts[row - visible.lowerBound]
-            let time = fact.time
-            let modified = datesShown ? fact.modified ?? Int64.min : 0
-            let stamp = ListRowStamp(x: rect.x, width: rect.width, room: room, role: role, ascii: state.ascii,
-                                     recursive: recursive, mark: markKind.rawValue, time: time,
-                                     modified: modified, today: today, offset: offset)
-            // The row kept is looked up once, for its source and its cells.
-            // (A constant for the check below: a variable it read would be checked at each read.)
-            let lookedUp = looked
-            let slot = lookedUp ? slots[row - visible.lowerBound] : cache?.slot(of: id, at: row)
-            let known = lookedUp && verified[row - visible.lowerBound]
-            // Whether the headline read is `source`, a kept row's (as `state.headline(of:is:)`).
-            func headlineIs(_ source: String) -> Bool {
-                guard lookedUp else { return state.headline(of: id, is: source) }
-                return known || (fact.headlineIs ?? (state.deleted[id] == source))
+        // The rows below the last article (filled last: a row moved up comes from a row below).
+        let shown = min(rect.height, frame.visible.count * frame.rowHeight)
+        canvas.fill(Rect(x: rect.x, y: rect.y + shown, width: rect.width, height: rect.height - shown), role: .listNormal)
+    }
+
+    /// Draws the single-line rows of the list with `cache`, in three passes. The first finds
+    /// what each row is: the row kept, when its stamp is the same and its headline still the
+    /// one read (in its new role when only the selection moved onto it or off it), and where
+    /// it is: in place on the canvas (its row holds the kept row's tag, ``Canvas/tag(row:)``),
+    /// on the canvas a few rows away (the list scrolled: the frame before left it there under
+    /// its tag), or in the cache only. The second puts the rows found back: those away are
+    /// moved (a copy of the canvas's row, its tag with it), in the order that reads each row
+    /// before it is written, the others placed from the cache. The third draws the rest anew.
+    private func drawKept(_ state: ReaderState, _ frame: ListFrame, cache: ListRowCache, on canvas: inout Canvas) {
+        let visible = frame.visible, rect = frame.rect
+        let n = visible.count
+        let ids = state.rows.ids
+        withUnsafeTemporaryAllocation(of: ListRowPlan.self, capacity: n) { plan in
+            // Each row's slot, looked up for the page before any row is drawn; then what the
+            // library knows of the rows (reading time, date, whether the headline is still the
+            // one the kept row was drawn from) under one lock, not two a row.
+            for k in 0..<n {
+                let row = visible.lowerBound + k
+                plan.initializeElement(at: k, to: ListRowPlan(slot: cache.slot(of: ids[row], at: row) ?? -1))
             }
-            // A row whose stamp is the same and whose headline is still the one read is the
-            // row kept: nothing else of it is made. (A search result's second line is not kept:
-            // only single-line rows come from the cache.) One whose stamp differs only in its
-            // role (the selection moved onto it or off it) is the row kept in the new role.
-            if !showsResults, let cache, let slot {
-                // The kept row's role, when all else it was drawn from is what is shown now.
-                let keptRole = cache.readContent(inSlot: slot) { content -> Role? in
-                    var was = content.pointee.stamp
+            defer { plan.deinitialize() }
+            var facts: [Library.RowFacts] = []
+            facts.reserveCapacity(n)
+            // Rows whose headline was found to be the one read while no headline has been set
+            // since (the cache notes the headlines' generation with a row when it finds so):
+            // not compared again.
+            let generation = state.library.rowFacts(ids[visible], modified: frame.datesShown, into: &facts) { k, generation in
+                let slot = plan[k].slot
+                guard slot >= 0 else { return nil }
+                if cache.note(inSlot: slot) == generation {
+                    plan[k].verified = true
+                    return nil
+                }
+                return cache.withContent(inSlot: slot) { $0.source }
+            }
+            // The rows' move since the frame before (found from the first row kept but not in
+            // place whose tag is on the pane's canvas rows): rows that far away are copied.
+            var shift = 0, looks = 0
+            let deleted = frame.deleted, spans = frame.spans, paneRows = rect.y..<rect.maxY
+            // The kept rows' contents and tags, the canvas's tags, the rows' articles and facts
+            // are read in place for the page (nothing is kept anew or drawn in this pass).
+            canvas.rowTags.withUnsafeBufferPointer { canvasTags in
+            ids.withUnsafeBufferPointer { ids in
+            facts.withUnsafeBufferPointer { facts in
+            cache.reading { contents, tags in
+                for k in 0..<n {
+                    let slot = plan[k].slot
+                    guard slot >= 0 else { continue }
+                    let row = visible.lowerBound &+ k, id = ids[row], y = rect.y &+ k
+                    let fact = facts[k]
+                    let look = frame.look(row, id, fact.time, modified: fact.modified)
+                    let role = look.role
+                    plan[k].role = role
+                    let verified = plan[k].verified
+                    // The row kept, when all it was drawn from but its role is what is shown now.
+                    var was = contents[slot].stamp
                     let keptRole = was.role
                     was.role = role
-                    return was == stamp && headlineIs(content.pointee.source) ? keptRole : nil
-                }
-                // The library found the kept row's headline the one read: noted for the next frames.
-                if keptRole != nil, lookedUp, !known, fact.headlineIs == true { cache.setNote(generation, inSlot: slot) }
-                let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
-                // Put back under the row's tag (it names these cells in this role), unless there.
-                if keptRole == role {
-                    let tag = cache.tag(inSlot: slot)
-                    if spans && tag != 0 && canvas.tag(row: y) == tag {
-                        cache.markUsed(slot)
+                    guard was == look.stamp, verified || (fact.headlineIs ?? (deleted[id] == contents[slot].source)) else { continue }
+                    // The library found the kept row's headline the one read: noted for the next frames.
+                    if !verified, fact.headlineIs == true { cache.setNote(generation, inSlot: slot) }
+                    guard keptRole == role else {
+                        plan[k].kind = .recolour
+                        plan[k].from = keptRole
                         continue
                     }
+                    plan[k].kind = .place
+                    let tag = tags[slot]
+                    guard spans && tag != 0 else { continue }
+                    if canvasTags[y] == tag {
+                        plan[k].kind = .inPlace
+                        continue
+                    }
+                    if shift == 0 && looks < 3 {
+                        looks += 1
+                        for other in paneRows where canvasTags[other] == tag {
+                            shift = other - y
+                            break
+                        }
+                    }
+                    if shift != 0 && paneRows ~= y &+ shift && canvasTags[y &+ shift] == tag { plan[k].kind = .moved }
+                }
+            }
+            }
+            }
+            }
+            // The rows found on the canvas are used (as the rows put back are below).
+            cache.markUsed(count: n) { k in plan[k].kind == .inPlace || plan[k].kind == .moved ? plan[k].slot : nil }
+            // Rows moved up are copied top down, rows moved down bottom up: each canvas row is
+            // read before a row is written over it (rows drawn anew, and the rows below the
+            // last article, are written after all).
+            // (A run of rows moved is copied at once.)
+            var j = 0
+            while j < n {
+                let k = shift >= 0 ? j : n - 1 - j
+                j += 1
+                let y = rect.y + k, slot = plan[k].slot, role = plan[k].role
+                let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
+                switch plan[k].kind {
+                case .draw, .inPlace:
+                    break
+                case .moved:
+                    var rows = 1
+                    while j < n && plan[shift >= 0 ? j : n - 1 - j].kind == .moved {
+                        rows += 1
+                        j += 1
+                    }
+                    let top = shift >= 0 ? y : y - rows + 1
+                    canvas.copyRows(top + shift, to: top, count: rows)
+                case .place:
                     let kept = cache.use(slot)
-                    canvas.placeRow(kept.cells, lead: kept.lead, in: line, role: role, tag: tag)
-                    continue
-                }
-                if let old = keptRole, let kept = cache.recoloured(inSlot: slot, from: old, to: role, { content in
-                    content.stamp.role = role
-                    content.role = role
-                }) {
                     canvas.placeRow(kept.cells, lead: kept.lead, in: line, role: role, tag: cache.tag(inSlot: slot))
-                    continue
+                case .recolour:
+                    if let kept = cache.recoloured(inSlot: slot, from: plan[k].from, to: role, { content in
+                        content.stamp.role = role
+                        content.role = role
+                    }) {
+                        canvas.placeRow(kept.cells, lead: kept.lead, in: line, role: role, tag: cache.tag(inSlot: slot))
+                    } else {
+                        plan[k].kind = .draw
+                    }
                 }
             }
-            let minutes = Self.minutesLabel(time)
-            let mark: String
-            switch markKind {
-            case .deleted: mark = glyphs.deletedMark
-            case .new: mark = glyphs.newMark
-            case .read: mark = " "
-            case .unread: mark = glyphs.unreadMark
-            }
-            // The headline a row kept was drawn from, when it is still the one read: its
-            // string is not made again (and compares at once, as the same string).
-            let keptSource = slot.flatMap { slot in cache?.withContent(inSlot: slot) { $0.source } }
-            let source: String
-            if let kept = keptSource, headlineIs(kept) {
-                source = kept
-            } else {
-                source = state.headline(of: id) ?? state.library.name(of: id)
-            }
-            let headline = Transliterate.forTerminal(source, ascii: state.ascii)
-            let right = rightColumns(state, modified: modified, minutes: minutes, width: room)
-            let folder = folderColumn(state, id, width: room, ellipsis: glyphs.ellipsis)
-            let content = !showsResults ? cache.map { _ in
-                ListRowContent(stamp: stamp, x: rect.x, width: rect.width, role: role, ascii: state.ascii, mark: mark,
-                                     source: source, headline: headline, right: right, folder: folder)
-            } : nil
-            if let content, let slot, let kept = cache?.cells(inSlot: slot, content) {
-                canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
-                canvas.place(kept.cells, x: rect.x + kept.lead, y: y, filledWith: role)
-                continue
-            }
-            canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
-            let headWidth = rect.width - 2 - DisplayWidth.of(folder) - DisplayWidth.of(right) - 1
-            var x = canvas.put(mark, x: rect.x, y: y, role: role, maxX: rect.maxX)
-            x = canvas.put(" ", x: x, y: y, role: role, maxX: rect.maxX)
-            if headWidth > 0 {
-                x = canvas.put(folder, x: x, y: y, role: role, maxX: rect.maxX)
-                canvas.put(Truncate.toWidth(headline, headWidth, ellipsis: glyphs.ellipsis), x: x, y: y, role: role, maxX: x + headWidth)
-                canvas.put(right, x: rect.maxX - DisplayWidth.of(right), y: y, role: role, maxX: rect.maxX)
-            } else {
-                canvas.put(headline, x: x, y: y, role: role, maxX: rect.maxX)
-            }
-            if let content, let cache {
-                let tag = cache.keep(canvas.row(x: rect.x, y: y, width: rect.width), filledWith: .blank(role), for: id, content)
-                // The row is the kept row put back: under its tag when it spans the frame.
-                if rect.x == 0 && rect.width == canvas.size.width { canvas.setTag(tag, row: y) }
-                looked = false
-            }
-            if let results, y + 1 < rect.maxY {
-                let line = Rect(x: rect.x, y: y + 1, width: rect.width, height: 1)
-                canvas.fill(line, role: role)
-                drawSnippet(results, id, in: line, role: role, state: state, on: &canvas)
+            // The slots found above hold until a row is kept anew: the rows drawn after it look
+            // theirs up again (and their headlines in the library).
+            var looked = true
+            for k in 0..<n where plan[k].kind == .draw {
+                let row = visible.lowerBound + k, id = ids[row]
+                let fact = facts[k]
+                let look = frame.look(row, id, fact.time, modified: fact.modified)
+                let lookedUp = looked
+                let slot = lookedUp ? (plan[k].slot >= 0 ? plan[k].slot : nil) : cache.slot(of: id, at: row)
+                let known = lookedUp && plan[k].verified
+                let kept = drawRow(state, frame, id, row: row, y: rect.y + k, look, keptSlot: slot, cache: cache, headlineIs: { source in
+                    guard lookedUp else { return state.headline(of: id, is: source) }
+                    return known || (fact.headlineIs ?? (deleted[id] == source))
+                }, on: &canvas)
+                if kept { looked = false }
             }
         }
+    }
+
+    /// Draws row `row` (article `id`) anew on line `y`, as `look` says; with `cache`, from the
+    /// row kept in `keptSlot` when only its stamp differed, else kept anew (true then).
+    /// `headlineIs` says whether the headline read is a kept row's.
+    @discardableResult
+    private func drawRow(_ state: ReaderState, _ frame: ListFrame, _ id: ArticleID, row: Int, y: Int, _ look: ListFrame.Look,
+                         keptSlot slot: Int?, cache: ListRowCache?, headlineIs: (String) -> Bool,
+                         on canvas: inout Canvas) -> Bool {
+        let rect = frame.rect, role = look.role, glyphs = BoxGlyphs.forMode(ascii: frame.ascii)
+        let minutes = Self.minutesLabel(look.stamp.time)
+        let mark: String
+        switch look.mark {
+        case .deleted: mark = glyphs.deletedMark
+        case .new: mark = glyphs.newMark
+        case .read: mark = " "
+        case .unread: mark = glyphs.unreadMark
+        }
+        // The headline a row kept was drawn from, when it is still the one read: its
+        // string is not made again (and compares at once, as the same string).
+        let keptSource = slot.flatMap { slot in cache?.withContent(inSlot: slot) { $0.source } }
+        let source: String
+        if let kept = keptSource, headlineIs(kept) {
+            source = kept
+        } else {
+            source = state.headline(of: id) ?? state.library.name(of: id)
+        }
+        let headline = Transliterate.forTerminal(source, ascii: frame.ascii)
+        let right = rightColumns(state, modified: look.stamp.modified, minutes: minutes, width: frame.room)
+        let folder = folderColumn(state, id, width: frame.room, ellipsis: glyphs.ellipsis)
+        let content = cache.map { _ in
+            ListRowContent(stamp: look.stamp, x: rect.x, width: rect.width, role: role, ascii: frame.ascii, mark: mark,
+                           source: source, headline: headline, right: right, folder: folder)
+        }
+        if let content, let slot, let kept = cache?.cells(inSlot: slot, content) {
+            canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
+            canvas.place(kept.cells, x: rect.x + kept.lead, y: y, filledWith: role)
+            return false
+        }
+        canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
+        let headWidth = rect.width - 2 - DisplayWidth.of(folder) - DisplayWidth.of(right) - 1
+        var x = canvas.put(mark, x: rect.x, y: y, role: role, maxX: rect.maxX)
+        x = canvas.put(" ", x: x, y: y, role: role, maxX: rect.maxX)
+        if headWidth > 0 {
+            if !folder.isEmpty { x = canvas.put(folder, x: x, y: y, role: role, maxX: rect.maxX) }
+            // The headline as it is, when it ends before the column it must end before (it
+            // fits: it is not measured first); else its span is filled again and it is cut.
+            let end = x + headWidth
+            if canvas.put(headline, x: x, y: y, role: role, maxX: end) >= end {
+                canvas.fill(Rect(x: x, y: y, width: headWidth, height: 1), role: role)
+                canvas.put(Truncate.toWidth(headline, headWidth, ellipsis: glyphs.ellipsis), x: x, y: y, role: role, maxX: end)
+            }
+            canvas.put(right, x: rect.maxX - DisplayWidth.of(right), y: y, role: role, maxX: rect.maxX)
+        } else {
+            canvas.put(headline, x: x, y: y, role: role, maxX: rect.maxX)
+        }
+        guard let content, let cache else { return false }
+        let tag = cache.keep(canvas.row(x: rect.x, y: y, width: rect.width), filledWith: .blank(role), for: id, content)
+        // The row is the kept row put back: under its tag when it spans the frame.
+        if rect.x == 0 && rect.width == canvas.size.width { canvas.setTag(tag, row: y) }
+        return true
     }
 
     /// What an empty list says: no articles in the folder, or why a search shows none.

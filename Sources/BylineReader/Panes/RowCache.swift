@@ -138,6 +138,24 @@ final class RowCache<Key: Hashable, Content: RowContent> {
         contents.withUnsafeBufferPointer { body($0.baseAddress! + slot) }
     }
 
+    /// What `body` makes of the contents and the tags (``tag(inSlot:)``) of all slots, read in
+    /// place: for rows looked at one after another while none is kept or recoloured (that
+    /// changes them, and ``keep(_:filledWith:for:_:)`` may move them).
+    func reading<Result>(_ body: (_ contents: UnsafeBufferPointer<Content>, _ tags: UnsafeBufferPointer<UInt64>) -> Result) -> Result {
+        contents.withUnsafeBufferPointer { contents in tags.withUnsafeBufferPointer { tags in body(contents, tags) } }
+    }
+
+    /// ``markUsed(_:)`` for the slot `slot` gives for each of `0..<count` (none for nil), in one pass.
+    func markUsed(count: Int, _ slot: (Int) -> Int?) {
+        kept.withUnsafeMutableBufferPointer { rows in
+            for k in 0..<count {
+                guard let slot = slot(k) else { continue }
+                clock += 1
+                rows[slot].used = clock
+            }
+        }
+    }
+
     /// The number noted with the row in `slot` (0 until one is, and again once a row is kept
     /// there anew): the list notes when it last found the row's headline to be the one read.
     func note(inSlot slot: Int) -> UInt64 { notes.withUnsafeBufferPointer { $0[slot] } }
