@@ -57,29 +57,27 @@ enum FileAccess {
         guard type == S_IFREG else { return .failure(FileFailure(reason: "not a regular file")) }
         let size = Int(st.st_size)
         let want = min(limit, max(size, 0) + 1)
-        // Read into uncleared memory: clearing the buffer first cost as much as the read.
-        var failure: FileFailure?
+        // Read into uncleared memory (clearing the buffer first cost as much as the read), which
+        // the Data then owns: no second buffer and no copy.
+        guard let raw = malloc(max(want, 1)) else { return .failure(FileFailure(reason: "cannot read: out of memory")) }
+        var got = 0
         var eof = false
-        let buffer = [UInt8](unsafeUninitializedCapacity: max(want, 1)) { raw, initialized in
-            var got = 0
-            while got < want {
-                let n = sysRead(fd, raw.baseAddress! + got, want - got)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = FileFailure(reason: "cannot read: \(errorText())")
-                    break
-                }
-                if n == 0 { eof = true; break }
-                got += n
+        while got < want {
+            let n = sysRead(fd, raw + got, want - got)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let failure = FileFailure(reason: "cannot read: \(errorText())")
+                free(raw)
+                return .failure(failure)
             }
-            initialized = got
+            if n == 0 { eof = true; break }
+            got += n
         }
-        if let failure { return .failure(failure) }
-        let got = buffer.count
+        let data = Data(bytesNoCopy: raw, count: got, deallocator: .free)
         // Grew while we read: treat the limit as reached.
         let complete = eof || got < limit
         let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        return .success(Read(data: Data(buffer), size: size, modified: modified, complete: complete))
+        return .success(Read(data: data, size: size, modified: modified, complete: complete))
     }
 }
 

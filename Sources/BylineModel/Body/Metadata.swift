@@ -219,8 +219,13 @@ extension Metadata {
     /// `isDate` for an ASCII line (where every character is a byte, and lower case is ASCII's),
     /// read from its bytes with no string made: the same rules, the same answers (a test
     /// compares the two on many lines).
+    ///
+    /// Unlike `isDateCharacters` it does not first look for a numeral or a month's name in the
+    /// whole line: a line is a date only when a word makes it one (`dates`), and such a word is
+    /// a month (so the line holds a month's name) or has four or more ASCII digits (so it holds
+    /// a numeral); without either the words say no anyway, and most headlines fail at their
+    /// first word, sooner than that search over the whole line (a test compares the two).
     static func isASCIIDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        if !b.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) && !monthNames.found(in: b) { return false }
         let n = b.count
         var dated = false
         var count = 0
