@@ -31,7 +31,7 @@ extension ReaderState {
     mutating func loadHeadlines(into effects: inout [Effect]) -> Bool {
         let shown = visibleRows
         guard !shown.isEmpty else { return false }
-        let missingShown = withoutHeadline(shown)
+        let missingShown = Self.withoutHeadline(rows.ids[shown], library: library, deleted: deleted)
         let waiting = !missingShown.isEmpty
         let wanted = missingShown.filter { loadingHeadlines.insert($0).inserted }
         if !wanted.isEmpty { effects.append(.loadHeadlines(wanted)) }
@@ -43,19 +43,25 @@ extension ReaderState {
         let page = shown.count
         let below = shown.upperBound..<min(rows.count, shown.upperBound + page)
         let above = max(0, shown.lowerBound - page)..<shown.lowerBound
-        let probes = [below.isEmpty ? nil : min(below.upperBound, below.lowerBound + page / 2 + 1) - 1,
-                      above.isEmpty ? nil : max(above.lowerBound, above.upperBound - page / 2 - 1)]
-        guard probes.contains(where: { row in
-            row.map { !hasHeadline(rows[$0]) && !loadingHeadlines.contains(rows[$0]) } ?? false
-        }) else { return waiting }
-        let ahead = (withoutHeadline(below) + withoutHeadline(above)).filter { loadingHeadlines.insert($0).inserted }
+        // The two probes, looked at in place (an array of them would be allocated every move).
+        func unasked(_ row: Int?) -> Bool {
+            guard let row else { return false }
+            let id = rows[row]
+            return !library.hasCachedHeadline(id) && deleted[id] == nil && !loadingHeadlines.contains(id)
+        }
+        guard unasked(below.isEmpty ? nil : min(below.upperBound, below.lowerBound + page / 2 + 1) - 1)
+            || unasked(above.isEmpty ? nil : max(above.lowerBound, above.upperBound - page / 2 - 1)) else { return waiting }
+        let ahead = (Self.withoutHeadline(rows.ids[below], library: library, deleted: deleted)
+            + Self.withoutHeadline(rows.ids[above], library: library, deleted: deleted)).filter { loadingHeadlines.insert($0).inserted }
         if !ahead.isEmpty { effects.append(.loadHeadlines(ahead)) }
         return waiting
     }
 
     /// The rows' articles that have no headline to show (read, or kept for a deleted article).
-    private func withoutHeadline(_ range: Range<Int>) -> [ArticleID] {
-        let missing = library.withoutCachedHeadline(rows.ids[range])
+    /// Static, given the parts it reads: a method of the state called from a mutating one
+    /// copies all of the state (1.3 KB) for each call.
+    private static func withoutHeadline(_ ids: ArraySlice<ArticleID>, library: Library, deleted: [ArticleID: String]) -> [ArticleID] {
+        let missing = library.withoutCachedHeadline(ids)
         return deleted.isEmpty ? missing : missing.filter { deleted[$0] == nil }
     }
 
@@ -67,7 +73,9 @@ extension ReaderState {
         // one width and a resize to another).
         let panes = layout
         if !panes.tooSmall && !panes.shows(focus) { focus = panes.shows(.body) ? .body : .list }
-        if showsArticle, !bodyDeferred, let id = selection {
+        // ``showsArticle`` for the layout after that (a new focus can change it).
+        let layout = panes.shows(focus) || panes.tooSmall ? panes : self.layout
+        if layout.body != nil || layout.sidebar != nil, !bodyDeferred, let id = selection {
             if articleID != id { show(id) }
             applyRestore()
         } else if articleID != selection {

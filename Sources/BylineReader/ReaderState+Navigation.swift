@@ -25,7 +25,8 @@ extension ReaderState {
         }
         switch focus {
         case .list:
-            select(row: Self.clamp(selectedRow.addingReportingOverflow(delta).partialValue, 0, rows.count - 1))
+            // Nothing reads the shown article before the action's `settle()`, which derives it.
+            select(row: Self.clamp(selectedRow.addingReportingOverflow(delta).partialValue, 0, rows.count - 1), deriving: false)
         case .body:
             guard body != nil else { return }
             scrollBody(to: bodyTop.addingReportingOverflow(delta).partialValue)
@@ -65,7 +66,12 @@ extension ReaderState {
 
     /// Selects the article at a row and shows it from its top. Leaving an article whose file
     /// was deleted drops it from the list.
-    mutating func select(row: Int) {
+    ///
+    /// - Parameter deriving: show the new selection at once (``deriveShown()``), for a caller
+    ///   that reads it before the action ends; a move whose action ends here leaves it to
+    ///   ``settle()``, which derives the same state (deriving is idempotent), so a move derives
+    ///   once, not twice.
+    mutating func select(row: Int, deriving: Bool = true) {
         guard !rows.isEmpty else { return }
         let target = Self.clamp(row, 0, rows.count - 1)
         let id = rows[target]
@@ -88,7 +94,7 @@ extension ReaderState {
         restoreFor = positions[id] == nil ? nil : id
         if librarySearch?.showing == true { markResultWords() }
         if focus != .list { markRead() }
-        deriveShown()
+        if deriving { deriveShown() }
     }
 
     /// Marks a sidebar entry and highlights its quote in the body, scrolling the body when the

@@ -5,7 +5,7 @@ public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
     let selectionBefore = state.selection
     let rowBefore = state.selectedRow
     let revisionBefore = state.revision
-    let listBefore = ListPlace(state)
+    let listBefore = state.listPlace
     if action.isFromUser {
         state.userActed = true
         // New arrivals that were on screen in the list when a key was pressed have been seen.
@@ -44,7 +44,7 @@ public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
     // a list move that moved nothing (up at the top, down at the bottom: a frame that would
     // draw the same screen, about 0.4 M instructions).
     if state.revision == revisionBefore && !action.isQuiet
-        && !(action.isListMove && effects.isEmpty && listBefore.isQuiet && ListPlace(state) == listBefore) {
+        && !(action.isListMove && effects.isEmpty && listBefore.isQuiet && state.listPlace == listBefore) {
         state.revision &+= 1
     }
     return effects
@@ -62,18 +62,18 @@ struct ListPlace: Equatable {
     var bodyTop: Int
     var cleared: Bool
 
-    init(_ state: ReaderState) {
-        focus = state.focus
-        covered = state.overlay != nil || state.prompt != nil || state.people != nil
-        selection = state.selection
-        selectedRow = state.selectedRow
-        listTop = state.listTop
-        bodyTop = state.bodyTop
-        cleared = state.message == nil && state.highlightedBlock == nil && state.fresh.isEmpty
-    }
-
     /// The list is focused, uncovered, with nothing for a key to clear.
     var isQuiet: Bool { focus == .list && !covered && cleared }
+}
+
+extension ReaderState {
+    /// Where the list is now. A property read in place: an initializer taking the state would
+    /// copy all of it (about 2.5 k instructions a key, retains and releases included).
+    var listPlace: ListPlace {
+        ListPlace(focus: focus, covered: overlay != nil || prompt != nil || people != nil, selection: selection,
+                  selectedRow: selectedRow, listTop: listTop, bodyTop: bodyTop,
+                  cleared: message == nil && highlightedBlock == nil && fresh.isEmpty)
+    }
 }
 
 extension Action {
