@@ -419,25 +419,31 @@ public final class Library: Sendable {
 
     /// ``readingTime(_:)``, ``modified(_:)`` (when `modified`) and ``cachedHeadline(_:is:)`` of
     /// each of `ids` under one lock (the list asks them of its rows on screen every frame, a
-    /// lock each cost about 6 k instructions a frame), into `facts` (emptied first). `text`
-    /// gives the headline to compare for the `k`th id, or nil; it is told the headlines'
-    /// generation (``PackedHeadlines/generation``, also returned): a text found to be an entry's
-    /// headline still is while that stays the same, so it need not be given again. `text` runs
-    /// under the lock, so it must not call the library.
+    /// lock each cost about 6 k instructions a frame), into `facts` (made as long as `ids`, each
+    /// element written over). `text` gives the headline to compare for the `k`th id, or nil; it
+    /// is told the headlines' generation (``PackedHeadlines/generation``, also returned): a text
+    /// found to be an entry's headline still is while that stays the same, so it need not be
+    /// given again. `text` runs under the lock, so it must not call the library.
     @discardableResult
     public func rowFacts(_ ids: ArraySlice<ArticleID>, modified: Bool, into facts: inout [RowFacts],
                          text: (_ k: Int, _ generation: UInt64) -> String?) -> UInt64 {
-        facts.removeAll(keepingCapacity: true)
-        return state.withLock { s in
-            let generation = s.headlines.generation
-            for (k, id) in ids.enumerated() {
-                let i = id.index
-                let time = s.readingTime(at: i)
-                let written = modified && s.mtimes.indices.contains(i) && s.mtimes[i] >= 0 ? s.mtimes[i] : nil
-                let headlineIs = text(k, generation).flatMap { s.headlines.indices.contains(i) ? s.headlines.matches(i, $0) : nil }
-                facts.append(RowFacts(time: time, modified: written, headlineIs: headlineIs))
+        // Sized once and written in place (no append's checks a row): the list keeps the array
+        // from frame to frame, so a frame with as many rows as the one before allocates nothing.
+        if facts.count != ids.count {
+            facts = Array(repeating: RowFacts(time: .unknown, modified: nil, headlineIs: nil), count: ids.count)
+        }
+        return facts.withUnsafeMutableBufferPointer { out in
+            state.withLock { s in
+                let generation = s.headlines.generation
+                for (k, id) in ids.enumerated() {
+                    let i = id.index
+                    let time = s.readingTime(at: i)
+                    let written = modified && s.mtimes.indices.contains(i) && s.mtimes[i] >= 0 ? s.mtimes[i] : nil
+                    let headlineIs = text(k, generation).flatMap { s.headlines.indices.contains(i) ? s.headlines.matches(i, $0) : nil }
+                    out[k] = RowFacts(time: time, modified: written, headlineIs: headlineIs)
+                }
+                return generation
             }
-            return generation
         }
     }
 

@@ -108,8 +108,9 @@ import Testing
         _ = lib.readHeadline(lib.id(at: 3))
         let ids = (0..<4).map { lib.id(at: $0) } + [ArticleID(slot: 99)]
         let texts: [String?] = [nil, "Second", "Other", lib.cachedHeadline(lib.id(at: 3)), "x"]
-        for modified in [false, true] {
-            var facts: [Library.RowFacts] = [Library.RowFacts(time: .unknown, modified: 1, headlineIs: true)]
+        // Whatever `facts` held (shorter, as long, longer) is written over.
+        for modified in [false, true] { for held in [1, ids.count, ids.count + 3] {
+            var facts = Array(repeating: Library.RowFacts(time: .exact(77), modified: 1, headlineIs: true), count: held)
             var seen: UInt64 = 0
             let generation = lib.rowFacts(ids[...], modified: modified, into: &facts) { k, generation in
                 seen = generation
@@ -122,7 +123,7 @@ import Testing
                 #expect(facts[k].modified == (modified ? lib.modified(id) : nil), "\(k)")
                 #expect(facts[k].headlineIs == texts[k].flatMap { lib.cachedHeadline(id, is: $0) }, "\(k)")
             }
-        }
+        } }
         #expect(lib.readingTime(lib.id(at: 3)) == .unreadable)
         // The generation moves when a headline is read, and only then.
         var facts: [Library.RowFacts] = []

@@ -84,8 +84,10 @@ public struct ListPane {
                 plan.initializeElement(at: k, to: ListRowPlan(slot: cache.slot(of: ids[row], at: row) ?? -1))
             }
             defer { plan.deinitialize() }
+            // Read into the room the cache keeps (allocated when the page's row count changes).
             var facts: [Library.RowFacts] = []
-            facts.reserveCapacity(n)
+            swap(&facts, &cache.facts)
+            defer { swap(&facts, &cache.facts) }
             // Rows whose headline was found to be the one read while no headline has been set
             // since (the cache notes the headlines' generation with a row when it finds so):
             // not compared again.

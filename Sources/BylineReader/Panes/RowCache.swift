@@ -1,4 +1,5 @@
 import BylineCanvas
+import BylineModel
 
 /// What a row cache keeps with a row (see ``RowCache``), compared with what a frame would draw
 /// the row from. A content holding slices of longer text (a body line's spans are byte ranges
@@ -71,6 +72,10 @@ final class RowCache<Key: Hashable, Content: RowContent> {
         return random.next() | 1
     }()
     @exclusivity(unchecked) private var free: [Int] = []
+    /// Room a pane reads what the library knows of its rows into each frame (the list:
+    /// ``Library/rowFacts(_:modified:into:text:)``), kept with the cache so a frame allocates none.
+    /// Taken out while used (``ListPane``), so the cache can be read meanwhile.
+    @exclusivity(unchecked) var facts: [Library.RowFacts] = []
     /// Counts the rows kept and copied: what ``Row/used`` holds.
     @exclusivity(unchecked) private var clock: UInt64 = 0
     /// Cells the rows kept span, blanks included.
