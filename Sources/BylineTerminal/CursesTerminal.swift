@@ -134,9 +134,12 @@ public final class CursesTerminal: Terminal {
         // Keys ncurses has already taken in come first.
         var events = readKeys().events
         if !events.isEmpty { return events }
-        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: byline_signal_descriptor(), events: Int16(POLLIN), revents: 0)]
-        fds += descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        // One array made at its size (a literal, a mapped array and the two joined were three).
+        var fds: [pollfd] = []
+        fds.reserveCapacity(2 + descriptors.count)
+        fds.append(pollfd(fd: 0, events: Int16(POLLIN), revents: 0))
+        fds.append(pollfd(fd: byline_signal_descriptor(), events: Int16(POLLIN), revents: 0))
+        for fd in descriptors { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
         let milliseconds = timeout.map { Int32(min(60_000, max(0, ($0 * 1000).rounded(.up)))) } ?? -1
         let ready = poll(&fds, nfds_t(fds.count), milliseconds)
         if fds[1].revents != 0 { byline_signals_drain() }
@@ -151,7 +154,7 @@ public final class CursesTerminal: Terminal {
         let input = fds[0].revents
         if input & Int16(POLLIN) != 0 || fds[1].revents != 0 {
             let read = readKeys()
-            events += read.events
+            if events.isEmpty { events = read.events } else { events += read.events }
             if read.codes == 0 && input & Int16(POLLIN) != 0 {
                 // Readable but nothing to read, again and again: end of file. (Counted in bytes
                 // read, not keys made: bytes that make no key are still input.)

@@ -302,6 +302,22 @@ int byline_move_window_lines(WINDOW *w, int top, int bottom, int by, int rotate)
  * with the windows' cursors put back, as the update places the cursor from newscr's. */
 static bool first_change(int *row, int *col) {
     int height = getmaxy(newscr), width = getmaxx(newscr);
+    byline_line *wanted = lines_of(newscr), *shown = lines_of(curscr);
+    if (rotation_checked() && wanted != NULL && shown != NULL && getmaxy(curscr) >= height && getmaxx(curscr) >= width) {
+        /* Where the check passed, the marks and cells are read from the line records (it saw
+         * is_linetouched and mvwin_wch read them so), not by two calls a cell. */
+        for (int y = 0; y < height; y++) {
+            if (wanted[y].firstchar == _NOCHANGE) continue;
+            for (int x = 0; x < width; x++) {
+                if (memcmp(&shown[y].text[x], &wanted[y].text[x], sizeof(NCURSES_CH_T)) != 0) {
+                    *row = y;
+                    *col = x;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
     int newY, newX, curY, curX;
     getyx(newscr, newY, newX);
     getyx(curscr, curY, curX);

@@ -159,6 +159,33 @@ extension LineRotationTests {
             }
         }
 
+        @Test("a run holding a symbol ncurses may count narrower goes to curses, wherever the symbol is, nothing written first")
+        func unsureWidths() throws {
+            try onScreen {
+                // U+1100 (a Hangul letter) is in ncurses' symbol range (U+00A3 ... U+2603) and two
+                // columns by wcwidth.
+                try #require(byline_wcwidth(0x1100) == 2)
+                let w = try #require(newwin(4, 30, 0, 0))
+                defer { delwin(w) }
+                var numbers = Numbers(state: 7)
+                for place in [0, 1, 5, 11, 19] {
+                    var cells: [cchar_t] = []
+                    for i in 0..<20 {
+                        var text: [wchar_t] = [i == place ? 0x1100 : wchar_t(0x41 + i), 0]
+                        var made = cchar_t()
+                        byline_set_cell(&made, &text, byline_a_normal(), 0)
+                        cells.append(i == place || i % 3 != 0 ? made : cell(&numbers))
+                    }
+                    let before = dump(w)
+                    #expect(byline_put_run_by(w, 1, 2, &cells, Int32(cells.count), 1) == -2, "symbol at \(place)")
+                    let after = dump(w)
+                    #expect(after.cells == before.cells && after.marks == before.marks, "symbol at \(place): written before refused")
+                    // Past the window's end too (as before: the whole run is looked at).
+                    #expect(byline_put_run_by(w, 1, 25, &cells, Int32(cells.count), 1) == -2, "symbol at \(place), cut")
+                }
+            }
+        }
+
         @Test("runs drawn directly on stdscr go out with the update")
         func screenUpdates() throws {
             try onScreen {
