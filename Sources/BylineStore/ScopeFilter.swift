@@ -20,7 +20,10 @@ struct ScopeFilter {
     init(_ db: Database, _ scope: SearchScope) throws {
         let known = try Row.fetchAll(db, sql: "SELECT id, path, nestedArticles FROM library")
         var byPath: [String: (id: Int64, nested: Int64)] = [:]
-        for row in known { byPath[row[1]] = (row[0], row[2]) }
+        for row in known {
+            let path: String = try row.decode(atIndex: 1)
+            byPath[path] = (try row.decode(atIndex: 0), try row.decode(atIndex: 2))
+        }
         var parts: [String] = []
         var covered: Set<Int64> = []
         var whole = true

@@ -305,8 +305,8 @@ enum SearchReads {
             let rows = try Row.fetchCursor(db, sql: select + (limit == nil ? "" : " LIMIT ?"),
                                            arguments: limit.map { arguments + [$0] } ?? arguments)
             while let row = try rows.next() {
-                ids.append(row[0])
-                scores.append(row[1])
+                ids.append(try row.decode(atIndex: 0))
+                scores.append(try row.decode(atIndex: 1))
             }
             return (ids, scores)
         }
@@ -359,9 +359,9 @@ enum SearchReads {
             ORDER BY quote.articleId, quote.ordinal
             """, arguments: [first.match])
         while let row = try quotes.next() {
-            let id: Int64 = row[0]
+            let id: Int64 = try row.decode(atIndex: 0)
             guard snippets[id] == nil else { continue }
-            snippets[id] = Snippet(quote: row[1], speaker: row[2])
+            snippets[id] = Snippet(quote: try row.decode(atIndex: 1), speaker: try row.decode(atIndex: 2))
         }
         return snippets
     }
@@ -402,8 +402,9 @@ enum SearchReads {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, standfirst, body FROM articleText WHERE id IN (\(list(ids)))")
         while let row = try rows.next() {
             let body = try row.withUnsafeData(atIndex: 2) { data in data?.withUnsafeBytes { codec.decompress($0) } ?? [] }
-            let standfirst = Array((row[1] as String).utf8)
-            result[row[0]] = maker.snippet(body) ?? maker.snippet(standfirst) ?? maker.opening(body.isEmpty ? standfirst : body)
+            let standfirst = Array(try row.decode(String.self, atIndex: 1).utf8)
+            let id: Int64 = try row.decode(atIndex: 0)
+            result[id] = maker.snippet(body) ?? maker.snippet(standfirst) ?? maker.opening(body.isEmpty ? standfirst : body)
         }
         return result
     }
@@ -416,7 +417,8 @@ enum SearchReads {
             SELECT article.id, library.path, article.path, article.headline FROM article
             JOIN library ON library.id = article.libraryId WHERE article.id IN (\(list(ids)))
             """) {
-            found[row[0]] = (ArticleKey(library: row[1], path: row[2]), row[3])
+            let id: Int64 = try row.decode(atIndex: 0)
+            found[id] = (ArticleKey(library: try row.decode(atIndex: 1), path: try row.decode(atIndex: 2)), try row.decode(atIndex: 3))
         }
         return ids.compactMap { id in found[id].map { (id, $0.0, $0.1) } }
     }
@@ -458,7 +460,7 @@ enum SearchReads {
                 GROUP BY quote.speakerId ORDER BY quoted DESC, speaker.name
                 """, arguments: filter.arguments + nameArguments)
         }
-        return rows.map { SpeakerSummary(name: $0[0], quotes: $0[1], articles: $0[2]) }
+        return try rows.map { SpeakerSummary(name: try $0.decode(atIndex: 0), quotes: try $0.decode(atIndex: 1), articles: try $0.decode(atIndex: 2)) }
     }
 
     /// A page of the quotes by the speaker named exactly `name` (as People gives it), in the
@@ -484,9 +486,10 @@ enum SearchReads {
             WHERE quote.speakerId = ?\(filter.condition(on: "quote.articleId"))
             ORDER BY quote.articleId, quote.ordinal LIMIT ? OFFSET ?
             """, arguments: [speaker] + filter.arguments + [limit, offset])
-        let quotes = rows.map { row in
-            let key = ArticleKey(library: row[0], path: row[1])
-            return SpeakerQuote(article: key, headline: row[2], block: row[3], text: row[4], missing: !exists(key.fullPath))
+        let quotes = try rows.map { row in
+            let key = ArticleKey(library: try row.decode(atIndex: 0), path: try row.decode(atIndex: 1))
+            return SpeakerQuote(article: key, headline: try row.decode(atIndex: 2), block: try row.decode(atIndex: 3),
+                                text: try row.decode(atIndex: 4), missing: !exists(key.fullPath))
         }
         return SpeakerQuotes(quotes: quotes, total: total)
     }

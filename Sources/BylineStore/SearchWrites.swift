@@ -38,9 +38,9 @@ struct SearchWrites {
         if let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, fileSize, fileModified FROM article WHERE libraryId = ? AND path = ?
             """), arguments: [libraryId, article.path]) {
-            id = row[0]
-            let size: Int64 = row[1]
-            let modified: Int64 = row[2]
+            id = try row.decode(atIndex: 0)
+            let size: Int64 = try row.decode(atIndex: 1)
+            let modified: Int64 = try row.decode(atIndex: 2)
             if size == article.signature.size && modified == article.signature.modified { return false }
             try unindex(id, nested: nested)
             try db.cachedStatement(sql: "UPDATE article SET fileSize = ?, fileModified = ?, headline = ? WHERE id = ?")
@@ -102,8 +102,8 @@ struct SearchWrites {
             SELECT speakerId, count(*) FROM quote WHERE articleId = ? GROUP BY speakerId
             """), arguments: [id])
         for row in counts {
-            let speaker: Int64 = row[0]
-            let quotes: Int64 = row[1]
+            let speaker: Int64 = try row.decode(atIndex: 0)
+            let quotes: Int64 = try row.decode(atIndex: 1)
             try db.cachedStatement(sql: """
                 UPDATE speakerCount SET quotes = quotes - ?, articles = articles - 1
                 WHERE libraryId = ? AND nested = ? AND speakerId = ?

@@ -12,7 +12,8 @@ enum StoreQueries {
     static func libraryState(_ db: Database, library: String) throws -> LibraryState {
         guard let row = try Row.fetchOne(db, sql: "SELECT id, lastSelected, sortOrder FROM library WHERE path = ?",
                                          arguments: [library]) else { return LibraryState() }
-        let id: Int64 = row[0]
+        // A damaged store reads as no state (a thrown error), never as a trap: NULL where an id belongs.
+        let id: Int64 = try row.decode(atIndex: 0)
         var state = LibraryState(lastSelected: lenient(row, 1), sortOrder: lenient(row, 2))
         // Collected first and hashed once into a set of the right size: growing a set of 100k
         // strings would rehash them all along the way.

@@ -288,4 +288,28 @@ struct StoreFaultTests {
         #expect(store.markRead(["after.txt"], library: library))
         #expect(store.load(library: library).read == ["first.txt", "while-busy.txt", "after.txt"])
     }
+
+    /// Found by the `store` fuzz target: one bit flipped in the schema's text ("PRIMARY" to
+    /// "PRIMARX") leaves the library's id an ordinary column, and the rows written while it
+    /// was the row id hold NULL there. Reading a NULL id trapped in GRDB's subscript; a damaged
+    /// value now reads as less state, and nothing stops.
+    @Test("a schema whose library id is no longer the row id: loads without stopping")
+    func libraryIdNull() throws {
+        let folder = try StoreFolder()
+        defer { folder.cleanUp() }
+        folder.seed(["a.txt", "b.txt"])
+        var bytes = try #require(FileManager.default.contents(atPath: folder.store))
+        let table = Data("CREATE TABLE library (\n    id INTEGER PRIMARY KEY".utf8)
+        let found = try #require(bytes.range(of: table), "the library table's schema text is in the file")
+        let flip = found.upperBound - " KEY".utf8.count - 1
+        #expect(bytes[flip] == UInt8(ascii: "Y"))
+        bytes[flip] = UInt8(ascii: "X")
+        _ = FileManager.default.createFile(atPath: folder.store, contents: bytes)
+        let store = StateStore.open(.file(folder.store), now: Date(timeIntervalSince1970: 1_800_000_000))
+        let state = store.load(library: library)
+        #expect(!state.read.contains("c.txt"))
+        _ = store.export()
+        _ = store.savedPosition(library: library, article: "a.txt")
+        store.close()
+    }
 }
