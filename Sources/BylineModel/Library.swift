@@ -887,12 +887,7 @@ public final class Library: Sendable {
                 // Eight bytes at a time while they are printable ASCII but `&` and DEL (none of
                 // the bytes below matters then; a word of spaces is still not visible).
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let amp = w ^ 0x2626_2626_2626_2626
-                let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
-                let odd = (w | (w &- 0x2020_2020_2020_2020) & ~w
-                    | (amp &- 0x0101_0101_0101_0101) & ~amp
-                    | (del &- 0x0101_0101_0101_0101) & ~del) & 0x8080_8080_8080_8080
-                if odd == 0 {
+                if !TextDecoding.hasOddByte(w) {
                     if w != 0x2020_2020_2020_2020 {
                         if !visible && (raw[i] == 0x20 || i != start) { simple = false }
                         visible = true

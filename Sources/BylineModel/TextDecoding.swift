@@ -78,6 +78,18 @@ public enum TextDecoding {
         return text
     }
 
+    /// Whether any of the eight bytes of `w` is other than printable ASCII, or is `&` or DEL:
+    /// a byte at or above 0x80, or below 0x20, sets its top bit in the mask; so does a byte
+    /// equal to `&` or to DEL (a zero byte in `w ^ pattern`).
+    @inline(__always)
+    static func hasOddByte(_ w: UInt64) -> Bool {
+        let amp = w ^ 0x2626_2626_2626_2626
+        let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
+        return (w | (w &- 0x2020_2020_2020_2020) & ~w
+            | (amp &- 0x0101_0101_0101_0101) & ~amp
+            | (del &- 0x0101_0101_0101_0101) & ~del) & 0x8080_8080_8080_8080 != 0
+    }
+
     /// Whether `raw` is already what `decode` makes of it: well-formed UTF-8 with no control
     /// byte but tab and line feed, no DEL, no `&` (so no entity), no C1 control (C2 80–9F), no
     /// U+2028/2029 or bidi control (E2 80 A8–AE, E2 81 A6–A9) and no U+FEFF (EF BB BF): then
@@ -89,15 +101,7 @@ public enum TextDecoding {
         var i = 0
         while i < n {
             if i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // A byte at or above 0x80, or below 0x20, sets its top bit in `odd`; so does a
-                // byte equal to `&` or to DEL (a zero byte in `w ^ pattern`).
-                let amp = w ^ 0x2626_2626_2626_2626
-                let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
-                let odd = (w | (w &- 0x2020_2020_2020_2020) & ~w
-                    | (amp &- 0x0101_0101_0101_0101) & ~amp
-                    | (del &- 0x0101_0101_0101_0101) & ~del) & 0x8080_8080_8080_8080
-                if odd == 0 { i += 8; continue }
+                if !hasOddByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
             }
             let b = raw[i]
             if b < 0x80 {

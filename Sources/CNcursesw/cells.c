@@ -239,11 +239,7 @@ static bool same_pads(WINDOW *a, WINDOW *b) {
         if (la->firstchar != lb->firstchar || la->lastchar != lb->lastchar) return false;
         if (is_linetouched(a, y) != is_linetouched(b, y)) return false;
         if (memcmp(la->text, lb->text, sizeof(NCURSES_CH_T) * PROBE_COLUMNS) != 0) return false;
-        for (int x = 0; x < PROBE_COLUMNS; x++) {
-            cchar_t ca, cb;
-            if (mvwin_wch(a, y, x, &ca) == ERR || mvwin_wch(b, y, x, &cb) == ERR) return false;
-            if (memcmp(&ca, &cb, sizeof ca) != 0) return false;
-        }
+        if (!byline_lines_alike(a, b, y, PROBE_COLUMNS)) return false;
     }
     return true;
 }

@@ -187,11 +187,7 @@ static bool same_pads(WINDOW *a, WINDOW *b) {
     for (int y = 0; y < PROBE_LINES; y++) {
         byline_line *la = &lines_of(a)[y], *lb = &lines_of(b)[y];
         if (la->firstchar != lb->firstchar || la->lastchar != lb->lastchar || la->oldindex != lb->oldindex) return false;
-        for (int x = 0; x < PROBE_COLUMNS; x++) {
-            cchar_t ca, cb;
-            if (mvwin_wch(a, y, x, &ca) == ERR || mvwin_wch(b, y, x, &cb) == ERR) return false;
-            if (memcmp(&ca, &cb, sizeof ca) != 0) return false;
-        }
+        if (!byline_lines_alike(a, b, y, PROBE_COLUMNS)) return false;
     }
     return true;
 }

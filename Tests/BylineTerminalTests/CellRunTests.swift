@@ -11,27 +11,9 @@ import Testing
 extension LineRotationTests {
     @Suite("Runs of cells: written directly as mvwadd_wchnstr writes them")
     struct CellRunTests {
-        /// Runs `body` on a curses screen of its own (xterm-256color, writing to /dev/null), ended
-        /// and freed after, with this thread's characters in UTF-8 (so that wcwidth knows wide
-        /// characters; other threads keep their locale).
+        /// Runs `body` on a curses screen of its own, with this thread's characters in UTF-8.
         private func onScreen(_ body: () throws -> Void) throws {
-            let utf8 = try #require(newlocale(LC_CTYPE_MASK, "C.UTF-8", nil))
-            let previous = uselocale(utf8)
-            defer {
-                uselocale(previous)
-                freelocale(utf8)
-            }
-            let output = try #require(fopen("/dev/null", "w"))
-            let input = try #require(fopen("/dev/null", "r"))
-            defer {
-                fclose(output)
-                fclose(input)
-            }
-            let screen = try #require(newterm("xterm-256color", output, input))
-            defer { delscreen(screen) }
-            _ = set_term(screen)
-            defer { endwin() }
-            try body()
+            try LineRotationTests.onScreen(utf8: true, body)
         }
 
         /// Every cell of `w` as bytes, each line's change marks, and the cursor.

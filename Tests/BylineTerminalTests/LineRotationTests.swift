@@ -9,8 +9,21 @@ import Testing
 @Suite("Moving lines: rotation leaves curses as wscrl does", .serialized)
 struct LineRotationTests {
     /// Runs `body` on a curses screen of its own (xterm-256color, writing to /dev/null), ended
-    /// and freed after.
-    private func onScreen(_ body: () throws -> Void) throws {
+    /// and freed after; with `utf8`, with this thread's characters in UTF-8 (so that wcwidth
+    /// knows wide characters; other threads keep their locale). Shared with `CellRunTests`.
+    static func onScreen(utf8: Bool = false, _ body: () throws -> Void) throws {
+        var previous: locale_t?
+        var utf8Locale: locale_t?
+        if utf8 {
+            utf8Locale = try #require(newlocale(LC_CTYPE_MASK, "C.UTF-8", nil))
+            previous = uselocale(utf8Locale)
+        }
+        defer {
+            if let utf8Locale {
+                uselocale(previous)
+                freelocale(utf8Locale)
+            }
+        }
         let output = try #require(fopen("/dev/null", "w"))
         let input = try #require(fopen("/dev/null", "r"))
         defer {
@@ -85,7 +98,7 @@ struct LineRotationTests {
 
     @Test("rotation and wscrl leave windows alike, resized or not; subwindows, pads and immedok are refused")
     func rotationMatchesWscrl() throws {
-        try onScreen {
+        try Self.onScreen {
             _ = resizeterm(30, 70)
             #expect(byline_lines_rotate() == 1, "the check of curses' line records failed: every move copies")
 
@@ -170,7 +183,7 @@ struct LineRotationTests {
 
     @Test("byline_move_lines moves stdscr, newscr and curscr alike, across a resize of the screen")
     func screenMoves() throws {
-        try onScreen {
+        try Self.onScreen {
             let window = try #require(byline_stdscr())
             for (size, seed) in [((24, 80), 3), ((40, 120), 4), ((17, 61), 5)] {
                 _ = resizeterm(Int32(size.0), Int32(size.1))
