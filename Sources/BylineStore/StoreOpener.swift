@@ -112,6 +112,9 @@ enum StoreOpener {
                 if try StoreSchema.migrator.hasBeenSuperseded(db) {
                     throw StoreFault.unusable("its schema is from a newer Byline")
                 }
+                if try StoreSchema.migrator.hasCompletedMigrations(db), try !StoreSchema.holdsExpectedDefinitions(db) {
+                    throw StoreFault.unusable("its tables are not the ones Byline makes")
+                }
                 return .commit
             }
         }
@@ -127,7 +130,7 @@ enum StoreOpener {
             guard let queue = try? DatabaseQueue(path: candidate, configuration: configuration(readonly: true, options)) else { continue }
             let usable = try? queue.read { db in
                 try db.tableExists("library") && StoreSchema.migrator.hasCompletedMigrations(db)
-                    && !StoreSchema.migrator.hasBeenSuperseded(db)
+                    && !StoreSchema.migrator.hasBeenSuperseded(db) && StoreSchema.holdsExpectedDefinitions(db)
             }
             if usable == true { return queue }
         }

@@ -47,6 +47,36 @@ enum StoreSchema {
         return migrator
     }()
 
+    /// The text SQLite keeps of each table and index the migrations make (autoindexes have
+    /// none), by name: what a store whose migrations are done must hold. Made once, from the
+    /// migrations run on an empty database in memory. GRDB's own bookkeeping table is left out
+    /// (its text is GRDB's, and may change with GRDB).
+    static let expectedDefinitions: [String: String] = {
+        guard let memory = try? DatabaseQueue(),
+              (try? migrator.migrate(memory)) != nil,
+              let definitions = try? memory.read(definitions) else { return [:] }
+        return definitions
+    }()
+
+    /// The definitions of `db`'s own tables and indexes (see ``expectedDefinitions``).
+    static func definitions(_ db: Database) throws -> [String: String] {
+        var found: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master
+            WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+            """) {
+            found[try row.decode(atIndex: 0)] = try row.decode(String.self, atIndex: 1)
+        }
+        return found
+    }
+
+    /// Whether a store whose migrations are all done holds the tables they make, as they make
+    /// them: a damaged definition (one bit of `PRIMARY KEY` changed makes the library's id an
+    /// ordinary column that can be NULL) would lose what is saved without an error.
+    static func holdsExpectedDefinitions(_ db: Database) throws -> Bool {
+        try definitions(db) == expectedDefinitions
+    }
+
     /// Brings the schema up to date. Two processes opening a new store at once may both try
     /// the first migration: GRDB's migrator reads what is applied before it takes the write
     /// lock, so the loser fails ("table already exists", or "no such table" while the winner

@@ -291,9 +291,11 @@ struct StoreFaultTests {
 
     /// Found by the `store` fuzz target: one bit flipped in the schema's text ("PRIMARY" to
     /// "PRIMARX") leaves the library's id an ordinary column, and the rows written while it
-    /// was the row id hold NULL there. Reading a NULL id trapped in GRDB's subscript; a damaged
-    /// value now reads as less state, and nothing stops.
-    @Test("a schema whose library id is no longer the row id: loads without stopping")
+    /// was the row id hold NULL there. Reading a NULL id trapped in GRDB's subscript (now a
+    /// thrown error, read as less state); and marks saved after it were lost without an error
+    /// (a new library's id was NULL too). A store whose tables are not the ones the migrations
+    /// make is now moved aside, with one line, and a fresh one saves.
+    @Test("a schema whose library id is no longer the row id: moved aside, and the fresh store saves")
     func libraryIdNull() throws {
         let folder = try StoreFolder()
         defer { folder.cleanUp() }
@@ -305,11 +307,20 @@ struct StoreFaultTests {
         #expect(bytes[flip] == UInt8(ascii: "Y"))
         bytes[flip] = UInt8(ascii: "X")
         _ = FileManager.default.createFile(atPath: folder.store, contents: bytes)
-        let store = StateStore.open(.file(folder.store), now: Date(timeIntervalSince1970: 1_800_000_000))
-        let state = store.load(library: library)
-        #expect(!state.read.contains("c.txt"))
-        _ = store.export()
-        _ = store.savedPosition(library: library, article: "a.txt")
-        store.close()
+        expectMovedAside(folder, reason: "its tables are not the ones Byline makes")
+    }
+
+    /// Reading such a store never traps, whatever opens it: its library row's NULL id reads as
+    /// no state.
+    @Test("a library row with a NULL id reads as no state")
+    func libraryIdNullReads() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE library (id INTEGER, path TEXT, lastSelected TEXT, sortOrder TEXT)")
+            try db.execute(sql: "INSERT INTO library (id, path) VALUES (NULL, ?)", arguments: [library])
+        }
+        #expect(throws: (any Error).self) {
+            try queue.read { db in try StoreQueries.libraryState(db, library: library) }
+        }
     }
 }
