@@ -23,13 +23,7 @@ extension LineRotationTests {
             let cursor = [getcury(w), getcurx(w)]
             var cells: [[[UInt8]]] = [], marks: [[Int32]] = []
             for y in 0..<height {
-                var row: [[UInt8]] = []
-                for x in 0..<width {
-                    var cell = cchar_t()
-                    _ = mvwin_wch(w, Int32(y), Int32(x), &cell)
-                    row.append(withUnsafeBytes(of: cell) { Array($0) })
-                }
-                cells.append(row)
+                cells.append(LineRotationTests.cellBytes(w, y: y, width: width))
                 var first: Int32 = 0, last: Int32 = 0
                 _ = byline_line_changes(w, Int32(y), &first, &last)
                 marks.append([first, last, is_linetouched(w, Int32(y)) ? 1 : 0])

@@ -37,19 +37,20 @@ struct LineRotationTests {
         try body()
     }
 
+    /// The first `width` cells of line `y` of `w`, each as its bytes (read with mvwin_wch, which
+    /// moves the cursor). Shared with `CellRunTests`.
+    static func cellBytes(_ w: UnsafeMutablePointer<WINDOW>, y: Int, width: Int) -> [[UInt8]] {
+        (0..<width).map { x in
+            var cell = cchar_t()
+            _ = mvwin_wch(w, Int32(y), Int32(x), &cell)
+            return withUnsafeBytes(of: cell) { Array($0) }
+        }
+    }
+
     /// Every cell of `w`, as bytes, and whether each line is marked changed.
     private func dump(_ w: UnsafeMutablePointer<WINDOW>) -> (cells: [[[UInt8]]], touched: [Bool]) {
         let height = Int(byline_lines(w)), width = Int(byline_cols(w))
-        var cells: [[[UInt8]]] = []
-        for y in 0..<height {
-            var row: [[UInt8]] = []
-            for x in 0..<width {
-                var cell = cchar_t()
-                _ = mvwin_wch(w, Int32(y), Int32(x), &cell)
-                row.append(withUnsafeBytes(of: cell) { Array($0) })
-            }
-            cells.append(row)
-        }
+        let cells = (0..<height).map { Self.cellBytes(w, y: $0, width: width) }
         return (cells, (0..<height).map { is_linetouched(w, Int32($0)) })
     }
 
