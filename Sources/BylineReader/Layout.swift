@@ -104,6 +104,9 @@ public struct Layout: Equatable, Sendable {
     /// Is the pane on screen?
     public func shows(_ pane: Pane) -> Bool { rect(of: pane) != nil }
 
+    /// Whether an article is on screen: in the body, the sidebar or both.
+    public var showsArticle: Bool { body != nil || sidebar != nil }
+
     public var list: Rect? { rect(of: .list) }
     public var body: Rect? { rect(of: .body) }
     public var sidebar: Rect? { rect(of: .sidebar) }

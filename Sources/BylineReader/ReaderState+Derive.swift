@@ -75,7 +75,7 @@ extension ReaderState {
         if !panes.tooSmall && !panes.shows(focus) { focus = panes.shows(.body) ? .body : .list }
         // ``showsArticle`` for the layout after that (a new focus can change it).
         let layout = panes.shows(focus) || panes.tooSmall ? panes : self.layout
-        if layout.body != nil || layout.sidebar != nil, !bodyDeferred, let id = selection {
+        if layout.showsArticle, !bodyDeferred, let id = selection {
             if articleID != id { show(id) }
             applyRestore()
         } else if articleID != selection {

@@ -198,10 +198,7 @@ public struct ReaderState: Sendable {
     }
 
     /// Whether a pane that shows the selected article is on screen.
-    public var showsArticle: Bool {
-        let layout = self.layout
-        return layout.body != nil || layout.sidebar != nil
-    }
+    public var showsArticle: Bool { layout.showsArticle }
 
     /// Lines of body the body pane shows at once.
     public var bodyHeight: Int { max(1, layout.body?.height ?? 1) }
