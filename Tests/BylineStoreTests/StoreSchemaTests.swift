@@ -26,6 +26,48 @@ struct StoreSchemaTests {
         #expect(try raw.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") } == ["v1: libraries and articles"])
     }
 
+    @Test("the definitions a store is checked against are what the migrations make, and what v1 made as shipped")
+    func expectedDefinitionsMatchMigrations() throws {
+        let migrated = try DatabaseQueue()
+        try StoreSchema.migrator.migrate(migrated)
+        #expect(try migrated.read(StoreSchema.definitions) == StoreSchema.expectedDefinitions)
+        #expect(StoreSchema.expectedDefinitions.keys.sorted() == ["articleState", "library"])
+        // v1 as it shipped, in one statement string: stores made by it must pass the check.
+        let shipped = try DatabaseQueue()
+        try shipped.write { db in
+            try db.execute(sql: """
+                CREATE TABLE library (
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL UNIQUE,
+                    lastSelected TEXT,
+                    sortOrder TEXT
+                );
+                CREATE TABLE articleState (
+                    libraryId INTEGER NOT NULL REFERENCES library(id) ON DELETE CASCADE,
+                    path TEXT NOT NULL,
+                    readAt INTEGER,
+                    block INTEGER,
+                    offset INTEGER,
+                    blockCount INTEGER,
+                    fileSize INTEGER,
+                    fileModified INTEGER,
+                    fileHash INTEGER,
+                    anchor INTEGER,
+                    savedAt INTEGER,
+                    PRIMARY KEY (libraryId, path)
+                ) WITHOUT ROWID;
+                """)
+        }
+        #expect(try shipped.read(StoreSchema.holdsExpectedDefinitions))
+        // One damaged word is seen.
+        let damaged = try DatabaseQueue()
+        try damaged.write { db in
+            try db.execute(sql: StoreSchema.expectedDefinitions["library"]!.replacingOccurrences(of: "PRIMARY KEY", with: "UNIQUE"))
+            try db.execute(sql: StoreSchema.expectedDefinitions["articleState"]!)
+        }
+        #expect(try !damaged.read(StoreSchema.holdsExpectedDefinitions))
+    }
+
     @Test("the folder is created, private to the user")
     func folderCreated() throws {
         let folder = try StoreFolder()
