@@ -20,6 +20,9 @@ public final class SearchIndex: Sendable {
     public let path: String?
     private let backend: Mutex<Backend>
     private let caches = SearchCaches()
+    /// zstd's state for unpacking models (made once: a fresh one per call costs more than the
+    /// unpacking).
+    private let modelCodec = Mutex(TextCompression())
     /// Reading connections opened so far (for the tests).
     let readerOpenings: ReaderOpenings
     /// Whether a count is being read on a second connection (``SearchTally/Pending``).
@@ -127,9 +130,29 @@ public final class SearchIndex: Sendable {
     /// ``forEachIndexed(library:_:)`` with each path as its UTF-8 bytes, valid only during the
     /// call (the start-up check hashes them without making a string).
     public func forEachIndexedUTF8(library: String, _ body: (UnsafeBufferPointer<UInt8>, FileSignature) -> Void) {
+        forEachIndexedUTF8(library: library) { path, signature, _ in body(path, signature) }
+    }
+
+    /// ``forEachIndexedUTF8(library:_:)`` with the parser version of each article's model
+    /// (``IndexedArticle/parser``; 0 when it has none).
+    public func forEachIndexedUTF8(library: String, _ body: (UnsafeBufferPointer<UInt8>, FileSignature, Int) -> Void) {
         perform(writing: false, fallback: { _ in () }) { database in
             try database.read { try SearchReads.forEachIndexedUTF8($0, library: library, body) }
         }
+    }
+
+    /// The parsed model of the article at `key` (``IndexedArticle/model``, uncompressed), if the
+    /// index holds one made by parser `parser` from a file of exactly this size and time; nil
+    /// otherwise, and when the index cannot be read. For a worker thread: it reads on one of
+    /// the pool's reading connections (never the writer's, so an indexing under way does not
+    /// hold it up), and never throws.
+    public func model(of key: ArticleKey, signature: FileSignature, parser: Int) -> [UInt8]? {
+        let compressed = perform(writing: false, fallback: { _ in nil as [UInt8]? }) { database in
+            try database.read { try SearchReads.model($0, key: key, signature: signature, parser: parser) }
+        }
+        guard let compressed else { return nil }
+        let bytes = modelCodec.withLock { codec in compressed.withUnsafeBytes { codec.decompress($0) } }
+        return bytes.isEmpty ? nil : bytes
     }
 
     /// In one transaction: adds `articles` to the library keyed `library` (replacing what was

@@ -14,13 +14,15 @@ enum SearchReads {
 
     /// The same, one article at a time.
     static func forEachIndexed(_ db: Database, library: String, _ body: (String, FileSignature) -> Void) throws {
-        try forEachIndexedUTF8(db, library: library) { bytes, signature in
+        try forEachIndexedUTF8(db, library: library) { bytes, signature, _ in
             body(String(decoding: bytes, as: UTF8.self), signature)
         }
     }
 
-    /// The same with each path as SQLite's UTF-8 bytes (valid only during the call).
-    static func forEachIndexedUTF8(_ db: Database, library: String, _ body: (UnsafeBufferPointer<UInt8>, FileSignature) -> Void) throws {
+    /// The same with each path as SQLite's UTF-8 bytes (valid only during the call), and the
+    /// parser version of the article's model (0: none).
+    static func forEachIndexedUTF8(_ db: Database, library: String,
+                                   _ body: (UnsafeBufferPointer<UInt8>, FileSignature, Int) -> Void) throws {
         // With one library in the index, every article is this library's: reading the table
         // straight through costs about half of finding each row from the (libraryId, path)
         // index, which SQLite picks otherwise (at 10,000 articles, about 15 M instructions
@@ -39,10 +41,10 @@ enum SearchReads {
         if alone && !thisOne { return }
         let statement: Statement
         if thisOne {
-            statement = try db.makeStatement(sql: "SELECT path, fileSize, fileModified FROM article")
+            statement = try db.makeStatement(sql: "SELECT path, fileSize, fileModified, parser FROM article")
         } else {
             statement = try db.makeStatement(sql: """
-                SELECT article.path, fileSize, fileModified FROM article
+                SELECT article.path, fileSize, fileModified, parser FROM article
                 WHERE libraryId = (SELECT id FROM library WHERE path = ?)
                 """)
             try statement.setArguments([library])
@@ -59,8 +61,33 @@ enum SearchReads {
             }
             let text = sqlite3_column_text(sqlite, 0)
             let path = UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(sqlite, 0)))
-            body(path, FileSignature(size: sqlite3_column_int64(sqlite, 1), modified: sqlite3_column_int64(sqlite, 2)))
+            body(path, FileSignature(size: sqlite3_column_int64(sqlite, 1), modified: sqlite3_column_int64(sqlite, 2)),
+                 Int(sqlite3_column_int64(sqlite, 3)))
         }
+    }
+
+    /// The compressed model of the article at `key`, if it was made by parser `parser` from a
+    /// file of exactly this size and time (nil otherwise, or when there is none).
+    ///
+    /// One row, by the `(libraryId, path)` index, through a cached statement stepped straight
+    /// from SQLite: the reader asks it at each move of the list.
+    static func model(_ db: Database, key: ArticleKey, signature: FileSignature, parser: Int) throws -> [UInt8]? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT articleModel.model FROM article JOIN articleModel ON articleModel.id = article.id
+            WHERE article.libraryId = (SELECT id FROM library WHERE path = ?) AND article.path = ?
+              AND article.fileSize = ? AND article.fileModified = ? AND article.parser = ?
+            """)
+        try statement.setArguments([key.library, key.path, signature.size, signature.modified, parser])
+        let sqlite = statement.sqliteStatement
+        defer { sqlite3_reset(sqlite) }
+        let code = sqlite3_step(sqlite)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+        }
+        let count = Int(sqlite3_column_bytes(sqlite, 0))
+        guard let blob = sqlite3_column_blob(sqlite, 0), count > 0 else { return nil }
+        return [UInt8](UnsafeRawBufferPointer(start: blob, count: count))
     }
 
     /// How many articles of the scope are indexed.

@@ -20,11 +20,21 @@ import GRDB
 ///          PRIMARY KEY (articleId, ordinal) WITHOUT ROWID; INDEX (speakerId, articleId)
 /// speakerCount (libraryId, nested, speakerId, quotes, articles)   -- kept up to date on writes
 ///          PRIMARY KEY (libraryId, nested, speakerId) WITHOUT ROWID
+/// -- v2:
+/// article.parser INTEGER DEFAULT 0                          -- the parser version of the model
+/// articleModel (id → article, model BLOB)                   -- zstd-compressed parsed article
 /// ```
 ///
 /// Only attributed quotes are kept (a pull quote that repeats a body quote is not counted
 /// twice). `articleText` is apart from `article` so that loading a library's signatures, or the
 /// rows of a results page, never reads the text.
+///
+/// `articleModel` keeps the whole parsed article (`ArticleModelCodec` in BylineModel, then
+/// zstd), so that the reader shows an article the index holds from the same file (size and
+/// time) without parsing it. The parser version that made it is in `article.parser` (0: no
+/// model, as for every article of a v1 index), so the indexer's check of every file reads no
+/// second table: an article whose version is not the reader's is indexed again, quotes and
+/// speakers with it.
 enum SearchSchema {
     /// The tokenizer of both FTS5 tables (`unicode61 remove_diacritics 2`), for cutting queries
     /// and snippets the same way.
@@ -87,6 +97,15 @@ enum SearchSchema {
                     articles INTEGER NOT NULL,
                     PRIMARY KEY (libraryId, nested, speakerId)
                 ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v2: parsed articles") { db in
+            try db.execute(sql: """
+                ALTER TABLE article ADD COLUMN parser INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE articleModel (
+                    id INTEGER PRIMARY KEY REFERENCES article(id),
+                    model BLOB NOT NULL
+                );
                 """)
         }
         return migrator
