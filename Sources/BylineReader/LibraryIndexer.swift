@@ -171,8 +171,9 @@ public final class LibraryIndexer: Sendable {
         for key in byKey.keys.sorted() {
             guard let (present, deleted) = byKey[key] else { continue }
             var indexed = DigestTable<Stamp>(expected: present.count)
-            index.forEachIndexedUTF8(library: key) { path, signature in
-                indexed.put(PathDigest.of(utf8: path), Stamp(size: signature.size, modified: signature.modified))
+            index.forEachIndexedUTF8(library: key) { path, signature, parser in
+                indexed.put(PathDigest.of(utf8: path), Stamp(size: signature.size, modified: signature.modified,
+                                                             modelIsCurrent: parser == ArticleParser.version))
             }
             var work = Work(library: key)
             // The digests listed, made a table only for the sweep that needs one.
@@ -190,7 +191,8 @@ public final class LibraryIndexer: Sendable {
                     if was != nil { work.remove.append(keys.path(of: id)) }
                     return
                 }
-                if was == Stamp(size: now.size, modified: now.modified) {
+                // Indexed from this very file, with a model of today's parser: nothing to do.
+                if was == Stamp(size: now.size, modified: now.modified, modelIsCurrent: true) {
                     summary.unchanged += 1
                 } else {
                     work.read.append(id)
@@ -216,10 +218,13 @@ public final class LibraryIndexer: Sendable {
         return plans
     }
 
-    /// A file's size and time, as compared.
+    /// A file's size and time, as compared, and whether the parsed model kept with it was made
+    /// by today's parser (an article whose model is missing or older is read again, which also
+    /// brings its quotes and speakers up to date with the parser).
     private struct Stamp: Equatable {
         var size: Int64
         var modified: Int64
+        var modelIsCurrent: Bool
     }
 
     // MARK: - Writing
@@ -263,8 +268,9 @@ public final class LibraryIndexer: Sendable {
     }
 
     /// What the index keeps of a parsed article: the body's paragraphs and crossheads (not
-    /// footers, nor pull quotes, which repeat the body), and the quotes whose speaker is named
-    /// (a pull quote only when it repeats no quote of the body).
+    /// footers, nor pull quotes, which repeat the body), the quotes whose speaker is named
+    /// (a pull quote only when it repeats no quote of the body), and the whole article
+    /// (``ArticleModelCodec``) for the reader to show without parsing it again.
     static func indexed(_ article: Article, path: String, stamp: FileStamp) -> IndexedArticle {
         var body = ""
         for block in article.blocks where block.kind == .paragraph || block.kind == .crosshead {
@@ -276,6 +282,7 @@ public final class LibraryIndexer: Sendable {
             return IndexedQuote(text: quote.text, speaker: speaker, block: quote.block)
         }
         return IndexedArticle(path: path, signature: FileSignature(size: stamp.size, modified: stamp.modified),
-                              headline: article.headline, standfirst: article.standfirst ?? "", body: body, quotes: quotes)
+                              headline: article.headline, standfirst: article.standfirst ?? "", body: body, quotes: quotes,
+                              model: ArticleModelCodec.encode(article), parser: ArticleParser.version)
     }
 }
