@@ -6,24 +6,30 @@
 /// good as the parser that made them: whoever keeps them keeps ``ArticleParser/version`` beside
 /// them, and the file's size and modification time.
 ///
+/// The texts of the paragraphs and crossheads, most of an article, may be left out
+/// (`bodyApart`): the search index keeps them already, as its searchable body
+/// (``bodyText(of:)``: one a line), and hands that back with the bytes. That is done only when
+/// the lines give the texts back exactly (``canKeepBodyApart(_:)``: no text empty or holding a
+/// line break).
+///
 /// ## Format
 /// Numbers are LEB128 varints (unsigned); a string is its UTF-8 byte count then the bytes; an
 /// optional string is 0 for nil, or its byte count plus one then the bytes.
 ///
 /// ```
-/// format (1)
+/// format (1), apart (0: every text is here; 1: the paragraphs' and crossheads' are the body's lines)
 /// headline, standfirst?, source?, date?, unreadableReason?, words
 /// warnings: count, then each string
 /// blocks: count, then each: kind (0 paragraph, 1 crosshead, 2 pullquote, 3 boilerplate),
-///         text, attribution?
+///         text (not for a paragraph or crosshead when apart), attribution?
 /// quotes: count, then each: place (0 body, 1 headline, 2 standfirst), block (body only),
 ///         flags (1 pull, 2 has repeats), repeats (when flagged), text, speaker?, speakerEvidence?
 /// ```
 ///
-/// ``decode(_:id:path:)`` checks everything (lengths and counts against the bytes left, UTF-8,
-/// kinds and places, a body quote's block against the blocks, `repeats` against the quotes,
-/// nothing left over) and throws ``Malformed`` rather than trap: the bytes come from a file
-/// that may be damaged.
+/// ``decode(_:body:id:path:)`` checks everything (lengths and counts against the bytes left,
+/// UTF-8, kinds and places, a body quote's block against the blocks, `repeats` against the
+/// quotes, the body's lines against the blocks, nothing left over) and throws ``Malformed``
+/// rather than trap: the bytes come from a file that may be damaged.
 public enum ArticleModelCodec {
     /// The layout above; a blob that starts otherwise is refused.
     static let format: UInt8 = 1
@@ -33,13 +39,40 @@ public enum ArticleModelCodec {
         public var reason: String
     }
 
+    // MARK: - The body apart
+
+    /// The texts of the article's paragraphs and crossheads, one a line: what the search index
+    /// keeps as an article's searchable body.
+    public static func bodyText(of article: Article) -> String {
+        var body = ""
+        for block in article.blocks where holdsBody(block.kind) {
+            if !body.isEmpty { body += "\n" }
+            body += block.text
+        }
+        return body
+    }
+
+    /// Whether ``bodyText(of:)`` gives the paragraphs' and crossheads' texts back exactly:
+    /// none is empty or holds a line break.
+    public static func canKeepBodyApart(_ article: Article) -> Bool {
+        article.blocks.allSatisfy { block in
+            !holdsBody(block.kind) || (!block.text.isEmpty && !block.text.utf8.contains(UInt8(ascii: "\n")))
+        }
+    }
+
+    private static func holdsBody(_ kind: BlockKind) -> Bool { kind == .paragraph || kind == .crosshead }
+
     // MARK: - Encoding
 
-    /// The article's bytes (all but its id and path).
-    public static func encode(_ article: Article) -> [UInt8] {
+    /// The article's bytes (all but its id and path); with `bodyApart`, without the texts of
+    /// its paragraphs and crossheads when ``canKeepBodyApart(_:)`` (decoding then needs
+    /// ``bodyText(of:)``).
+    public static func encode(_ article: Article, bodyApart: Bool = false) -> [UInt8] {
+        let apart = bodyApart && canKeepBodyApart(article)
         var out: [UInt8] = []
-        out.reserveCapacity(article.blocks.reduce(64) { $0 + $1.text.utf8.count + 4 } + article.quotes.count * 64)
+        out.reserveCapacity((apart ? 64 : article.blocks.reduce(64) { $0 + $1.text.utf8.count + 4 }) + article.quotes.count * 64)
         out.append(format)
+        out.append(apart ? 1 : 0)
         putString(article.headline, &out)
         putOptional(article.standfirst, &out)
         putOptional(article.source, &out)
@@ -51,7 +84,7 @@ public enum ArticleModelCodec {
         putNumber(UInt64(article.blocks.count), &out)
         for block in article.blocks {
             out.append(kindCode(block.kind))
-            putString(block.text, &out)
+            if !(apart && holdsBody(block.kind)) { putString(block.text, &out) }
             putOptional(block.attribution, &out)
         }
         putNumber(UInt64(article.quotes.count), &out)
@@ -106,12 +139,14 @@ public enum ArticleModelCodec {
 
     // MARK: - Decoding
 
-    /// The article the bytes describe, with this id and path; throws ``Malformed`` for bytes
-    /// that ``encode(_:)`` did not make (cut short, damaged, or of another format).
-    public static func decode(_ bytes: [UInt8], id: String, path: String) throws(Malformed) -> Article {
+    /// The article the bytes describe, with this id and path; `body` is the UTF-8 of
+    /// ``bodyText(of:)``, needed when the bytes were made with the body apart. Throws
+    /// ``Malformed`` for bytes that ``encode(_:bodyApart:)`` did not make (cut short, damaged,
+    /// or of another format), or a body that does not fit them.
+    public static func decode(_ bytes: [UInt8], body: [UInt8]? = nil, id: String, path: String) throws(Malformed) -> Article {
         try bytes.withUnsafeBufferPointer { buffer throws(Malformed) in
             var reader = Reader(bytes: buffer)
-            return try reader.article(id: id, path: path)
+            return try reader.article(id: id, path: path, body: body)
         }
     }
 
@@ -124,8 +159,18 @@ public enum ArticleModelCodec {
             self.bytes = bytes
         }
 
-        mutating func article(id: String, path: String) throws(Malformed) -> Article {
+        mutating func article(id: String, path: String, body: [UInt8]?) throws(Malformed) -> Article {
             guard try byte() == ArticleModelCodec.format else { throw Malformed(reason: "unknown format") }
+            var lines: BodyLines?
+            switch try byte() {
+            case 0: lines = nil
+            case 1:
+                guard let body, let text = String(validating: body, as: UTF8.self) else {
+                    throw Malformed(reason: "the body text is missing or not UTF-8")
+                }
+                lines = BodyLines(text: text)
+            default: throw Malformed(reason: "unknown layout")
+            }
             let headline = try string()
             let standfirst = try optional()
             let source = try optional()
@@ -136,9 +181,9 @@ public enum ArticleModelCodec {
             var warnings: [String] = []
             warnings.reserveCapacity(warningCount)
             for _ in 0..<warningCount { warnings.append(try string()) }
-            // Each block takes at least 3 bytes, each quote at least 6: a count is checked
+            // Each block takes at least 2 bytes, each quote at least 5: a count is checked
             // against what is left before anything is reserved for it.
-            let blockCount = try count(limit: remaining / 3, "block count")
+            let blockCount = try count(limit: remaining / 2, "block count")
             var blocks: [Block] = []
             blocks.reserveCapacity(blockCount)
             for _ in 0..<blockCount {
@@ -150,10 +195,18 @@ public enum ArticleModelCodec {
                 case 3: kind = .boilerplate
                 default: throw Malformed(reason: "unknown block kind")
                 }
-                let text = try string()
+                let text: String
+                if holdsBody(kind), var kept = lines {
+                    guard let line = kept.next() else { throw Malformed(reason: "the body has too few lines") }
+                    lines = kept
+                    text = line
+                } else {
+                    text = try string()
+                }
                 blocks.append(Block(kind: kind, text: text, attribution: try optional()))
             }
-            let quoteCount = try count(limit: remaining / 6, "quote count")
+            if let lines, !lines.atEnd { throw Malformed(reason: "the body has too many lines") }
+            let quoteCount = try count(limit: remaining / 5, "quote count")
             var quotes: [Quote] = []
             quotes.reserveCapacity(quoteCount)
             for _ in 0..<quoteCount {
@@ -180,6 +233,30 @@ public enum ArticleModelCodec {
         }
 
         var remaining: Int { bytes.count - at }
+
+        /// The texts of the paragraphs and crossheads, from the body kept apart.
+        struct BodyLines {
+            let text: String
+            /// Where the next line starts; nil once every line was taken (at once for "").
+            var start: String.Index?
+
+            init(text: String) {
+                self.text = text
+                start = text.isEmpty ? nil : text.startIndex
+            }
+
+            mutating func next() -> String? {
+                guard let from = start else { return nil }
+                guard let end = text.utf8[from...].firstIndex(of: UInt8(ascii: "\n")) else {
+                    start = nil
+                    return String(text[from...])
+                }
+                start = text.utf8.index(after: end)
+                return String(text[from..<end])
+            }
+
+            var atEnd: Bool { start == nil }
+        }
 
         mutating func byte() throws(Malformed) -> UInt8 {
             guard at < bytes.count else { throw Malformed(reason: "cut short") }

@@ -700,9 +700,10 @@ public final class Library: Sendable {
         var stored: Article?
         let result = FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) { size, modified in
             guard let source, let id,
-                  let bytes = source.parsedArticle(id, stamp: FileStamp(size: Int64(size), modified: modified),
-                                                   parser: ArticleParser.version),
-                  let article = try? ArticleModelCodec.decode(bytes, id: entry.id, path: entry.path) else { return false }
+                  let kept = source.parsedArticle(id, stamp: FileStamp(size: Int64(size), modified: modified),
+                                                  parser: ArticleParser.version),
+                  let article = try? ArticleModelCodec.decode(kept.model, body: kept.body, id: entry.id, path: entry.path)
+            else { return false }
             stored = article
             return true
         }

@@ -8,7 +8,8 @@ struct IndexedModels: ParsedArticleSource {
     let index: SearchIndex
     let keys: SearchKeys
 
-    func parsedArticle(_ id: ArticleID, stamp: FileStamp, parser: Int) -> [UInt8]? {
+    func parsedArticle(_ id: ArticleID, stamp: FileStamp, parser: Int) -> KeptArticle? {
         index.model(of: keys.key(of: id), signature: FileSignature(size: stamp.size, modified: stamp.modified), parser: parser)
+            .map { KeptArticle(model: $0.model, body: $0.body) }
     }
 }

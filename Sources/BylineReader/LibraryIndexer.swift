@@ -270,19 +270,16 @@ public final class LibraryIndexer: Sendable {
     /// What the index keeps of a parsed article: the body's paragraphs and crossheads (not
     /// footers, nor pull quotes, which repeat the body), the quotes whose speaker is named
     /// (a pull quote only when it repeats no quote of the body), and the whole article
-    /// (``ArticleModelCodec``) for the reader to show without parsing it again.
+    /// (``ArticleModelCodec``, its body's texts left to the body kept for search) for the
+    /// reader to show without parsing it again.
     static func indexed(_ article: Article, path: String, stamp: FileStamp) -> IndexedArticle {
-        var body = ""
-        for block in article.blocks where block.kind == .paragraph || block.kind == .crosshead {
-            if !body.isEmpty { body += "\n" }
-            body += block.text
-        }
+        let body = ArticleModelCodec.bodyText(of: article)
         let quotes = article.quotes.compactMap { quote -> IndexedQuote? in
             guard let speaker = quote.speaker, !speaker.isEmpty, !(quote.pull && quote.repeats != nil) else { return nil }
             return IndexedQuote(text: quote.text, speaker: speaker, block: quote.block)
         }
         return IndexedArticle(path: path, signature: FileSignature(size: stamp.size, modified: stamp.modified),
                               headline: article.headline, standfirst: article.standfirst ?? "", body: body, quotes: quotes,
-                              model: ArticleModelCodec.encode(article), parser: ArticleParser.version)
+                              model: ArticleModelCodec.encode(article, bodyApart: true), parser: ArticleParser.version)
     }
 }

@@ -141,18 +141,21 @@ public final class SearchIndex: Sendable {
         }
     }
 
-    /// The parsed model of the article at `key` (``IndexedArticle/model``, uncompressed), if the
-    /// index holds one made by parser `parser` from a file of exactly this size and time; nil
-    /// otherwise, and when the index cannot be read. For a worker thread: it reads on one of
-    /// the pool's reading connections (never the writer's, so an indexing under way does not
-    /// hold it up), and never throws.
-    public func model(of key: ArticleKey, signature: FileSignature, parser: Int) -> [UInt8]? {
-        let compressed = perform(writing: false, fallback: { _ in nil as [UInt8]? }) { database in
+    /// The parsed model of the article at `key` (``IndexedArticle/model``) and its searchable
+    /// body (``IndexedArticle/body``), both unpacked, if the index holds a model made by parser
+    /// `parser` from a file of exactly this size and time; nil otherwise, and when the index
+    /// cannot be read. For a worker thread: it reads on one of the pool's reading connections
+    /// (never the writer's, so an indexing under way does not hold it up), and never throws.
+    public func model(of key: ArticleKey, signature: FileSignature, parser: Int) -> (model: [UInt8], body: [UInt8])? {
+        let packed = perform(writing: false, fallback: { _ in nil as (model: [UInt8], body: [UInt8])? }) { database in
             try database.read { try SearchReads.model($0, key: key, signature: signature, parser: parser) }
         }
-        guard let compressed else { return nil }
-        let bytes = modelCodec.withLock { codec in compressed.withUnsafeBytes { codec.decompress($0) } }
-        return bytes.isEmpty ? nil : bytes
+        guard let packed else { return nil }
+        let (model, body) = modelCodec.withLock { codec in
+            (packed.model.withUnsafeBytes { codec.decompress($0) }, packed.body.withUnsafeBytes { codec.decompress($0) })
+        }
+        // (An empty body is packed as an empty frame, which unpacks to nothing: as it should.)
+        return model.isEmpty ? nil : (model, body)
     }
 
     /// In one transaction: adds `articles` to the library keyed `library` (replacing what was

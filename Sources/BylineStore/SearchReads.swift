@@ -66,14 +66,15 @@ enum SearchReads {
         }
     }
 
-    /// The compressed model of the article at `key`, if it was made by parser `parser` from a
-    /// file of exactly this size and time (nil otherwise, or when there is none).
+    /// The compressed model and body of the article at `key`, if its model was made by parser
+    /// `parser` from a file of exactly this size and time (nil otherwise, or when there is none).
     ///
     /// One row, by the `(libraryId, path)` index, through a cached statement stepped straight
     /// from SQLite: the reader asks it at each move of the list.
-    static func model(_ db: Database, key: ArticleKey, signature: FileSignature, parser: Int) throws -> [UInt8]? {
+    static func model(_ db: Database, key: ArticleKey, signature: FileSignature, parser: Int) throws -> (model: [UInt8], body: [UInt8])? {
         let statement = try db.cachedStatement(sql: """
-            SELECT articleModel.model FROM article JOIN articleModel ON articleModel.id = article.id
+            SELECT articleModel.model, articleText.body FROM article
+            JOIN articleModel ON articleModel.id = article.id JOIN articleText ON articleText.id = article.id
             WHERE article.libraryId = (SELECT id FROM library WHERE path = ?) AND article.path = ?
               AND article.fileSize = ? AND article.fileModified = ? AND article.parser = ?
             """)
@@ -85,9 +86,12 @@ enum SearchReads {
         guard code == SQLITE_ROW else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
         }
-        let count = Int(sqlite3_column_bytes(sqlite, 0))
-        guard let blob = sqlite3_column_blob(sqlite, 0), count > 0 else { return nil }
-        return [UInt8](UnsafeRawBufferPointer(start: blob, count: count))
+        func blob(_ column: Int32) -> [UInt8] {
+            let count = Int(sqlite3_column_bytes(sqlite, column))
+            guard let bytes = sqlite3_column_blob(sqlite, column), count > 0 else { return [] }
+            return [UInt8](UnsafeRawBufferPointer(start: bytes, count: count))
+        }
+        return (blob(0), blob(1))
     }
 
     /// How many articles of the scope are indexed.

@@ -9,14 +9,14 @@ import Testing
 struct ParsedArticleSourceTests {
     /// Keeps bytes for one stamp and parser, and counts the questions.
     final class Kept: ParsedArticleSource {
-        let entry = Mutex<(stamp: FileStamp, parser: Int, bytes: [UInt8])?>(nil)
+        let entry = Mutex<(stamp: FileStamp, parser: Int, bytes: [UInt8], body: [UInt8])?>(nil)
         let asked = Atomic<Int>(0)
 
-        func parsedArticle(_ id: ArticleID, stamp: FileStamp, parser: Int) -> [UInt8]? {
+        func parsedArticle(_ id: ArticleID, stamp: FileStamp, parser: Int) -> KeptArticle? {
             asked.add(1, ordering: .relaxed)
             return entry.withLock { kept in
                 guard let kept, kept.stamp == stamp, kept.parser == parser else { return nil }
-                return kept.bytes
+                return KeptArticle(model: kept.bytes, body: kept.body)
             }
         }
     }
@@ -33,7 +33,9 @@ struct ParsedArticleSourceTests {
         var stored = library.readUncached(id).article
         stored.headline = "From the index"
         let kept = Kept()
-        kept.entry.withLock { $0 = (stamp, ArticleParser.version, ArticleModelCodec.encode(stored)) }
+        kept.entry.withLock {
+            $0 = (stamp, ArticleParser.version, ArticleModelCodec.encode(stored, bodyApart: true), Array(ArticleModelCodec.bodyText(of: stored).utf8))
+        }
         library.useParsedArticles(from: kept)
         return (library, id, kept, dir)
     }
@@ -84,6 +86,13 @@ struct ParsedArticleSourceTests {
         let article = library.article(id)
         #expect(article == library.readUncached(id).article)
         #expect(article.headline == "Harbour bridge reopens")
+    }
+
+    @Test func aBodyThatDoesNotFitIsParsed() throws {
+        let (library, id, kept, dir) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        kept.entry.withLock { $0?.body += Array("\nanother line".utf8) }
+        #expect(library.article(id).headline == "Harbour bridge reopens")
     }
 
     @Test func withoutASourceNothingIsAsked() throws {

@@ -22,9 +22,9 @@ final class IndexedModelsTests: XCTestCase {
     private func model(_ index: SearchIndex, _ library: Library, _ id: ArticleID) -> Article? {
         let keys = SearchKeys(library: library)
         guard let stamp = library.readUncached(id).stamp,
-              let bytes = index.model(of: keys.key(of: id), signature: FileSignature(size: stamp.size, modified: stamp.modified),
-                                      parser: ArticleParser.version) else { return nil }
-        return try? ArticleModelCodec.decode(bytes, id: library.name(of: id), path: library.path(of: id))
+              let kept = index.model(of: keys.key(of: id), signature: FileSignature(size: stamp.size, modified: stamp.modified),
+                                     parser: ArticleParser.version) else { return nil }
+        return try? ArticleModelCodec.decode(kept.model, body: kept.body, id: library.name(of: id), path: library.path(of: id))
     }
 
     func testTheIndexKeepsEveryArticleAsParsed() throws {
@@ -32,7 +32,11 @@ final class IndexedModelsTests: XCTestCase {
         let index = SearchIndex.temporary()
         XCTAssertEqual(LibraryIndexer(library: library, index: index).run().indexed, 2)
         for id in library.presentIDs {
-            XCTAssertEqual(model(index, library, id), library.readUncached(id).article)
+            let article = library.readUncached(id).article
+            XCTAssertEqual(model(index, library, id), article)
+            XCTAssertTrue(ArticleModelCodec.canKeepBodyApart(article))
+            XCTAssertEqual(LibraryIndexer.indexed(article, path: "x", stamp: FileStamp(size: 1, modified: 1)).model,
+                           ArticleModelCodec.encode(article, bodyApart: true), "the model leaves the body to the index's copy")
         }
     }
 
