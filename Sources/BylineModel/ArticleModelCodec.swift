@@ -145,8 +145,10 @@ public enum ArticleModelCodec {
     /// or of another format), or a body that does not fit them.
     public static func decode(_ bytes: [UInt8], body: [UInt8]? = nil, id: String, path: String) throws(Malformed) -> Article {
         try bytes.withUnsafeBufferPointer { buffer throws(Malformed) in
-            var reader = Reader(bytes: buffer)
-            return try reader.article(id: id, path: path, body: body)
+            try (body ?? []).withUnsafeBufferPointer { lines throws(Malformed) in
+                var reader = Reader(bytes: buffer)
+                return try reader.article(id: id, path: path, body: body == nil ? nil : lines)
+            }
         }
     }
 
@@ -159,16 +161,14 @@ public enum ArticleModelCodec {
             self.bytes = bytes
         }
 
-        mutating func article(id: String, path: String, body: [UInt8]?) throws(Malformed) -> Article {
+        mutating func article(id: String, path: String, body: UnsafeBufferPointer<UInt8>?) throws(Malformed) -> Article {
             guard try byte() == ArticleModelCodec.format else { throw Malformed(reason: "unknown format") }
             var lines: BodyLines?
             switch try byte() {
             case 0: lines = nil
             case 1:
-                guard let body, let text = String(validating: body, as: UTF8.self) else {
-                    throw Malformed(reason: "the body text is missing or not UTF-8")
-                }
-                lines = BodyLines(text: text)
+                guard let body else { throw Malformed(reason: "the body text is missing") }
+                lines = BodyLines(bytes: body)
             default: throw Malformed(reason: "unknown layout")
             }
             let headline = try string()
@@ -197,7 +197,7 @@ public enum ArticleModelCodec {
                 }
                 let text: String
                 if holdsBody(kind), var kept = lines {
-                    guard let line = kept.next() else { throw Malformed(reason: "the body has too few lines") }
+                    guard let line = try kept.next() else { throw Malformed(reason: "the body has too few lines") }
                     lines = kept
                     text = line
                 } else {
@@ -234,25 +234,27 @@ public enum ArticleModelCodec {
 
         var remaining: Int { bytes.count - at }
 
-        /// The texts of the paragraphs and crossheads, from the body kept apart.
+        /// The texts of the paragraphs and crossheads, from the UTF-8 of the body kept apart.
         struct BodyLines {
-            let text: String
+            let bytes: UnsafeBufferPointer<UInt8>
             /// Where the next line starts; nil once every line was taken (at once for "").
-            var start: String.Index?
+            var start: Int?
 
-            init(text: String) {
-                self.text = text
-                start = text.isEmpty ? nil : text.startIndex
+            init(bytes: UnsafeBufferPointer<UInt8>) {
+                self.bytes = bytes
+                start = bytes.isEmpty ? nil : 0
             }
 
-            mutating func next() -> String? {
+            /// The next line (valid UTF-8, or it throws); nil after the last.
+            mutating func next() throws(Malformed) -> String? {
                 guard let from = start else { return nil }
-                guard let end = text.utf8[from...].firstIndex(of: UInt8(ascii: "\n")) else {
-                    start = nil
-                    return String(text[from...])
+                var end = from
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                start = end < bytes.count ? end + 1 : nil
+                guard let line = String(validating: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self) else {
+                    throw Malformed(reason: "the body is not UTF-8")
                 }
-                start = text.utf8.index(after: end)
-                return String(text[from..<end])
+                return line
             }
 
             var atEnd: Bool { start == nil }

@@ -20,8 +20,8 @@ public final class SearchIndex: Sendable {
     public let path: String?
     private let backend: Mutex<Backend>
     private let caches = SearchCaches()
-    /// zstd's state for unpacking models (made once: a fresh one per call costs more than the
-    /// unpacking).
+    /// zstd's state for unpacking the bodies that go with models (made once: a fresh one per
+    /// call costs more than the unpacking).
     private let modelCodec = Mutex(TextCompression())
     /// Reading connections opened so far (for the tests).
     let readerOpenings: ReaderOpenings
@@ -150,12 +150,11 @@ public final class SearchIndex: Sendable {
         let packed = perform(writing: false, fallback: { _ in nil as (model: [UInt8], body: [UInt8])? }) { database in
             try database.read { try SearchReads.model($0, key: key, signature: signature, parser: parser) }
         }
-        guard let packed else { return nil }
-        let (model, body) = modelCodec.withLock { codec in
-            (packed.model.withUnsafeBytes { codec.decompress($0) }, packed.body.withUnsafeBytes { codec.decompress($0) })
-        }
-        // (An empty body is packed as an empty frame, which unpacks to nothing: as it should.)
-        return model.isEmpty ? nil : (model, body)
+        guard let packed, !packed.model.isEmpty else { return nil }
+        // (An empty body is packed as an empty frame, which unpacks to nothing, as it should; a
+        // damaged one unpacks to nothing too, which the model's decoding then finds short.)
+        let body = modelCodec.withLock { codec in packed.body.withUnsafeBytes { codec.decompress($0) } }
+        return (packed.model, body)
     }
 
     /// In one transaction: adds `articles` to the library keyed `library` (replacing what was

@@ -66,7 +66,7 @@ enum SearchReads {
         }
     }
 
-    /// The compressed model and body of the article at `key`, if its model was made by parser
+    /// The model and compressed body of the article at `key`, if its model was made by parser
     /// `parser` from a file of exactly this size and time (nil otherwise, or when there is none).
     ///
     /// One row, by the `(libraryId, path)` index, through a cached statement stepped straight

@@ -57,8 +57,8 @@ public struct IndexedArticle: Sendable, Equatable {
     public var body: String
     /// The quotes whose speaker the article names.
     public var quotes: [IndexedQuote]
-    /// The whole parsed article (`ArticleModelCodec`'s bytes; the index compresses them), and
-    /// the version of the parser that made it; empty and 0: none.
+    /// The whole parsed article (`ArticleModelCodec`'s bytes, kept as they are), and the
+    /// version of the parser that made it; empty and 0: none.
     public var model: [UInt8]
     public var parser: Int
 

@@ -60,7 +60,7 @@ struct SearchWrites {
             .execute(arguments: [id, article.standfirst, Data(codec.compress(article.body))])
         if !article.model.isEmpty {
             try db.cachedStatement(sql: "INSERT INTO articleModel (id, model) VALUES (?, ?)")
-                .execute(arguments: [id, Data(codec.compress(article.model))])
+                .execute(arguments: [id, Data(article.model)])
         }
         try db.cachedStatement(sql: "INSERT INTO articleSearch (rowid, headline, standfirst, body) VALUES (?, ?, ?, ?)")
             .execute(arguments: [id, article.headline, article.standfirst, article.body])

@@ -78,16 +78,21 @@ struct ArticleModelStoreTests {
         #expect(try rawConnection(path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM articleModel") } == 0)
     }
 
-    @Test func aDamagedModelIsNone() throws {
+    @Test func aDamagedModelOrBodyIsGivenAsItIsForTheDecoderToRefuse() throws {
         let folder = try StoreFolder()
         defer { folder.cleanUp() }
         let path = folder.file("index.sqlite3")
         let index = SearchIndex.open(.file(path))
         #expect(index.update(library: SearchFixture.news, put: [Self.bridge()]))
         index.close()
-        try rawConnection(path).write { try $0.execute(sql: "UPDATE articleModel SET model = x'28b52ffd0011223344'") }
+        try rawConnection(path).write { db in
+            try db.execute(sql: "UPDATE articleModel SET model = x'0011223344'")
+            try db.execute(sql: "UPDATE articleText SET body = x'28b52ffd0011223344'")
+        }
         let reopened = SearchIndex.open(.file(path))
-        #expect(reopened.model(of: Self.key, signature: FileSignature(size: 100, modified: 1), parser: 3) == nil)
+        let kept = reopened.model(of: Self.key, signature: FileSignature(size: 100, modified: 1), parser: 3)
+        #expect(kept?.model == [0x00, 0x11, 0x22, 0x33, 0x44])
+        #expect(kept?.body == [], "a body that does not unpack is none")
         #expect(reopened.takeNotices().isEmpty)
         #expect(reopened.search("authority", in: SearchFixture.scope).total == 1, "the rest of the index still answers")
     }
