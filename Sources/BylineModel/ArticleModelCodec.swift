@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A parsed ``Article`` as compact bytes, and back: what the search index keeps of each article
 /// so that the reader can show it without parsing the file again (see DECISIONS.md, "Per-key
 /// cost (issue 17)").
@@ -247,9 +255,9 @@ public enum ArticleModelCodec {
 
             /// The next line (valid UTF-8, or it throws); nil after the last.
             mutating func next() throws(Malformed) -> String? {
-                guard let from = start else { return nil }
-                var end = from
-                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                guard let from = start, let base = bytes.baseAddress else { return nil }
+                let end = memchr(base + from, 0x0A, bytes.count - from).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+                    ?? bytes.count
                 start = end < bytes.count ? end + 1 : nil
                 guard let line = String(validating: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self) else {
                     throw Malformed(reason: "the body is not UTF-8")
