@@ -170,10 +170,14 @@ public final class LibraryIndexer: Sendable {
         var plans: [Work] = []
         for key in byKey.keys.sorted() {
             guard let (present, deleted) = byKey[key] else { continue }
+            // Articles whose kept model is not today's parser's (none, but after a parser change
+            // or an upgrade) are read again, as if their file had changed.
+            let otherModels = Set(index.articlesWithOtherModels(library: key, parser: ArticleParser.version).map { PathDigest.of($0) })
             var indexed = DigestTable<Stamp>(expected: present.count)
-            index.forEachIndexedUTF8(library: key) { path, signature, parser in
-                indexed.put(PathDigest.of(utf8: path), Stamp(size: signature.size, modified: signature.modified,
-                                                             modelIsCurrent: parser == ArticleParser.version))
+            index.forEachIndexedUTF8(library: key) { path, signature in
+                let digest = PathDigest.of(utf8: path)
+                indexed.put(digest, Stamp(size: signature.size, modified: signature.modified,
+                                          modelIsCurrent: otherModels.isEmpty || !otherModels.contains(digest)))
             }
             var work = Work(library: key)
             // The digests listed, made a table only for the sweep that needs one.

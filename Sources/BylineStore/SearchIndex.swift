@@ -130,14 +130,17 @@ public final class SearchIndex: Sendable {
     /// ``forEachIndexed(library:_:)`` with each path as its UTF-8 bytes, valid only during the
     /// call (the start-up check hashes them without making a string).
     public func forEachIndexedUTF8(library: String, _ body: (UnsafeBufferPointer<UInt8>, FileSignature) -> Void) {
-        forEachIndexedUTF8(library: library) { path, signature, _ in body(path, signature) }
-    }
-
-    /// ``forEachIndexedUTF8(library:_:)`` with the parser version of each article's model
-    /// (``IndexedArticle/parser``; 0 when it has none).
-    public func forEachIndexedUTF8(library: String, _ body: (UnsafeBufferPointer<UInt8>, FileSignature, Int) -> Void) {
         perform(writing: false, fallback: { _ in () }) { database in
             try database.read { try SearchReads.forEachIndexedUTF8($0, library: library, body) }
+        }
+    }
+
+    /// The paths of the articles indexed in a library (by its key) whose model
+    /// (``IndexedArticle/model``) is missing or was made by another parser than `parser`: none,
+    /// unless the parser changed since they were indexed (or an index of an older Byline).
+    public func articlesWithOtherModels(library: String, parser: Int) -> [String] {
+        perform(writing: false, fallback: { _ in [] }) { database in
+            try database.read { try SearchReads.otherModels($0, library: library, parser: parser) }
         }
     }
 

@@ -14,15 +14,23 @@ enum SearchReads {
 
     /// The same, one article at a time.
     static func forEachIndexed(_ db: Database, library: String, _ body: (String, FileSignature) -> Void) throws {
-        try forEachIndexedUTF8(db, library: library) { bytes, signature, _ in
+        try forEachIndexedUTF8(db, library: library) { bytes, signature in
             body(String(decoding: bytes, as: UTF8.self), signature)
         }
     }
 
-    /// The same with each path as SQLite's UTF-8 bytes (valid only during the call), and the
-    /// parser version of the article's model (0: none).
-    static func forEachIndexedUTF8(_ db: Database, library: String,
-                                   _ body: (UnsafeBufferPointer<UInt8>, FileSignature, Int) -> Void) throws {
+    /// The paths of a library's articles whose model was made by another parser than `parser`
+    /// (or that have none), through the index on `article.parser`: two empty ranges when every
+    /// model is of this parser.
+    static func otherModels(_ db: Database, library: String, parser: Int) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT path FROM article
+            WHERE (parser < ?1 OR parser > ?1) AND +libraryId = (SELECT id FROM library WHERE path = ?2)
+            """), arguments: [parser, library])
+    }
+
+    /// The same with each path as SQLite's UTF-8 bytes (valid only during the call).
+    static func forEachIndexedUTF8(_ db: Database, library: String, _ body: (UnsafeBufferPointer<UInt8>, FileSignature) -> Void) throws {
         // With one library in the index, every article is this library's: reading the table
         // straight through costs about half of finding each row from the (libraryId, path)
         // index, which SQLite picks otherwise (at 10,000 articles, about 15 M instructions
@@ -41,10 +49,10 @@ enum SearchReads {
         if alone && !thisOne { return }
         let statement: Statement
         if thisOne {
-            statement = try db.makeStatement(sql: "SELECT path, fileSize, fileModified, parser FROM article")
+            statement = try db.makeStatement(sql: "SELECT path, fileSize, fileModified FROM article")
         } else {
             statement = try db.makeStatement(sql: """
-                SELECT article.path, fileSize, fileModified, parser FROM article
+                SELECT article.path, fileSize, fileModified FROM article
                 WHERE libraryId = (SELECT id FROM library WHERE path = ?)
                 """)
             try statement.setArguments([library])
@@ -61,8 +69,7 @@ enum SearchReads {
             }
             let text = sqlite3_column_text(sqlite, 0)
             let path = UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(sqlite, 0)))
-            body(path, FileSignature(size: sqlite3_column_int64(sqlite, 1), modified: sqlite3_column_int64(sqlite, 2)),
-                 Int(sqlite3_column_int64(sqlite, 3)))
+            body(path, FileSignature(size: sqlite3_column_int64(sqlite, 1), modified: sqlite3_column_int64(sqlite, 2)))
         }
     }
 
