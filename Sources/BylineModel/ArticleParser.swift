@@ -51,6 +51,17 @@ import Foundation
 /// Work is bounded: at most `TextDecoding.byteCap` bytes are parsed, every scan is linear, and
 /// pull-quote matching hashes normalised sentence fragments.
 public enum ArticleParser {
+    /// The version of what ``parse(data:id:path:)`` makes of a file: parsed articles kept
+    /// elsewhere (the search index's, see ``ArticleModelCodec``) are used only when they were
+    /// made by this version. Any change to the parse's output must raise it:
+    /// `ParserVersionTests` hashes the output on the repository's articles and compares the
+    /// hash with ``outputDigest``, recorded for this version.
+    public static let version = 1
+
+    /// The hash of the parse's output on the repository's articles that ``version`` stands for
+    /// (see `ParserVersionTests`, which prints the new one when it differs).
+    public static let outputDigest = "c7457b63aacc5634"
+
     /// Parses a file's bytes.
     public static func parse(data: Data, id: String, path: String) -> Article {
         switch TextDecoding.decode(data) {

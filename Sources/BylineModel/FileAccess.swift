@@ -42,11 +42,16 @@ enum FileAccess {
         var modified: Int64
         /// True when the whole file was read (it was no longer than `limit`).
         var complete: Bool
+        /// True when `skip` said so: nothing was read (`data` is empty).
+        var skipped = false
     }
 
     /// Reads at most `limit` bytes from the start of a regular file. Never blocks on a FIFO
     /// (opened non-blocking and refused) and never follows more than the kernel's symlink limit.
-    static func read(_ path: String, limit: Int) -> Result<Read, FileFailure> {
+    /// `skip` is asked, once the file is open and known to be a regular file, with its size and
+    /// modification time (nanoseconds): true reads nothing (``Read/skipped``).
+    static func read(_ path: String, limit: Int, skip: (_ size: Int, _ modified: Int64) -> Bool = { _, _ in false })
+        -> Result<Read, FileFailure> {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(FileFailure(reason: "cannot open: \(errorText())")) }
         defer { close(fd) }
@@ -56,6 +61,8 @@ enum FileAccess {
         if type == S_IFDIR { return .failure(FileFailure(reason: "is a directory")) }
         guard type == S_IFREG else { return .failure(FileFailure(reason: "not a regular file")) }
         let size = Int(st.st_size)
+        let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        if skip(size, modified) { return .success(Read(data: Data(), size: size, modified: modified, complete: true, skipped: true)) }
         let want = min(limit, max(size, 0) + 1)
         // Read into uncleared memory (clearing the buffer first cost as much as the read), which
         // the Data then owns: no second buffer and no copy.
@@ -76,7 +83,6 @@ enum FileAccess {
         let data = Data(bytesNoCopy: raw, count: got, deallocator: .free)
         // Grew while we read: treat the limit as reached.
         let complete = eof || got < limit
-        let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
         return .success(Read(data: data, size: size, modified: modified, complete: complete))
     }
 }

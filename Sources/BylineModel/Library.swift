@@ -78,6 +78,8 @@ public final class Library: Sendable {
     /// Held while the path index is built (outside `state`'s lock): a second caller waits for
     /// that index rather than building another.
     private let pathIndexing = Mutex(())
+    /// Where ``article(_:)`` looks for the article parsed before (the search index), if anywhere.
+    private let parsedSource = Mutex<(any ParsedArticleSource)?>(nil)
 
     private struct State: Sendable {
         var entries: LibraryEntries
@@ -574,6 +576,11 @@ public final class Library: Sendable {
 
     /// The parsed article: parsed on first use and kept in a bounded cache. A file that
     /// vanished, shrank or cannot be read gives an unreadable article with a reason.
+    ///
+    /// With a ``ParsedArticleSource`` (``useParsedArticles(from:)``), the file is opened and
+    /// `stat`ed, and the source asked for the article as the current parser made it from a file
+    /// of exactly that size and modification time; it is parsed only when the source has none
+    /// (or bytes that do not decode). The source is asked outside the library's lock.
     public func article(_ id: ArticleID) -> Article {
         let index = id.index
         if let hit = cachedArticle(id) { return hit }
@@ -582,7 +589,7 @@ public final class Library: Sendable {
         }) else {
             return ArticleParser.unreadable(id: "", path: "", reason: "no such entry")
         }
-        let (article, stamp) = Self.read(entry)
+        let (article, stamp) = Self.read(entry, id: id, source: parsedSource.withLock { $0 })
         let facts = stamp.map { FileFacts(size: Int($0.size), modified: $0.modified / 1_000_000_000) }
         return state.withLock { s in
             if let a = s.cache[index] { return a }
@@ -686,13 +693,35 @@ public final class Library: Sendable {
         return Self.read(entry)
     }
 
-    private static func read(_ entry: LibraryEntry) -> (article: Article, stamp: FileStamp?) {
-        switch FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) {
+    /// Reads and parses an entry's file; with a `source`, takes the article from it instead
+    /// when it has it for the file as it is now.
+    private static func read(_ entry: LibraryEntry, id: ArticleID? = nil, source: (any ParsedArticleSource)? = nil)
+        -> (article: Article, stamp: FileStamp?) {
+        var stored: Article?
+        let result = FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) { size, modified in
+            guard let source, let id,
+                  let kept = source.parsedArticle(id, stamp: FileStamp(size: Int64(size), modified: modified),
+                                                  parser: ArticleParser.version),
+                  let article = try? ArticleModelCodec.decode(kept.model, body: kept.body, id: entry.id, path: entry.path)
+            else { return false }
+            stored = article
+            return true
+        }
+        switch result {
         case .failure(let f):
             return (ArticleParser.unreadable(id: entry.id, path: entry.path, reason: f.reason), nil)
         case .success(let r):
-            return (ArticleParser.parse(data: r.data, id: entry.id, path: entry.path), FileStamp(size: Int64(r.size), modified: r.modified))
+            let stamp = FileStamp(size: Int64(r.size), modified: r.modified)
+            if r.skipped, let stored { return (stored, stamp) }
+            return (ArticleParser.parse(data: r.data, id: entry.id, path: entry.path), stamp)
         }
+    }
+
+    /// Takes articles from `source` when it has them as the current parser makes them of the
+    /// file as it is (see ``article(_:)``); nil stops asking. The reader hands it the search
+    /// index once that is open.
+    public func useParsedArticles(from source: (any ParsedArticleSource)?) {
+        parsedSource.withLock { $0 = source }
     }
 
     /// ``readHeadline(_:)`` by position in the entry table.

@@ -170,9 +170,14 @@ public final class LibraryIndexer: Sendable {
         var plans: [Work] = []
         for key in byKey.keys.sorted() {
             guard let (present, deleted) = byKey[key] else { continue }
+            // Articles whose kept model is not today's parser's (none, but after a parser change
+            // or an upgrade) are read again, as if their file had changed.
+            let otherModels = Set(index.articlesWithOtherModels(library: key, parser: ArticleParser.version).map { PathDigest.of($0) })
             var indexed = DigestTable<Stamp>(expected: present.count)
             index.forEachIndexedUTF8(library: key) { path, signature in
-                indexed.put(PathDigest.of(utf8: path), Stamp(size: signature.size, modified: signature.modified))
+                let digest = PathDigest.of(utf8: path)
+                indexed.put(digest, Stamp(size: signature.size, modified: signature.modified,
+                                          modelIsCurrent: otherModels.isEmpty || !otherModels.contains(digest)))
             }
             var work = Work(library: key)
             // The digests listed, made a table only for the sweep that needs one.
@@ -190,7 +195,8 @@ public final class LibraryIndexer: Sendable {
                     if was != nil { work.remove.append(keys.path(of: id)) }
                     return
                 }
-                if was == Stamp(size: now.size, modified: now.modified) {
+                // Indexed from this very file, with a model of today's parser: nothing to do.
+                if was == Stamp(size: now.size, modified: now.modified, modelIsCurrent: true) {
                     summary.unchanged += 1
                 } else {
                     work.read.append(id)
@@ -216,10 +222,13 @@ public final class LibraryIndexer: Sendable {
         return plans
     }
 
-    /// A file's size and time, as compared.
+    /// A file's size and time, as compared, and whether the parsed model kept with it was made
+    /// by today's parser (an article whose model is missing or older is read again, which also
+    /// brings its quotes and speakers up to date with the parser).
     private struct Stamp: Equatable {
         var size: Int64
         var modified: Int64
+        var modelIsCurrent: Bool
     }
 
     // MARK: - Writing
@@ -263,19 +272,18 @@ public final class LibraryIndexer: Sendable {
     }
 
     /// What the index keeps of a parsed article: the body's paragraphs and crossheads (not
-    /// footers, nor pull quotes, which repeat the body), and the quotes whose speaker is named
-    /// (a pull quote only when it repeats no quote of the body).
+    /// footers, nor pull quotes, which repeat the body), the quotes whose speaker is named
+    /// (a pull quote only when it repeats no quote of the body), and the whole article
+    /// (``ArticleModelCodec``, its body's texts left to the body kept for search) for the
+    /// reader to show without parsing it again.
     static func indexed(_ article: Article, path: String, stamp: FileStamp) -> IndexedArticle {
-        var body = ""
-        for block in article.blocks where block.kind == .paragraph || block.kind == .crosshead {
-            if !body.isEmpty { body += "\n" }
-            body += block.text
-        }
+        let body = ArticleModelCodec.bodyText(of: article)
         let quotes = article.quotes.compactMap { quote -> IndexedQuote? in
             guard let speaker = quote.speaker, !speaker.isEmpty, !(quote.pull && quote.repeats != nil) else { return nil }
             return IndexedQuote(text: quote.text, speaker: speaker, block: quote.block)
         }
         return IndexedArticle(path: path, signature: FileSignature(size: stamp.size, modified: stamp.modified),
-                              headline: article.headline, standfirst: article.standfirst ?? "", body: body, quotes: quotes)
+                              headline: article.headline, standfirst: article.standfirst ?? "", body: body, quotes: quotes,
+                              model: ArticleModelCodec.encode(article, bodyApart: true), parser: ArticleParser.version)
     }
 }

@@ -32,17 +32,21 @@ final class LibrarySearchService: Sendable {
     /// Stops indexing (at the end of the batch being written) and drops work not started.
     func stop() {
         cancelled.store(true, ordering: .relaxed)
+        if opened.withLock({ $0 != nil }) { library.useParsedArticles(from: nil) }
         indexingThread.stop()
         searchingThread.stop()
     }
 
-    /// The indexer (and its index), opened on first use; nil without a location.
+    /// The indexer (and its index), opened on first use (the library then takes parsed
+    /// articles from the index); nil without a location.
     private func indexer() -> LibraryIndexer? {
         guard let location else { return nil }
         return opened.withLock { indexer in
             if let indexer { return indexer }
             let made = LibraryIndexer(library: library, index: SearchIndex.open(location))
             indexer = made
+            // Articles the index parsed need not be parsed again to be shown.
+            library.useParsedArticles(from: IndexedModels(index: made.index, keys: made.keys))
             return made
         }
     }

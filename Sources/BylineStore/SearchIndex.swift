@@ -20,6 +20,9 @@ public final class SearchIndex: Sendable {
     public let path: String?
     private let backend: Mutex<Backend>
     private let caches = SearchCaches()
+    /// zstd's state for unpacking the bodies that go with models (made once: a fresh one per
+    /// call costs more than the unpacking).
+    private let modelCodec = Mutex(TextCompression())
     /// Reading connections opened so far (for the tests).
     let readerOpenings: ReaderOpenings
     /// Whether a count is being read on a second connection (``SearchTally/Pending``).
@@ -130,6 +133,34 @@ public final class SearchIndex: Sendable {
         perform(writing: false, fallback: { _ in () }) { database in
             try database.read { try SearchReads.forEachIndexedUTF8($0, library: library, body) }
         }
+    }
+
+    /// The paths of the articles indexed in a library (by its key) whose model
+    /// (``IndexedArticle/model``) is missing or was made by another parser than `parser`: none,
+    /// unless the parser changed since they were indexed (or an index of an older Byline).
+    public func articlesWithOtherModels(library: String, parser: Int) -> [String] {
+        perform(writing: false, fallback: { _ in [] }) { database in
+            try database.read { try SearchReads.otherModels($0, library: library, parser: parser) }
+        }
+    }
+
+    /// The parsed model of the article at `key` (``IndexedArticle/model``) and its searchable
+    /// body (``IndexedArticle/body``), both unpacked, if the index holds a model made by parser
+    /// `parser` from a file of exactly this size and time; nil otherwise, and when the index
+    /// cannot be read. For a worker thread: it reads on one of the pool's reading connections
+    /// (never the writer's, so an indexing under way does not hold it up), and never throws.
+    public func model(of key: ArticleKey, signature: FileSignature, parser: Int) -> (model: [UInt8], body: [UInt8])? {
+        // One statement, so no transaction (GRDB's `read` opens and ends one around it, which
+        // cost about 40 k instructions of the 100 k this read took): the statement alone reads
+        // one snapshot of the index.
+        let packed = perform(writing: false, fallback: { _ in nil as (model: [UInt8], body: [UInt8])? }) { database in
+            try database.unsafeRead { try SearchReads.model($0, key: key, signature: signature, parser: parser) }
+        }
+        guard let packed, !packed.model.isEmpty else { return nil }
+        // (An empty body is packed as an empty frame, which unpacks to nothing, as it should; a
+        // damaged one unpacks to nothing too, which the model's decoding then finds short.)
+        let body = modelCodec.withLock { codec in packed.body.withUnsafeBytes { codec.decompress($0) } }
+        return (packed.model, body)
     }
 
     /// In one transaction: adds `articles` to the library keyed `library` (replacing what was

@@ -19,6 +19,16 @@ enum SearchReads {
         }
     }
 
+    /// The paths of a library's articles whose model was made by another parser than `parser`
+    /// (or that have none), through the index on `article.parser`: two empty ranges when every
+    /// model is of this parser.
+    static func otherModels(_ db: Database, library: String, parser: Int) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT path FROM article
+            WHERE (parser < ?1 OR parser > ?1) AND +libraryId = (SELECT id FROM library WHERE path = ?2)
+            """), arguments: [parser, library])
+    }
+
     /// The same with each path as SQLite's UTF-8 bytes (valid only during the call).
     static func forEachIndexedUTF8(_ db: Database, library: String, _ body: (UnsafeBufferPointer<UInt8>, FileSignature) -> Void) throws {
         // With one library in the index, every article is this library's: reading the table
@@ -61,6 +71,34 @@ enum SearchReads {
             let path = UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(sqlite, 0)))
             body(path, FileSignature(size: sqlite3_column_int64(sqlite, 1), modified: sqlite3_column_int64(sqlite, 2)))
         }
+    }
+
+    /// The model and compressed body of the article at `key`, if its model was made by parser
+    /// `parser` from a file of exactly this size and time (nil otherwise, or when there is none).
+    ///
+    /// One row, by the `(libraryId, path)` index, through a cached statement stepped straight
+    /// from SQLite: the reader asks it at each move of the list.
+    static func model(_ db: Database, key: ArticleKey, signature: FileSignature, parser: Int) throws -> (model: [UInt8], body: [UInt8])? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT articleModel.model, articleText.body FROM article
+            JOIN articleModel ON articleModel.id = article.id JOIN articleText ON articleText.id = article.id
+            WHERE article.libraryId = (SELECT id FROM library WHERE path = ?) AND article.path = ?
+              AND article.fileSize = ? AND article.fileModified = ? AND article.parser = ?
+            """)
+        try statement.setArguments([key.library, key.path, signature.size, signature.modified, parser])
+        let sqlite = statement.sqliteStatement
+        defer { sqlite3_reset(sqlite) }
+        let code = sqlite3_step(sqlite)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+        }
+        func blob(_ column: Int32) -> [UInt8] {
+            let count = Int(sqlite3_column_bytes(sqlite, column))
+            guard let bytes = sqlite3_column_blob(sqlite, column), count > 0 else { return [] }
+            return [UInt8](UnsafeRawBufferPointer(start: bytes, count: count))
+        }
+        return (blob(0), blob(1))
     }
 
     /// How many articles of the scope are indexed.

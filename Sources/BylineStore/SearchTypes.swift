@@ -57,15 +57,21 @@ public struct IndexedArticle: Sendable, Equatable {
     public var body: String
     /// The quotes whose speaker the article names.
     public var quotes: [IndexedQuote]
+    /// The whole parsed article (`ArticleModelCodec`'s bytes, kept as they are), and the
+    /// version of the parser that made it; empty and 0: none.
+    public var model: [UInt8]
+    public var parser: Int
 
     public init(path: String, signature: FileSignature, headline: String, standfirst: String, body: String,
-                quotes: [IndexedQuote]) {
+                quotes: [IndexedQuote], model: [UInt8] = [], parser: Int = 0) {
         self.path = path
         self.signature = signature
         self.headline = headline
         self.standfirst = standfirst
         self.body = body
         self.quotes = quotes
+        self.model = model
+        self.parser = parser
     }
 }
 

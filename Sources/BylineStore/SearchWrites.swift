@@ -36,24 +36,32 @@ struct SearchWrites {
         let nested = Self.isNested(article.path)
         let id: Int64
         if let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, fileSize, fileModified FROM article WHERE libraryId = ? AND path = ?
+            SELECT id, fileSize, fileModified, parser FROM article WHERE libraryId = ? AND path = ?
             """), arguments: [libraryId, article.path]) {
             id = try row.decode(atIndex: 0)
             let size: Int64 = try row.decode(atIndex: 1)
             let modified: Int64 = try row.decode(atIndex: 2)
-            if size == article.signature.size && modified == article.signature.modified { return false }
+            let parser: Int = try row.decode(atIndex: 3)
+            if size == article.signature.size && modified == article.signature.modified && parser == article.parser {
+                return false
+            }
             try unindex(id, nested: nested)
-            try db.cachedStatement(sql: "UPDATE article SET fileSize = ?, fileModified = ?, headline = ? WHERE id = ?")
-                .execute(arguments: [article.signature.size, article.signature.modified, article.headline, id])
+            try db.cachedStatement(sql: "UPDATE article SET fileSize = ?, fileModified = ?, headline = ?, parser = ? WHERE id = ?")
+                .execute(arguments: [article.signature.size, article.signature.modified, article.headline, article.parser, id])
         } else {
             try db.cachedStatement(sql: """
-                INSERT INTO article (libraryId, path, fileSize, fileModified, headline) VALUES (?, ?, ?, ?, ?)
-                """).execute(arguments: [libraryId, article.path, article.signature.size, article.signature.modified, article.headline])
+                INSERT INTO article (libraryId, path, fileSize, fileModified, headline, parser) VALUES (?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [libraryId, article.path, article.signature.size, article.signature.modified,
+                                         article.headline, article.parser])
             id = db.lastInsertedRowID
             if nested { try changeNested(by: 1) }
         }
         try db.cachedStatement(sql: "INSERT INTO articleText (id, standfirst, body) VALUES (?, ?, ?)")
             .execute(arguments: [id, article.standfirst, Data(codec.compress(article.body))])
+        if !article.model.isEmpty {
+            try db.cachedStatement(sql: "INSERT INTO articleModel (id, model) VALUES (?, ?)")
+                .execute(arguments: [id, Data(article.model)])
+        }
         try db.cachedStatement(sql: "INSERT INTO articleSearch (rowid, headline, standfirst, body) VALUES (?, ?, ?, ?)")
             .execute(arguments: [id, article.headline, article.standfirst, article.body])
         try addQuotes(article.quotes, to: id, nested: nested)
@@ -91,13 +99,15 @@ struct SearchWrites {
 
     // MARK: - Parts
 
-    /// Takes the article's text out of FTS5 and its quotes out of the counts (its row stays).
+    /// Takes the article's text out of FTS5, its quotes out of the counts and its parsed model
+    /// away (its row stays).
     private mutating func unindex(_ id: Int64, nested: Bool) throws {
         try db.cachedStatement(sql: """
             INSERT INTO articleSearch (articleSearch, rowid, headline, standfirst, body)
             SELECT 'delete', id, headline, standfirst, body FROM articleContent WHERE id = ?
             """).execute(arguments: [id])
         try db.cachedStatement(sql: "DELETE FROM articleText WHERE id = ?").execute(arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM articleModel WHERE id = ?").execute(arguments: [id])
         let counts = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT speakerId, count(*) FROM quote WHERE articleId = ? GROUP BY speakerId
             """), arguments: [id])

@@ -26,8 +26,12 @@ final class TextCompression {
 
     /// The text's UTF-8, compressed.
     func compress(_ text: String) -> [UInt8] {
+        compress(Array(text.utf8))
+    }
+
+    /// The bytes, compressed.
+    func compress(_ utf8: [UInt8]) -> [UInt8] {
         if compressor == nil { compressor = ZSTD_createCCtx() }
-        let utf8 = Array(text.utf8)
         let bound = ZSTD_compressBound(utf8.count)
         return [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
             let written = utf8.withUnsafeBytes { input in

@@ -71,6 +71,23 @@ private func fuzzParser(_ input: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         if article.unreadableReason != reason { Fuzz.violated("headline read says unreadable: \(reason)", article.headline) }
     }
 
+    // The search index keeps the article as ArticleModelCodec's bytes (its body's texts apart,
+    // as the index's searchable body): they must give it back exactly, both ways. And the input
+    // itself as such bytes (damaged ones, as a damaged index would hold) must be refused or
+    // decode, never crash.
+    let body = Array(ArticleModelCodec.bodyText(of: article).utf8)
+    for (apart, given) in [(false, nil), (true, body)] {
+        let kept = ArticleModelCodec.encode(article, bodyApart: apart)
+        if (try? ArticleModelCodec.decode(kept, body: given, id: id, path: "/fuzz/\(id).txt")) != article {
+            Fuzz.violated("the kept model does not give the article back (body apart: \(apart))", article.headline)
+        }
+    }
+    if let odd = try? ArticleModelCodec.decode(Array(bytes), body: Array(bytes.prefix(64)), id: id, path: "/fuzz") {
+        for quote in odd.quotes where quote.place == .body ? !odd.blocks.indices.contains(quote.block) : quote.block != -1 {
+            Fuzz.violated("decoded bytes hold a quote of block \(quote.block) of \(odd.blocks.count)", quote.text)
+        }
+    }
+
     // The sanitiser alone, on lossily decoded bytes: clean output, and a second pass changes nothing.
     let decoded = String(decoding: data, as: UTF8.self)
     let clean = TextSanitizer.sanitize(decoded)

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import BylineModel
+
+/// ``ArticleModelCodec``: every article of the repository comes back as parsed, and bytes it
+/// did not make are refused with an error, never a crash.
+struct ArticleModelCodecTests {
+    @Test func everyRepositoryArticleRoundTrips() throws {
+        #expect(ArticleCorpusFiles.articles.count > 200)
+        for article in ArticleCorpusFiles.articles {
+            let bytes = ArticleModelCodec.encode(article)
+            let back = try ArticleModelCodec.decode(bytes, id: article.id, path: article.path)
+            #expect(back == article, "\(article.path)")
+        }
+    }
+
+    @Test func everyRepositoryArticleRoundTripsWithItsBodyApart() throws {
+        var apart = 0
+        for article in ArticleCorpusFiles.articles {
+            let bytes = ArticleModelCodec.encode(article, bodyApart: true)
+            let body = Array(ArticleModelCodec.bodyText(of: article).utf8)
+            #expect(try ArticleModelCodec.decode(bytes, body: body, id: article.id, path: article.path) == article, "\(article.path)")
+            if ArticleModelCodec.canKeepBodyApart(article) {
+                apart += 1
+                #expect(bytes.count < ArticleModelCodec.encode(article).count || body.isEmpty)
+            } else {
+                #expect(bytes == ArticleModelCodec.encode(article), "kept whole when the lines cannot give the texts back")
+            }
+        }
+        #expect(apart > 200)
+    }
+
+    @Test func aBodyThatDoesNotFitIsRefused() throws {
+        let article = try #require(ArticleCorpusFiles.articles.first { $0.blocks.filter { $0.kind == .paragraph }.count > 2 })
+        let bytes = ArticleModelCodec.encode(article, bodyApart: true)
+        let body = ArticleModelCodec.bodyText(of: article)
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        for wrong in [nil, [], Array(lines.dropLast().joined(separator: "\n").utf8), Array((body + "\nmore").utf8), [0xFF, 0xFE]] {
+            #expect(throws: ArticleModelCodec.Malformed.self) { try ArticleModelCodec.decode(bytes, body: wrong, id: "t", path: "/t") }
+        }
+    }
+
+    @Test func textsTheLinesCannotGiveBackStayInTheBytes() throws {
+        let article = Article(id: "a", path: "/a", headline: "h", standfirst: nil,
+                              blocks: [Block(kind: .paragraph, text: "one"), Block(kind: .crosshead, text: "")],
+                              quotes: [], warnings: [], words: 1)
+        #expect(!ArticleModelCodec.canKeepBodyApart(article))
+        var broken = article
+        broken.blocks[1].text = "two\nlines"
+        #expect(!ArticleModelCodec.canKeepBodyApart(broken))
+        for one in [article, broken] {
+            #expect(try ArticleModelCodec.decode(ArticleModelCodec.encode(one, bodyApart: true), id: "a", path: "/a") == one)
+        }
+        var fine = article
+        fine.blocks[1].text = "two"
+        #expect(ArticleModelCodec.canKeepBodyApart(fine))
+        #expect(ArticleModelCodec.bodyText(of: fine) == "one\ntwo")
+    }
+
+    @Test func unreadableAndEdgeArticlesRoundTrip() throws {
+        let articles = [
+            ArticleParser.unreadable(id: "x", path: "/x.txt", reason: "binary (NUL bytes)"),
+            ArticleParser.parse(data: Data(), id: "empty", path: "/empty.txt"),
+            Article(id: "a", path: "/a", headline: "", standfirst: "", blocks: [Block(kind: .crosshead, text: "")],
+                    quotes: [Quote(text: "é", speaker: "", block: -1, pull: false, place: .standfirst),
+                             Quote(text: "🚆", speaker: nil, block: 0, pull: true, repeats: 0, speakerEvidence: "", place: .body)],
+                    warnings: ["", "w"], words: 1 << 40, unreadableReason: "", source: "", date: ""),
+        ]
+        for article in articles {
+            #expect(try ArticleModelCodec.decode(ArticleModelCodec.encode(article), id: article.id, path: article.path) == article)
+        }
+    }
+
+    @Test func theIdAndPathComeFromTheCaller() throws {
+        let article = try #require(ArticleCorpusFiles.articles.first)
+        let back = try ArticleModelCodec.decode(ArticleModelCodec.encode(article), id: "other", path: "/else/other.txt")
+        #expect(back.id == "other" && back.path == "/else/other.txt" && back.blocks == article.blocks)
+    }
+
+    @Test func everyCutIsRefused() {
+        let sample = ArticleCorpusFiles.articles.first { !$0.quotes.isEmpty && $0.standfirst != nil }!
+        let bytes = ArticleModelCodec.encode(sample)
+        let apart = ArticleModelCodec.encode(sample, bodyApart: true)
+        let body = Array(ArticleModelCodec.bodyText(of: sample).utf8)
+        for (whole, given) in [(bytes, nil), (apart, body)] {
+            for length in 0..<whole.count {
+                #expect(throws: ArticleModelCodec.Malformed.self) {
+                    try ArticleModelCodec.decode(Array(whole[..<length]), body: given, id: "t", path: "/t")
+                }
+            }
+        }
+        #expect(throws: ArticleModelCodec.Malformed.self) { try ArticleModelCodec.decode(bytes + [0], id: "t", path: "/t") }
+    }
+
+    @Test func damagedBytesNeverCrash() {
+        var rng = SplitMix(seed: 7)
+        let articles = Array(ArticleCorpusFiles.articles.prefix(40))
+        let samples = articles.map { ArticleModelCodec.encode($0) } + articles.map { ArticleModelCodec.encode($0, bodyApart: true) }
+        let bodies = articles.map { Array(ArticleModelCodec.bodyText(of: $0).utf8) }
+        var refused = 0
+        for round in 0..<4000 {
+            var bytes = samples[round % samples.count]
+            switch round % 4 {
+            case 0:  // a byte changed
+                let at = Int(rng.next() % UInt64(bytes.count))
+                bytes[at] = UInt8(truncatingIfNeeded: rng.next())
+            case 1:  // a few bytes changed
+                for _ in 0..<4 { bytes[Int(rng.next() % UInt64(bytes.count))] ^= UInt8(truncatingIfNeeded: rng.next() | 1) }
+            case 2:  // garbage after the format byte
+                bytes = [ArticleModelCodec.format] + (0..<Int(rng.next() % 64)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            default:  // garbage
+                bytes = (0..<Int(rng.next() % 64)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            }
+            do {
+                let article = try ArticleModelCodec.decode(bytes, body: bodies[round % bodies.count], id: "t", path: "/t")
+                // What decodes is a valid article: its quotes point at blocks and quotes it has.
+                for quote in article.quotes {
+                    #expect(quote.place == .body ? article.blocks.indices.contains(quote.block) : quote.block == -1)
+                    if let repeats = quote.repeats { #expect(article.quotes.indices.contains(repeats)) }
+                }
+            } catch {
+                refused += 1
+            }
+        }
+        #expect(refused > 2000)
+    }
+
+    @Test func outOfRangeFieldsAreRefused() {
+        // format, inline, headline "", 4 optionals nil, words 0, no warnings, one block (kind 9).
+        let badKind: [UInt8] = [1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 9, 0, 0, 0]
+        #expect(throws: ArticleModelCodec.Malformed.self) { try ArticleModelCodec.decode(badKind, id: "t", path: "/t") }
+        // No blocks, one body quote of block 0.
+        let badBlock: [UInt8] = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
+        #expect(throws: ArticleModelCodec.Malformed.self) { try ArticleModelCodec.decode(badBlock, id: "t", path: "/t") }
+        // A headline that is not UTF-8.
+        let badText: [UInt8] = [1, 0, 2, 0xC3, 0x28, 0, 0, 0, 0, 0, 0, 0, 0]
+        #expect(throws: ArticleModelCodec.Malformed.self) { try ArticleModelCodec.decode(badText, id: "t", path: "/t") }
+        // Another format.
+        #expect(throws: ArticleModelCodec.Malformed.self) { try ArticleModelCodec.decode([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], id: "t", path: "/t") }
+        #expect(throws: ArticleModelCodec.Malformed.self) { try ArticleModelCodec.decode([1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0], id: "t", path: "/t") }
+        // The smallest valid article, for contrast.
+        #expect((try? ArticleModelCodec.decode([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], id: "t", path: "/t")) != nil)
+        #expect((try? ArticleModelCodec.decode([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], body: [], id: "t", path: "/t")) != nil)
+    }
+
+    /// A small deterministic generator (SplitMix64).
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49EB_8D2A_75C0
+            return z ^ (z >> 31)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import BylineModel
+import BylineStore
+import BylineTestSupport
+import Foundation
+import XCTest
+@testable import BylineReader
+
+/// The indexer keeps each article parsed, re-reads articles whose model is missing or of
+/// another parser, and the library shows the kept article through ``IndexedModels``.
+final class IndexedModelsTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = try Fixtures.folder([
+            "010.txt": "Ten o'clock news\nA short story about the ferry.\nIt was a quiet day on the quay.\n",
+            "020.txt": ReaderFixtures.harbour,
+        ])
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    private func model(_ index: SearchIndex, _ library: Library, _ id: ArticleID) -> Article? {
+        let keys = SearchKeys(library: library)
+        guard let stamp = library.readUncached(id).stamp,
+              let kept = index.model(of: keys.key(of: id), signature: FileSignature(size: stamp.size, modified: stamp.modified),
+                                     parser: ArticleParser.version) else { return nil }
+        return try? ArticleModelCodec.decode(kept.model, body: kept.body, id: library.name(of: id), path: library.path(of: id))
+    }
+
+    func testTheIndexKeepsEveryArticleAsParsed() throws {
+        let library = try Library(folder: dir.path)
+        let index = SearchIndex.temporary()
+        XCTAssertEqual(LibraryIndexer(library: library, index: index).run().indexed, 2)
+        for id in library.presentIDs {
+            let article = library.readUncached(id).article
+            XCTAssertEqual(model(index, library, id), article)
+            XCTAssertTrue(ArticleModelCodec.canKeepBodyApart(article))
+            XCTAssertEqual(LibraryIndexer.indexed(article, path: "x", stamp: FileStamp(size: 1, modified: 1)).model,
+                           ArticleModelCodec.encode(article, bodyApart: true), "the model leaves the body to the index's copy")
+        }
+    }
+
+    func testAnArticleWithAnOldOrNoModelIsIndexedAgain() throws {
+        let library = try Library(folder: dir.path)
+        let index = SearchIndex.temporary()
+        let keys = SearchKeys(library: library)
+        LibraryIndexer(library: library, index: index).run()
+        // 010 as an older Byline left it: same file, no model (parser 0); 020 by another parser.
+        for (slot, parser) in [(0, 0), (1, ArticleParser.version + 1)] {
+            let id = library.id(at: slot)
+            let (article, stamp) = library.readUncached(id)
+            var old = LibraryIndexer.indexed(article, path: keys.key(of: id).path, stamp: try XCTUnwrap(stamp))
+            old.parser = parser
+            old.model = parser == 0 ? [] : old.model
+            old.quotes = []
+            XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [old]))
+            XCTAssertNil(model(index, library, id))
+        }
+        XCTAssertEqual(index.people(in: keys.scope).count, 0, "the old entries had no speakers")
+        let again = LibraryIndexer(library: library, index: index).run()
+        XCTAssertEqual(again.indexed, 2)
+        XCTAssertEqual(again.unchanged, 0)
+        for id in library.presentIDs { XCTAssertEqual(model(index, library, id), library.readUncached(id).article) }
+        XCTAssertEqual(index.people(in: keys.scope).first { $0.name == "Maria Núñez" }?.articles, 1, "speakers up to date again")
+        XCTAssertEqual(LibraryIndexer(library: library, index: index).run().indexed, 0)
+    }
+
+    func testTheLibraryShowsTheKeptArticleWhileTheFileIsUnchanged() throws {
+        let library = try Library(folder: dir.path)
+        let index = SearchIndex.temporary()
+        let keys = SearchKeys(library: library)
+        LibraryIndexer(library: library, index: index).run()
+        // The kept article of 020 changed behind the parser's back: shown, it proves the source was used.
+        let id = library.id(at: 1)
+        let (article, stamp) = library.readUncached(id)
+        var marked = article
+        marked.headline = "Kept by the index"
+        var entry = LibraryIndexer.indexed(article, path: keys.key(of: id).path, stamp: try XCTUnwrap(stamp))
+        entry.model = ArticleModelCodec.encode(marked)
+        entry.parser = ArticleParser.version + 1
+        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        entry.parser = ArticleParser.version
+        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        library.useParsedArticles(from: IndexedModels(index: index, keys: keys))
+        XCTAssertEqual(library.article(id), marked)
+        XCTAssertEqual(library.article(library.id(at: 0)), library.readUncached(library.id(at: 0)).article)
+        // The file changes: parsed again, whatever the index says.
+        library.invalidate(id)
+        try Data((ReaderFixtures.harbour + "\nOne more line.\n").utf8).write(to: dir.appendingPathComponent("020.txt"))
+        XCTAssertEqual(library.article(id).headline, article.headline)
+        XCTAssertEqual(library.article(id).blocks.last?.text, "One more line.")
+    }
+
+    func testTheReaderWiresTheIndexOnceItIsOpen() throws {
+        let library = try Library(folder: dir.path)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-models-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("index.sqlite3").path
+        let background = Background(library: library, inbox: Inbox(), index: .file(file), mode: .inline)
+        defer { background.stop() }
+        background.perform(.index(nil))
+        // Another connection to the same index marks 020's kept article: the reader shows it.
+        let keys = SearchKeys(library: library)
+        let id = library.id(at: 1)
+        let (article, stamp) = library.readUncached(id)
+        var marked = article
+        marked.headline = "Kept by the index"
+        var entry = LibraryIndexer.indexed(article, path: keys.key(of: id).path, stamp: try XCTUnwrap(stamp))
+        entry.model = ArticleModelCodec.encode(marked)
+        let other = SearchIndex.open(.file(file))
+        entry.parser = ArticleParser.version + 1
+        XCTAssertTrue(other.update(library: keys.libraryKey(of: id), put: [entry]))
+        entry.parser = ArticleParser.version
+        XCTAssertTrue(other.update(library: keys.libraryKey(of: id), put: [entry]))
+        other.close()
+        library.invalidate(id)
+        XCTAssertEqual(library.article(id).headline, "Kept by the index")
+        background.stop()
+        library.invalidate(id)
+        XCTAssertEqual(library.article(id), article, "a stopped reader no longer asks the index")
+    }
+}
