@@ -67,6 +67,73 @@ public enum WordWrap {
         }
     }
 
+    /// How many lines ``slices(_:width:whole:)`` gives for `text`, wrapped without making them.
+    public static func lineCount(_ text: String, width: Int, whole: Int? = nil) -> Int {
+        let whole = max(width, whole ?? width)
+        guard width > 0 else { return 1 }
+        var copy = text
+        if let count = copy.withUTF8({ plainLineCount($0, width: width, whole: whole) }) { return count }
+        return pieces(text, width: width, whole: whole) { pieces, _ in pieces.count }
+    }
+
+    /// ``lineCount(_:width:whole:)`` of text whose words are printable ASCII and the plain
+    /// scalars of ``plainScalar(_:_:_:)`` (nil for any other byte or scalar: a control byte, a
+    /// tab, a mark): every space then breaks, and the words are placed as
+    /// ``ByteWrap/place(_:_:_:afterTab:width:)`` places them, counting the lines.
+    static func plainLineCount(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int) -> Int? {
+        let n = bytes.count
+        var count = 0, lineWidth = 0, hasText = false
+        var k = 0
+        while k < n {
+            if bytes[k] == 0x20 {
+                k += 1
+                continue
+            }
+            let start = k
+            var w = 0
+            var ascii = true
+            while k < n {
+                let b = bytes[k]
+                if b == 0x20 { break }
+                if b < 0x80 {
+                    guard b > 0x20 else { return nil }
+                    let end = plainASCIIEnd(bytes, from: k + 1)
+                    w += end - k
+                    k = end
+                } else {
+                    let (length, cells) = plainScalar(bytes, k, n)
+                    guard length > 0 else { return nil }
+                    w += cells
+                    k += length
+                    ascii = false
+                }
+            }
+            // DEL is a cell in an ASCII word only (the wrap measures it by bytes there).
+            if !ascii || w > whole {
+                for i in start..<k where bytes[i] == 0x7F { return nil }
+            }
+            if hasText && lineWidth + 1 + w <= width {
+                lineWidth += 1 + w
+                continue
+            }
+            if hasText { count += 1 }
+            if w <= whole {
+                // Alone on a line it is wider than (a URL within the room) it finishes it.
+                hasText = w <= width
+                lineWidth = w
+                if w > width { count += 1 }
+            } else {
+                // Cut into lines of `width` cells, a byte a cell (a wider word is cut by graphemes).
+                guard ascii else { return nil }
+                let cut = (w - 1) / width
+                count += cut
+                lineWidth = w - cut * width
+                hasText = true
+            }
+        }
+        return hasText || count == 0 ? count + 1 : count
+    }
+
     /// ``lines(_:width:whole:)`` from the text's UTF-8 bytes: words are byte ranges (as
     /// ``words(_:)`` finds them, or ``tabbedWords(_:)`` in text with tabs), an ASCII word is
     /// measured by counting its bytes, and a substring is made only for a word that is not
