@@ -79,42 +79,86 @@ public enum WordWrap {
     /// ``lineCount(_:width:whole:)`` of text whose words are printable ASCII and the plain
     /// scalars of ``plainScalar(_:_:_:)`` (nil for any other byte or scalar: a control byte, a
     /// tab, a mark): every space then breaks, and the words are placed as
-    /// ``ByteWrap/place(_:_:_:afterTab:width:)`` places them, counting the lines.
+    /// ``ByteWrap/place(_:_:_:afterTab:width:)`` places them, counting the lines. The spaces are
+    /// found eight bytes at a time; a word is as wide as it is long unless a byte of 0x80 or
+    /// more was near it, when it is measured scalar by scalar.
     static func plainLineCount(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int) -> Int? {
         let n = bytes.count
-        var count = 0, lineWidth = 0, hasText = false
+        var tally = LineTally(width: width, whole: whole)
+        var wordStart = 0
+        // Whether a byte of the word may be 0x80 or more (it overlaps a run of bytes that has one).
+        var wide = false
         var k = 0
-        while k < n {
-            if bytes[k] == 0x20 {
-                k += 1
-                continue
-            }
-            let start = k
-            var w = 0
-            var ascii = true
-            while k < n {
-                let b = bytes[k]
-                if b == 0x20 { break }
-                if b < 0x80 {
-                    guard b > 0x20 else { return nil }
-                    let end = plainASCIIEnd(bytes, from: k + 1)
-                    w += end - k
-                    k = end
-                } else {
-                    let (length, cells) = plainScalar(bytes, k, n)
-                    guard length > 0 else { return nil }
-                    w += cells
-                    k += length
-                    ascii = false
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while k + 8 <= n {
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+                // Bytes below 0x20 (a control byte, a tab): exactly, byte by byte (no carries).
+                if ~(((x & lows) &+ 0x60 &* ones) | x) & tops != 0 { return nil }
+                let chunkWide = x & tops != 0
+                wide = wide || chunkWide
+                // The spaces, exactly: bytes of x ^ 0x20… that are zero.
+                let y = x ^ (0x20 &* ones)
+                var spaces = ~(((y & lows) &+ lows) | y) & tops
+                while spaces != 0 {
+                    let end = k + spaces.trailingZeroBitCount >> 3
+                    if end > wordStart {
+                        guard tally.place(bytes, wordStart, end, wide: wide) else { return nil }
+                    }
+                    wordStart = end + 1
+                    wide = chunkWide
+                    spaces &= spaces &- 1
                 }
+                k += 8
             }
-            // DEL is a cell in an ASCII word only (the wrap measures it by bytes there).
-            if !ascii || w > whole {
-                for i in start..<k where bytes[i] == 0x7F { return nil }
+        }
+        while k < n {
+            let b = bytes[k]
+            if b == 0x20 {
+                if k > wordStart {
+                    guard tally.place(bytes, wordStart, k, wide: wide) else { return nil }
+                }
+                wordStart = k + 1
+                wide = false
+            } else if b < 0x20 {
+                return nil
+            } else if b >= 0x80 {
+                wide = true
+            }
+            k += 1
+        }
+        if n > wordStart {
+            guard tally.place(bytes, wordStart, n, wide: wide) else { return nil }
+        }
+        return tally.finished
+    }
+
+    /// ``plainLineCount(_:width:whole:)``'s lines as its words are placed.
+    private struct LineTally {
+        let width: Int
+        let whole: Int
+        var count = 0
+        var lineWidth = 0
+        var hasText = false
+
+        init(width: Int, whole: Int) {
+            self.width = width
+            self.whole = whole
+        }
+
+        /// Places the word of bytes `start..<end` (measured by scalars when `wide`); false when
+        /// it is not one this count measures.
+        @inline(__always)
+        mutating func place(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, wide: Bool) -> Bool {
+            var w = end - start
+            if wide {
+                // DEL is a cell in an ASCII word only (the wrap measures it by bytes there).
+                guard let measured = WordWrap.plainWidth(bytes, start, end) else { return false }
+                w = measured
             }
             if hasText && lineWidth + 1 + w <= width {
                 lineWidth += 1 + w
-                continue
+                return true
             }
             if hasText { count += 1 }
             if w <= whole {
@@ -122,16 +166,21 @@ public enum WordWrap {
                 hasText = w <= width
                 lineWidth = w
                 if w > width { count += 1 }
-            } else {
-                // Cut into lines of `width` cells, a byte a cell (a wider word is cut by graphemes).
-                guard ascii else { return nil }
-                let cut = (w - 1) / width
-                count += cut
-                lineWidth = w - cut * width
-                hasText = true
+                return true
             }
+            // Cut into lines of `width` cells, a byte a cell (a word that is not ASCII, or has
+            // DEL, is cut by graphemes, which this count does not measure).
+            if wide { return false }
+            for i in start..<end where bytes[i] == 0x7F { return false }
+            let cut = (w - 1) / width
+            count += cut
+            lineWidth = w - cut * width
+            hasText = true
+            return true
         }
-        return hasText || count == 0 ? count + 1 : count
+
+        /// The count once the last word is placed (a text without words takes a line).
+        var finished: Int { hasText || count == 0 ? count + 1 : count }
     }
 
     /// ``lines(_:width:whole:)`` from the text's UTF-8 bytes: words are byte ranges (as

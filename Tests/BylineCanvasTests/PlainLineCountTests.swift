@@ -36,9 +36,12 @@ final class PlainLineCountTests: XCTestCase {
     func testOtherTextIsLeftToTheWrap() {
         for text in ["a\tb", "e\u{301}", "a\u{1}b", "line\nbreak", String(repeating: "\u{7F}", count: 30), "é\u{7F}", "👍 ok",
                      String(repeating: "é", count: 30), "\u{85}x", "ok \u{200D}"] {
-            var copy = text
-            XCTAssertNil(copy.withUTF8 { WordWrap.plainLineCount($0, width: 10, whole: 10) }, text)
-            XCTAssertEqual(WordWrap.lineCount(text, width: 10, whole: 10), WordWrap.slices(text, width: 10, whole: 10).count, text)
+            // Alone, and among words long enough to be looked at eight bytes at a time.
+            for text in [text, "harbour council ferry " + text + " harbour council", "spokeswoman" + text + "spokeswoman"] {
+                var copy = text
+                XCTAssertNil(copy.withUTF8 { WordWrap.plainLineCount($0, width: 10, whole: 10) }, text)
+                XCTAssertEqual(WordWrap.lineCount(text, width: 10, whole: 10), WordWrap.slices(text, width: 10, whole: 10).count, text)
+            }
         }
         // DEL within a word that fits is a cell, as the wrap measures it.
         var copy = "ab\u{7F}cd efg"
