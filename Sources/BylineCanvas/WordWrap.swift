@@ -80,13 +80,15 @@ public enum WordWrap {
     /// scalars of ``plainScalar(_:_:_:)`` (nil for any other byte or scalar: a control byte, a
     /// tab, a mark): every space then breaks, and the words are placed as
     /// ``ByteWrap/place(_:_:_:afterTab:width:)`` places them, counting the lines. The spaces are
-    /// found eight bytes at a time; a word is as wide as it is long unless a byte of 0x80 or
-    /// more was near it, when it is measured scalar by scalar.
+    /// found eight bytes at a time; a word is as wide as it is long unless it has a byte of
+    /// 0x80 or more, when it is measured scalar by scalar.
     static func plainLineCount(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int) -> Int? {
         let n = bytes.count
-        var tally = LineTally(width: width, whole: whole)
+        // The lines finished, and the one being filled (kept in locals: a word that joins the
+        // line, nearly every word, is placed here; ``startLine`` places the others).
+        var count = 0, lineWidth = 0, hasText = false
         var wordStart = 0
-        // Whether a byte of the word may be 0x80 or more (it overlaps a run of bytes that has one).
+        // Whether a byte of the word found so far is 0x80 or more.
         var wide = false
         var k = 0
         if let base = bytes.baseAddress {
@@ -95,92 +97,90 @@ public enum WordWrap {
                 let x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
                 // Bytes below 0x20 (a control byte, a tab): exactly, byte by byte (no carries).
                 if ~(((x & lows) &+ 0x60 &* ones) | x) & tops != 0 { return nil }
-                let chunkWide = x & tops != 0
-                wide = wide || chunkWide
+                // The bytes of 0x80 or more (their top bits) not yet in a word placed.
+                var high = x & tops
                 // The spaces, exactly: bytes of x ^ 0x20… that are zero.
                 let y = x ^ (0x20 &* ones)
                 var spaces = ~(((y & lows) &+ lows) | y) & tops
                 while spaces != 0 {
-                    let end = k + spaces.trailingZeroBitCount >> 3
+                    let bit = spaces.trailingZeroBitCount
+                    let end = k + bit >> 3
+                    let before = (UInt64(1) << bit) &- 1  // the bits of the bytes before the space
                     if end > wordStart {
-                        guard tally.place(bytes, wordStart, end, wide: wide) else { return nil }
+                        var w = end - wordStart
+                        if wide || high & before != 0 {
+                            guard let measured = plainWidth(bytes, wordStart, end) else { return nil }
+                            w = measured
+                        }
+                        if hasText && lineWidth + 1 + w <= width {
+                            lineWidth += 1 + w
+                        } else if !startLine(w, bytes, wordStart, end, ascii: !(wide || high & before != 0), width: width, whole: whole,
+                                             count: &count, lineWidth: &lineWidth, hasText: &hasText) {
+                            return nil
+                        }
                     }
                     wordStart = end + 1
-                    wide = chunkWide
+                    wide = false
+                    high &= ~before
                     spaces &= spaces &- 1
                 }
+                wide = wide || high != 0
                 k += 8
             }
         }
-        while k < n {
-            let b = bytes[k]
-            if b == 0x20 {
-                if k > wordStart {
-                    guard tally.place(bytes, wordStart, k, wide: wide) else { return nil }
+        // The last bytes one by one, and the last word.
+        while k <= n {
+            if k < n {
+                let b = bytes[k]
+                if b < 0x20 { return nil }
+                if b >= 0x80 { wide = true }
+                if b != 0x20 {
+                    k += 1
+                    continue
                 }
-                wordStart = k + 1
-                wide = false
-            } else if b < 0x20 {
-                return nil
-            } else if b >= 0x80 {
-                wide = true
             }
+            if k > wordStart {
+                var w = k - wordStart
+                if wide {
+                    guard let measured = plainWidth(bytes, wordStart, k) else { return nil }
+                    w = measured
+                }
+                if hasText && lineWidth + 1 + w <= width {
+                    lineWidth += 1 + w
+                } else if !startLine(w, bytes, wordStart, k, ascii: !wide, width: width, whole: whole,
+                                     count: &count, lineWidth: &lineWidth, hasText: &hasText) {
+                    return nil
+                }
+            }
+            wordStart = k + 1
+            wide = false
             k += 1
         }
-        if n > wordStart {
-            guard tally.place(bytes, wordStart, n, wide: wide) else { return nil }
-        }
-        return tally.finished
+        // A text without words takes a line.
+        return hasText || count == 0 ? count + 1 : count
     }
 
-    /// ``plainLineCount(_:width:whole:)``'s lines as its words are placed.
-    private struct LineTally {
-        let width: Int
-        let whole: Int
-        var count = 0
-        var lineWidth = 0
-        var hasText = false
-
-        init(width: Int, whole: Int) {
-            self.width = width
-            self.whole = whole
-        }
-
-        /// Places the word of bytes `start..<end` (measured by scalars when `wide`); false when
-        /// it is not one this count measures.
-        @inline(__always)
-        mutating func place(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, wide: Bool) -> Bool {
-            var w = end - start
-            if wide {
-                // DEL is a cell in an ASCII word only (the wrap measures it by bytes there).
-                guard let measured = WordWrap.plainWidth(bytes, start, end) else { return false }
-                w = measured
-            }
-            if hasText && lineWidth + 1 + w <= width {
-                lineWidth += 1 + w
-                return true
-            }
-            if hasText { count += 1 }
-            if w <= whole {
-                // Alone on a line it is wider than (a URL within the room) it finishes it.
-                hasText = w <= width
-                lineWidth = w
-                if w > width { count += 1 }
-                return true
-            }
-            // Cut into lines of `width` cells, a byte a cell (a word that is not ASCII, or has
-            // DEL, is cut by graphemes, which this count does not measure).
-            if wide { return false }
-            for i in start..<end where bytes[i] == 0x7F { return false }
-            let cut = (w - 1) / width
-            count += cut
-            lineWidth = w - cut * width
-            hasText = true
+    /// Places a word of `w` cells, bytes `start..<end`, that does not join the line being filled
+    /// (as ``ByteWrap/place(_:_:_:afterTab:width:)`` does); false for a word this count does
+    /// not measure (one to cut that is not `ascii` or has DEL: it is cut between graphemes).
+    private static func startLine(_ w: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, ascii: Bool,
+                                  width: Int, whole: Int, count: inout Int, lineWidth: inout Int, hasText: inout Bool) -> Bool {
+        if hasText { count += 1 }
+        if w <= whole {
+            // Alone on a line it is wider than (a URL within the room) it finishes it.
+            hasText = w <= width
+            lineWidth = w
+            if w > width { count += 1 }
             return true
         }
-
-        /// The count once the last word is placed (a text without words takes a line).
-        var finished: Int { hasText || count == 0 ? count + 1 : count }
+        // Cut into lines of `width` cells, a byte a cell.
+        guard ascii else { return false }
+        for i in start..<end where bytes[i] == 0x7F { return false }
+        let cut = (w - 1) / width
+        count += cut
+        lineWidth = w - cut * width
+        hasText = true
+        return true
     }
 
     /// ``lines(_:width:whole:)`` from the text's UTF-8 bytes: words are byte ranges (as
