@@ -33,6 +33,39 @@ final class PlainLineCountTests: XCTestCase {
         XCTAssertGreaterThan(counted, tried / 3)
     }
 
+    func testRunsAreTheLinesOfTheWrap() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "to", "harbour", "x", "spokeswoman", "https://example.com/a/long/path/to/somewhere", "!?", "12345678901234567",
+                      "Kraków", "東京", "“quoted”", "Nguyễn", "한국어", "a\u{7F}b", "e\u{301}", "👍"]
+        var runs = 0, tried = 0
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...25, using: &generator) {
+                text += String(repeating: " ", count: (text.isEmpty ? 0 : 1) + Int.random(in: 0...4, using: &generator) / 4)
+                text += pieces.randomElement(using: &generator)!
+            }
+            for width in [1, 3, 8, 13, 20, 44] {
+                for whole in [width, width + 30] {
+                    let lines = WordWrap.lines(text, width: width, whole: whole)
+                    var copy = text
+                    if let ranges = copy.withUTF8({ WordWrap.plainRanges($0, width: width, whole: whole) }) {
+                        XCTAssertEqual(ranges, lines.map(\.range), "\(text) \(width) \(whole)")
+                        runs += 1
+                    }
+                    let slices = WordWrap.slices(text, width: width, whole: whole)
+                    XCTAssertEqual(slices.map { String($0.text) }, lines.map(\.text), "\(text) \(width) \(whole)")
+                    XCTAssertEqual(slices.map(\.range), lines.map(\.range), "\(text) \(width) \(whole)")
+                    tried += 1
+                }
+                for most in [1, 2, 5] {
+                    XCTAssertEqual(WordWrap.wrap(text, width: width, atMost: most), Array(WordWrap.wrap(text, width: width).prefix(most)),
+                                   "\(text) \(width) \(most)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(runs, tried / 20)
+    }
+
     func testOtherTextIsLeftToTheWrap() {
         for text in ["a\tb", "e\u{301}", "a\u{1}b", "line\nbreak", String(repeating: "\u{7F}", count: 30), "é\u{7F}", "👍 ok",
                      String(repeating: "é", count: 30), "\u{85}x", "ok \u{200D}"] {
