@@ -205,8 +205,14 @@ public struct BodyLayout: Equatable, Sendable {
     }
 
     /// The line at `index` (less than ``lineCount``): wrapped from its block if it is not laid out.
+    @inline(__always)
     public func line(at index: Int) -> BodyLine {
-        if index < laid.count { return laid[index] }
+        index < laid.count ? laid[index] : tailLine(at: index)
+    }
+
+    /// ``line(at:)`` for a line not laid out.
+    @inline(never)
+    private func tailLine(at index: Int) -> BodyLine {
         guard let tail else { return laid[index] }
         let block = tailBlock(atLine: index, tail)
         let start = blockStart[block]
@@ -216,7 +222,8 @@ public struct BodyLayout: Equatable, Sendable {
 
     /// Lays out the blocks up to the one holding line `last` (every block for `.max`), in place.
     public mutating func lay(through last: Int) {
-        guard var rest = tail else { return }
+        // Looked at in place first: a frame asks each time, and mostly for lines laid out.
+        guard tail != nil, laid.count <= last, var rest = tail else { return }
         tail = nil
         let blocks = rest.article.blocks
         while rest.next < blocks.count, laid.count <= last {

@@ -83,8 +83,9 @@ extension ReaderState {
         }
         relayout()
         clampScroll()
-        // The lines on screen laid out (a body is laid out in part: see ``relayout()``).
-        let last = bodyTop + bodyHeight
+        // The lines on screen laid out (a body is laid out in part: see ``relayout()``), and all
+        // of them once the list has lost the focus: the article is being read, not passed over.
+        let last = focus == .list ? bodyTop + bodyHeight : .max
         body?.lay(through: last)
     }
 
@@ -171,7 +172,8 @@ extension ReaderState {
         let width = BodyPane.measure(for: rect.width), room = BodyPane.room(for: rect.width)
         if body?.articleID != id || body?.width != width || body?.room != room || body?.footersUnfolded != footersUnfolded {
             // Laid out as far as a screen from the top, the rest only counted: a move in the
-            // list shows an article for a moment (``deriveShown()`` lays out more as it scrolls).
+            // list shows an article for a moment (``deriveShown()`` lays out more as it scrolls,
+            // and the rest when the list gives up the focus).
             let laid = BodyLayout(article: article, id: id, width: width, room: room, ascii: ascii, footersUnfolded: footersUnfolded,
                                   laidThrough: bodyHeight)
             body = laid

@@ -1,6 +1,7 @@
 @testable import BylineReader
 import BylineCanvas
 import BylineModel
+import BylineTestSupport
 import XCTest
 
 /// A body laid out in part (the rest only counted) answers every question as the whole layout
@@ -103,6 +104,21 @@ final class PartialBodyLayoutTests: XCTestCase {
         part.lay(through: 100)
         XCTAssertGreaterThan(part.laidCount, 100)
         XCTAssertFalse(part.isWhole)
+    }
+
+    func testTheBodyIsLaidOutInPartWhileTheListHasTheFocusAndWholeOnceItIsRead() throws {
+        var state = try ReaderFixtures.state(Size(width: 120, height: 8))
+        var partial = 0
+        for _ in 0..<6 {
+            state.send(.moveDown)
+            let body = try XCTUnwrap(state.body)
+            XCTAssertEqual(state.focus, .list)
+            XCTAssertGreaterThanOrEqual(body.laidCount, min(body.lineCount, state.bodyTop + state.bodyHeight))
+            if !body.isWhole { partial += 1 }
+        }
+        XCTAssertGreaterThan(partial, 0, "some article longer than the pane")
+        state.send(.focusForward)
+        XCTAssertEqual(state.body?.isWhole, true)
     }
 
     func testALineCountIsTheNumberOfSlices() {
