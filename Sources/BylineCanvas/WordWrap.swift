@@ -25,6 +25,14 @@ public enum WordWrap {
     /// than that: for a text cut after a few lines (a quote in the sidebar).
     public static func wrap(_ text: String, width: Int, atMost maxLines: Int) -> [String] {
         guard width > 0 else { return [""] }
+        var copy = text
+        if let lines = copy.withUTF8({ bytes in
+            plainRanges(bytes, width: width, whole: width, limit: max(1, maxLines)).map { ranges in
+                ranges.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+            }
+        }) {
+            return lines
+        }
         return pieces(text, width: width, whole: width, limit: max(1, maxLines)) { pieces, bytes in
             pieces.map { $0.made ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.range]), as: UTF8.self) }
         }
@@ -59,12 +67,221 @@ public enum WordWrap {
     public static func slices(_ text: String, width: Int, whole: Int? = nil) -> [Slice] {
         let whole = max(width, whole ?? width)
         guard width > 0 else { return [Slice(base: "", bytes: 0..<0, range: 0..<0)] }
+        var copy = text
+        if let ranges = copy.withUTF8({ plainRanges($0, width: width, whole: whole) }) {
+            return ranges.map { Slice(base: text, bytes: $0, range: $0) }
+        }
         return pieces(text, width: width, whole: whole) { pieces, _ in
             pieces.map { piece in
                 if let made = piece.made { return Slice(base: made, bytes: 0..<made.utf8.count, range: piece.range) }
                 return Slice(base: text, bytes: piece.range, range: piece.range)
             }
         }
+    }
+
+    /// How many lines ``slices(_:width:whole:)`` gives for `text`, wrapped without making them.
+    public static func lineCount(_ text: String, width: Int, whole: Int? = nil) -> Int {
+        let whole = max(width, whole ?? width)
+        guard width > 0 else { return 1 }
+        var copy = text
+        if let count = copy.withUTF8({ plainLineCount($0, width: width, whole: whole) }) { return count }
+        return pieces(text, width: width, whole: whole) { pieces, _ in pieces.count }
+    }
+
+    /// ``lineCount(_:width:whole:)`` of text whose words are printable ASCII and the plain
+    /// scalars of ``plainScalar(_:_:_:)`` (nil for any other byte or scalar: a control byte, a
+    /// tab, a mark): see ``plainLines(_:width:whole:into:)``.
+    static func plainLineCount(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int) -> Int? {
+        var counter = LineCounter()
+        return plainLines(bytes, width: width, whole: whole, into: &counter) ? counter.count : nil
+    }
+
+    /// The source ranges of the lines of ``slices(_:width:whole:)`` when each is a run of the
+    /// text (words one space apart) and the text is as ``plainLineCount(_:width:whole:)`` needs;
+    /// else nil. Past `limit` lines, the first `limit`.
+    static func plainRanges(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int, limit: Int = .max) -> [Range<Int>]? {
+        var ranges = LineRanges(limit: limit)
+        ranges.ranges.reserveCapacity(min(limit, bytes.count / width + 1))
+        return plainLines(bytes, width: width, whole: whole, into: &ranges) ? ranges.ranges : nil
+    }
+
+    /// Where ``plainLines(_:width:whole:into:)`` hands the lines.
+    protocol PlainLineSink {
+        /// Whether a line must be a run of the text: a word joining the line more than one
+        /// space after it fails the wrap (its line would be a string made for it).
+        static var runsOnly: Bool { get }
+        /// Takes the line of bytes `start..<end`; false when no more lines are wanted.
+        mutating func line(_ start: Int, _ end: Int) -> Bool
+    }
+
+    struct LineCounter: PlainLineSink {
+        static var runsOnly: Bool { false }
+        var count = 0
+        mutating func line(_ start: Int, _ end: Int) -> Bool {
+            count += 1
+            return true
+        }
+    }
+
+    struct LineRanges: PlainLineSink {
+        static var runsOnly: Bool { true }
+        let limit: Int
+        var ranges: [Range<Int>] = []
+        init(limit: Int) { self.limit = limit }
+        mutating func line(_ start: Int, _ end: Int) -> Bool {
+            ranges.append(start..<end)
+            return ranges.count < limit
+        }
+    }
+
+    /// Wraps text whose words are printable ASCII and the plain scalars of ``plainScalar(_:_:_:)``
+    /// as ``ByteWrap/place(_:_:_:afterTab:width:)`` places them, handing each line to `sink`;
+    /// false for other text (a control byte, a tab, a mark, a word to cut that is not ASCII):
+    /// every space then breaks, and a word is as wide as it is long unless it has a byte of
+    /// 0x80 or more, when it is measured scalar by scalar. The spaces are found eight bytes at
+    /// a time. True too when the sink wants no more lines.
+    @inline(__always)
+    static func plainLines<Sink: PlainLineSink>(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int, into sink: inout Sink) -> Bool {
+        let n = bytes.count
+        // The line being filled (kept in locals: a word that joins the line, nearly every word,
+        // is placed in the loop; ``startLine`` places the others).
+        var line = FilledLine()
+        var wordStart = 0
+        // Whether a byte of the word found so far is 0x80 or more.
+        var wide = false
+        var k = 0
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while k + 8 <= n {
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+                // Bytes below 0x20 (a control byte, a tab): exactly, byte by byte (no carries).
+                if ~(((x & lows) &+ 0x60 &* ones) | x) & tops != 0 { return false }
+                // The bytes of 0x80 or more (their top bits) not yet in a word placed.
+                var high = x & tops
+                // The spaces, exactly: bytes of x ^ 0x20… that are zero.
+                let y = x ^ (0x20 &* ones)
+                var spaces = ~(((y & lows) &+ lows) | y) & tops
+                while spaces != 0 {
+                    let bit = spaces.trailingZeroBitCount
+                    let end = k + bit >> 3
+                    let before = (UInt64(1) << bit) &- 1  // the bits of the bytes before the space
+                    if end > wordStart {
+                        let measured = wide || high & before != 0
+                        var w = end - wordStart
+                        if measured {
+                            guard let cells = plainWidth(bytes, wordStart, end) else { return false }
+                            w = cells
+                        }
+                        if line.hasText && line.width + 1 + w <= width {
+                            // Joined more than one space after the line, the line is not a run.
+                            if Sink.runsOnly && wordStart != line.end + 1 { return false }
+                            line.width += 1 + w
+                            line.end = end
+                        } else {
+                            switch startLine(&line, w, bytes, wordStart, end, ascii: !measured, width: width, whole: whole, into: &sink) {
+                            case .placed: break
+                            case .enough: return true
+                            case .failed: return false
+                            }
+                        }
+                    }
+                    wordStart = end + 1
+                    wide = false
+                    high &= ~before
+                    spaces &= spaces &- 1
+                }
+                wide = wide || high != 0
+                k += 8
+            }
+        }
+        // The last bytes one by one, and the last word.
+        while k <= n {
+            if k < n {
+                let b = bytes[k]
+                if b < 0x20 { return false }
+                if b >= 0x80 { wide = true }
+                if b != 0x20 {
+                    k += 1
+                    continue
+                }
+            }
+            if k > wordStart {
+                var w = k - wordStart
+                if wide {
+                    guard let cells = plainWidth(bytes, wordStart, k) else { return false }
+                    w = cells
+                }
+                if line.hasText && line.width + 1 + w <= width {
+                    // Joined more than one space after the line, the line is not a run.
+                    if Sink.runsOnly && wordStart != line.end + 1 { return false }
+                    line.width += 1 + w
+                    line.end = k
+                } else {
+                    switch startLine(&line, w, bytes, wordStart, k, ascii: !wide, width: width, whole: whole, into: &sink) {
+                    case .placed: break
+                    case .enough: return true
+                    case .failed: return false
+                    }
+                }
+            }
+            wordStart = k + 1
+            wide = false
+            k += 1
+        }
+        // A text without words takes a line (a string made for it: not a run).
+        if line.hasText { _ = sink.line(line.start, line.end) }
+        return line.hasText || line.any
+    }
+
+    /// The line ``plainLines(_:width:whole:into:)`` fills: its bytes, its width, whether it has
+    /// a word, and whether any line was handed on.
+    struct FilledLine {
+        var start = 0
+        var end = 0
+        var width = 0
+        var hasText = false
+        var any = false
+    }
+
+    enum Placed { case placed, enough, failed }
+
+    /// Places a word of `w` cells, bytes `start..<end`, that does not join the line being filled
+    /// (as ``ByteWrap/place(_:_:_:afterTab:width:)`` does): the line is handed on and the word
+    /// starts the next. Fails for a word this wrap does not cut (one that is not `ascii`, or has
+    /// DEL: it is cut between graphemes) and, for a sink of runs, for any word to cut.
+    private static func startLine<Sink: PlainLineSink>(_ line: inout FilledLine, _ w: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+                                                       _ start: Int, _ end: Int, ascii: Bool, width: Int, whole: Int,
+                                                       into sink: inout Sink) -> Placed {
+        if line.hasText {
+            line.any = true
+            if !sink.line(line.start, line.end) { return .enough }
+        }
+        if w <= whole {
+            line.start = start
+            line.end = end
+            line.width = w
+            line.hasText = true
+            if w > width {
+                // Alone on a line it is wider than (a URL within the room) it finishes it.
+                line.hasText = false
+                line.any = true
+                if !sink.line(start, end) { return .enough }
+            }
+            return .placed
+        }
+        // Cut into lines of `width` cells, a byte a cell.
+        guard ascii, !Sink.runsOnly else { return .failed }
+        for i in start..<end where bytes[i] == 0x7F { return .failed }
+        let cut = (w - 1) / width
+        for piece in 0..<cut {
+            line.any = true
+            if !sink.line(start + piece * width, start + (piece + 1) * width) { return .enough }
+        }
+        line.start = start + cut * width
+        line.end = end
+        line.width = w - cut * width
+        line.hasText = true
+        return .placed
     }
 
     /// ``lines(_:width:whole:)`` from the text's UTF-8 bytes: words are byte ranges (as

@@ -83,6 +83,10 @@ extension ReaderState {
         }
         relayout()
         clampScroll()
+        // The lines on screen laid out (a body is laid out in part: see ``relayout()``), and all
+        // of them once the list has lost the focus: the article is being read, not passed over.
+        let last = focus == .list ? bodyTop + bodyHeight : .max
+        body?.lay(through: last)
     }
 
     /// Points ``selectedRow`` at the selection's row (rows may have moved under it).
@@ -167,7 +171,11 @@ extension ReaderState {
         }
         let width = BodyPane.measure(for: rect.width), room = BodyPane.room(for: rect.width)
         if body?.articleID != id || body?.width != width || body?.room != room || body?.footersUnfolded != footersUnfolded {
-            let laid = BodyLayout(article: article, id: id, width: width, room: room, ascii: ascii, footersUnfolded: footersUnfolded)
+            // Laid out as far as a screen from the top, the rest only counted: a move in the
+            // list shows an article for a moment (``deriveShown()`` lays out more as it scrolls,
+            // and the rest when the list gives up the focus).
+            let laid = BodyLayout(article: article, id: id, width: width, room: room, ascii: ascii, footersUnfolded: footersUnfolded,
+                                  laidThrough: bodyHeight)
             body = laid
             bodyTop = Self.line(in: laid, of: bodyAnchor, onSpacing: bodyAnchorOnSpacing)
         }
@@ -181,7 +189,7 @@ extension ReaderState {
     /// Keeps the scroll offsets inside what there is to show.
     mutating func clampScroll() {
         let layout = self.layout
-        if let count = body?.lines.count, layout.body != nil {
+        if let count = body?.lineCount, layout.body != nil {
             bodyTop = min(max(0, bodyTop), max(0, count - bodyHeight))
         }
         // The list's scroll stays as it was while the list is hidden (reading mode, one pane).
@@ -195,7 +203,7 @@ extension ReaderState {
     /// The line that shows a reading position (the spacing just above it, when that was on top).
     static func line(in body: BodyLayout, of position: TextPosition, onSpacing: Bool) -> Int {
         let line = body.line(of: position)
-        return onSpacing && line > 0 && body.lines[line - 1].source == nil ? line - 1 : line
+        return onSpacing && line > 0 && body.line(at: line - 1).source == nil ? line - 1 : line
     }
 
     /// Scrolls the body back to a reading position remembered earlier.
@@ -210,7 +218,7 @@ extension ReaderState {
         clampScroll()
         if let body {
             bodyAnchor = body.position(atLine: bodyTop)
-            bodyAnchorOnSpacing = body.lines.indices.contains(bodyTop) && body.lines[bodyTop].source == nil
+            bodyAnchorOnSpacing = (0..<body.lineCount).contains(bodyTop) && body.line(at: bodyTop).source == nil
         }
     }
 }

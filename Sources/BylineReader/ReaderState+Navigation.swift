@@ -175,7 +175,7 @@ extension ReaderState {
             move(by: page)
             return
         }
-        guard bodyTop >= body.lines.count - bodyHeight else {
+        guard bodyTop >= body.lineCount - bodyHeight else {
             move(by: page)
             return
         }

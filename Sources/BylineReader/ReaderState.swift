@@ -236,7 +236,7 @@ public struct ReaderState: Sendable {
     /// Scroll position through the body as a percentage.
     public var bodyPercent: Int {
         guard let body else { return 100 }
-        let maxTop = max(0, body.lines.count - bodyHeight)
+        let maxTop = max(0, body.lineCount - bodyHeight)
         return maxTop == 0 ? 100 : min(100, bodyTop * 100 / maxTop)
     }
 

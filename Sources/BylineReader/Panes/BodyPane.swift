@@ -32,8 +32,8 @@ public struct BodyPane {
         for row in 0..<rect.height {
             let index = state.bodyTop + row
             let rowRect = Rect(x: rect.x, y: rect.y + row, width: rect.width, height: 1)
-            guard index < body.lines.count else { break }
-            let line = body.lines[index]
+            guard index < body.lineCount else { break }
+            let line = body.line(at: index)
             var x = left + line.indent
             let hits = state.search.flatMap { search in
                 line.source.map { search.hits(inBlock: $0.block, range: $0.offset..<($0.offset + line.length)) }
@@ -117,13 +117,13 @@ public struct BodyPane {
     public static func line(at point: Point, in rect: Rect, state: ReaderState) -> Int? {
         guard rect.contains(x: point.x, y: point.y), let body = state.body else { return nil }
         let line = state.bodyTop + point.y - rect.y
-        return line < body.lines.count ? line : nil
+        return line < body.lineCount ? line : nil
     }
 
     /// The scroll thumb: drawn over column `x` (the body's right-hand border, or its last column).
     public static func drawThumb(_ state: ReaderState, rect: Rect, x: Int, on canvas: inout Canvas) {
         guard let body = state.body else { return }
-        let total = body.lines.count
+        let total = body.lineCount
         guard total > rect.height, rect.height > 0 else { return }
         let glyphs = BoxGlyphs.forMode(ascii: state.ascii)
         let size = max(1, rect.height * rect.height / total)
