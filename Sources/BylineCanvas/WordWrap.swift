@@ -88,9 +88,9 @@ public enum WordWrap {
         return pieces(text, width: width, whole: whole) { pieces, _ in pieces.count }
     }
 
-    /// ``lineCount(_:width:whole:)`` of text whose words are printable ASCII and the plain
-    /// scalars of ``plainScalar(_:_:_:)`` (nil for any other byte or scalar: a control byte, a
-    /// tab, a mark): see ``plainLines(_:width:whole:into:)``.
+    /// ``lineCount(_:width:whole:)`` of text without control bytes or tabs (nil for other text,
+    /// and for a word this does not cut or a space a mark joins): see
+    /// ``plainLines(_:width:whole:into:)``.
     static func plainLineCount(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int) -> Int? {
         var counter = LineCounter()
         return plainLines(bytes, width: width, whole: whole, into: &counter) ? counter.count : nil
@@ -134,12 +134,13 @@ public enum WordWrap {
         }
     }
 
-    /// Wraps text whose words are printable ASCII and the plain scalars of ``plainScalar(_:_:_:)``
-    /// as ``ByteWrap/place(_:_:_:afterTab:width:)`` places them, handing each line to `sink`;
-    /// false for other text (a control byte, a tab, a mark, a word to cut that is not ASCII):
-    /// every space then breaks, and a word is as wide as it is long unless it has a byte of
-    /// 0x80 or more, when it is measured scalar by scalar. The spaces are found eight bytes at
-    /// a time. True too when the sink wants no more lines.
+    /// Wraps text without control bytes or tabs as ``ByteWrap/place(_:_:_:afterTab:width:)``
+    /// places its words, handing each line to `sink`; false for other text (a control byte, a
+    /// tab, a word to cut that is not ASCII, a space a neighbour joins: see
+    /// ``graphemeWidth(_:_:_:)``): every space then breaks, and a word is as wide as it is long
+    /// unless it has a byte of 0x80 or more, when it is measured scalar by scalar if its scalars
+    /// are ``plainScalar(_:_:_:)``'s, else as the wrap measures it (an emoji, a mark). The spaces
+    /// are found eight bytes at a time. True too when the sink wants no more lines.
     @inline(__always)
     static func plainLines<Sink: PlainLineSink>(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int, into sink: inout Sink) -> Bool {
         let n = bytes.count
@@ -169,7 +170,7 @@ public enum WordWrap {
                         let measured = wide || high & before != 0
                         var w = end - wordStart
                         if measured {
-                            guard let cells = plainWidth(bytes, wordStart, end) else { return false }
+                            guard let cells = plainWidth(bytes, wordStart, end) ?? graphemeWidth(bytes, wordStart, end) else { return false }
                             w = cells
                         }
                         if line.hasText && line.width + 1 + w <= width {
@@ -208,7 +209,7 @@ public enum WordWrap {
             if k > wordStart {
                 var w = k - wordStart
                 if wide {
-                    guard let cells = plainWidth(bytes, wordStart, k) else { return false }
+                    guard let cells = plainWidth(bytes, wordStart, k) ?? graphemeWidth(bytes, wordStart, k) else { return false }
                     w = cells
                 }
                 if line.hasText && line.width + 1 + w <= width {
@@ -550,6 +551,26 @@ public enum WordWrap {
             k += length
         }
         return total
+    }
+
+    /// The width of the word of bytes `start..<end` (a space or an end of the text either side)
+    /// as ``ByteWrap`` measures a word of scalars that are not all plain (`DisplayWidth.of`: an
+    /// emoji, a combining mark, a symbol), when the spaces either side are graphemes of their
+    /// own (so break there, as the wrap's words do): nil when the word's first scalar joins the
+    /// space before it (a mark, a joiner) or its last joins the space after it (a Prepend
+    /// character). The spaces' other neighbours are plain scalars, which join nothing, or
+    /// words this asks about in turn. Out of line: measuring graphemes is the rare case.
+    @inline(never)
+    static func graphemeWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        if start > 0 && joinsSpaceBefore(word[...]) { return nil }
+        // Prepend characters (the only ones a space after them joins) are all past U+05FF.
+        if end < bytes.count, let last = word.unicodeScalars.last, last.value >= 0x600 {
+            var probe = String(Character(last))
+            probe.append(" ")
+            if probe.count == 1 { return nil }
+        }
+        return DisplayWidth.of(word)
     }
 
     /// The UTF-8 length and the width of the scalar at `k` (before `end`) if it is one of these,

@@ -22,17 +22,27 @@ public struct SidebarLayout: Equatable, Sendable {
         let dash = ascii ? "-- " : "— "
         var entries: [[Span]] = []
         var starts: [Int] = []
+        entries.reserveCapacity(quoteIndices.count)
+        starts.reserveCapacity(quoteIndices.count)
         var total = 0
         for quoteIndex in quoteIndices {
             let quote = article.quotes[quoteIndex]
+            // The quote in its marks, made at its length at once (not grown as it is joined).
+            let body = Transliterate.forTerminal(quote.text, ascii: ascii)
+            var quoted = ""
+            quoted.reserveCapacity(open.utf8.count + body.utf8.count + close.utf8.count)
+            quoted += open
+            quoted += body
+            quoted += close
             // One line more than is shown tells whether the quote is cut.
-            var wrapped = WordWrap.wrap(open + Transliterate.forTerminal(quote.text, ascii: ascii) + close, width: textWidth,
-                                        atMost: Self.maxQuoteLines + 1)
+            var wrapped = WordWrap.wrap(quoted, width: textWidth, atMost: Self.maxQuoteLines + 1)
             if wrapped.count > Self.maxQuoteLines {
-                wrapped = Array(wrapped.prefix(Self.maxQuoteLines))
+                wrapped.removeLast(wrapped.count - Self.maxQuoteLines)
                 wrapped[wrapped.count - 1] = Truncate.toWidth(wrapped[wrapped.count - 1] + glyphs.ellipsis, textWidth, ellipsis: glyphs.ellipsis)
             }
-            var lines = wrapped.map { Span($0, quote.pull ? .pullquote : .sidebarNormal) }
+            var lines: [Span] = []
+            lines.reserveCapacity(wrapped.count + 1)
+            for line in wrapped { lines.append(Span(line, quote.pull ? .pullquote : .sidebarNormal)) }
             lines.append(Span(Truncate.toWidth(dash + Transliterate.forTerminal(quote.speaker ?? "unattributed", ascii: ascii), textWidth, ellipsis: glyphs.ellipsis), .attribution))
             starts.append(total)
             total += lines.count + 1

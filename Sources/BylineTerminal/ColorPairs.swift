@@ -35,7 +35,21 @@ struct ColorPairs {
         for (k, blank) in blanks.enumerated() {
             cellLooks[k] = UInt64(UInt32(truncatingIfNeeded: blank.attr)) | UInt64(UInt32(bitPattern: blank.ext_color)) << 32
         }
+        cellLooksAsIs = cellLooks.allSatisfy { look in
+            var cell = cchar_t()
+            cell.attr = attr_t(truncatingIfNeeded: look)
+            cell.ext_color = Int32(bitPattern: UInt32(truncatingIfNeeded: look >> 32))
+            return (0x20..<0x7F).allSatisfy { (value: Int32) in
+                cell.chars.0 = wchar_t(value)
+                return byline_cell_copied_as_is(&cell) != 0
+            }
+        }
     }
+
+    /// Whether every printable ASCII character in each of ``cellLooks`` is a cell curses draws
+    /// as it is (`byline_cell_copied_as_is`): then a run of such cells goes to
+    /// `byline_put_as_is_run`, which copies it without looking at each cell.
+    private(set) var cellLooksAsIs = false
 
     /// Indexed like ``looks``: a blank curses cell in each role's look, as `setcchar` makes it;
     /// a plain cell is its role's with the character put in.

@@ -284,6 +284,10 @@ public final class CursesTerminal: Terminal {
                 // The last character past ASCII looked at (its head without the role), and
                 // whether it was plain: a row's borders repeat one, checked once.
                 var lastHead: UInt32 = 0, lastPlain = false
+                // Whether the run holds only the ASCII cells `putASCII` made: in looks curses
+                // leaves as they are, the run is then copied without a look at each cell.
+                let looksAsIs = pairs.cellLooksAsIs
+                var asciiOnly = true
                 var x = columns.lowerBound, count = 0, start = x
                 let end = columns.upperBound
                 while x < end {
@@ -312,15 +316,28 @@ public final class CursesTerminal: Terminal {
                         if count == 0 { start = x }
                         Self.put(value, role: Int(head >> 23), into: out + count, looks: look)
                         count += 1
+                        asciiOnly = false
                     } else {
-                        if count > 0 { _ = byline_put_run(window, Int32(y), Int32(start), out, Int32(count)) }
+                        if count > 0 { put(out, count, y: y, x: start, asIs: looksAsIs && asciiOnly) }
                         count = 0
+                        asciiOnly = true
                         draw(row[x], x: x, y: y)
                     }
                     x += 1
                 }
-                if count > 0 { _ = byline_put_run(window, Int32(y), Int32(start), out, Int32(count)) }
+                if count > 0 { put(out, count, y: y, x: start, asIs: looksAsIs && asciiOnly) }
             }
+        }
+    }
+
+    /// Draws the `count` cells of `run` from column `x` of line `y` on: as they are (`asIs`:
+    /// printable ASCII in looks curses leaves as they are) or as curses renders them.
+    @inline(__always)
+    private func put(_ run: UnsafeMutablePointer<cchar_t>, _ count: Int, y: Int, x: Int, asIs: Bool) {
+        if asIs {
+            _ = byline_put_as_is_run(window, Int32(y), Int32(x), run, Int32(count))
+        } else {
+            _ = byline_put_run(window, Int32(y), Int32(x), run, Int32(count))
         }
     }
 

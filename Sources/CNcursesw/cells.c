@@ -120,10 +120,13 @@ static inline bool copied_as_is(const cchar_t *cell) {
 
 /* Writes `n` cells from (y, x) on as wadd_wchnstr after wmove; false, nothing done, where it
  * would not write them as curses does (a symbol of unsure width). */
-static bool write_run(WINDOW *w, int y, int x, const cchar_t *cells, int n, int *result) {
-    for (int i = 0; i < n; i++) {
-        unsigned c = (unsigned)cells[i].chars[0];
-        if (c >= 0xA3 && width_unsure(c)) return false;
+static inline bool write_run(WINDOW *w, int y, int x, const cchar_t *cells, int n, int *result, bool all_as_is) {
+    /* (Cells all copied as they are are printable ASCII: no symbol of unsure width.) */
+    if (!all_as_is) {
+        for (int i = 0; i < n; i++) {
+            unsigned c = (unsigned)cells[i].chars[0];
+            if (c >= 0xA3 && width_unsure(c)) return false;
+        }
     }
     if (wmove(w, y, x) == ERR) {
         *result = ERR;
@@ -150,7 +153,8 @@ static bool write_run(WINDOW *w, int y, int x, const cchar_t *cells, int n, int 
      * cells), any other cell by put_cell. */
     for (int i = 0; i < n && x <= last;) {
         int plain = i;
-        while (plain < n && copied_as_is(&cells[plain])) plain++;
+        if (all_as_is) plain = n;
+        else while (plain < n && copied_as_is(&cells[plain])) plain++;
         if (plain > i) {
             int count = plain - i;
             if (count > last - x + 1) count = last - x + 1;
@@ -286,7 +290,7 @@ static bool runs_match_curses(void) {
         }
         int result = OK;
         if (mvwadd_wchnstr(cursed, runs[k][0], runs[k][1], cells, n) == ERR) same = false;
-        else same = write_run(direct, runs[k][0], runs[k][1], cells, n, &result) && result == OK && same_pads(cursed, direct);
+        else same = write_run(direct, runs[k][0], runs[k][1], cells, n, &result, false) && result == OK && same_pads(cursed, direct);
         if (k == 3) {
             /* Marks cleared between runs, as an update clears them. */
             wtouchln(cursed, 0, PROBE_LINES, 0);
@@ -307,16 +311,28 @@ static bool direct_checked(void) {
 
 int byline_put_run(WINDOW *w, int y, int x, const cchar_t *cells, int n) {
     int result = ERR;
-    if (n >= 0 && direct_checked() && plain_window(w) && write_run(w, y, x, cells, n, &result)) return result;
+    if (n >= 0 && direct_checked() && plain_window(w) && write_run(w, y, x, cells, n, &result, false)) return result;
     return mvwadd_wchnstr(w, y, x, cells, n);
 }
+
+int byline_put_as_is_run(WINDOW *w, int y, int x, const cchar_t *cells, int n) {
+    int result = ERR;
+    if (n >= 0 && direct_checked() && plain_window(w) && write_run(w, y, x, cells, n, &result, true)) return result;
+    return mvwadd_wchnstr(w, y, x, cells, n);
+}
+
+int byline_cell_copied_as_is(const cchar_t *cell) { return copied_as_is(cell); }
 
 int byline_runs_direct(void) { return direct_checked(); }
 
 int byline_put_run_by(WINDOW *w, int y, int x, const cchar_t *cells, int n, int direct) {
     if (!direct) return mvwadd_wchnstr(w, y, x, cells, n);
     int result = ERR;
-    if (n >= 0 && direct_checked() && plain_window(w) && write_run(w, y, x, cells, n, &result)) return result;
+    bool as_is = direct == 2;
+    if (as_is) {
+        for (int i = 0; i < n; i++) if (!copied_as_is(&cells[i])) return -3;
+    }
+    if (n >= 0 && direct_checked() && plain_window(w) && write_run(w, y, x, cells, n, &result, as_is)) return result;
     return -2;
 }
 

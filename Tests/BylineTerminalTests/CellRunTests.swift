@@ -97,6 +97,55 @@ extension LineRotationTests {
             }
         }
 
+        @Test("runs of printable ASCII copied as they are leave windows as mvwadd_wchnstr does")
+        func asIsRunsMatchCurses() throws {
+            try onScreen {
+                let direct = try #require(newwin(10, 37, 0, 0))
+                let cursed = try #require(newwin(10, 37, 0, 0))
+                defer {
+                    delwin(direct)
+                    delwin(cursed)
+                }
+                // Wide characters and marks written first (by curses), for the ASCII runs to cut into.
+                var numbers = Numbers(state: 0x2545_F491_4F6C_DD1D)
+                var differences = 0
+                let attrs = [byline_a_normal(), byline_a_bold(), byline_a_reverse() | byline_a_underline(), byline_a_dim()]
+                for k in 0..<3000 {
+                    let y = numbers.next(10), x = numbers.next(37)
+                    if k % 3 == 0 {
+                        var cells = (0..<numbers.next(8)).map { _ in cell(&numbers) }
+                        for w in [direct, cursed] { _ = byline_put_run_by(w, Int32(y), Int32(x), &cells, Int32(cells.count), 0) }
+                        continue
+                    }
+                    let count = numbers.next(k % 50 == 1 ? 45 : 12)
+                    var cells: [cchar_t] = (0..<count).map { _ in
+                        var text: [wchar_t] = [wchar_t(0x20 + numbers.next(0x5F)), 0]
+                        var made = cchar_t()
+                        byline_set_cell(&made, &text, attrs[numbers.next(attrs.count)], Int32([0, 0, 1, 5, 255, 256, 300][numbers.next(7)]))
+                        return made
+                    }
+                    for c in cells { #expect(withUnsafePointer(to: c) { byline_cell_copied_as_is($0) } == 1) }
+                    let ok = byline_put_run_by(direct, Int32(y), Int32(x), &cells, Int32(count), 2)
+                    let expected = byline_put_run_by(cursed, Int32(y), Int32(x), &cells, Int32(count), 0)
+                    #expect(ok == expected, "run \(k)")
+                    let a = dump(direct), b = dump(cursed)
+                    if !(a.cells == b.cells && a.marks == b.marks && a.cursor == b.cursor) {
+                        differences += 1
+                        if differences <= 3 { Issue.record("run \(k) at (\(y), \(x)), \(count) cells: \(a.marks) vs \(b.marks)") }
+                    }
+                    if k % 7 == 0 {
+                        for w in [direct, cursed] { wtouchln(w, 0, 10, 0) }
+                    }
+                }
+                #expect(differences == 0)
+                // A cell curses renders is refused, nothing written.
+                var text: [wchar_t] = [0xE9, 0]
+                var cells = [cchar_t()]
+                byline_set_cell(&cells[0], &text, byline_a_normal(), 0)
+                #expect(byline_put_run_by(direct, 0, 0, &cells, 1, 2) == -3)
+            }
+        }
+
         @Test("subwindows, pads, windows with attributes, colour or a background, immedok and syncok go through curses")
         func refusals() throws {
             try onScreen {

@@ -89,13 +89,23 @@ static inline int byline_wcwidth(wchar_t c) { return wcwidth(c); }
  * exactly as mvwadd_wchnstr does); anywhere else, or when the check fails, by mvwadd_wchnstr. */
 int byline_put_run(WINDOW *w, int y, int x, const cchar_t *cells, int n);
 
+/* byline_put_run of cells that are all printable ASCII (0x20-0x7E) without marks, in a look
+ * byline_cell_copied_as_is accepts (every look byline_set_cell makes): the direct write copies
+ * them without looking at each (no symbol of unsure width, nothing for curses to render). */
+int byline_put_as_is_run(WINDOW *w, int y, int x, const cchar_t *cells, int n);
+
+/* Whether curses would leave `cell` as it is when it draws it (printable ASCII without marks,
+ * its attributes' colour bits those of its pair): a run of such cells only needs copying. */
+int byline_cell_copied_as_is(const cchar_t *cell);
+
 /* For tests. Whether byline_put_run writes runs directly (1) or through mvwadd_wchnstr (0): the
  * check it makes once, at the first run. */
 int byline_runs_direct(void);
 
 /* For tests. Draws a run as byline_put_run does, directly (direct = 1; -2, nothing done, where
  * it would not: a subwindow, a pad, a window with attributes or a background, a failed check, a
- * symbol of unsure width) or by mvwadd_wchnstr (direct = 0). */
+ * symbol of unsure width) or by mvwadd_wchnstr (direct = 0); direct = 2 as byline_put_as_is_run
+ * does (-3, nothing done, for a run with a cell byline_cell_copied_as_is refuses). */
 int byline_put_run_by(WINDOW *w, int y, int x, const cchar_t *cells, int n, int direct);
 
 /* For tests. Line y's change marks (first and last cell changed, or -1 for none) as the check
