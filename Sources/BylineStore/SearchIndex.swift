@@ -159,6 +159,8 @@ public final class SearchIndex: Sendable {
         guard let packed, !packed.model.isEmpty else { return nil }
         // (An empty body is packed as an empty frame, which unpacks to nothing, as it should; a
         // damaged one unpacks to nothing too, which the model's decoding then finds short.)
+        // (No body at all: the model does not need it.)
+        if packed.body.isEmpty { return (packed.model, []) }
         let body = modelCodec.withLock { codec in packed.body.withUnsafeBytes { codec.decompress($0) } }
         return (packed.model, body)
     }
