@@ -580,7 +580,9 @@ public final class Library: Sendable {
     /// With a ``ParsedArticleSource`` (``useParsedArticles(from:)``), the file is opened and
     /// `stat`ed, and the source asked for the article as the current parser made it from a file
     /// of exactly that size and modification time; it is parsed only when the source has none
-    /// (or bytes that do not decode). The source is asked outside the library's lock.
+    /// (or bytes that do not decode). A kept article that leaves its texts to the file is
+    /// decoded with the file's bytes, read as for a parse. The source is asked outside the
+    /// library's lock.
     public func article(_ id: ArticleID) -> Article {
         let index = id.index
         if let hit = cachedArticle(id) { return hit }

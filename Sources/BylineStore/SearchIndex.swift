@@ -145,7 +145,8 @@ public final class SearchIndex: Sendable {
     }
 
     /// The parsed model of the article at `key` (``IndexedArticle/model``) and its searchable
-    /// body (``IndexedArticle/body``), both unpacked, if the index holds a model made by parser
+    /// body (``IndexedArticle/body``, unpacked; empty unless the model leaves its paragraphs to
+    /// it, as an earlier build's models do), if the index holds a model made by parser
     /// `parser` from a file of exactly this size and time; nil otherwise, and when the index
     /// cannot be read. For a worker thread: it reads on one of the pool's reading connections
     /// (never the writer's, so an indexing under way does not hold it up), and never throws.
