@@ -133,6 +133,39 @@ final class IndexedModelsTests: XCTestCase {
         XCTAssertEqual(library.article(id), article)
     }
 
+    func testAModelOfAnEarlierBuildStillShowsWithTheBody() throws {
+        let library = try Library(folder: dir.path)
+        let index = SearchIndex.temporary()
+        let keys = SearchKeys(library: library)
+        LibraryIndexer(library: library, index: index).run()
+        let id = library.id(at: 1)
+        let (article, stamp) = library.readUncached(id)
+        var marked = article
+        marked.headline = "Kept by the index"
+        // As the previous build kept it: the paragraphs left to the body kept for search.
+        var entry = LibraryIndexer.indexed(article, path: keys.key(of: id).path, stamp: try XCTUnwrap(stamp))
+        entry.model = ArticleModelCodec.encode(marked, bodyApart: true)
+        XCTAssertEqual(entry.model[1], 1)
+        entry.parser = ArticleParser.version + 1
+        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        entry.parser = ArticleParser.version
+        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        let kept = try XCTUnwrap(index.model(of: keys.key(of: id), signature: FileSignature(size: try XCTUnwrap(stamp).size,
+                                                                                            modified: try XCTUnwrap(stamp).modified),
+                                             parser: ArticleParser.version))
+        XCTAssertEqual(kept.body, Array(ArticleModelCodec.bodyText(of: article).utf8))
+        library.useParsedArticles(from: IndexedModels(index: index, keys: keys))
+        XCTAssertEqual(library.article(id), marked)
+        // The indexer's own model of it does not need the body: none is fetched.
+        XCTAssertEqual(LibraryIndexer(library: library, index: index).run().indexed, 0)
+        let other = try XCTUnwrap(index.model(of: keys.key(of: library.id(at: 0)),
+                                              signature: FileSignature(size: try XCTUnwrap(library.readUncached(library.id(at: 0)).stamp).size,
+                                                                       modified: try XCTUnwrap(library.readUncached(library.id(at: 0)).stamp).modified),
+                                              parser: ArticleParser.version))
+        XCTAssertTrue(ArticleModelCodec.needsFile(other.model))
+        XCTAssertEqual(other.body, [])
+    }
+
     func testTheReaderWiresTheIndexOnceItIsOpen() throws {
         let library = try Library(folder: dir.path)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-models-\(UUID().uuidString)")
