@@ -106,29 +106,31 @@ public enum ArticleModelCodec {
         out.append(format)
         out.append(file != nil ? 2 : apart ? 1 : 0)
         var finder = file.map { FileTexts(file: $0) }
-        /// A text marked * in the format (an optional one with `plusOne`), and where it starts
-        /// in the file (nil: kept inline). `from` nil: after the last text found in file order.
+        /// A text marked * in the format (an optional one with `plusOne`), and where it is in
+        /// the file (nil: kept inline). Looked for inside `inside`, or with `inOrder` after the
+        /// last text found in file order; neither: kept inline.
         @discardableResult
-        func putText(_ text: String, from: Int?, plusOne: Bool = false, _ out: inout [UInt8]) -> Int? {
+        func putText(_ text: String, inOrder: Bool = false, inside: Range<Int>? = nil, plusOne: Bool = false,
+                     _ out: inout [UInt8]) -> Range<Int>? {
             guard finder != nil else {
                 plusOne ? putOptional(text, &out) : putString(text, &out)
                 return nil
             }
             let length = UInt64(text.utf8.count)
             let extra: UInt64 = plusOne ? 1 : 0
-            if let start = finder!.find(text, from: from) {
+            if inOrder || inside != nil, let start = finder!.find(text, inside: inOrder ? nil : inside) {
                 putNumber(length * 2 + 1 + extra, &out)
                 putNumber(UInt64(start), &out)
-                return start
+                return start..<start + Int(length)
             }
             putNumber(length * 2 + extra, &out)
             out.append(contentsOf: text.utf8)
             return nil
         }
-        let headlineStart = putText(article.headline, from: nil, &out)
-        var standfirstStart: Int?
+        let headlineRange = putText(article.headline, inOrder: true, &out)
+        var standfirstRange: Range<Int>?
         if let standfirst = article.standfirst {
-            standfirstStart = putText(standfirst, from: nil, plusOne: true, &out)
+            standfirstRange = putText(standfirst, inOrder: true, plusOne: true, &out)
         } else {
             out.append(0)
         }
@@ -139,12 +141,12 @@ public enum ArticleModelCodec {
         putNumber(UInt64(article.warnings.count), &out)
         for warning in article.warnings { putString(warning, &out) }
         putNumber(UInt64(article.blocks.count), &out)
-        var blockStarts: [Int?] = []
+        var blockRanges: [Range<Int>?] = []
         for block in article.blocks {
             out.append(kindCode(block.kind))
             if !(apart && holdsBody(block.kind)) {
-                let start = putText(block.text, from: nil, &out)
-                if finder != nil { blockStarts.append(start) }
+                let range = putText(block.text, inOrder: true, &out)
+                if finder != nil { blockRanges.append(range) }
             }
             putOptional(block.attribution, &out)
         }
@@ -154,13 +156,13 @@ public enum ArticleModelCodec {
             if quote.place == .body { putNumber(UInt64(max(0, quote.block)), &out) }
             out.append((quote.pull ? 1 : 0) | (quote.repeats != nil ? 2 : 0))
             if let repeats = quote.repeats { putNumber(UInt64(max(0, repeats)), &out) }
-            // A quote is most often found inside its block (or the headline or standfirst).
-            let near: Int?? = switch quote.place {
-            case .body: blockStarts.indices.contains(quote.block) ? blockStarts[quote.block] : nil
-            case .headline: headlineStart
-            case .standfirst: standfirstStart
+            // Looked for inside its block (or the headline or standfirst), when that is in the file.
+            let inside: Range<Int>?? = switch quote.place {
+            case .body: blockRanges.indices.contains(quote.block) ? blockRanges[quote.block] : nil
+            case .headline: headlineRange
+            case .standfirst: standfirstRange
             }
-            putText(quote.text, from: near ?? 0, &out)
+            putText(quote.text, inside: inside ?? nil, &out)
             putOptional(quote.speaker, &out)
             putOptional(quote.speakerEvidence, &out)
         }
@@ -172,32 +174,37 @@ public enum ArticleModelCodec {
         let file: UnsafeRawBufferPointer
         /// Where the texts in file order (headline, standfirst, blocks) are looked for next.
         var cursor = 0
+        /// How far past the cursor a text in file order may start (what the parser dropped
+        /// between two texts: blank lines, markup, boilerplate).
+        static let gap = 64 * 1024
+        /// How many places where a text's first byte is are compared with it, at most: the
+        /// search stays linear in the file whatever its bytes (a text that is not in the file
+        /// but nearly, at every place, would otherwise make it quadratic).
+        static let tries = 32
 
-        /// Where `text` starts in the file (nil: not there, or too short to be worth a range):
-        /// looked for from `from`, then from the start; or with `from` nil, from the cursor,
-        /// which it moves past the text found.
-        mutating func find(_ text: String, from: Int?) -> Int? {
+        /// Where `text` starts in the file (nil: not found, or too short to be worth a range):
+        /// looked for inside `inside` (a quote, in the text it is part of); or with `inside`
+        /// nil, from the cursor (at most ``gap`` bytes further), which it then moves past it.
+        mutating func find(_ text: String, inside: Range<Int>?) -> Int? {
             var text = text
             let count = text.utf8.count
             guard count >= 4, let base = file.baseAddress else { return nil }
-            let size = file.count
-            return text.withUTF8 { needle -> Int? in
-                func search(_ start: Int) -> Int? {
-                    guard let wanted = needle.baseAddress else { return nil }
-                    var at = max(0, start)
-                    while at <= size - count {
-                        guard let hit = memchr(base + at, Int32(wanted[0]), size - count + 1 - at) else { return nil }
-                        let offset = UnsafeRawPointer(hit) - base
-                        if memcmp(base + offset, wanted, count) == 0 { return offset }
-                        at = offset + 1
-                    }
-                    return nil
+            let window = inside ?? cursor..<min(file.count, cursor + count + Self.gap)
+            guard window.lowerBound >= 0, window.upperBound <= file.count, window.count >= count else { return nil }
+            let found = text.withUTF8 { needle -> Int? in
+                guard let wanted = needle.baseAddress else { return nil }
+                var at = window.lowerBound
+                let last = window.upperBound - count
+                for _ in 0..<Self.tries where at <= last {
+                    guard let hit = memchr(base + at, Int32(wanted[0]), last + 1 - at) else { return nil }
+                    let offset = UnsafeRawPointer(hit) - base
+                    if memcmp(base + offset, wanted, count) == 0 { return offset }
+                    at = offset + 1
                 }
-                if let from { return search(from) ?? (from > 0 ? search(0) : nil) }
-                guard let hit = search(cursor) else { return nil }
-                cursor = hit + count
-                return hit
+                return nil
             }
+            if inside == nil, let found { cursor = found + count }
+            return found
         }
     }
 

@@ -77,6 +77,22 @@ struct ArticleModelCodecTests {
         #expect(refused > 1000)
     }
 
+    @Test func findingTextsInTheFileStaysLinear() throws {
+        // A text that nearly matches at every place of a long file: compared at a few only.
+        let run = String(repeating: "a", count: 200_000)
+        let file = Array((run + "\tb\n").utf8)
+        let article = Article(id: "a", path: "/a", headline: "aaaa", standfirst: nil,
+                              blocks: [Block(kind: .paragraph, text: run + " b")],
+                              quotes: [Quote(text: "aaa b", speaker: nil, block: 0, pull: false, repeats: nil, speakerEvidence: nil, place: .body)],
+                              warnings: [], words: 2)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let bytes = file.withUnsafeBytes { ArticleModelCodec.encode(article, file: $0) }
+        #expect(clock.now - start < .seconds(2))
+        #expect(try file.withUnsafeBytes { try ArticleModelCodec.decode(bytes, body: nil, file: $0, id: "a", path: "/a") } == article)
+        #expect(bytes.count > 200_000, "the paragraph is not in the file: kept inline")
+    }
+
     @Test func rangesOutsideTheFileOrCuttingALetterAreRefused() throws {
         let file = Array("Headline here\nA café “quoted” line\n".utf8)
         let article = Article(id: "a", path: "/a", headline: "Headline here", standfirst: nil,
