@@ -20,19 +20,31 @@ import Darwin
 /// the lines give the texts back exactly (``canKeepBodyApart(_:)``: no text empty or holding a
 /// line break).
 ///
+/// Or the texts may be left to the article's file (`inFile`): when the reader takes a kept
+/// article, the file has the size and modification time it had when it was parsed, and it has
+/// opened it already; reading its bytes costs little next to fetching and unpacking the body
+/// kept for search. Each headline, standfirst, block or quote text that appears verbatim in
+/// the file's bytes is kept as where it starts there (its length is kept anyway); the others are
+/// kept inline. Decoding then checks each range against the bytes (inside them, valid UTF-8:
+/// a range that cuts a letter is refused).
+///
 /// ## Format
 /// Numbers are LEB128 varints (unsigned); a string is its UTF-8 byte count then the bytes; an
 /// optional string is 0 for nil, or its byte count plus one then the bytes.
 ///
 /// ```
-/// format (1), apart (0: every text is here; 1: the paragraphs' and crossheads' are the body's lines)
-/// headline, standfirst?, source?, date?, unreadableReason?, words
+/// format (1), layout (0: every text is here; 1: the paragraphs' and crossheads' are the body's
+///         lines; 2: texts marked so are ranges of the file)
+/// headline*, standfirst?*, source?, date?, unreadableReason?, words
 /// warnings: count, then each string
 /// blocks: count, then each: kind (0 paragraph, 1 crosshead, 2 pullquote, 3 boilerplate),
-///         text (not for a paragraph or crosshead when apart), attribution?
+///         text* (not for a paragraph or crosshead when apart), attribution?
 /// quotes: count, then each: place (0 body, 1 headline, 2 standfirst), block (body only),
-///         flags (1 pull, 2 has repeats), repeats (when flagged), text, speaker?, speakerEvidence?
+///         flags (1 pull, 2 has repeats), repeats (when flagged), text*, speaker?, speakerEvidence?
 /// ```
+/// With layout 2 the texts marked * are kept as a number n then, when n is even, n/2 bytes of
+/// text, and when it is odd, the offset in the file where its (n-1)/2 bytes start (an optional
+/// one is 0 for nil, or that number plus one).
 ///
 /// ``decode(_:body:id:path:)`` checks everything (lengths and counts against the bytes left,
 /// UTF-8, kinds and places, a body quote's block against the blocks, `repeats` against the
@@ -76,13 +88,52 @@ public enum ArticleModelCodec {
     /// its paragraphs and crossheads when ``canKeepBodyApart(_:)`` (decoding then needs
     /// ``bodyText(of:)``).
     public static func encode(_ article: Article, bodyApart: Bool = false) -> [UInt8] {
-        let apart = bodyApart && canKeepBodyApart(article)
+        encode(article, bodyApart: bodyApart, file: nil)
+    }
+
+    /// The article's bytes (all but its id and path), its texts that appear verbatim in `file`
+    /// (the bytes of the file it was parsed from) kept as where they are there; decoding then
+    /// needs the same bytes.
+    public static func encode(_ article: Article, file: UnsafeRawBufferPointer) -> [UInt8] {
+        encode(article, bodyApart: false, file: file)
+    }
+
+    private static func encode(_ article: Article, bodyApart: Bool, file: UnsafeRawBufferPointer?) -> [UInt8] {
+        let apart = file == nil && bodyApart && canKeepBodyApart(article)
         var out: [UInt8] = []
-        out.reserveCapacity((apart ? 64 : article.blocks.reduce(64) { $0 + $1.text.utf8.count + 4 }) + article.quotes.count * 64)
+        out.reserveCapacity((apart || file != nil ? 64 : article.blocks.reduce(64) { $0 + $1.text.utf8.count + 4 })
+                            + article.blocks.count * 4 + article.quotes.count * 64)
         out.append(format)
-        out.append(apart ? 1 : 0)
-        putString(article.headline, &out)
-        putOptional(article.standfirst, &out)
+        out.append(file != nil ? 2 : apart ? 1 : 0)
+        var finder = file.map { FileTexts(file: $0) }
+        /// A text marked * in the format (an optional one with `plusOne`), and where it is in
+        /// the file (nil: kept inline). Looked for inside `inside`, or with `inOrder` after the
+        /// last text found in file order; neither: kept inline.
+        @discardableResult
+        func putText(_ text: String, inOrder: Bool = false, inside: Range<Int>? = nil, plusOne: Bool = false,
+                     _ out: inout [UInt8]) -> Range<Int>? {
+            guard finder != nil else {
+                plusOne ? putOptional(text, &out) : putString(text, &out)
+                return nil
+            }
+            let length = UInt64(text.utf8.count)
+            let extra: UInt64 = plusOne ? 1 : 0
+            if inOrder || inside != nil, let start = finder!.find(text, inside: inOrder ? nil : inside) {
+                putNumber(length * 2 + 1 + extra, &out)
+                putNumber(UInt64(start), &out)
+                return start..<start + Int(length)
+            }
+            putNumber(length * 2 + extra, &out)
+            out.append(contentsOf: text.utf8)
+            return nil
+        }
+        let headlineRange = putText(article.headline, inOrder: true, &out)
+        var standfirstRange: Range<Int>?
+        if let standfirst = article.standfirst {
+            standfirstRange = putText(standfirst, inOrder: true, plusOne: true, &out)
+        } else {
+            out.append(0)
+        }
         putOptional(article.source, &out)
         putOptional(article.date, &out)
         putOptional(article.unreadableReason, &out)
@@ -90,9 +141,13 @@ public enum ArticleModelCodec {
         putNumber(UInt64(article.warnings.count), &out)
         for warning in article.warnings { putString(warning, &out) }
         putNumber(UInt64(article.blocks.count), &out)
+        var blockRanges: [Range<Int>?] = []
         for block in article.blocks {
             out.append(kindCode(block.kind))
-            if !(apart && holdsBody(block.kind)) { putString(block.text, &out) }
+            if !(apart && holdsBody(block.kind)) {
+                let range = putText(block.text, inOrder: true, &out)
+                if finder != nil { blockRanges.append(range) }
+            }
             putOptional(block.attribution, &out)
         }
         putNumber(UInt64(article.quotes.count), &out)
@@ -101,11 +156,56 @@ public enum ArticleModelCodec {
             if quote.place == .body { putNumber(UInt64(max(0, quote.block)), &out) }
             out.append((quote.pull ? 1 : 0) | (quote.repeats != nil ? 2 : 0))
             if let repeats = quote.repeats { putNumber(UInt64(max(0, repeats)), &out) }
-            putString(quote.text, &out)
+            // Looked for inside its block (or the headline or standfirst), when that is in the file.
+            let inside: Range<Int>?? = switch quote.place {
+            case .body: blockRanges.indices.contains(quote.block) ? blockRanges[quote.block] : nil
+            case .headline: headlineRange
+            case .standfirst: standfirstRange
+            }
+            putText(quote.text, inside: inside ?? nil, &out)
             putOptional(quote.speaker, &out)
             putOptional(quote.speakerEvidence, &out)
         }
         return out
+    }
+
+    /// Finds texts in a file's bytes, for ``encode(_:file:)``.
+    private struct FileTexts {
+        let file: UnsafeRawBufferPointer
+        /// Where the texts in file order (headline, standfirst, blocks) are looked for next.
+        var cursor = 0
+        /// How far past the cursor a text in file order may start (what the parser dropped
+        /// between two texts: blank lines, markup, boilerplate).
+        static let gap = 64 * 1024
+        /// How many places where a text's first byte is are compared with it, at most: the
+        /// search stays linear in the file whatever its bytes (a text that is not in the file
+        /// but nearly, at every place, would otherwise make it quadratic).
+        static let tries = 32
+
+        /// Where `text` starts in the file (nil: not found, or too short to be worth a range):
+        /// looked for inside `inside` (a quote, in the text it is part of); or with `inside`
+        /// nil, from the cursor (at most ``gap`` bytes further), which it then moves past it.
+        mutating func find(_ text: String, inside: Range<Int>?) -> Int? {
+            var text = text
+            let count = text.utf8.count
+            guard count >= 4, let base = file.baseAddress else { return nil }
+            let window = inside ?? cursor..<min(file.count, cursor + count + Self.gap)
+            guard window.lowerBound >= 0, window.upperBound <= file.count, window.count >= count else { return nil }
+            let found = text.withUTF8 { needle -> Int? in
+                guard let wanted = needle.baseAddress else { return nil }
+                var at = window.lowerBound
+                let last = window.upperBound - count
+                for _ in 0..<Self.tries where at <= last {
+                    guard let hit = memchr(base + at, Int32(wanted[0]), last + 1 - at) else { return nil }
+                    let offset = UnsafeRawPointer(hit) - base
+                    if memcmp(base + offset, wanted, count) == 0 { return offset }
+                    at = offset + 1
+                }
+                return nil
+            }
+            if inside == nil, let found { cursor = found + count }
+            return found
+        }
     }
 
     private static func kindCode(_ kind: BlockKind) -> UInt8 {
@@ -152,21 +252,39 @@ public enum ArticleModelCodec {
     /// ``Malformed`` for bytes that ``encode(_:bodyApart:)`` did not make (cut short, damaged,
     /// or of another format), or a body that does not fit them.
     public static func decode(_ bytes: [UInt8], body: [UInt8]? = nil, id: String, path: String) throws(Malformed) -> Article {
+        try decode(bytes, body: body, file: nil, id: id, path: path)
+    }
+
+    /// ``decode(_:body:id:path:)``, with the bytes of the article's file for the texts
+    /// ``encode(_:file:)`` left there (each range is checked against them).
+    public static func decode(_ bytes: [UInt8], body: [UInt8]?, file: UnsafeRawBufferPointer?, id: String, path: String)
+        throws(Malformed) -> Article {
         try bytes.withUnsafeBufferPointer { buffer throws(Malformed) in
             try (body ?? []).withUnsafeBufferPointer { lines throws(Malformed) in
-                var reader = Reader(bytes: buffer)
+                var reader = Reader(bytes: buffer, file: file.map { $0.assumingMemoryBound(to: UInt8.self) })
                 return try reader.article(id: id, path: path, body: body == nil ? nil : lines)
             }
         }
     }
 
+    /// Whether the bytes leave texts to the article's file (``encode(_:file:)``): decoding
+    /// them needs the file's bytes, and not the body.
+    public static func needsFile(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] == format && bytes[1] == 2
+    }
+
     /// Reads the format from the front, checking as it goes.
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
+        /// The file's bytes, when given.
+        let file: UnsafeBufferPointer<UInt8>?
+        /// Whether the texts marked * in the format may be ranges of the file (layout 2).
+        var inFile = false
         var at = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, file: UnsafeBufferPointer<UInt8>? = nil) {
             self.bytes = bytes
+            self.file = file
         }
 
         mutating func article(id: String, path: String, body: UnsafeBufferPointer<UInt8>?) throws(Malformed) -> Article {
@@ -177,10 +295,13 @@ public enum ArticleModelCodec {
             case 1:
                 guard let body else { throw Malformed(reason: "the body text is missing") }
                 lines = BodyLines(bytes: body)
+            case 2:
+                guard file != nil else { throw Malformed(reason: "the file is missing") }
+                inFile = true
             default: throw Malformed(reason: "unknown layout")
             }
-            let headline = try string()
-            let standfirst = try optional()
+            let headline = try piece()
+            let standfirst = try optionalPiece()
             let source = try optional()
             let date = try optional()
             let unreadable = try optional()
@@ -209,7 +330,7 @@ public enum ArticleModelCodec {
                     lines = kept
                     text = line
                 } else {
-                    text = try string()
+                    text = try piece()
                 }
                 blocks.append(Block(kind: kind, text: text, attribution: try optional()))
             }
@@ -229,7 +350,7 @@ public enum ArticleModelCodec {
                 let flags = try byte()
                 guard flags < 4 else { throw Malformed(reason: "unknown quote flags") }
                 let repeats = flags & 2 != 0 ? try count(limit: quoteCount - 1, "repeated quote") : nil
-                let text = try string()
+                let text = try piece()
                 let speaker = try optional()
                 let evidence = try optional()
                 quotes.append(Quote(text: text, speaker: speaker, block: block, pull: flags & 1 != 0, repeats: repeats,
@@ -296,6 +417,30 @@ public enum ArticleModelCodec {
 
         mutating func string() throws(Malformed) -> String {
             try text(length: number())
+        }
+
+        /// A text marked * in the format: with layout 2, inline or a range of the file.
+        mutating func piece() throws(Malformed) -> String {
+            guard inFile else { return try string() }
+            return try piece(tag: number())
+        }
+
+        mutating func optionalPiece() throws(Malformed) -> String? {
+            guard inFile else { return try optional() }
+            let tag = try number()
+            return tag == 0 ? nil : try piece(tag: tag - 1)
+        }
+
+        private mutating func piece(tag: UInt64) throws(Malformed) -> String {
+            let length = tag >> 1
+            guard tag & 1 == 1 else { return try text(length: length) }
+            let start = try number()
+            guard let file, start <= UInt64(file.count), length <= UInt64(file.count) - start else {
+                throw Malformed(reason: "range outside the file")
+            }
+            let slice = UnsafeBufferPointer(rebasing: file[Int(start)..<Int(start + length)])
+            guard let text = String(validating: slice, as: UTF8.self) else { throw Malformed(reason: "range not UTF-8") }
+            return text
         }
 
         mutating func optional() throws(Malformed) -> String? {

@@ -580,7 +580,9 @@ public final class Library: Sendable {
     /// With a ``ParsedArticleSource`` (``useParsedArticles(from:)``), the file is opened and
     /// `stat`ed, and the source asked for the article as the current parser made it from a file
     /// of exactly that size and modification time; it is parsed only when the source has none
-    /// (or bytes that do not decode). The source is asked outside the library's lock.
+    /// (or bytes that do not decode). A kept article that leaves its texts to the file is
+    /// decoded with the file's bytes, read as for a parse. The source is asked outside the
+    /// library's lock.
     public func article(_ id: ArticleID) -> Article {
         let index = id.index
         if let hit = cachedArticle(id) { return hit }
@@ -589,7 +591,7 @@ public final class Library: Sendable {
         }) else {
             return ArticleParser.unreadable(id: "", path: "", reason: "no such entry")
         }
-        let (article, stamp) = Self.read(entry, id: id, source: parsedSource.withLock { $0 })
+        let (article, stamp, _) = Self.read(entry, id: id, source: parsedSource.withLock { $0 })
         let facts = stamp.map { FileFacts(size: Int($0.size), modified: $0.modified / 1_000_000_000) }
         return state.withLock { s in
             if let a = s.cache[index] { return a }
@@ -685,35 +687,57 @@ public final class Library: Sendable {
     /// every file once): the article, and the size and time of the file it was read from (nil
     /// when the file could not be read: the article is then unreadable, with the reason).
     public func readUncached(_ id: ArticleID) -> (article: Article, stamp: FileStamp?) {
+        let read = readUncachedWithFile(id)
+        return (read.article, read.stamp)
+    }
+
+    /// ``readUncached(_:)``, with the bytes read from the file (what the article was parsed
+    /// from; empty when the file could not be read).
+    public func readUncachedWithFile(_ id: ArticleID) -> (article: Article, stamp: FileStamp?, file: Data) {
         guard let entry = state.withLock({ s -> LibraryEntry? in
             s.entries.indices.contains(id.index) ? s.entries[id.index] : nil
         }) else {
-            return (ArticleParser.unreadable(id: "", path: "", reason: "no such entry"), nil)
+            return (ArticleParser.unreadable(id: "", path: "", reason: "no such entry"), nil, Data())
         }
         return Self.read(entry)
     }
 
-    /// Reads and parses an entry's file; with a `source`, takes the article from it instead
-    /// when it has it for the file as it is now.
+    /// Reads and parses an entry's file (the article, its file's size and time, and the bytes
+    /// read, empty when the article was taken from `source`); with a `source`, takes the article
+    /// from it instead when it has it for the file as it is now. A kept article that leaves its
+    /// texts to the file (``ArticleModelCodec/encode(_:file:)``) is decoded with the bytes read,
+    /// which are the bytes it was parsed from (same size and time); when they do not fit, the
+    /// file is parsed.
     private static func read(_ entry: LibraryEntry, id: ArticleID? = nil, source: (any ParsedArticleSource)? = nil)
-        -> (article: Article, stamp: FileStamp?) {
+        -> (article: Article, stamp: FileStamp?, file: Data) {
         var stored: Article?
+        var withFile: KeptArticle?
         let result = FileAccess.read(entry.path, limit: TextDecoding.byteCap + 1) { size, modified in
             guard let source, let id,
                   let kept = source.parsedArticle(id, stamp: FileStamp(size: Int64(size), modified: modified),
-                                                  parser: ArticleParser.version),
-                  let article = try? ArticleModelCodec.decode(kept.model, body: kept.body, id: entry.id, path: entry.path)
+                                                  parser: ArticleParser.version)
+            else { return false }
+            if ArticleModelCodec.needsFile(kept.model) {
+                withFile = kept
+                return false
+            }
+            guard let article = try? ArticleModelCodec.decode(kept.model, body: kept.body, id: entry.id, path: entry.path)
             else { return false }
             stored = article
             return true
         }
         switch result {
         case .failure(let f):
-            return (ArticleParser.unreadable(id: entry.id, path: entry.path, reason: f.reason), nil)
+            return (ArticleParser.unreadable(id: entry.id, path: entry.path, reason: f.reason), nil, Data())
         case .success(let r):
             let stamp = FileStamp(size: Int64(r.size), modified: r.modified)
-            if r.skipped, let stored { return (stored, stamp) }
-            return (ArticleParser.parse(data: r.data, id: entry.id, path: entry.path), stamp)
+            if r.skipped, let stored { return (stored, stamp, Data()) }
+            if let withFile, let article = r.data.withUnsafeBytes({ file in
+                try? ArticleModelCodec.decode(withFile.model, body: nil, file: file, id: entry.id, path: entry.path)
+            }) {
+                return (article, stamp, r.data)
+            }
+            return (ArticleParser.parse(data: r.data, id: entry.id, path: entry.path), stamp, r.data)
         }
     }
 

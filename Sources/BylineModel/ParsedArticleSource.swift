@@ -13,7 +13,8 @@ public protocol ParsedArticleSource: Sendable {
 }
 
 /// An article as a ``ParsedArticleSource`` keeps it: ``ArticleModelCodec``'s bytes and the
-/// UTF-8 of its body text (``ArticleModelCodec/bodyText(of:)``), which the bytes may leave out.
+/// UTF-8 of its body text (``ArticleModelCodec/bodyText(of:)``), which the bytes may leave out
+/// (empty when they do not need it: bytes that leave their texts to the file need the file's).
 public struct KeptArticle: Sendable, Equatable {
     public var model: [UInt8]
     public var body: [UInt8]

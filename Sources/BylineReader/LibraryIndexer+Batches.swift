@@ -125,9 +125,9 @@ extension LibraryIndexer {
                 guard let id = claim() else { break }
                 any = true
                 let start = clock.now
-                let (article, stamp) = indexer.library.readUncached(id)
+                let (article, stamp, file) = indexer.library.readUncachedWithFile(id)
                 if let stamp {
-                    let indexed = LibraryIndexer.indexed(article, path: indexer.keys.key(of: id).path, stamp: stamp)
+                    let indexed = LibraryIndexer.indexed(article, path: indexer.keys.key(of: id).path, stamp: stamp, file: file)
                     batch.bytes += Int(stamp.size)
                     batch.textBytes += indexed.body.utf8.count
                     batch.articles.append(indexed)

@@ -275,15 +275,19 @@ public final class LibraryIndexer: Sendable {
     /// footers, nor pull quotes, which repeat the body), the quotes whose speaker is named
     /// (a pull quote only when it repeats no quote of the body), and the whole article
     /// (``ArticleModelCodec``, its body's texts left to the body kept for search) for the
-    /// reader to show without parsing it again.
-    static func indexed(_ article: Article, path: String, stamp: FileStamp) -> IndexedArticle {
+    /// reader to show without parsing it again. With the bytes of the `file` it was parsed from,
+    /// the model leaves the texts found there to the file (``ArticleModelCodec/encode(_:file:)``:
+    /// the reader, which reads the file anyway, then needs neither the body nor its unpacking).
+    static func indexed(_ article: Article, path: String, stamp: FileStamp, file: Data? = nil) -> IndexedArticle {
         let body = ArticleModelCodec.bodyText(of: article)
         let quotes = article.quotes.compactMap { quote -> IndexedQuote? in
             guard let speaker = quote.speaker, !speaker.isEmpty, !(quote.pull && quote.repeats != nil) else { return nil }
             return IndexedQuote(text: quote.text, speaker: speaker, block: quote.block)
         }
+        let model = file.map { data in data.withUnsafeBytes { ArticleModelCodec.encode(article, file: $0) } }
+            ?? ArticleModelCodec.encode(article, bodyApart: true)
         return IndexedArticle(path: path, signature: FileSignature(size: stamp.size, modified: stamp.modified),
                               headline: article.headline, standfirst: article.standfirst ?? "", body: body, quotes: quotes,
-                              model: ArticleModelCodec.encode(article, bodyApart: true), parser: ArticleParser.version)
+                              model: model, parser: ArticleParser.version)
     }
 }

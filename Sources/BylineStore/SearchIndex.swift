@@ -145,7 +145,8 @@ public final class SearchIndex: Sendable {
     }
 
     /// The parsed model of the article at `key` (``IndexedArticle/model``) and its searchable
-    /// body (``IndexedArticle/body``), both unpacked, if the index holds a model made by parser
+    /// body (``IndexedArticle/body``, unpacked; empty unless the model leaves its paragraphs to
+    /// it, as an earlier build's models do), if the index holds a model made by parser
     /// `parser` from a file of exactly this size and time; nil otherwise, and when the index
     /// cannot be read. For a worker thread: it reads on one of the pool's reading connections
     /// (never the writer's, so an indexing under way does not hold it up), and never throws.
@@ -159,6 +160,8 @@ public final class SearchIndex: Sendable {
         guard let packed, !packed.model.isEmpty else { return nil }
         // (An empty body is packed as an empty frame, which unpacks to nothing, as it should; a
         // damaged one unpacks to nothing too, which the model's decoding then finds short.)
+        // (No body at all: the model does not need it.)
+        if packed.body.isEmpty { return (packed.model, []) }
         let body = modelCodec.withLock { codec in packed.body.withUnsafeBytes { codec.decompress($0) } }
         return (packed.model, body)
     }

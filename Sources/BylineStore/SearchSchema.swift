@@ -31,9 +31,10 @@ import GRDB
 /// rows of a results page, never reads the text.
 ///
 /// `articleModel` keeps the whole parsed article (`ArticleModelCodec` in BylineModel) but the
-/// texts of its paragraphs and crossheads, which are the lines of `articleText.body`, so that
-/// the reader shows an article the index holds from the same file (size and time) without
-/// parsing it. The model is not compressed: it is small without the body (about 1.5 KB on the
+/// texts found verbatim in the article's file, kept as where they start there (the reader reads
+/// the file and cuts them from it; models of an earlier build leave the texts of the paragraphs
+/// and crossheads to the lines of `articleText.body` instead), so that the reader shows an
+/// article the index holds from the same file (size and time) without parsing it. The model is not compressed: it is small without the body (about 1.5 KB on the
 /// generated corpus), and unpacking it cost about 27 k instructions a read. The parser version that made it is in `article.parser` (0: no
 /// model, as for every article of a v1 index), indexed: the indexer's check of every file asks
 /// for the articles of another version through that index (none, but after an upgrade) rather

@@ -30,6 +30,103 @@ struct ArticleModelCodecTests {
         #expect(apart > 200)
     }
 
+    @Test func everyRepositoryArticleRoundTripsWithItsTextsInItsFile() throws {
+        var smaller = 0
+        for (file, article) in zip(ArticleCorpusFiles.files, ArticleCorpusFiles.articles) {
+            let bytes = file.data.withUnsafeBytes { ArticleModelCodec.encode(article, file: $0) }
+            #expect(ArticleModelCodec.needsFile(bytes))
+            let back = try file.data.withUnsafeBytes {
+                try ArticleModelCodec.decode(bytes, body: nil, file: $0, id: article.id, path: article.path)
+            }
+            #expect(back == article, "\(file.name)")
+            // Without the file, or with other bytes, it is refused (when it left any text there).
+            let full = ArticleModelCodec.encode(article)
+            if bytes.count < full.count {
+                smaller += 1
+                #expect(throws: ArticleModelCodec.Malformed.self) { try ArticleModelCodec.decode(bytes, id: "t", path: "/t") }
+                let cut = file.data.prefix(file.data.count / 2)
+                let other = try? cut.withUnsafeBytes { try ArticleModelCodec.decode(bytes, body: nil, file: $0, id: article.id, path: article.path) }
+                #expect(other == nil || other == article)
+            }
+        }
+        #expect(smaller > 200, "most articles leave texts to their files")
+    }
+
+    @Test func damagedModelsWithTheirTextsInTheFileNeverCrash() {
+        var rng = SplitMix(seed: 11)
+        let files = Array(ArticleCorpusFiles.files.prefix(40))
+        let samples = zip(files, ArticleCorpusFiles.articles).map { file, article in
+            file.data.withUnsafeBytes { ArticleModelCodec.encode(article, file: $0) }
+        }
+        var refused = 0
+        for round in 0..<4000 {
+            var bytes = samples[round % samples.count]
+            let changes = round % 2 == 0 ? 1 : 4
+            for _ in 0..<changes { bytes[Int(rng.next() % UInt64(bytes.count))] ^= UInt8(truncatingIfNeeded: rng.next() | 1) }
+            do {
+                let article = try files[round % files.count].data.withUnsafeBytes {
+                    try ArticleModelCodec.decode(bytes, body: nil, file: $0, id: "t", path: "/t")
+                }
+                for quote in article.quotes {
+                    #expect(quote.place == .body ? article.blocks.indices.contains(quote.block) : quote.block == -1)
+                }
+            } catch {
+                refused += 1
+            }
+        }
+        #expect(refused > 1000)
+    }
+
+    @Test func findingTextsInTheFileStaysLinear() throws {
+        // A text that nearly matches at every place of a long file: compared at a few only.
+        let run = String(repeating: "a", count: 200_000)
+        let file = Array((run + "\tb\n").utf8)
+        let article = Article(id: "a", path: "/a", headline: "aaaa", standfirst: nil,
+                              blocks: [Block(kind: .paragraph, text: run + " b")],
+                              quotes: [Quote(text: "aaa b", speaker: nil, block: 0, pull: false, repeats: nil, speakerEvidence: nil, place: .body)],
+                              warnings: [], words: 2)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let bytes = file.withUnsafeBytes { ArticleModelCodec.encode(article, file: $0) }
+        #expect(clock.now - start < .seconds(2))
+        #expect(try file.withUnsafeBytes { try ArticleModelCodec.decode(bytes, body: nil, file: $0, id: "a", path: "/a") } == article)
+        #expect(bytes.count > 200_000, "the paragraph is not in the file: kept inline")
+    }
+
+    @Test func rangesOutsideTheFileOrCuttingALetterAreRefused() throws {
+        let file = Array("Headline here\nA café “quoted” line\n".utf8)
+        let article = Article(id: "a", path: "/a", headline: "Headline here", standfirst: nil,
+                              blocks: [Block(kind: .paragraph, text: "A café “quoted” line")], quotes: [], warnings: [], words: 6)
+        let bytes = file.withUnsafeBytes { ArticleModelCodec.encode(article, file: $0) }
+        // format, layout 2, headline: 13 bytes at 0, no standfirst … one block: paragraph, 25 bytes at 14.
+        #expect(bytes == [1, 2, 27, 0, 0, 0, 0, 0, 6, 0, 1, 0, 51, 14, 0, 0])
+        func decode(_ bytes: [UInt8], _ file: [UInt8]) throws -> Article {
+            try file.withUnsafeBytes { try ArticleModelCodec.decode(bytes, body: nil, file: $0, id: "a", path: "/a") }
+        }
+        #expect(try decode(bytes, file) == article)
+        func range(_ start: UInt8, _ length: UInt8) -> [UInt8] {
+            var moved = bytes
+            moved[12] = length * 2 + 1
+            moved[13] = start
+            return moved
+        }
+        // "é" is at 19-20, "“" at 22-24, "”" at 31-33; the file has 40 bytes.
+        #expect(try decode(range(16, 5), file).blocks[0].text == "café")
+        #expect(try decode(range(40, 0), file).blocks[0].text == "")
+        for (start, length): (UInt8, UInt8) in [(20, 5), (14, 6), (23, 3), (22, 2), (31, 2), (32, 4), (0, 41), (39, 2), (41, 0), (120, 1)] {
+            #expect(throws: ArticleModelCodec.Malformed.self, "\(start) \(length)") { try decode(range(start, length), file) }
+        }
+        #expect(throws: ArticleModelCodec.Malformed.self) { try decode(bytes, Array(file.prefix(30))) }
+        var broken = file
+        broken[17] = 0xFF
+        #expect(throws: ArticleModelCodec.Malformed.self) { try decode(bytes, broken) }
+        // A text that is not in the file stays inline.
+        var other = article
+        other.blocks[0].text = "Not in the file at all"
+        #expect(try decode(file.withUnsafeBytes { ArticleModelCodec.encode(other, file: $0) }, file) == other)
+        #expect(throws: ArticleModelCodec.Malformed.self) { try decode(file.withUnsafeBytes { ArticleModelCodec.encode(other, file: $0) }, []) }
+    }
+
     @Test func aBodyThatDoesNotFitIsRefused() throws {
         let article = try #require(ArticleCorpusFiles.articles.first { $0.blocks.filter { $0.kind == .paragraph }.count > 2 })
         let bytes = ArticleModelCodec.encode(article, bodyApart: true)

@@ -21,10 +21,15 @@ final class IndexedModelsTests: XCTestCase {
 
     private func model(_ index: SearchIndex, _ library: Library, _ id: ArticleID) -> Article? {
         let keys = SearchKeys(library: library)
-        guard let stamp = library.readUncached(id).stamp,
+        let read = library.readUncachedWithFile(id)
+        guard let stamp = read.stamp,
               let kept = index.model(of: keys.key(of: id), signature: FileSignature(size: stamp.size, modified: stamp.modified),
                                      parser: ArticleParser.version) else { return nil }
-        return try? ArticleModelCodec.decode(kept.model, body: kept.body, id: library.name(of: id), path: library.path(of: id))
+        return read.file.withUnsafeBytes { file in
+            try? ArticleModelCodec.decode(kept.model, body: kept.body.isEmpty ? nil : kept.body,
+                                          file: ArticleModelCodec.needsFile(kept.model) ? file : nil,
+                                          id: library.name(of: id), path: library.path(of: id))
+        }
     }
 
     func testTheIndexKeepsEveryArticleAsParsed() throws {
@@ -32,11 +37,15 @@ final class IndexedModelsTests: XCTestCase {
         let index = SearchIndex.temporary()
         XCTAssertEqual(LibraryIndexer(library: library, index: index).run().indexed, 2)
         for id in library.presentIDs {
-            let article = library.readUncached(id).article
+            let (article, _, file) = library.readUncachedWithFile(id)
             XCTAssertEqual(model(index, library, id), article)
             XCTAssertTrue(ArticleModelCodec.canKeepBodyApart(article))
             XCTAssertEqual(LibraryIndexer.indexed(article, path: "x", stamp: FileStamp(size: 1, modified: 1)).model,
-                           ArticleModelCodec.encode(article, bodyApart: true), "the model leaves the body to the index's copy")
+                           ArticleModelCodec.encode(article, bodyApart: true), "without the file, the model leaves the body to the index's copy")
+            let model = LibraryIndexer.indexed(article, path: "x", stamp: FileStamp(size: 1, modified: 1), file: file).model
+            XCTAssertTrue(ArticleModelCodec.needsFile(model), "the indexer's model leaves its texts to the file")
+            XCTAssertEqual(model, file.withUnsafeBytes { ArticleModelCodec.encode(article, file: $0) })
+            XCTAssertLessThan(model.count, ArticleModelCodec.encode(article).count / 3)
         }
     }
 
@@ -89,6 +98,72 @@ final class IndexedModelsTests: XCTestCase {
         try Data((ReaderFixtures.harbour + "\nOne more line.\n").utf8).write(to: dir.appendingPathComponent("020.txt"))
         XCTAssertEqual(library.article(id).headline, article.headline)
         XCTAssertEqual(library.article(id).blocks.last?.text, "One more line.")
+    }
+
+    func testTheLibraryCutsTheKeptTextsFromTheFile() throws {
+        let library = try Library(folder: dir.path)
+        let index = SearchIndex.temporary()
+        let keys = SearchKeys(library: library)
+        LibraryIndexer(library: library, index: index).run()
+        let id = library.id(at: 1)
+        let (article, stamp, file) = library.readUncachedWithFile(id)
+        // Marked so that the kept article shows; its paragraphs are still the file's.
+        var marked = article
+        marked.headline = "Kept by the index"
+        var entry = LibraryIndexer.indexed(article, path: keys.key(of: id).path, stamp: try XCTUnwrap(stamp), file: file)
+        entry.model = file.withUnsafeBytes { ArticleModelCodec.encode(marked, file: $0) }
+        XCTAssertTrue(ArticleModelCodec.needsFile(entry.model))
+        entry.parser = ArticleParser.version + 1
+        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        entry.parser = ArticleParser.version
+        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        library.useParsedArticles(from: IndexedModels(index: index, keys: keys))
+        XCTAssertEqual(library.article(id), marked)
+        // Kept from other bytes than the file's (a range past its end): the file is parsed.
+        library.invalidate(id)
+        entry.model = (file + Data("0123456789 the end".utf8)).withUnsafeBytes { bytes in
+            ArticleModelCodec.encode(Article(id: "", path: "", headline: "Kept", standfirst: nil,
+                                             blocks: [Block(kind: .paragraph, text: "0123456789 the end")], quotes: [], warnings: [],
+                                             words: 3), file: bytes)
+        }
+        entry.parser = ArticleParser.version + 1
+        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        entry.parser = ArticleParser.version
+        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        XCTAssertEqual(library.article(id), article)
+    }
+
+    func testAModelOfAnEarlierBuildStillShowsWithTheBody() throws {
+        let library = try Library(folder: dir.path)
+        let index = SearchIndex.temporary()
+        let keys = SearchKeys(library: library)
+        LibraryIndexer(library: library, index: index).run()
+        let id = library.id(at: 1)
+        let (article, stamp) = library.readUncached(id)
+        var marked = article
+        marked.headline = "Kept by the index"
+        // As the previous build kept it: the paragraphs left to the body kept for search.
+        var entry = LibraryIndexer.indexed(article, path: keys.key(of: id).path, stamp: try XCTUnwrap(stamp))
+        entry.model = ArticleModelCodec.encode(marked, bodyApart: true)
+        XCTAssertEqual(entry.model[1], 1)
+        entry.parser = ArticleParser.version + 1
+        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        entry.parser = ArticleParser.version
+        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        let kept = try XCTUnwrap(index.model(of: keys.key(of: id), signature: FileSignature(size: try XCTUnwrap(stamp).size,
+                                                                                            modified: try XCTUnwrap(stamp).modified),
+                                             parser: ArticleParser.version))
+        XCTAssertEqual(kept.body, Array(ArticleModelCodec.bodyText(of: article).utf8))
+        library.useParsedArticles(from: IndexedModels(index: index, keys: keys))
+        XCTAssertEqual(library.article(id), marked)
+        // The indexer's own model of it does not need the body: none is fetched.
+        XCTAssertEqual(LibraryIndexer(library: library, index: index).run().indexed, 0)
+        let other = try XCTUnwrap(index.model(of: keys.key(of: library.id(at: 0)),
+                                              signature: FileSignature(size: try XCTUnwrap(library.readUncached(library.id(at: 0)).stamp).size,
+                                                                       modified: try XCTUnwrap(library.readUncached(library.id(at: 0)).stamp).modified),
+                                              parser: ArticleParser.version))
+        XCTAssertTrue(ArticleModelCodec.needsFile(other.model))
+        XCTAssertEqual(other.body, [])
     }
 
     func testTheReaderWiresTheIndexOnceItIsOpen() throws {

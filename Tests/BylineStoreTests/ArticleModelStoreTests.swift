@@ -29,8 +29,15 @@ struct ArticleModelStoreTests {
         #expect(index.update(library: SearchFixture.news, put: [Self.bridge(), SearchFixture.strike]))
         let signature = FileSignature(size: 100, modified: 1)
         #expect(index.model(of: Self.key, signature: signature, parser: 3)?.model == Self.model)
-        #expect(index.model(of: Self.key, signature: signature, parser: 3)?.body == Array(SearchFixture.bridge.body.utf8),
+        #expect(index.model(of: Self.key, signature: signature, parser: 3)?.body == [],
+                "without the body kept for search: this model does not leave texts to it")
+        // A model whose layout byte (the second) is 1 leaves its paragraphs to the body: it comes with it.
+        let apart: [UInt8] = [1, 1] + Self.model
+        #expect(index.update(library: SearchFixture.news, put: [Self.bridge(parser: 5, model: apart)]))
+        #expect(index.model(of: Self.key, signature: signature, parser: 5)?.model == apart)
+        #expect(index.model(of: Self.key, signature: signature, parser: 5)?.body == Array(SearchFixture.bridge.body.utf8),
                 "with the body kept for search")
+        #expect(index.update(library: SearchFixture.news, put: [Self.bridge(parser: 3)]))
         #expect(index.model(of: Self.key, signature: FileSignature(size: 101, modified: 1), parser: 3) == nil)
         #expect(index.model(of: Self.key, signature: FileSignature(size: 100, modified: 2), parser: 3) == nil)
         #expect(index.model(of: Self.key, signature: signature, parser: 4) == nil)

@@ -82,6 +82,18 @@ private func fuzzParser(_ input: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             Fuzz.violated("the kept model does not give the article back (body apart: \(apart))", article.headline)
         }
     }
+    // As the indexer keeps it: its texts left to the file's bytes, which must give it back.
+    let inFile = data.withUnsafeBytes { ArticleModelCodec.encode(article, file: $0) }
+    if data.withUnsafeBytes({ try? ArticleModelCodec.decode(inFile, body: nil, file: $0, id: id, path: "/fuzz/\(id).txt") }) != article {
+        Fuzz.violated("the kept model does not give the article back from its file", article.headline)
+    }
+    // The input as a model of that layout (format 1, layout 2): refused or an article, never a crash.
+    let damaged: [UInt8] = [0x01, 0x02] + bytes
+    if let odd = try? data.withUnsafeBytes({ try ArticleModelCodec.decode(damaged, body: nil, file: $0, id: id, path: "/fuzz") }) {
+        for quote in odd.quotes where quote.place == .body ? !odd.blocks.indices.contains(quote.block) : quote.block != -1 {
+            Fuzz.violated("decoded bytes hold a quote of block \(quote.block) of \(odd.blocks.count)", quote.text)
+        }
+    }
     if let odd = try? ArticleModelCodec.decode(Array(bytes), body: Array(bytes.prefix(64)), id: id, path: "/fuzz") {
         for quote in odd.quotes where quote.place == .body ? !odd.blocks.indices.contains(quote.block) : quote.block != -1 {
             Fuzz.violated("decoded bytes hold a quote of block \(quote.block) of \(odd.blocks.count)", quote.text)
