@@ -79,11 +79,14 @@ final class LibrarySearchService: Sendable {
             // The writer's page cache, full after a first indexing, is not needed until the
             // folder changes.
             indexer.index.releaseMemory()
+            // The next move of the list reads a kept article: its connection is opened now.
+            if !isCancelled() { indexer.index.prepareModelReads() }
         }
     }
 
     /// Closes the index's reading connections that are not in use (with their page caches),
-    /// if a search read the index since the last call; on the search thread, after the search
+    /// if a search read the index since the last call, and opens one afresh for the kept
+    /// articles (``SearchIndex/prepareModelReads()``); on the search thread, after the search
     /// in progress. Returns whether it did. The reader calls it when its loop goes idle, at
     /// most once a second: a burst of searches (a query typed a character at a time) keeps
     /// its connections, and the memory they filled is given back once it is over.
@@ -91,7 +94,10 @@ final class LibrarySearchService: Sendable {
     func closeIdleReaders() -> Bool {
         guard readSinceRelease.exchange(false, ordering: .relaxed) else { return false }
         run(on: searchingThread) { [self] in
-            opened.withLock { $0 }?.index.closeIdleReaders()
+            guard let index = opened.withLock({ $0 })?.index else { return }
+            index.closeIdleReaders()
+            // One comes back, fresh, for the kept articles the next moves of the list read.
+            if !cancelled.load(ordering: .relaxed) { index.prepareModelReads() }
         }
         return true
     }

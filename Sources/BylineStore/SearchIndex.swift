@@ -166,6 +166,17 @@ public final class SearchIndex: Sendable {
         return (packed.model, body)
     }
 
+    /// Opens a reading connection, if none is open, and prepares ``model(of:signature:parser:)``'s
+    /// statement on it, so the first read of a model finds both ready: a connection's opening
+    /// and its first statement (which reads the schema) cost about 2 M instructions, which the
+    /// reader would otherwise spend at the first move of its list. For a worker thread, once
+    /// the index is open and after its idle connections were closed; never throws.
+    public func prepareModelReads() {
+        perform(writing: false, fallback: { _ in () }) { database in
+            try database.unsafeRead { try SearchReads.prepareModel($0) }
+        }
+    }
+
     /// In one transaction: adds `articles` to the library keyed `library` (replacing what was
     /// indexed of them, unless it was indexed from the same file), and takes out the articles at
     /// `removing`. Returns whether it was saved.

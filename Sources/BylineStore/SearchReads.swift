@@ -73,6 +73,20 @@ enum SearchReads {
         }
     }
 
+    /// ``model(_:key:signature:parser:)``'s statement.
+    private static let modelSQL = """
+        SELECT articleModel.model, CASE WHEN substr(articleModel.model, 2, 1) = x'01' THEN articleText.body END FROM article
+        JOIN articleModel ON articleModel.id = article.id JOIN articleText ON articleText.id = article.id
+        WHERE article.libraryId = (SELECT id FROM library WHERE path = ?) AND article.path = ?
+          AND article.fileSize = ? AND article.fileModified = ? AND article.parser = ?
+        """
+
+    /// Prepares ``model(_:key:signature:parser:)``'s statement on `db` and keeps it in the
+    /// connection's cache (reading the schema on the way, on a connection just opened).
+    static func prepareModel(_ db: Database) throws {
+        _ = try db.cachedStatement(sql: modelSQL)
+    }
+
     /// The model and compressed body of the article at `key`, if its model was made by parser
     /// `parser` from a file of exactly this size and time (nil otherwise, or when there is none).
     /// The body only for a model that leaves its paragraphs to it (its second byte 1, see
@@ -81,12 +95,7 @@ enum SearchReads {
     /// One row, by the `(libraryId, path)` index, through a cached statement stepped straight
     /// from SQLite: the reader asks it at each move of the list.
     static func model(_ db: Database, key: ArticleKey, signature: FileSignature, parser: Int) throws -> (model: [UInt8], body: [UInt8])? {
-        let statement = try db.cachedStatement(sql: """
-            SELECT articleModel.model, CASE WHEN substr(articleModel.model, 2, 1) = x'01' THEN articleText.body END FROM article
-            JOIN articleModel ON articleModel.id = article.id JOIN articleText ON articleText.id = article.id
-            WHERE article.libraryId = (SELECT id FROM library WHERE path = ?) AND article.path = ?
-              AND article.fileSize = ? AND article.fileModified = ? AND article.parser = ?
-            """)
+        let statement = try db.cachedStatement(sql: modelSQL)
         try statement.setArguments([key.library, key.path, signature.size, signature.modified, parser])
         let sqlite = statement.sqliteStatement
         defer { sqlite3_reset(sqlite) }

@@ -47,4 +47,27 @@ struct SearchIndexMemoryTests {
         #expect(index.search("sleeper", in: SearchFixture.scope).total == 1)
         #expect(index.update(library: SearchFixture.news, put: [SearchFixture.train]), "the writer still writes")
     }
+    @Test("a connection for the kept articles is opened ahead, and the first read of one uses it")
+    func modelReadsPrepared() throws {
+        let folder = try StoreFolder()
+        defer { folder.cleanUp() }
+        var bridge = SearchFixture.bridge
+        bridge.model = Array("a parsed article".utf8)
+        bridge.parser = 7
+        let index = SearchIndex.open(.file(folder.file("index.sqlite3")))
+        #expect(index.update(library: SearchFixture.news, put: [bridge, SearchFixture.strike]))
+        index.releaseMemory()
+        let before = index.readerOpenings.value
+        index.prepareModelReads()
+        #expect(index.readerOpenings.value == before + 1, "opened ahead")
+        index.prepareModelReads()
+        #expect(index.readerOpenings.value == before + 1, "and only once")
+        let key = ArticleKey(library: SearchFixture.news, path: "bridge.txt")
+        #expect(index.model(of: key, signature: bridge.signature, parser: 7)?.model == bridge.model)
+        #expect(index.readerOpenings.value == before + 1, "the first read found it open")
+        index.closeIdleReaders()
+        index.prepareModelReads()
+        #expect(index.readerOpenings.value == before + 2, "closed idle ones are opened afresh")
+        #expect(index.model(of: key, signature: bridge.signature, parser: 7)?.model == bridge.model)
+    }
 }
