@@ -117,7 +117,8 @@ public enum Effect: Equatable, Sendable {
     case loadArticle(ArticleID)
     /// Read the headlines of list rows on screen (answered by `.headlinesLoaded`).
     case loadHeadlines([ArticleID])
-    /// Parse these articles in the background, nearest first, replacing any not yet started.
+    /// Parse these articles in the background, nearest first, replacing any not yet started
+    /// (into the library's cache: not answered).
     case prefetch([ArticleID])
     /// Look at what the folder watcher reported (answered by `.folderChanged`).
     case examine([FolderEvent])

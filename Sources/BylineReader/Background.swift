@@ -82,7 +82,11 @@ public final class Background: Sendable {
                 inbox.post(.headlinesLoaded(ids))
             }
         case .prefetch(let ids):
-            let jobs: [WorkerThread.Job] = ids.map { id in { inbox.post(.articleLoaded(id, library.article(id))) } }
+            // Into the library's cache, and nothing posted: the reader takes an article from
+            // that cache once it is selected, and asks with `.loadArticle` (which answers) when
+            // it is not there yet. An answer here cost the reader an update for each of the
+            // three neighbours a move reads ahead, two of them already cached.
+            let jobs: [WorkerThread.Job] = ids.map { id in { _ = library.article(id) } }
             if mode == .inline { jobs.forEach { $0() } } else { reading.ahead(jobs) }
         case .examine(let events):
             let first = waitingEvents.withLock { waiting -> Bool in
