@@ -19,6 +19,33 @@ final class IndexedModelsTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
+    /// The library of the fixture, a temporary index the indexer filled, and their keys.
+    private func indexedLibrary() throws -> (Library, SearchIndex, SearchKeys) {
+        let library = try Library(folder: dir.path)
+        let index = SearchIndex.temporary()
+        LibraryIndexer(library: library, index: index).run()
+        return (library, index, SearchKeys(library: library))
+    }
+
+    /// `article` with a headline the file does not have: shown, it proves the kept one was used.
+    private func marked(_ article: Article) -> Article {
+        var marked = article
+        marked.headline = "Kept by the index"
+        return marked
+    }
+
+    /// Puts `entry` in `index` as the current parser's, over what was kept of the same file (an
+    /// update keeps an article indexed from the same file by the same parser, so another
+    /// parser's entry goes in first).
+    private func keep(_ entry: IndexedArticle, in index: SearchIndex, library: String,
+                      file: StaticString = #filePath, line: UInt = #line) {
+        var entry = entry
+        entry.parser = ArticleParser.version + 1
+        XCTAssertTrue(index.update(library: library, put: [entry]), file: file, line: line)
+        entry.parser = ArticleParser.version
+        XCTAssertTrue(index.update(library: library, put: [entry]), file: file, line: line)
+    }
+
     private func model(_ index: SearchIndex, _ library: Library, _ id: ArticleID) -> Article? {
         let keys = SearchKeys(library: library)
         let read = library.readUncachedWithFile(id)
@@ -75,21 +102,14 @@ final class IndexedModelsTests: XCTestCase {
     }
 
     func testTheLibraryShowsTheKeptArticleWhileTheFileIsUnchanged() throws {
-        let library = try Library(folder: dir.path)
-        let index = SearchIndex.temporary()
-        let keys = SearchKeys(library: library)
-        LibraryIndexer(library: library, index: index).run()
+        let (library, index, keys) = try indexedLibrary()
         // The kept article of 020 changed behind the parser's back: shown, it proves the source was used.
         let id = library.id(at: 1)
         let (article, stamp) = library.readUncached(id)
-        var marked = article
-        marked.headline = "Kept by the index"
+        let marked = marked(article)
         var entry = LibraryIndexer.indexed(article, path: keys.key(of: id).path, stamp: try XCTUnwrap(stamp))
         entry.model = ArticleModelCodec.encode(marked)
-        entry.parser = ArticleParser.version + 1
-        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
-        entry.parser = ArticleParser.version
-        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        keep(entry, in: index, library: keys.libraryKey(of: id))
         library.useParsedArticles(from: IndexedModels(index: index, keys: keys))
         XCTAssertEqual(library.article(id), marked)
         XCTAssertEqual(library.article(library.id(at: 0)), library.readUncached(library.id(at: 0)).article)
@@ -101,22 +121,15 @@ final class IndexedModelsTests: XCTestCase {
     }
 
     func testTheLibraryCutsTheKeptTextsFromTheFile() throws {
-        let library = try Library(folder: dir.path)
-        let index = SearchIndex.temporary()
-        let keys = SearchKeys(library: library)
-        LibraryIndexer(library: library, index: index).run()
+        let (library, index, keys) = try indexedLibrary()
         let id = library.id(at: 1)
         let (article, stamp, file) = library.readUncachedWithFile(id)
         // Marked so that the kept article shows; its paragraphs are still the file's.
-        var marked = article
-        marked.headline = "Kept by the index"
+        let marked = marked(article)
         var entry = LibraryIndexer.indexed(article, path: keys.key(of: id).path, stamp: try XCTUnwrap(stamp), file: file)
         entry.model = file.withUnsafeBytes { ArticleModelCodec.encode(marked, file: $0) }
         XCTAssertTrue(ArticleModelCodec.needsFile(entry.model))
-        entry.parser = ArticleParser.version + 1
-        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
-        entry.parser = ArticleParser.version
-        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        keep(entry, in: index, library: keys.libraryKey(of: id))
         library.useParsedArticles(from: IndexedModels(index: index, keys: keys))
         XCTAssertEqual(library.article(id), marked)
         // Kept from other bytes than the file's (a range past its end): the file is parsed.
@@ -126,30 +139,20 @@ final class IndexedModelsTests: XCTestCase {
                                              blocks: [Block(kind: .paragraph, text: "0123456789 the end")], quotes: [], warnings: [],
                                              words: 3), file: bytes)
         }
-        entry.parser = ArticleParser.version + 1
-        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
-        entry.parser = ArticleParser.version
-        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        keep(entry, in: index, library: keys.libraryKey(of: id))
         XCTAssertEqual(library.article(id), article)
     }
 
     func testAModelOfAnEarlierBuildStillShowsWithTheBody() throws {
-        let library = try Library(folder: dir.path)
-        let index = SearchIndex.temporary()
-        let keys = SearchKeys(library: library)
-        LibraryIndexer(library: library, index: index).run()
+        let (library, index, keys) = try indexedLibrary()
         let id = library.id(at: 1)
         let (article, stamp) = library.readUncached(id)
-        var marked = article
-        marked.headline = "Kept by the index"
+        let marked = marked(article)
         // As the previous build kept it: the paragraphs left to the body kept for search.
         var entry = LibraryIndexer.indexed(article, path: keys.key(of: id).path, stamp: try XCTUnwrap(stamp))
         entry.model = ArticleModelCodec.encode(marked, bodyApart: true)
         XCTAssertEqual(entry.model[1], 1)
-        entry.parser = ArticleParser.version + 1
-        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
-        entry.parser = ArticleParser.version
-        XCTAssertTrue(index.update(library: keys.libraryKey(of: id), put: [entry]))
+        keep(entry, in: index, library: keys.libraryKey(of: id))
         let kept = try XCTUnwrap(index.model(of: keys.key(of: id), signature: FileSignature(size: try XCTUnwrap(stamp).size,
                                                                                             modified: try XCTUnwrap(stamp).modified),
                                              parser: ArticleParser.version))
@@ -178,15 +181,10 @@ final class IndexedModelsTests: XCTestCase {
         let keys = SearchKeys(library: library)
         let id = library.id(at: 1)
         let (article, stamp) = library.readUncached(id)
-        var marked = article
-        marked.headline = "Kept by the index"
         var entry = LibraryIndexer.indexed(article, path: keys.key(of: id).path, stamp: try XCTUnwrap(stamp))
-        entry.model = ArticleModelCodec.encode(marked)
+        entry.model = ArticleModelCodec.encode(marked(article))
         let other = SearchIndex.open(.file(file))
-        entry.parser = ArticleParser.version + 1
-        XCTAssertTrue(other.update(library: keys.libraryKey(of: id), put: [entry]))
-        entry.parser = ArticleParser.version
-        XCTAssertTrue(other.update(library: keys.libraryKey(of: id), put: [entry]))
+        keep(entry, in: other, library: keys.libraryKey(of: id))
         other.close()
         library.invalidate(id)
         XCTAssertEqual(library.article(id).headline, "Kept by the index")
