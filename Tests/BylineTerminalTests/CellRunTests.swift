@@ -60,6 +60,22 @@ extension LineRotationTests {
             return made
         }
 
+        /// Writes `cells` at (`y`, `x`) into `direct` the direct way `mode` names and into
+        /// `cursed` through `mvwadd_wchnstr`, expecting the same answer and the same window
+        /// after (cells, change marks, cursor); a difference is counted, the first three recorded.
+        func compareRun(_ cells: inout [cchar_t], at y: Int, _ x: Int, direct: UnsafeMutablePointer<WINDOW>, by mode: Int32,
+                        cursed: UnsafeMutablePointer<WINDOW>, run k: Int, differences: inout Int) {
+            let count = Int32(cells.count)
+            let ok = byline_put_run_by(direct, Int32(y), Int32(x), &cells, count, mode)
+            let expected = byline_put_run_by(cursed, Int32(y), Int32(x), &cells, count, 0)
+            #expect(ok == expected, "run \(k)")
+            let a = dump(direct), b = dump(cursed)
+            if !(a.cells == b.cells && a.marks == b.marks && a.cursor == b.cursor) {
+                differences += 1
+                if differences <= 3 { Issue.record("run \(k) at (\(y), \(x)), \(count) cells: \(a.marks) vs \(b.marks)") }
+            }
+        }
+
         @Test("random runs written directly leave windows as mvwadd_wchnstr does")
         func runsMatchCurses() throws {
             try onScreen {
@@ -76,15 +92,7 @@ extension LineRotationTests {
                     let y = numbers.next(10), x = numbers.next(37)
                     let count = numbers.next(k % 50 == 0 ? 45 : 12)
                     var cells = (0..<count).map { _ in cell(&numbers) }
-                    let ok = byline_put_run_by(direct, Int32(y), Int32(x), &cells, Int32(count), 1)
-                    let expected = byline_put_run_by(cursed, Int32(y), Int32(x), &cells, Int32(count), 0)
-                    #expect(ok == expected, "run \(k)")
-                    let a = dump(direct), b = dump(cursed)
-                    let same = a.cells == b.cells && a.marks == b.marks && a.cursor == b.cursor
-                    if !same {
-                        differences += 1
-                        if differences <= 3 { Issue.record("run \(k) at (\(y), \(x)), \(count) cells: \(a.marks) vs \(b.marks)") }
-                    }
+                    compareRun(&cells, at: y, x, direct: direct, by: 1, cursed: cursed, run: k, differences: &differences)
                     if k % 7 == 0 {
                         // Marks cleared as an update clears them.
                         for w in [direct, cursed] { wtouchln(w, 0, 10, 0) }
@@ -125,14 +133,7 @@ extension LineRotationTests {
                         return made
                     }
                     for c in cells { #expect(withUnsafePointer(to: c) { byline_cell_copied_as_is($0) } == 1) }
-                    let ok = byline_put_run_by(direct, Int32(y), Int32(x), &cells, Int32(count), 2)
-                    let expected = byline_put_run_by(cursed, Int32(y), Int32(x), &cells, Int32(count), 0)
-                    #expect(ok == expected, "run \(k)")
-                    let a = dump(direct), b = dump(cursed)
-                    if !(a.cells == b.cells && a.marks == b.marks && a.cursor == b.cursor) {
-                        differences += 1
-                        if differences <= 3 { Issue.record("run \(k) at (\(y), \(x)), \(count) cells: \(a.marks) vs \(b.marks)") }
-                    }
+                    compareRun(&cells, at: y, x, direct: direct, by: 2, cursed: cursed, run: k, differences: &differences)
                     if k % 7 == 0 {
                         for w in [direct, cursed] { wtouchln(w, 0, 10, 0) }
                     }
