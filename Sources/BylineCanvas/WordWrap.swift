@@ -84,13 +84,102 @@ public enum WordWrap {
         let whole = max(width, whole ?? width)
         guard width > 0 else { return 1 }
         var copy = text
-        if let count = copy.withUTF8({ plainLineCount($0, width: width, whole: whole) }) { return count }
+        if let count = copy.withUTF8({ jumpLineCount($0, width: width, whole: whole) }) { return count }
         return pieces(text, width: width, whole: whole) { pieces, _ in pieces.count }
+    }
+
+    /// ``plainLineCount(_:width:whole:)``, the same answer (nil too), found a line at a time where
+    /// it can be: from a line's first word, a window of `width + 1` bytes that are all printable
+    /// ASCII with no two spaces together holds the line, which ends at the window's last space
+    /// (the word after it reaches past the window, so it cannot join), and the words in it are
+    /// not looked at one by one. A window of other bytes (a byte past ASCII, a control byte,
+    /// DEL, a run of spaces, a word longer than the line) is left to
+    /// ``plainLines(_:from:width:whole:into:)`` from the line's first word up to a line that
+    /// ends at a word's end; the wrap starts afresh at each word that starts a line, so the
+    /// lines from there are the lines the whole text has from there.
+    static func jumpLineCount(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int) -> Int? {
+        let n = bytes.count
+        guard width > 0, let base = bytes.baseAddress else { return plainLineCount(bytes, width: width, whole: whole) }
+        var p = 0
+        while p < n && base[p] == 0x20 { p += 1 }
+        // A text without words: as the wrap has it.
+        guard p < n else { return plainLineCount(bytes, width: width, whole: whole) }
+        var count = 0
+        while true {
+            // `p` is the first byte of a word that starts a line.
+            var end: Int
+            if let jumped = jumpedLineEnd(base, n, p, width) {
+                count += 1
+                end = jumped
+            } else {
+                var sink = LinesToWordEnd(bytes: bytes)
+                guard plainLines(bytes, from: p, width: width, whole: whole, into: &sink) else { return nil }
+                guard sink.count > 0 else { return plainLineCount(bytes, width: width, whole: whole) }
+                count += sink.count
+                end = sink.end
+            }
+            while end < n && base[end] == 0x20 { end += 1 }
+            if end == n { return count }
+            p = end
+        }
+    }
+
+    /// Where the line from the word at `p` ends when ``jumpLineCount(_:width:whole:)`` can tell
+    /// from the window of bytes `p...p + width`, eight at a time: at the window's last space,
+    /// or at the text's end when the rest is shorter than the window; nil for a window it cannot
+    /// tell from (a byte that is not printable ASCII, two spaces together, no space).
+    @inline(__always)
+    private static func jumpedLineEnd(_ base: UnsafePointer<UInt8>, _ n: Int, _ p: Int, _ width: Int) -> Int? {
+        let rest = n - p
+        let end = rest > width ? p + width + 1 : n
+        let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var lastSpace = -1
+        var spaceBefore: UInt64 = 0  // the previous eight bytes' last was a space (bit 7)
+        var k = p
+        while k < end {
+            let x: UInt64
+            if k + 8 <= n {
+                x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+            } else if n >= 8 {
+                // The text's last eight bytes, shifted so byte `k` comes first.
+                x = UInt64(littleEndian: UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)) >> UInt64((k + 8 - n) * 8)
+            } else {
+                var v: UInt64 = 0
+                for i in k..<n { v |= UInt64(base[i]) << UInt64((i - k) * 8) }
+                x = v
+            }
+            let valid: UInt64 = end - k >= 8 ? ~0 : (UInt64(1) << UInt64((end - k) * 8)) &- 1
+            // Bytes below 0x20, and DEL or above (no carries: a low seven bits plus 0x60 or 1
+            // stays below 0x100).
+            if (~(((x & lows) &+ 0x60 &* ones) | x) | ((x & lows) &+ ones) | x) & tops & valid != 0 { return nil }
+            let y = x ^ (0x20 &* ones)
+            let spaces = ~(((y & lows) &+ lows) | y) & tops & valid
+            if spaces & ((spaces << 8) | spaceBefore) != 0 { return nil }
+            if spaces != 0 { lastSpace = k + (63 - spaces.leadingZeroBitCount) >> 3 }
+            spaceBefore = spaces >> 56
+            k += 8
+        }
+        if rest <= width { return n }
+        return lastSpace > p ? lastSpace : nil
+    }
+
+    /// Counts the lines ``plainLines(_:from:width:whole:into:)`` hands on up to the first that
+    /// ends at a word's end (not a piece of a word cut), where the next line starts at a word.
+    struct LinesToWordEnd: PlainLineSink {
+        static var runsOnly: Bool { false }
+        let bytes: UnsafeBufferPointer<UInt8>
+        var count = 0
+        var end = 0
+        mutating func line(_ start: Int, _ end: Int) -> Bool {
+            count += 1
+            self.end = end
+            return end < bytes.count && bytes[end] != 0x20
+        }
     }
 
     /// ``lineCount(_:width:whole:)`` of text without control bytes or tabs (nil for other text,
     /// and for a word this does not cut or a space a mark joins): see
-    /// ``plainLines(_:width:whole:into:)``.
+    /// ``plainLines(_:from:width:whole:into:)``.
     static func plainLineCount(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int) -> Int? {
         var counter = LineCounter()
         return plainLines(bytes, width: width, whole: whole, into: &counter) ? counter.count : nil
@@ -105,7 +194,7 @@ public enum WordWrap {
         return plainLines(bytes, width: width, whole: whole, into: &ranges) ? ranges.ranges : nil
     }
 
-    /// Where ``plainLines(_:width:whole:into:)`` hands the lines.
+    /// Where ``plainLines(_:from:width:whole:into:)`` hands the lines.
     protocol PlainLineSink {
         /// Whether a line must be a run of the text: a word joining the line more than one
         /// space after it fails the wrap (its line would be a string made for it).
@@ -140,17 +229,20 @@ public enum WordWrap {
     /// ``graphemeWidth(_:_:_:)``): every space then breaks, and a word is as wide as it is long
     /// unless it has a byte of 0x80 or more, when it is measured scalar by scalar if its scalars
     /// are ``plainScalar(_:_:_:)``'s, else as the wrap measures it (an emoji, a mark). The spaces
-    /// are found eight bytes at a time. True too when the sink wants no more lines.
+    /// are found eight bytes at a time. True too when the sink wants no more lines. From `from`
+    /// on, when that is the first byte of a word after a space (a line's first word): the lines
+    /// the text has from there.
     @inline(__always)
-    static func plainLines<Sink: PlainLineSink>(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int, into sink: inout Sink) -> Bool {
+    static func plainLines<Sink: PlainLineSink>(_ bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, width: Int, whole: Int,
+                                                into sink: inout Sink) -> Bool {
         let n = bytes.count
         // The line being filled (kept in locals: a word that joins the line, nearly every word,
         // is placed in the loop; ``startLine`` places the others).
         var line = FilledLine()
-        var wordStart = 0
+        var wordStart = from
         // Whether a byte of the word found so far is 0x80 or more.
         var wide = false
-        var k = 0
+        var k = from
         if let base = bytes.baseAddress {
             let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             while k + 8 <= n {
@@ -234,7 +326,7 @@ public enum WordWrap {
         return line.hasText || line.any
     }
 
-    /// The line ``plainLines(_:width:whole:into:)`` fills: its bytes, its width, whether it has
+    /// The line ``plainLines(_:from:width:whole:into:)`` fills: its bytes, its width, whether it has
     /// a word, and whether any line was handed on.
     struct FilledLine {
         var start = 0
