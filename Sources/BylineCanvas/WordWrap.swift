@@ -89,11 +89,12 @@ public enum WordWrap {
     }
 
     /// ``plainLineCount(_:width:whole:)``, the same answer (nil too), found a line at a time where
-    /// it can be: from a line's first word, a window of `width + 1` bytes that are all printable
-    /// ASCII with no two spaces together holds the line, which ends at the window's last space
-    /// (the word after it reaches past the window, so it cannot join), and the words in it are
-    /// not looked at one by one. A window of other bytes (a byte past ASCII, a control byte,
-    /// DEL, a run of spaces, a word longer than the line) is left to
+    /// it can be: from a line's first word, bytes that are printable ASCII or plain scalars
+    /// (``plainScalar(_:_:_:)``: accented letters, curly quotes, dashes, CJK) with no two spaces
+    /// together, up to the first that does not fit, hold the line, which ends at their last
+    /// space (the word after it reaches past the line, so it cannot join); the words are not
+    /// looked at one by one. A line of other bytes (another scalar, a control byte, DEL, a run
+    /// of spaces, a word longer than the line) is left to
     /// ``plainLines(_:from:width:whole:into:)`` from the line's first word up to a line that
     /// ends at a word's end; the wrap starts afresh at each word that starts a line, so the
     /// lines from there are the lines the whole text has from there.
@@ -108,7 +109,7 @@ public enum WordWrap {
         while true {
             // `p` is the first byte of a word that starts a line.
             var end: Int
-            if let jumped = jumpedLineEnd(base, n, p, width) {
+            if let jumped = jumpedLineEnd(bytes, base, p, width) {
                 count += 1
                 end = jumped
             } else {
@@ -125,42 +126,60 @@ public enum WordWrap {
     }
 
     /// Where the line from the word at `p` ends when ``jumpLineCount(_:width:whole:)`` can tell
-    /// from the window of bytes `p...p + width`, eight at a time: at the window's last space,
-    /// or at the text's end when the rest is shorter than the window; nil for a window it cannot
-    /// tell from (a byte that is not printable ASCII, two spaces together, no space).
+    /// from the bytes up to the first that does not fit in `width` cells: at the last space
+    /// before it (the word it is in reaches past the line, so it cannot join), or at the text's
+    /// end when the rest fits. Printable ASCII is looked at eight bytes at a time, a cell a
+    /// byte; a scalar past ASCII is one of ``plainScalar(_:_:_:)``'s (as wide as the wrap
+    /// measures it in a word of such scalars). Nil when it cannot tell: a control byte, DEL,
+    /// another scalar, two spaces together, no space before the first byte that does not fit.
     @inline(__always)
-    private static func jumpedLineEnd(_ base: UnsafePointer<UInt8>, _ n: Int, _ p: Int, _ width: Int) -> Int? {
-        let rest = n - p
-        let end = rest > width ? p + width + 1 : n
+    private static func jumpedLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, _ p: Int, _ width: Int) -> Int? {
+        let n = bytes.count
         let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var lastSpace = -1
-        var spaceBefore: UInt64 = 0  // the previous eight bytes' last was a space (bit 7)
+        var spaceBefore: UInt64 = 0  // the byte before `k` is a space (bit 7)
+        // The first byte that does not fit, if the bytes from `k` on are a cell each (at or past
+        // the text's end when the rest fits): the cells left are `stop - k`.
+        var stop = width < n - p ? p + width : n
         var k = p
-        while k < end {
-            let x: UInt64
-            if k + 8 <= n {
-                x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
-            } else if n >= 8 {
-                // The text's last eight bytes, shifted so byte `k` comes first.
-                x = UInt64(littleEndian: UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)) >> UInt64((k + 8 - n) * 8)
-            } else {
-                var v: UInt64 = 0
-                for i in k..<n { v |= UInt64(base[i]) << UInt64((i - k) * 8) }
-                x = v
+        while true {
+            let end = stop < n ? stop + 1 : n
+            // Eight bytes of printable ASCII at a time (bytes below 0x20, and DEL or above, have
+            // their top bits set in `other`: a low seven bits plus 0x60 or 1 stays below 0x100).
+            while k &+ 8 <= end {
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+                let other = (~(((x & lows) &+ 0x60 &* ones) | x) | ((x & lows) &+ ones) | x) & tops
+                if other != 0 { break }
+                let y = x ^ (0x20 &* ones)
+                let spaces = ~(((y & lows) &+ lows) | y) & tops
+                if spaces & ((spaces &<< 8) | spaceBefore) != 0 { return nil }
+                if spaces != 0 { lastSpace = k &+ Int(truncatingIfNeeded: (63 &- spaces.leadingZeroBitCount) &>> 3) }
+                spaceBefore = spaces &>> 56
+                k &+= 8
             }
-            let valid: UInt64 = end - k >= 8 ? ~0 : (UInt64(1) << UInt64((end - k) * 8)) &- 1
-            // Bytes below 0x20, and DEL or above (no carries: a low seven bits plus 0x60 or 1
-            // stays below 0x100).
-            if (~(((x & lows) &+ 0x60 &* ones) | x) | ((x & lows) &+ ones) | x) & tops & valid != 0 { return nil }
-            let y = x ^ (0x20 &* ones)
-            let spaces = ~(((y & lows) &+ lows) | y) & tops & valid
-            if spaces & ((spaces << 8) | spaceBefore) != 0 { return nil }
-            if spaces != 0 { lastSpace = k + (63 - spaces.leadingZeroBitCount) >> 3 }
-            spaceBefore = spaces >> 56
-            k += 8
+            // Then a byte at a time, up to a byte that is not printable ASCII.
+            while k < end {
+                let b = base[k]
+                if b == 0x20 {
+                    if spaceBefore != 0 { return nil }
+                    spaceBefore = 0x80
+                    lastSpace = k
+                } else if b > 0x20 && b < 0x7F {
+                    spaceBefore = 0
+                } else {
+                    break
+                }
+                k &+= 1
+            }
+            if k == end { return stop >= n ? n : lastSpace > p ? lastSpace : nil }
+            // A plain scalar is a cell or two of its word.
+            let (length, w) = plainScalar(bytes, k, n)
+            guard length > 1 else { return nil }
+            if w > stop &- k { return lastSpace > p ? lastSpace : nil }
+            stop &+= length &- w
+            k &+= length
+            spaceBefore = 0
         }
-        if rest <= width { return n }
-        return lastSpace > p ? lastSpace : nil
     }
 
     /// Counts the lines ``plainLines(_:from:width:whole:into:)`` hands on up to the first that

@@ -31,7 +31,8 @@ final class LineJumpTests: XCTestCase {
     private func text(_ g: inout Seeded, width: Int, whole: Int, odd: Int) -> String {
         let others = ["Łódź", "京都", "東京都庁", "👍", "👍🏽", "👨\u{200D}👩\u{200D}👧", "🇺🇸", "e\u{301}", "\u{301}", "cafe\u{301}", "“quoted”",
                       "it’s", "—", "Nguyễn", "한국어", "カタカナ", "a\u{7F}b", "\u{7F}", "\t", "a\tb", "\u{1}", "x\ny", "\u{85}", "\u{600}",
-                      "\u{200D}", "Ω", "✓", "ｆｕｌｌ", "São", "«ça»"]
+                      "\u{200D}", "Ω", "✓", "ｆｕｌｌ", "São", "«ça»",
+                      "Düsseldorf", "Zellweger’s", "“Nîmes”", "東京タワー", "a\u{A0}b", "Åström,", "…"]
         var text = String(repeating: " ", count: Int.random(in: 0..<6, using: &g) == 0 ? Int.random(in: 1...3, using: &g) : 0)
         for i in 0..<Int.random(in: 0...70, using: &g) {
             if i > 0 {
