@@ -84,13 +84,121 @@ public enum WordWrap {
         let whole = max(width, whole ?? width)
         guard width > 0 else { return 1 }
         var copy = text
-        if let count = copy.withUTF8({ plainLineCount($0, width: width, whole: whole) }) { return count }
+        if let count = copy.withUTF8({ jumpLineCount($0, width: width, whole: whole) }) { return count }
         return pieces(text, width: width, whole: whole) { pieces, _ in pieces.count }
+    }
+
+    /// ``plainLineCount(_:width:whole:)``, the same answer (nil too), found a line at a time where
+    /// it can be: from a line's first word, bytes that are printable ASCII or plain scalars
+    /// (``plainScalar(_:_:_:)``: accented letters, curly quotes, dashes, CJK) with no two spaces
+    /// together, up to the first that does not fit, hold the line, which ends at their last
+    /// space (the word after it reaches past the line, so it cannot join); the words are not
+    /// looked at one by one. A line of other bytes (another scalar, a control byte, DEL, a run
+    /// of spaces, a word longer than the line) is left to
+    /// ``plainLines(_:from:width:whole:into:)`` from the line's first word up to a line that
+    /// ends at a word's end; the wrap starts afresh at each word that starts a line, so the
+    /// lines from there are the lines the whole text has from there.
+    static func jumpLineCount(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int) -> Int? {
+        let n = bytes.count
+        guard width > 0, let base = bytes.baseAddress else { return plainLineCount(bytes, width: width, whole: whole) }
+        var p = 0
+        while p < n && base[p] == 0x20 { p += 1 }
+        // A text without words: as the wrap has it.
+        guard p < n else { return plainLineCount(bytes, width: width, whole: whole) }
+        var count = 0
+        while true {
+            // `p` is the first byte of a word that starts a line.
+            var end: Int
+            if let jumped = jumpedLineEnd(bytes, base, p, width) {
+                count += 1
+                end = jumped
+            } else {
+                var sink = LinesToWordEnd(bytes: bytes)
+                guard plainLines(bytes, from: p, width: width, whole: whole, into: &sink) else { return nil }
+                guard sink.count > 0 else { return plainLineCount(bytes, width: width, whole: whole) }
+                count += sink.count
+                end = sink.end
+            }
+            while end < n && base[end] == 0x20 { end += 1 }
+            if end == n { return count }
+            p = end
+        }
+    }
+
+    /// Where the line from the word at `p` ends when ``jumpLineCount(_:width:whole:)`` can tell
+    /// from the bytes up to the first that does not fit in `width` cells: at the last space
+    /// before it (the word it is in reaches past the line, so it cannot join), or at the text's
+    /// end when the rest fits. Printable ASCII is looked at eight bytes at a time, a cell a
+    /// byte; a scalar past ASCII is one of ``plainScalar(_:_:_:)``'s (as wide as the wrap
+    /// measures it in a word of such scalars). Nil when it cannot tell: a control byte, DEL,
+    /// another scalar, two spaces together, no space before the first byte that does not fit.
+    @inline(__always)
+    private static func jumpedLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, _ p: Int, _ width: Int) -> Int? {
+        let n = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var lastSpace = -1
+        var spaceBefore: UInt64 = 0  // the byte before `k` is a space (bit 7)
+        // The first byte that does not fit, if the bytes from `k` on are a cell each (at or past
+        // the text's end when the rest fits): the cells left are `stop - k`.
+        var stop = width < n - p ? p + width : n
+        var k = p
+        while true {
+            let end = stop < n ? stop + 1 : n
+            // Eight bytes of printable ASCII at a time (bytes below 0x20, and DEL or above, have
+            // their top bits set in `other`: a low seven bits plus 0x60 or 1 stays below 0x100).
+            while k &+ 8 <= end {
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+                let other = (~(((x & lows) &+ 0x60 &* ones) | x) | ((x & lows) &+ ones) | x) & tops
+                if other != 0 { break }
+                let y = x ^ (0x20 &* ones)
+                let spaces = ~(((y & lows) &+ lows) | y) & tops
+                if spaces & ((spaces &<< 8) | spaceBefore) != 0 { return nil }
+                if spaces != 0 { lastSpace = k &+ Int(truncatingIfNeeded: (63 &- spaces.leadingZeroBitCount) &>> 3) }
+                spaceBefore = spaces &>> 56
+                k &+= 8
+            }
+            // Then a byte at a time, up to a byte that is not printable ASCII.
+            while k < end {
+                let b = base[k]
+                if b == 0x20 {
+                    if spaceBefore != 0 { return nil }
+                    spaceBefore = 0x80
+                    lastSpace = k
+                } else if b > 0x20 && b < 0x7F {
+                    spaceBefore = 0
+                } else {
+                    break
+                }
+                k &+= 1
+            }
+            if k == end { return stop >= n ? n : lastSpace > p ? lastSpace : nil }
+            // A plain scalar is a cell or two of its word.
+            let (length, w) = plainScalar(bytes, k, n)
+            guard length > 1 else { return nil }
+            if w > stop &- k { return lastSpace > p ? lastSpace : nil }
+            stop &+= length &- w
+            k &+= length
+            spaceBefore = 0
+        }
+    }
+
+    /// Counts the lines ``plainLines(_:from:width:whole:into:)`` hands on up to the first that
+    /// ends at a word's end (not a piece of a word cut), where the next line starts at a word.
+    struct LinesToWordEnd: PlainLineSink {
+        static var runsOnly: Bool { false }
+        let bytes: UnsafeBufferPointer<UInt8>
+        var count = 0
+        var end = 0
+        mutating func line(_ start: Int, _ end: Int) -> Bool {
+            count += 1
+            self.end = end
+            return end < bytes.count && bytes[end] != 0x20
+        }
     }
 
     /// ``lineCount(_:width:whole:)`` of text without control bytes or tabs (nil for other text,
     /// and for a word this does not cut or a space a mark joins): see
-    /// ``plainLines(_:width:whole:into:)``.
+    /// ``plainLines(_:from:width:whole:into:)``.
     static func plainLineCount(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int) -> Int? {
         var counter = LineCounter()
         return plainLines(bytes, width: width, whole: whole, into: &counter) ? counter.count : nil
@@ -105,7 +213,7 @@ public enum WordWrap {
         return plainLines(bytes, width: width, whole: whole, into: &ranges) ? ranges.ranges : nil
     }
 
-    /// Where ``plainLines(_:width:whole:into:)`` hands the lines.
+    /// Where ``plainLines(_:from:width:whole:into:)`` hands the lines.
     protocol PlainLineSink {
         /// Whether a line must be a run of the text: a word joining the line more than one
         /// space after it fails the wrap (its line would be a string made for it).
@@ -140,17 +248,20 @@ public enum WordWrap {
     /// ``graphemeWidth(_:_:_:)``): every space then breaks, and a word is as wide as it is long
     /// unless it has a byte of 0x80 or more, when it is measured scalar by scalar if its scalars
     /// are ``plainScalar(_:_:_:)``'s, else as the wrap measures it (an emoji, a mark). The spaces
-    /// are found eight bytes at a time. True too when the sink wants no more lines.
+    /// are found eight bytes at a time. True too when the sink wants no more lines. From `from`
+    /// on, when that is the first byte of a word after a space (a line's first word): the lines
+    /// the text has from there.
     @inline(__always)
-    static func plainLines<Sink: PlainLineSink>(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, whole: Int, into sink: inout Sink) -> Bool {
+    static func plainLines<Sink: PlainLineSink>(_ bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, width: Int, whole: Int,
+                                                into sink: inout Sink) -> Bool {
         let n = bytes.count
         // The line being filled (kept in locals: a word that joins the line, nearly every word,
         // is placed in the loop; ``startLine`` places the others).
         var line = FilledLine()
-        var wordStart = 0
+        var wordStart = from
         // Whether a byte of the word found so far is 0x80 or more.
         var wide = false
-        var k = 0
+        var k = from
         if let base = bytes.baseAddress {
             let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             while k + 8 <= n {
@@ -234,7 +345,7 @@ public enum WordWrap {
         return line.hasText || line.any
     }
 
-    /// The line ``plainLines(_:width:whole:into:)`` fills: its bytes, its width, whether it has
+    /// The line ``plainLines(_:from:width:whole:into:)`` fills: its bytes, its width, whether it has
     /// a word, and whether any line was handed on.
     struct FilledLine {
         var start = 0
