@@ -53,7 +53,7 @@ struct ArticleModelCodecTests {
     }
 
     @Test func damagedModelsWithTheirTextsInTheFileNeverCrash() {
-        var rng = SplitMix(seed: 11)
+        var rng = FastPathPropertyTests.Seeded(state: 11)
         let files = Array(ArticleCorpusFiles.files.prefix(40))
         let samples = zip(files, ArticleCorpusFiles.articles).map { file, article in
             file.data.withUnsafeBytes { ArticleModelCodec.encode(article, file: $0) }
@@ -190,7 +190,7 @@ struct ArticleModelCodecTests {
     }
 
     @Test func damagedBytesNeverCrash() {
-        var rng = SplitMix(seed: 7)
+        var rng = FastPathPropertyTests.Seeded(state: 7)
         let articles = Array(ArticleCorpusFiles.articles.prefix(40))
         let samples = articles.map { ArticleModelCodec.encode($0) } + articles.map { ArticleModelCodec.encode($0, bodyApart: true) }
         let bodies = articles.map { Array(ArticleModelCodec.bodyText(of: $0).utf8) }
@@ -238,18 +238,5 @@ struct ArticleModelCodecTests {
         // The smallest valid article, for contrast.
         #expect((try? ArticleModelCodec.decode([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], id: "t", path: "/t")) != nil)
         #expect((try? ArticleModelCodec.decode([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], body: [], id: "t", path: "/t")) != nil)
-    }
-
-    /// A small deterministic generator (SplitMix64).
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49EB_8D2A_75C0
-            return z ^ (z >> 31)
-        }
     }
 }
