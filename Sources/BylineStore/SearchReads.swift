@@ -113,10 +113,16 @@ enum SearchReads {
 
     /// Frees the connection's unused cached pages when they pass ``modelReadCacheBytes``.
     static func keepCacheSmall(_ db: Database) {
-        var used: Int32 = 0, highest: Int32 = 0
-        guard sqlite3_db_status(db.sqliteConnection, SQLITE_DBSTATUS_CACHE_USED, &used, &highest, 0) == SQLITE_OK,
-              used > modelReadCacheBytes else { return }
+        guard cacheUsed(db) > Int(modelReadCacheBytes) else { return }
         sqlite3_db_release_memory(db.sqliteConnection)
+    }
+
+    /// The bytes the connection's page cache holds now (`SQLITE_DBSTATUS_CACHE_USED`; 0 if
+    /// SQLite does not say).
+    static func cacheUsed(_ db: Database) -> Int {
+        var used: Int32 = 0, highest: Int32 = 0
+        guard sqlite3_db_status(db.sqliteConnection, SQLITE_DBSTATUS_CACHE_USED, &used, &highest, 0) == SQLITE_OK else { return 0 }
+        return Int(used)
     }
 
     /// How many articles of the scope are indexed.
