@@ -152,7 +152,7 @@ typedef struct {
     char save[BYLINE_SCROLL_TEXT], restore[BYLINE_SCROLL_TEXT];
 } byline_scroll_texts;
 
-/* Sends the terminal the scroll byline_move_lines made: between wnoutrefresh and doupdate.
+/* Sends the terminal the scroll byline_move_lines made: after the frame is drawn, before doupdate.
  * `texts` keeps the strings from one call to the next. */
 void byline_send_scroll(byline_scroll_texts *texts, int top, int bottom, int by);
 
