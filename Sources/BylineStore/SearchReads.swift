@@ -98,6 +98,8 @@ enum SearchReads {
         let statement = try db.cachedStatement(sql: modelSQL)
         try statement.setArguments([key.library, key.path, signature.size, signature.modified, parser])
         let sqlite = statement.sqliteStatement
+        // Last: after the statement is reset, so none of its pages is held.
+        defer { keepCacheSmall(db) }
         defer { sqlite3_reset(sqlite) }
         let code = sqlite3_step(sqlite)
         if code == SQLITE_DONE { return nil }
@@ -110,6 +112,26 @@ enum SearchReads {
             return [UInt8](UnsafeRawBufferPointer(start: bytes, count: count))
         }
         return (blob(0), blob(1))
+    }
+
+    /// The most a reading connection's page cache may hold after a kept article's read. Those
+    /// reads come at every move of the list and touch a few pages each, so without a bound they
+    /// fill every reading connection's cache (``SearchIndexOpener/readerCacheKiB``) and keep it
+    /// (searches' caches are given back when searches pause; these reads never pause).
+    static let modelReadCacheBytes: Int32 = 64 << 10
+
+    /// Frees the connection's unused cached pages when they pass ``modelReadCacheBytes``.
+    static func keepCacheSmall(_ db: Database) {
+        guard cacheUsed(db) > Int(modelReadCacheBytes) else { return }
+        sqlite3_db_release_memory(db.sqliteConnection)
+    }
+
+    /// The bytes the connection's page cache holds now (`SQLITE_DBSTATUS_CACHE_USED`; 0 if
+    /// SQLite does not say).
+    static func cacheUsed(_ db: Database) -> Int {
+        var used: Int32 = 0, highest: Int32 = 0
+        guard sqlite3_db_status(db.sqliteConnection, SQLITE_DBSTATUS_CACHE_USED, &used, &highest, 0) == SQLITE_OK else { return 0 }
+        return Int(used)
     }
 
     /// How many articles of the scope are indexed.

@@ -28,6 +28,7 @@ public final class CursesTerminal: Terminal {
     }
 
     private let screen: OpaquePointer
+    /// The window keys are read through (stdscr), kept at one cell: see ``drawn``.
     private let window: UnsafeMutablePointer<WINDOW>
     /// What the window holds, cell by cell, as the canvases drawn so far left it.
     private var screenImage = ScreenImage()
@@ -79,6 +80,7 @@ public final class CursesTerminal: Terminal {
         }
         byline_signals_watch_resize()
         configure(window, mouse: options.mouse)
+        keepSmall(window)
         var colors = false
         if options.colors && has_colors() {
             start_color()
@@ -108,6 +110,19 @@ public final class CursesTerminal: Terminal {
         if mouse { _ = byline_mouse_on() }
     }
 
+    /// Where frames are drawn: curses' next screen (newscr) itself, which `doupdate` sends
+    /// the changes of. Not stdscr copied into it by `wnoutrefresh`: a third copy of the screen
+    /// (28 bytes a cell, 0.8 MiB at 300x100) for nothing, since Byline keeps no other window.
+    private var drawn: UnsafeMutablePointer<WINDOW> { byline_newscr()! }
+
+    /// Makes `window` (stdscr, which keys are read through) one cell and untouched, so it holds
+    /// no copy of the screen and `wgetch` never refreshes it into newscr. Curses leaves it
+    /// that size when the terminal is resized, unless the terminal was one line or column.
+    private static func keepSmall(_ window: UnsafeMutablePointer<WINDOW>) {
+        if byline_lines(window) != 1 || byline_cols(window) != 1 { wresize(window, 1, 1) }
+        untouchwin(window)
+    }
+
     /// Use a theme's resolved palette from the next frame on.
     public func setPalette(_ palette: [Role: ResolvedStyle]) {
         pairs = ColorPairs(palette: palette, colorsEnabled: colorsEnabled)
@@ -127,7 +142,8 @@ public final class CursesTerminal: Terminal {
     // MARK: - Terminal
 
     public var size: Size {
-        Size(width: Int(byline_cols(window)), height: Int(byline_lines(window)))
+        guard let screen = byline_newscr() else { return Size(width: 0, height: 0) }
+        return Size(width: Int(byline_cols(screen)), height: Int(byline_lines(screen)))
     }
 
     public func wait(for descriptors: [Int32], timeout: Double?) -> [TerminalEvent] {
@@ -183,6 +199,8 @@ public final class CursesTerminal: Terminal {
             if result == ERR { break }
             codes += 1
             if result == KEY_RESIZE {
+                // Before the next read: a window curses made larger would be refreshed by it.
+                Self.keepSmall(window)
                 events.append(.resize(size))
             } else if result == KEY_MOUSE {
                 if let mouse = KeyDecoder.mouse() { events.append(.mouse(mouse)) }
@@ -194,6 +212,7 @@ public final class CursesTerminal: Terminal {
     }
 
     public func present(_ canvas: Canvas) {
+        let window = drawn
         if !screenImage.holds(canvas.size) {
             werase(window)
             screenImage.start(canvas.size)
@@ -214,14 +233,13 @@ public final class CursesTerminal: Terminal {
         // left it (the last cell drawn, often the end of a line scrolled in) instead of moving
         // it back to the window's: a cursor move saved on most keys.
         leaveok(window, !cursorShown)
-        wnoutrefresh(window)
         if let sent { byline_send_scroll(&scrollTexts, Int32(sent.top), Int32(sent.bottom), Int32(sent.lines)) }
         doupdate()
     }
 
     public func invalidate() {
         screenImage.forget()
-        clearok(window, true)
+        clearok(byline_curscr(), true)
     }
 
     /// Moves whole lines on the window as the screen image moved them, so the terminal scrolls
@@ -230,6 +248,7 @@ public final class CursesTerminal: Terminal {
     /// past ncurses' scroll detection, which would copy and hash every moved line), nil when
     /// ncurses is left to find the scroll in the moved window.
     private func scroll(_ shift: ScreenImage.Shift, height: Int) -> ScreenImage.Shift? {
+        let window = drawn
         if byline_move_lines(window, Int32(shift.top), Int32(shift.bottom), Int32(shift.lines)) == 0 { return shift }
         scrollok(window, true)
         wsetscrreg(window, Int32(shift.top), Int32(shift.bottom))
@@ -335,9 +354,9 @@ public final class CursesTerminal: Terminal {
     @inline(__always)
     private func put(_ run: UnsafeMutablePointer<cchar_t>, _ count: Int, y: Int, x: Int, asIs: Bool) {
         if asIs {
-            _ = byline_put_as_is_run(window, Int32(y), Int32(x), run, Int32(count))
+            _ = byline_put_as_is_run(drawn, Int32(y), Int32(x), run, Int32(count))
         } else {
-            _ = byline_put_run(window, Int32(y), Int32(x), run, Int32(count))
+            _ = byline_put_run(drawn, Int32(y), Int32(x), run, Int32(count))
         }
     }
 
@@ -399,7 +418,7 @@ public final class CursesTerminal: Terminal {
 
     private func put(_ text: inout (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t), x: Int, y: Int, _ look: ColorPairs.Look) {
         _ = withUnsafePointer(to: &text) { tuple in
-            tuple.withMemoryRebound(to: wchar_t.self, capacity: 6) { byline_put_cell(window, Int32(y), Int32(x), $0, look.attributes, look.pair) }
+            tuple.withMemoryRebound(to: wchar_t.self, capacity: 6) { byline_put_cell(drawn, Int32(y), Int32(x), $0, look.attributes, look.pair) }
         }
     }
 }

@@ -271,7 +271,7 @@ int byline_move_lines(WINDOW *w, int top, int bottom, int by) {
      * terminal shows, and stays so once both move. */
     if (is_cleared(curscr) || is_cleared(newscr) || is_cleared(w)) return -1;
     if (!untouched(curscr, height) || !untouched(newscr, height) || !untouched(w, height)) return -1;
-    move_lines(w, top, bottom, by);
+    if (w != newscr) move_lines(w, top, bottom, by);
     move_lines(newscr, top, bottom, by);
     move_lines(curscr, top, bottom, by);
     return 0;

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import BylineStore
 
@@ -47,6 +48,7 @@ struct SearchIndexMemoryTests {
         #expect(index.search("sleeper", in: SearchFixture.scope).total == 1)
         #expect(index.update(library: SearchFixture.news, put: [SearchFixture.train]), "the writer still writes")
     }
+
     @Test("a connection for the kept articles is opened ahead, and the first read of one uses it")
     func modelReadsPrepared() throws {
         let folder = try StoreFolder()
@@ -69,5 +71,46 @@ struct SearchIndexMemoryTests {
         index.prepareModelReads()
         #expect(index.readerOpenings.value == before + 2, "closed idle ones are opened afresh")
         #expect(index.model(of: key, signature: bridge.signature, parser: 7)?.model == bridge.model)
+    }
+
+    @Test("a kept article's read leaves its connection's page cache within the bound")
+    func modelReadsKeepTheCacheSmall() throws {
+        let folder = try StoreFolder()
+        defer { folder.cleanUp() }
+        let path = folder.file("index.sqlite3")
+        // 400 articles with a 1,500-byte model each: about 600 KB of models, more than a
+        // reading connection's page cache holds.
+        let articles = (0..<400).map { n in
+            var article = SearchFixture.article("a\(n).txt", headline: "Headline \(n)", body: "Body of article \(n).")
+            article.model = (0..<1_500).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ n &* 7) }
+            article.parser = 3
+            return article
+        }
+        let index = SearchIndex.open(.file(path))
+        #expect(index.update(library: SearchFixture.news, put: articles))
+        index.close()
+        // A reading connection as the index opens them (its page cache `readerCacheKiB`).
+        var configuration = SearchIndexOpener.configuration(busyTimeout: 1)
+        configuration.readonly = true
+        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? reader.close() }
+        let bound = Int(SearchReads.modelReadCacheBytes)
+        let (read, highest) = try reader.inDatabase { db in
+            var read = 0, highest = 0
+            for article in articles {
+                let key = ArticleKey(library: SearchFixture.news, path: article.path)
+                if try SearchReads.model(db, key: key, signature: article.signature, parser: 3)?.model == article.model { read += 1 }
+                highest = max(highest, SearchReads.cacheUsed(db))
+            }
+            return (read, highest)
+        }
+        #expect(read == articles.count)
+        #expect(highest <= bound, "at most \(bound) bytes cached after a kept read, not \(highest)")
+        // Without the bound the same connection keeps far more: the models pass it.
+        let unbounded = try reader.inDatabase { db in
+            _ = try Row.fetchAll(db, sql: "SELECT model FROM articleModel")
+            return SearchReads.cacheUsed(db)
+        }
+        #expect(unbounded > 2 * bound, "the models fill the cache past the bound when read otherwise (\(unbounded) bytes)")
     }
 }

@@ -212,4 +212,32 @@ struct LineRotationTests {
             }
         }
     }
+
+    @Test("byline_move_lines on newscr itself (the window Byline draws into) moves it once, and curscr alike")
+    func newscrMovesOnce() throws {
+        try Self.onScreen {
+            let window = try #require(byline_newscr())
+            let shown = try #require(byline_curscr())
+            for (size, seed) in [((24, 80), 6), ((40, 120), 7)] {
+                _ = resizeterm(Int32(size.0), Int32(size.1))
+                fill(window, seed: seed)
+                doupdate()
+                for (k, move) in moves(height: size.0, count: 30).enumerated() {
+                    let before = [window, shown].map { dump($0).cells }
+                    #expect(byline_move_lines(window, Int32(move.top), Int32(move.bottom), Int32(move.by)) == 0, "move \(k): \(move)")
+                    for (n, (w, old)) in zip([window, shown], before).enumerated() {
+                        let after = dump(w)
+                        let asMoved = after.cells == moved(old, top: move.top, bottom: move.bottom, by: move.by, blank: background(w))
+                        #expect(asMoved, "\(["newscr", "curscr"][n]), move \(k): \(move)")
+                        #expect(!after.touched.contains(true), "\(["newscr", "curscr"][n]), move \(k): \(move)")
+                    }
+                    if k % 10 == 0 {
+                        var text: [wchar_t] = [wchar_t(UInt8(ascii: "#")), 0]
+                        _ = byline_put_cell(window, Int32(move.top), 0, &text, byline_a_normal(), 0)
+                        doupdate()
+                    }
+                }
+            }
+        }
+    }
 }

@@ -83,8 +83,8 @@ static inline int byline_wcwidth(wchar_t c) { return wcwidth(c); }
 
 /* Draw `n` cells made by byline_set_cell from (y, x) on, each as wide as wcwidth says (a wide
  * cell's right half is not in `cells`), as mvwadd_wchnstr draws them: cells, change marks and
- * cursor. In a window of its own with no attributes, colour or background of its own (stdscr
- * as Byline keeps it), the cells are written into the window's line directly, past curses'
+ * cursor. In a window of its own with no attributes, colour or background of its own (newscr,
+ * which Byline draws into), the cells are written into the window's line directly, past curses'
  * per-cell wcwidth and rendering (cells.c tells how, and checks once that it leaves the line
  * exactly as mvwadd_wchnstr does); anywhere else, or when the check fails, by mvwadd_wchnstr. */
 int byline_put_run(WINDOW *w, int y, int x, const cchar_t *cells, int n);
@@ -121,10 +121,11 @@ int byline_line_changes(WINDOW *w, int y, int *first, int *last);
  * just before the update, which then sends only what was drawn. */
 
 /* Moves lines top...bottom of `w`, newscr and curscr up by `by` lines (down when negative),
- * the uncovered lines blank, unmarked. Returns -1 and does nothing when the terminal lacks a
- * capability the scroll needs (csr, sc, rc, indn or rin) or curses has changes it has not sent:
+ * the uncovered lines blank, unmarked (`w` may be newscr itself, then moved once). Returns -1
+ * and does nothing when the terminal lacks a capability the scroll needs (csr, sc, rc, indn or
+ * rin) or curses has changes it has not sent:
  * wscrl and curses' own detection then do the move. After 0, call byline_send_scroll with the
- * same lines after wnoutrefresh and before doupdate.
+ * same lines before doupdate.
  * The lines' text trades places rather than being copied as wscrl copies it (scroll.c tells
  * why that leaves curses as wscrl does, and checks it once): `w` must have no subwindows. */
 int byline_move_lines(WINDOW *w, int top, int bottom, int by);
@@ -151,7 +152,7 @@ typedef struct {
     char save[BYLINE_SCROLL_TEXT], restore[BYLINE_SCROLL_TEXT];
 } byline_scroll_texts;
 
-/* Sends the terminal the scroll byline_move_lines made: between wnoutrefresh and doupdate.
+/* Sends the terminal the scroll byline_move_lines made: after the frame is drawn, before doupdate.
  * `texts` keeps the strings from one call to the next. */
 void byline_send_scroll(byline_scroll_texts *texts, int top, int bottom, int by);
 
