@@ -69,10 +69,10 @@ let package = Package(
             "BylineModel", "BylineCorpus", "BylineTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "BylineCanvasTests", dependencies: ["BylineCanvas"]),
+        .testTarget(name: "BylineCanvasTests", dependencies: ["BylineCanvas", "BylineCorpus"]),
         .testTarget(name: "BylineThemeTests", dependencies: ["BylineTheme", "BylineCanvas"]),
         .testTarget(name: "BylineReaderTests", dependencies: [
-            "BylineReader", "BylineTestSupport",
+            "BylineReader", "BylineTestSupport", "BylineCorpus",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Snapshots"]),
         // The key decoder only: curses is never started in unit tests.

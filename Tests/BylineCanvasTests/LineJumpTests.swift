@@ -1,4 +1,5 @@
 @testable import BylineCanvas
+import BylineCorpus
 import XCTest
 
 /// ``WordWrap/jumpLineCount(_:width:whole:)``, the count that jumps a line of printable ASCII at
@@ -6,29 +7,17 @@ import XCTest
 /// that is not nil as many lines as ``WordWrap/lines(_:width:whole:)`` makes. Seeded, so a
 /// failure comes back.
 final class LineJumpTests: XCTestCase {
-    /// SplitMix64: the same sequence for a seed on every run.
-    private struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:!?'\"()-/~")
 
     /// A word of `count` printable ASCII bytes.
-    private func asciiWord(_ count: Int, _ g: inout Seeded) -> String {
+    private func asciiWord(_ count: Int, _ g: inout SplitMix64) -> String {
         String((0..<count).map { _ in Self.letters.randomElement(using: &g)! })
     }
 
     /// Text mostly of ASCII words one space apart (the lines jumped), with now and then a run of
     /// spaces, a word longer than the line or than `whole`, a word past ASCII (Latin, CJK, emoji,
     /// marks, curly quotes), DEL, a tab or a control byte, and spaces before and after.
-    private func text(_ g: inout Seeded, width: Int, whole: Int, odd: Int) -> String {
+    private func text(_ g: inout SplitMix64, width: Int, whole: Int, odd: Int) -> String {
         let others = ["Łódź", "京都", "東京都庁", "👍", "👍🏽", "👨\u{200D}👩\u{200D}👧", "🇺🇸", "e\u{301}", "\u{301}", "cafe\u{301}", "“quoted”",
                       "it’s", "—", "Nguyễn", "한국어", "カタカナ", "a\u{7F}b", "\u{7F}", "\t", "a\tb", "\u{1}", "x\ny", "\u{85}", "\u{600}",
                       "\u{200D}", "Ω", "✓", "ｆｕｌｌ", "São", "«ça»",
@@ -66,7 +55,7 @@ final class LineJumpTests: XCTestCase {
     }
 
     func testJumpedCountIsThePlainCount() {
-        var g = Seeded(state: 17)
+        var g = SplitMix64(seed: 17)
         var counted = 0, tried = 0
         for round in 0..<4000 {
             let width = Int.random(in: 1...80, using: &g)
@@ -82,7 +71,7 @@ final class LineJumpTests: XCTestCase {
     /// Each text read at every width from 1 to 80: lines that end exactly at the window's
     /// last byte, a rest as long as the line, words as long as the line.
     func testEveryWidth() {
-        var g = Seeded(state: 29)
+        var g = SplitMix64(seed: 29)
         for _ in 0..<60 {
             let text = text(&g, width: 12, whole: 30, odd: Int.random(in: 0...3, using: &g))
             for width in 1...80 {

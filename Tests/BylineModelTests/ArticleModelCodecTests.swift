@@ -1,3 +1,4 @@
+import BylineCorpus
 import Foundation
 import Testing
 @testable import BylineModel
@@ -53,7 +54,7 @@ struct ArticleModelCodecTests {
     }
 
     @Test func damagedModelsWithTheirTextsInTheFileNeverCrash() {
-        var rng = FastPathPropertyTests.Seeded(state: 11)
+        var rng = SplitMix64(seed: 11)
         let files = Array(ArticleCorpusFiles.files.prefix(40))
         let samples = zip(files, ArticleCorpusFiles.articles).map { file, article in
             file.data.withUnsafeBytes { ArticleModelCodec.encode(article, file: $0) }
@@ -190,7 +191,7 @@ struct ArticleModelCodecTests {
     }
 
     @Test func damagedBytesNeverCrash() {
-        var rng = FastPathPropertyTests.Seeded(state: 7)
+        var rng = SplitMix64(seed: 7)
         let articles = Array(ArticleCorpusFiles.articles.prefix(40))
         let samples = articles.map { ArticleModelCodec.encode($0) } + articles.map { ArticleModelCodec.encode($0, bodyApart: true) }
         let bodies = articles.map { Array(ArticleModelCodec.bodyText(of: $0).utf8) }

@@ -1,3 +1,4 @@
+import BylineCorpus
 @testable import BylineReader
 import BylineCanvas
 import BylineModel
@@ -15,7 +16,7 @@ final class PartialBodyLayoutTests: XCTestCase {
     }
 
     private func articles() -> [Article] {
-        var generator = SeededGenerator(seed: 17)
+        var generator = SplitMix64(seed: 17)
         var result: [Article] = []
         for n in 0..<12 {
             var blocks: [Block] = []
@@ -122,7 +123,7 @@ final class PartialBodyLayoutTests: XCTestCase {
     }
 
     func testALineCountIsTheNumberOfSlices() {
-        var generator = SeededGenerator(seed: 5)
+        var generator = SplitMix64(seed: 5)
         for _ in 0..<300 {
             let t = text(Int.random(in: 0...60, using: &generator), &generator) + (Bool.random(using: &generator) ? "\tcol\tumn" : "")
             for width in [1, 2, 7, 20, 44, 76] {
@@ -131,18 +132,5 @@ final class PartialBodyLayoutTests: XCTestCase {
                 }
             }
         }
-    }
-}
-
-/// A generator whose numbers repeat from run to run (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
